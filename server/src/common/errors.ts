@@ -1,0 +1,54 @@
+import { GraphQLError } from 'graphql';
+
+/** The closed set of codes a client can see in `extensions.code`. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * A failure whose message is safe to show to the caller. Services throw these; the one
+ * error formatter turns them into GraphQL errors and masks everything else.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toGraphQLError(): GraphQLError {
+    return new GraphQLError(this.message, { extensions: { ...this.extensions, code: this.code } });
+  }
+}
+
+export const unauthenticated = (message = 'You must be signed in.', reason?: string) =>
+  new AppError('UNAUTHENTICATED', message, reason ? { reason } : {});
+
+export const forbidden = (message = 'You are not allowed to do this.', reason?: string) =>
+  new AppError('FORBIDDEN', message, reason ? { reason } : {});
+
+export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found.`);
+
+export const badInput = (message: string, fields?: FieldError[]) =>
+  new AppError('BAD_USER_INPUT', message, fields ? { fields } : {});
+
+export const conflict = (message: string, reason?: string) =>
+  new AppError('CONFLICT', message, reason ? { reason } : {});
+
+export const rateLimited = (retryAfterSeconds: number) =>
+  new AppError('RATE_LIMITED', `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
+    retryAfterSeconds,
+  });

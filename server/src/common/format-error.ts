@@ -1,0 +1,65 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { AppError, type ErrorCode, type FieldError } from './errors';
+
+const PUBLIC_CODES = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR']);
+
+/** Apollo's own request errors are all about the caller's document or variables. */
+const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+
+export const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again; if it keeps happening, contact support with the request id.';
+
+function validationFields(err: ArgumentValidationError): FieldError[] {
+  const out: FieldError[] = [];
+  const walk = (errors: typeof err.extensions.validationErrors, prefix: string) => {
+    for (const e of errors) {
+      const field = prefix ? `${prefix}.${e.property}` : e.property;
+      for (const message of Object.values(e.constraints ?? {})) out.push({ field, message });
+      if (e.children?.length) walk(e.children, field);
+    }
+  };
+  walk(err.extensions.validationErrors, '');
+  return out;
+}
+
+/** True when the error is one we made on purpose and its message is safe to show. */
+export function isExpectedError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError || original instanceof ArgumentValidationError) return true;
+  if (original instanceof GraphQLError) {
+    const code = original.extensions?.code;
+    return typeof code === 'string' && (PUBLIC_CODES.has(code as ErrorCode) || REQUEST_CODES.has(code)) && code !== 'INTERNAL_SERVER_ERROR';
+  }
+  return false;
+}
+
+/**
+ * The one error mapper: typed errors keep their code and message, request errors become
+ * BAD_USER_INPUT, and anything else is masked (logged elsewhere with the correlation id).
+ * Development mode adds the original message and stack under extensions.debug.
+ */
+export function createFormatError(opts: { development: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { locations: formatted.locations, path: formatted.path };
+    if (original instanceof AppError) {
+      return { ...base, message: original.message, extensions: { ...original.extensions, code: original.code } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const fields = validationFields(original);
+      const message = fields[0]?.message ? `Invalid input: ${fields.map((f) => f.message).join(' ')}` : 'Invalid input.';
+      return { ...base, message, extensions: { code: 'BAD_USER_INPUT', fields } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code as ErrorCode) && code !== 'INTERNAL_SERVER_ERROR') {
+      return { ...base, message: formatted.message, extensions: { ...formatted.extensions, code } };
+    }
+    if (typeof code === 'string' && REQUEST_CODES.has(code)) {
+      return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+    }
+    const debug = opts.development && original instanceof Error ? { message: original.message, stack: original.stack?.split('\n') } : undefined;
+    return { ...base, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(debug ? { debug } : {}) } };
+  };
+}

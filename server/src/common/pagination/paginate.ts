@@ -1,0 +1,150 @@
+import type { EntityName, FilterQuery, FindOptions, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput } from '../errors';
+import { type ConnectionArgs, type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from './connection';
+import { type CursorValue, decodeCursor, encodeCursor } from './cursor';
+
+/** One ordering a list supports: a non-null property, tie-broken by id in the same direction. */
+export interface SortKey<T> {
+  field: string;
+  direction: SortDirection;
+  valueOf(row: T): CursorValue;
+  parse(raw: CursorValue): unknown;
+}
+
+export function dateSort<T>(field: keyof T & string, direction: SortDirection): SortKey<T> {
+  return {
+    field,
+    direction,
+    valueOf: (row) => (row[field] as unknown as Date).toISOString(),
+    parse: (raw) => {
+      const d = typeof raw === 'string' ? new Date(raw) : new Date(Number.NaN);
+      if (Number.isNaN(d.getTime())) throw badInput('Malformed cursor.');
+      return d;
+    },
+  };
+}
+
+export function numberSort<T>(field: keyof T & string, direction: SortDirection): SortKey<T> {
+  return {
+    field,
+    direction,
+    valueOf: (row) => row[field] as unknown as number,
+    parse: (raw) => {
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) throw badInput('Malformed cursor.');
+      return raw;
+    },
+  };
+}
+
+export type PageRequest =
+  | { mode: 'offset'; limit: number; offset: number }
+  | { mode: 'forward' | 'backward'; limit: number; after?: string; before?: string };
+
+function checkSize(name: string, value: number | undefined | null): void {
+  if (value === undefined || value === null) return;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+    throw badInput(`"${name}" must be between 0 and ${MAX_PAGE_SIZE}.`, [{ field: name, message: `Must be between 0 and ${MAX_PAGE_SIZE}.` }]);
+  }
+}
+
+/** Validates the connection arguments and says which kind of page they ask for. */
+export function toPageRequest(args: ConnectionArgs): PageRequest {
+  const { first, last, after, before, offset } = args;
+  checkSize('first', first);
+  checkSize('last', last);
+  const has = (v: unknown) => v !== undefined && v !== null;
+  if (has(first) && has(last)) throw badInput('Pass either "first" or "last", not both.');
+  if (has(offset)) {
+    if (!Number.isInteger(offset) || (offset as number) < 0) throw badInput('"offset" must be zero or more.', [{ field: 'offset', message: 'Must be zero or more.' }]);
+    if (has(last) || has(after) || has(before)) throw badInput('"offset" pages go with "first" only, not with cursors or "last".');
+    return { mode: 'offset', limit: first ?? DEFAULT_PAGE_SIZE, offset: offset as number };
+  }
+  if (has(last)) return { mode: 'backward', limit: last as number, after: after ?? undefined, before: before ?? undefined };
+  return { mode: 'forward', limit: first ?? DEFAULT_PAGE_SIZE, after: after ?? undefined, before: before ?? undefined };
+}
+
+function flip(direction: SortDirection): SortDirection {
+  return direction === SortDirection.ASC ? SortDirection.DESC : SortDirection.ASC;
+}
+
+/** Rows strictly beyond (value, id) in `direction`: (f > v) or (f = v and id > id0). */
+function beyond(field: string, direction: SortDirection, value: unknown, id: string): Record<string, unknown> {
+  const op = direction === SortDirection.ASC ? '$gt' : '$lt';
+  return { $or: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] };
+}
+
+export interface PaginateInput<T extends { id: string }> {
+  em: EntityManager;
+  entity: EntityName<T>;
+  where: FilterQuery<T>;
+  args: ConnectionArgs;
+  sort: SortKey<T>;
+  /** Extra find options: populate, or `filters` for platform-scoped reads. */
+  options?: Pick<FindOptions<T>, 'filters' | 'populate'>;
+}
+
+/** The one list engine: keyset pages by cursor, numbered pages by offset, lazy totalCount. */
+export async function paginate<T extends { id: string }>(input: PaginateInput<T>): Promise<ConnectionShape<T>> {
+  const { em, entity, where, args, sort } = input;
+  const page = toPageRequest(args);
+  const cursorKey = `${sort.field}:${sort.direction}`;
+  const orderBy = (dir: SortDirection) => ({ [sort.field]: dir, id: dir }) as QueryOrderMap<T>;
+  const conds: unknown[] = [where];
+  let queryDir = sort.direction;
+  let offset = 0;
+
+  if (page.mode === 'offset') {
+    offset = page.offset;
+  } else {
+    if (page.after) {
+      const c = decodeCursor(page.after, cursorKey, 'after');
+      conds.push(beyond(sort.field, sort.direction, sort.parse(c.value), c.id));
+    }
+    if (page.before) {
+      const c = decodeCursor(page.before, cursorKey, 'before');
+      conds.push(beyond(sort.field, flip(sort.direction), sort.parse(c.value), c.id));
+    }
+    if (page.mode === 'backward') queryDir = flip(sort.direction);
+  }
+
+  const limit = page.limit;
+  const rows =
+    limit === 0
+      ? []
+      : await em.find(entity, { $and: conds } as FilterQuery<T>, {
+          ...input.options,
+          orderBy: orderBy(queryDir),
+          limit: limit + 1,
+          offset,
+        } as FindOptions<T>);
+  const hasMore = rows.length > limit;
+  const pageRows = rows.slice(0, limit);
+  if (page.mode === 'backward') pageRows.reverse();
+
+  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(cursorKey, sort.valueOf(node), node.id) }));
+  let hasNextPage: boolean;
+  let hasPreviousPage: boolean;
+  if (page.mode === 'offset') {
+    hasNextPage = hasMore;
+    hasPreviousPage = offset > 0;
+  } else if (page.mode === 'forward') {
+    hasNextPage = hasMore;
+    hasPreviousPage = page.after !== undefined;
+  } else {
+    hasNextPage = page.before !== undefined;
+    hasPreviousPage = hasMore;
+  }
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: pageRows,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    countTotal: () => (total ??= em.count(entity, where, { filters: input.options?.filters } as FindOptions<T>)),
+  };
+}

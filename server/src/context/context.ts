@@ -1,0 +1,63 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import type { Logger } from '../common/logger';
+import type { LoginLimiter } from '../modules/auth/login-limiter';
+import type { StaffRole } from '../modules/users/user.entity';
+import type { Loaders } from './loaders';
+
+/**
+ * Who is calling. Resolvers and services see only this, never the token or headers, so a
+ * partner API-key principal can be added as another variant without touching them.
+ */
+export type Principal =
+  | { readonly kind: 'anonymous' }
+  | {
+      readonly kind: 'user';
+      readonly userId: string;
+      readonly sessionId: string;
+      readonly tenantId: string | null;
+      readonly membershipId: string | null;
+      readonly role: string | null;
+      readonly staffRole: StaffRole | null;
+    };
+
+/** Long-lived collaborators shared by every request. */
+export interface AppServices {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly loginLimiter: LoginLimiter;
+}
+
+export interface Context {
+  readonly em: EntityManager;
+  readonly app: AppServices;
+  readonly principal: Principal;
+  /** The tenant every tenant-owned read and write is scoped to; null outside a tenant. */
+  readonly tenantId: string | null;
+  /** Effective permissions: the role's in the current tenant plus any platform (staff) ones. */
+  readonly permissions: ReadonlySet<string>;
+  readonly loaders: Loaders;
+  readonly correlationId: string;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+  readonly logger: Logger;
+  /** Why a presented token was not accepted, so UNAUTHENTICATED can say so. */
+  readonly authFailure: 'EXPIRED' | 'INVALID' | 'SESSION_ENDED' | null;
+}
+
+export function userIdOf(ctx: Context): string | null {
+  return ctx.principal.kind === 'user' ? ctx.principal.userId : null;
+}
+
+/** True when the caller acts outside any tenant with platform (staff) rights. */
+export function isPlatformScope(ctx: Pick<Context, 'tenantId' | 'principal'>): boolean {
+  return ctx.tenantId === null && ctx.principal.kind === 'user' && ctx.principal.staffRole !== null;
+}
+
+/**
+ * Find options for reads that staff may make across tenants. Inside a tenant the filter stays
+ * on; only a platform-scoped caller, already let through by a platform rule, turns it off.
+ */
+export function scopeOptions(ctx: Pick<Context, 'tenantId' | 'principal'>): { filters?: Record<string, boolean> } {
+  return isPlatformScope(ctx) ? { filters: { tenant: false } } : {};
+}

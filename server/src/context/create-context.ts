@@ -1,0 +1,81 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { STAFF_PERMISSIONS } from '../permissions/catalog';
+import { verifyAccessToken } from '../modules/auth/tokens';
+import type { StaffRole } from '../modules/users/user.entity';
+import { TENANT_FILTER } from '../database/orm.config';
+import type { AppServices, Context, Principal } from './context';
+import { createLoaders } from './loaders';
+
+export interface RequestInfo {
+  authorization?: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  correlationId: string;
+}
+
+interface SessionRow {
+  session_id: string;
+  user_id: string;
+  staff_role: StaffRole | null;
+  membership_id: string | null;
+  role_name: string | null;
+  permissions: string[] | null;
+}
+
+/**
+ * Builds the one Context of a request: resolves the bearer token to a principal with a single
+ * query (session still live, user enabled, membership and role in the token's tenant), forks
+ * the EntityManager and sets the tenant filter from the token, never from the request body.
+ */
+export async function createContext(app: AppServices, orm: MikroORM, req: RequestInfo): Promise<Context> {
+  const logger = app.logger.child({ correlationId: req.correlationId });
+  let principal: Principal = { kind: 'anonymous' };
+  let authFailure: Context['authFailure'] = null;
+  let tenantId: string | null = null;
+  const permissions = new Set<string>();
+
+  const header = req.authorization ?? '';
+  const match = /^Bearer\s+([A-Za-z0-9._-]+)$/.exec(header.trim());
+  if (header && !match) authFailure = 'INVALID';
+  if (match?.[1]) {
+    const verified = verifyAccessToken(app.config, match[1]);
+    if (!verified.ok) {
+      authFailure = verified.reason;
+    } else {
+      const { sub, sid, tid } = verified.claims;
+      const rows: SessionRow[] = await orm.em.getConnection().execute(
+        `select s.id as session_id, u.id as user_id, u.staff_role, m.id as membership_id, r.name as role_name, r.permissions
+           from sessions s
+           join users u on u.id = s.user_id and u.disabled_at is null
+           left join memberships m on m.user_id = u.id and m.tenant_id = s.tenant_id
+           left join roles r on r.id = m.role_id and r.tenant_id = m.tenant_id
+          where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > now()
+            and s.tenant_id is not distinct from ?`,
+        [sid, sub, tid],
+      );
+      const row = rows[0];
+      if (!row) {
+        authFailure = 'SESSION_ENDED';
+      } else {
+        tenantId = row.membership_id ? tid : null;
+        for (const p of row.permissions ?? []) permissions.add(p);
+        if (row.staff_role) for (const p of STAFF_PERMISSIONS[row.staff_role] ?? []) permissions.add(p);
+        principal = {
+          kind: 'user',
+          userId: row.user_id,
+          sessionId: row.session_id,
+          tenantId,
+          membershipId: row.membership_id,
+          role: row.role_name,
+          staffRole: row.staff_role,
+        };
+      }
+    }
+  }
+
+  const em = orm.em.fork();
+  if (tenantId) em.setFilterParams(TENANT_FILTER, { tenantId });
+  const base = { em, app, principal, tenantId, permissions, correlationId: req.correlationId, ip: req.ip, userAgent: req.userAgent, logger, authFailure };
+  const ctx: Context = { ...base, loaders: createLoaders(base) };
+  return ctx;
+}

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { loadConfig, ConfigError } from './config';
+import { createApp } from './app';
+import { createLogger } from './common/logger';
+import { openDatabase, runMigrations } from './database/database';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seeders/demo.seeder';
+
+function prettyLogs(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return process.stdout.isTTY === true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, !config.isProduction && prettyLogs());
+  const db = await openDatabase(config, logger);
+  let closing = false;
+  const app = await (async () => {
+    await runMigrations(db.orm, logger);
+    if (config.seedDemoData) await seedDemoData(db.orm, logger);
+    return createApp(config, db.orm, logger);
+  })().catch(async (err) => {
+    await db.close().catch(() => undefined);
+    throw err;
+  });
+
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    timer.unref();
+    try {
+      await app.close();
+      await db.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await new Promise<void>((resolve, reject) => {
+    app.server.once('error', reject);
+    app.server.listen(config.port, config.host, resolve);
+  });
+  const base = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `Atrium API ready at ${base}/graphql`,
+    `  health: ${base}/healthz  readiness: ${base}/readyz  me: ${base}/api/me`,
+    `  database: ${db.embedded ? 'embedded PostgreSQL in ' + config.dataDir : 'DATABASE_URL'}`,
+  ];
+  if (config.seedDemoData) {
+    lines.push(`  demo accounts (password "${DEMO_PASSWORD}"):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(20)} ${a.note}`);
+  }
+  lines.push('Press Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`Atrium failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { toGlobalId } from '../../common/global-id';
+import { type Context, isPlatformScope } from '../../context/context';
+import { Tenant } from '../tenancy/tenant.entity';
+import { User } from '../users/user.entity';
+import { AuditLog } from './audit-log.entity';
+
+export interface AuditEntry {
+  action: string;
+  target?: { type: string; id: string };
+  diff?: Record<string, unknown>;
+  /** Defaults to the caller's tenant. */
+  tenantId?: string | null;
+  /** Defaults to the calling user. */
+  actorId?: string | null;
+}
+
+/**
+ * Stages an audit row in `em`. Call it inside the transaction that makes the change, so the row
+ * commits or rolls back with it; a failed mutation leaves no audit row.
+ */
+export function recordAudit(ctx: Pick<Context, 'principal' | 'tenantId' | 'correlationId' | 'ip'>, em: EntityManager, entry: AuditEntry): AuditLog {
+  const tenantId = entry.tenantId !== undefined ? entry.tenantId : ctx.tenantId;
+  const actorId = entry.actorId !== undefined ? entry.actorId : ctx.principal.kind === 'user' ? ctx.principal.userId : null;
+  const row = em.create(AuditLog, {
+    action: entry.action,
+    tenant: tenantId ? em.getReference(Tenant, tenantId) : undefined,
+    actor: actorId ? em.getReference(User, actorId) : undefined,
+    targetType: entry.target?.type,
+    targetId: entry.target ? toGlobalId(entry.target.type, entry.target.id) : undefined,
+    diff: entry.diff,
+    correlationId: ctx.correlationId,
+    ip: ctx.ip ?? undefined,
+  });
+  em.persist(row);
+  return row;
+}
+
+/** The keys whose values differ, as { before: {...}, after: {...} }; undefined when nothing changed. */
+export function diffOf<T extends Record<string, unknown>>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } | undefined {
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (after[key] === undefined) continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return Object.keys(a).length ? { before: b, after: a } : undefined;
+}
+
+/**
+ * Platform staff reading across tenants leave a trail: one audit row per access, committed on
+ * its own because a read has no transaction of its own.
+ */
+export async function auditPlatformAccess(
+  ctx: Context,
+  operation: string,
+  details: Record<string, unknown>,
+  tenantId: string | null = null,
+): Promise<void> {
+  if (!isPlatformScope(ctx)) return;
+  await ctx.em.fork().transactional(async (em) => {
+    recordAudit(ctx, em, { action: 'platform.access', tenantId, diff: { operation, ...details } });
+  });
+}

@@ -1,0 +1,57 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { expectGlobalId } from '../../common/global-id';
+import { ConnectionArgs, Connection, SortDirection, type ConnectionShape } from '../../common/pagination/connection';
+import { dateSort, paginate } from '../../common/pagination/paginate';
+import { unauthenticated } from '../../common/errors';
+import type { Context } from '../../context/context';
+import * as auth from './auth.service';
+import { LoginInput } from './auth.inputs';
+import { AuthPayload } from './auth.types';
+import { Session } from './session.entity';
+
+const SessionConnection = Connection(Session);
+
+@Resolver(() => Session)
+export class AuthResolver {
+  @Mutation(() => AuthPayload, { description: 'Signs in and starts a session.' })
+  login(@Arg('input') input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return auth.login(ctx, input);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for new tokens; each token works once.' })
+  refreshSession(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return auth.refreshSession(ctx, refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session.' })
+  logout(@Ctx() ctx: Context): Promise<boolean> {
+    return auth.logout(ctx);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Issues tokens for another tenant you are a member of.' })
+  switchTenant(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return auth.switchTenant(ctx, expectGlobalId(tenantId, 'Tenant', 'tenantId'));
+  }
+
+  @Mutation(() => Session, { description: 'Ends one of your sessions (another device, say).' })
+  revokeSession(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Session> {
+    return auth.revokeSession(ctx, expectGlobalId(id, 'Session'));
+  }
+
+  @Query(() => SessionConnection, { description: 'Your active sessions, newest first.' })
+  mySessions(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Session>> {
+    if (ctx.principal.kind !== 'user') throw unauthenticated();
+    return paginate({
+      em: ctx.em,
+      entity: Session,
+      where: { user: ctx.principal.userId, revokedAt: null, expiresAt: { $gt: new Date() } },
+      args,
+      sort: dateSort<Session>('createdAt', SortDirection.DESC),
+    });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True for the session making this request.' })
+  current(@Root() session: Session, @Ctx() ctx: Context): boolean {
+    return ctx.principal.kind === 'user' && ctx.principal.sessionId === session.id;
+  }
+}

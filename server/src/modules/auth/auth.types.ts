@@ -1,0 +1,21 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Tenant } from '../tenancy/tenant.entity';
+import { User } from '../users/user.entity';
+
+@ObjectType()
+export class AuthPayload {
+  @Field({ description: 'JWT to send as "Authorization: Bearer <token>".' })
+  accessToken!: string;
+
+  @Field({ description: 'Opaque, single-use token for refreshSession. Keep it secret.' })
+  refreshToken!: string;
+
+  @Field()
+  accessTokenExpiresAt!: Date;
+
+  @Field(() => User)
+  user!: User;
+
+  @Field(() => Tenant, { nullable: true, description: 'The tenant the tokens act in; null for staff outside a tenant.' })
+  tenant!: Tenant | null;
+}

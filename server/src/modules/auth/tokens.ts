@@ -1,0 +1,55 @@
+import { createHash, randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import type { Config } from '../../config';
+
+export interface AccessClaims {
+  sub: string;
+  sid: string;
+  tid: string | null;
+}
+
+export interface SignedAccessToken {
+  token: string;
+  expiresAt: Date;
+}
+
+const ALGORITHM = 'HS256';
+
+export function signAccessToken(config: Config, claims: AccessClaims, now = Date.now()): SignedAccessToken {
+  const iat = Math.floor(now / 1000);
+  const exp = iat + config.jwt.accessTtlSeconds;
+  const token = jwt.sign({ sub: claims.sub, sid: claims.sid, tid: claims.tid, iat, exp }, config.jwt.secret, {
+    algorithm: ALGORITHM,
+    issuer: config.jwt.issuer,
+    audience: config.jwt.audience,
+  });
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; reason: 'EXPIRED' | 'INVALID' };
+
+/** Verifies signature, algorithm (pinned), issuer, audience and expiry. */
+export function verifyAccessToken(config: Config, token: string): VerifyResult {
+  try {
+    const payload = jwt.verify(token, config.jwt.secret, {
+      algorithms: [ALGORITHM],
+      issuer: config.jwt.issuer,
+      audience: config.jwt.audience,
+    });
+    if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return { ok: false, reason: 'INVALID' };
+    const tid = (payload as { tid?: unknown }).tid;
+    return { ok: true, claims: { sub: payload.sub, sid: payload.sid, tid: typeof tid === 'string' ? tid : null } };
+  } catch (err) {
+    return { ok: false, reason: err instanceof jwt.TokenExpiredError ? 'EXPIRED' : 'INVALID' };
+  }
+}
+
+/** Opaque refresh token: 32 random bytes. Only its SHA-256 is stored. */
+export function newRefreshToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashRefreshToken(token) };
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}

@@ -1,0 +1,20 @@
+import { Entity, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity, Node } from '../../common/base.entity';
+
+@ObjectType({ implements: Node, description: 'A feature flag with a global default; tenants may override it.' })
+@Entity({ tableName: 'feature_flags' })
+export class FeatureFlag extends BaseEntity {
+  @Field()
+  @Unique()
+  @Property({ length: 100 })
+  key!: string;
+
+  @Field()
+  @Property({ length: 500, default: '' })
+  description: string = '';
+
+  @Field()
+  @Property({ default: false })
+  defaultEnabled: boolean = false;
+}

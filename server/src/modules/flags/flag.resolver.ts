@@ -1,0 +1,41 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
+import type { Context } from '../../context/context';
+import { Tenant } from '../tenancy/tenant.entity';
+import { FeatureFlagOverride } from './feature-flag-override.entity';
+import { FeatureFlag } from './feature-flag.entity';
+import { SetFeatureFlagInput, SetFeatureFlagOverrideInput } from './flag.inputs';
+import * as flags from './flag.service';
+
+const FeatureFlagConnection = Connection(FeatureFlag);
+
+@Resolver(() => FeatureFlag)
+export class FlagResolver {
+  @Query(() => FeatureFlagConnection, { description: 'Platform staff: every flag with its global default.' })
+  featureFlags(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<FeatureFlag>> {
+    return flags.listFlags(ctx, args);
+  }
+
+  @Mutation(() => FeatureFlag, { description: 'Platform staff: create a flag or change its global default.' })
+  setFeatureFlag(@Arg('input') input: SetFeatureFlagInput, @Ctx() ctx: Context): Promise<FeatureFlag> {
+    return flags.setFeatureFlag(ctx, input);
+  }
+
+  @Mutation(() => FeatureFlag, { description: "Platform staff: set or clear one tenant's override." })
+  setFeatureFlagOverride(@Arg('input') input: SetFeatureFlagOverrideInput, @Ctx() ctx: Context): Promise<FeatureFlag> {
+    return flags.setFeatureFlagOverride(ctx, input);
+  }
+
+  @FieldResolver(() => [FeatureFlagOverride], { description: 'Per-tenant overrides (reached only through staff operations).' })
+  overrides(@Root() flag: FeatureFlag, @Ctx() ctx: Context): Promise<FeatureFlagOverride[]> {
+    return ctx.loaders.flags.overridesByFlag.load(flag.id);
+  }
+}
+
+@Resolver(() => FeatureFlagOverride)
+export class FlagOverrideResolver {
+  @FieldResolver(() => Tenant)
+  tenant(@Root() override: FeatureFlagOverride, @Ctx() ctx: Context): Promise<Tenant | null> {
+    return ctx.loaders.tenancy.tenantById.load(override.tenant.id);
+  }
+}

@@ -1,0 +1,33 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Entitlement } from '../entitlements/entitlement.entity';
+import { EvaluatedFlag } from '../flags/flag.inputs';
+import { Membership } from '../tenancy/membership.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { StaffRole, User } from '../users/user.entity';
+
+@ObjectType({ description: 'The caller: who they are, where they act and what they may do.' })
+export class Me {
+  @Field(() => User)
+  user!: User;
+
+  @Field(() => Tenant, { nullable: true, description: 'The tenant this session acts in.' })
+  tenant!: Tenant | null;
+
+  @Field({ description: 'Role in the current tenant; for staff outside a tenant, their staff role; else "none".' })
+  role!: string;
+
+  @Field(() => StaffRole, { nullable: true })
+  staffRole!: StaffRole | null;
+
+  @Field(() => [String], { description: 'Effective permissions, sorted.' })
+  permissions!: string[];
+
+  @Field(() => [Entitlement], { description: "The current tenant's active entitlements." })
+  entitlements!: Entitlement[];
+
+  @Field(() => [EvaluatedFlag], { description: 'Feature flags evaluated for the current tenant.' })
+  featureFlags!: EvaluatedFlag[];
+
+  @Field(() => [Membership], { description: 'All your memberships, for switching tenants.' })
+  memberships!: Membership[];
+}

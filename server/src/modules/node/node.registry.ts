@@ -1,0 +1,71 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
+import { tenantScopedEntityNames } from '../../database/entities';
+import { AuditLog } from '../audit/audit-log.entity';
+import { Session } from '../auth/session.entity';
+import { Entitlement } from '../entitlements/entitlement.entity';
+import { FeatureFlagOverride } from '../flags/feature-flag-override.entity';
+import { FeatureFlag } from '../flags/feature-flag.entity';
+import { Membership } from '../tenancy/membership.entity';
+import { Role } from '../tenancy/role.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { TicketComment } from '../tickets/ticket-comment.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { User } from '../users/user.entity';
+
+type Loaded = { id: string };
+
+/** How `node`/`nodes` fetch one type: which permissions let the caller see it, and any extra condition. */
+interface NodeType {
+  entity: EntityName<Loaded>;
+  /** Any one of these permissions; empty means any signed-in caller. */
+  anyOf: string[];
+  where?: (ctx: Context) => FilterQuery<Loaded> | Promise<FilterQuery<Loaded>>;
+}
+
+const has = (ctx: Context, perms: string[]) => perms.length === 0 || perms.some((p) => ctx.permissions.has(p));
+
+const registry: Record<string, NodeType> = {
+  Ticket: { entity: Ticket, anyOf: ['ticket:read', 'platform:ticket:read'] },
+  TicketComment: { entity: TicketComment, anyOf: ['ticket:read', 'platform:ticket:read'] },
+  AuditLog: { entity: AuditLog, anyOf: ['audit:read', 'platform:audit:read'] },
+  Membership: { entity: Membership, anyOf: ['member:read', 'platform:tenant:read'] },
+  Role: { entity: Role, anyOf: ['member:read', 'platform:tenant:read'] },
+  Entitlement: { entity: Entitlement, anyOf: [] },
+  FeatureFlag: { entity: FeatureFlag, anyOf: ['platform:flag:read'] },
+  FeatureFlagOverride: { entity: FeatureFlagOverride, anyOf: ['platform:flag:read'] },
+  Session: { entity: Session, anyOf: [], where: (ctx) => ({ user: userIdOf(ctx) }) as FilterQuery<Loaded> },
+  Tenant: {
+    entity: Tenant,
+    anyOf: [],
+    where: (ctx) => (ctx.permissions.has('platform:tenant:read') ? {} : { id: ctx.tenantId }) as FilterQuery<Loaded>,
+  },
+  User: {
+    entity: User,
+    anyOf: [],
+    // Yourself, members of your tenant, or anyone for staff.
+    where: async (ctx) => {
+      if (ctx.permissions.has('platform:user:read')) return {};
+      const me = userIdOf(ctx);
+      if (!ctx.tenantId) return { id: me } as FilterQuery<Loaded>;
+      const members = await ctx.em.find(Membership, {}, { fields: ['user'] });
+      return { id: { $in: [me, ...members.map((m) => m.user.id)] } } as FilterQuery<Loaded>;
+    },
+  },
+};
+
+export function isNodeType(type: string): boolean {
+  return type in registry;
+}
+
+/** Loads ids of one type that the caller may see; one query per type. */
+export async function loadNodes(ctx: Context, type: string, ids: string[]): Promise<Map<string, object>> {
+  const def = registry[type];
+  if (!def || !has(ctx, def.anyOf) || ctx.principal.kind === 'anonymous') return new Map();
+  // Outside a tenant, tenant-owned rows are visible to platform staff only.
+  if (tenantScopedEntityNames.includes(type) && !ctx.tenantId && !isPlatformScope(ctx)) return new Map();
+  // Tenant-owned types keep the tenant filter; platform staff pass through scopeOptions.
+  const extra = def.where ? await def.where(ctx) : {};
+  const rows = await ctx.em.find(def.entity, { $and: [{ id: { $in: ids } }, extra] } as FilterQuery<Loaded>, scopeOptions(ctx));
+  return new Map(rows.map((r) => [r.id, r as object]));
+}

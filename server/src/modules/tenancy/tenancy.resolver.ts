@@ -1,0 +1,79 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { expectGlobalId } from '../../common/global-id';
+import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
+import type { Context } from '../../context/context';
+import { User } from '../users/user.entity';
+import { Membership } from './membership.entity';
+import { Role } from './role.entity';
+import { Tenant } from './tenant.entity';
+import { CreateRoleInput, MembershipsArgs, TenantsArgs, UpdateMembershipRoleInput, UpdateRoleInput } from './tenancy.inputs';
+import * as tenancy from './tenancy.service';
+
+const TenantConnection = Connection(Tenant);
+const MembershipConnection = Connection(Membership);
+const RoleConnection = Connection(Role);
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  @Query(() => TenantConnection, { description: 'Platform staff: all tenants.' })
+  tenants(@Args() args: TenantsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Tenant>> {
+    return tenancy.listTenants(ctx, args, args.filter);
+  }
+
+  @Query(() => Tenant, { nullable: true, description: 'Your current tenant, or any tenant for staff.' })
+  tenant(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Tenant> {
+    return tenancy.getTenant(ctx, expectGlobalId(id, 'Tenant'));
+  }
+}
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  @Query(() => MembershipConnection, { description: 'Members of your tenant (staff: of any tenant).' })
+  memberships(@Args() args: MembershipsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Membership>> {
+    return tenancy.listMemberships(ctx, args, args.filter);
+  }
+
+  @Mutation(() => Membership, { description: "Changes a member's role; audited." })
+  updateMembershipRole(@Arg('input') input: UpdateMembershipRoleInput, @Ctx() ctx: Context): Promise<Membership> {
+    return tenancy.updateMembershipRole(ctx, input);
+  }
+
+  @FieldResolver(() => User)
+  user(@Root() m: Membership, @Ctx() ctx: Context): Promise<User | null> {
+    return ctx.loaders.users.byId.load(m.user.id);
+  }
+
+  @FieldResolver(() => Tenant)
+  tenant(@Root() m: Membership, @Ctx() ctx: Context): Promise<Tenant | null> {
+    return ctx.loaders.tenancy.tenantById.load(m.tenant.id);
+  }
+
+  @FieldResolver(() => Role)
+  role(@Root() m: Membership, @Ctx() ctx: Context): Promise<Role | null> {
+    // A user's own memberships in other tenants (me.memberships) need their roles too.
+    return ctx.loaders.tenancy.roleAnyTenantById.load(m.role.id);
+  }
+}
+
+@Resolver(() => Role)
+export class RoleResolver {
+  @Query(() => RoleConnection, { description: "Your tenant's roles." })
+  roles(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Role>> {
+    return tenancy.listRoles(ctx, args);
+  }
+
+  @Mutation(() => Role)
+  createRole(@Arg('input') input: CreateRoleInput, @Ctx() ctx: Context): Promise<Role> {
+    return tenancy.createRole(ctx, input);
+  }
+
+  @Mutation(() => Role)
+  updateRole(@Arg('input') input: UpdateRoleInput, @Ctx() ctx: Context): Promise<Role> {
+    return tenancy.updateRole(ctx, input);
+  }
+
+  @Mutation(() => Boolean)
+  deleteRole(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    return tenancy.deleteRole(ctx, id);
+  }
+}

@@ -1,0 +1,139 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { expectGlobalId } from '../../common/global-id';
+import { type ConnectionArgs, type ConnectionShape, SortDirection } from '../../common/pagination/connection';
+import { dateSort, paginate } from '../../common/pagination/paginate';
+import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
+import { isTenantPermission } from '../../permissions/catalog';
+import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
+import { Membership } from './membership.entity';
+import { Role } from './role.entity';
+import { Tenant } from './tenant.entity';
+import type { CreateRoleInput, MembershipFilter, TenantFilter, UpdateMembershipRoleInput, UpdateRoleInput } from './tenancy.inputs';
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listTenants(ctx: Context, args: ConnectionArgs, filter?: TenantFilter | null): Promise<ConnectionShape<Tenant>> {
+  const where: FilterQuery<Tenant> = filter?.search
+    ? { $or: [{ name: { $ilike: `%${escapeLike(filter.search)}%` } }, { slug: { $ilike: `%${escapeLike(filter.search)}%` } }] }
+    : {};
+  const page = await paginate({ em: ctx.em, entity: Tenant, where, args, sort: dateSort<Tenant>('createdAt', SortDirection.ASC) });
+  await auditPlatformAccess(ctx, 'tenants', { filter: filter ?? null });
+  return page;
+}
+
+/** Your own tenant, or any tenant for staff; others answer NOT_FOUND. */
+export async function getTenant(ctx: Context, tenantId: string): Promise<Tenant> {
+  if (tenantId !== ctx.tenantId && !ctx.permissions.has('platform:tenant:read')) throw notFound('Tenant');
+  const tenant = await ctx.loaders.tenancy.tenantById.load(tenantId);
+  if (!tenant) throw notFound('Tenant');
+  if (tenantId !== ctx.tenantId) await auditPlatformAccess(ctx, 'tenant', {}, tenantId);
+  return tenant;
+}
+
+export async function listMemberships(ctx: Context, args: ConnectionArgs, filter?: MembershipFilter | null): Promise<ConnectionShape<Membership>> {
+  const where: Record<string, unknown> = {};
+  if (filter?.tenantId) where.tenant = expectGlobalId(filter.tenantId, 'Tenant', 'filter.tenantId');
+  if (filter?.userId) where.user = expectGlobalId(filter.userId, 'User', 'filter.userId');
+  const page = await paginate({ em: ctx.em, entity: Membership, where, args, sort: dateSort<Membership>('createdAt', SortDirection.ASC), options: scopeOptions(ctx) });
+  await auditPlatformAccess(ctx, 'memberships', { filter: filter ?? null }, (where.tenant as string | undefined) ?? null);
+  return page;
+}
+
+export function listRoles(ctx: Context, args: ConnectionArgs): Promise<ConnectionShape<Role>> {
+  return paginate({ em: ctx.em, entity: Role, where: {}, args, sort: dateSort<Role>('createdAt', SortDirection.ASC) });
+}
+
+const OWNER = 'owner';
+
+export async function updateMembershipRole(ctx: Context, input: UpdateMembershipRoleInput): Promise<Membership> {
+  const membershipId = expectGlobalId(input.membershipId, 'Membership', 'membershipId');
+  const roleId = expectGlobalId(input.roleId, 'Role', 'roleId');
+  return ctx.em.transactional(async (em) => {
+    const membership = await em.findOne(Membership, { id: membershipId }, { ...scopeOptions(ctx), populate: ['role'] });
+    if (!membership) throw notFound('Membership');
+    const tenantId = membership.tenant.id;
+    const role = await em.findOne(Role, { id: roleId, tenant: tenantId }, { filters: false });
+    if (!role) throw notFound('Role');
+    const current = membership.role.getEntity();
+    if (current.id === role.id) return membership;
+    if (!isPlatformScope(ctx)) {
+      if (membership.user.id === userIdOf(ctx)) throw forbidden('You cannot change your own role.', 'SELF_ROLE_CHANGE');
+      if ((role.name === OWNER || current.name === OWNER) && ctx.principal.kind === 'user' && ctx.principal.role !== OWNER) {
+        throw forbidden('Only an owner can grant or take away the owner role.', 'OWNER_ONLY');
+      }
+    }
+    if (current.name === OWNER) {
+      // Lock the tenant's owner memberships so two concurrent demotions cannot both pass.
+      const owners: { n: string }[] = await em.execute(
+        `select count(*) as n from (select m.id from memberships m join roles r on r.id = m.role_id
+           where m.tenant_id = ? and r.name = ? for update of m) o`,
+        [tenantId, OWNER],
+      );
+      if (Number(owners[0]?.n ?? 0) <= 1) throw conflict('A tenant needs at least one owner.', 'LAST_OWNER');
+    }
+    em.assign(membership, { role });
+    recordAudit(ctx, em, {
+      action: 'membership.role_changed',
+      tenantId,
+      target: { type: 'Membership', id: membership.id },
+      diff: { before: { role: current.name }, after: { role: role.name }, ...(isPlatformScope(ctx) ? { viaPlatform: true } : {}) },
+    });
+    return membership;
+  });
+}
+
+function checkPermissions(permissions: string[]): string[] {
+  const unknown = permissions.filter((p) => !isTenantPermission(p));
+  if (unknown.length) {
+    throw badInput(`Unknown permission(s): ${unknown.join(', ')}.`, [{ field: 'permissions', message: `Unknown: ${unknown.join(', ')}` }]);
+  }
+  return [...new Set(permissions)].sort();
+}
+
+export async function createRole(ctx: Context, input: CreateRoleInput): Promise<Role> {
+  const tenantId = ctx.tenantId;
+  if (!tenantId) throw forbidden('Switch to a tenant first.', 'TENANT_REQUIRED');
+  const permissions = checkPermissions(input.permissions);
+  return ctx.em.transactional(async (em) => {
+    if (await em.count(Role, { name: input.name })) throw conflict(`A role named "${input.name}" already exists.`, 'DUPLICATE');
+    const role = em.create(Role, { tenant: em.getReference(Tenant, tenantId), name: input.name, description: input.description ?? undefined, permissions });
+    em.persist(role);
+    recordAudit(ctx, em, { action: 'role.created', target: { type: 'Role', id: role.id }, diff: { after: { name: role.name, permissions } } });
+    return role;
+  });
+}
+
+export async function updateRole(ctx: Context, input: UpdateRoleInput): Promise<Role> {
+  const id = expectGlobalId(input.id, 'Role');
+  return ctx.em.transactional(async (em) => {
+    const role = await em.findOne(Role, { id });
+    if (!role) throw notFound('Role');
+    if (role.system) throw forbidden('System roles cannot be changed; create a custom role instead.', 'SYSTEM_ROLE');
+    const after = {
+      description: input.description ?? undefined,
+      permissions: input.permissions ? checkPermissions(input.permissions) : undefined,
+    };
+    const diff = diffOf({ description: role.description, permissions: role.permissions }, after);
+    if (!diff) return role;
+    if (after.description !== undefined) role.description = after.description;
+    if (after.permissions) role.permissions = after.permissions;
+    recordAudit(ctx, em, { action: 'role.updated', target: { type: 'Role', id: role.id }, diff });
+    return role;
+  });
+}
+
+export async function deleteRole(ctx: Context, roleGlobalId: string): Promise<boolean> {
+  const id = expectGlobalId(roleGlobalId, 'Role');
+  return ctx.em.transactional(async (em) => {
+    const role = await em.findOne(Role, { id });
+    if (!role) throw notFound('Role');
+    if (role.system) throw forbidden('System roles cannot be deleted.', 'SYSTEM_ROLE');
+    if (await em.count(Membership, { role: role.id })) throw conflict('Members still hold this role; give them another role first.', 'ROLE_IN_USE');
+    em.remove(role);
+    recordAudit(ctx, em, { action: 'role.deleted', target: { type: 'Role', id: role.id }, diff: { before: { name: role.name, permissions: role.permissions } } });
+    return true;
+  });
+}

@@ -1,0 +1,20 @@
+import { Entity, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity, Node } from '../../common/base.entity';
+
+@ObjectType({ implements: Node, description: 'A customer organisation; every tenant-owned row belongs to one.' })
+@Entity({ tableName: 'tenants' })
+export class Tenant extends BaseEntity {
+  @Field()
+  @Unique()
+  @Property({ length: 63 })
+  slug!: string;
+
+  @Field()
+  @Property({ length: 200 })
+  name!: string;
+
+  /** Last ticket number handed out; bumped under a row lock so numbers have no gaps. */
+  @Property({ default: 0 })
+  ticketSeq: Opt<number> = 0;
+}

@@ -1,0 +1,66 @@
+import { Entity, Enum, Index, ManyToOne, type Opt, Property, type Ref, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../common/base.entity';
+import { TenantOwnedEntity } from '../../common/tenant-owned.entity';
+import { User } from '../users/user.entity';
+
+export enum TicketStatus {
+  OPEN = 'OPEN',
+  PENDING = 'PENDING',
+  RESOLVED = 'RESOLVED',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(TicketStatus, { name: 'TicketStatus' });
+
+/** Stored as a small integer so that ordering by priority is ordering by urgency. */
+export enum TicketPriority {
+  LOW = 0,
+  NORMAL = 1,
+  HIGH = 2,
+  URGENT = 3,
+}
+registerEnumType(TicketPriority, { name: 'TicketPriority' });
+
+@ObjectType({ implements: Node, description: 'A support request raised by a customer.' })
+@Entity({ tableName: 'tickets' })
+@Unique({ properties: ['tenant', 'number'] })
+@Index({ properties: ['tenant', 'createdAt', 'id'] })
+@Index({ properties: ['tenant', 'updatedAt', 'id'] })
+@Index({ properties: ['tenant', 'priority', 'id'] })
+@Index({ properties: ['tenant', 'status'] })
+@Index({ properties: ['correlationId'] })
+export class Ticket extends TenantOwnedEntity {
+  @Field(() => Int, { description: 'Human-friendly number, increasing per tenant without gaps.' })
+  @Property()
+  number!: number;
+
+  @Field()
+  @Property({ length: 200 })
+  subject!: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  body!: string;
+
+  @Field(() => TicketStatus)
+  @Enum({ items: () => TicketStatus, default: TicketStatus.OPEN })
+  status: Opt<TicketStatus> = TicketStatus.OPEN;
+
+  @Field(() => TicketPriority)
+  @Enum({ items: () => TicketPriority, default: TicketPriority.NORMAL })
+  priority: Opt<TicketPriority> = TicketPriority.NORMAL;
+
+  @ManyToOne(() => User, { ref: true, deleteRule: 'restrict', index: true })
+  requester!: Ref<User>;
+
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null', index: true })
+  assignee?: Ref<User>;
+
+  @Field(() => Int, { description: 'Optimistic-lock version; send it back with updates.' })
+  @Property({ version: true, type: 'integer' })
+  version!: Opt<number>;
+
+  @Field({ nullable: true })
+  @Property({ length: 128, nullable: true })
+  correlationId?: string;
+}

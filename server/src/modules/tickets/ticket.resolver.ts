@@ -1,0 +1,89 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { expectGlobalId } from '../../common/global-id';
+import { Connection, ConnectionArgs, type ConnectionShape, DEFAULT_PAGE_SIZE, SortDirection } from '../../common/pagination/connection';
+import { encodeCursor } from '../../common/pagination/cursor';
+import { toPageRequest } from '../../common/pagination/paginate';
+import type { Context } from '../../context/context';
+import { Tenant } from '../tenancy/tenant.entity';
+import { User } from '../users/user.entity';
+import { TicketComment } from './ticket-comment.entity';
+import { Ticket } from './ticket.entity';
+import { AddTicketCommentInput, CreateTicketInput, TicketsArgs, UpdateTicketInput } from './ticket.inputs';
+import * as tickets from './ticket.service';
+
+const TicketConnection = Connection(Ticket);
+const TicketCommentConnection = Connection(TicketComment);
+const COMMENT_CURSOR_KEY = `createdAt:${SortDirection.ASC}`;
+
+@Resolver(() => Ticket)
+export class TicketResolver {
+  @Query(() => Ticket, { nullable: true, description: 'One ticket of your tenant; other ids answer NOT_FOUND.' })
+  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Ticket> {
+    return tickets.getTicket(ctx, expectGlobalId(id, 'Ticket'));
+  }
+
+  @Query(() => TicketConnection, { description: 'Tickets, by cursor (first/after, last/before) or by offset.' })
+  tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Ticket>> {
+    return tickets.listTickets(ctx, args);
+  }
+
+  @Mutation(() => Ticket)
+  createTicket(@Arg('input') input: CreateTicketInput, @Ctx() ctx: Context): Promise<Ticket> {
+    return tickets.createTicket(ctx, input);
+  }
+
+  @Mutation(() => Ticket, { description: 'Changes a ticket; send the version you read, a stale one answers CONFLICT.' })
+  updateTicket(@Arg('input') input: UpdateTicketInput, @Ctx() ctx: Context): Promise<Ticket> {
+    return tickets.updateTicket(ctx, input);
+  }
+
+  @Mutation(() => TicketComment)
+  addTicketComment(@Arg('input') input: AddTicketCommentInput, @Ctx() ctx: Context): Promise<TicketComment> {
+    return tickets.addTicketComment(ctx, input);
+  }
+
+  @FieldResolver(() => User)
+  async requester(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<User | null> {
+    return ctx.loaders.users.byId.load(ticket.requester.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  async assignee(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<User | null> {
+    return ticket.assignee ? ctx.loaders.users.byId.load(ticket.assignee.id) : null;
+  }
+
+  @FieldResolver(() => Tenant)
+  async tenant(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<Tenant | null> {
+    return ctx.loaders.tenancy.tenantById.load(ticket.tenant.id);
+  }
+
+  @FieldResolver(() => TicketCommentConnection, { description: 'Comments, oldest first.' })
+  async comments(@Root() ticket: Ticket, @Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<TicketComment>> {
+    const page = toPageRequest(args);
+    // A plain first page is batched across every ticket in the result; other pages query directly.
+    if (page.mode === 'forward' && !page.after && !page.before) {
+      const { rows, hasMore } = await ctx.loaders.tickets.firstComments(page.limit ?? DEFAULT_PAGE_SIZE).load(ticket.id);
+      const edges = rows.map((node) => ({ node, cursor: encodeCursor(COMMENT_CURSOR_KEY, node.createdAt.toISOString(), node.id) }));
+      return {
+        edges,
+        nodes: rows,
+        pageInfo: { hasNextPage: hasMore, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+        countTotal: () => ctx.loaders.tickets.commentCount.load(ticket.id),
+      };
+    }
+    return tickets.listComments(ctx, ticket, args);
+  }
+}
+
+@Resolver(() => TicketComment)
+export class TicketCommentResolver {
+  @FieldResolver(() => User)
+  author(@Root() comment: TicketComment, @Ctx() ctx: Context): Promise<User | null> {
+    return ctx.loaders.users.byId.load(comment.author.id);
+  }
+
+  @FieldResolver(() => Ticket)
+  ticket(@Root() comment: TicketComment, @Ctx() ctx: Context): Promise<Ticket | null> {
+    return ctx.loaders.tickets.byId.load(comment.ticket.id);
+  }
+}

@@ -1,0 +1,201 @@
+import { type FilterQuery, OptimisticLockError } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { expectGlobalId } from '../../common/global-id';
+import type { ConnectionShape } from '../../common/pagination/connection';
+import { dateSort, numberSort, paginate, type SortKey } from '../../common/pagination/paginate';
+import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
+import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
+import { Membership } from '../tenancy/membership.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { User } from '../users/user.entity';
+import { TicketComment } from './ticket-comment.entity';
+import { Ticket, TicketPriority } from './ticket.entity';
+import {
+  type AddTicketCommentInput,
+  type CreateTicketInput,
+  type TicketFilter,
+  type TicketOrder,
+  TicketOrderField,
+  type UpdateTicketInput,
+} from './ticket.inputs';
+import { SortDirection } from '../../common/pagination/connection';
+
+function sortKeyOf(order?: TicketOrder | null): SortKey<Ticket> {
+  const direction = order?.direction ?? SortDirection.DESC;
+  switch (order?.field ?? TicketOrderField.CREATED_AT) {
+    case TicketOrderField.UPDATED_AT:
+      return dateSort<Ticket>('updatedAt', direction);
+    case TicketOrderField.PRIORITY:
+      return numberSort<Ticket>('priority', direction);
+    default:
+      return dateSort<Ticket>('createdAt', direction);
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket> {
+  const where: Record<string, unknown> = {};
+  if (!filter) return where;
+  if (filter.status?.length) where.status = { $in: filter.status };
+  if (filter.priority?.length) where.priority = { $in: filter.priority };
+  if (filter.assigneeId) where.assignee = expectGlobalId(filter.assigneeId, 'User', 'filter.assigneeId');
+  if (filter.unassigned) where.assignee = null;
+  if (filter.requesterId) where.requester = expectGlobalId(filter.requesterId, 'User', 'filter.requesterId');
+  if (filter.text?.trim()) {
+    const pattern = `%${escapeLike(filter.text.trim())}%`;
+    where.$or = [{ subject: { $ilike: pattern } }, { body: { $ilike: pattern } }];
+  }
+  // Inside a tenant the filter already pins the tenant; another tenant's id simply matches nothing.
+  if (filter.tenantId) where.tenant = expectGlobalId(filter.tenantId, 'Tenant', 'filter.tenantId');
+  return where as FilterQuery<Ticket>;
+}
+
+export async function listTickets(ctx: Context, args: { filter?: TicketFilter | null; orderBy?: TicketOrder | null } & Parameters<typeof paginate>[0]['args']): Promise<ConnectionShape<Ticket>> {
+  const where = whereOf(ctx, args.filter);
+  const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: sortKeyOf(args.orderBy), options: scopeOptions(ctx) });
+  await auditPlatformAccess(ctx, 'tickets', { filter: args.filter ?? null });
+  return page;
+}
+
+export async function getTicket(ctx: Context, id: string): Promise<Ticket> {
+  const ticket = await ctx.loaders.tickets.byId.load(id);
+  if (!ticket) throw notFound('Ticket');
+  await auditPlatformAccess(ctx, 'ticket', { ticketId: id }, ticket.tenant.id);
+  return ticket;
+}
+
+function requireTenant(ctx: Context): { tenantId: string; userId: string } {
+  const userId = userIdOf(ctx);
+  if (!ctx.tenantId || !userId) throw forbidden('Switch to a tenant first.', 'TENANT_REQUIRED');
+  return { tenantId: ctx.tenantId, userId };
+}
+
+/** Next ticket number: the tenant row is locked until commit, so numbers never gap or repeat. */
+async function nextTicketNumber(em: EntityManager, tenantId: string): Promise<number> {
+  const rows: { ticket_seq: number }[] = await em.execute('update tenants set ticket_seq = ticket_seq + 1 where id = ? returning ticket_seq', [tenantId]);
+  const seq = rows[0]?.ticket_seq;
+  if (seq === undefined) throw notFound('Tenant');
+  return seq;
+}
+
+export async function createTicket(ctx: Context, input: CreateTicketInput): Promise<Ticket> {
+  const { tenantId, userId } = requireTenant(ctx);
+  const subject = input.subject.trim();
+  const body = input.body.trim();
+  if (subject.length < 3) throw badInput('Subject must be between 3 and 200 characters.', [{ field: 'subject', message: 'Subject must be between 3 and 200 characters.' }]);
+  if (!body) throw badInput('Describe the problem.', [{ field: 'body', message: 'Describe the problem.' }]);
+  return ctx.em.transactional(async (em) => {
+    const ticket = em.create(Ticket, {
+      tenant: em.getReference(Tenant, tenantId),
+      number: await nextTicketNumber(em, tenantId),
+      subject,
+      body,
+      priority: input.priority ?? TicketPriority.NORMAL,
+      requester: em.getReference(User, userId),
+      correlationId: ctx.correlationId,
+    });
+    em.persist(ticket);
+    recordAudit(ctx, em, {
+      action: 'ticket.created',
+      target: { type: 'Ticket', id: ticket.id },
+      diff: { after: { number: ticket.number, subject, priority: TicketPriority[ticket.priority] } },
+    });
+    return ticket;
+  });
+}
+
+async function resolveAssignee(em: EntityManager, tenantId: string, globalId: string): Promise<string> {
+  const userId = expectGlobalId(globalId, 'User', 'assigneeId');
+  const member = await em.count(Membership, { user: userId, tenant: tenantId }, { filters: false });
+  if (!member) throw notFound('Assignee');
+  return userId;
+}
+
+export async function updateTicket(ctx: Context, input: UpdateTicketInput): Promise<Ticket> {
+  const id = expectGlobalId(input.id, 'Ticket');
+  const platform = isPlatformScope(ctx);
+  if (input.assigneeId !== undefined && !ctx.permissions.has('ticket:assign') && !ctx.permissions.has('platform:ticket:write')) {
+    throw forbidden('Assigning tickets needs the ticket:assign permission.', 'MISSING_PERMISSION');
+  }
+  if (input.subject !== undefined && input.subject !== null && input.subject.trim().length < 3) {
+    throw badInput('Subject must be between 3 and 200 characters.', [{ field: 'subject', message: 'Subject must be between 3 and 200 characters.' }]);
+  }
+  try {
+    return await ctx.em.transactional(async (em) => {
+      const ticket = await em.findOne(Ticket, { id }, scopeOptions(ctx));
+      if (!ticket) throw notFound('Ticket');
+      if (ticket.version !== input.version) {
+        throw conflict('Someone else changed this ticket since you loaded it. Reload it and try again.', 'STALE_VERSION');
+      }
+      const before = {
+        subject: ticket.subject,
+        body: ticket.body,
+        status: ticket.status,
+        priority: TicketPriority[ticket.priority],
+        assigneeId: ticket.assignee?.id ?? null,
+      };
+      const assigneeId =
+        input.assigneeId === undefined ? undefined : input.assigneeId === null ? null : await resolveAssignee(em, ticket.tenant.id, input.assigneeId);
+      const after = {
+        subject: input.subject?.trim() ?? undefined,
+        body: input.body?.trim() ?? undefined,
+        status: input.status ?? undefined,
+        priority: input.priority !== undefined && input.priority !== null ? TicketPriority[input.priority] : undefined,
+        assigneeId,
+      };
+      const diff = diffOf(before, after);
+      if (!diff) return ticket;
+      if (after.subject !== undefined) ticket.subject = after.subject;
+      if (after.body !== undefined) ticket.body = after.body;
+      if (input.status) ticket.status = input.status;
+      if (input.priority !== undefined && input.priority !== null) ticket.priority = input.priority;
+      if (assigneeId !== undefined) ticket.assignee = assigneeId ? em.getReference(User, assigneeId, { wrapped: true }) : undefined;
+      recordAudit(ctx, em, {
+        action: 'ticket.updated',
+        tenantId: ticket.tenant.id,
+        target: { type: 'Ticket', id: ticket.id },
+        diff: platform ? { ...diff, viaPlatform: true } : diff,
+      });
+      return ticket;
+    });
+  } catch (err) {
+    if (err instanceof OptimisticLockError) {
+      throw conflict('Someone else changed this ticket since you loaded it. Reload it and try again.', 'STALE_VERSION');
+    }
+    throw err;
+  }
+}
+
+export async function addTicketComment(ctx: Context, input: AddTicketCommentInput): Promise<TicketComment> {
+  const { tenantId, userId } = requireTenant(ctx);
+  const ticketId = expectGlobalId(input.ticketId, 'Ticket', 'ticketId');
+  const body = input.body.trim();
+  if (!body) throw badInput('A comment cannot be empty.', [{ field: 'body', message: 'A comment cannot be empty.' }]);
+  const ticket = await ctx.loaders.tickets.byId.load(ticketId);
+  if (!ticket) throw notFound('Ticket');
+  return ctx.em.transactional(async (em) => {
+    const comment = em.create(TicketComment, {
+      tenant: em.getReference(Tenant, tenantId),
+      ticket: em.getReference(Ticket, ticket.id),
+      author: em.getReference(User, userId),
+      body,
+    });
+    em.persist(comment);
+    return comment;
+  });
+}
+
+export async function listComments(ctx: Context, ticket: Ticket, args: Parameters<typeof paginate>[0]['args']): Promise<ConnectionShape<TicketComment>> {
+  return paginate({
+    em: ctx.em,
+    entity: TicketComment,
+    where: { ticket: ticket.id },
+    args,
+    sort: dateSort<TicketComment>('createdAt', SortDirection.ASC),
+    options: scopeOptions(ctx),
+  });
+}

@@ -1,0 +1,7 @@
+import type { Context } from '../../context/context';
+import { byIdLoader } from '../../common/loader';
+import { User } from './user.entity';
+
+export function createUserLoaders(ctx: Pick<Context, 'em'>) {
+  return { byId: byIdLoader(ctx.em, User) };
+}

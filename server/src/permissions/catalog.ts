@@ -1,0 +1,63 @@
+import { StaffRole } from '../modules/users/user.entity';
+
+/** Permissions a tenant role can hold. */
+export const TENANT_PERMISSIONS = [
+  'ticket:read',
+  'ticket:write',
+  'ticket:assign',
+  'ticket:comment',
+  'member:read',
+  'member:manage',
+  'role:manage',
+  'audit:read',
+  'session:read',
+] as const;
+export type TenantPermission = (typeof TENANT_PERMISSIONS)[number];
+
+/** Permissions of platform staff; they act across tenants, and each such access is audited. */
+export const PLATFORM_PERMISSIONS = [
+  'platform:tenant:read',
+  'platform:user:read',
+  'platform:member:manage',
+  'platform:ticket:read',
+  'platform:ticket:write',
+  'platform:audit:read',
+  'platform:flag:read',
+  'platform:flag:manage',
+] as const;
+export type PlatformPermission = (typeof PLATFORM_PERMISSIONS)[number];
+export type PermissionName = TenantPermission | PlatformPermission;
+
+export const SYSTEM_ROLE_NAMES = ['owner', 'admin', 'agent', 'member', 'viewer'] as const;
+export type SystemRoleName = (typeof SYSTEM_ROLE_NAMES)[number];
+
+export const SYSTEM_ROLES: Record<SystemRoleName, { description: string; permissions: readonly TenantPermission[] }> = {
+  owner: { description: 'Full control of the tenant, including roles.', permissions: TENANT_PERMISSIONS },
+  admin: {
+    description: 'Manages members, tickets and the audit trail.',
+    permissions: ['ticket:read', 'ticket:write', 'ticket:assign', 'ticket:comment', 'member:read', 'member:manage', 'audit:read', 'session:read'],
+  },
+  agent: {
+    description: 'Works tickets: updates, assigns and comments.',
+    permissions: ['ticket:read', 'ticket:write', 'ticket:assign', 'ticket:comment', 'member:read'],
+  },
+  member: { description: 'Raises and follows tickets.', permissions: ['ticket:read', 'ticket:write', 'ticket:comment', 'member:read'] },
+  viewer: { description: 'Reads tickets only.', permissions: ['ticket:read', 'member:read'] },
+};
+
+export const STAFF_PERMISSIONS: Record<StaffRole, readonly PlatformPermission[]> = {
+  [StaffRole.SUPERADMIN]: PLATFORM_PERMISSIONS,
+  [StaffRole.SUPPORT]: [
+    'platform:tenant:read',
+    'platform:user:read',
+    'platform:ticket:read',
+    'platform:ticket:write',
+    'platform:audit:read',
+    'platform:flag:read',
+  ],
+  [StaffRole.COMPLIANCE]: ['platform:tenant:read', 'platform:user:read', 'platform:ticket:read', 'platform:audit:read', 'platform:flag:read'],
+};
+
+export function isTenantPermission(p: string): p is TenantPermission {
+  return (TENANT_PERMISSIONS as readonly string[]).includes(p);
+}

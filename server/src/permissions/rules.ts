@@ -1,0 +1,54 @@
+import { allow, rule } from 'graphql-shield';
+import type { Context } from '../context/context';
+import { forbidden, unauthenticated } from '../common/errors';
+import type { PlatformPermission, TenantPermission } from './catalog';
+
+export { allow };
+
+const AUTH_MESSAGES = {
+  EXPIRED: 'Your access token has expired; refresh it and try again.',
+  INVALID: 'Your access token is not valid. Please sign in again.',
+  SESSION_ENDED: 'Your session has ended. Please sign in again.',
+} as const;
+
+function authError(ctx: Context) {
+  const message = ctx.authFailure ? AUTH_MESSAGES[ctx.authFailure] : 'You must be signed in.';
+  return unauthenticated(message, ctx.authFailure ?? 'NO_TOKEN').toGraphQLError();
+}
+
+/** Public operations (login, refresh). They do their own abuse limiting. */
+export const isPublic = allow;
+
+export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })((_p, _a, ctx: Context) =>
+  ctx.principal.kind === 'anonymous' ? unauthenticated().toGraphQLError() : true,
+);
+
+function check(ctx: Context, tenantPerms: readonly TenantPermission[], platformPerms: readonly PlatformPermission[]) {
+  if (ctx.principal.kind === 'anonymous') return authError(ctx);
+  if (ctx.tenantId && tenantPerms.some((p) => ctx.permissions.has(p))) return true;
+  if (platformPerms.some((p) => ctx.permissions.has(p))) return true;
+  const needed = [...tenantPerms, ...platformPerms].join(' or ');
+  return forbidden(`This needs the ${needed} permission.`, 'MISSING_PERMISSION').toGraphQLError();
+}
+
+// Shield requires one rule object per name, so each permission's rule is made once.
+const made = new Map<string, ReturnType<ReturnType<typeof rule>>>();
+function permissionRule(tenantPerms: readonly TenantPermission[], platformPerms: readonly PlatformPermission[]) {
+  const name = `can:${[...tenantPerms, ...platformPerms].join('|')}`;
+  let r = made.get(name);
+  if (!r) {
+    r = rule(name, { cache: 'contextual' })((_p, _a, ctx: Context) => check(ctx, tenantPerms, platformPerms));
+    made.set(name, r);
+  }
+  return r;
+}
+
+/** Caller holds `permission` in the tenant they are acting in. */
+export const can = (permission: TenantPermission) => permissionRule([permission], []);
+
+/** Platform staff holding `permission`; they act across tenants. */
+export const staffCan = (permission: PlatformPermission) => permissionRule([], [permission]);
+
+/** Either a tenant member with `tenantPermission`, or staff with `platformPermission`. */
+export const canOrStaff = (tenantPermission: TenantPermission, platformPermission: PlatformPermission) =>
+  permissionRule([tenantPermission], [platformPermission]);

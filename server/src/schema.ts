@@ -1,0 +1,82 @@
+import { GraphQLSchema, isObjectType } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { applyMiddleware } from 'graphql-middleware';
+import { allow, deny, shield, type IRules } from 'graphql-shield';
+import { buildSchema } from 'type-graphql';
+import { forbidden } from './common/errors';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { auditPermissions } from './modules/audit/audit.permissions';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { authPermissions } from './modules/auth/auth.permissions';
+import { FlagOverrideResolver, FlagResolver } from './modules/flags/flag.resolver';
+import { flagPermissions } from './modules/flags/flag.permissions';
+import { MeResolver } from './modules/me/me.resolver';
+import { mePermissions } from './modules/me/me.permissions';
+import { NodeResolver } from './modules/node/node.resolver';
+import { nodePermissions } from './modules/node/node.permissions';
+import { MembershipResolver, RoleResolver, TenantResolver } from './modules/tenancy/tenancy.resolver';
+import { tenancyPermissions } from './modules/tenancy/tenancy.permissions';
+import { TicketCommentResolver, TicketResolver } from './modules/tickets/ticket.resolver';
+import { ticketPermissions } from './modules/tickets/ticket.permissions';
+import { UserResolver } from './modules/users/user.resolver';
+import { userPermissions } from './modules/users/user.permissions';
+import type { ModulePermissions, Rule } from './permissions/types';
+
+/** One line per module: its resolvers and its rules. */
+const modules: { resolvers: Function[]; permissions: ModulePermissions }[] = [
+  { resolvers: [AuthResolver], permissions: authPermissions },
+  { resolvers: [MeResolver], permissions: mePermissions },
+  { resolvers: [NodeResolver], permissions: nodePermissions },
+  { resolvers: [TenantResolver, MembershipResolver, RoleResolver], permissions: tenancyPermissions },
+  { resolvers: [UserResolver], permissions: userPermissions },
+  { resolvers: [AuditResolver], permissions: auditPermissions },
+  { resolvers: [FlagResolver, FlagOverrideResolver], permissions: flagPermissions },
+  { resolvers: [TicketResolver, TicketCommentResolver], permissions: ticketPermissions },
+];
+
+/** Every Query and Mutation rule, merged from the modules. A duplicate name is a bug. */
+export function operationRules(): { Query: Record<string, Rule>; Mutation: Record<string, Rule> } {
+  const merged = { Query: {} as Record<string, Rule>, Mutation: {} as Record<string, Rule> };
+  for (const { permissions } of modules) {
+    for (const root of ['Query', 'Mutation'] as const) {
+      for (const [field, rule] of Object.entries(permissions[root] ?? {})) {
+        if (merged[root][field]) throw new Error(`Two modules define a rule for ${root}.${field}`);
+        merged[root][field] = rule;
+      }
+    }
+  }
+  return merged;
+}
+
+/** The schema exactly as type-graphql emits it, before permissions. */
+export async function buildBareSchema(): Promise<GraphQLSchema> {
+  const [first, ...rest] = modules.flatMap((m) => m.resolvers);
+  if (!first) throw new Error('no resolvers');
+  return buildSchema({
+    resolvers: [first, ...rest],
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+}
+
+/**
+ * The executable schema: shield over every Query and Mutation field, deny for anything without
+ * a rule. Object types below the root are reachable only through a permitted operation, so
+ * their fields are allowed; what they load is tenant-scoped by the loaders.
+ */
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildBareSchema();
+  const rules: Record<string, Rule | Record<string, Rule>> = { ...operationRules() };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isObjectType(type) && !type.name.startsWith('__') && type.name !== 'Query' && type.name !== 'Mutation') rules[type.name] = allow;
+  }
+  const permissions = shield(rules as IRules, {
+    fallbackRule: deny,
+    fallbackError: () => forbidden().toGraphQLError(),
+    // Resolver errors pass through to formatError, which masks anything unexpected.
+    allowExternalErrors: true,
+    debug: false,
+  });
+  return applyMiddleware(schema, permissions);
+}
