@@ -1,0 +1,120 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { type App, createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/common/logger';
+import { createOrmConfig } from '../src/database/orm.config';
+import { DEMO_PASSWORD, seedDemoData } from '../src/seeders/demo.seeder';
+
+const TEMPLATE_DB = 'atrium_test_template';
+
+export interface GqlResponse<T = Record<string, any>> {
+  status: number;
+  data: T | null | undefined;
+  errors?: { message: string; path?: (string | number)[]; extensions: { code: string; [k: string]: unknown } }[];
+  headers: Headers;
+}
+
+export interface TestApp {
+  url: string;
+  orm: MikroORM;
+  app: App;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  /** Signs in a demo (or factory-made) user; returns both tokens. */
+  login(email: string, tenantSlug?: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  /** Runs `fn` and returns how many SQL statements the app sent meanwhile. */
+  countQueries(fn: () => Promise<unknown>): Promise<{ count: number; sql: string[] }>;
+  close(): Promise<void>;
+}
+
+function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+/**
+ * A real server on a real database: a fresh clone of the migrated template, the demo data
+ * seeded through the factories, and the app listening on an ephemeral port.
+ */
+export async function startTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const adminUrl = process.env.ATRIUM_TEST_ADMIN_URL;
+  if (!adminUrl) throw new Error('ATRIUM_TEST_ADMIN_URL is not set: run the tests through jest (global setup).');
+  const dbName = `atrium_t_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${dbName} template ${TEMPLATE_DB}`);
+  await admin.end();
+
+  const orm = await MikroORM.init(createOrmConfig(withDatabase(adminUrl, dbName)));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'atrium-test-data-')),
+    ...opts.env,
+  });
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  if (opts.seed !== false) await seedDemoData(orm, logger);
+  const app = await createApp(config, orm, logger);
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+  const gql: TestApp['gql'] = async (query, variables, o = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+        ...o.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: unknown; errors?: GqlResponse['errors'] };
+    return { status: res.status, data: body.data as never, errors: body.errors, headers: res.headers };
+  };
+
+  return {
+    url,
+    orm,
+    app,
+    gql,
+    async login(email, tenantSlug, password = DEMO_PASSWORD) {
+      const res = await gql<{ login: { accessToken: string; refreshToken: string } }>(
+        'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }',
+        { input: { email, password, tenantSlug } },
+      );
+      if (!res.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(res.errors)}`);
+      return res.data.login;
+    },
+    async countQueries(fn) {
+      const knex = orm.em.getConnection().getKnex();
+      const sql: string[] = [];
+      const listener = (q: { sql: string }) => sql.push(q.sql);
+      knex.on('query', listener);
+      try {
+        await fn();
+      } finally {
+        knex.removeListener('query', listener);
+      }
+      return { count: sql.length, sql };
+    },
+    async close() {
+      await app.close();
+      await orm.close(true);
+      const a = new Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${dbName} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+/** The first error's code, for terse assertions. */
+export function codeOf(res: GqlResponse): string | undefined {
+  return res.errors?.[0]?.extensions.code;
+}
