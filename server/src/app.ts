@@ -86,6 +86,15 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     });
 
   app.use(correlationMiddleware);
+  // One structured line per request, carrying the correlation id.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ correlationId: req.correlationId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
+    });
+    next();
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
+import { prefixPattern } from '../../common/like';
 import { Connection, type ConnectionShape, SortDirection } from '../../common/pagination/connection';
 import { dateSort, paginate } from '../../common/pagination/paginate';
 import { type Context, scopeOptions } from '../../context/context';
@@ -17,7 +18,7 @@ export class AuditResolver {
   async auditLogs(@Args() args: AuditLogsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<AuditLog>> {
     const f = args.filter;
     const where: Record<string, unknown> = {};
-    if (f?.action) where.action = f.action.endsWith('.') ? { $like: `${f.action.replace(/[\\%_]/g, '\\$&')}%` } : f.action;
+    if (f?.action) where.action = f.action.endsWith('.') ? { $like: prefixPattern(f.action) } : f.action;
     if (f?.actorId) where.actor = expectGlobalId(f.actorId, 'User', 'filter.actorId');
     if (f?.targetId) where.targetId = f.targetId;
     if (f?.correlationId) where.correlationId = f.correlationId;

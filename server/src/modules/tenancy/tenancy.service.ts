@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
+import { containsPattern } from '../../common/like';
 import { type ConnectionArgs, type ConnectionShape, SortDirection } from '../../common/pagination/connection';
 import { dateSort, paginate } from '../../common/pagination/paginate';
 import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
@@ -11,13 +12,9 @@ import { Role } from './role.entity';
 import { Tenant } from './tenant.entity';
 import type { CreateRoleInput, MembershipFilter, TenantFilter, UpdateMembershipRoleInput, UpdateRoleInput } from './tenancy.inputs';
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function listTenants(ctx: Context, args: ConnectionArgs, filter?: TenantFilter | null): Promise<ConnectionShape<Tenant>> {
   const where: FilterQuery<Tenant> = filter?.search
-    ? { $or: [{ name: { $ilike: `%${escapeLike(filter.search)}%` } }, { slug: { $ilike: `%${escapeLike(filter.search)}%` } }] }
+    ? { $or: [{ name: { $ilike: containsPattern(filter.search) } }, { slug: { $ilike: containsPattern(filter.search) } }] }
     : {};
   const page = await paginate({ em: ctx.em, entity: Tenant, where, args, sort: dateSort<Tenant>('createdAt', SortDirection.ASC) });
   await auditPlatformAccess(ctx, 'tenants', { filter: filter ?? null });

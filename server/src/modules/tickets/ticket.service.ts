@@ -1,6 +1,7 @@
 import { type FilterQuery, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { containsPattern } from '../../common/like';
 import { expectGlobalId } from '../../common/global-id';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { dateSort, numberSort, paginate, type SortKey } from '../../common/pagination/paginate';
@@ -33,10 +34,6 @@ function sortKeyOf(order?: TicketOrder | null): SortKey<Ticket> {
   }
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
@@ -46,7 +43,7 @@ function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket
   if (filter.unassigned) where.assignee = null;
   if (filter.requesterId) where.requester = expectGlobalId(filter.requesterId, 'User', 'filter.requesterId');
   if (filter.text?.trim()) {
-    const pattern = `%${escapeLike(filter.text.trim())}%`;
+    const pattern = containsPattern(filter.text.trim());
     where.$or = [{ subject: { $ilike: pattern } }, { body: { $ilike: pattern } }];
   }
   // Inside a tenant the filter already pins the tenant; another tenant's id simply matches nothing.

@@ -3,6 +3,7 @@ import { IsOptional, Length } from 'class-validator';
 import { Connection, ConnectionArgs, type ConnectionShape, SortDirection } from '../../common/pagination/connection';
 import { dateSort, paginate } from '../../common/pagination/paginate';
 import type { Context } from '../../context/context';
+import { containsPattern } from '../../common/like';
 import { auditPlatformAccess } from '../audit/audit.service';
 import { User } from './user.entity';
 
@@ -26,8 +27,8 @@ export class UsersArgs extends ConnectionArgs {
 export class UserResolver {
   @Query(() => UserConnection, { description: 'Platform staff: every user.' })
   async users(@Args() args: UsersArgs, @Ctx() ctx: Context): Promise<ConnectionShape<User>> {
-    const s = args.filter?.search?.replace(/[\\%_]/g, '\\$&');
-    const where = s ? { $or: [{ email: { $ilike: `%${s}%` } }, { name: { $ilike: `%${s}%` } }] } : {};
+    const search = args.filter?.search;
+    const where = search ? { $or: [{ email: { $ilike: containsPattern(search) } }, { name: { $ilike: containsPattern(search) } }] } : {};
     const page = await paginate({ em: ctx.em, entity: User, where, args, sort: dateSort<User>('createdAt', SortDirection.ASC) });
     await auditPlatformAccess(ctx, 'users', { filter: args.filter ?? null });
     return page;
