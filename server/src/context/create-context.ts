@@ -42,7 +42,7 @@ export async function createContext(app: AppServices, orm: MikroORM, req: Reques
     if (!verified.ok) {
       authFailure = verified.reason;
     } else {
-      const { sub, sid, tid } = verified.claims;
+      const { sub, sid, tid, gen } = verified.claims;
       const rows: SessionRow[] = await orm.em.getConnection().execute(
         `select s.id as session_id, u.id as user_id, u.staff_role, m.id as membership_id, r.name as role_name, r.permissions
            from sessions s
@@ -50,8 +50,8 @@ export async function createContext(app: AppServices, orm: MikroORM, req: Reques
            left join memberships m on m.user_id = u.id and m.tenant_id = s.tenant_id
            left join roles r on r.id = m.role_id and r.tenant_id = m.tenant_id
           where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > now()
-            and s.tenant_id is not distinct from ?`,
-        [sid, sub, tid],
+            and s.tenant_id is not distinct from ? and s.generation = ?`,
+        [sid, sub, tid, gen],
       );
       const row = rows[0];
       if (!row) {

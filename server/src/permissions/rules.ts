@@ -20,7 +20,7 @@ function authError(ctx: Context) {
 export const isPublic = allow;
 
 export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })((_p, _a, ctx: Context) =>
-  ctx.principal.kind === 'anonymous' ? unauthenticated().toGraphQLError() : true,
+  ctx.principal.kind === 'anonymous' ? authError(ctx) : true,
 );
 
 function check(ctx: Context, tenantPerms: readonly TenantPermission[], platformPerms: readonly PlatformPermission[]) {

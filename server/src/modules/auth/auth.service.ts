@@ -36,7 +36,7 @@ async function pickMembership(em: EntityManager, userId: string, tenantSlug?: st
 function issueTokens(ctx: Context, em: EntityManager, session: Session): { refreshToken: string; access: ReturnType<typeof signAccessToken> } {
   const { token, hash } = newRefreshToken();
   em.persist(em.create(RefreshToken, { session, tokenHash: hash, expiresAt: session.expiresAt }));
-  const access = signAccessToken(ctx.app.config, { sub: session.user.id, sid: session.id, tid: session.tenant?.id ?? null });
+  const access = signAccessToken(ctx.app.config, { sub: session.user.id, sid: session.id, tid: session.tenant?.id ?? null, gen: session.generation });
   return { refreshToken: token, access };
 }
 
@@ -176,6 +176,7 @@ export async function switchTenant(ctx: Context, tenantId: string): Promise<Auth
     const session = await em.findOneOrFail(Session, { id: sessionId, user: userId });
     const fromTenantId = session.tenant?.id ?? null;
     session.tenant = em.getReference(Tenant, tenant.id, { wrapped: true });
+    session.generation += 1;
     session.lastUsedAt = new Date();
     // Tokens issued for the previous tenant stop working; they are dropped, not marked used,
     // so a client still holding one is not mistaken for a thief.

@@ -36,6 +36,13 @@ export class Session extends BaseEntity {
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date;
 
+  /**
+   * Bumped when the session changes tenant; access tokens carry it (`gen`), so tokens issued
+   * before a switch stop working even if the session later switches back.
+   */
+  @Property({ type: 'integer', default: 0 })
+  generation: Opt<number> = 0;
+
   @Field({ nullable: true })
   @Property({ length: 64, nullable: true })
   revokedReason?: string;

@@ -6,6 +6,8 @@ export interface AccessClaims {
   sub: string;
   sid: string;
   tid: string | null;
+  /** The session's generation when the token was issued. */
+  gen: number;
 }
 
 export interface SignedAccessToken {
@@ -18,7 +20,7 @@ const ALGORITHM = 'HS256';
 export function signAccessToken(config: Config, claims: AccessClaims, now = Date.now()): SignedAccessToken {
   const iat = Math.floor(now / 1000);
   const exp = iat + config.jwt.accessTtlSeconds;
-  const token = jwt.sign({ sub: claims.sub, sid: claims.sid, tid: claims.tid, iat, exp }, config.jwt.secret, {
+  const token = jwt.sign({ sub: claims.sub, sid: claims.sid, tid: claims.tid, gen: claims.gen, iat, exp }, config.jwt.secret, {
     algorithm: ALGORITHM,
     issuer: config.jwt.issuer,
     audience: config.jwt.audience,
@@ -37,8 +39,9 @@ export function verifyAccessToken(config: Config, token: string): VerifyResult {
       audience: config.jwt.audience,
     });
     if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return { ok: false, reason: 'INVALID' };
-    const tid = (payload as { tid?: unknown }).tid;
-    return { ok: true, claims: { sub: payload.sub, sid: payload.sid, tid: typeof tid === 'string' ? tid : null } };
+    const { tid, gen } = payload as { tid?: unknown; gen?: unknown };
+    if (typeof gen !== 'number' || !Number.isInteger(gen)) return { ok: false, reason: 'INVALID' };
+    return { ok: true, claims: { sub: payload.sub, sid: payload.sid, tid: typeof tid === 'string' ? tid : null, gen } };
   } catch (err) {
     return { ok: false, reason: err instanceof jwt.TokenExpiredError ? 'EXPIRED' : 'INVALID' };
   }
