@@ -59,7 +59,9 @@ export async function createContext(app: AppServices, orm: MikroORM, req: Reques
       } else {
         tenantId = row.membership_id ? tid : null;
         for (const p of row.permissions ?? []) permissions.add(p);
-        if (row.staff_role) for (const p of STAFF_PERMISSIONS[row.staff_role] ?? []) permissions.add(p);
+        // Staff rights apply only outside a tenant (platform scope), where every cross-tenant
+        // access is audited; inside a tenant, staff act as the member they are there.
+        if (row.staff_role && !tenantId) for (const p of STAFF_PERMISSIONS[row.staff_role] ?? []) permissions.add(p);
         principal = {
           kind: 'user',
           userId: row.user_id,

@@ -2,8 +2,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123220158 } from './Migration20261123220158';
 import { Migration20261123221412 } from './Migration20261123221412';
+import { Migration20261123222500 } from './Migration20261123222500';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123220158', class: Migration20261123220158 },
   { name: 'Migration20261123221412', class: Migration20261123221412 },
+  { name: 'Migration20261123222500', class: Migration20261123222500 },
 ];

@@ -109,15 +109,13 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
   }
 
   const limit = page.limit;
-  const rows =
-    limit === 0
-      ? []
-      : await em.find(entity, { $and: conds } as FilterQuery<T>, {
-          ...input.options,
-          orderBy: orderBy(queryDir),
-          limit: limit + 1,
-          offset,
-        } as FindOptions<T>);
+  // One row more than asked for says whether there is a next page (also when limit is 0).
+  const rows = await em.find(entity, { $and: conds } as FilterQuery<T>, {
+    ...input.options,
+    orderBy: orderBy(queryDir),
+    limit: limit + 1,
+    offset,
+  } as FindOptions<T>);
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (page.mode === 'backward') pageRows.reverse();

@@ -25,7 +25,7 @@ export class AuditResolver {
     if (f?.from || f?.to) where.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
     if (f?.tenantId) where.tenant = expectGlobalId(f.tenantId, 'Tenant', 'filter.tenantId');
     const page = await paginate({ em: ctx.em, entity: AuditLog, where, args, sort: dateSort<AuditLog>('createdAt', SortDirection.DESC), options: scopeOptions(ctx) });
-    await auditPlatformAccess(ctx, 'auditLogs', { filter: f ?? null });
+    await auditPlatformAccess(ctx, 'auditLogs', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
     return page;
   }
 

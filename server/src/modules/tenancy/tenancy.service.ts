@@ -61,6 +61,11 @@ export async function updateMembershipRole(ctx: Context, input: UpdateMembership
       if ((role.name === OWNER || current.name === OWNER) && ctx.principal.kind === 'user' && ctx.principal.role !== OWNER) {
         throw forbidden('Only an owner can grant or take away the owner role.', 'OWNER_ONLY');
       }
+      // No escalation: you can only hand out permissions you hold yourself.
+      const beyond = role.permissions.filter((p) => !ctx.permissions.has(p));
+      if (beyond.length) {
+        throw forbidden(`You cannot grant a role with permissions you do not have (${beyond.join(', ')}).`, 'ESCALATION');
+      }
     }
     if (current.name === OWNER) {
       // Lock the tenant's owner memberships so two concurrent demotions cannot both pass.

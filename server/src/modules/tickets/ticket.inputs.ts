@@ -75,7 +75,7 @@ export class TicketFilter {
   @Field(() => ID, { nullable: true, description: 'Only tickets assigned to this user.' })
   assigneeId?: string;
 
-  @Field({ nullable: true, description: 'Only tickets with no assignee.' })
+  @Field({ nullable: true, description: 'true: only tickets with no assignee; false: only assigned ones.' })
   unassigned?: boolean;
 
   @Field(() => ID, { nullable: true })

@@ -39,8 +39,12 @@ function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket
   if (!filter) return where;
   if (filter.status?.length) where.status = { $in: filter.status };
   if (filter.priority?.length) where.priority = { $in: filter.priority };
+  if (filter.assigneeId && filter.unassigned) {
+    throw badInput('Use either "assigneeId" or "unassigned", not both.', [{ field: 'filter.unassigned', message: 'Conflicts with assigneeId.' }]);
+  }
   if (filter.assigneeId) where.assignee = expectGlobalId(filter.assigneeId, 'User', 'filter.assigneeId');
-  if (filter.unassigned) where.assignee = null;
+  if (filter.unassigned === true) where.assignee = null;
+  if (filter.unassigned === false) where.assignee = { $ne: null };
   if (filter.requesterId) where.requester = expectGlobalId(filter.requesterId, 'User', 'filter.requesterId');
   if (filter.text?.trim()) {
     const pattern = containsPattern(filter.text.trim());
@@ -54,7 +58,7 @@ function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket
 export async function listTickets(ctx: Context, args: { filter?: TicketFilter | null; orderBy?: TicketOrder | null } & Parameters<typeof paginate>[0]['args']): Promise<ConnectionShape<Ticket>> {
   const where = whereOf(ctx, args.filter);
   const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: sortKeyOf(args.orderBy), options: scopeOptions(ctx) });
-  await auditPlatformAccess(ctx, 'tickets', { filter: args.filter ?? null });
+  await auditPlatformAccess(ctx, 'tickets', { filter: args.filter ?? null }, (where as { tenant?: string }).tenant ?? null);
   return page;
 }
 

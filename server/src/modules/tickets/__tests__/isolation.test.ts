@@ -1,0 +1,384 @@
+import { fromGlobalId, toGlobalId } from '../../../common/global-id';
+import { DEMO_PASSWORD } from '../../../seeders/demo.seeder';
+import { codeOf, startTestApp, type TestApp } from '../../../../test/harness';
+import { hashPassword } from '../../auth/password';
+import { Membership } from '../../tenancy/membership.entity';
+import { Role } from '../../tenancy/role.entity';
+import { Tenant } from '../../tenancy/tenant.entity';
+import { StaffRole, User } from '../../users/user.entity';
+import { makeComment, makeTicket } from '../ticket.factory';
+
+/**
+ * Tenant isolation of tickets: acme callers cannot read, find, count, change or comment on
+ * globex tickets by any route (ticket, node, nodes, tickets filters, mutations), while platform
+ * staff can read them and leave an audit trail doing so.
+ */
+
+const ACME_TICKETS = 60;
+
+let t: TestApp;
+let acmeTenantId: string;
+let globexTenantId: string;
+/** Global ids of every globex ticket, as the globex owner lists them. */
+let globexTicketIds: string[];
+/** One globex ticket with its current version. */
+let globexTicket: { id: string; version: number };
+/** A user who belongs to globex only, and the globex ticket they raised. */
+let soloUserId: string;
+let soloTicketId: string;
+let staffUserId: string;
+
+function sql<T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> {
+  return t.orm.em.fork().getConnection().execute(query, params);
+}
+
+const uuidOf = (globalId: string) => fromGlobalId(globalId).id;
+
+async function ticketRow(globalId: string): Promise<{ version: number; subject: string; status: string; comments: number }> {
+  const [row] = await sql<{ version: number; subject: string; status: string; comments: number }>(
+    `select t.version, t.subject, t.status, (select count(*) from ticket_comments c where c.ticket_id = t.id)::int as comments
+       from tickets t where t.id = ?`,
+    [uuidOf(globalId)],
+  );
+  if (!row) throw new Error(`no ticket row for ${globalId}`);
+  return row;
+}
+
+async function platformAccessRows(): Promise<{ id: string; tenant_id: string | null; actor_id: string; diff: Record<string, any> }[]> {
+  return sql(`select id, tenant_id, actor_id, diff from audit_logs where action = 'platform.access' order by created_at, id`);
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const [acme] = await sql<{ id: string }>(`select id from tenants where slug = 'acme'`);
+  const [globex] = await sql<{ id: string }>(`select id from tenants where slug = 'globex'`);
+  const [staff] = await sql<{ id: string }>(`select id from users where email = 'staff@atrium.test'`);
+  acmeTenantId = acme!.id;
+  globexTenantId = globex!.id;
+  staffUserId = staff!.id;
+
+  // The seed's only globex user is also an acme member; add one who belongs to globex alone,
+  // with a ticket and a comment of their own.
+  const em = t.orm.em.fork();
+  const tenant = await em.findOneOrFail(Tenant, { slug: 'globex' });
+  const role = await em.findOneOrFail(Role, { tenant: tenant.id, name: 'member' }, { filters: false });
+  const solo = em.create(User, { email: 'solo@globex.test', name: 'Solo Globex', passwordHash: await hashPassword(DEMO_PASSWORD) });
+  em.persist(solo);
+  em.persist(em.create(Membership, { tenant, user: solo, role }));
+  const ticket = makeTicket(em, tenant, solo, { subject: 'Globex-only ticket', body: 'Only globex may see this.' });
+  makeComment(em, ticket, solo, 'A globex-only comment.');
+  await em.flush();
+  soloUserId = toGlobalId('User', solo.id);
+  soloTicketId = toGlobalId('Ticket', ticket.id);
+
+  const { accessToken } = await t.login('owner@globex.test', 'globex');
+  const res = await t.gql('query { tickets(first: 100) { totalCount nodes { id version tenant { slug } } } }', {}, { token: accessToken });
+  expect(res.errors).toBeUndefined();
+  const nodes = res.data!.tickets.nodes as { id: string; version: number; tenant: { slug: string } }[];
+  expect(res.data!.tickets.totalCount).toBe(16);
+  expect(nodes.every((n) => n.tenant.slug === 'globex')).toBe(true);
+  globexTicketIds = nodes.map((n) => n.id);
+  expect(globexTicketIds).toContain(soloTicketId);
+  // A seeded globex ticket that has comments, so "nothing changed" is checked against real rows.
+  const [withComments] = await sql<{ id: string; version: number }>(
+    `select t.id, t.version from tickets t where t.tenant_id = ? and exists (select 1 from ticket_comments c where c.ticket_id = t.id) order by t.number limit 1`,
+    [globexTenantId],
+  );
+  globexTicket = { id: toGlobalId('Ticket', withComments!.id), version: withComments!.version };
+  expect(globexTicketIds).toContain(globexTicket.id);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
+  let token: string;
+  let acmeTicketId: string;
+
+  beforeAll(async () => {
+    token = (await t.login(email)).accessToken;
+    const me = await t.gql('query { me { tenant { slug } } }', {}, { token });
+    expect(me.data?.me.tenant.slug).toBe('acme');
+    const [row] = await sql<{ id: string }>(`select id from tickets where tenant_id = ? order by number limit 1`, [acmeTenantId]);
+    acmeTicketId = toGlobalId('Ticket', row!.id);
+  });
+
+  it('gets NOT_FOUND for a globex ticket through ticket(id), and its own ticket through the same route', async () => {
+    const own = await t.gql('query($id: ID!) { ticket(id: $id) { id } }', { id: acmeTicketId }, { token });
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.ticket.id).toBe(acmeTicketId);
+
+    for (const id of [globexTicket.id, soloTicketId]) {
+      const res = await t.gql('query($id: ID!) { ticket(id: $id) { id subject body } }', { id }, { token });
+      expect(codeOf(res)).toBe('NOT_FOUND');
+      expect(res.data?.ticket).toBeNull();
+    }
+  });
+
+  it('gets NOT_FOUND for a globex ticket through node(id)', async () => {
+    const own = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: acmeTicketId }, { token });
+    expect(own.data?.node.id).toBe(acmeTicketId);
+
+    const res = await t.gql('query($id: ID!) { node(id: $id) { id ... on Ticket { subject body } } }', { id: globexTicket.id }, { token });
+    expect(codeOf(res)).toBe('NOT_FOUND');
+    expect(res.data?.node).toBeNull();
+  });
+
+  it('gets null plus a located NOT_FOUND for each globex ticket through nodes(ids)', async () => {
+    const ids = [acmeTicketId, globexTicket.id, soloTicketId];
+    const res = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Ticket { subject } } }', { ids }, { token });
+    const nodes = res.data?.nodes as ({ id: string } | null)[];
+    expect(nodes).toHaveLength(3);
+    expect(nodes[0]?.id).toBe(acmeTicketId);
+    expect(nodes[1]).toBeNull();
+    expect(nodes[2]).toBeNull();
+    const located = (res.errors ?? []).map((e) => ({ code: e.extensions.code, path: e.path }));
+    expect(located).toEqual(
+      expect.arrayContaining([
+        { code: 'NOT_FOUND', path: ['nodes', 1] },
+        { code: 'NOT_FOUND', path: ['nodes', 2] },
+      ]),
+    );
+    expect(located).toHaveLength(2);
+  });
+
+  it('cannot reach globex comments or globex-only users through nodes(ids)', async () => {
+    const [comment] = await sql<{ id: string }>(`select id from ticket_comments where tenant_id = ? limit 1`, [globexTenantId]);
+    const ids = [toGlobalId('TicketComment', comment!.id), soloUserId];
+    const res = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, { token });
+    expect(res.data?.nodes).toEqual([null, null]);
+    expect((res.errors ?? []).map((e) => [e.extensions.code, e.path])).toEqual([
+      ['NOT_FOUND', ['nodes', 0]],
+      ['NOT_FOUND', ['nodes', 1]],
+    ]);
+  });
+
+  it('finds no tickets when filtering by a globex-only requester or by the globex tenant', async () => {
+    const byRequester = await t.gql(
+      'query($f: TicketFilter) { tickets(first: 100, filter: $f) { totalCount nodes { id } } }',
+      { f: { requesterId: soloUserId } },
+      { token },
+    );
+    expect(byRequester.errors).toBeUndefined();
+    expect(byRequester.data?.tickets).toEqual({ totalCount: 0, nodes: [] });
+
+    const byTenant = await t.gql(
+      'query($f: TicketFilter) { tickets(first: 100, filter: $f) { totalCount nodes { id } } }',
+      { f: { tenantId: toGlobalId('Tenant', globexTenantId) } },
+      { token },
+    );
+    expect(byTenant.errors).toBeUndefined();
+    expect(byTenant.data?.tickets).toEqual({ totalCount: 0, nodes: [] });
+
+    // owner@globex.test is also an acme member: filtering by them finds only their acme tickets.
+    const [globexOwner] = await sql<{ id: string }>(`select id from users where email = 'owner@globex.test'`);
+    const [{ n }] = (await sql<{ n: number }>(
+      `select count(*)::int as n from tickets where tenant_id = ? and requester_id = ?`,
+      [acmeTenantId, globexOwner!.id],
+    )) as [{ n: number }];
+    expect(n).toBeGreaterThan(0);
+    const shared = await t.gql(
+      'query($f: TicketFilter) { tickets(first: 100, filter: $f) { totalCount nodes { id tenant { slug } } } }',
+      { f: { requesterId: toGlobalId('User', globexOwner!.id) } },
+      { token },
+    );
+    expect(shared.data?.tickets.totalCount).toBe(n);
+    for (const node of shared.data?.tickets.nodes ?? []) {
+      expect(node.tenant.slug).toBe('acme');
+      expect(globexTicketIds).not.toContain(node.id);
+    }
+  });
+
+  it("counts and lists acme's tickets only", async () => {
+    const [{ n }] = (await sql<{ n: number }>(`select count(*)::int as n from tickets where tenant_id = ?`, [acmeTenantId])) as [{ n: number }];
+    expect(n).toBe(ACME_TICKETS);
+    const res = await t.gql('query { tickets(first: 100) { totalCount pageInfo { hasNextPage } nodes { id tenant { slug } } } }', {}, { token });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.tickets.totalCount).toBe(ACME_TICKETS);
+    expect(res.data?.tickets.pageInfo.hasNextPage).toBe(false);
+    const nodes = res.data?.tickets.nodes as { id: string; tenant: { slug: string } }[];
+    expect(nodes).toHaveLength(ACME_TICKETS);
+    expect(nodes.filter((node) => node.tenant.slug !== 'acme')).toEqual([]);
+    expect(nodes.filter((node) => globexTicketIds.includes(node.id))).toEqual([]);
+    const rows = await sql<{ tenant_id: string }>(`select distinct tenant_id from tickets where id = any(?::uuid[])`, [`{${nodes.map((x) => uuidOf(x.id)).join(',')}}`]);
+    expect(rows).toEqual([{ tenant_id: acmeTenantId }]);
+  });
+
+  it('gets NOT_FOUND from updateTicket on a globex ticket, with its current version, and nothing changes', async () => {
+    const before = await ticketRow(globexTicket.id);
+    expect(before.version).toBe(globexTicket.version);
+    const res = await t.gql(
+      'mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id version subject } }',
+      { input: { id: globexTicket.id, version: before.version, subject: `Hijacked by ${email}`, status: 'CLOSED' } },
+      { token },
+    );
+    expect(codeOf(res)).toBe('NOT_FOUND');
+    expect(res.data?.updateTicket ?? null).toBeNull();
+    expect(await ticketRow(globexTicket.id)).toEqual(before);
+    const audits = await sql(`select id from audit_logs where action = 'ticket.updated' and target_id = ?`, [globexTicket.id]);
+    expect(audits).toEqual([]);
+  });
+
+  it('gets NOT_FOUND from addTicketComment on a globex ticket, and no comment is added', async () => {
+    const before = await ticketRow(globexTicket.id);
+    expect(before.comments).toBeGreaterThan(0);
+    const res = await t.gql(
+      'mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }',
+      { input: { ticketId: globexTicket.id, body: `Planted by ${email}` } },
+      { token },
+    );
+    expect(codeOf(res)).toBe('NOT_FOUND');
+    expect(res.data?.addTicketComment ?? null).toBeNull();
+    expect(await ticketRow(globexTicket.id)).toEqual(before);
+    const planted = await sql(`select id from ticket_comments where body = ?`, [`Planted by ${email}`]);
+    expect(planted).toEqual([]);
+  });
+
+  it('gets NOT_FOUND for the globex Tenant through node(id) and tenant(id), but sees its own', async () => {
+    const globexId = toGlobalId('Tenant', globexTenantId);
+    const viaNode = await t.gql('query($id: ID!) { node(id: $id) { id ... on Tenant { slug name } } }', { id: globexId }, { token });
+    expect(codeOf(viaNode)).toBe('NOT_FOUND');
+    expect(viaNode.data?.node).toBeNull();
+    const viaTenant = await t.gql('query($id: ID!) { tenant(id: $id) { slug } }', { id: globexId }, { token });
+    expect(codeOf(viaTenant)).toBe('NOT_FOUND');
+    expect(viaTenant.data?.tenant).toBeNull();
+
+    const own = await t.gql('query($id: ID!) { node(id: $id) { ... on Tenant { slug } } }', { id: toGlobalId('Tenant', acmeTenantId) }, { token });
+    expect(own.data?.node).toEqual({ slug: 'acme' });
+  });
+
+  it('gets NOT_FOUND from switchTenant to globex, and keeps acting in acme', async () => {
+    const res = await t.gql('mutation($id: ID!) { switchTenant(tenantId: $id) { accessToken tenant { slug } } }', { id: toGlobalId('Tenant', globexTenantId) }, { token });
+    expect(codeOf(res)).toBe('NOT_FOUND');
+    expect(res.data?.switchTenant ?? null).toBeNull();
+    const me = await t.gql('query { me { tenant { slug } } }', {}, { token });
+    expect(me.data?.me.tenant.slug).toBe('acme');
+  });
+
+  it('only sees acme comments in the nested comments connections (batched raw SQL and counts)', async () => {
+    const res = await t.gql(
+      'query { tickets(first: 100) { nodes { id comments(first: 100) { totalCount nodes { id } } } } }',
+      {},
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    const tickets = res.data?.tickets.nodes as { id: string; comments: { totalCount: number; nodes: { id: string }[] } }[];
+    const commentIds = tickets.flatMap((tk) => tk.comments.nodes.map((c) => uuidOf(c.id)));
+    const [{ n: acmeComments }] = (await sql<{ n: number }>(`select count(*)::int as n from ticket_comments where tenant_id = ?`, [acmeTenantId])) as [{ n: number }];
+    expect(acmeComments).toBeGreaterThan(0);
+    expect(commentIds).toHaveLength(acmeComments);
+    expect(tickets.reduce((sum, tk) => sum + tk.comments.totalCount, 0)).toBe(acmeComments);
+    const tenants = await sql<{ tenant_id: string }>(`select distinct tenant_id from ticket_comments where id = any(?::uuid[])`, [`{${commentIds.join(',')}}`]);
+    expect(tenants).toEqual([{ tenant_id: acmeTenantId }]);
+  });
+});
+
+describe('platform staff', () => {
+  let token: string;
+
+  beforeAll(async () => {
+    token = (await t.login('staff@atrium.test')).accessToken;
+    const me = await t.gql('query { me { tenant { slug } staffRole } }', {}, { token });
+    expect(me.data?.me).toEqual({ tenant: null, staffRole: 'SUPERADMIN' });
+  });
+
+  it('reads a globex ticket through ticket(id), and the read is audited as platform.access', async () => {
+    const before = await platformAccessRows();
+    const res = await t.gql('query($id: ID!) { ticket(id: $id) { id tenant { slug } } }', { id: globexTicket.id }, { token });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.ticket).toEqual({ id: globexTicket.id, tenant: { slug: 'globex' } });
+
+    const after = await platformAccessRows();
+    expect(after).toHaveLength(before.length + 1);
+    const row = after.at(-1)!;
+    expect(row.actor_id).toBe(staffUserId);
+    expect(row.tenant_id).toBe(globexTenantId);
+    expect(row.diff).toMatchObject({ operation: 'ticket', ticketId: uuidOf(globexTicket.id) });
+  });
+
+  it('lists globex tickets through tickets(filter: { tenantId }), and the read is audited as platform.access', async () => {
+    const before = await platformAccessRows();
+    const globexId = toGlobalId('Tenant', globexTenantId);
+    const res = await t.gql(
+      'query($f: TicketFilter) { tickets(first: 100, filter: $f) { totalCount nodes { id tenant { slug } } } }',
+      { f: { tenantId: globexId } },
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data?.tickets.nodes as { id: string; tenant: { slug: string } }[];
+    expect(res.data?.tickets.totalCount).toBe(globexTicketIds.length);
+    expect(nodes.map((n) => n.id).sort()).toEqual([...globexTicketIds].sort());
+    expect(nodes.every((n) => n.tenant.slug === 'globex')).toBe(true);
+
+    const after = await platformAccessRows();
+    expect(after).toHaveLength(before.length + 1);
+    const row = after.at(-1)!;
+    expect(row.actor_id).toBe(staffUserId);
+    // Attributed to the tenant whose tickets were read, so its own audit trail shows it.
+    expect(row.tenant_id).toBe(globexTenantId);
+    expect(row.diff).toMatchObject({ operation: 'tickets', filter: { tenantId: globexId } });
+  });
+
+  it('a staff member signed in to a tenant acts as that member: no platform rights, no reach into other tenants', async () => {
+    const em = t.orm.em.fork();
+    const acme = await em.findOneOrFail(Tenant, { slug: 'acme' });
+    const viewer = await em.findOneOrFail(Role, { tenant: acme.id, name: 'viewer' }, { filters: false });
+    const both = em.create(User, { email: 'support-member@atrium.test', name: 'Support Member', passwordHash: await hashPassword(DEMO_PASSWORD), staffRole: StaffRole.SUPPORT });
+    em.persist(both);
+    em.persist(em.create(Membership, { tenant: acme, user: both, role: viewer }));
+    await em.flush();
+
+    const { accessToken } = await t.login('support-member@atrium.test');
+    const me = await t.gql('query { me { tenant { slug } role permissions } }', {}, { token: accessToken });
+    expect(me.data?.me).toEqual({ tenant: { slug: 'acme' }, role: 'viewer', permissions: ['member:read', 'ticket:read'] });
+
+    const before = await platformAccessRows();
+    const list = await t.gql('query($f: TicketFilter) { tickets(first: 5, filter: $f) { totalCount } }', { f: { tenantId: toGlobalId('Tenant', globexTenantId) } }, { token: accessToken });
+    expect(list.data?.tickets.totalCount).toBe(0);
+    expect(codeOf(await t.gql('query { tenants(first: 5) { totalCount } }', {}, { token: accessToken }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql('query($id: ID!) { ticket(id: $id) { id } }', { id: globexTicket.id }, { token: accessToken }))).toBe('NOT_FOUND');
+    expect(await platformAccessRows()).toHaveLength(before.length);
+  });
+});
+
+describe('raw-SQL comment loaders', () => {
+  it("keep a comment row stamped with another tenant out of an acme ticket's comments", async () => {
+    const { accessToken: token } = await t.login('agent@acme.test');
+    const [ticket] = await sql<{ id: string }>(
+      `select t.id from tickets t where t.tenant_id = ? and exists (select 1 from ticket_comments c where c.ticket_id = t.id) order by t.number limit 1`,
+      [acmeTenantId],
+    );
+    const ticketId = toGlobalId('Ticket', ticket!.id);
+    const [{ n: legit }] = (await sql<{ n: number }>(`select count(*)::int as n from ticket_comments where ticket_id = ? and tenant_id = ?`, [ticket!.id, acmeTenantId])) as [
+      { n: number },
+    ];
+    const [globexOwner] = await sql<{ id: string }>(`select id from users where email = 'owner@globex.test'`);
+    // A row that is inconsistent on purpose: an acme ticket, but the globex tenant. Only the
+    // loaders' own tenant condition keeps it out (the ticket id alone would let it in).
+    const [planted] = await sql<{ id: string }>(
+      `insert into ticket_comments (id, tenant_id, ticket_id, author_id, body, created_at, updated_at)
+       values (gen_random_uuid(), ?, ?, ?, 'cross-tenant row', now(), now()) returning id`,
+      [globexTenantId, ticket!.id, globexOwner!.id],
+    );
+    try {
+      const plantedId = toGlobalId('TicketComment', planted!.id);
+      const query = `query($id: ID!) {
+        ticket(id: $id) {
+          firstPage: comments(first: 100) { totalCount nodes { id body } }
+          offsetPage: comments(first: 100, offset: 0) { totalCount nodes { id body } }
+        }
+      }`;
+      const res = await t.gql(query, { id: ticketId }, { token });
+      expect(res.errors).toBeUndefined();
+      for (const page of [res.data?.ticket.firstPage, res.data?.ticket.offsetPage]) {
+        const ids = (page.nodes as { id: string }[]).map((c) => c.id);
+        expect(ids).not.toContain(plantedId);
+        expect(ids).toHaveLength(legit);
+        expect(page.totalCount).toBe(legit);
+      }
+    } finally {
+      await sql(`delete from ticket_comments where id = ?`, [planted!.id]);
+    }
+  });
+});

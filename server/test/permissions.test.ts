@@ -1,0 +1,392 @@
+import { randomUUID } from 'node:crypto';
+import type { GraphQLSchema } from 'graphql';
+import { toGlobalId } from '../src/common/global-id';
+import { buildBareSchema, operationRules } from '../src/schema';
+import { codeOf, type GqlResponse, startTestApp, type TestApp } from './harness';
+
+/**
+ * Permissions of every Query and Mutation field.
+ *
+ * 1. The schema walk: every root field has a shield rule, and every rule names a real field.
+ * 2. The role × operation matrix: one row per root field, one cell per actor, each cell a real
+ *    request against a real server. Expectations are derived from the *.permissions.ts files
+ *    and the role catalog, not from what the server happens to answer.
+ */
+
+const ACTORS = ['anonymous', 'viewer', 'member', 'agent', 'admin', 'owner', 'staff'] as const;
+type Actor = (typeof ACTORS)[number];
+type Expect = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+const EMAIL: Record<Exclude<Actor, 'anonymous'>, string> = {
+  viewer: 'viewer@acme.test',
+  member: 'member@acme.test',
+  agent: 'agent@acme.test',
+  admin: 'admin@acme.test',
+  owner: 'owner@acme.test',
+  staff: 'staff@atrium.test',
+};
+
+const A = 'allow';
+const U = 'UNAUTHENTICATED';
+const F = 'FORBIDDEN';
+
+/**
+ * Who may call what. Tenant roles act in acme (their first membership); staff@atrium.test is a
+ * SUPERADMIN with no membership, so tenant-only permissions (can(...)) are FORBIDDEN for staff.
+ */
+// prettier-ignore
+const matrix: Record<string, Record<Actor, Expect>> = {
+  // ---- Query ----
+  auditLogs:              { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // audit:read | platform:audit:read
+  featureFlags:           { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:flag:read
+  me:                     { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
+  memberships:            { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // member:read | platform:tenant:read
+  mySessions:             { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
+  node:                   { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
+  nodes:                  { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
+  roles:                  { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: F }, // member:read (tenant only)
+  tenant:                 { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
+  tenants:                { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:tenant:read
+  ticket:                 { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:read | platform:ticket:read
+  tickets:                { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:read | platform:ticket:read
+  users:                  { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:read
+  // ---- Mutation ----
+  addTicketComment:       { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:comment (tenant only)
+  createRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
+  createTicket:           { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:write (tenant only)
+  deleteRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
+  login:                  { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public
+  logout:                 { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
+  refreshSession:         { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public
+  revokeSession:          { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
+  setFeatureFlag:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:flag:manage
+  setFeatureFlagOverride: { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:flag:manage
+  switchTenant:           { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
+  updateMembershipRole:   { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:member:manage
+  updateRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
+  updateTicket:           { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:write | platform:ticket:write
+};
+
+/** Real and made-up ids, filled in beforeAll. */
+interface Ids {
+  acmeTenant: string;
+  acmeTicket: string;
+  missingTicket: string;
+  missingTenant: string;
+  missingRole: string;
+  missingMembership: string;
+  missingSession: string;
+}
+
+/** What an allowed call answers once past the permission layer: data, or a non-permission error code. */
+type Outcome = 'data' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
+
+interface Probe {
+  query: string;
+  variables?: (ids: Ids) => Record<string, unknown>;
+  /** Per-cell setup: a dedicated token or variables, for operations that end or consume a session. */
+  prepare?: (actor: Actor) => Promise<{ token?: string | null; variables?: Record<string, unknown> }>;
+  allowed: Outcome;
+  /** Extra checks on an allowed call, with the token it was sent with. */
+  verifyAllowed?: (res: GqlResponse, token: string | null) => Promise<void>;
+}
+
+let t: TestApp;
+const tokens: Partial<Record<Actor, string>> = {};
+let ids: Ids;
+
+/** A fresh session for the actor (anonymous: none), so ending it touches no other cell. */
+async function dedicatedToken(actor: Actor): Promise<string | null> {
+  return actor === 'anonymous' ? null : (await t.login(EMAIL[actor])).accessToken;
+}
+
+/**
+ * One minimal, valid-shaped and harmless document per root field. Mutations that pass the
+ * permission layer stop at a stale version, a missing id or invalid input, so no cell changes
+ * what another cell sees (checked by the last test).
+ */
+const probes: Record<string, Probe> = {
+  auditLogs: { query: 'query { auditLogs(first: 1) { totalCount nodes { id } } }', allowed: 'data' },
+  featureFlags: { query: 'query { featureFlags(first: 1) { totalCount nodes { key } } }', allowed: 'data' },
+  me: { query: 'query { me { role permissions } }', allowed: 'data' },
+  memberships: { query: 'query { memberships(first: 1) { totalCount nodes { id } } }', allowed: 'data' },
+  mySessions: { query: 'query { mySessions(first: 1) { totalCount nodes { id current } } }', allowed: 'data' },
+  node: {
+    query: 'query($id: ID!) { node(id: $id) { id } }',
+    variables: (i) => ({ id: i.missingTicket }),
+    allowed: 'NOT_FOUND',
+  },
+  nodes: {
+    query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Ticket { subject } } }',
+    variables: (i) => ({ ids: [i.acmeTicket] }),
+    allowed: 'data',
+  },
+  roles: { query: 'query { roles(first: 1) { totalCount nodes { name } } }', allowed: 'data' },
+  tenant: {
+    query: 'query($id: ID!) { tenant(id: $id) { id slug } }',
+    variables: (i) => ({ id: i.acmeTenant }),
+    allowed: 'data',
+  },
+  tenants: { query: 'query { tenants(first: 1) { totalCount nodes { slug } } }', allowed: 'data' },
+  ticket: {
+    query: 'query($id: ID!) { ticket(id: $id) { id subject } }',
+    variables: (i) => ({ id: i.acmeTicket }),
+    allowed: 'data',
+  },
+  tickets: { query: 'query { tickets(first: 1) { totalCount nodes { id } } }', allowed: 'data' },
+  users: { query: 'query { users(first: 1) { totalCount nodes { email } } }', allowed: 'data' },
+
+  addTicketComment: {
+    query: 'mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }',
+    variables: (i) => ({ input: { ticketId: i.missingTicket, body: 'matrix probe' } }),
+    allowed: 'NOT_FOUND',
+  },
+  createRole: {
+    query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
+    variables: () => ({ input: { name: 'matrix-probe', permissions: ['not:a:permission'] } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  createTicket: {
+    query: 'mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }',
+    // Subject too short: rejected by validation after the permission check.
+    variables: () => ({ input: { subject: 'x', body: 'matrix probe' } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  deleteRole: {
+    query: 'mutation($id: ID!) { deleteRole(id: $id) }',
+    variables: (i) => ({ id: i.missingRole }),
+    allowed: 'NOT_FOUND',
+  },
+  login: {
+    query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken user { email } } }',
+    variables: () => ({ input: { email: 'member@acme.test', password: 'atrium-demo' } }),
+    allowed: 'data',
+  },
+  logout: {
+    query: 'mutation { logout }',
+    prepare: async (actor) => ({ token: await dedicatedToken(actor) }),
+    allowed: 'data',
+    verifyAllowed: async (res, token) => {
+      expect(res.data?.logout).toBe(true);
+      // That session, and only that one, has ended.
+      const after = await t.gql('query { me { role } }', {}, { token: token ?? undefined });
+      expect(codeOf(after)).toBe('UNAUTHENTICATED');
+    },
+  },
+  refreshSession: {
+    query: 'mutation($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken refreshToken } }',
+    prepare: async (actor) => {
+      const { refreshToken } = await t.login(actor === 'anonymous' ? 'member@acme.test' : EMAIL[actor]);
+      return { variables: { refreshToken } };
+    },
+    allowed: 'data',
+    verifyAllowed: async (res) => {
+      const me = await t.gql('query { me { role } }', {}, { token: res.data?.refreshSession.accessToken });
+      expect(me.errors).toBeUndefined();
+    },
+  },
+  revokeSession: {
+    query: 'mutation($id: ID!) { revokeSession(id: $id) { id } }',
+    variables: (i) => ({ id: i.missingSession }),
+    allowed: 'NOT_FOUND',
+  },
+  setFeatureFlag: {
+    query: 'mutation($input: SetFeatureFlagInput!) { setFeatureFlag(input: $input) { id } }',
+    // Not a valid key: rejected by validation after the permission check.
+    variables: () => ({ input: { key: 'Not A Valid Key!', defaultEnabled: true } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  setFeatureFlagOverride: {
+    query: 'mutation($input: SetFeatureFlagOverrideInput!) { setFeatureFlagOverride(input: $input) { id } }',
+    variables: (i) => ({ input: { tenantId: i.acmeTenant, key: 'matrix.no-such-flag', enabled: true } }),
+    allowed: 'NOT_FOUND',
+  },
+  switchTenant: {
+    query: 'mutation($tenantId: ID!) { switchTenant(tenantId: $tenantId) { accessToken } }',
+    variables: (i) => ({ tenantId: i.missingTenant }),
+    allowed: 'NOT_FOUND',
+  },
+  updateMembershipRole: {
+    query: 'mutation($input: UpdateMembershipRoleInput!) { updateMembershipRole(input: $input) { id } }',
+    variables: (i) => ({ input: { membershipId: i.missingMembership, roleId: i.missingRole } }),
+    allowed: 'NOT_FOUND',
+  },
+  updateRole: {
+    query: 'mutation($input: UpdateRoleInput!) { updateRole(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.missingRole, description: 'matrix probe' } }),
+    allowed: 'NOT_FOUND',
+  },
+  updateTicket: {
+    query: 'mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id version } }',
+    // A real ticket with a stale version: CONFLICT once past the permission layer, nothing changes.
+    variables: (i) => ({ input: { id: i.acmeTicket, version: 999_999, subject: 'Changed by the permission matrix' } }),
+    allowed: 'CONFLICT',
+  },
+};
+
+async function rootFields(schema: GraphQLSchema): Promise<{ Query: string[]; Mutation: string[] }> {
+  return {
+    Query: Object.keys(schema.getQueryType()?.getFields() ?? {}).sort(),
+    Mutation: Object.keys(schema.getMutationType()?.getFields() ?? {}).sort(),
+  };
+}
+
+/** Rows that would tell us whether a matrix cell changed the world. */
+async function worldSnapshot(): Promise<Record<string, unknown>> {
+  const conn = t.orm.em.fork().getConnection();
+  const [row] = await conn.execute(
+    `select (select count(*) from tickets)::int as tickets,
+            (select count(*) from ticket_comments)::int as comments,
+            (select count(*) from roles)::int as roles,
+            (select count(*) from memberships)::int as memberships,
+            (select string_agg(m.id || ':' || m.role_id, ',' order by m.id) from memberships m) as membership_roles,
+            (select string_agg(r.id || ':' || coalesce(r.description, ''), ',' order by r.id) from roles r) as role_descriptions,
+            (select string_agg(f.key || ':' || f.default_enabled, ',' order by f.key) from feature_flags f) as flags,
+            (select count(*) from feature_flag_overrides)::int as overrides,
+            (select string_agg(t.id || ':' || t.version || ':' || t.subject, ',' order by t.id) from tickets t) as ticket_versions`,
+  );
+  return row as Record<string, unknown>;
+}
+
+let before: Record<string, unknown>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const conn = t.orm.em.fork().getConnection();
+  const [acme] = await conn.execute(`select id from tenants where slug = 'acme'`);
+  const [ticket] = await conn.execute(`select tk.id from tickets tk join tenants tn on tn.id = tk.tenant_id where tn.slug = 'acme' order by tk.number limit 1`);
+  ids = {
+    acmeTenant: toGlobalId('Tenant', acme.id),
+    acmeTicket: toGlobalId('Ticket', ticket.id),
+    missingTicket: toGlobalId('Ticket', randomUUID()),
+    missingTenant: toGlobalId('Tenant', randomUUID()),
+    missingRole: toGlobalId('Role', randomUUID()),
+    missingMembership: toGlobalId('Membership', randomUUID()),
+    missingSession: toGlobalId('Session', randomUUID()),
+  };
+  for (const actor of ACTORS) {
+    if (actor !== 'anonymous') tokens[actor] = (await t.login(EMAIL[actor])).accessToken;
+  }
+  before = await worldSnapshot();
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('schema walk', () => {
+  it('gives every Query and Mutation field a rule, and no rule names a missing field', async () => {
+    const schema = await buildBareSchema();
+    const fields = await rootFields(schema);
+    const rules = operationRules();
+    expect(Object.keys(rules).sort()).toEqual(['Mutation', 'Query']);
+    for (const root of ['Query', 'Mutation'] as const) {
+      const ruled = Object.keys(rules[root]).sort();
+      const withoutRule = fields[root].filter((f) => !ruled.includes(f));
+      const ruleWithoutField = ruled.filter((r) => !fields[root].includes(r));
+      expect({ root, withoutRule }).toEqual({ root, withoutRule: [] });
+      expect({ root, ruleWithoutField }).toEqual({ root, ruleWithoutField: [] });
+      for (const f of fields[root]) expect(rules[root][f]).toBeTruthy();
+    }
+    // The walk covers the roots shield guards here; a subscription root would need rules too.
+    expect(schema.getSubscriptionType()).toBeFalsy();
+    expect(fields.Query.length).toBeGreaterThan(0);
+    expect(fields.Mutation.length).toBeGreaterThan(0);
+  });
+
+  it('has one matrix row and one probe for every operation, and nothing else', async () => {
+    const fields = await rootFields(await buildBareSchema());
+    const all = [...fields.Query, ...fields.Mutation];
+    // Rows are keyed by field name, so a name must not be both a query and a mutation.
+    expect(new Set(all).size).toBe(all.length);
+    expect(Object.keys(matrix).sort()).toEqual([...all].sort());
+    expect(Object.keys(probes).sort()).toEqual([...all].sort());
+    for (const row of Object.values(matrix)) expect(Object.keys(row).sort()).toEqual([...ACTORS].sort());
+  });
+});
+
+function describeErrors(res: GqlResponse): string {
+  return JSON.stringify(res.errors?.map((e) => ({ code: e.extensions.code, reason: e.extensions.reason, message: e.message, path: e.path })));
+}
+
+describe('role × operation matrix', () => {
+  for (const [field, row] of Object.entries(matrix)) {
+    describe(field, () => {
+      it.each(ACTORS.map((actor) => [actor, row[actor]] as const))('%s → %s', async (actor, expected) => {
+        const probe = probes[field];
+        if (!probe) throw new Error(`no probe for ${field}`);
+        const prepared = probe.prepare ? await probe.prepare(actor) : {};
+        const token = prepared.token !== undefined ? prepared.token : actor === 'anonymous' ? null : tokens[actor];
+        const variables = prepared.variables ?? probe.variables?.(ids) ?? {};
+        const res = await t.gql(probe.query, variables, token ? { token } : {});
+        const codes = (res.errors ?? []).map((e) => e.extensions.code);
+        const detail = `${field} as ${actor}: ${describeErrors(res)}`;
+
+        if (expected === 'allow') {
+          // Past the permission layer: no UNAUTHENTICATED/FORBIDDEN anywhere ...
+          expect({ detail, denied: codes.filter((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN') }).toEqual({ detail, denied: [] });
+          // ... and the operation itself ran: data, or the probe's expected non-permission error
+          // (never a document validation error, which would make the cell meaningless).
+          if (probe.allowed === 'data') {
+            expect({ detail, codes }).toEqual({ detail, codes: [] });
+            expect(res.data?.[field]).toBeTruthy();
+            await probe.verifyAllowed?.(res, token ?? null);
+          } else {
+            expect({ detail, codes }).toEqual({ detail, codes: [probe.allowed] });
+            expect(res.errors?.[0]?.extensions.reason).not.toBe('GRAPHQL_VALIDATION_FAILED');
+            expect(res.errors?.[0]?.path).toEqual([field]);
+          }
+        } else {
+          expect({ detail, code: codeOf(res) }).toEqual({ detail, code: expected });
+          expect(res.errors?.[0]?.path).toEqual([field]);
+          // Denied means nothing came back.
+          expect(res.data?.[field] ?? null).toBeNull();
+        }
+      });
+    });
+  }
+});
+
+describe('authentication failures', () => {
+  it('treats a garbage token as unauthenticated, never as anonymous-with-access or as a signed-in user', async () => {
+    const me = await t.gql('query { me { role } }', {}, { token: 'not-a-jwt' });
+    expect(codeOf(me)).toBe('UNAUTHENTICATED');
+    expect(me.errors?.[0]?.extensions.reason).toBe('INVALID');
+    expect(me.data?.me ?? null).toBeNull();
+    const tickets = await t.gql('query { tickets(first: 1) { totalCount } }', {}, { token: 'not-a-jwt' });
+    expect(codeOf(tickets)).toBe('UNAUTHENTICATED');
+    expect(tickets.errors?.[0]?.extensions.reason).toBe('INVALID');
+    expect(tickets.data?.tickets ?? null).toBeNull();
+    // Public operations stay public.
+    const login = await t.gql('mutation($input: LoginInput!) { login(input: $input) { user { email } } }', { input: { email: 'viewer@acme.test', password: 'atrium-demo' } }, { token: 'not-a-jwt' });
+    expect(login.errors).toBeUndefined();
+    expect(login.data?.login.user.email).toBe('viewer@acme.test');
+  });
+
+  it('answers UNAUTHENTICATED with reason SESSION_ENDED once the session is logged out', async () => {
+    const token = (await t.login('agent@acme.test')).accessToken;
+    const out = await t.gql('mutation { logout }', {}, { token });
+    expect(out.data?.logout).toBe(true);
+    for (const query of ['query { tickets(first: 1) { totalCount } }', 'query { me { role } }']) {
+      const res = await t.gql(query, {}, { token });
+      expect(codeOf(res)).toBe('UNAUTHENTICATED');
+      expect(res.errors?.[0]?.extensions.reason).toBe('SESSION_ENDED');
+    }
+  });
+});
+
+describe('after the matrix', () => {
+  it('left every shared session working (logout cells used their own sessions)', async () => {
+    for (const actor of ACTORS) {
+      if (actor === 'anonymous') continue;
+      const res = await t.gql('query { me { role user { email } } }', {}, { token: tokens[actor] });
+      expect({ actor, errors: res.errors ?? [] }).toEqual({ actor, errors: [] });
+      expect(res.data?.me.user.email).toBe(EMAIL[actor]);
+      expect(res.data?.me.role).toBe(actor === 'staff' ? 'superadmin' : actor);
+    }
+  });
+
+  it('changed no ticket, comment, role, membership or flag', async () => {
+    expect(await worldSnapshot()).toEqual(before);
+  });
+});
