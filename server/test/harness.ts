@@ -27,6 +27,13 @@ export interface TestApp {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
   /** Signs in a demo (or factory-made) user; returns both tokens. */
   login(email: string, tenantSlug?: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  /** Raw SQL straight to the test database, for assertions (not through the app). */
+  sql<T = Record<string, any>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** The number in the first row's `n` column of a `select count(*) as n ...`. */
+  count(query: string, params?: unknown[]): Promise<number>;
+  /** Database id (uuid) of a user by email, or of a tenant by slug; throws when missing. */
+  userId(email: string): Promise<string>;
+  tenantId(slug: string): Promise<string>;
   /** Runs `fn` and returns how many SQL statements the app sent meanwhile. */
   countQueries(fn: () => Promise<unknown>): Promise<{ count: number; sql: string[] }>;
   close(): Promise<void>;
@@ -78,11 +85,25 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
     return { status: res.status, data: body.data as never, errors: body.errors, headers: res.headers };
   };
 
+  const sql = <T,>(query: string, params: unknown[] = []): Promise<T[]> => orm.em.fork().getConnection().execute(query, params);
+  const idOf = async (table: 'users' | 'tenants', column: 'email' | 'slug', value: string): Promise<string> => {
+    const [row] = await sql<{ id: string }>(`select id from ${table} where ${column} = ?`, [value]);
+    if (!row) throw new Error(`no ${table} row with ${column} ${value}`);
+    return row.id;
+  };
+
   return {
     url,
     orm,
     app,
     gql,
+    sql,
+    async count(query, params) {
+      const [row] = await sql<{ n: string | number }>(query, params);
+      return Number(row?.n);
+    },
+    userId: (email) => idOf('users', 'email', email),
+    tenantId: (slug) => idOf('tenants', 'slug', slug),
     async login(email, tenantSlug, password = DEMO_PASSWORD) {
       const res = await gql<{ login: { accessToken: string; refreshToken: string } }>(
         'mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken } }',

@@ -1,6 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../common/global-id';
-import { type Context, isPlatformScope } from '../../context/context';
+import { expectGlobalId } from '../../common/global-id';
+import { prefixPattern } from '../../common/like';
+import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
+import { dateSort, paginate } from '../../common/pagination/paginate';
+import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
+import type { AuditLogsArgs } from './audit.inputs';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import { AuditLog } from './audit-log.entity';
@@ -64,4 +69,20 @@ export async function auditPlatformAccess(
   await ctx.em.fork().transactional(async (em) => {
     recordAudit(ctx, em, { action: 'platform.access', tenantId, diff: { operation, ...details } });
   });
+}
+
+/** The audit trail, newest first, with the caller's filters; staff reads are themselves audited. */
+export async function listAuditLogs(ctx: Context, args: AuditLogsArgs): Promise<ConnectionShape<AuditLog>> {
+  const f = args.filter;
+  const where: Record<string, unknown> = {};
+  if (f?.action) where.action = f.action.endsWith('.') ? { $like: prefixPattern(f.action) } : f.action;
+  if (f?.actorId) where.actor = expectGlobalId(f.actorId, 'User', 'filter.actorId');
+  if (f?.targetId) where.targetId = f.targetId;
+  if (f?.correlationId) where.correlationId = f.correlationId;
+  if (f?.from || f?.to) where.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
+  if (f?.tenantId) where.tenant = expectGlobalId(f.tenantId, 'Tenant', 'filter.tenantId');
+  // Audit the access before reading: the page and its lazily computed totalCount then both
+  // include this access row, instead of totalCount counting a row the page does not show.
+  await auditPlatformAccess(ctx, 'auditLogs', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
+  return paginate({ em: ctx.em, entity: AuditLog, where, args, sort: dateSort<AuditLog>('createdAt', SortDirection.DESC), options: scopeOptions(ctx) });
 }

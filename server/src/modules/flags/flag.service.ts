@@ -4,7 +4,7 @@ import type { ConnectionShape, ConnectionArgs } from '../../common/pagination/co
 import { SortDirection } from '../../common/pagination/connection';
 import { dateSort, paginate } from '../../common/pagination/paginate';
 import type { Context } from '../../context/context';
-import { recordAudit } from '../audit/audit.service';
+import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { FeatureFlagOverride } from './feature-flag-override.entity';
 import { FeatureFlag } from './feature-flag.entity';
@@ -26,8 +26,11 @@ export async function evaluateFlags(ctx: Context): Promise<EvaluatedFlagShape[]>
   return flags.map((f) => ({ key: f.key, enabled: byFlag.get(f.id) ?? f.defaultEnabled, overridden: byFlag.has(f.id) }));
 }
 
-export function listFlags(ctx: Context, args: ConnectionArgs): Promise<ConnectionShape<FeatureFlag>> {
-  return paginate({ em: ctx.em, entity: FeatureFlag, where: {}, args, sort: dateSort<FeatureFlag>('createdAt', SortDirection.ASC) });
+/** Platform staff: every flag; the overrides it shows span tenants, so the read is audited. */
+export async function listFlags(ctx: Context, args: ConnectionArgs): Promise<ConnectionShape<FeatureFlag>> {
+  const page = await paginate({ em: ctx.em, entity: FeatureFlag, where: {}, args, sort: dateSort<FeatureFlag>('createdAt', SortDirection.ASC) });
+  await auditPlatformAccess(ctx, 'featureFlags', {});
+  return page;
 }
 
 export async function setFeatureFlag(ctx: Context, input: SetFeatureFlagInput): Promise<FeatureFlag> {
@@ -41,11 +44,14 @@ export async function setFeatureFlag(ctx: Context, input: SetFeatureFlagInput): 
       flag.defaultEnabled = input.defaultEnabled;
       if (input.description !== undefined && input.description !== null) flag.description = input.description;
     }
+    const after = { defaultEnabled: flag.defaultEnabled, description: flag.description };
+    // As elsewhere (tickets, roles): a change to nothing writes no audit row.
+    if (before && before.defaultEnabled === after.defaultEnabled && before.description === after.description) return flag;
     recordAudit(ctx, em, {
       action: before ? 'flag.updated' : 'flag.created',
       tenantId: null,
       target: { type: 'FeatureFlag', id: flag.id },
-      diff: { before, after: { defaultEnabled: flag.defaultEnabled, description: flag.description } },
+      diff: { before, after },
     });
     return flag;
   });
@@ -62,6 +68,8 @@ export async function setFeatureFlagOverride(ctx: Context, input: SetFeatureFlag
     const existing = await em.findOne(FeatureFlagOverride, { flag: flag.id, tenant: tenantId }, { filters: false });
     const before = existing ? existing.enabled : null;
     const after = input.enabled ?? null;
+    // Setting the value it already has, or clearing an override that does not exist, changes nothing.
+    if (before === after) return flag;
     if (after === null) {
       if (existing) em.remove(existing);
     } else if (existing) {

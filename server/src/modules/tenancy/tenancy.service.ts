@@ -95,10 +95,17 @@ function checkPermissions(permissions: string[]): string[] {
   return [...new Set(permissions)].sort();
 }
 
+/** No escalation through role edits either: the permissions a role gains must all be the caller's own. */
+function checkNoEscalation(ctx: Context, added: string[]): void {
+  const beyond = added.filter((p) => !ctx.permissions.has(p));
+  if (beyond.length) throw forbidden(`You cannot give a role permissions you do not have (${beyond.join(', ')}).`, 'ESCALATION');
+}
+
 export async function createRole(ctx: Context, input: CreateRoleInput): Promise<Role> {
   const tenantId = ctx.tenantId;
   if (!tenantId) throw forbidden('Switch to a tenant first.', 'TENANT_REQUIRED');
   const permissions = checkPermissions(input.permissions);
+  checkNoEscalation(ctx, permissions);
   return ctx.em.transactional(async (em) => {
     if (await em.count(Role, { name: input.name })) throw conflict(`A role named "${input.name}" already exists.`, 'DUPLICATE');
     const role = em.create(Role, { tenant: em.getReference(Tenant, tenantId), name: input.name, description: input.description ?? undefined, permissions });
@@ -118,6 +125,7 @@ export async function updateRole(ctx: Context, input: UpdateRoleInput): Promise<
       description: input.description ?? undefined,
       permissions: input.permissions ? checkPermissions(input.permissions) : undefined,
     };
+    if (after.permissions) checkNoEscalation(ctx, after.permissions.filter((p) => !role.permissions.includes(p)));
     const diff = diffOf({ description: role.description, permissions: role.permissions }, after);
     if (!diff) return role;
     if (after.description !== undefined) role.description = after.description;

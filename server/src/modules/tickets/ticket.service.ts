@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { containsPattern } from '../../common/like';
 import { expectGlobalId } from '../../common/global-id';
-import type { ConnectionShape } from '../../common/pagination/connection';
+import type { ConnectionArgs, ConnectionShape } from '../../common/pagination/connection';
 import { dateSort, numberSort, paginate, type SortKey } from '../../common/pagination/paginate';
 import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
@@ -18,6 +18,7 @@ import {
   type TicketFilter,
   type TicketOrder,
   TicketOrderField,
+  type TicketsArgs,
   type UpdateTicketInput,
 } from './ticket.inputs';
 import { SortDirection } from '../../common/pagination/connection';
@@ -55,7 +56,7 @@ function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket
   return where as FilterQuery<Ticket>;
 }
 
-export async function listTickets(ctx: Context, args: { filter?: TicketFilter | null; orderBy?: TicketOrder | null } & Parameters<typeof paginate>[0]['args']): Promise<ConnectionShape<Ticket>> {
+export async function listTickets(ctx: Context, args: TicketsArgs): Promise<ConnectionShape<Ticket>> {
   const where = whereOf(ctx, args.filter);
   const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: sortKeyOf(args.orderBy), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'tickets', { filter: args.filter ?? null }, (where as { tenant?: string }).tenant ?? null);
@@ -190,7 +191,7 @@ export async function addTicketComment(ctx: Context, input: AddTicketCommentInpu
   });
 }
 
-export async function listComments(ctx: Context, ticket: Ticket, args: Parameters<typeof paginate>[0]['args']): Promise<ConnectionShape<TicketComment>> {
+export async function listComments(ctx: Context, ticket: Ticket, args: ConnectionArgs): Promise<ConnectionShape<TicketComment>> {
   return paginate({
     em: ctx.em,
     entity: TicketComment,

@@ -125,29 +125,11 @@ function signHs256(payload: object, secret: string): string {
 
 const sessionGid = (accessToken: string): string => toGlobalId('Session', claimsOf(accessToken).sid);
 
-async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  return (await t.orm.em.fork().getConnection().execute(query, params)) as T[];
-}
-
 async function auditRows(action: string, where = '', params: unknown[] = []): Promise<AuditRow[]> {
-  return sql<AuditRow>(
+  return t.sql<AuditRow>(
     `select actor_id, tenant_id, target_type, target_id, correlation_id, diff from audit_logs where action = ? ${where} order by created_at, id`,
     [action, ...params],
   );
-}
-
-async function userIdOf(email: string): Promise<string> {
-  const rows = await sql<{ id: string }>('select id from users where email = ?', [email]);
-  const id = rows[0]?.id;
-  if (!id) throw new Error(`no user ${email}`);
-  return id;
-}
-
-async function tenantIdOf(slug: string): Promise<string> {
-  const rows = await sql<{ id: string }>('select id from tenants where slug = ?', [slug]);
-  const id = rows[0]?.id;
-  if (!id) throw new Error(`no tenant ${slug}`);
-  return id;
 }
 
 function loginRaw(app: TestApp, email: string, password: string, tenantSlug?: string, headers?: Record<string, string>) {
@@ -204,7 +186,7 @@ describe('session lifecycle', () => {
 
     const rows = await auditRows('auth.login', 'and target_id = ?', [sessionGid(payload?.accessToken ?? '')]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.actor_id).toBe(await userIdOf('agent@acme.test'));
+    expect(rows[0]?.actor_id).toBe(await t.userId('agent@acme.test'));
   });
 
   it('refresh rotates the token; reusing the old one revokes the whole session and is audited', async () => {
@@ -231,7 +213,7 @@ describe('session lifecycle', () => {
     await expectTokenRefused(second.accessToken, 'SESSION_ENDED');
     await expectTokenRefused(first.accessToken, 'SESSION_ENDED');
 
-    const sessions = await sql<{ revoked_at: Date | null; revoked_reason: string | null }>(
+    const sessions = await t.sql<{ revoked_at: Date | null; revoked_reason: string | null }>(
       'select revoked_at, revoked_reason from sessions where id = ?',
       [sid],
     );
@@ -241,8 +223,8 @@ describe('session lifecycle', () => {
     const audit = await auditRows('auth.refresh_reuse', 'and target_id = ?', [toGlobalId('Session', sid)]);
     expect(audit).toHaveLength(1);
     expect(audit[0]?.target_type).toBe('Session');
-    expect(audit[0]?.actor_id).toBe(await userIdOf('agent@acme.test'));
-    expect(audit[0]?.tenant_id).toBe(await tenantIdOf('acme'));
+    expect(audit[0]?.actor_id).toBe(await t.userId('agent@acme.test'));
+    expect(audit[0]?.tenant_id).toBe(await t.tenantId('acme'));
   });
 
   it('a refresh token is refused when unknown, and works exactly once under concurrent use', async () => {
@@ -298,8 +280,8 @@ describe('access tokens', () => {
     const claims = claimsOf(token);
     expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'gen', 'iat', 'iss', 'sid', 'sub', 'tid']);
     expect(claims.gen).toBe(0);
-    expect(claims.sub).toBe(await userIdOf('viewer@acme.test'));
-    expect(claims.tid).toBe(await tenantIdOf('acme'));
+    expect(claims.sub).toBe(await t.userId('viewer@acme.test'));
+    expect(claims.tid).toBe(await t.tenantId('acme'));
     expect(claims.iss).toBe('atrium');
     expect(claims.aud).toBe('atrium-api');
     expect(claims.exp - claims.iat).toBe(900);
@@ -307,7 +289,7 @@ describe('access tokens', () => {
     expect(claims.iat).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 1);
     expect(new Date(payload.accessTokenExpiresAt).getTime()).toBe(claims.exp * 1000);
 
-    const sessions = await sql<{ user_id: string; tenant_id: string | null; revoked_at: Date | null }>(
+    const sessions = await t.sql<{ user_id: string; tenant_id: string | null; revoked_at: Date | null }>(
       'select user_id, tenant_id, revoked_at from sessions where id = ?',
       [claims.sid],
     );
@@ -335,7 +317,7 @@ describe('access tokens', () => {
   it('rejects a token whose payload was altered after signing', async () => {
     const { accessToken } = await t.login('viewer@acme.test');
     const [header, , signature] = accessToken.split('.');
-    const claims = { ...claimsOf(accessToken), sub: await userIdOf('owner@acme.test') };
+    const claims = { ...claimsOf(accessToken), sub: await t.userId('owner@acme.test') };
     await expectTokenRefused(`${header}.${b64url(claims)}.${signature}`, 'INVALID');
   });
 
@@ -357,7 +339,7 @@ describe('access tokens', () => {
     await expectTokenRefused(signHs256({ ...claims, iss: 'someone-else' }, secret), 'INVALID');
     await expectTokenRefused(signHs256({ ...claims, iat: now - 1000, exp: now - 100 }, secret), 'EXPIRED');
     // A tenant the session is not acting in: the context checks the session, not just the claims.
-    await expectTokenRefused(signHs256({ ...claims, tid: await tenantIdOf('globex') }, secret), 'SESSION_ENDED');
+    await expectTokenRefused(signHs256({ ...claims, tid: await t.tenantId('globex') }, secret), 'SESSION_ENDED');
   });
 
   it('a request without any token answers UNAUTHENTICATED on me', async () => {
@@ -387,7 +369,7 @@ describe('failed logins', () => {
 
     const knownRows = await auditRows('auth.login_failed', `and diff->>'email' = ?`, ['owner@acme.test']);
     expect(knownRows).toHaveLength(1);
-    expect(knownRows[0]?.actor_id).toBe(await userIdOf('owner@acme.test'));
+    expect(knownRows[0]?.actor_id).toBe(await t.userId('owner@acme.test'));
     expect(knownRows[0]?.tenant_id).toBeNull();
     const unknownRows = await auditRows('auth.login_failed', `and diff->>'email' = ?`, [unknown]);
     expect(unknownRows).toHaveLength(1);
@@ -454,8 +436,8 @@ describe('mySessions and revokeSession', () => {
     expect(res.data?.mySessions.totalCount).toBe(nodes.length);
 
     // Only the caller's own sessions.
-    const ownerId = await userIdOf('owner@acme.test');
-    const rows = await sql<{ id: string }>('select id from sessions where user_id = ? and revoked_at is null', [ownerId]);
+    const ownerId = await t.userId('owner@acme.test');
+    const rows = await t.sql<{ id: string }>('select id from sessions where user_id = ? and revoked_at is null', [ownerId]);
     expect(new Set(ids)).toEqual(new Set(rows.map((r) => toGlobalId('Session', r.id))));
   });
 
@@ -509,7 +491,7 @@ describe('mySessions and revokeSession', () => {
 
   it('revokeSession rejects ids of another type and requires a session', async () => {
     const mine = await t.login('owner@acme.test');
-    const tenantGid = toGlobalId('Tenant', await tenantIdOf('acme'));
+    const tenantGid = toGlobalId('Tenant', await t.tenantId('acme'));
     expectError(await t.gql(REVOKE, { id: tenantGid }, { token: mine.accessToken }), 'BAD_USER_INPUT');
     expectError(await t.gql(REVOKE, { id: sessionGid(mine.accessToken) }), 'UNAUTHENTICATED');
     expectError(await t.gql(MY_SESSIONS), 'UNAUTHENTICATED');
@@ -545,7 +527,7 @@ describe('switchTenant', () => {
     if (!after) throw new Error('switchTenant failed');
     expect(after.tenant).toEqual({ id: acme.tenant.id, slug: 'acme' });
     expect(claimsOf(after.accessToken).sid).toBe(claimsOf(before.accessToken).sid);
-    expect(claimsOf(after.accessToken).tid).toBe(await tenantIdOf('acme'));
+    expect(claimsOf(after.accessToken).tid).toBe(await t.tenantId('acme'));
 
     const meAfter = await t.gql<{ me: { tenant: { slug: string }; role: string; permissions: string[] } }>(
       '{ me { tenant { slug } role permissions } }',
@@ -566,7 +548,7 @@ describe('switchTenant', () => {
 
     const audit = await auditRows('auth.switch_tenant', 'and target_id = ?', [sessionGid(before.accessToken)]);
     expect(audit).toHaveLength(1);
-    expect(audit[0]?.tenant_id).toBe(await tenantIdOf('acme'));
+    expect(audit[0]?.tenant_id).toBe(await t.tenantId('acme'));
   });
 
   it('switching back does not revive tokens issued before the first switch', async () => {
@@ -590,7 +572,7 @@ describe('switchTenant', () => {
 
   it('switching to a tenant the user is not a member of answers NOT_FOUND and changes nothing', async () => {
     const agent = await t.login('agent@acme.test');
-    const globexGid = toGlobalId('Tenant', await tenantIdOf('globex'));
+    const globexGid = toGlobalId('Tenant', await t.tenantId('globex'));
     const res = await t.gql(SWITCH, { tenantId: globexGid }, { token: agent.accessToken });
     expectError(res, 'NOT_FOUND');
     const after = await me(agent.accessToken);
@@ -598,7 +580,7 @@ describe('switchTenant', () => {
   });
 
   it('switchTenant without a token answers UNAUTHENTICATED', async () => {
-    const globexGid = toGlobalId('Tenant', await tenantIdOf('globex'));
+    const globexGid = toGlobalId('Tenant', await t.tenantId('globex'));
     expectError(await t.gql(SWITCH, { tenantId: globexGid }), 'UNAUTHENTICATED');
   });
 
@@ -609,7 +591,7 @@ describe('switchTenant', () => {
     expect(meAcme.data?.me.role).toBe('member');
 
     const countSessions = async () =>
-      (await sql<{ n: number }>('select count(*)::int as n from sessions where user_id = ?', [await userIdOf('agent@acme.test')]))[0]?.n;
+      (await t.sql<{ n: number }>('select count(*)::int as n from sessions where user_id = ?', [await t.userId('agent@acme.test')]))[0]?.n;
     const sessionsBefore = await countSessions();
     const res = await loginRaw(t, 'agent@acme.test', DEMO_PASSWORD, 'globex');
     expectError(res, 'FORBIDDEN');

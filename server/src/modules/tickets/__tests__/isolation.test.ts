@@ -28,14 +28,10 @@ let soloUserId: string;
 let soloTicketId: string;
 let staffUserId: string;
 
-function sql<T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return t.orm.em.fork().getConnection().execute(query, params);
-}
-
 const uuidOf = (globalId: string) => fromGlobalId(globalId).id;
 
 async function ticketRow(globalId: string): Promise<{ version: number; subject: string; status: string; comments: number }> {
-  const [row] = await sql<{ version: number; subject: string; status: string; comments: number }>(
+  const [row] = await t.sql<{ version: number; subject: string; status: string; comments: number }>(
     `select t.version, t.subject, t.status, (select count(*) from ticket_comments c where c.ticket_id = t.id)::int as comments
        from tickets t where t.id = ?`,
     [uuidOf(globalId)],
@@ -45,14 +41,14 @@ async function ticketRow(globalId: string): Promise<{ version: number; subject: 
 }
 
 async function platformAccessRows(): Promise<{ id: string; tenant_id: string | null; actor_id: string; diff: Record<string, any> }[]> {
-  return sql(`select id, tenant_id, actor_id, diff from audit_logs where action = 'platform.access' order by created_at, id`);
+  return t.sql(`select id, tenant_id, actor_id, diff from audit_logs where action = 'platform.access' order by created_at, id`);
 }
 
 beforeAll(async () => {
   t = await startTestApp();
-  const [acme] = await sql<{ id: string }>(`select id from tenants where slug = 'acme'`);
-  const [globex] = await sql<{ id: string }>(`select id from tenants where slug = 'globex'`);
-  const [staff] = await sql<{ id: string }>(`select id from users where email = 'staff@atrium.test'`);
+  const [acme] = await t.sql<{ id: string }>(`select id from tenants where slug = 'acme'`);
+  const [globex] = await t.sql<{ id: string }>(`select id from tenants where slug = 'globex'`);
+  const [staff] = await t.sql<{ id: string }>(`select id from users where email = 'staff@atrium.test'`);
   acmeTenantId = acme!.id;
   globexTenantId = globex!.id;
   staffUserId = staff!.id;
@@ -80,7 +76,7 @@ beforeAll(async () => {
   globexTicketIds = nodes.map((n) => n.id);
   expect(globexTicketIds).toContain(soloTicketId);
   // A seeded globex ticket that has comments, so "nothing changed" is checked against real rows.
-  const [withComments] = await sql<{ id: string; version: number }>(
+  const [withComments] = await t.sql<{ id: string; version: number }>(
     `select t.id, t.version from tickets t where t.tenant_id = ? and exists (select 1 from ticket_comments c where c.ticket_id = t.id) order by t.number limit 1`,
     [globexTenantId],
   );
@@ -100,7 +96,7 @@ describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
     token = (await t.login(email)).accessToken;
     const me = await t.gql('query { me { tenant { slug } } }', {}, { token });
     expect(me.data?.me.tenant.slug).toBe('acme');
-    const [row] = await sql<{ id: string }>(`select id from tickets where tenant_id = ? order by number limit 1`, [acmeTenantId]);
+    const [row] = await t.sql<{ id: string }>(`select id from tickets where tenant_id = ? order by number limit 1`, [acmeTenantId]);
     acmeTicketId = toGlobalId('Ticket', row!.id);
   });
 
@@ -144,7 +140,7 @@ describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
   });
 
   it('cannot reach globex comments or globex-only users through nodes(ids)', async () => {
-    const [comment] = await sql<{ id: string }>(`select id from ticket_comments where tenant_id = ? limit 1`, [globexTenantId]);
+    const [comment] = await t.sql<{ id: string }>(`select id from ticket_comments where tenant_id = ? limit 1`, [globexTenantId]);
     const ids = [toGlobalId('TicketComment', comment!.id), soloUserId];
     const res = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, { token });
     expect(res.data?.nodes).toEqual([null, null]);
@@ -172,8 +168,8 @@ describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
     expect(byTenant.data?.tickets).toEqual({ totalCount: 0, nodes: [] });
 
     // owner@globex.test is also an acme member: filtering by them finds only their acme tickets.
-    const [globexOwner] = await sql<{ id: string }>(`select id from users where email = 'owner@globex.test'`);
-    const [{ n }] = (await sql<{ n: number }>(
+    const [globexOwner] = await t.sql<{ id: string }>(`select id from users where email = 'owner@globex.test'`);
+    const [{ n }] = (await t.sql<{ n: number }>(
       `select count(*)::int as n from tickets where tenant_id = ? and requester_id = ?`,
       [acmeTenantId, globexOwner!.id],
     )) as [{ n: number }];
@@ -191,7 +187,7 @@ describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
   });
 
   it("counts and lists acme's tickets only", async () => {
-    const [{ n }] = (await sql<{ n: number }>(`select count(*)::int as n from tickets where tenant_id = ?`, [acmeTenantId])) as [{ n: number }];
+    const [{ n }] = (await t.sql<{ n: number }>(`select count(*)::int as n from tickets where tenant_id = ?`, [acmeTenantId])) as [{ n: number }];
     expect(n).toBe(ACME_TICKETS);
     const res = await t.gql('query { tickets(first: 100) { totalCount pageInfo { hasNextPage } nodes { id tenant { slug } } } }', {}, { token });
     expect(res.errors).toBeUndefined();
@@ -201,7 +197,7 @@ describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
     expect(nodes).toHaveLength(ACME_TICKETS);
     expect(nodes.filter((node) => node.tenant.slug !== 'acme')).toEqual([]);
     expect(nodes.filter((node) => globexTicketIds.includes(node.id))).toEqual([]);
-    const rows = await sql<{ tenant_id: string }>(`select distinct tenant_id from tickets where id = any(?::uuid[])`, [`{${nodes.map((x) => uuidOf(x.id)).join(',')}}`]);
+    const rows = await t.sql<{ tenant_id: string }>(`select distinct tenant_id from tickets where id = any(?::uuid[])`, [`{${nodes.map((x) => uuidOf(x.id)).join(',')}}`]);
     expect(rows).toEqual([{ tenant_id: acmeTenantId }]);
   });
 
@@ -216,7 +212,7 @@ describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
     expect(codeOf(res)).toBe('NOT_FOUND');
     expect(res.data?.updateTicket ?? null).toBeNull();
     expect(await ticketRow(globexTicket.id)).toEqual(before);
-    const audits = await sql(`select id from audit_logs where action = 'ticket.updated' and target_id = ?`, [globexTicket.id]);
+    const audits = await t.sql(`select id from audit_logs where action = 'ticket.updated' and target_id = ?`, [globexTicket.id]);
     expect(audits).toEqual([]);
   });
 
@@ -231,7 +227,7 @@ describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
     expect(codeOf(res)).toBe('NOT_FOUND');
     expect(res.data?.addTicketComment ?? null).toBeNull();
     expect(await ticketRow(globexTicket.id)).toEqual(before);
-    const planted = await sql(`select id from ticket_comments where body = ?`, [`Planted by ${email}`]);
+    const planted = await t.sql(`select id from ticket_comments where body = ?`, [`Planted by ${email}`]);
     expect(planted).toEqual([]);
   });
 
@@ -265,11 +261,11 @@ describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
     expect(res.errors).toBeUndefined();
     const tickets = res.data?.tickets.nodes as { id: string; comments: { totalCount: number; nodes: { id: string }[] } }[];
     const commentIds = tickets.flatMap((tk) => tk.comments.nodes.map((c) => uuidOf(c.id)));
-    const [{ n: acmeComments }] = (await sql<{ n: number }>(`select count(*)::int as n from ticket_comments where tenant_id = ?`, [acmeTenantId])) as [{ n: number }];
+    const [{ n: acmeComments }] = (await t.sql<{ n: number }>(`select count(*)::int as n from ticket_comments where tenant_id = ?`, [acmeTenantId])) as [{ n: number }];
     expect(acmeComments).toBeGreaterThan(0);
     expect(commentIds).toHaveLength(acmeComments);
     expect(tickets.reduce((sum, tk) => sum + tk.comments.totalCount, 0)).toBe(acmeComments);
-    const tenants = await sql<{ tenant_id: string }>(`select distinct tenant_id from ticket_comments where id = any(?::uuid[])`, [`{${commentIds.join(',')}}`]);
+    const tenants = await t.sql<{ tenant_id: string }>(`select distinct tenant_id from ticket_comments where id = any(?::uuid[])`, [`{${commentIds.join(',')}}`]);
     expect(tenants).toEqual([{ tenant_id: acmeTenantId }]);
   });
 });
@@ -345,18 +341,18 @@ describe('platform staff', () => {
 describe('raw-SQL comment loaders', () => {
   it("keep a comment row stamped with another tenant out of an acme ticket's comments", async () => {
     const { accessToken: token } = await t.login('agent@acme.test');
-    const [ticket] = await sql<{ id: string }>(
+    const [ticket] = await t.sql<{ id: string }>(
       `select t.id from tickets t where t.tenant_id = ? and exists (select 1 from ticket_comments c where c.ticket_id = t.id) order by t.number limit 1`,
       [acmeTenantId],
     );
     const ticketId = toGlobalId('Ticket', ticket!.id);
-    const [{ n: legit }] = (await sql<{ n: number }>(`select count(*)::int as n from ticket_comments where ticket_id = ? and tenant_id = ?`, [ticket!.id, acmeTenantId])) as [
+    const [{ n: legit }] = (await t.sql<{ n: number }>(`select count(*)::int as n from ticket_comments where ticket_id = ? and tenant_id = ?`, [ticket!.id, acmeTenantId])) as [
       { n: number },
     ];
-    const [globexOwner] = await sql<{ id: string }>(`select id from users where email = 'owner@globex.test'`);
+    const [globexOwner] = await t.sql<{ id: string }>(`select id from users where email = 'owner@globex.test'`);
     // A row that is inconsistent on purpose: an acme ticket, but the globex tenant. Only the
     // loaders' own tenant condition keeps it out (the ticket id alone would let it in).
-    const [planted] = await sql<{ id: string }>(
+    const [planted] = await t.sql<{ id: string }>(
       `insert into ticket_comments (id, tenant_id, ticket_id, author_id, body, created_at, updated_at)
        values (gen_random_uuid(), ?, ?, ?, 'cross-tenant row', now(), now()) returning id`,
       [globexTenantId, ticket!.id, globexOwner!.id],
@@ -378,7 +374,7 @@ describe('raw-SQL comment loaders', () => {
         expect(page.totalCount).toBe(legit);
       }
     } finally {
-      await sql(`delete from ticket_comments where id = ?`, [planted!.id]);
+      await t.sql(`delete from ticket_comments where id = ?`, [planted!.id]);
     }
   });
 });

@@ -11,24 +11,8 @@ import { codeOf, startTestApp, type TestApp } from '../../../../test/harness';
 let t: TestApp;
 const tokens: Record<string, string> = {};
 
-/** Raw SQL straight to the test database (reads for assertions, not through the app). */
-async function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return t.orm.em.fork().getConnection().execute(query, params);
-}
-
-async function count(query: string, params: unknown[] = []): Promise<number> {
-  const rows = await sql<{ n: string }>(query, params);
-  return Number(rows[0]?.n);
-}
-
-async function userId(email: string): Promise<string> {
-  const rows = await sql<{ id: string }>('select id from users where email = ?', [email]);
-  if (!rows[0]) throw new Error(`no user ${email}`);
-  return rows[0].id;
-}
-
 async function acmeId(): Promise<string> {
-  const rows = await sql<{ id: string }>("select id from tenants where slug = 'acme'");
+  const rows = await t.sql<{ id: string }>("select id from tenants where slug = 'acme'");
   return rows[0]?.id as string;
 }
 
@@ -140,7 +124,7 @@ describe('tickets list SQL statement count', () => {
   }
 
   it('the dataset has at least 50 tickets with requesters, assignees and 0-3 comments', async () => {
-    const stats = await sql<{ tickets: string; assigned: string; commented: string; max_comments: string }>(
+    const stats = await t.sql<{ tickets: string; assigned: string; commented: string; max_comments: string }>(
       `select count(*) as tickets, count(t.assignee_id) as assigned,
               count(*) filter (where exists (select 1 from ticket_comments c where c.ticket_id = t.id)) as commented,
               (select max(n) from (select count(*) as n from ticket_comments c join tickets t2 on t2.id = c.ticket_id join tenants n2 on n2.id = t2.tenant_id where n2.slug = ? group by c.ticket_id) x) as max_comments
@@ -182,10 +166,10 @@ const UPDATE = `mutation($input: UpdateTicketInput!) { updateTicket(input: $inpu
 describe('createTicket', () => {
   it('numbers the ticket max+1, defaults status/priority, records requester, correlation id and one audit row in the same transaction', async () => {
     const tenantId = await acmeId();
-    const memberId = await userId('member@acme.test');
-    const prevMax = await count('select coalesce(max(number), 0) as n from tickets where tenant_id = ?', [tenantId]);
+    const memberId = await t.userId('member@acme.test');
+    const prevMax = await t.count('select coalesce(max(number), 0) as n from tickets where tenant_id = ?', [tenantId]);
     expect(prevMax).toBeGreaterThanOrEqual(60);
-    const auditBefore = await count("select count(*) as n from audit_logs where action = 'ticket.created'");
+    const auditBefore = await t.count("select count(*) as n from audit_logs where action = 'ticket.created'");
 
     const correlationId = 'it-create-ticket-0001';
     const res = await t.gql(
@@ -210,15 +194,15 @@ describe('createTicket', () => {
     const { type, id } = fromGlobalId(ticket.id);
     expect(type).toBe('Ticket');
 
-    const rows = await sql<{ number: number; tenant_id: string; requester_id: string; correlation_id: string; xmin: string }>(
+    const rows = await t.sql<{ number: number; tenant_id: string; requester_id: string; correlation_id: string; xmin: string }>(
       'select number, tenant_id, requester_id, correlation_id, xmin::text as xmin from tickets where id = ?',
       [id],
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ number: prevMax + 1, tenant_id: tenantId, requester_id: memberId, correlation_id: correlationId });
-    expect(await count('select ticket_seq as n from tenants where id = ?', [tenantId])).toBe(prevMax + 1);
+    expect(await t.count('select ticket_seq as n from tenants where id = ?', [tenantId])).toBe(prevMax + 1);
 
-    const audits = await sql<{ tenant_id: string; actor_id: string; target_type: string; correlation_id: string; diff: unknown; xmin: string }>(
+    const audits = await t.sql<{ tenant_id: string; actor_id: string; target_type: string; correlation_id: string; diff: unknown; xmin: string }>(
       "select tenant_id, actor_id, target_type, correlation_id, diff, xmin::text as xmin from audit_logs where action = 'ticket.created' and target_id = ?",
       [ticket.id],
     );
@@ -227,7 +211,7 @@ describe('createTicket', () => {
     expect(audits[0]?.diff).toEqual({ after: { number: prevMax + 1, subject: 'Printer is on fire', priority: 'NORMAL' } });
     // Same inserting transaction id: the audit row committed together with the ticket.
     expect(audits[0]?.xmin).toBe(rows[0]?.xmin);
-    expect(await count("select count(*) as n from audit_logs where action = 'ticket.created'")).toBe(auditBefore + 1);
+    expect(await t.count("select count(*) as n from audit_logs where action = 'ticket.created'")).toBe(auditBefore + 1);
   });
 
   it('keeps an explicit priority', async () => {
@@ -235,23 +219,23 @@ describe('createTicket', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data?.createTicket.priority).toBe('URGENT');
     const { id } = fromGlobalId(res.data?.createTicket.id);
-    expect(await count('select priority as n from tickets where id = ?', [id])).toBe(TicketPriority.URGENT);
+    expect(await t.count('select priority as n from tickets where id = ?', [id])).toBe(TicketPriority.URGENT);
   });
 
   it('refuses blank subject/body with BAD_USER_INPUT and consumes no number', async () => {
     const tenantId = await acmeId();
-    const seq = await count('select ticket_seq as n from tenants where id = ?', [tenantId]);
+    const seq = await t.count('select ticket_seq as n from tenants where id = ?', [tenantId]);
     const blankSubject = await t.gql(CREATE, { input: { subject: '     ', body: 'x' } }, { token: tokens['member@acme.test'] });
     expect(codeOf(blankSubject)).toBe('BAD_USER_INPUT');
     const blankBody = await t.gql(CREATE, { input: { subject: 'Fine subject', body: '   ' } }, { token: tokens['member@acme.test'] });
     expect(codeOf(blankBody)).toBe('BAD_USER_INPUT');
-    expect(await count('select ticket_seq as n from tenants where id = ?', [tenantId])).toBe(seq);
+    expect(await t.count('select ticket_seq as n from tenants where id = ?', [tenantId])).toBe(seq);
   });
 
   it('20 concurrent creations by two users get 20 distinct, contiguous numbers', async () => {
     const tenantId = await acmeId();
-    const prevMax = await count('select coalesce(max(number), 0) as n from tickets where tenant_id = ?', [tenantId]);
-    const before = await count('select count(*) as n from tickets where tenant_id = ?', [tenantId]);
+    const prevMax = await t.count('select coalesce(max(number), 0) as n from tickets where tenant_id = ?', [tenantId]);
+    const before = await t.count('select count(*) as n from tickets where tenant_id = ?', [tenantId]);
     const users = ['member@acme.test', 'agent@acme.test'];
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -262,10 +246,10 @@ describe('createTicket', () => {
     const numbers = results.map((r) => r.data?.createTicket.number as number).sort((a, b) => a - b);
     expect(new Set(numbers).size).toBe(20);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => prevMax + 1 + i));
-    expect(await count('select count(*) as n from tickets where tenant_id = ?', [tenantId])).toBe(before + 20);
-    expect(await count('select ticket_seq as n from tenants where id = ?', [tenantId])).toBe(prevMax + 20);
+    expect(await t.count('select count(*) as n from tickets where tenant_id = ?', [tenantId])).toBe(before + 20);
+    expect(await t.count('select ticket_seq as n from tenants where id = ?', [tenantId])).toBe(prevMax + 20);
     // Both callers really took part, each as the requester of their own tickets.
-    const byRequester = await sql<{ email: string; n: string }>(
+    const byRequester = await t.sql<{ email: string; n: string }>(
       "select u.email, count(*) as n from tickets t join users u on u.id = t.requester_id where t.tenant_id = ? and t.subject like 'Concurrent %' group by u.email order by u.email",
       [tenantId],
     );
@@ -277,13 +261,13 @@ describe('createTicket', () => {
 
   it('a viewer cannot create tickets (FORBIDDEN) and nothing is written', async () => {
     const tenantId = await acmeId();
-    const tickets = await count('select count(*) as n from tickets where tenant_id = ?', [tenantId]);
-    const audits = await count('select count(*) as n from audit_logs');
+    const tickets = await t.count('select count(*) as n from tickets where tenant_id = ?', [tenantId]);
+    const audits = await t.count('select count(*) as n from audit_logs');
     const res = await t.gql(CREATE, { input: { subject: 'Viewer ticket', body: 'Nope.' } }, { token: tokens['viewer@acme.test'] });
     expect(codeOf(res)).toBe('FORBIDDEN');
     expect(res.data?.createTicket ?? null).toBeNull();
-    expect(await count('select count(*) as n from tickets where tenant_id = ?', [tenantId])).toBe(tickets);
-    expect(await count('select count(*) as n from audit_logs')).toBe(audits);
+    expect(await t.count('select count(*) as n from tickets where tenant_id = ?', [tenantId])).toBe(tickets);
+    expect(await t.count('select count(*) as n from audit_logs')).toBe(audits);
   });
 });
 
@@ -296,15 +280,15 @@ describe('updateTicket', () => {
   let id: string;
 
   async function state() {
-    const rows = await sql<{ subject: string; status: string; priority: number; version: number; assignee_id: string | null }>(
+    const rows = await t.sql<{ subject: string; status: string; priority: number; version: number; assignee_id: string | null }>(
       'select subject, status, priority, version, assignee_id from tickets where id = ?',
       [id],
     );
     return rows[0];
   }
-  const auditCount = () => count('select count(*) as n from audit_logs');
+  const auditCount = () => t.count('select count(*) as n from audit_logs');
   const updatedAudits = () =>
-    sql<{ actor_id: string; diff: unknown; correlation_id: string; tenant_id: string }>(
+    t.sql<{ actor_id: string; diff: unknown; correlation_id: string; tenant_id: string }>(
       "select actor_id, diff, correlation_id, tenant_id from audit_logs where action = 'ticket.updated' and target_id = ? order by created_at, id",
       [gid],
     );
@@ -330,7 +314,7 @@ describe('updateTicket', () => {
 
     const audits = await updatedAudits();
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actor_id: await userId('agent@acme.test'), correlation_id: 'it-update-ticket-0001', tenant_id: await acmeId() });
+    expect(audits[0]).toMatchObject({ actor_id: await t.userId('agent@acme.test'), correlation_id: 'it-update-ticket-0001', tenant_id: await acmeId() });
     // The unchanged body is not part of the diff.
     expect(audits[0]?.diff).toEqual({
       before: { subject: 'Update me', status: 'OPEN', priority: 'NORMAL' },
@@ -361,7 +345,7 @@ describe('updateTicket', () => {
   it('assigning a user who is not a member of the tenant answers NOT_FOUND and changes nothing', async () => {
     const before = await state();
     const audits = await auditCount();
-    const outsider = toGlobalId('User', await userId('staff@atrium.test'));
+    const outsider = toGlobalId('User', await t.userId('staff@atrium.test'));
     const res = await t.gql(UPDATE, { input: { id: gid, version: 2, assigneeId: outsider, status: 'RESOLVED', subject: 'Should not stick' } }, { token: tokens['agent@acme.test'] });
     expect(codeOf(res)).toBe('NOT_FOUND');
     expect(await state()).toEqual(before);
@@ -369,7 +353,7 @@ describe('updateTicket', () => {
   });
 
   it('an agent can assign and unassign; each change is audited', async () => {
-    const agentId = await userId('agent@acme.test');
+    const agentId = await t.userId('agent@acme.test');
     const res = await t.gql(UPDATE, { input: { id: gid, version: 2, assigneeId: toGlobalId('User', agentId) } }, { token: tokens['agent@acme.test'] });
     expect(res.errors).toBeUndefined();
     expect(res.data?.updateTicket).toMatchObject({ version: 3, assignee: { id: toGlobalId('User', agentId) } });
@@ -382,13 +366,13 @@ describe('updateTicket', () => {
   it('a member cannot set assigneeId (FORBIDDEN), not even to null', async () => {
     const before = await state();
     const audits = await auditCount();
-    const memberGid = toGlobalId('User', await userId('member@acme.test'));
+    const memberGid = toGlobalId('User', await t.userId('member@acme.test'));
     const assign = await t.gql(UPDATE, { input: { id: gid, version: 3, assigneeId: memberGid } }, { token: tokens['member@acme.test'] });
     expect(codeOf(assign)).toBe('FORBIDDEN');
     const unassign = await t.gql(UPDATE, { input: { id: gid, version: 3, assigneeId: null } }, { token: tokens['member@acme.test'] });
     expect(codeOf(unassign)).toBe('FORBIDDEN');
     expect(await state()).toEqual(before);
-    expect(before?.assignee_id).toBe(await userId('agent@acme.test'));
+    expect(before?.assignee_id).toBe(await t.userId('agent@acme.test'));
     expect(await auditCount()).toBe(audits);
   });
 
@@ -434,7 +418,7 @@ describe('updateTicket', () => {
   });
 
   it("another tenant's ticket answers NOT_FOUND for read and update", async () => {
-    const rows = await sql<{ id: string; status: string; version: number }>(
+    const rows = await t.sql<{ id: string; status: string; version: number }>(
       "select t.id, t.status, t.version from tickets t join tenants n on n.id = t.tenant_id where n.slug = 'globex' order by t.number limit 1",
     );
     const foreign = rows[0] as { id: string; status: string; version: number };
@@ -444,7 +428,7 @@ describe('updateTicket', () => {
     const newStatus = foreign.status === 'CLOSED' ? 'OPEN' : 'CLOSED';
     const upd = await t.gql(UPDATE, { input: { id: foreignGid, version: foreign.version, status: newStatus } }, { token: tokens['owner@acme.test'] });
     expect(codeOf(upd)).toBe('NOT_FOUND');
-    const after = await sql<{ status: string; version: number }>('select status, version from tickets where id = ?', [foreign.id]);
+    const after = await t.sql<{ status: string; version: number }>('select status, version from tickets where id = ?', [foreign.id]);
     expect(after[0]).toEqual({ status: foreign.status, version: foreign.version });
   });
 });
@@ -467,7 +451,7 @@ describe('tickets filters match the database', () => {
   });
 
   async function check(filter: Record<string, unknown>, whereSql: string, params: unknown[] = []) {
-    const ids = await sql<{ id: string }>(`select id from tickets where tenant_id = ? and (${whereSql})`, [tenantId, ...params]);
+    const ids = await t.sql<{ id: string }>(`select id from tickets where tenant_id = ? and (${whereSql})`, [tenantId, ...params]);
     expect(ids.length).toBeLessThanOrEqual(100);
     const res = await t.gql<{ tickets: { totalCount: number; nodes: { id: string }[] } }>(LIST, { filter }, { token: tokens['agent@acme.test'] });
     expect(res.errors).toBeUndefined();
@@ -500,7 +484,7 @@ describe('tickets filters match the database', () => {
   });
 
   it('assigneeId', async () => {
-    const agentId = await userId('agent@acme.test');
+    const agentId = await t.userId('agent@acme.test');
     expect(await check({ assigneeId: toGlobalId('User', agentId) }, 'assignee_id = ?', [agentId])).toBeGreaterThan(0);
   });
 
@@ -509,11 +493,11 @@ describe('tickets filters match the database', () => {
     const some = await check({ unassigned: false }, 'assignee_id is not null');
     expect(none).toBeGreaterThan(0);
     expect(some).toBeGreaterThan(0);
-    expect(none + some).toBe(await count('select count(*) as n from tickets where tenant_id = ?', [tenantId]));
+    expect(none + some).toBe(await t.count('select count(*) as n from tickets where tenant_id = ?', [tenantId]));
   });
 
   it('assigneeId together with unassigned: true is refused as contradictory', async () => {
-    const agentId = await userId('agent@acme.test');
+    const agentId = await t.userId('agent@acme.test');
     const res = await t.gql(LIST, { filter: { assigneeId: toGlobalId('User', agentId), unassigned: true } }, { token: tokens['agent@acme.test'] });
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
   });
@@ -557,43 +541,43 @@ describe('addTicketComment', () => {
       ['Second reply', 'agent@acme.test'],
       ['Third reply', 'member@acme.test'],
     ]);
-    expect(await count('select count(*) as n from ticket_comments where ticket_id = ?', [id])).toBe(3);
+    expect(await t.count('select count(*) as n from ticket_comments where ticket_id = ?', [id])).toBe(3);
     // Stored in the ticket's tenant.
-    expect(await count('select count(*) as n from ticket_comments c join tickets t on t.id = c.ticket_id where c.ticket_id = ? and c.tenant_id = t.tenant_id', [id])).toBe(3);
+    expect(await t.count('select count(*) as n from ticket_comments c join tickets t on t.id = c.ticket_id where c.ticket_id = ? and c.tenant_id = t.tenant_id', [id])).toBe(3);
   });
 
   it('an empty or whitespace-only body answers BAD_USER_INPUT and adds nothing', async () => {
-    const before = await count('select count(*) as n from ticket_comments where ticket_id = ?', [id]);
+    const before = await t.count('select count(*) as n from ticket_comments where ticket_id = ?', [id]);
     for (const body of ['', '   ', '\n\t ']) {
       const res = await t.gql(ADD, { input: { ticketId: gid, body } }, { token: tokens['member@acme.test'] });
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
     }
-    expect(await count('select count(*) as n from ticket_comments where ticket_id = ?', [id])).toBe(before);
+    expect(await t.count('select count(*) as n from ticket_comments where ticket_id = ?', [id])).toBe(before);
   });
 
   it('a viewer cannot comment (FORBIDDEN)', async () => {
-    const before = await count('select count(*) as n from ticket_comments where ticket_id = ?', [id]);
+    const before = await t.count('select count(*) as n from ticket_comments where ticket_id = ?', [id]);
     const res = await t.gql(ADD, { input: { ticketId: gid, body: 'Viewer says hi' } }, { token: tokens['viewer@acme.test'] });
     expect(codeOf(res)).toBe('FORBIDDEN');
-    expect(await count('select count(*) as n from ticket_comments where ticket_id = ?', [id])).toBe(before);
+    expect(await t.count('select count(*) as n from ticket_comments where ticket_id = ?', [id])).toBe(before);
   });
 
   it("commenting on another tenant's ticket answers NOT_FOUND and writes nothing", async () => {
-    const rows = await sql<{ id: string }>("select t.id from tickets t join tenants n on n.id = t.tenant_id where n.slug = 'globex' order by t.number limit 1");
+    const rows = await t.sql<{ id: string }>("select t.id from tickets t join tenants n on n.id = t.tenant_id where n.slug = 'globex' order by t.number limit 1");
     const foreign = rows[0]?.id as string;
-    const before = await count('select count(*) as n from ticket_comments where ticket_id = ?', [foreign]);
+    const before = await t.count('select count(*) as n from ticket_comments where ticket_id = ?', [foreign]);
     const res = await t.gql(ADD, { input: { ticketId: toGlobalId('Ticket', foreign), body: 'Sneaky' } }, { token: tokens['member@acme.test'] });
     expect(codeOf(res)).toBe('NOT_FOUND');
-    expect(await count('select count(*) as n from ticket_comments where ticket_id = ?', [foreign])).toBe(before);
+    expect(await t.count('select count(*) as n from ticket_comments where ticket_id = ?', [foreign])).toBe(before);
   });
 
   it('seeded tickets list their comments in (createdAt, id) order, paged by first', async () => {
-    const rows = await sql<{ ticket_id: string }>(
+    const rows = await t.sql<{ ticket_id: string }>(
       "select c.ticket_id from ticket_comments c join tenants n on n.id = c.tenant_id where n.slug = 'acme' group by c.ticket_id having count(*) >= 3 order by count(*) desc, c.ticket_id limit 1",
     );
     const ticketId = rows[0]?.ticket_id as string;
     expect(ticketId).toBeDefined();
-    const dbOrder = await sql<{ id: string }>('select id from ticket_comments where ticket_id = ? order by created_at, id', [ticketId]);
+    const dbOrder = await t.sql<{ id: string }>('select id from ticket_comments where ticket_id = ? order by created_at, id', [ticketId]);
     const all = await t.gql(COMMENTS, { id: toGlobalId('Ticket', ticketId) }, { token: tokens['agent@acme.test'] });
     expect(all.data?.ticket.comments.nodes.map((n: { id: string }) => n.id)).toEqual(dbOrder.map((r) => toGlobalId('TicketComment', r.id)));
     const two = await t.gql('query($id: ID!) { ticket(id: $id) { comments(first: 2) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } }', { id: toGlobalId('Ticket', ticketId) }, { token: tokens['agent@acme.test'] });
@@ -614,13 +598,13 @@ describe('addTicketComment', () => {
 
 describe('audit_logs append-only', () => {
   it('refuses UPDATE and DELETE via raw SQL', async () => {
-    const before = await count('select count(*) as n from audit_logs');
+    const before = await t.count('select count(*) as n from audit_logs');
     expect(before).toBeGreaterThan(0);
     const conn = t.orm.em.fork().getConnection();
     await expect(conn.execute("update audit_logs set action = 'x'")).rejects.toThrow(/append-only/);
     await expect(conn.execute('delete from audit_logs')).rejects.toThrow(/append-only/);
     await expect(conn.execute('truncate audit_logs')).rejects.toThrow(/append-only/);
-    expect(await count('select count(*) as n from audit_logs')).toBe(before);
-    expect(await count("select count(*) as n from audit_logs where action = 'x'")).toBe(0);
+    expect(await t.count('select count(*) as n from audit_logs')).toBe(before);
+    expect(await t.count("select count(*) as n from audit_logs where action = 'x'")).toBe(0);
   });
 });

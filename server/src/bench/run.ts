@@ -1,0 +1,138 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { createLogger } from '../common/logger';
+import { startEmbeddedPostgres } from '../database/embedded';
+import { createOrmConfig } from '../database/orm.config';
+import { makeComment, makeTicket } from '../modules/tickets/ticket.factory';
+import { TicketPriority, TicketStatus } from '../modules/tickets/ticket.entity';
+import { Tenant } from '../modules/tenancy/tenant.entity';
+import { User } from '../modules/users/user.entity';
+import { DEMO_PASSWORD, seedDemoData } from '../seeders/demo.seeder';
+
+/**
+ * Benchmarks the API on this machine: a throwaway embedded PostgreSQL, the demo data plus
+ * `--tickets N` extra tickets, and a bounded number of requests over loopback at a fixed
+ * concurrency. Prints latency percentiles, throughput and SQL statements per request.
+ * Numbers are for comparison between commits on the same machine, never test assertions.
+ */
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
+};
+const TICKETS = arg('tickets', 5000);
+const REQUESTS = Math.min(arg('requests', 500), 20_000);
+const CONCURRENCY = Math.min(arg('concurrency', 8), 64);
+
+const SCENARIOS: { name: string; query: string; variables?: Record<string, unknown> }[] = [
+  {
+    name: 'tickets page of 50 with requester, assignee, first 3 comments',
+    query: `{ tickets(first: 50) { totalCount edges { cursor node { id number subject status priority
+      requester { id name } assignee { id name } comments(first: 3) { totalCount nodes { body author { name } } } } } pageInfo { hasNextPage endCursor } } }`,
+  },
+  { name: 'tickets filtered by status, ordered by priority', query: '{ tickets(first: 20, filter: { status: [OPEN, PENDING] }, orderBy: { field: PRIORITY, direction: DESC }) { nodes { id number } } }' },
+  { name: 'tickets text search', query: '{ tickets(first: 20, filter: { text: "invoice" }) { nodes { id } } }' },
+  { name: 'offset page 40 (react-admin)', query: '{ tickets(first: 25, offset: 1000) { totalCount nodes { id } } }' },
+  { name: 'me', query: '{ me { role permissions featureFlags { key enabled } entitlements { feature } } }' },
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function main(): Promise<void> {
+  const logger = createLogger('silent');
+  const dir = mkdtempSync(join(tmpdir(), 'atrium-bench-'));
+  // Its own temp folder: as root, the cluster runs as the postgres user and must own it.
+  const pgDir = mkdtempSync(join(tmpdir(), 'atrium-bench-pg-'));
+  const pg = await startEmbeddedPostgres({ dir: pgDir, port: 54000 + Math.floor(Math.random() * 900), password: 'bench', database: 'atrium', logger, persistent: false });
+  const orm = await MikroORM.init(createOrmConfig(pg.url));
+  try {
+    await orm.getMigrator().up();
+    await seedDemoData(orm, logger);
+    const em = orm.em.fork();
+    const acme = await em.findOneOrFail(Tenant, { slug: 'acme' });
+    const users = await em.find(User, { email: { $like: '%@acme.test' } });
+    const started = Date.now();
+    for (let i = 0; i < TICKETS; i++) {
+      const requester = users[i % users.length] as User;
+      const ticket = makeTicket(em, acme, requester, {
+        subject: i % 7 === 0 ? `Invoice ${i} is wrong` : `Request ${i}`,
+        status: [TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED, TicketStatus.CLOSED][i % 4],
+        priority: (i % 4) as TicketPriority,
+        assignee: i % 3 === 0 ? null : (users[(i + 1) % users.length] as User),
+        createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+      });
+      for (let c = 0; c < i % 4; c++) makeComment(em, ticket, requester, `Comment ${c}`, new Date(ticket.createdAt.getTime() + (c + 1) * 1000));
+      if (i % 1000 === 999) {
+        await em.flush();
+        em.clear();
+        await em.merge(acme);
+      }
+    }
+    await em.flush();
+    process.stdout.write(`dataset: ${TICKETS} extra tickets in acme, built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+
+    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'b'.repeat(48), DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    const app = await createApp(config, orm, logger);
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
+    const post = (body: object, token?: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const login = (await (await post({ query: `mutation { login(input: { email: "agent@acme.test", password: "${DEMO_PASSWORD}" }) { accessToken } }` })).json()) as {
+      data: { login: { accessToken: string } };
+    };
+    const token = login.data.login.accessToken;
+    const knex = orm.em.getConnection().getKnex();
+
+    process.stdout.write(`requests per scenario: ${REQUESTS}, concurrency: ${CONCURRENCY}\n\n`);
+    for (const s of SCENARIOS) {
+      let statements = 0;
+      const count = () => (statements += 1);
+      const check = (await (await post(s, token)).json()) as { errors?: unknown };
+      if (check.errors) throw new Error(`${s.name}: ${JSON.stringify(check.errors)}`);
+      knex.on('query', count);
+      const latencies: number[] = [];
+      let next = 0;
+      const t0 = process.hrtime.bigint();
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < REQUESTS) {
+            next += 1;
+            const r0 = process.hrtime.bigint();
+            const res = await post(s, token);
+            await res.arrayBuffer();
+            latencies.push(Number(process.hrtime.bigint() - r0) / 1e6);
+          }
+        }),
+      );
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      knex.removeListener('query', count);
+      latencies.sort((a, b) => a - b);
+      process.stdout.write(
+        `${s.name}\n  p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  ` +
+          `${(latencies.length / seconds).toFixed(0)} req/s  ${(statements / latencies.length).toFixed(1)} SQL/request\n`,
+      );
+    }
+    await app.close();
+  } finally {
+    await orm.close(true);
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(pgDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);
