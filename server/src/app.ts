@@ -118,7 +118,8 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       const { data, errors } = response.body.singleResult;
       if (errors?.length) {
-        const code = String(errors[0]?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+        const raw = errors[0]?.extensions?.code;
+        const code = typeof raw === 'string' ? raw : 'INTERNAL_SERVER_ERROR';
         res.status(HTTP_STATUS[code] ?? 500).json({ errors });
         return;
       }

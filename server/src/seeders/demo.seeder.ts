@@ -70,7 +70,7 @@ export async function seedDemoData(orm: MikroORM, logger: Logger): Promise<boole
     return false;
   }
   const rand = mulberry32(20260901);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await em.transactional(async (tem) => {
@@ -103,7 +103,7 @@ export async function seedDemoData(orm: MikroORM, logger: Logger): Promise<boole
       tem.create(FeatureFlag, { key: 'automation.beta', description: 'Early access to automation runs.', defaultEnabled: false }),
     ];
     flags.forEach((f) => tem.persist(f));
-    tem.persist(tem.create(FeatureFlagOverride, { tenant: acme.tenant, flag: flags[2] as FeatureFlag, enabled: true }));
+    tem.persist(tem.create(FeatureFlagOverride, { tenant: acme.tenant, flag: flags[2], enabled: true }));
 
     const validFrom = new Date(BASE_TIME - 60 * 86_400_000);
     tem.persist(tem.create(Entitlement, { tenant: acme.tenant, feature: 'tickets', plan: 'pro', limits: {}, validFrom }));

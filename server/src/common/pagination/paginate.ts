@@ -56,11 +56,11 @@ export function toPageRequest(args: ConnectionArgs): PageRequest {
   const has = (v: unknown) => v !== undefined && v !== null;
   if (has(first) && has(last)) throw badInput('Pass either "first" or "last", not both.');
   if (has(offset)) {
-    if (!Number.isInteger(offset) || (offset as number) < 0) throw badInput('"offset" must be zero or more.', [{ field: 'offset', message: 'Must be zero or more.' }]);
+    if (!Number.isInteger(offset) || (offset) < 0) throw badInput('"offset" must be zero or more.', [{ field: 'offset', message: 'Must be zero or more.' }]);
     if (has(last) || has(after) || has(before)) throw badInput('"offset" pages go with "first" only, not with cursors or "last".');
-    return { mode: 'offset', limit: first ?? DEFAULT_PAGE_SIZE, offset: offset as number };
+    return { mode: 'offset', limit: first ?? DEFAULT_PAGE_SIZE, offset: offset };
   }
-  if (has(last)) return { mode: 'backward', limit: last as number, after: after ?? undefined, before: before ?? undefined };
+  if (has(last)) return { mode: 'backward', limit: last, after: after ?? undefined, before: before ?? undefined };
   return { mode: 'forward', limit: first ?? DEFAULT_PAGE_SIZE, after: after ?? undefined, before: before ?? undefined };
 }
 
@@ -115,7 +115,7 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
     orderBy: orderBy(queryDir),
     limit: limit + 1,
     offset,
-  } as FindOptions<T>);
+  });
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (page.mode === 'backward') pageRows.reverse();
@@ -143,6 +143,6 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    countTotal: () => (total ??= em.count(entity, where, { filters: input.options?.filters } as FindOptions<T>)),
+    countTotal: () => (total ??= em.count(entity, where, { filters: input.options?.filters })),
   };
 }

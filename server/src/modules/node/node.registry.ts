@@ -38,7 +38,7 @@ const registry: Record<string, NodeType> = {
   Tenant: {
     entity: Tenant,
     anyOf: [],
-    where: (ctx) => (ctx.permissions.has('platform:tenant:read') ? {} : { id: ctx.tenantId }) as FilterQuery<Loaded>,
+    where: (ctx) => (ctx.permissions.has('platform:tenant:read') ? {} : { id: ctx.tenantId }),
   },
   User: {
     entity: User,
@@ -47,9 +47,9 @@ const registry: Record<string, NodeType> = {
     where: async (ctx) => {
       if (ctx.permissions.has('platform:user:read')) return {};
       const me = userIdOf(ctx);
-      if (!ctx.tenantId) return { id: me } as FilterQuery<Loaded>;
+      if (!ctx.tenantId) return { id: me };
       const members = await ctx.em.find(Membership, {}, { fields: ['user'] });
-      return { id: { $in: [me, ...members.map((m) => m.user.id)] } } as FilterQuery<Loaded>;
+      return { id: { $in: [me, ...members.map((m) => m.user.id)] } };
     },
   },
 };
@@ -66,6 +66,6 @@ export async function loadNodes(ctx: Context, type: string, ids: string[]): Prom
   if (tenantScopedEntityNames.includes(type) && !ctx.tenantId && !isPlatformScope(ctx)) return new Map();
   // Tenant-owned types keep the tenant filter; platform staff pass through scopeOptions.
   const extra = def.where ? await def.where(ctx) : {};
-  const rows = await ctx.em.find(def.entity, { $and: [{ id: { $in: ids } }, extra] } as FilterQuery<Loaded>, scopeOptions(ctx));
+  const rows = await ctx.em.find(def.entity, { $and: [{ id: { $in: ids } }, extra] }, scopeOptions(ctx));
   return new Map(rows.map((r) => [r.id, r as object]));
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SYSTEM_ROLES, SYSTEM_ROLE_NAMES, type SystemRoleName } from '../../permissions/catalog';
-import { User } from '../users/user.entity';
+import { type User } from '../users/user.entity';
 import { Membership } from './membership.entity';
 import { Role } from './role.entity';
 import { Tenant } from './tenant.entity';

@@ -53,7 +53,7 @@ function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket
   }
   // Inside a tenant the filter already pins the tenant; another tenant's id simply matches nothing.
   if (filter.tenantId) where.tenant = expectGlobalId(filter.tenantId, 'Tenant', 'filter.tenantId');
-  return where as FilterQuery<Ticket>;
+  return where;
 }
 
 export async function listTickets(ctx: Context, args: TicketsArgs): Promise<ConnectionShape<Ticket>> {

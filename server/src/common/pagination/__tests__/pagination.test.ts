@@ -86,8 +86,6 @@ interface RefRow {
 type Field = 'CREATED_AT' | 'UPDATED_AT' | 'PRIORITY';
 type Dir = 'ASC' | 'DESC';
 
-const PRIORITY_VALUE: Record<string, number> = { LOW: 0, NORMAL: 1, HIGH: 2, URGENT: 3 };
-
 interface PageNode {
   id: string;
   priority: string;
@@ -124,7 +122,7 @@ function shuffled<T>(list: T[], seed: number): T[] {
   };
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
+    [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
 }
@@ -363,9 +361,9 @@ describe('bad input answers BAD_USER_INPUT', () => {
   it('a malformed cursor', async () => {
     expectBadInput(await t.gql(TICKETS_QUERY, { first: 5, after: '!!' }, { token }));
     expectBadInput(await t.gql(TICKETS_QUERY, { last: 5, before: '!!' }, { token }));
-    const badDate = encodeCursor('createdAt:DESC', 'not a date', rows[0]?.id as string);
+    const badDate = encodeCursor('createdAt:DESC', 'not a date', rows[0]?.id);
     expectBadInput(await t.gql(TICKETS_QUERY, { first: 5, after: badDate }, { token }));
-    const badNumber = encodeCursor('priority:DESC', 'two', rows[0]?.id as string);
+    const badNumber = encodeCursor('priority:DESC', 'two', rows[0]?.id);
     expectBadInput(await t.gql(TICKETS_QUERY, { first: 5, after: badNumber, orderBy: { field: 'PRIORITY', direction: 'DESC' } }, { token }));
   });
 
@@ -395,7 +393,7 @@ describe('bad input answers BAD_USER_INPUT', () => {
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.data?.ticket ?? null).toBeNull();
     // A well-formed id of another type is refused too, but a real ticket id works.
-    const wrongType = await t.gql('query($id: ID!) { ticket(id: $id) { id } }', { id: toGlobalId('User', rows[0]?.id as string) }, { token });
+    const wrongType = await t.gql('query($id: ID!) { ticket(id: $id) { id } }', { id: toGlobalId('User', rows[0]?.id) }, { token });
     expect(codeOf(wrongType)).toBe('BAD_USER_INPUT');
     const ok = await t.gql<{ ticket: { id: string } }>('query($id: ID!) { ticket(id: $id) { id } }', { id: rows[0]?.gid }, { token });
     expect(ok.errors).toBeUndefined();

@@ -115,7 +115,7 @@ describe('auditLogs for a tenant admin', () => {
     expect(p.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
     expect(p.nodes.every((n) => n.tenant?.slug === 'acme')).toBe(true);
     const times = p.nodes.map((n) => Date.parse(n.createdAt));
-    for (let i = 1; i < times.length; i++) expect(times[i - 1]).toBeGreaterThanOrEqual(times[i] as number);
+    for (let i = 1; i < times.length; i++) expect(times[i - 1]).toBeGreaterThanOrEqual(times[i]);
     // Newest first for real: the globex and platform rows made last are not here, the acme ones made last are on top.
     expect(p.nodes[0]?.action).toBe('ticket.created');
     expect(p.nodes.at(-1)?.action).toBe('auth.login');
@@ -138,7 +138,7 @@ describe('auditLogs for a tenant admin', () => {
 
     const db = await t.sql<{ created_at: Date; ip: string; diff: unknown }>("select created_at, ip, diff from audit_logs where correlation_id = 'audit-corr-0001'");
     expect(db).toHaveLength(1);
-    expect(row?.createdAt).toBe(new Date(db[0]?.created_at as Date).toISOString());
+    expect(row?.createdAt).toBe(new Date(db[0]?.created_at).toISOString());
     expect(row?.ip).toBe(db[0]?.ip);
     expect(row?.diff).toEqual(db[0]?.diff);
 
@@ -223,8 +223,8 @@ describe('auditLogs filters match the database', () => {
 
   it('from/to: an inclusive date range', async () => {
     const rows = await t.sql<{ created_at: Date }>('select created_at from audit_logs where tenant_id = ? order by created_at, id', [acmeId]);
-    const from = new Date(rows[Math.floor(rows.length / 4)]?.created_at as Date);
-    const to = new Date(rows[Math.floor((rows.length * 3) / 4)]?.created_at as Date);
+    const from = new Date(rows[Math.floor(rows.length / 4)]?.created_at);
+    const to = new Date(rows[Math.floor((rows.length * 3) / 4)]?.created_at);
     expect(to.getTime()).toBeGreaterThan(from.getTime());
     const between = await check({ from: from.toISOString(), to: to.toISOString() }, 'created_at >= ? and created_at <= ?', [from, to]);
     expect(between.length).toBeGreaterThan(0);

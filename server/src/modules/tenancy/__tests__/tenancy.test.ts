@@ -334,11 +334,11 @@ describe('memberships', () => {
 
   it('node() resolves an acme membership but answers NOT_FOUND for a globex one', async () => {
     const token = tokens['admin@acme.test'];
-    const mine = await t.gql(NODE, { id: gid('Membership', seed.acme.memberships['viewer@acme.test'] as string) }, { token });
+    const mine = await t.gql(NODE, { id: gid('Membership', seed.acme.memberships['viewer@acme.test']) }, { token });
     expectOk(mine);
     expect(mine.data?.node).toMatchObject({ user: { email: 'viewer@acme.test' }, role: { name: 'viewer' }, tenant: { slug: 'acme' } });
 
-    const theirs = await t.gql(NODE, { id: gid('Membership', seed.globex.memberships['owner@globex.test'] as string) }, { token });
+    const theirs = await t.gql(NODE, { id: gid('Membership', seed.globex.memberships['owner@globex.test']) }, { token });
     expectError(theirs, 'NOT_FOUND');
     expect(theirs.data?.node ?? null).toBeNull();
     // The answer is the same as for an id that does not exist at all: nothing to tell them apart.
@@ -375,7 +375,7 @@ describe('memberships', () => {
       [seed.globex.id],
     );
     expect(globexRows.length).toBeGreaterThan(0);
-    const { res, cid } = await call(MEMBERSHIPS, { first: 100, filter: { tenantId: seed.globex.gid } }, tokens['staff@atrium.test'] as string);
+    const { res, cid } = await call(MEMBERSHIPS, { first: 100, filter: { tenantId: seed.globex.gid } }, tokens['staff@atrium.test']);
     expectOk(res);
     const conn = res.data?.memberships;
     expect(conn.totalCount).toBe(globexRows.length);
@@ -390,7 +390,7 @@ describe('memberships', () => {
   });
 
   it('staff without a filter see every tenant, audited with no tenant', async () => {
-    const { res, cid } = await call(MEMBERSHIPS, { first: 100 }, tokens['staff@atrium.test'] as string);
+    const { res, cid } = await call(MEMBERSHIPS, { first: 100 }, tokens['staff@atrium.test']);
     expectOk(res);
     expect(res.data?.memberships.totalCount).toBe(await t.count('select count(*) as n from memberships'));
     const slugs = new Set((res.data?.memberships.nodes as MembershipNode[]).map((n) => n.tenant.slug));
@@ -401,7 +401,7 @@ describe('memberships', () => {
   });
 
   it('tenant members leave no platform.access row', async () => {
-    const { res, cid } = await call(MEMBERSHIPS, { first: 5 }, tokens['admin@acme.test'] as string);
+    const { res, cid } = await call(MEMBERSHIPS, { first: 5 }, tokens['admin@acme.test']);
     expectOk(res);
     expect(await auditsOf(cid)).toEqual([]);
   });
@@ -439,7 +439,7 @@ describe('roles', () => {
     const { res, cid } = await call(
       CREATE_ROLE,
       { input: { name, description: 'Sorts incoming tickets.', permissions: ['ticket:read', 'member:read', 'ticket:read', 'ticket:assign'] } },
-      tokens['owner@acme.test'] as string,
+      tokens['owner@acme.test'],
     );
     expectOk(res);
     const role = res.data?.createRole as RoleNode;
@@ -472,7 +472,7 @@ describe('roles', () => {
 
   it('rejects an unknown permission with BAD_USER_INPUT naming the field, and creates nothing', async () => {
     const name = roleName('bogus');
-    const { res, cid } = await call(CREATE_ROLE, { input: { name, permissions: ['ticket:read', 'ticket:teleport'] } }, tokens['owner@acme.test'] as string);
+    const { res, cid } = await call(CREATE_ROLE, { input: { name, permissions: ['ticket:read', 'ticket:teleport'] } }, tokens['owner@acme.test']);
     expectError(res, 'BAD_USER_INPUT');
     const fields = res.errors?.[0]?.extensions.fields as { field: string; message: string }[];
     expect(fields).toEqual([{ field: 'permissions', message: expect.stringContaining('ticket:teleport') }]);
@@ -484,14 +484,14 @@ describe('roles', () => {
 
   it('rejects platform permissions in a tenant role', async () => {
     const name = roleName('sneaky');
-    const { res } = await call(CREATE_ROLE, { input: { name, permissions: ['platform:tenant:read'] } }, tokens['owner@acme.test'] as string);
+    const { res } = await call(CREATE_ROLE, { input: { name, permissions: ['platform:tenant:read'] } }, tokens['owner@acme.test']);
     expectError(res, 'BAD_USER_INPUT');
     expect(res.errors?.[0]?.extensions.fields).toEqual([{ field: 'permissions', message: expect.stringContaining('platform:tenant:read') }]);
     expect(await t.count('select count(*) as n from roles where name = ?', [name])).toBe(0);
   });
 
   it('rejects a malformed role name with BAD_USER_INPUT', async () => {
-    const { res } = await call(CREATE_ROLE, { input: { name: 'Has Spaces', permissions: ['ticket:read'] } }, tokens['owner@acme.test'] as string);
+    const { res } = await call(CREATE_ROLE, { input: { name: 'Has Spaces', permissions: ['ticket:read'] } }, tokens['owner@acme.test']);
     expectError(res, 'BAD_USER_INPUT');
     expect((res.errors?.[0]?.extensions.fields as { field: string }[]).map((f) => f.field)).toContain('name');
     expect(await t.count("select count(*) as n from roles where name = 'Has Spaces'")).toBe(0);
@@ -499,32 +499,32 @@ describe('roles', () => {
 
   it('answers CONFLICT for a duplicate name in the same tenant, but another tenant may reuse it', async () => {
     const name = roleName('dup');
-    await createRoleAs(tokens['owner@acme.test'] as string, { name, permissions: ['ticket:read'] });
-    const { res, cid } = await call(CREATE_ROLE, { input: { name, permissions: ['member:read'] } }, tokens['owner@acme.test'] as string);
+    await createRoleAs(tokens['owner@acme.test'], { name, permissions: ['ticket:read'] });
+    const { res, cid } = await call(CREATE_ROLE, { input: { name, permissions: ['member:read'] } }, tokens['owner@acme.test']);
     expectError(res, 'CONFLICT', 'DUPLICATE');
     expect(await t.count('select count(*) as n from roles where name = ? and tenant_id = ?', [name, seed.acme.id])).toBe(1);
     expect(await auditsOf(cid)).toEqual([]);
 
     // A system role's name is taken too.
-    const system = await call(CREATE_ROLE, { input: { name: 'admin', permissions: ['ticket:read'] } }, tokens['owner@acme.test'] as string);
+    const system = await call(CREATE_ROLE, { input: { name: 'admin', permissions: ['ticket:read'] } }, tokens['owner@acme.test']);
     expectError(system.res, 'CONFLICT', 'DUPLICATE');
     expect(await t.count("select count(*) as n from roles where name = 'admin' and tenant_id = ?", [seed.acme.id])).toBe(1);
 
     // Names are per tenant: globex may have its own role of the same name.
-    const other = await call(CREATE_ROLE, { input: { name, permissions: ['ticket:read'] } }, tokens['owner@globex.test'] as string);
+    const other = await call(CREATE_ROLE, { input: { name, permissions: ['ticket:read'] } }, tokens['owner@globex.test']);
     expectOk(other.res);
     expect(await t.count('select count(*) as n from roles where name = ? and tenant_id = ?', [name, seed.globex.id])).toBe(1);
   });
 
   it('admin (no role:manage) is FORBIDDEN to create, update or delete roles', async () => {
-    const admin = tokens['admin@acme.test'] as string;
+    const admin = tokens['admin@acme.test'];
     const name = roleName('admins-try');
     const created = await call(CREATE_ROLE, { input: { name, permissions: ['ticket:read'] } }, admin);
     expectError(created.res, 'FORBIDDEN', 'MISSING_PERMISSION');
     expect(created.res.data).toBeNull();
     expect(await t.count('select count(*) as n from roles where name = ?', [name])).toBe(0);
 
-    const custom = await createRoleAs(tokens['owner@acme.test'] as string, { name: roleName('target'), permissions: ['ticket:read'] });
+    const custom = await createRoleAs(tokens['owner@acme.test'], { name: roleName('target'), permissions: ['ticket:read'] });
     const updated = await call(UPDATE_ROLE, { input: { id: custom.id, permissions: ['ticket:read', 'audit:read'] } }, admin);
     expectError(updated.res, 'FORBIDDEN', 'MISSING_PERMISSION');
     const deleted = await call(DELETE_ROLE, { id: custom.id }, admin);
@@ -535,7 +535,7 @@ describe('roles', () => {
   });
 
   it('system roles cannot be updated or deleted (FORBIDDEN, SYSTEM_ROLE)', async () => {
-    const owner = tokens['owner@acme.test'] as string;
+    const owner = tokens['owner@acme.test'];
     const viewerRole = seed.acme.roles.viewer;
     const before = await roleRow(viewerRole);
     const updated = await call(UPDATE_ROLE, { input: { id: gid('Role', viewerRole), permissions: ['ticket:read', 'member:read', 'audit:read'], description: 'changed' } }, owner);
@@ -549,7 +549,7 @@ describe('roles', () => {
   });
 
   it('updateRole on a custom role changes its permissions and audits only what changed', async () => {
-    const owner = tokens['owner@acme.test'] as string;
+    const owner = tokens['owner@acme.test'];
     const ownerId = await t.userId('owner@acme.test');
     const role = await createRoleAs(owner, { name: roleName('editable'), description: 'first', permissions: ['ticket:read'] });
 
@@ -591,7 +591,7 @@ describe('roles', () => {
     const w = await makeWorld('rolechg', { boss: 'owner', holder: 'viewer' });
     const boss = await w.login('boss');
     const role = await createRoleAs(boss, { name: roleName('reader'), permissions: ['member:read', 'ticket:read'] });
-    expectOk((await setRole(boss, w.members.holder!.membershipId, role.uuid)).res);
+    expectOk((await setRole(boss, w.members.holder.membershipId, role.uuid)).res);
     const holder = await w.login('holder');
     expect((await t.gql(ME, {}, { token: holder })).data?.me.permissions).toEqual(['member:read', 'ticket:read']);
     expectOk((await call(UPDATE_ROLE, { input: { id: role.id, permissions: ['member:read', 'ticket:read', 'audit:read'] } }, boss)).res);
@@ -602,15 +602,15 @@ describe('roles', () => {
     const w = await makeWorld('delrole', { boss: 'owner', holder: 'member' });
     const boss = await w.login('boss');
     const role = await createRoleAs(boss, { name: roleName('temp'), permissions: ['ticket:read', 'member:read'] });
-    expectOk((await setRole(boss, w.members.holder!.membershipId, role.uuid)).res);
+    expectOk((await setRole(boss, w.members.holder.membershipId, role.uuid)).res);
 
     const refused = await call(DELETE_ROLE, { id: role.id }, boss);
     expectError(refused.res, 'CONFLICT', 'ROLE_IN_USE');
     expect(await roleRow(role.uuid)).toBeDefined();
-    expect(await roleNameOf(w.members.holder!.membershipId)).toBe(role.name);
+    expect(await roleNameOf(w.members.holder.membershipId)).toBe(role.name);
     expect(await auditsOf(refused.cid)).toEqual([]);
 
-    expectOk((await setRole(boss, w.members.holder!.membershipId, w.roles.member)).res);
+    expectOk((await setRole(boss, w.members.holder.membershipId, w.roles.member)).res);
     const { res, cid } = await call(DELETE_ROLE, { id: role.id }, boss);
     expectOk(res);
     expect(res.data?.deleteRole).toBe(true);
@@ -618,7 +618,7 @@ describe('roles', () => {
     expect(await auditsOf(cid)).toEqual([
       {
         action: 'role.deleted',
-        actor_id: w.members.boss!.userId,
+        actor_id: w.members.boss.userId,
         tenant_id: w.tenantId,
         target_type: 'Role',
         target_id: role.id,
@@ -633,8 +633,8 @@ describe('roles', () => {
   });
 
   it("another tenant's role id answers NOT_FOUND for update and delete, system or not", async () => {
-    const owner = tokens['owner@acme.test'] as string;
-    const globexRole = await createRoleAs(tokens['owner@globex.test'] as string, { name: roleName('globex-only'), permissions: ['ticket:read'] });
+    const owner = tokens['owner@acme.test'];
+    const globexRole = await createRoleAs(tokens['owner@globex.test'], { name: roleName('globex-only'), permissions: ['ticket:read'] });
     const before = await roleRow(globexRole.uuid);
 
     const updated = await call(UPDATE_ROLE, { input: { id: globexRole.id, permissions: ['ticket:read', 'audit:read'] } }, owner);
@@ -658,7 +658,7 @@ describe('roles', () => {
     const w = await makeWorld('rolemgr', { boss: 'owner', keeper: 'member' });
     const boss = await w.login('boss');
     const keeperRole = await createRoleAs(boss, { name: roleName('keeper'), permissions: ['member:read', 'role:manage', 'ticket:read'] });
-    expectOk((await setRole(boss, w.members.keeper!.membershipId, keeperRole.uuid)).res);
+    expectOk((await setRole(boss, w.members.keeper.membershipId, keeperRole.uuid)).res);
     const keeper = await w.login('keeper');
 
     // Within their own permissions: fine.
@@ -705,8 +705,8 @@ describe('roles', () => {
 
 describe('updateMembershipRole', () => {
   it('admin moves member@acme.test from member to agent; a new login sees agent; audited with before/after', async () => {
-    const admin = tokens['admin@acme.test'] as string;
-    const membershipId = seed.acme.memberships['member@acme.test'] as string;
+    const admin = tokens['admin@acme.test'];
+    const membershipId = seed.acme.memberships['member@acme.test'];
     expect(await roleNameOf(membershipId)).toBe('member');
     try {
       const { res, cid } = await setRole(admin, membershipId, seed.acme.roles.agent);
@@ -747,33 +747,33 @@ describe('updateMembershipRole', () => {
   });
 
   it('nobody can change their own role (FORBIDDEN, SELF_ROLE_CHANGE)', async () => {
-    const admin = await setRole(tokens['admin@acme.test'] as string, seed.acme.memberships['admin@acme.test'] as string, seed.acme.roles.viewer);
+    const admin = await setRole(tokens['admin@acme.test'], seed.acme.memberships['admin@acme.test'], seed.acme.roles.viewer);
     expectError(admin.res, 'FORBIDDEN', 'SELF_ROLE_CHANGE');
-    expect(await roleNameOf(seed.acme.memberships['admin@acme.test'] as string)).toBe('admin');
-    const owner = await setRole(tokens['owner@acme.test'] as string, seed.acme.memberships['owner@acme.test'] as string, seed.acme.roles.admin);
+    expect(await roleNameOf(seed.acme.memberships['admin@acme.test'])).toBe('admin');
+    const owner = await setRole(tokens['owner@acme.test'], seed.acme.memberships['owner@acme.test'], seed.acme.roles.admin);
     expectError(owner.res, 'FORBIDDEN', 'SELF_ROLE_CHANGE');
-    expect(await roleNameOf(seed.acme.memberships['owner@acme.test'] as string)).toBe('owner');
+    expect(await roleNameOf(seed.acme.memberships['owner@acme.test'])).toBe('owner');
   });
 
   it('member:manage is needed: agent, member and viewer are FORBIDDEN', async () => {
     for (const email of ['agent@acme.test', 'member@acme.test', 'viewer@acme.test']) {
-      const { res } = await setRole(tokens[email] as string, seed.acme.memberships['owner@globex.test'] as string, seed.acme.roles.viewer);
+      const { res } = await setRole(tokens[email], seed.acme.memberships['owner@globex.test'], seed.acme.roles.viewer);
       expectError(res, 'FORBIDDEN', 'MISSING_PERMISSION');
     }
-    expect(await roleNameOf(seed.acme.memberships['owner@globex.test'] as string)).toBe('member');
+    expect(await roleNameOf(seed.acme.memberships['owner@globex.test'])).toBe('member');
   });
 
   it('admin can neither grant nor take away owner (OWNER_ONLY); an owner can grant it', async () => {
-    const acmeAdmin = tokens['admin@acme.test'] as string;
-    const grant = await setRole(acmeAdmin, seed.acme.memberships['viewer@acme.test'] as string, seed.acme.roles.owner);
+    const acmeAdmin = tokens['admin@acme.test'];
+    const grant = await setRole(acmeAdmin, seed.acme.memberships['viewer@acme.test'], seed.acme.roles.owner);
     expectError(grant.res, 'FORBIDDEN', 'OWNER_ONLY');
-    expect(await roleNameOf(seed.acme.memberships['viewer@acme.test'] as string)).toBe('viewer');
-    const takeAway = await setRole(acmeAdmin, seed.acme.memberships['owner@acme.test'] as string, seed.acme.roles.admin);
+    expect(await roleNameOf(seed.acme.memberships['viewer@acme.test'])).toBe('viewer');
+    const takeAway = await setRole(acmeAdmin, seed.acme.memberships['owner@acme.test'], seed.acme.roles.admin);
     expectError(takeAway.res, 'FORBIDDEN', 'OWNER_ONLY');
-    expect(await roleNameOf(seed.acme.memberships['owner@acme.test'] as string)).toBe('owner');
+    expect(await roleNameOf(seed.acme.memberships['owner@acme.test'])).toBe('owner');
 
     const w = await makeWorld('ownergrant', { boss: 'owner', helper: 'admin', newbie: 'viewer' });
-    const { res, cid } = await setRole(await w.login('boss'), w.members.newbie!.membershipId, w.roles.owner);
+    const { res, cid } = await setRole(await w.login('boss'), w.members.newbie.membershipId, w.roles.owner);
     expectOk(res);
     expect(res.data?.updateMembershipRole.role.name).toBe('owner');
     expect(await ownerCount(w.tenantId)).toBe(2);
@@ -786,48 +786,48 @@ describe('updateMembershipRole', () => {
     // Every guard stops a tenant user before this point (an owner cannot demote themself, an
     // admin cannot touch owner), so platform staff, who skip them, are the ones who reach it.
     const w = await makeWorld('lastowner', { boss: 'owner', helper: 'admin' });
-    const staff = tokens['staff@atrium.test'] as string;
-    const { res, cid } = await setRole(staff, w.members.boss!.membershipId, w.roles.admin);
+    const staff = tokens['staff@atrium.test'];
+    const { res, cid } = await setRole(staff, w.members.boss.membershipId, w.roles.admin);
     expectError(res, 'CONFLICT', 'LAST_OWNER');
-    expect(await roleNameOf(w.members.boss!.membershipId)).toBe('owner');
+    expect(await roleNameOf(w.members.boss.membershipId)).toBe('owner');
     expect(await ownerCount(w.tenantId)).toBe(1);
     expect(await auditsOf(cid)).toEqual([]);
 
     // The seeded acme owner is protected the same way.
-    const acme = await setRole(staff, seed.acme.memberships['owner@acme.test'] as string, seed.acme.roles.viewer);
+    const acme = await setRole(staff, seed.acme.memberships['owner@acme.test'], seed.acme.roles.viewer);
     expectError(acme.res, 'CONFLICT', 'LAST_OWNER');
-    expect(await roleNameOf(seed.acme.memberships['owner@acme.test'] as string)).toBe('owner');
+    expect(await roleNameOf(seed.acme.memberships['owner@acme.test'])).toBe('owner');
   });
 
   it('with two owners, one owner can demote the other; then the last one is protected', async () => {
     const w = await makeWorld('twoowners', { first: 'owner', second: 'owner' });
-    const { res, cid } = await setRole(await w.login('first'), w.members.second!.membershipId, w.roles.admin);
+    const { res, cid } = await setRole(await w.login('first'), w.members.second.membershipId, w.roles.admin);
     expectOk(res);
     expect(res.data?.updateMembershipRole.role.name).toBe('admin');
     expect(await ownerCount(w.tenantId)).toBe(1);
     expect(await auditsOf(cid)).toEqual([
       {
         action: 'membership.role_changed',
-        actor_id: w.members.first!.userId,
+        actor_id: w.members.first.userId,
         tenant_id: w.tenantId,
         target_type: 'Membership',
-        target_id: gid('Membership', w.members.second!.membershipId),
+        target_id: gid('Membership', w.members.second.membershipId),
         diff: { before: { role: 'owner' }, after: { role: 'admin' } },
       },
     ]);
 
-    const last = await setRole(tokens['staff@atrium.test'] as string, w.members.first!.membershipId, w.roles.member);
+    const last = await setRole(tokens['staff@atrium.test'], w.members.first.membershipId, w.roles.member);
     expectError(last.res, 'CONFLICT', 'LAST_OWNER');
-    expect(await roleNameOf(w.members.first!.membershipId)).toBe('owner');
+    expect(await roleNameOf(w.members.first.membershipId)).toBe('owner');
   });
 
   it('two concurrent demotions of the two owners: exactly one succeeds, one owner remains', async () => {
-    const staff = tokens['staff@atrium.test'] as string;
+    const staff = tokens['staff@atrium.test'];
     for (let round = 0; round < 4; round++) {
       const w = await makeWorld('race', { a: 'owner', b: 'owner' });
       const [ra, rb] = await Promise.all([
-        setRole(staff, w.members.a!.membershipId, w.roles.admin),
-        setRole(staff, w.members.b!.membershipId, w.roles.admin),
+        setRole(staff, w.members.a.membershipId, w.roles.admin),
+        setRole(staff, w.members.b.membershipId, w.roles.admin),
       ]);
       const codes = [codeOf(ra.res) ?? 'OK', codeOf(rb.res) ?? 'OK'].sort();
       expect(codes).toEqual(['CONFLICT', 'OK']);
@@ -844,43 +844,43 @@ describe('updateMembershipRole', () => {
     const keeper = await createRoleAs(boss, { name: roleName('keeper'), permissions: ['member:read', 'role:manage', 'ticket:read'] });
     const auditBefore = await t.count("select count(*) as n from audit_logs where action = 'membership.role_changed' and tenant_id = ?", [w.tenantId]);
 
-    const { res, cid } = await setRole(helper, w.members.pleb!.membershipId, keeper.uuid);
+    const { res, cid } = await setRole(helper, w.members.pleb.membershipId, keeper.uuid);
     expectError(res, 'FORBIDDEN', 'ESCALATION');
     expect(res.errors?.[0]?.message).toContain('role:manage');
     expect(res.data).toBeNull();
-    expect(await roleNameOf(w.members.pleb!.membershipId)).toBe('member');
+    expect(await roleNameOf(w.members.pleb.membershipId)).toBe('member');
     expect(await auditsOf(cid)).toEqual([]);
     expect(await t.count("select count(*) as n from audit_logs where action = 'membership.role_changed' and tenant_id = ?", [w.tenantId])).toBe(auditBefore);
 
     // A custom role inside the admin's own permissions is fine: the check is not a blanket ban.
     const modest = await createRoleAs(boss, { name: roleName('modest'), permissions: ['member:read', 'ticket:assign', 'ticket:read'] });
-    const ok = await setRole(helper, w.members.pleb!.membershipId, modest.uuid);
+    const ok = await setRole(helper, w.members.pleb.membershipId, modest.uuid);
     expectOk(ok.res);
     expect(ok.res.data?.updateMembershipRole.role.name).toBe(modest.name);
 
-    const byOwner = await setRole(boss, w.members.pleb!.membershipId, keeper.uuid);
+    const byOwner = await setRole(boss, w.members.pleb.membershipId, keeper.uuid);
     expectOk(byOwner.res);
-    expect(await roleNameOf(w.members.pleb!.membershipId)).toBe(keeper.name);
+    expect(await roleNameOf(w.members.pleb.membershipId)).toBe(keeper.name);
     expect((await auditsOf(byOwner.cid)).map((a) => a.diff)).toEqual([{ before: { role: modest.name }, after: { role: keeper.name } }]);
   });
 
   it("a role from another tenant answers NOT_FOUND and changes nothing", async () => {
-    const membershipId = seed.acme.memberships['viewer@acme.test'] as string;
-    const { res, cid } = await setRole(tokens['admin@acme.test'] as string, membershipId, seed.globex.roles.agent);
+    const membershipId = seed.acme.memberships['viewer@acme.test'];
+    const { res, cid } = await setRole(tokens['admin@acme.test'], membershipId, seed.globex.roles.agent);
     expectError(res, 'NOT_FOUND');
     expect(res.errors?.[0]?.message).toMatch(/role/i);
     expect(await roleNameOf(membershipId)).toBe('viewer');
     expect(await auditsOf(cid)).toEqual([]);
 
     // Staff too: the role must belong to the membership's tenant.
-    const staff = await setRole(tokens['staff@atrium.test'] as string, membershipId, seed.globex.roles.agent);
+    const staff = await setRole(tokens['staff@atrium.test'], membershipId, seed.globex.roles.agent);
     expectError(staff.res, 'NOT_FOUND');
     expect(await roleNameOf(membershipId)).toBe('viewer');
   });
 
   it('a membership of another tenant, or one that does not exist, answers NOT_FOUND', async () => {
-    const admin = tokens['admin@acme.test'] as string;
-    const globexMembership = seed.globex.memberships['owner@globex.test'] as string;
+    const admin = tokens['admin@acme.test'];
+    const globexMembership = seed.globex.memberships['owner@globex.test'];
     const other = await setRole(admin, globexMembership, seed.globex.roles.viewer);
     expectError(other.res, 'NOT_FOUND');
     expect(other.res.errors?.[0]?.message).toMatch(/membership/i);
@@ -894,8 +894,8 @@ describe('updateMembershipRole', () => {
 
     // A membership that was removed: its id no longer resolves.
     const w = await makeWorld('gone', { boss: 'owner', leaver: 'member' });
-    await t.sql('delete from memberships where id = ?', [w.members.leaver!.membershipId]);
-    const gone = await setRole(await w.login('boss'), w.members.leaver!.membershipId, w.roles.viewer);
+    await t.sql('delete from memberships where id = ?', [w.members.leaver.membershipId]);
+    const gone = await setRole(await w.login('boss'), w.members.leaver.membershipId, w.roles.viewer);
     expectError(gone.res, 'NOT_FOUND');
 
     // The wrong kind of id is a BAD_USER_INPUT naming the argument.
@@ -909,8 +909,8 @@ describe('updateMembershipRole', () => {
   });
 
   it('staff (platform:member:manage) change an acme membership; audited with viaPlatform and the acme tenant', async () => {
-    const staff = tokens['staff@atrium.test'] as string;
-    const membershipId = seed.acme.memberships['viewer@acme.test'] as string;
+    const staff = tokens['staff@atrium.test'];
+    const membershipId = seed.acme.memberships['viewer@acme.test'];
     expect(await roleNameOf(membershipId)).toBe('viewer');
     try {
       const { res, cid } = await setRole(staff, membershipId, seed.acme.roles.agent);
@@ -945,7 +945,7 @@ describe('failed updateMembershipRole', () => {
     const helper = await w.login('helper');
     const pleb = await w.login('pleb');
     const keeper = await createRoleAs(boss, { name: roleName('keeper'), permissions: ['role:manage'] });
-    const staff = tokens['staff@atrium.test'] as string;
+    const staff = tokens['staff@atrium.test'];
 
     const snapshot = () =>
       t.sql<{ id: string; role_id: string }>('select id, role_id from memberships where tenant_id = ? order by id', [w.tenantId]);
@@ -954,13 +954,13 @@ describe('failed updateMembershipRole', () => {
     const roleChangedBefore = await t.count("select count(*) as n from audit_logs where action = 'membership.role_changed'");
 
     const attempts: { label: string; token: string; membershipId: string; roleId: string; code: string; reason?: string }[] = [
-      { label: 'self', token: helper, membershipId: w.members.helper!.membershipId, roleId: w.roles.viewer, code: 'FORBIDDEN', reason: 'SELF_ROLE_CHANGE' },
-      { label: 'owner only', token: helper, membershipId: w.members.pleb!.membershipId, roleId: w.roles.owner, code: 'FORBIDDEN', reason: 'OWNER_ONLY' },
-      { label: 'escalation', token: helper, membershipId: w.members.pleb!.membershipId, roleId: keeper.uuid, code: 'FORBIDDEN', reason: 'ESCALATION' },
-      { label: 'no permission', token: pleb, membershipId: w.members.helper!.membershipId, roleId: w.roles.viewer, code: 'FORBIDDEN', reason: 'MISSING_PERMISSION' },
-      { label: 'foreign role', token: boss, membershipId: w.members.pleb!.membershipId, roleId: seed.acme.roles.viewer, code: 'NOT_FOUND' },
-      { label: 'foreign membership', token: boss, membershipId: seed.acme.memberships['viewer@acme.test'] as string, roleId: w.roles.viewer, code: 'NOT_FOUND' },
-      { label: 'last owner', token: staff, membershipId: w.members.boss!.membershipId, roleId: w.roles.admin, code: 'CONFLICT', reason: 'LAST_OWNER' },
+      { label: 'self', token: helper, membershipId: w.members.helper.membershipId, roleId: w.roles.viewer, code: 'FORBIDDEN', reason: 'SELF_ROLE_CHANGE' },
+      { label: 'owner only', token: helper, membershipId: w.members.pleb.membershipId, roleId: w.roles.owner, code: 'FORBIDDEN', reason: 'OWNER_ONLY' },
+      { label: 'escalation', token: helper, membershipId: w.members.pleb.membershipId, roleId: keeper.uuid, code: 'FORBIDDEN', reason: 'ESCALATION' },
+      { label: 'no permission', token: pleb, membershipId: w.members.helper.membershipId, roleId: w.roles.viewer, code: 'FORBIDDEN', reason: 'MISSING_PERMISSION' },
+      { label: 'foreign role', token: boss, membershipId: w.members.pleb.membershipId, roleId: seed.acme.roles.viewer, code: 'NOT_FOUND' },
+      { label: 'foreign membership', token: boss, membershipId: seed.acme.memberships['viewer@acme.test'], roleId: w.roles.viewer, code: 'NOT_FOUND' },
+      { label: 'last owner', token: staff, membershipId: w.members.boss.membershipId, roleId: w.roles.admin, code: 'CONFLICT', reason: 'LAST_OWNER' },
     ];
     for (const a of attempts) {
       const { res, cid } = await setRole(a.token, a.membershipId, a.roleId);
@@ -971,7 +971,7 @@ describe('failed updateMembershipRole', () => {
     expect(await t.count('select count(*) as n from audit_logs')).toBe(auditsBefore);
     expect(await t.count("select count(*) as n from audit_logs where action = 'membership.role_changed'")).toBe(roleChangedBefore);
     expect(await snapshot()).toEqual(before);
-    expect(await roleNameOf(seed.acme.memberships['viewer@acme.test'] as string)).toBe('viewer');
+    expect(await roleNameOf(seed.acme.memberships['viewer@acme.test'])).toBe('viewer');
   });
 });
 
@@ -981,14 +981,14 @@ describe('failed updateMembershipRole', () => {
 
 describe('tenant(id)', () => {
   it('a member reads their own tenant, unaudited', async () => {
-    const { res, cid } = await call(TENANT, { id: seed.acme.gid }, tokens['member@acme.test'] as string);
+    const { res, cid } = await call(TENANT, { id: seed.acme.gid }, tokens['member@acme.test']);
     expectOk(res);
     expect(res.data?.tenant).toEqual({ id: seed.acme.gid, slug: 'acme', name: 'Acme Corporation' });
     expect(await auditsOf(cid)).toEqual([]);
   });
 
   it("another tenant's id answers NOT_FOUND, like an id that does not exist", async () => {
-    const member = tokens['member@acme.test'] as string;
+    const member = tokens['member@acme.test'];
     const other = await t.gql(TENANT, { id: seed.globex.gid }, { token: member });
     expectError(other, 'NOT_FOUND');
     expect(other.data?.tenant ?? null).toBeNull();
@@ -997,13 +997,13 @@ describe('tenant(id)', () => {
     expect(missing.errors?.[0]?.message).toBe(other.errors?.[0]?.message);
 
     // globex's owner is also an acme member, but acting in globex they see globex only.
-    const globexOwner = tokens['owner@globex.test'] as string;
+    const globexOwner = tokens['owner@globex.test'];
     expectOk(await t.gql(TENANT, { id: seed.globex.gid }, { token: globexOwner }));
     expectError(await t.gql(TENANT, { id: seed.acme.gid }, { token: globexOwner }), 'NOT_FOUND');
   });
 
   it('staff read any tenant, and each read is audited against that tenant', async () => {
-    const staff = tokens['staff@atrium.test'] as string;
+    const staff = tokens['staff@atrium.test'];
     for (const [slug, tenant] of [['globex', seed.globex], ['acme', seed.acme]] as const) {
       const { res, cid } = await call(TENANT, { id: tenant.gid }, staff);
       expectOk(res);
@@ -1026,14 +1026,14 @@ describe('tenants', () => {
   });
 
   async function search(text: string): Promise<{ slugs: string[]; totalCount: number; cid: string }> {
-    const { res, cid } = await call(TENANTS, { first: 100, filter: { search: text } }, tokens['staff@atrium.test'] as string);
+    const { res, cid } = await call(TENANTS, { first: 100, filter: { search: text } }, tokens['staff@atrium.test']);
     expectOk(res);
     return { slugs: (res.data?.tenants.nodes as { slug: string }[]).map((n) => n.slug), totalCount: res.data?.tenants.totalCount, cid };
   }
 
   it('staff list every tenant, oldest first', async () => {
     const rows = await t.sql<{ id: string; slug: string }>('select id, slug from tenants order by created_at, id');
-    const { res, cid } = await call(TENANTS, { first: 100 }, tokens['staff@atrium.test'] as string);
+    const { res, cid } = await call(TENANTS, { first: 100 }, tokens['staff@atrium.test']);
     expectOk(res);
     expect(res.data?.tenants.totalCount).toBe(rows.length);
     expect((res.data?.tenants.nodes as { id: string; slug: string }[]).map((n) => ({ id: n.id, slug: n.slug }))).toEqual(
@@ -1066,7 +1066,7 @@ describe('tenants', () => {
 
   it('is FORBIDDEN for tenant users, the acme owner included', async () => {
     for (const email of ['owner@acme.test', 'admin@acme.test', 'owner@globex.test']) {
-      const { res, cid } = await call(TENANTS, { first: 10 }, tokens[email] as string);
+      const { res, cid } = await call(TENANTS, { first: 10 }, tokens[email]);
       expectError(res, 'FORBIDDEN', 'MISSING_PERMISSION');
       expect(res.data).toBeNull();
       expect(await auditsOf(cid)).toEqual([]);

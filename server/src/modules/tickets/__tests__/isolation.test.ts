@@ -49,9 +49,9 @@ beforeAll(async () => {
   const [acme] = await t.sql<{ id: string }>(`select id from tenants where slug = 'acme'`);
   const [globex] = await t.sql<{ id: string }>(`select id from tenants where slug = 'globex'`);
   const [staff] = await t.sql<{ id: string }>(`select id from users where email = 'staff@atrium.test'`);
-  acmeTenantId = acme!.id;
-  globexTenantId = globex!.id;
-  staffUserId = staff!.id;
+  acmeTenantId = acme.id;
+  globexTenantId = globex.id;
+  staffUserId = staff.id;
 
   // The seed's only globex user is also an acme member; add one who belongs to globex alone,
   // with a ticket and a comment of their own.
@@ -80,7 +80,7 @@ beforeAll(async () => {
     `select t.id, t.version from tickets t where t.tenant_id = ? and exists (select 1 from ticket_comments c where c.ticket_id = t.id) order by t.number limit 1`,
     [globexTenantId],
   );
-  globexTicket = { id: toGlobalId('Ticket', withComments!.id), version: withComments!.version };
+  globexTicket = { id: toGlobalId('Ticket', withComments.id), version: withComments.version };
   expect(globexTicketIds).toContain(globexTicket.id);
 });
 
@@ -97,7 +97,7 @@ describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
     const me = await t.gql('query { me { tenant { slug } } }', {}, { token });
     expect(me.data?.me.tenant.slug).toBe('acme');
     const [row] = await t.sql<{ id: string }>(`select id from tickets where tenant_id = ? order by number limit 1`, [acmeTenantId]);
-    acmeTicketId = toGlobalId('Ticket', row!.id);
+    acmeTicketId = toGlobalId('Ticket', row.id);
   });
 
   it('gets NOT_FOUND for a globex ticket through ticket(id), and its own ticket through the same route', async () => {
@@ -141,7 +141,7 @@ describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
 
   it('cannot reach globex comments or globex-only users through nodes(ids)', async () => {
     const [comment] = await t.sql<{ id: string }>(`select id from ticket_comments where tenant_id = ? limit 1`, [globexTenantId]);
-    const ids = [toGlobalId('TicketComment', comment!.id), soloUserId];
+    const ids = [toGlobalId('TicketComment', comment.id), soloUserId];
     const res = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, { token });
     expect(res.data?.nodes).toEqual([null, null]);
     expect((res.errors ?? []).map((e) => [e.extensions.code, e.path])).toEqual([
@@ -171,12 +171,12 @@ describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
     const [globexOwner] = await t.sql<{ id: string }>(`select id from users where email = 'owner@globex.test'`);
     const [{ n }] = (await t.sql<{ n: number }>(
       `select count(*)::int as n from tickets where tenant_id = ? and requester_id = ?`,
-      [acmeTenantId, globexOwner!.id],
+      [acmeTenantId, globexOwner.id],
     )) as [{ n: number }];
     expect(n).toBeGreaterThan(0);
     const shared = await t.gql(
       'query($f: TicketFilter) { tickets(first: 100, filter: $f) { totalCount nodes { id tenant { slug } } } }',
-      { f: { requesterId: toGlobalId('User', globexOwner!.id) } },
+      { f: { requesterId: toGlobalId('User', globexOwner.id) } },
       { token },
     );
     expect(shared.data?.tickets.totalCount).toBe(n);
@@ -345,8 +345,8 @@ describe('raw-SQL comment loaders', () => {
       `select t.id from tickets t where t.tenant_id = ? and exists (select 1 from ticket_comments c where c.ticket_id = t.id) order by t.number limit 1`,
       [acmeTenantId],
     );
-    const ticketId = toGlobalId('Ticket', ticket!.id);
-    const [{ n: legit }] = (await t.sql<{ n: number }>(`select count(*)::int as n from ticket_comments where ticket_id = ? and tenant_id = ?`, [ticket!.id, acmeTenantId])) as [
+    const ticketId = toGlobalId('Ticket', ticket.id);
+    const [{ n: legit }] = (await t.sql<{ n: number }>(`select count(*)::int as n from ticket_comments where ticket_id = ? and tenant_id = ?`, [ticket.id, acmeTenantId])) as [
       { n: number },
     ];
     const [globexOwner] = await t.sql<{ id: string }>(`select id from users where email = 'owner@globex.test'`);
@@ -355,10 +355,10 @@ describe('raw-SQL comment loaders', () => {
     const [planted] = await t.sql<{ id: string }>(
       `insert into ticket_comments (id, tenant_id, ticket_id, author_id, body, created_at, updated_at)
        values (gen_random_uuid(), ?, ?, ?, 'cross-tenant row', now(), now()) returning id`,
-      [globexTenantId, ticket!.id, globexOwner!.id],
+      [globexTenantId, ticket.id, globexOwner.id],
     );
     try {
-      const plantedId = toGlobalId('TicketComment', planted!.id);
+      const plantedId = toGlobalId('TicketComment', planted.id);
       const query = `query($id: ID!) {
         ticket(id: $id) {
           firstPage: comments(first: 100) { totalCount nodes { id body } }
@@ -374,7 +374,7 @@ describe('raw-SQL comment loaders', () => {
         expect(page.totalCount).toBe(legit);
       }
     } finally {
-      await t.sql(`delete from ticket_comments where id = ?`, [planted!.id]);
+      await t.sql(`delete from ticket_comments where id = ?`, [planted.id]);
     }
   });
 });

@@ -13,7 +13,7 @@ const tokens: Record<string, string> = {};
 
 async function acmeId(): Promise<string> {
   const rows = await t.sql<{ id: string }>("select id from tenants where slug = 'acme'");
-  return rows[0]?.id as string;
+  return rows[0]?.id;
 }
 
 async function acmeTicket(em: EntityManager, data: Parameters<typeof makeTicket>[3] = {}, requesterEmail = 'member@acme.test') {
@@ -82,7 +82,7 @@ describe('tickets list SQL statement count', () => {
 
     const base = Date.UTC(2026, 10, 1, 8, 0, 0);
     for (let i = 0; i < TICKETS; i++) {
-      const requester = requesters[i % 3] as User;
+      const requester = requesters[i % 3];
       const assignee = i % 3 === 0 ? null : i % 2 ? agentX : agentY;
       const createdAt = new Date(base + i * 60_000);
       const ticket = makeTicket(em, p.tenant, requester, { subject: `Counted ${i}`, assignee, createdAt });
@@ -239,7 +239,7 @@ describe('createTicket', () => {
     const users = ['member@acme.test', 'agent@acme.test'];
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        t.gql(CREATE, { input: { subject: `Concurrent ${i}`, body: 'Race.' } }, { token: tokens[users[i % 2] as string] }),
+        t.gql(CREATE, { input: { subject: `Concurrent ${i}`, body: 'Race.' } }, { token: tokens[users[i % 2]] }),
       ),
     );
     for (const r of results) expect(r.errors).toBeUndefined();
@@ -385,7 +385,7 @@ describe('updateTicket', () => {
 
   it('two concurrent updates with the same version: exactly one wins, the other answers CONFLICT; one audit row', async () => {
     const before = await state();
-    const version = before?.version as number;
+    const version = before?.version;
     const auditsBefore = (await updatedAudits()).length;
     const [a, b] = await Promise.all([
       t.gql(UPDATE, { input: { id: gid, version, subject: 'Winner A' } }, { token: tokens['agent@acme.test'] }),
@@ -402,7 +402,7 @@ describe('updateTicket', () => {
   });
 
   it('sets priority to LOW (the zero enum value)', async () => {
-    const version = (await state())?.version as number;
+    const version = (await state())?.version;
     const res = await t.gql(UPDATE, { input: { id: gid, version, priority: 'LOW' } }, { token: tokens['agent@acme.test'] });
     expect(res.errors).toBeUndefined();
     expect(res.data?.updateTicket).toMatchObject({ priority: 'LOW', version: version + 1 });
@@ -421,7 +421,7 @@ describe('updateTicket', () => {
     const rows = await t.sql<{ id: string; status: string; version: number }>(
       "select t.id, t.status, t.version from tickets t join tenants n on n.id = t.tenant_id where n.slug = 'globex' order by t.number limit 1",
     );
-    const foreign = rows[0] as { id: string; status: string; version: number };
+    const foreign = rows[0];
     const foreignGid = toGlobalId('Ticket', foreign.id);
     const read = await t.gql('query($id: ID!) { ticket(id: $id) { id subject } }', { id: foreignGid }, { token: tokens['owner@acme.test'] });
     expect(codeOf(read)).toBe('NOT_FOUND');
@@ -564,7 +564,7 @@ describe('addTicketComment', () => {
 
   it("commenting on another tenant's ticket answers NOT_FOUND and writes nothing", async () => {
     const rows = await t.sql<{ id: string }>("select t.id from tickets t join tenants n on n.id = t.tenant_id where n.slug = 'globex' order by t.number limit 1");
-    const foreign = rows[0]?.id as string;
+    const foreign = rows[0]?.id;
     const before = await t.count('select count(*) as n from ticket_comments where ticket_id = ?', [foreign]);
     const res = await t.gql(ADD, { input: { ticketId: toGlobalId('Ticket', foreign), body: 'Sneaky' } }, { token: tokens['member@acme.test'] });
     expect(codeOf(res)).toBe('NOT_FOUND');
@@ -575,7 +575,7 @@ describe('addTicketComment', () => {
     const rows = await t.sql<{ ticket_id: string }>(
       "select c.ticket_id from ticket_comments c join tenants n on n.id = c.tenant_id where n.slug = 'acme' group by c.ticket_id having count(*) >= 3 order by count(*) desc, c.ticket_id limit 1",
     );
-    const ticketId = rows[0]?.ticket_id as string;
+    const ticketId = rows[0]?.ticket_id;
     expect(ticketId).toBeDefined();
     const dbOrder = await t.sql<{ id: string }>('select id from ticket_comments where ticket_id = ? order by created_at, id', [ticketId]);
     const all = await t.gql(COMMENTS, { id: toGlobalId('Ticket', ticketId) }, { token: tokens['agent@acme.test'] });
