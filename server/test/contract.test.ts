@@ -31,6 +31,19 @@ describe('migrations', () => {
   });
 });
 
+describe('development mode', () => {
+  it('serves the sandbox page to browsers at /graphql', async () => {
+    const t = await startTestApp({ seed: false, env: { NODE_ENV: 'development' } });
+    try {
+      const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<html/i);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('production mode', () => {
   it('refuses to start without a JWT secret or a database URL', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/atrium' })).toThrow(ConfigError);
@@ -44,6 +57,9 @@ describe('production mode', () => {
       const res = await t.gql('{ __schema { queryType { name } } }');
       expect(res.errors?.[0]?.message).toMatch(/introspection/i);
       expect(res.data ?? null).toBeNull();
+      // No sandbox page for browsers.
+      const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toMatch(/sandbox|<html/i);
       // A simple GET without a preflight-forcing header is refused by CSRF prevention.
       const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ me { role } }')}`);
       expect(get.status).toBe(400);

@@ -353,6 +353,15 @@ describe('access tokens', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('failed logins', () => {
+  it('passwords are stored only as argon2id hashes', async () => {
+    const rows = await t.sql<{ email: string; password_hash: string }>('select email, password_hash from users');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      expect(row.password_hash).not.toContain(DEMO_PASSWORD);
+    }
+  });
+
   it('wrong password and unknown email answer identically, and each is audited', async () => {
     const unknown = `nobody-${randomBytes(4).toString('hex')}@acme.test`;
     const wrongPassword = await loginRaw(t, 'Owner@Acme.test', 'not-the-password');
@@ -414,6 +423,23 @@ describe('failed logins', () => {
 
       // Another account from the same address is unaffected.
       expect((await loginRaw(limited, 'viewer@acme.test', DEMO_PASSWORD)).data?.login.user.email).toBe('viewer@acme.test');
+    });
+  });
+
+  describe('with LOGIN_MAX_FAILURES_PER_IP=4', () => {
+    let limited: TestApp;
+    beforeAll(async () => {
+      limited = await startTestApp({ env: { LOGIN_MAX_FAILURES_PER_IP: '4' } });
+    });
+    afterAll(async () => {
+      await limited.close();
+    });
+
+    it('blocks an address that fails across many accounts, existing or not', async () => {
+      const emails = ['nobody-1@acme.test', 'agent@acme.test', 'nobody-2@acme.test', 'viewer@acme.test'];
+      for (const email of emails) expectError(await loginRaw(limited, email, 'wrong-password'), 'UNAUTHENTICATED', 'INVALID_CREDENTIALS');
+      // Every account is now refused from this address, even with the right password.
+      expectError(await loginRaw(limited, 'owner@acme.test', DEMO_PASSWORD), 'RATE_LIMITED');
     });
   });
 });
