@@ -7,6 +7,8 @@ import { Role } from '../../tenancy/role.entity';
 import { Tenant } from '../../tenancy/tenant.entity';
 import { StaffRole, User } from '../../users/user.entity';
 import { makeComment, makeTicket } from '../ticket.factory';
+import { TicketComment } from '../ticket-comment.entity';
+import { Ticket } from '../ticket.entity';
 
 /**
  * Tenant isolation of tickets: acme callers cannot read, find, count, change or comment on
@@ -335,6 +337,19 @@ describe('platform staff', () => {
     expect(codeOf(await t.gql('query { tenants(first: 5) { totalCount } }', {}, { token: accessToken }))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql('query($id: ID!) { ticket(id: $id) { id } }', { id: globexTicket.id }, { token: accessToken }))).toBe('NOT_FOUND');
     expect(await platformAccessRows()).toHaveLength(before.length);
+  });
+});
+
+describe('the tenant filter', () => {
+  it('fails closed: a tenant-owned query with no tenant set throws instead of returning rows', async () => {
+    const em = t.orm.em.fork();
+    await expect(em.find(Ticket, {})).rejects.toThrow(/No arguments provided for filter 'tenant'/);
+    await expect(em.count(TicketComment, {})).rejects.toThrow(/filter 'tenant'/);
+    // With a tenant set, the same query sees that tenant's rows only.
+    em.setFilterParams('tenant', { tenantId: acmeTenantId });
+    const rows = await em.find(Ticket, {}, { fields: ['id', 'tenant'] });
+    expect(rows.length).toBe(ACME_TICKETS);
+    expect(rows.every((r) => r.tenant.id === acmeTenantId)).toBe(true);
   });
 });
 
