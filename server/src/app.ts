@@ -14,6 +14,7 @@ import type { Logger } from './common/logger';
 import type { AppServices, Context } from './context/context';
 import { createContext } from './context/create-context';
 import { LoginLimiter } from './modules/auth/login-limiter';
+import { ME_HTTP_QUERY } from './modules/me/me.query';
 import { buildAppSchema } from './schema';
 
 export interface App {
@@ -23,17 +24,6 @@ export interface App {
   /** Stops accepting requests and waits for those in flight. */
   close(): Promise<void>;
 }
-
-const ME_QUERY = `query Me {
-  me {
-    user { id email name staffRole }
-    tenant { id slug name }
-    role staffRole permissions
-    entitlements { id feature plan limits validFrom validUntil }
-    featureFlags { key enabled overridden }
-    memberships { id tenant { id slug name } role { id name } }
-  }
-}`;
 
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429 };
 
@@ -114,7 +104,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   app.get('/api/me', async (req, res, next) => {
     try {
       const contextValue = await contextOf(req);
-      const response = await apollo.executeOperation<{ me: unknown }>({ query: ME_QUERY }, { contextValue });
+      const response = await apollo.executeOperation<{ me: unknown }>({ query: ME_HTTP_QUERY }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       const { data, errors } = response.body.singleResult;
       if (errors?.length) {

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { ME_HTTP_QUERY } from '../../me/me.query';
 import { toGlobalId } from '../../../common/global-id';
 import { DEMO_PASSWORD } from '../../../seeders/demo.seeder';
 
@@ -33,17 +34,6 @@ const SWITCH = `mutation Switch($tenantId: ID!) {
 const MY_SESSIONS = '{ mySessions(first: 100) { totalCount nodes { id current revokedAt } } }';
 const REVOKE = 'mutation Revoke($id: ID!) { revokeSession(id: $id) { id current revokedAt revokedReason } }';
 const ME_SHORT = '{ me { user { email } tenant { slug } role } }';
-/** The selection GET /api/me answers with (server/src/app.ts). */
-const ME_FULL = `query Me {
-  me {
-    user { id email name staffRole }
-    tenant { id slug name }
-    role staffRole permissions
-    entitlements { id feature plan limits validFrom validUntil }
-    featureFlags { key enabled overridden }
-    memberships { id tenant { id slug name } role { id name } }
-  }
-}`;
 
 // ---------------------------------------------------------------------------------------------
 // Types and helpers
@@ -698,7 +688,7 @@ describe('HTTP', () => {
     const http = await getJson<Record<string, unknown>>('/api/me', { authorization: `Bearer ${accessToken}` });
     expect(http.status).toBe(200);
     expect(http.headers.get('content-type')).toMatch(/application\/json/);
-    const graph = await t.gql<{ me: Record<string, unknown> }>(ME_FULL, {}, { token: accessToken });
+    const graph = await t.gql<{ me: Record<string, unknown> }>(ME_HTTP_QUERY, {}, { token: accessToken });
     expect(graph.errors).toBeUndefined();
     expect(http.body).toEqual(graph.data?.me);
     expect(http.body).toMatchObject({ user: { email: 'agent@acme.test' }, tenant: { slug: 'acme' }, role: 'agent' });
