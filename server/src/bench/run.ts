@@ -38,7 +38,7 @@ const SCENARIOS: { name: string; query: string; variables?: Record<string, unkno
   },
   { name: 'tickets filtered by status, ordered by priority', query: '{ tickets(first: 20, filter: { status: [OPEN, PENDING] }, orderBy: { field: PRIORITY, direction: DESC }) { nodes { id number } } }' },
   { name: 'tickets text search', query: '{ tickets(first: 20, filter: { text: "invoice" }) { nodes { id } } }' },
-  { name: 'offset page 40 (react-admin)', query: '{ tickets(first: 25, offset: 1000) { totalCount nodes { id } } }' },
+  { name: 'offset page at offset 1000, 25 per page (react-admin)', query: '{ tickets(first: 25, offset: 1000) { totalCount nodes { id } } }' },
   { name: 'me', query: '{ me { role permissions featureFlags { key enabled } entitlements { feature } } }' },
 ];
 
