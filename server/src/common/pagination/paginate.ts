@@ -74,6 +74,32 @@ function beyond(field: string, direction: SortDirection, value: unknown, id: str
   return { $or: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] };
 }
 
+/** What a cursor records about its ordering, so it is refused under another one. */
+function cursorKeyOf<T>(sort: SortKey<T>): string {
+  return `${sort.field}:${sort.direction}`;
+}
+
+/**
+ * Edges with opaque cursors, nodes and page info for rows already fetched in order. paginate()
+ * uses it, and so does any batched loader that fetches a first page itself, so cursors made
+ * either way continue each other.
+ */
+export function connectionOf<T extends { id: string }>(
+  rows: T[],
+  sort: SortKey<T>,
+  flags: { hasNextPage: boolean; hasPreviousPage: boolean },
+  countTotal: () => Promise<number>,
+): ConnectionShape<T> {
+  const key = cursorKeyOf(sort);
+  const edges = rows.map((node) => ({ node, cursor: encodeCursor(key, sort.valueOf(node), node.id) }));
+  return {
+    edges,
+    nodes: rows,
+    pageInfo: { ...flags, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    countTotal,
+  };
+}
+
 export interface PaginateInput<T extends { id: string }> {
   em: EntityManager;
   entity: EntityName<T>;
@@ -88,7 +114,7 @@ export interface PaginateInput<T extends { id: string }> {
 export async function paginate<T extends { id: string }>(input: PaginateInput<T>): Promise<ConnectionShape<T>> {
   const { em, entity, where, args, sort } = input;
   const page = toPageRequest(args);
-  const cursorKey = `${sort.field}:${sort.direction}`;
+  const cursorKey = cursorKeyOf(sort);
   const orderBy = (dir: SortDirection) => ({ [sort.field]: dir, id: dir }) as QueryOrderMap<T>;
   const conds: unknown[] = [where];
   let queryDir = sort.direction;
@@ -120,7 +146,6 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
   const pageRows = rows.slice(0, limit);
   if (page.mode === 'backward') pageRows.reverse();
 
-  const edges = pageRows.map((node) => ({ node, cursor: encodeCursor(cursorKey, sort.valueOf(node), node.id) }));
   let hasNextPage: boolean;
   let hasPreviousPage: boolean;
   if (page.mode === 'offset') {
@@ -134,15 +159,6 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
     hasPreviousPage = hasMore;
   }
   let total: Promise<number> | undefined;
-  return {
-    edges,
-    nodes: pageRows,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    countTotal: () => (total ??= em.count(entity, where, { filters: input.options?.filters })),
-  };
+  const countTotal = () => (total ??= em.count(entity, where, { filters: input.options?.filters }));
+  return connectionOf(pageRows, sort, { hasNextPage, hasPreviousPage }, countTotal);
 }

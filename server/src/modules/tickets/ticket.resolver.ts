@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
-import { Connection, ConnectionArgs, type ConnectionShape, DEFAULT_PAGE_SIZE, SortDirection } from '../../common/pagination/connection';
-import { encodeCursor } from '../../common/pagination/cursor';
-import { toPageRequest } from '../../common/pagination/paginate';
+import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
+import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
 import type { Context } from '../../context/context';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
@@ -13,7 +12,6 @@ import * as tickets from './ticket.service';
 
 const TicketConnection = Connection(Ticket);
 const TicketCommentConnection = Connection(TicketComment);
-const COMMENT_CURSOR_KEY = `createdAt:${SortDirection.ASC}`;
 
 @Resolver(() => Ticket)
 export class TicketResolver {
@@ -62,14 +60,10 @@ export class TicketResolver {
     const page = toPageRequest(args);
     // A plain first page is batched across every ticket in the result; other pages query directly.
     if (page.mode === 'forward' && !page.after && !page.before) {
-      const { rows, hasMore } = await ctx.loaders.tickets.firstComments(page.limit ?? DEFAULT_PAGE_SIZE).load(ticket.id);
-      const edges = rows.map((node) => ({ node, cursor: encodeCursor(COMMENT_CURSOR_KEY, node.createdAt.toISOString(), node.id) }));
-      return {
-        edges,
-        nodes: rows,
-        pageInfo: { hasNextPage: hasMore, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-        countTotal: () => ctx.loaders.tickets.commentCount.load(ticket.id),
-      };
+      const { rows, hasMore } = await ctx.loaders.tickets.firstComments(page.limit).load(ticket.id);
+      return connectionOf(rows, tickets.COMMENT_ORDER, { hasNextPage: hasMore, hasPreviousPage: false }, () =>
+        ctx.loaders.tickets.commentCount.load(ticket.id),
+      );
     }
     return tickets.listComments(ctx, ticket, args);
   }

@@ -191,13 +191,16 @@ export async function addTicketComment(ctx: Context, input: AddTicketCommentInpu
   });
 }
 
+/** Comments read oldest first, in the batched first page and in every other page alike. */
+export const COMMENT_ORDER = dateSort<TicketComment>('createdAt', SortDirection.ASC);
+
 export async function listComments(ctx: Context, ticket: Ticket, args: ConnectionArgs): Promise<ConnectionShape<TicketComment>> {
   return paginate({
     em: ctx.em,
     entity: TicketComment,
     where: { ticket: ticket.id },
     args,
-    sort: dateSort<TicketComment>('createdAt', SortDirection.ASC),
+    sort: COMMENT_ORDER,
     options: scopeOptions(ctx),
   });
 }
