@@ -4,7 +4,7 @@ import type { ConnectionShape, ConnectionArgs } from '../../common/pagination/co
 import { SortDirection } from '../../common/pagination/connection';
 import { dateSort, paginate } from '../../common/pagination/paginate';
 import type { Context } from '../../context/context';
-import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
+import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { FeatureFlagOverride } from './feature-flag-override.entity';
 import { FeatureFlag } from './feature-flag.entity';
@@ -46,13 +46,9 @@ export async function setFeatureFlag(ctx: Context, input: SetFeatureFlagInput): 
     }
     const after = { defaultEnabled: flag.defaultEnabled, description: flag.description };
     // As elsewhere (tickets, roles): a change to nothing writes no audit row.
-    if (before && before.defaultEnabled === after.defaultEnabled && before.description === after.description) return flag;
-    recordAudit(ctx, em, {
-      action: before ? 'flag.updated' : 'flag.created',
-      tenantId: null,
-      target: { type: 'FeatureFlag', id: flag.id },
-      diff: { before, after },
-    });
+    if (before && !diffOf(before, after)) return flag;
+    // Flags are small: the row keeps the whole before/after state, not only the changed keys.
+    recordAudit(ctx, em, { action: before ? 'flag.updated' : 'flag.created', tenantId: null, target: { type: 'FeatureFlag', id: flag.id }, diff: { before, after } });
     return flag;
   });
 }

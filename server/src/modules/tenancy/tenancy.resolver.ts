@@ -51,7 +51,7 @@ export class MembershipResolver {
   @FieldResolver(() => Role)
   role(@Root() m: Membership, @Ctx() ctx: Context): Promise<Role | null> {
     // A user's own memberships in other tenants (me.memberships) need their roles too.
-    return ctx.loaders.tenancy.roleAnyTenantById.load(m.role.id);
+    return ctx.loaders.tenancy.roleOfMembership.load(m.role.id);
   }
 }
 

@@ -45,6 +45,12 @@ export function listRoles(ctx: Context, args: ConnectionArgs): Promise<Connectio
 
 const OWNER = 'owner';
 
+/** No escalation: whoever grants a role, or adds permissions to one, must hold them all. */
+function checkNoEscalation(ctx: Context, granted: string[]): void {
+  const beyond = granted.filter((p) => !ctx.permissions.has(p));
+  if (beyond.length) throw forbidden(`You cannot grant permissions you do not have (${beyond.join(', ')}).`, 'ESCALATION');
+}
+
 export async function updateMembershipRole(ctx: Context, input: UpdateMembershipRoleInput): Promise<Membership> {
   const membershipId = expectGlobalId(input.membershipId, 'Membership', 'membershipId');
   const roleId = expectGlobalId(input.roleId, 'Role', 'roleId');
@@ -61,11 +67,7 @@ export async function updateMembershipRole(ctx: Context, input: UpdateMembership
       if ((role.name === OWNER || current.name === OWNER) && ctx.principal.kind === 'user' && ctx.principal.role !== OWNER) {
         throw forbidden('Only an owner can grant or take away the owner role.', 'OWNER_ONLY');
       }
-      // No escalation: you can only hand out permissions you hold yourself.
-      const beyond = role.permissions.filter((p) => !ctx.permissions.has(p));
-      if (beyond.length) {
-        throw forbidden(`You cannot grant a role with permissions you do not have (${beyond.join(', ')}).`, 'ESCALATION');
-      }
+      checkNoEscalation(ctx, role.permissions);
     }
     if (current.name === OWNER) {
       // Lock the tenant's owner memberships so two concurrent demotions cannot both pass.
@@ -93,12 +95,6 @@ function checkPermissions(permissions: string[]): string[] {
     throw badInput(`Unknown permission(s): ${unknown.join(', ')}.`, [{ field: 'permissions', message: `Unknown: ${unknown.join(', ')}` }]);
   }
   return [...new Set(permissions)].sort();
-}
-
-/** No escalation through role edits either: the permissions a role gains must all be the caller's own. */
-function checkNoEscalation(ctx: Context, added: string[]): void {
-  const beyond = added.filter((p) => !ctx.permissions.has(p));
-  if (beyond.length) throw forbidden(`You cannot give a role permissions you do not have (${beyond.join(', ')}).`, 'ESCALATION');
 }
 
 export async function createRole(ctx: Context, input: CreateRoleInput): Promise<Role> {

@@ -25,7 +25,6 @@ export function createTicketLoaders(ctx: Omit<Context, 'loaders'>) {
 
   return {
     byId: byIdLoader(em, Ticket, scopeOptions(ctx)),
-    commentById: byIdLoader(em, TicketComment, scopeOptions(ctx)),
 
     /** The first `limit` comments (oldest first) of many tickets in one query. */
     firstComments(limit: number): DataLoader<string, CommentPage> {

@@ -70,6 +70,11 @@ export async function getTicket(ctx: Context, id: string): Promise<Ticket> {
   return ticket;
 }
 
+const staleVersion = () => conflict('Someone else changed this ticket since you loaded it. Reload it and try again.', 'STALE_VERSION');
+// class-validator checks the length as sent; this checks it after trimming.
+const SUBJECT_RULE = 'Subject must be between 3 and 200 characters.';
+const badSubject = () => badInput(SUBJECT_RULE, [{ field: 'subject', message: SUBJECT_RULE }]);
+
 function requireTenant(ctx: Context): { tenantId: string; userId: string } {
   const userId = userIdOf(ctx);
   if (!ctx.tenantId || !userId) throw forbidden('Switch to a tenant first.', 'TENANT_REQUIRED');
@@ -88,7 +93,7 @@ export async function createTicket(ctx: Context, input: CreateTicketInput): Prom
   const { tenantId, userId } = requireTenant(ctx);
   const subject = input.subject.trim();
   const body = input.body.trim();
-  if (subject.length < 3) throw badInput('Subject must be between 3 and 200 characters.', [{ field: 'subject', message: 'Subject must be between 3 and 200 characters.' }]);
+  if (subject.length < 3) throw badSubject();
   if (!body) throw badInput('Describe the problem.', [{ field: 'body', message: 'Describe the problem.' }]);
   return ctx.em.transactional(async (em) => {
     const ticket = em.create(Ticket, {
@@ -124,14 +129,14 @@ export async function updateTicket(ctx: Context, input: UpdateTicketInput): Prom
     throw forbidden('Assigning tickets needs the ticket:assign permission.', 'MISSING_PERMISSION');
   }
   if (input.subject !== undefined && input.subject !== null && input.subject.trim().length < 3) {
-    throw badInput('Subject must be between 3 and 200 characters.', [{ field: 'subject', message: 'Subject must be between 3 and 200 characters.' }]);
+    throw badSubject();
   }
   try {
     return await ctx.em.transactional(async (em) => {
       const ticket = await em.findOne(Ticket, { id }, scopeOptions(ctx));
       if (!ticket) throw notFound('Ticket');
       if (ticket.version !== input.version) {
-        throw conflict('Someone else changed this ticket since you loaded it. Reload it and try again.', 'STALE_VERSION');
+        throw staleVersion();
       }
       const before = {
         subject: ticket.subject,
@@ -166,7 +171,7 @@ export async function updateTicket(ctx: Context, input: UpdateTicketInput): Prom
     });
   } catch (err) {
     if (err instanceof OptimisticLockError) {
-      throw conflict('Someone else changed this ticket since you loaded it. Reload it and try again.', 'STALE_VERSION');
+      throw staleVersion();
     }
     throw err;
   }
