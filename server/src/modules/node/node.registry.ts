@@ -20,7 +20,7 @@ interface NodeType {
   entity: EntityName<Loaded>;
   /** Any one of these permissions; empty means any signed-in caller. */
   anyOf: string[];
-  where?: (ctx: Context) => FilterQuery<Loaded> | Promise<FilterQuery<Loaded>>;
+  where?: (ctx: Context, ids: string[]) => FilterQuery<Loaded> | Promise<FilterQuery<Loaded>>;
 }
 
 const has = (ctx: Context, perms: string[]) => perms.length === 0 || perms.some((p) => ctx.permissions.has(p));
@@ -44,11 +44,12 @@ const registry: Record<string, NodeType> = {
     entity: User,
     anyOf: [],
     // Yourself, members of your tenant, or anyone for staff.
-    where: async (ctx) => {
+    where: async (ctx, ids) => {
       if (ctx.permissions.has('platform:user:read')) return {};
       const me = userIdOf(ctx);
       if (!ctx.tenantId) return { id: me };
-      const members = await ctx.em.find(Membership, {}, { fields: ['user'] });
+      // Only the requested users that are members here (the tenant filter applies).
+      const members = await ctx.em.find(Membership, { user: { $in: ids } }, { fields: ['user'] });
       return { id: { $in: [me, ...members.map((m) => m.user.id)] } };
     },
   },
@@ -65,7 +66,7 @@ export async function loadNodes(ctx: Context, type: string, ids: string[]): Prom
   // Outside a tenant, tenant-owned rows are visible to platform staff only.
   if (tenantScopedEntityNames.includes(type) && !ctx.tenantId && !isPlatformScope(ctx)) return new Map();
   // Tenant-owned types keep the tenant filter; platform staff pass through scopeOptions.
-  const extra = def.where ? await def.where(ctx) : {};
+  const extra = def.where ? await def.where(ctx, ids) : {};
   const rows = await ctx.em.find(def.entity, { $and: [{ id: { $in: ids } }, extra] }, scopeOptions(ctx));
   return new Map(rows.map((r) => [r.id, r as object]));
 }
