@@ -8,19 +8,24 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { Config } from './config';
+import { mountClientApps } from './common/client-assets';
 import { correlationMiddleware } from './common/correlation';
 import { createFormatError, isExpectedError } from './common/format-error';
 import type { Logger } from './common/logger';
 import type { AppServices, Context } from './context/context';
 import { createContext } from './context/create-context';
 import { LoginLimiter } from './modules/auth/login-limiter';
+import { createKycRouter } from './modules/kyc/kyc.http';
 import { ME_HTTP_QUERY } from './modules/me/me.query';
+import { createMessageRouter } from './modules/messages/message.http';
 import { buildAppSchema } from './schema';
 
 export interface App {
   server: Server;
   apollo: ApolloServer<Context>;
   services: AppServices;
+  /** True when the built client (portal and back office) is served too. */
+  clientMounted: boolean;
   /** Stops accepting requests and waits for those in flight. */
   close(): Promise<void>;
 }
@@ -58,6 +63,9 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     introspection: !config.isProduction,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGINT/SIGTERM (HTTP, run executor, database in order); Apollo's own handler
+    // would stop it concurrently and leave app.close() waiting.
+    stopOnTerminationSignals: false,
     formatError: createFormatError({ development: config.env === 'development' }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -119,7 +127,15 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     }
   });
 
+  // KYC document files: multipart upload and download, same bearer token as GraphQL.
+  app.use('/api/kyc', createKycRouter({ contextOf }));
+
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => contextOf(req) }));
+
+  /** Inbound messages over plain HTTP (e-mail gateways, webhooks); same rules as ingestMessage. */
+  app.use('/api/messages', createMessageRouter(contextOf));
+  // The portal at / and the back office at /admin/, when the client has been built.
+  const client = mountClientApps(app, config.clientDistDir);
 
   app.use((req: Request, res: Response) => {
     res.status(404).json({ error: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}` });
@@ -140,6 +156,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     server,
     apollo,
     services,
+    clientMounted: client.mounted,
     async close() {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

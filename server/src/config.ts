@@ -24,8 +24,38 @@ const EnvSchema = z.object({
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   SEED_DEMO_DATA: bool.optional(),
   TRUST_PROXY: bool.default(false),
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  EVENT_RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  EVENT_RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(5_000),
+  CLIENT_DIST_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  KYC_STORAGE_DIR: z.string().min(1).optional(),
+  KYC_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  EXECUTOR_ENABLED: bool.default(true),
+  EXECUTOR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  EXECUTOR_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  EXECUTOR_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  EXECUTOR_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  EXECUTOR_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2000),
+  EXECUTOR_BACKOFF_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
+  EXECUTOR_RUN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  EXECUTOR_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
+
+/** The run executor: how many runs at once, how often it looks for work, retries and leases. */
+export interface ExecutorConfig {
+  readonly enabled: boolean;
+  readonly concurrency: number;
+  readonly pollIntervalMs: number;
+  readonly maxAttempts: number;
+  /** A claimed run belongs to its worker this long; heartbeats extend it, expiry lets another worker reclaim it. */
+  readonly leaseMs: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  readonly runTimeoutMs: number;
+  /** On shutdown, how long in-flight runs may finish before they are aborted and requeued. */
+  readonly shutdownGraceMs: number;
+}
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -41,6 +71,13 @@ export interface Config {
   readonly seedDemoData: boolean;
   readonly trustProxy: boolean;
   readonly logLevel: string;
+  /** System events older than `days` are deleted in batches of `batchSize`, every `intervalMinutes` (0: never by the server). */
+  readonly eventRetention: { readonly days: number; readonly intervalMinutes: number; readonly batchSize: number };
+  /** KYC documents: where uploaded files live (local disk) and how large one may be. */
+  readonly kyc: { readonly storageDir: string; readonly maxUploadBytes: number };
+  readonly executor: ExecutorConfig;
+  /** Built client (portal and back office) to serve; null serves the API only. */
+  readonly clientDistDir: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -96,5 +133,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.SEED_DEMO_DATA ?? !isProduction,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    eventRetention: Object.freeze({
+      days: e.EVENT_RETENTION_DAYS,
+      intervalMinutes: e.EVENT_RETENTION_INTERVAL_MINUTES,
+      batchSize: e.EVENT_RETENTION_BATCH_SIZE,
+    }),
+    kyc: Object.freeze({ storageDir: resolve(e.KYC_STORAGE_DIR ?? join(dataDir, 'kyc')), maxUploadBytes: e.KYC_MAX_UPLOAD_BYTES }),
+    executor: Object.freeze({
+      enabled: e.EXECUTOR_ENABLED,
+      concurrency: e.EXECUTOR_CONCURRENCY,
+      pollIntervalMs: e.EXECUTOR_POLL_INTERVAL_MS,
+      maxAttempts: e.EXECUTOR_MAX_ATTEMPTS,
+      leaseMs: e.EXECUTOR_LEASE_SECONDS * 1000,
+      backoffBaseMs: e.EXECUTOR_BACKOFF_BASE_MS,
+      backoffMaxMs: Math.max(e.EXECUTOR_BACKOFF_MAX_MS, e.EXECUTOR_BACKOFF_BASE_MS),
+      runTimeoutMs: e.EXECUTOR_RUN_TIMEOUT_SECONDS * 1000,
+      shutdownGraceMs: e.EXECUTOR_SHUTDOWN_GRACE_MS,
+    }),
+    // Empty disables; unset means the workspace's own build (client/dist beside server/).
+    clientDistDir: e.CLIENT_DIST_DIR === '' ? null : resolve(e.CLIENT_DIST_DIR ?? join(__dirname, '..', '..', 'client', 'dist')),
   });
 }

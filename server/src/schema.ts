@@ -7,10 +7,26 @@ import { forbidden } from './common/errors';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { auditPermissions } from './modules/audit/audit.permissions';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { RunResolver, TicketRunsResolver } from './modules/automation/run.resolver';
+import { runPermissions } from './modules/automation/run.permissions';
+import { EntitlementResolver } from './modules/entitlements/entitlement.resolver';
+import { entitlementPermissions } from './modules/entitlements/entitlement.permissions';
 import { authPermissions } from './modules/auth/auth.permissions';
+import { SystemEventResolver } from './modules/events/event.resolver';
+import { eventPermissions } from './modules/events/event.permissions';
+import { IncidentResolver, IncidentTimelineEntryResolver, TicketIncidentsResolver } from './modules/incidents/incident.resolver';
+import { incidentPermissions } from './modules/incidents/incident.permissions';
+import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
+import { dashboardPermissions } from './modules/dashboard/dashboard.permissions';
+import { CorrelationResolver } from './modules/correlation/correlation.resolver';
+import { correlationPermissions } from './modules/correlation/correlation.permissions';
 import { FlagOverrideResolver, FlagResolver } from './modules/flags/flag.resolver';
+import { KycCaseResolver, KycCaseReviewResolver, KycDocumentResolver } from './modules/kyc/kyc.resolver';
+import { kycPermissions } from './modules/kyc/kyc.permissions';
 import { flagPermissions } from './modules/flags/flag.permissions';
 import { MeResolver } from './modules/me/me.resolver';
+import { MessageResolver, RunSourceMessageResolver, TicketSourceMessageResolver } from './modules/messages/message.resolver';
+import { messagePermissions } from './modules/messages/message.permissions';
 import { mePermissions } from './modules/me/me.permissions';
 import { NodeResolver } from './modules/node/node.resolver';
 import { nodePermissions } from './modules/node/node.permissions';
@@ -18,6 +34,8 @@ import { MembershipResolver, RoleResolver, TenantResolver } from './modules/tena
 import { tenancyPermissions } from './modules/tenancy/tenancy.permissions';
 import { TicketCommentResolver, TicketResolver } from './modules/tickets/ticket.resolver';
 import { ticketPermissions } from './modules/tickets/ticket.permissions';
+import { ToolPanelResolver, ToolResolver } from './modules/tools/tool.resolver';
+import { toolPermissions } from './modules/tools/tool.permissions';
 import { UserResolver } from './modules/users/user.resolver';
 import { userPermissions } from './modules/users/user.permissions';
 import type { ModulePermissions, Rule } from './permissions/types';
@@ -32,6 +50,15 @@ const modules: { resolvers: Function[]; permissions: ModulePermissions }[] = [
   { resolvers: [AuditResolver], permissions: auditPermissions },
   { resolvers: [FlagResolver, FlagOverrideResolver], permissions: flagPermissions },
   { resolvers: [TicketResolver, TicketCommentResolver], permissions: ticketPermissions },
+  { resolvers: [SystemEventResolver], permissions: eventPermissions },
+  { resolvers: [IncidentResolver, IncidentTimelineEntryResolver, TicketIncidentsResolver], permissions: incidentPermissions },
+  { resolvers: [DashboardResolver], permissions: dashboardPermissions },
+  { resolvers: [CorrelationResolver], permissions: correlationPermissions },
+  { resolvers: [KycCaseResolver, KycCaseReviewResolver, KycDocumentResolver], permissions: kycPermissions },
+  { resolvers: [ToolResolver, ToolPanelResolver], permissions: toolPermissions },
+  { resolvers: [EntitlementResolver], permissions: entitlementPermissions },
+  { resolvers: [RunResolver, TicketRunsResolver], permissions: runPermissions },
+  { resolvers: [MessageResolver, TicketSourceMessageResolver, RunSourceMessageResolver], permissions: messagePermissions },
 ];
 
 /** Every Query and Mutation rule, merged from the modules. A duplicate name is a bug. */

@@ -33,6 +33,8 @@ function withDatabase(url: string, db: string): string {
  * migrated template database, and tells the workers where it is. Each test file clones it.
  */
 export default async function globalSetup(): Promise<void> {
+  // Already done in this run (the browser tests' setup calls this one too).
+  if (process.env.ATRIUM_TEST_ADMIN_URL && (globalThis as { __atriumEmbedded?: unknown }).__atriumEmbedded !== undefined) return;
   const logger = createLogger('silent');
   let adminUrl: string;
   let embedded: EmbeddedDatabase | null = null;

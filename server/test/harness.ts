@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,14 +59,18 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
   await admin.end();
 
   const orm = await MikroORM.init(createOrmConfig(withDatabase(adminUrl, dbName)));
+  // Per-app data (KYC files, dev secrets), removed again by close().
+  const dataDir = mkdtempSync(join(tmpdir(), 'atrium-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: randomBytes(32).toString('hex'),
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'atrium-test-data-')),
+    DATA_DIR: dataDir,
+    // API only unless a test serves a built client (the browser tests do).
+    CLIENT_DIST_DIR: '',
     ...opts.env,
   });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  if (opts.seed !== false) await seedDemoData(orm, logger);
+  if (opts.seed !== false) await seedDemoData(orm, logger, { kycStorageDir: config.kyc.storageDir });
   const app = await createApp(config, orm, logger);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -131,6 +135,7 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
       await a.connect();
       await a.query(`drop database if exists ${dbName} with (force)`);
       await a.end();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import { toGlobalId } from '../src/common/global-id';
+import type { KycDocument } from '../src/modules/kyc/kyc-document.entity';
+import { makeKycCase, makeKycDocument } from '../src/modules/kyc/kyc.factory';
+import { samplePdf } from '../src/modules/kyc/kyc.samples';
+import { LocalDocumentStore } from '../src/modules/kyc/kyc.storage';
+import { Tenant } from '../src/modules/tenancy/tenant.entity';
+import { User } from '../src/modules/users/user.entity';
 import { buildBareSchema, operationRules } from '../src/schema';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from './harness';
 
@@ -50,6 +56,26 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   ticket:                 { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:read | platform:ticket:read
   tickets:                { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:read | platform:ticket:read
   users:                  { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:read
+  systemEvents:           { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // event:read | platform:event:read
+  systemEvent:            { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // event:read | platform:event:read
+  incidents:              { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // incident:read | platform:incident:read
+  incident:               { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // incident:read | platform:incident:read
+  dashboard:              { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: F }, // dashboard:use (tenant only)
+  correlation:            { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // correlation:read | platform:correlation:read
+  kycCase:                { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // kyc:read | platform:kyc:read
+  kycCases:               { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // kyc:read | platform:kyc:read
+  kycDocument:            { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // kyc:read | platform:kyc:read
+  kycDocuments:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // kyc:read | platform:kyc:read
+  tools:                  { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in (global catalog)
+  tool:                   { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in (global catalog)
+  toolPanels:             { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // tool:read | platform:tool:read
+  toolPanel:              { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // tool:read | platform:tool:read
+  entitlements:           { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // tool:read | platform:entitlement:read
+  entitlement:            { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // tool:read | platform:entitlement:read
+  runs:                   { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // run:read | platform:run:read
+  run:                    { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // run:read | platform:run:read
+  messages:               { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // message:read | platform:message:read
+  message:                { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // message:read | platform:message:read
   // ---- Mutation ----
   addTicketComment:       { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:comment (tenant only)
   createRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
@@ -65,6 +91,34 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   updateMembershipRole:   { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:member:manage
   updateRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
   updateTicket:           { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:write | platform:ticket:write
+  createIncident:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:incident:manage
+  transitionIncident:     { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:incident:manage
+  linkIncidentEvents:     { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:incident:manage
+  linkIncidentTickets:    { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:incident:manage
+  addIncidentNote:        { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:incident:manage
+  addDashboardWidget:     { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: F }, // dashboard:use (tenant only)
+  updateDashboardWidget:  { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: F }, // dashboard:use (tenant only)
+  moveDashboardWidget:    { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: F }, // dashboard:use (tenant only)
+  removeDashboardWidget:  { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: F }, // dashboard:use (tenant only)
+  createKycCase:          { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // kyc:write (tenant only)
+  updateKycCase:          { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // kyc:write (tenant only)
+  submitKycCase:          { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // kyc:write (tenant only)
+  deleteKycDocument:      { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // kyc:write (tenant only)
+  startKycReview:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:kyc:review
+  recommendKycCase:       { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:kyc:review
+  requestKycInfo:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:kyc:review
+  decideKycCase:          { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:kyc:review
+  decideKycDocument:      { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:kyc:review
+  createTool:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:tool:manage
+  updateTool:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:tool:manage
+  setToolPanel:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // tool:manage (tenant only)
+  deleteToolPanel:        { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // tool:manage (tenant only)
+  grantEntitlement:       { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:entitlement:manage
+  revokeEntitlement:      { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:entitlement:manage
+  startRun:               { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // run:write (tenant only)
+  cancelRun:              { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // run:write | platform:run:manage
+  retryRun:               { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // run:write (tenant only)
+  ingestMessage:          { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: F }, // message:write (tenant only)
 };
 
 /** Real and made-up ids, filled in beforeAll. */
@@ -76,6 +130,17 @@ interface Ids {
   missingRole: string;
   missingMembership: string;
   missingSession: string;
+  missingEvent: string;
+  missingIncident: string;
+  missingWidget: string;
+  acmeKycCase: string;
+  acmeKycDocument: string;
+  missingKycDocument: string;
+  missingTool: string;
+  missingToolPanel: string;
+  missingEntitlement: string;
+  missingRun: string;
+  missingMessage: string;
 }
 
 /** What an allowed call answers once past the permission layer: data, or a non-permission error code. */
@@ -135,6 +200,120 @@ const probes: Record<string, Probe> = {
   },
   tickets: { query: 'query { tickets(first: 1) { totalCount nodes { id } } }', allowed: 'data' },
   users: { query: 'query { users(first: 1) { totalCount nodes { email } } }', allowed: 'data' },
+  systemEvents: { query: 'query { systemEvents(first: 1) { totalCount nodes { id type } } }', allowed: 'data' },
+  systemEvent: {
+    query: 'query($id: ID!) { systemEvent(id: $id) { id } }',
+    variables: (i) => ({ id: i.missingEvent }),
+    allowed: 'NOT_FOUND',
+  },
+  incidents: { query: 'query { incidents(first: 1) { totalCount nodes { id title } } }', allowed: 'data' },
+  incident: {
+    query: 'query($id: ID!) { incident(id: $id) { id } }',
+    variables: (i) => ({ id: i.missingIncident }),
+    allowed: 'NOT_FOUND',
+  },
+  createIncident: {
+    query: 'mutation($input: CreateIncidentInput!) { createIncident(input: $input) { id } }',
+    // Title too short: rejected by validation after the permission check.
+    variables: (i) => ({ input: { title: 'x', severity: 'SEV4', summary: 'matrix probe', tenantIds: [i.acmeTenant] } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  transitionIncident: {
+    query: 'mutation($input: TransitionIncidentInput!) { transitionIncident(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.missingIncident, to: 'MITIGATED' } }),
+    allowed: 'NOT_FOUND',
+  },
+  linkIncidentEvents: {
+    query: 'mutation($input: LinkIncidentEventsInput!) { linkIncidentEvents(input: $input) { id } }',
+    variables: (i) => ({ input: { incidentId: i.missingIncident, eventIds: [i.missingEvent] } }),
+    allowed: 'NOT_FOUND',
+  },
+  linkIncidentTickets: {
+    query: 'mutation($input: LinkIncidentTicketsInput!) { linkIncidentTickets(input: $input) { id } }',
+    variables: (i) => ({ input: { incidentId: i.missingIncident, ticketIds: [i.acmeTicket] } }),
+    allowed: 'NOT_FOUND',
+  },
+  addIncidentNote: {
+    query: 'mutation($input: AddIncidentNoteInput!) { addIncidentNote(input: $input) { id } }',
+    variables: (i) => ({ input: { incidentId: i.missingIncident, body: 'matrix probe' } }),
+    allowed: 'NOT_FOUND',
+  },
+  dashboard: { query: 'query { dashboard { columns widgets { id } } }', allowed: 'data' },
+  correlation: { query: 'query { correlation(id: "matrix-probe-0001") { id entries { kind title } } }', allowed: 'data' },
+  addDashboardWidget: {
+    query: 'mutation($input: AddDashboardWidgetInput!) { addDashboardWidget(input: $input) { id } }',
+    // Does not fit the grid: rejected after the permission check.
+    variables: () => ({ input: { type: 'ACTIVE_INCIDENTS', title: 'matrix probe', x: 11, y: 0, w: 12, h: 1 } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateDashboardWidget: {
+    query: 'mutation($input: UpdateDashboardWidgetInput!) { updateDashboardWidget(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.missingWidget, title: 'matrix probe' } }),
+    allowed: 'NOT_FOUND',
+  },
+  moveDashboardWidget: {
+    query: 'mutation($input: MoveDashboardWidgetInput!) { moveDashboardWidget(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.missingWidget, x: 0, y: 0, w: 1, h: 1 } }),
+    allowed: 'NOT_FOUND',
+  },
+  removeDashboardWidget: {
+    query: 'mutation($id: ID!) { removeDashboardWidget(id: $id) }',
+    variables: (i) => ({ id: i.missingWidget }),
+    allowed: 'NOT_FOUND',
+  },
+  tools: { query: 'query { tools(first: 1) { totalCount nodes { key } } }', allowed: 'data' },
+  tool: { query: 'query($id: ID!) { tool(id: $id) { id key } }', variables: (i) => ({ id: i.missingTool }), allowed: 'NOT_FOUND' },
+  toolPanels: { query: 'query { toolPanels(first: 1) { totalCount nodes { id } } }', allowed: 'data' },
+  toolPanel: { query: 'query($id: ID!) { toolPanel(id: $id) { id } }', variables: (i) => ({ id: i.missingToolPanel }), allowed: 'NOT_FOUND' },
+  entitlements: { query: 'query { entitlements(first: 1) { totalCount nodes { id feature } } }', allowed: 'data' },
+  entitlement: { query: 'query($id: ID!) { entitlement(id: $id) { id } }', variables: (i) => ({ id: i.missingEntitlement }), allowed: 'NOT_FOUND' },
+  runs: { query: 'query { runs(first: 1) { totalCount nodes { id status } } }', allowed: 'data' },
+  run: { query: 'query($id: ID!) { run(id: $id) { id } }', variables: (i) => ({ id: i.missingRun }), allowed: 'NOT_FOUND' },
+  startRun: {
+    query: 'mutation($input: StartRunInput!) { startRun(input: $input) { id } }',
+    variables: () => ({ input: { toolKey: 'matrix.no-such-tool', input: {} } }),
+    allowed: 'NOT_FOUND',
+  },
+  cancelRun: { query: 'mutation($id: ID!) { cancelRun(id: $id) { id } }', variables: (i) => ({ id: i.missingRun }), allowed: 'NOT_FOUND' },
+  retryRun: { query: 'mutation($id: ID!) { retryRun(id: $id) { id } }', variables: (i) => ({ id: i.missingRun }), allowed: 'NOT_FOUND' },
+  messages: { query: 'query { messages(first: 1) { totalCount nodes { id status } } }', allowed: 'data' },
+  message: { query: 'query($id: ID!) { message(id: $id) { id } }', variables: (i) => ({ id: i.missingMessage }), allowed: 'NOT_FOUND' },
+  ingestMessage: {
+    query: 'mutation($input: IngestMessageInput!) { ingestMessage(input: $input) { id } }',
+    // No sender: refused by validation after the permission check, nothing stored.
+    variables: () => ({ input: { channel: 'API', sender: '', payload: { text: 'matrix probe' } } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  createTool: {
+    query: 'mutation($input: CreateToolInput!) { createTool(input: $input) { id } }',
+    variables: () => ({ input: { key: 'Not A Key', name: 'Matrix probe', category: 'support', inputSchema: { type: 'object' } } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateTool: {
+    query: 'mutation($input: UpdateToolInput!) { updateTool(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.missingTool, name: 'Matrix probe' } }),
+    allowed: 'NOT_FOUND',
+  },
+  setToolPanel: {
+    query: 'mutation($input: SetToolPanelInput!) { setToolPanel(input: $input) { id } }',
+    variables: (i) => ({ input: { toolId: i.missingTool, title: 'Matrix probe' } }),
+    allowed: 'NOT_FOUND',
+  },
+  deleteToolPanel: {
+    query: 'mutation($id: ID!) { deleteToolPanel(id: $id) }',
+    variables: (i) => ({ id: i.missingToolPanel }),
+    allowed: 'NOT_FOUND',
+  },
+  grantEntitlement: {
+    query: 'mutation($input: GrantEntitlementInput!) { grantEntitlement(input: $input) { id } }',
+    variables: (i) => ({ input: { tenantId: i.acmeTenant, toolId: i.missingTool, plan: 'pro' } }),
+    allowed: 'NOT_FOUND',
+  },
+  revokeEntitlement: {
+    query: 'mutation($input: RevokeEntitlementInput!) { revokeEntitlement(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.missingEntitlement } }),
+    allowed: 'NOT_FOUND',
+  },
 
   addTicketComment: {
     query: 'mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }',
@@ -222,6 +401,67 @@ const probes: Record<string, Probe> = {
     variables: (i) => ({ input: { id: i.acmeTicket, version: 999_999, subject: 'Changed by the permission matrix' } }),
     allowed: 'CONFLICT',
   },
+
+  kycCase: {
+    query: 'query($id: ID!) { kycCase(id: $id) { id status } }',
+    variables: (i) => ({ id: i.acmeKycCase }),
+    allowed: 'data',
+  },
+  kycCases: { query: 'query { kycCases(first: 1) { totalCount nodes { id } } }', allowed: 'data' },
+  kycDocument: {
+    query: 'query($id: ID!) { kycDocument(id: $id) { id sha256 } }',
+    variables: (i) => ({ id: i.acmeKycDocument }),
+    allowed: 'data',
+  },
+  kycDocuments: { query: 'query { kycDocuments(first: 1) { totalCount nodes { id } } }', allowed: 'data' },
+  createKycCase: {
+    query: 'mutation($input: CreateKycCaseInput!) { createKycCase(input: $input) { id } }',
+    // A one-letter name: rejected by validation after the permission check.
+    variables: () => ({ input: { subjectKind: 'PERSON', person: { fullName: 'x' } } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  // The case mutations below get a real acme case with a stale version: CONFLICT once past the
+  // permission layer, and nothing changes.
+  updateKycCase: {
+    query: 'mutation($input: UpdateKycCaseInput!) { updateKycCase(input: $input) { id version } }',
+    variables: (i) => ({ input: { id: i.acmeKycCase, version: 999_999, person: { fullName: 'Changed by the permission matrix' } } }),
+    allowed: 'CONFLICT',
+  },
+  submitKycCase: {
+    query: 'mutation($input: KycCaseVersionInput!) { submitKycCase(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.acmeKycCase, version: 999_999 } }),
+    allowed: 'CONFLICT',
+  },
+  deleteKycDocument: {
+    query: 'mutation($id: ID!) { deleteKycDocument(id: $id) }',
+    variables: (i) => ({ id: i.missingKycDocument }),
+    allowed: 'NOT_FOUND',
+  },
+  startKycReview: {
+    query: 'mutation($input: KycCaseVersionInput!) { startKycReview(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.acmeKycCase, version: 999_999 } }),
+    allowed: 'CONFLICT',
+  },
+  recommendKycCase: {
+    query: 'mutation($input: RecommendKycCaseInput!) { recommendKycCase(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.acmeKycCase, version: 999_999, recommendation: 'APPROVE', riskRating: 'LOW', reason: 'matrix probe' } }),
+    allowed: 'CONFLICT',
+  },
+  requestKycInfo: {
+    query: 'mutation($input: RequestKycInfoInput!) { requestKycInfo(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.acmeKycCase, version: 999_999, message: 'matrix probe' } }),
+    allowed: 'CONFLICT',
+  },
+  decideKycCase: {
+    query: 'mutation($input: DecideKycCaseInput!) { decideKycCase(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.acmeKycCase, version: 999_999, decision: 'APPROVE', reason: 'matrix probe' } }),
+    allowed: 'CONFLICT',
+  },
+  decideKycDocument: {
+    query: 'mutation($input: DecideKycDocumentInput!) { decideKycDocument(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.missingKycDocument, decision: 'ACCEPT', reason: 'matrix probe' } }),
+    allowed: 'NOT_FOUND',
+  },
 };
 
 async function rootFields(schema: GraphQLSchema): Promise<{ Query: string[]; Mutation: string[] }> {
@@ -243,18 +483,37 @@ async function worldSnapshot(): Promise<Record<string, unknown>> {
             (select string_agg(r.id || ':' || coalesce(r.description, ''), ',' order by r.id) from roles r) as role_descriptions,
             (select string_agg(f.key || ':' || f.default_enabled, ',' order by f.key) from feature_flags f) as flags,
             (select count(*) from feature_flag_overrides)::int as overrides,
-            (select string_agg(t.id || ':' || t.version || ':' || t.subject, ',' order by t.id) from tickets t) as ticket_versions`,
+            (select string_agg(t.id || ':' || t.version || ':' || t.subject, ',' order by t.id) from tickets t) as ticket_versions,
+            (select string_agg(k.id || ':' || k.version || ':' || k.status, ',' order by k.id) from kyc_cases k) as kyc_cases,
+            (select string_agg(d.id || ':' || d.status, ',' order by d.id) from kyc_documents d) as kyc_documents,
+            (select string_agg(x.key || ':' || x.name || ':' || x.status, ',' order by x.key) from tools x) as tools,
+            (select string_agg(p.id || ':' || p.title, ',' order by p.id) from tool_panels p) as tool_panels,
+            (select string_agg(e.id || ':' || coalesce(e.revoked_at::text, '-'), ',' order by e.id) from entitlements e) as entitlements,
+            (select string_agg(r.id || ':' || r.status, ',' order by r.id) from automation_runs r) as runs,
+            (select count(*) from inbound_messages)::int as messages`,
   );
   return row as Record<string, unknown>;
 }
 
 let before: Record<string, unknown>;
 
+/** A DRAFT acme KYC case with one document, for the KYC probes. */
+async function makeAcmeKycDocument(): Promise<KycDocument> {
+  const em = t.orm.em.fork();
+  const acme = await em.findOneOrFail(Tenant, { slug: 'acme' });
+  const owner = await em.findOneOrFail(User, { email: 'owner@acme.test' });
+  const kycCase = makeKycCase(em, acme, owner);
+  const doc = await makeKycDocument(em, new LocalDocumentStore(t.app.services.config.kyc.storageDir), kycCase, owner, samplePdf('matrix probe'));
+  await em.flush();
+  return doc;
+}
+
 beforeAll(async () => {
   t = await startTestApp();
   const conn = t.orm.em.fork().getConnection();
   const [acme] = await conn.execute(`select id from tenants where slug = 'acme'`);
   const [ticket] = await conn.execute(`select tk.id from tickets tk join tenants tn on tn.id = tk.tenant_id where tn.slug = 'acme' order by tk.number limit 1`);
+  const kycDoc = await makeAcmeKycDocument();
   ids = {
     acmeTenant: toGlobalId('Tenant', acme.id),
     acmeTicket: toGlobalId('Ticket', ticket.id),
@@ -263,6 +522,17 @@ beforeAll(async () => {
     missingRole: toGlobalId('Role', randomUUID()),
     missingMembership: toGlobalId('Membership', randomUUID()),
     missingSession: toGlobalId('Session', randomUUID()),
+    missingEvent: toGlobalId('SystemEvent', randomUUID()),
+    missingIncident: toGlobalId('Incident', randomUUID()),
+    missingWidget: toGlobalId('DashboardWidget', randomUUID()),
+    acmeKycCase: toGlobalId('KycCase', kycDoc.case.id),
+    acmeKycDocument: toGlobalId('KycDocument', kycDoc.id),
+    missingKycDocument: toGlobalId('KycDocument', randomUUID()),
+    missingTool: toGlobalId('Tool', randomUUID()),
+    missingToolPanel: toGlobalId('ToolPanel', randomUUID()),
+    missingEntitlement: toGlobalId('Entitlement', randomUUID()),
+    missingRun: toGlobalId('AutomationRun', randomUUID()),
+    missingMessage: toGlobalId('InboundMessage', randomUUID()),
   };
   for (const actor of ACTORS) {
     if (actor !== 'anonymous') tokens[actor] = (await t.login(EMAIL[actor])).accessToken;
@@ -386,7 +656,7 @@ describe('after the matrix', () => {
     }
   });
 
-  it('changed no ticket, comment, role, membership or flag', async () => {
+  it('changed no ticket, comment, role, membership, flag, KYC case or document, tool, panel, entitlement, run or message', async () => {
     expect(await worldSnapshot()).toEqual(before);
   });
 });

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const orm = await MikroORM.init(createOrmConfig(pg.url));
   try {
     await orm.getMigrator().up();
-    await seedDemoData(orm, logger);
+    await seedDemoData(orm, logger, { kycStorageDir: join(dir, 'kyc') });
     const em = orm.em.fork();
     const acme = await em.findOneOrFail(Tenant, { slug: 'acme' });
     const users = await em.find(User, { email: { $like: '%@acme.test' } });

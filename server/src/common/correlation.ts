@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { uuidv7 } from './uuid';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
-const WELL_FORMED = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;
+export const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -13,7 +13,7 @@ declare module 'express-serve-static-core' {
 /** Accepts a well-formed X-Correlation-Id, otherwise makes one, and echoes it on the response. */
 export function correlationMiddleware(req: Request, res: Response, next: NextFunction): void {
   const incoming = req.header(CORRELATION_HEADER);
-  req.correlationId = incoming && WELL_FORMED.test(incoming) ? incoming : uuidv7();
+  req.correlationId = incoming && CORRELATION_ID_PATTERN.test(incoming) ? incoming : uuidv7();
   res.setHeader('X-Correlation-Id', req.correlationId);
   next();
 }

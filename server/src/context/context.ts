@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
+import { forbidden } from '../common/errors';
 import type { Logger } from '../common/logger';
 import type { LoginLimiter } from '../modules/auth/login-limiter';
 import type { StaffRole } from '../modules/users/user.entity';
@@ -47,6 +48,13 @@ export interface Context {
 
 export function userIdOf(ctx: Context): string | null {
   return ctx.principal.kind === 'user' ? ctx.principal.userId : null;
+}
+
+/** A signed-in user acting in a tenant; FORBIDDEN (TENANT_REQUIRED) otherwise. */
+export function requireTenant(ctx: Context): { tenantId: string; userId: string } {
+  const userId = userIdOf(ctx);
+  if (!ctx.tenantId || !userId) throw forbidden('Switch to a tenant first.', 'TENANT_REQUIRED');
+  return { tenantId: ctx.tenantId, userId };
 }
 
 /** True when the caller acts outside any tenant with platform (staff) rights. */

@@ -3,9 +3,27 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123220158 } from './Migration20261123220158';
 import { Migration20261123221412 } from './Migration20261123221412';
 import { Migration20261123222500 } from './Migration20261123222500';
+import { Migration20261123225633 } from './Migration20261123225633';
+import { Migration20261123230509 } from './Migration20261123230509';
+import { Migration20261123230651 } from './Migration20261123230651';
+import { Migration20261123230700 } from './Migration20261123230700';
+import { Migration20261123230823 } from './Migration20261123230823';
+import { Migration20261123231648 } from './Migration20261123231648';
+import { Migration20261123232118 } from './Migration20261123232118';
+import { Migration20261123232551 } from './Migration20261123232551';
+import { Migration20261123234743 } from './Migration20261123234743';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123220158', class: Migration20261123220158 },
   { name: 'Migration20261123221412', class: Migration20261123221412 },
   { name: 'Migration20261123222500', class: Migration20261123222500 },
+  { name: 'Migration20261123225633', class: Migration20261123225633 },
+  { name: 'Migration20261123230509', class: Migration20261123230509 },
+  { name: 'Migration20261123230651', class: Migration20261123230651 },
+  { name: 'Migration20261123230700', class: Migration20261123230700 },
+  { name: 'Migration20261123230823', class: Migration20261123230823 },
+  { name: 'Migration20261123231648', class: Migration20261123231648 },
+  { name: 'Migration20261123232118', class: Migration20261123232118 },
+  { name: 'Migration20261123232551', class: Migration20261123232551 },
+  { name: 'Migration20261123234743', class: Migration20261123234743 },
 ];

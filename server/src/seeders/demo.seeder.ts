@@ -9,6 +9,9 @@ import { Tenant } from '../modules/tenancy/tenant.entity';
 import { makeComment, makeTicket } from '../modules/tickets/ticket.factory';
 import { TicketPriority, TicketStatus } from '../modules/tickets/ticket.entity';
 import { StaffRole, User } from '../modules/users/user.entity';
+import { seedKyc } from './kyc.seed';
+import { seedObservability } from './observability.seed';
+import { seedAutomation } from './automation.seed';
 
 export const DEMO_PASSWORD = 'atrium-demo';
 
@@ -20,10 +23,21 @@ export const DEMO_ACCOUNTS = [
   { email: 'viewer@acme.test', name: 'Victor Viewer', note: 'acme viewer (read-only)' },
   { email: 'owner@globex.test', name: 'Gloria Globex', note: 'globex owner, also an acme member' },
   { email: 'staff@atrium.test', name: 'Sam Staff', note: 'platform staff (superadmin)' },
+  { email: 'compliance@atrium.test', name: 'Cora Compliance', note: 'platform staff (compliance: KYC reviews)' },
 ] as const;
 
+const STAFF_ROLES: Partial<Record<(typeof DEMO_ACCOUNTS)[number]['email'], StaffRole>> = {
+  'staff@atrium.test': StaffRole.SUPERADMIN,
+  'compliance@atrium.test': StaffRole.COMPLIANCE,
+};
+
+export interface DemoSeedOptions {
+  /** Where the demo KYC documents' files are written (config.kyc.storageDir). */
+  kycStorageDir: string;
+}
+
 /** Small deterministic PRNG so every seed produces the same data. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -63,7 +77,7 @@ const BASE_TIME = Date.UTC(2026, 8, 1, 9, 0, 0);
  * Demo tenants, users, roles, flags, entitlements and tickets. Idempotent: does nothing when
  * the demo tenant exists. Deterministic: the same rows every time.
  */
-export async function seedDemoData(orm: MikroORM, logger: Logger): Promise<boolean> {
+export async function seedDemoData(orm: MikroORM, logger: Logger, options: DemoSeedOptions): Promise<boolean> {
   const em = orm.em.fork();
   if (await em.count(Tenant, { slug: 'acme' })) {
     logger.info('demo data already present');
@@ -80,7 +94,7 @@ export async function seedDemoData(orm: MikroORM, logger: Logger): Promise<boole
           email: a.email,
           name: a.name,
           passwordHash,
-          staffRole: a.email === 'staff@atrium.test' ? StaffRole.SUPERADMIN : undefined,
+          staffRole: STAFF_ROLES[a.email],
         });
         tem.persist(user);
         return [a.email, user];
@@ -132,7 +146,21 @@ export async function seedDemoData(orm: MikroORM, logger: Logger): Promise<boole
     };
     seedTickets(acme, 60, [users['member@acme.test'], users['owner@acme.test'], users['owner@globex.test']], [users['agent@acme.test'], users['admin@acme.test']]);
     seedTickets(globex, 15, [users['owner@globex.test']], [users['owner@globex.test']]);
+
+    await seedKyc(tem, {
+      storageDir: options.kycStorageDir,
+      acme: acme.tenant,
+      globex: globex.tenant,
+      acmeCustomers: [users['owner@acme.test'], users['admin@acme.test']],
+      globexCustomer: users['owner@globex.test'],
+      superadmin: users['staff@atrium.test'],
+      compliance: users['compliance@atrium.test'],
+      rand,
+      baseTime: BASE_TIME,
+    });
+    await seedAutomation(tem, { rand, acme: acme.tenant, globex: globex.tenant, users });
+    await seedObservability(tem, { random: mulberry32(20261101), acme: acme.tenant, globex: globex.tenant, staff: users['staff@atrium.test'], agent: users['agent@acme.test'], logger });
   });
-  logger.info('seeded demo data: tenants acme and globex, 7 users, 75 tickets');
+  logger.info(`seeded demo data: tenants acme and globex, ${DEMO_ACCOUNTS.length} users, 75 tickets, KYC cases in every state`);
   return true;
 }

@@ -1,4 +1,4 @@
-import { IsOptional, Length } from 'class-validator';
+import { IsOptional, Length, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination/connection';
 
@@ -35,5 +35,7 @@ export class AuditLogFilter {
 @ArgsType()
 export class AuditLogsArgs extends ConnectionArgs {
   @Field(() => AuditLogFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: AuditLogFilter;
 }

@@ -1,6 +1,7 @@
 import { unauthenticated } from '../../common/errors';
 import type { Context } from '../../context/context';
 import { Entitlement } from '../entitlements/entitlement.entity';
+import { activeAt } from '../entitlements/entitlement.gate';
 import { evaluateFlags } from '../flags/flag.service';
 import { Membership } from '../tenancy/membership.entity';
 import { User } from '../users/user.entity';
@@ -14,7 +15,7 @@ export async function getMe(ctx: Context): Promise<Me> {
     ctx.em.findOneOrFail(User, { id: p.userId }),
     ctx.tenantId ? ctx.loaders.tenancy.tenantById.load(ctx.tenantId) : Promise.resolve(null),
     ctx.tenantId
-      ? ctx.em.find(Entitlement, { validFrom: { $lte: now }, $or: [{ validUntil: null }, { validUntil: { $gt: now } }] }, { orderBy: { feature: 'ASC' } })
+      ? ctx.em.find(Entitlement, activeAt(now), { orderBy: { feature: 'ASC' } })
       : Promise.resolve([]),
     evaluateFlags(ctx),
     // The caller's own memberships in every tenant: the tenant filter is off, the user condition is not.

@@ -2,16 +2,28 @@ import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
 import { tenantScopedEntityNames } from '../../database/entities';
 import { AuditLog } from '../audit/audit-log.entity';
+import { AutomationRun } from '../automation/run.entity';
 import { Session } from '../auth/session.entity';
 import { Entitlement } from '../entitlements/entitlement.entity';
+import { SystemEvent } from '../events/system-event.entity';
+import { IncidentTimelineEntry } from '../incidents/incident-timeline-entry.entity';
+import { Incident } from '../incidents/incident.entity';
+import { incidentScope, timelineEntryScope } from '../incidents/incident.service';
+import { DashboardWidget } from '../dashboard/dashboard-widget.entity';
+import { visibleWidgets } from '../dashboard/dashboard.service';
 import { FeatureFlagOverride } from '../flags/feature-flag-override.entity';
 import { FeatureFlag } from '../flags/feature-flag.entity';
+import { KycCase } from '../kyc/kyc-case.entity';
+import { KycDocument } from '../kyc/kyc-document.entity';
+import { InboundMessage } from '../messages/message.entity';
 import { Membership } from '../tenancy/membership.entity';
 import { Role } from '../tenancy/role.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { TicketComment } from '../tickets/ticket-comment.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
+import { ToolPanel } from '../tools/tool-panel.entity';
+import { Tool } from '../tools/tool.entity';
 
 type Loaded = { id: string };
 
@@ -28,11 +40,17 @@ const has = (ctx: Context, perms: string[]) => perms.length === 0 || perms.some(
 const registry: Record<string, NodeType> = {
   Ticket: { entity: Ticket, anyOf: ['ticket:read', 'platform:ticket:read'] },
   TicketComment: { entity: TicketComment, anyOf: ['ticket:read', 'platform:ticket:read'] },
+  KycCase: { entity: KycCase, anyOf: ['kyc:read', 'platform:kyc:read'] },
+  KycDocument: { entity: KycDocument, anyOf: ['kyc:read', 'platform:kyc:read'] },
   AuditLog: { entity: AuditLog, anyOf: ['audit:read', 'platform:audit:read'] },
   Membership: { entity: Membership, anyOf: ['member:read', 'platform:tenant:read'] },
   Role: { entity: Role, anyOf: ['member:read', 'platform:tenant:read'] },
   Entitlement: { entity: Entitlement, anyOf: [] },
   FeatureFlag: { entity: FeatureFlag, anyOf: ['platform:flag:read'] },
+  Tool: { entity: Tool, anyOf: [] },
+  ToolPanel: { entity: ToolPanel, anyOf: ['tool:read', 'platform:tool:read'] },
+  AutomationRun: { entity: AutomationRun, anyOf: ['run:read', 'platform:run:read'] },
+  InboundMessage: { entity: InboundMessage, anyOf: ['message:read', 'platform:message:read'] },
   FeatureFlagOverride: { entity: FeatureFlagOverride, anyOf: ['platform:flag:read'] },
   Session: { entity: Session, anyOf: [], where: (ctx) => ({ user: userIdOf(ctx) }) as FilterQuery<Loaded> },
   Tenant: {
@@ -53,6 +71,15 @@ const registry: Record<string, NodeType> = {
       return { id: { $in: [me, ...members.map((m) => m.user.id)] } };
     },
   },
+  SystemEvent: { entity: SystemEvent, anyOf: ['event:read', 'platform:event:read'] },
+  Incident: { entity: Incident, anyOf: ['incident:read', 'platform:incident:read'], where: (ctx) => incidentScope(ctx) ?? { id: null } },
+  IncidentTimelineEntry: {
+    entity: IncidentTimelineEntry,
+    anyOf: ['incident:read', 'platform:incident:read'],
+    where: (ctx) => timelineEntryScope(ctx) ?? { id: null },
+  },
+  // The tenant's widgets and your own; another member's own widgets are not found.
+  DashboardWidget: { entity: DashboardWidget, anyOf: ['dashboard:use'], where: (ctx) => visibleWidgets(ctx) },
 };
 
 export function isNodeType(type: string): boolean {

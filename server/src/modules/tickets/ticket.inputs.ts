@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
 import { TicketPriority, TicketStatus } from './ticket.entity';
@@ -109,6 +109,8 @@ export class TicketOrder {
 @ArgsType()
 export class TicketsArgs extends ConnectionArgs {
   @Field(() => TicketFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: TicketFilter;
 
   @Field(() => TicketOrder, { nullable: true })

@@ -5,7 +5,7 @@ import { containsPattern } from '../../common/like';
 import { expectGlobalId } from '../../common/global-id';
 import type { ConnectionArgs, ConnectionShape } from '../../common/pagination/connection';
 import { dateSort, numberSort, paginate, type SortKey } from '../../common/pagination/paginate';
-import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
+import { type Context, isPlatformScope, scopeOptions, requireTenant } from '../../context/context';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -75,12 +75,6 @@ const staleVersion = () => conflict('Someone else changed this ticket since you 
 const SUBJECT_RULE = 'Subject must be between 3 and 200 characters.';
 const badSubject = () => badInput(SUBJECT_RULE, [{ field: 'subject', message: SUBJECT_RULE }]);
 
-function requireTenant(ctx: Context): { tenantId: string; userId: string } {
-  const userId = userIdOf(ctx);
-  if (!ctx.tenantId || !userId) throw forbidden('Switch to a tenant first.', 'TENANT_REQUIRED');
-  return { tenantId: ctx.tenantId, userId };
-}
-
 /** Next ticket number: the tenant row is locked until commit, so numbers never gap or repeat. */
 async function nextTicketNumber(em: EntityManager, tenantId: string): Promise<number> {
   const rows: { ticket_seq: number }[] = await em.execute('update tenants set ticket_seq = ticket_seq + 1 where id = ? returning ticket_seq', [tenantId]);
@@ -89,30 +83,50 @@ async function nextTicketNumber(em: EntityManager, tenantId: string): Promise<nu
   return seq;
 }
 
+export interface NewTicket {
+  tenantId: string;
+  requesterId: string;
+  subject: string;
+  body: string;
+  priority: TicketPriority;
+  correlationId: string;
+  /** Extra facts for the audit row, e.g. the message it came from. */
+  auditDetails?: Record<string, unknown>;
+}
+
+/**
+ * Inserts a numbered ticket in `em`'s transaction and audits it there. createTicket uses it, and
+ * so does message ingestion, which opens tickets from inbound messages.
+ */
+export async function insertTicket(ctx: Context, em: EntityManager, data: NewTicket): Promise<Ticket> {
+  const ticket = em.create(Ticket, {
+    tenant: em.getReference(Tenant, data.tenantId),
+    number: await nextTicketNumber(em, data.tenantId),
+    subject: data.subject,
+    body: data.body,
+    priority: data.priority,
+    requester: em.getReference(User, data.requesterId),
+    correlationId: data.correlationId,
+  });
+  em.persist(ticket);
+  recordAudit(ctx, em, {
+    action: 'ticket.created',
+    tenantId: data.tenantId,
+    target: { type: 'Ticket', id: ticket.id },
+    diff: { after: { number: ticket.number, subject: data.subject, priority: TicketPriority[ticket.priority] }, ...data.auditDetails },
+  });
+  return ticket;
+}
+
 export async function createTicket(ctx: Context, input: CreateTicketInput): Promise<Ticket> {
   const { tenantId, userId } = requireTenant(ctx);
   const subject = input.subject.trim();
   const body = input.body.trim();
   if (subject.length < 3) throw badSubject();
   if (!body) throw badInput('Describe the problem.', [{ field: 'body', message: 'Describe the problem.' }]);
-  return ctx.em.transactional(async (em) => {
-    const ticket = em.create(Ticket, {
-      tenant: em.getReference(Tenant, tenantId),
-      number: await nextTicketNumber(em, tenantId),
-      subject,
-      body,
-      priority: input.priority ?? TicketPriority.NORMAL,
-      requester: em.getReference(User, userId),
-      correlationId: ctx.correlationId,
-    });
-    em.persist(ticket);
-    recordAudit(ctx, em, {
-      action: 'ticket.created',
-      target: { type: 'Ticket', id: ticket.id },
-      diff: { after: { number: ticket.number, subject, priority: TicketPriority[ticket.priority] } },
-    });
-    return ticket;
-  });
+  return ctx.em.transactional((em) =>
+    insertTicket(ctx, em, { tenantId, requesterId: userId, subject, body, priority: input.priority ?? TicketPriority.NORMAL, correlationId: ctx.correlationId }),
+  );
 }
 
 async function resolveAssignee(em: EntityManager, tenantId: string, globalId: string): Promise<string> {

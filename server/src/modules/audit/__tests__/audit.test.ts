@@ -164,6 +164,12 @@ describe('auditLogs filters match the database', () => {
     return p.nodes;
   }
 
+  it('validates the filter: a correlation id over 128 characters answers BAD_USER_INPUT', async () => {
+    const res = await auditLogs(tokens['admin@acme.test'], { first: 1, filter: { correlationId: 'c'.repeat(129) } });
+    expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.errors?.[0]?.extensions.fields)).toContain('correlationId');
+  });
+
   it('action: exact', async () => {
     const nodes = await check({ action: 'ticket.created' }, "action = 'ticket.created'");
     expect(nodes).toHaveLength(7);

@@ -648,12 +648,12 @@ describe('me', () => {
     expect(m?.memberships).toEqual([]);
   });
 
-  it('a viewer has exactly member:read and ticket:read', async () => {
+  it('a viewer has exactly the read permissions of the viewer role', async () => {
     const { accessToken } = await t.login('viewer@acme.test');
     const res = await t.gql<MeDetails>(ME_DETAILS, {}, { token: accessToken });
     expect(res.data?.me.role).toBe('viewer');
     expect(res.data?.me.staffRole).toBeNull();
-    expect(res.data?.me.permissions).toEqual(['member:read', 'ticket:read']);
+    expect(res.data?.me.permissions).toEqual(['dashboard:use', 'incident:read', 'member:read', 'run:read', 'ticket:read', 'tool:read']);
   });
 
   it('automation.beta is enabled for acme by override while its global default is false', async () => {
@@ -692,7 +692,22 @@ describe('HTTP', () => {
     expect(graph.errors).toBeUndefined();
     expect(http.body).toEqual(graph.data?.me);
     expect(http.body).toMatchObject({ user: { email: 'agent@acme.test' }, tenant: { slug: 'acme' }, role: 'agent' });
-    expect(http.body.permissions).toEqual(['member:read', 'ticket:assign', 'ticket:comment', 'ticket:read', 'ticket:write']);
+    expect(http.body.permissions).toEqual([
+      'correlation:read',
+      'dashboard:use',
+      'event:read',
+      'incident:read',
+      'member:read',
+      'message:read',
+      'message:write',
+      'run:read',
+      'run:write',
+      'ticket:assign',
+      'ticket:comment',
+      'ticket:read',
+      'ticket:write',
+      'tool:read',
+    ]);
   });
 
   it('GET /api/me without a token answers 401 UNAUTHENTICATED', async () => {

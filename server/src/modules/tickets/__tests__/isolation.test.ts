@@ -329,7 +329,7 @@ describe('platform staff', () => {
 
     const { accessToken } = await t.login('support-member@atrium.test');
     const me = await t.gql('query { me { tenant { slug } role permissions } }', {}, { token: accessToken });
-    expect(me.data?.me).toEqual({ tenant: { slug: 'acme' }, role: 'viewer', permissions: ['member:read', 'ticket:read'] });
+    expect(me.data?.me).toEqual({ tenant: { slug: 'acme' }, role: 'viewer', permissions: ['dashboard:use', 'incident:read', 'member:read', 'run:read', 'ticket:read', 'tool:read'] });
 
     const before = await platformAccessRows();
     const list = await t.gql('query($f: TicketFilter) { tickets(first: 5, filter: $f) { totalCount } }', { f: { tenantId: toGlobalId('Tenant', globexTenantId) } }, { token: accessToken });

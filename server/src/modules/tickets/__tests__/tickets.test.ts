@@ -222,6 +222,14 @@ describe('createTicket', () => {
     expect(await t.count('select priority as n from tickets where id = ?', [id])).toBe(TicketPriority.URGENT);
   });
 
+  it('validates list filters too: a search text over 200 characters answers BAD_USER_INPUT naming it', async () => {
+    const res = await t.gql('query($f: TicketFilter) { tickets(first: 1, filter: $f) { totalCount } }', { f: { text: 'x'.repeat(201) } }, { token: tokens['member@acme.test'] });
+    expect(res.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res.errors?.[0]?.extensions.fields)).toContain('text');
+    const ok = await t.gql('query($f: TicketFilter) { tickets(first: 1, filter: $f) { totalCount } }', { f: { text: 'x'.repeat(200) } }, { token: tokens['member@acme.test'] });
+    expect(ok.errors).toBeUndefined();
+  });
+
   it('refuses blank subject/body with BAD_USER_INPUT and consumes no number', async () => {
     const tenantId = await acmeId();
     const seq = await t.count('select ticket_seq as n from tenants where id = ?', [tenantId]);

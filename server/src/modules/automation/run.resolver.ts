@@ -1,0 +1,82 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { expectGlobalId } from '../../common/global-id';
+import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
+import { connectionOf, toPageRequest, paginate } from '../../common/pagination/paginate';
+import { type Context, scopeOptions } from '../../context/context';
+import { Tenant } from '../tenancy/tenant.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { Tool } from '../tools/tool.entity';
+import { User } from '../users/user.entity';
+import { AutomationRun } from './run.entity';
+import { RunsArgs, StartRunInput } from './run.inputs';
+import * as runs from './run.service';
+
+const RunConnection = Connection(AutomationRun);
+
+@Resolver(() => AutomationRun)
+export class RunResolver {
+  @Query(() => RunConnection, { description: 'Automation runs of your tenant, newest first (staff: any tenant).' })
+  runs(@Args() args: RunsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<AutomationRun>> {
+    return runs.listRuns(ctx, args);
+  }
+
+  @Query(() => AutomationRun, { nullable: true })
+  run(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AutomationRun> {
+    return runs.getRun(ctx, expectGlobalId(id, 'AutomationRun'));
+  }
+
+  @Mutation(() => AutomationRun, { description: 'Queues a run of an entitled tool; checks the input against its schema and the monthly quota.' })
+  startRun(@Arg('input') input: StartRunInput, @Ctx() ctx: Context): Promise<AutomationRun> {
+    return runs.startRun(ctx, input);
+  }
+
+  @Mutation(() => AutomationRun, { description: 'Cancels a queued or running run.' })
+  cancelRun(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AutomationRun> {
+    return runs.cancelRun(ctx, id);
+  }
+
+  @Mutation(() => AutomationRun, { description: 'Runs a failed or cancelled run again, as a new run.' })
+  retryRun(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AutomationRun> {
+    return runs.retryRun(ctx, id);
+  }
+
+  @FieldResolver(() => Tool)
+  tool(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<Tool | null> {
+    return ctx.loaders.tools.byId.load(run.tool.id);
+  }
+
+  @FieldResolver(() => Ticket, { nullable: true })
+  ticket(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<Ticket | null> | null {
+    return run.ticket ? ctx.loaders.tickets.byId.load(run.ticket.id) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  requestedBy(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<User | null> | null {
+    return run.requestedBy ? ctx.loaders.users.byId.load(run.requestedBy.id) : null;
+  }
+
+  @FieldResolver(() => AutomationRun, { nullable: true, description: 'The run this one retried.' })
+  retryOf(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<AutomationRun | null> | null {
+    return run.retryOf ? ctx.loaders.runs.byId.load(run.retryOf.id) : null;
+  }
+
+  @FieldResolver(() => Tenant)
+  tenant(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<Tenant | null> {
+    return ctx.loaders.tenancy.tenantById.load(run.tenant.id);
+  }
+}
+
+/** Ticket.runs, added from this module so the tickets resolver stays as it is. */
+@Resolver(() => Ticket)
+export class TicketRunsResolver {
+  @FieldResolver(() => RunConnection, { description: 'Automation runs about this ticket, newest first.' })
+  async runs(@Root() ticket: Ticket, @Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<AutomationRun>> {
+    const page = toPageRequest(args);
+    // A plain first page is batched across every ticket in the result; other pages query directly.
+    if (page.mode === 'forward' && !page.after && !page.before) {
+      const { rows, hasMore } = await ctx.loaders.runs.firstOfTicket(page.limit).load(ticket.id);
+      return connectionOf(rows, runs.RUN_ORDER, { hasNextPage: hasMore, hasPreviousPage: false }, () => ctx.loaders.runs.countOfTicket.load(ticket.id));
+    }
+    return paginate({ em: ctx.em, entity: AutomationRun, where: { ticket: ticket.id }, args, sort: runs.RUN_ORDER, options: scopeOptions(ctx) });
+  }
+}

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { WidgetPoint } from '../dashboard/widget.types';
+import { RunStatus } from './run.entity';
+
+const STATUS_LABELS: Record<RunStatus, string> = {
+  [RunStatus.QUEUED]: 'Queued',
+  [RunStatus.RUNNING]: 'Running',
+  [RunStatus.SUCCEEDED]: 'Succeeded',
+  [RunStatus.FAILED]: 'Failed',
+  [RunStatus.CANCELLED]: 'Cancelled',
+};
+
+/**
+ * Runs of one tenant created since `since`, per status: one aggregate query with an explicit
+ * tenant condition; every status appears, in lifecycle order, with 0 when it has no runs.
+ */
+export async function runsByStatusSince(em: EntityManager, tenantId: string, since: Date): Promise<WidgetPoint[]> {
+  const statuses = Object.values(RunStatus);
+  const rows: { status: RunStatus; n: string }[] = await em.getConnection().execute(
+    `select s.status, count(r.id) as n
+       from unnest(?::text[]) with ordinality as s(status, ord)
+       left join automation_runs r on r.status = s.status and r.tenant_id = ? and r.created_at >= ?
+      group by s.status, s.ord
+      order by s.ord`,
+    [`{${statuses.join(',')}}`, tenantId, since],
+  );
+  return rows.map((r) => ({ key: r.status, label: STATUS_LABELS[r.status], value: Number(r.n) }));
+}

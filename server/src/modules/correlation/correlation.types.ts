@@ -1,0 +1,56 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../common/base.entity';
+import type { Context } from '../../context/context';
+
+export type CorrelationKindName = 'MESSAGE' | 'RUN' | 'EVENT' | 'TICKET' | 'INCIDENT' | 'AUDIT';
+
+/** One thing that carries a correlation id. `node` is the entity itself (a Node type). */
+export interface CorrelationItem {
+  at: Date;
+  kind: CorrelationKindName;
+  title: string;
+  node: object;
+}
+
+/**
+ * Finds everything of one kind that carries `correlationId`: one query, scoped to what the caller
+ * may see (the tenant filter or scopeOptions(ctx), and the kind's read permission).
+ */
+export type CorrelationSource = (ctx: Context, correlationId: string) => Promise<CorrelationItem[]>;
+
+export enum CorrelationKind {
+  MESSAGE = 'MESSAGE',
+  RUN = 'RUN',
+  EVENT = 'EVENT',
+  TICKET = 'TICKET',
+  INCIDENT = 'INCIDENT',
+  AUDIT = 'AUDIT',
+}
+registerEnumType(CorrelationKind, { name: 'CorrelationKind' });
+
+@ObjectType({ description: 'One thing that carries the correlation id.' })
+export class CorrelationEntry {
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => CorrelationKind)
+  kind!: CorrelationKind;
+
+  @Field()
+  title!: string;
+
+  @Field(() => Node)
+  node!: object;
+}
+
+@ObjectType({ description: 'Everything you may see that carries one correlation id, in time order.' })
+export class Correlation {
+  @Field()
+  id!: string;
+
+  @Field(() => [CorrelationEntry])
+  entries!: CorrelationEntry[];
+
+  @Field({ description: 'True when some kind had more entries than are shown (at most 100 per kind).' })
+  truncated!: boolean;
+}

@@ -1,0 +1,68 @@
+import { IsOptional, Length, Matches } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { ConnectionArgs } from '../../common/pagination/connection';
+
+@InputType()
+export class GrantEntitlementInput {
+  @Field(() => ID, { description: 'The tenant that receives the right.' })
+  tenantId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A tool of the catalog; give either toolId or feature.' })
+  toolId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A feature key (not a tool), e.g. "automation".' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_.-]{1,99}$/, { message: 'Feature keys are lowercase letters, digits, ".", "-" or "_".' })
+  feature?: string | null;
+
+  @Field({ description: 'Plan or source, e.g. "pro", "trial", "manual".' })
+  @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'Plans are lowercase words, e.g. "pro" or "trial".' })
+  plan!: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Limits as whole numbers, e.g. { "runsPerMonth": 500 }.' })
+  @IsOptional()
+  limits?: unknown;
+
+  @Field(() => Date, { nullable: true, description: 'Defaults to now.' })
+  @IsOptional()
+  validFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Open-ended when left out.' })
+  @IsOptional()
+  validUntil?: Date | null;
+}
+
+@InputType()
+export class RevokeEntitlementInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 500, { message: 'The reason has at most 500 characters.' })
+  reason?: string | null;
+}
+
+@InputType()
+export class EntitlementFilter {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  feature?: string;
+
+  @Field(() => ID, { nullable: true })
+  toolId?: string;
+
+  @Field({ nullable: true, description: 'true: only those active now; false: only inactive (expired, future or revoked).' })
+  active?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Platform staff only: one tenant.' })
+  tenantId?: string;
+}
+
+@ArgsType()
+export class EntitlementsArgs extends ConnectionArgs {
+  @Field(() => EntitlementFilter, { nullable: true })
+  filter?: EntitlementFilter;
+}

@@ -1,0 +1,23 @@
+import DataLoader from 'dataloader';
+import { byIdLoader } from '../../common/loader';
+import { type Context, scopeOptions } from '../../context/context';
+import { Entitlement } from './entitlement.entity';
+import { activeAt } from './entitlement.gate';
+
+export function createEntitlementLoaders(ctx: Omit<Context, 'loaders'>) {
+  return {
+    byId: byIdLoader(ctx.em, Entitlement, scopeOptions(ctx)),
+
+    /** The current tenant's active grant of each tool (null outside a tenant), in one query. */
+    activeForTool: new DataLoader<string, Entitlement | null>(async (toolIds) => {
+      if (!ctx.tenantId) return toolIds.map(() => null);
+      const now = new Date();
+      const rows = await ctx.em.find(
+        Entitlement,
+        { $and: [activeAt(now), { tenant: ctx.tenantId, tool: { $in: [...toolIds] } }] },
+        { orderBy: { validFrom: 'DESC', id: 'ASC' } },
+      );
+      return toolIds.map((id) => rows.find((r) => r.tool?.id === id) ?? null);
+    }),
+  };
+}

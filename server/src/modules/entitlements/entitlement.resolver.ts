@@ -1,0 +1,44 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { expectGlobalId } from '../../common/global-id';
+import { Connection, type ConnectionShape } from '../../common/pagination/connection';
+import type { Context } from '../../context/context';
+import { Tenant } from '../tenancy/tenant.entity';
+import { Tool } from '../tools/tool.entity';
+import { Entitlement } from './entitlement.entity';
+import { EntitlementsArgs, GrantEntitlementInput, RevokeEntitlementInput } from './entitlement.inputs';
+import * as entitlements from './entitlement.service';
+
+const EntitlementConnection = Connection(Entitlement);
+
+@Resolver(() => Entitlement)
+export class EntitlementResolver {
+  @Query(() => EntitlementConnection, { description: "Your tenant's entitlements, newest first, including expired and revoked ones (staff: any tenant)." })
+  entitlements(@Args() args: EntitlementsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Entitlement>> {
+    return entitlements.listEntitlements(ctx, args);
+  }
+
+  @Query(() => Entitlement, { nullable: true })
+  entitlement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Entitlement> {
+    return entitlements.getEntitlement(ctx, expectGlobalId(id, 'Entitlement'));
+  }
+
+  @Mutation(() => Entitlement, { description: 'Platform staff: grant a tenant a tool or feature; audited.' })
+  grantEntitlement(@Arg('input') input: GrantEntitlementInput, @Ctx() ctx: Context): Promise<Entitlement> {
+    return entitlements.grantEntitlement(ctx, input);
+  }
+
+  @Mutation(() => Entitlement, { description: 'Platform staff: revoke a grant; audited.' })
+  revokeEntitlement(@Arg('input') input: RevokeEntitlementInput, @Ctx() ctx: Context): Promise<Entitlement> {
+    return entitlements.revokeEntitlement(ctx, input);
+  }
+
+  @FieldResolver(() => Tool, { nullable: true, description: 'The tool, for tool grants.' })
+  tool(@Root() e: Entitlement, @Ctx() ctx: Context): Promise<Tool | null> | null {
+    return e.tool ? ctx.loaders.tools.byId.load(e.tool.id) : null;
+  }
+
+  @FieldResolver(() => Tenant)
+  tenant(@Root() e: Entitlement, @Ctx() ctx: Context): Promise<Tenant | null> {
+    return ctx.loaders.tenancy.tenantById.load(e.tenant.id);
+  }
+}

@@ -1,0 +1,10 @@
+import { byIdLoader } from '../../common/loader';
+import { type Context, scopeOptions } from '../../context/context';
+import { SystemEvent } from './system-event.entity';
+
+export function createEventLoaders(ctx: Omit<Context, 'loaders'>) {
+  return {
+    /** Inside a tenant only that tenant's events (the filter hides platform-wide ones); staff see all. */
+    byId: byIdLoader(ctx.em, SystemEvent, scopeOptions(ctx)),
+  };
+}

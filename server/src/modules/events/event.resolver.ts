@@ -1,0 +1,28 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { expectGlobalId } from '../../common/global-id';
+import { Connection, type ConnectionShape } from '../../common/pagination/connection';
+import type { Context } from '../../context/context';
+import { Tenant } from '../tenancy/tenant.entity';
+import { SystemEventsArgs } from './event.inputs';
+import * as events from './event.service';
+import { SystemEvent } from './system-event.entity';
+
+const SystemEventConnection = Connection(SystemEvent);
+
+@Resolver(() => SystemEvent)
+export class SystemEventResolver {
+  @Query(() => SystemEventConnection, { description: "Operational events, newest first: your tenant's, or (staff) every tenant's and the platform's." })
+  systemEvents(@Args() args: SystemEventsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<SystemEvent>> {
+    return events.listSystemEvents(ctx, args);
+  }
+
+  @Query(() => SystemEvent, { nullable: true, description: 'One event; ids you cannot see answer NOT_FOUND.' })
+  systemEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SystemEvent> {
+    return events.getSystemEvent(ctx, expectGlobalId(id, 'SystemEvent'));
+  }
+
+  @FieldResolver(() => Tenant, { nullable: true, description: 'Null for a platform-wide event.' })
+  tenant(@Root() event: SystemEvent, @Ctx() ctx: Context): Promise<Tenant | null> | null {
+    return event.tenant ? ctx.loaders.tenancy.tenantById.load(event.tenant.id) : null;
+  }
+}

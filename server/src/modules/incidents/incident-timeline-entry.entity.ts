@@ -1,0 +1,56 @@
+import { Entity, Enum, Index, ManyToOne, type Opt, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity, Node } from '../../common/base.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { User } from '../users/user.entity';
+import { type Incident, IncidentStatus } from './incident.entity';
+
+export enum IncidentTimelineKind {
+  CREATED = 'CREATED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  EVENTS_LINKED = 'EVENTS_LINKED',
+  TICKETS_LINKED = 'TICKETS_LINKED',
+  TENANT_ADDED = 'TENANT_ADDED',
+  NOTE = 'NOTE',
+}
+registerEnumType(IncidentTimelineKind, { name: 'IncidentTimelineKind' });
+
+/**
+ * One line of an incident's history. Customers of an affected tenant see the entries that are
+ * not internal and that belong to no tenant or to theirs (what was linked from their tenant);
+ * staff see every entry.
+ */
+@ObjectType({ implements: Node, description: "One entry of an incident's timeline." })
+@Entity({ tableName: 'incident_timeline_entries' })
+@Index({ properties: ['incident', 'createdAt', 'id'] })
+export class IncidentTimelineEntry extends BaseEntity {
+  @ManyToOne('Incident', { ref: true, deleteRule: 'cascade' })
+  incident!: Ref<Incident>;
+
+  @Field(() => IncidentTimelineKind)
+  @Enum({ items: () => IncidentTimelineKind })
+  kind!: IncidentTimelineKind;
+
+  @Field()
+  @Property({ type: 'text' })
+  message!: string;
+
+  @Field(() => IncidentStatus, { nullable: true })
+  @Enum({ items: () => IncidentStatus, nullable: true })
+  fromStatus?: IncidentStatus;
+
+  @Field(() => IncidentStatus, { nullable: true })
+  @Enum({ items: () => IncidentStatus, nullable: true })
+  toStatus?: IncidentStatus;
+
+  @Field(() => Boolean, { description: 'Internal entries are visible to staff only.' })
+  @Property({ default: false })
+  internal: Opt<boolean> = false;
+
+  /** Set when the entry is about one tenant's items: only that tenant's customers (and staff) see it. */
+  @ManyToOne(() => Tenant, { ref: true, nullable: true, deleteRule: 'cascade' })
+  tenant?: Ref<Tenant>;
+
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  author?: Ref<User>;
+}

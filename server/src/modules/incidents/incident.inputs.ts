@@ -1,0 +1,135 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { CORRELATION_ID_PATTERN } from '../../common/correlation';
+import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
+import { IncidentSeverity, IncidentStatus } from './incident.entity';
+
+/** Items linked per call; an incident holds at most MAX_LINKS of each kind. */
+export const MAX_LINKS_PER_CALL = 100;
+export const MAX_LINKS = 200;
+export const MAX_TIMELINE_ENTRIES = 500;
+
+@InputType()
+export class CreateIncidentInput {
+  @Field()
+  @Length(3, 200, { message: 'Title must be between 3 and 200 characters.' })
+  title!: string;
+
+  @Field(() => IncidentSeverity)
+  severity!: IncidentSeverity;
+
+  @Field({ description: 'Shown to customers of the affected tenants.' })
+  @Length(1, 10_000, { message: 'Summary must be between 1 and 10,000 characters.' })
+  summary!: string;
+
+  @Field(() => [ID], { description: 'The tenants affected (at least one).' })
+  @ArrayMinSize(1, { message: 'Name at least one affected tenant.' })
+  @ArrayMaxSize(MAX_LINKS_PER_CALL, { message: `At most ${MAX_LINKS_PER_CALL} tenants at once.` })
+  tenantIds!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The correlation id the incident is about; defaults to this request\'s.' })
+  @IsOptional()
+  @Matches(CORRELATION_ID_PATTERN, { message: 'A correlation id is 8 to 128 letters, digits, ".", "_", ":" or "-".' })
+  correlationId?: string | null;
+}
+
+@InputType()
+export class TransitionIncidentInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => IncidentStatus)
+  to!: IncidentStatus;
+
+  @Field(() => String, { nullable: true, description: 'Added to the timeline entry of the change (customers see it).' })
+  @IsOptional()
+  @Length(1, 2_000, { message: 'A note must be between 1 and 2,000 characters.' })
+  note?: string | null;
+}
+
+@InputType()
+export class LinkIncidentEventsInput {
+  @Field(() => ID)
+  incidentId!: string;
+
+  @Field(() => [ID])
+  @ArrayMinSize(1, { message: 'Name at least one event.' })
+  @ArrayMaxSize(MAX_LINKS_PER_CALL, { message: `At most ${MAX_LINKS_PER_CALL} events at once.` })
+  eventIds!: string[];
+}
+
+@InputType()
+export class LinkIncidentTicketsInput {
+  @Field(() => ID)
+  incidentId!: string;
+
+  @Field(() => [ID])
+  @ArrayMinSize(1, { message: 'Name at least one ticket.' })
+  @ArrayMaxSize(MAX_LINKS_PER_CALL, { message: `At most ${MAX_LINKS_PER_CALL} tickets at once.` })
+  ticketIds!: string[];
+}
+
+@InputType()
+export class AddIncidentNoteInput {
+  @Field(() => ID)
+  incidentId!: string;
+
+  @Field()
+  @Length(1, 10_000, { message: 'A note must be between 1 and 10,000 characters.' })
+  body!: string;
+
+  @Field({ defaultValue: true, description: 'Internal notes are for staff only; false shows the note to affected customers.' })
+  internal: boolean = true;
+}
+
+@InputType()
+export class IncidentFilter {
+  @Field(() => [IncidentStatus], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  status?: IncidentStatus[];
+
+  @Field(() => [IncidentSeverity], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  severity?: IncidentSeverity[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 128, { message: 'correlationId must be between 1 and 128 characters.' })
+  correlationId?: string;
+
+  @Field({ nullable: true, description: 'Case-insensitive match in title or summary.' })
+  @IsOptional()
+  @Length(1, 200, { message: 'text must be between 1 and 200 characters.' })
+  text?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Platform staff only: incidents affecting this tenant.' })
+  tenantId?: string;
+}
+
+export enum IncidentOrderField {
+  CREATED_AT = 'createdAt',
+  UPDATED_AT = 'updatedAt',
+}
+registerEnumType(IncidentOrderField, { name: 'IncidentOrderField' });
+
+@InputType()
+export class IncidentOrder {
+  @Field(() => IncidentOrderField, { defaultValue: IncidentOrderField.CREATED_AT })
+  field: IncidentOrderField = IncidentOrderField.CREATED_AT;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  direction: SortDirection = SortDirection.DESC;
+}
+
+@ArgsType()
+export class IncidentsArgs extends ConnectionArgs {
+  @Field(() => IncidentFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: IncidentFilter;
+
+  @Field(() => IncidentOrder, { nullable: true })
+  orderBy?: IncidentOrder;
+}

@@ -1,0 +1,128 @@
+import type { EntityDictionary, EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
+import { SystemEvent } from '../events/system-event.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
+import { Incident } from './incident.entity';
+import { incidentScope, isIncidentStaff } from './incident.service';
+
+type Scope = { sql: string; params: unknown[] } | null;
+
+/**
+ * Raw SQL bypasses the tenant filter, so each query states the tenant itself: staff with the
+ * platform permission see everything, a tenant member with the tenant permission sees their
+ * tenant's rows, and anyone else nothing (null: fail closed). `sql` uses `?` for the tenant.
+ */
+function scopeOf(ctx: Omit<Context, 'loaders'>, tenantPermission: string, platformPermission: string, sql: string): Scope {
+  if (isPlatformScope(ctx) && ctx.permissions.has(platformPermission)) return { sql: '', params: [] };
+  if (ctx.tenantId && ctx.permissions.has(tenantPermission)) {
+    const n = sql.split('?').length - 1;
+    return { sql, params: Array.from({ length: n }, () => ctx.tenantId) };
+  }
+  return null;
+}
+
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/** Rows of `select <key> as __key, x.* ...`, mapped to entities and grouped by key, in query order. */
+function groupRows<T extends object>(em: EntityManager, entity: EntityName<T>, rows: Record<string, unknown>[], keys: readonly string[]): T[][] {
+  const grouped = new Map<string, T[]>();
+  for (const { __key, ...row } of rows) {
+    const list = grouped.get(String(__key)) ?? [];
+    list.push(em.map(entity, row as EntityDictionary<T>));
+    grouped.set(String(__key), list);
+  }
+  return keys.map((k) => grouped.get(k) ?? []);
+}
+
+export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
+  const em = ctx.em;
+  const execute = (sql: string, params: unknown[]): Promise<Record<string, unknown>[]> => em.getConnection().execute(sql, params);
+  const staff = () => isIncidentStaff(ctx);
+
+  return {
+    /** Incidents the caller may see (staff: all; customers: those affecting their tenant). */
+    byId: new DataLoader<string, Incident | null>(async (ids) => {
+      const scope = incidentScope(ctx);
+      if (!scope) return ids.map(() => null);
+      const rows = await em.find(Incident, { $and: [{ id: { $in: [...ids] } }, scope] }, scopeOptions(ctx));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
+    /** Affected tenants of many incidents in one query; a customer sees only their own tenant there. */
+    affectedTenants: new DataLoader<string, Tenant[]>(async (incidentIds) => {
+      const scope = scopeOf(ctx, 'incident:read', 'platform:incident:read', 'and it.tenant_id = ?');
+      if (!scope) return incidentIds.map(() => []);
+      const rows = await execute(
+        `select it.incident_id as __key, t.* from incident_tenants it join tenants t on t.id = it.tenant_id
+          where it.incident_id = any(?::uuid[]) ${scope.sql} order by t.slug, t.id`,
+        [uuidArray(incidentIds), ...scope.params],
+      );
+      return groupRows(em, Tenant, rows, incidentIds);
+    }),
+
+    /** Linked tickets of many incidents; a customer sees only their tenant's (and needs ticket:read). */
+    tickets: new DataLoader<string, Ticket[]>(async (incidentIds) => {
+      const scope = staff() || ctx.permissions.has('incident:read')
+        ? scopeOf(ctx, 'ticket:read', 'platform:ticket:read', 'and it.tenant_id = ? and tk.tenant_id = ?')
+        : null;
+      if (!scope) return incidentIds.map(() => []);
+      const rows = await execute(
+        `select it.incident_id as __key, tk.* from incident_tickets it join tickets tk on tk.id = it.ticket_id
+          where it.incident_id = any(?::uuid[]) ${scope.sql} order by tk.created_at, tk.id`,
+        [uuidArray(incidentIds), ...scope.params],
+      );
+      return groupRows(em, Ticket, rows, incidentIds);
+    }),
+
+    /** Linked events of many incidents; a customer sees only their tenant's (and needs event:read). */
+    events: new DataLoader<string, SystemEvent[]>(async (incidentIds) => {
+      const scope = staff() || ctx.permissions.has('incident:read')
+        ? scopeOf(ctx, 'event:read', 'platform:event:read', 'and ie.tenant_id = ? and e.tenant_id = ?')
+        : null;
+      if (!scope) return incidentIds.map(() => []);
+      const rows = await execute(
+        `select ie.incident_id as __key, e.* from incident_events ie join system_events e on e.id = ie.event_id
+          where ie.incident_id = any(?::uuid[]) ${scope.sql} order by e.occurred_at, e.id`,
+        [uuidArray(incidentIds), ...scope.params],
+      );
+      return groupRows(em, SystemEvent, rows, incidentIds);
+    }),
+
+    /** Timelines of many incidents, oldest first; customers see public entries of no tenant or theirs. */
+    timeline: new DataLoader<string, IncidentTimelineEntry[]>(async (incidentIds) => {
+      // The entries' incidents are the ones being resolved, already visible to the caller.
+      let visible: FilterQuery<IncidentTimelineEntry>;
+      if (staff()) visible = {};
+      else if (ctx.tenantId && ctx.permissions.has('incident:read')) visible = { internal: false, $or: [{ tenant: null }, { tenant: ctx.tenantId }] };
+      else return incidentIds.map(() => []);
+      const rows = await em.find(
+        IncidentTimelineEntry,
+        { $and: [{ incident: { $in: [...incidentIds] } }, visible] },
+        { orderBy: { createdAt: 'ASC', id: 'ASC' } },
+      );
+      return incidentIds.map((id) => rows.filter((r) => r.incident.id === id));
+    }),
+
+    /** Incidents linked to many tickets; a customer sees only incidents that affect their tenant. */
+    ofTicket: new DataLoader<string, Incident[]>(async (ticketIds) => {
+      const scope = scopeOf(
+        ctx,
+        'incident:read',
+        'platform:incident:read',
+        'and it.tenant_id = ? and exists (select 1 from incident_tenants a where a.incident_id = i.id and a.tenant_id = ?)',
+      );
+      if (!scope) return ticketIds.map(() => []);
+      const rows = await execute(
+        `select it.ticket_id as __key, i.* from incident_tickets it join incidents i on i.id = it.incident_id
+          where it.ticket_id = any(?::uuid[]) ${scope.sql} order by i.created_at desc, i.id desc`,
+        [uuidArray(ticketIds), ...scope.params],
+      );
+      return groupRows(em, Incident, rows, ticketIds);
+    }),
+  };
+}

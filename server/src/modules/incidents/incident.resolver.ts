@@ -1,0 +1,126 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { expectGlobalId } from '../../common/global-id';
+import { Connection, type ConnectionShape } from '../../common/pagination/connection';
+import type { Context } from '../../context/context';
+import { SystemEvent } from '../events/system-event.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { User } from '../users/user.entity';
+import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
+import { Incident } from './incident.entity';
+import {
+  AddIncidentNoteInput,
+  CreateIncidentInput,
+  IncidentsArgs,
+  LinkIncidentEventsInput,
+  LinkIncidentTicketsInput,
+  TransitionIncidentInput,
+} from './incident.inputs';
+import * as incidents from './incident.service';
+
+const IncidentConnection = Connection(Incident);
+
+/** Staff members behind an incident are shown to staff only; customers get null. */
+function staffMember(ctx: Context, ref: { id: string } | undefined): Promise<User | null> | null {
+  return ref && incidents.isIncidentStaff(ctx) ? ctx.loaders.users.byId.load(ref.id) : null;
+}
+
+@Resolver(() => Incident)
+export class IncidentResolver {
+  @Query(() => IncidentConnection, { description: 'Incidents, newest first: staff see all; customers those affecting their tenant.' })
+  incidents(@Args() args: IncidentsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Incident>> {
+    return incidents.listIncidents(ctx, args);
+  }
+
+  @Query(() => Incident, { nullable: true, description: 'One incident; ids you cannot see answer NOT_FOUND.' })
+  incident(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Incident> {
+    return incidents.getIncident(ctx, expectGlobalId(id, 'Incident'));
+  }
+
+  @Mutation(() => Incident, { description: 'Staff: opens an incident affecting the given tenants; audited, and writes an "incident.opened" event.' })
+  createIncident(@Arg('input') input: CreateIncidentInput, @Ctx() ctx: Context): Promise<Incident> {
+    return incidents.createIncident(ctx, input);
+  }
+
+  @Mutation(() => Incident, { description: 'Staff: OPEN → MITIGATED → RESOLVED; any other move answers CONFLICT.' })
+  transitionIncident(@Arg('input') input: TransitionIncidentInput, @Ctx() ctx: Context): Promise<Incident> {
+    return incidents.transitionIncident(ctx, input);
+  }
+
+  @Mutation(() => Incident, { description: "Staff: links system events; their tenants join the affected tenants." })
+  linkIncidentEvents(@Arg('input') input: LinkIncidentEventsInput, @Ctx() ctx: Context): Promise<Incident> {
+    return incidents.linkIncidentEvents(ctx, input);
+  }
+
+  @Mutation(() => Incident, { description: "Staff: links tickets; their tenants join the affected tenants." })
+  linkIncidentTickets(@Arg('input') input: LinkIncidentTicketsInput, @Ctx() ctx: Context): Promise<Incident> {
+    return incidents.linkIncidentTickets(ctx, input);
+  }
+
+  @Mutation(() => IncidentTimelineEntry, { description: 'Staff: adds a note to the timeline (internal unless internal: false).' })
+  addIncidentNote(@Arg('input') input: AddIncidentNoteInput, @Ctx() ctx: Context): Promise<IncidentTimelineEntry> {
+    return incidents.addIncidentNote(ctx, input);
+  }
+
+  @FieldResolver(() => [Tenant], { description: 'Staff: every affected tenant; customers: their own.' })
+  affectedTenants(@Root() incident: Incident, @Ctx() ctx: Context): Promise<Tenant[]> {
+    return ctx.loaders.incidents.affectedTenants.load(incident.id);
+  }
+
+  @FieldResolver(() => [Ticket], { description: "Linked tickets, oldest first; customers see their tenant's (with ticket:read)." })
+  tickets(@Root() incident: Incident, @Ctx() ctx: Context): Promise<Ticket[]> {
+    return ctx.loaders.incidents.tickets.load(incident.id);
+  }
+
+  @FieldResolver(() => [SystemEvent], { description: "Linked events, oldest first; customers see their tenant's (with event:read)." })
+  events(@Root() incident: Incident, @Ctx() ctx: Context): Promise<SystemEvent[]> {
+    return ctx.loaders.incidents.events.load(incident.id);
+  }
+
+  @FieldResolver(() => [IncidentTimelineEntry], { description: 'Oldest first; customers see the public entries for everyone or for their tenant.' })
+  timeline(@Root() incident: Incident, @Ctx() ctx: Context): Promise<IncidentTimelineEntry[]> {
+    return ctx.loaders.incidents.timeline.load(incident.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Staff only.' })
+  openedBy(@Root() incident: Incident, @Ctx() ctx: Context): Promise<User | null> | null {
+    return staffMember(ctx, incident.openedBy);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Staff only.' })
+  mitigatedBy(@Root() incident: Incident, @Ctx() ctx: Context): Promise<User | null> | null {
+    return staffMember(ctx, incident.mitigatedBy);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Staff only.' })
+  resolvedBy(@Root() incident: Incident, @Ctx() ctx: Context): Promise<User | null> | null {
+    return staffMember(ctx, incident.resolvedBy);
+  }
+}
+
+@Resolver(() => IncidentTimelineEntry)
+export class IncidentTimelineEntryResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Staff only.' })
+  author(@Root() entry: IncidentTimelineEntry, @Ctx() ctx: Context): Promise<User | null> | null {
+    return staffMember(ctx, entry.author);
+  }
+
+  @FieldResolver(() => Date, { description: 'When it happened.' })
+  at(@Root() entry: IncidentTimelineEntry): Date {
+    return entry.createdAt;
+  }
+
+  @FieldResolver(() => Incident)
+  incident(@Root() entry: IncidentTimelineEntry, @Ctx() ctx: Context): Promise<Incident | null> {
+    return ctx.loaders.incidents.byId.load(entry.incident.id);
+  }
+}
+
+/** Ticket.incidents, contributed by this module. */
+@Resolver(() => Ticket)
+export class TicketIncidentsResolver {
+  @FieldResolver(() => [Incident], { description: 'Incidents this ticket is linked to (empty without incident:read).' })
+  incidents(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<Incident[]> {
+    return ctx.loaders.incidents.ofTicket.load(ticket.id);
+  }
+}

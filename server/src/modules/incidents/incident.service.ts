@@ -1,0 +1,370 @@
+import { type FilterQuery, LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { expectGlobalId, toGlobalId } from '../../common/global-id';
+import { containsPattern } from '../../common/like';
+import type { ConnectionShape } from '../../common/pagination/connection';
+import { SortDirection } from '../../common/pagination/connection';
+import { dateSort, paginate, type SortKey } from '../../common/pagination/paginate';
+import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
+import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
+import { recordSystemEvent } from '../events/event.service';
+import { EventSeverity, SystemEvent } from '../events/system-event.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { User } from '../users/user.entity';
+import { IncidentEvent, IncidentTenant, IncidentTicket } from './incident-links.entity';
+import { IncidentTimelineEntry, IncidentTimelineKind } from './incident-timeline-entry.entity';
+import { Incident, IncidentSeverity, IncidentStatus } from './incident.entity';
+import {
+  type AddIncidentNoteInput,
+  type CreateIncidentInput,
+  type IncidentFilter,
+  type IncidentOrder,
+  IncidentOrderField,
+  type IncidentsArgs,
+  type LinkIncidentEventsInput,
+  type LinkIncidentTicketsInput,
+  MAX_LINKS,
+  MAX_TIMELINE_ENTRIES,
+  type TransitionIncidentInput,
+} from './incident.inputs';
+import { nextStatuses, transitionOf } from './incident.transitions';
+
+/** Staff reading outside any tenant see every incident and every part of it. */
+export function isIncidentStaff(ctx: Pick<Context, 'tenantId' | 'principal' | 'permissions'>): boolean {
+  return isPlatformScope(ctx) && ctx.permissions.has('platform:incident:read');
+}
+
+/**
+ * Which incidents the caller may see: staff all; a tenant member with incident:read those that
+ * affect their tenant; anyone else none (null).
+ */
+export function incidentScope(ctx: Pick<Context, 'tenantId' | 'principal' | 'permissions'>): FilterQuery<Incident> | null {
+  if (isIncidentStaff(ctx)) return {};
+  if (ctx.tenantId && ctx.permissions.has('incident:read')) return { affected: { tenant: ctx.tenantId } };
+  return null;
+}
+
+/** Severity of the system event an incident's opening writes. */
+const EVENT_SEVERITY: Record<IncidentSeverity, EventSeverity> = {
+  [IncidentSeverity.SEV1]: EventSeverity.CRITICAL,
+  [IncidentSeverity.SEV2]: EventSeverity.ERROR,
+  [IncidentSeverity.SEV3]: EventSeverity.WARNING,
+  [IncidentSeverity.SEV4]: EventSeverity.INFO,
+};
+
+function sortKeyOf(order?: IncidentOrder | null): SortKey<Incident> {
+  const direction = order?.direction ?? SortDirection.DESC;
+  return order?.field === IncidentOrderField.UPDATED_AT ? dateSort<Incident>('updatedAt', direction) : dateSort<Incident>('createdAt', direction);
+}
+
+function whereOf(filter?: IncidentFilter | null): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  if (!filter) return where;
+  if (filter.status?.length) where.status = { $in: filter.status };
+  if (filter.severity?.length) where.severity = { $in: filter.severity };
+  if (filter.correlationId) where.correlationId = filter.correlationId;
+  if (filter.text?.trim()) {
+    const pattern = containsPattern(filter.text.trim());
+    where.$or = [{ title: { $ilike: pattern } }, { summary: { $ilike: pattern } }];
+  }
+  // For a customer this joins the same affected row as their scope: another tenant matches nothing.
+  if (filter.tenantId) where.affected = { tenant: expectGlobalId(filter.tenantId, 'Tenant', 'filter.tenantId') };
+  return where;
+}
+
+export async function listIncidents(ctx: Context, args: IncidentsArgs): Promise<ConnectionShape<Incident>> {
+  const scope = incidentScope(ctx);
+  if (!scope) throw forbidden('This needs the incident:read permission.', 'MISSING_PERMISSION');
+  const filter = whereOf(args.filter);
+  const page = await paginate({ em: ctx.em, entity: Incident, where: { $and: [scope, filter] }, args, sort: sortKeyOf(args.orderBy), options: scopeOptions(ctx) });
+  const tenant = (filter.affected as { tenant?: string } | undefined)?.tenant ?? null;
+  await auditPlatformAccess(ctx, 'incidents', { filter: args.filter ?? null }, tenant);
+  return page;
+}
+
+export async function getIncident(ctx: Context, id: string): Promise<Incident> {
+  const incident = await ctx.loaders.incidents.byId.load(id);
+  if (!incident) throw notFound('Incident');
+  await auditPlatformAccess(ctx, 'incident', { incidentId: id });
+  return incident;
+}
+
+function requireStaff(ctx: Context): string {
+  const userId = userIdOf(ctx);
+  if (!userId || !isPlatformScope(ctx)) throw forbidden('Incidents are managed by platform staff.', 'STAFF_ONLY');
+  return userId;
+}
+
+function decodeIds(ids: string[], type: string, field: string): string[] {
+  return [...new Set(ids.map((id, i) => expectGlobalId(id, type, `${field}.${i}`)))];
+}
+
+function requireText(value: string, field: string, message: string, min = 1): string {
+  const trimmed = value.trim();
+  if (trimmed.length < min) throw badInput(message, [{ field, message }]);
+  return trimmed;
+}
+
+interface EntryData {
+  kind: IncidentTimelineKind;
+  message: string;
+  fromStatus?: IncidentStatus;
+  toStatus?: IncidentStatus;
+  internal?: boolean;
+  /** Only this tenant's customers (and staff) see the entry. */
+  tenantId?: string | null;
+}
+
+function entry(em: EntityManager, incident: Incident, data: EntryData, userId: string): IncidentTimelineEntry {
+  const row = em.create(IncidentTimelineEntry, {
+    incident,
+    kind: data.kind,
+    message: data.message,
+    fromStatus: data.fromStatus,
+    toStatus: data.toStatus,
+    internal: data.internal ?? false,
+    tenant: data.tenantId ? em.getReference(Tenant, data.tenantId) : undefined,
+    author: em.getReference(User, userId),
+  });
+  em.persist(row);
+  return row;
+}
+
+/**
+ * Timeline entries the caller may see: staff all; customers the public entries, for everyone or
+ * for their tenant, of incidents that affect their tenant; anyone else none (null).
+ */
+export function timelineEntryScope(ctx: Pick<Context, 'tenantId' | 'principal' | 'permissions'>): FilterQuery<IncidentTimelineEntry> | null {
+  if (isIncidentStaff(ctx)) return {};
+  if (ctx.tenantId && ctx.permissions.has('incident:read')) {
+    return { internal: false, $or: [{ tenant: null }, { tenant: ctx.tenantId }], incident: { affected: { tenant: ctx.tenantId } } };
+  }
+  return null;
+}
+
+export async function createIncident(ctx: Context, input: CreateIncidentInput): Promise<Incident> {
+  const userId = requireStaff(ctx);
+  const title = requireText(input.title, 'title', 'Title must be between 3 and 200 characters.', 3);
+  const summary = requireText(input.summary, 'summary', 'Describe the incident for the affected customers.');
+  const tenantIds = decodeIds(input.tenantIds, 'Tenant', 'tenantIds');
+  return ctx.em.transactional(async (em) => {
+    const tenants = await em.find(Tenant, { id: { $in: tenantIds } }, { orderBy: { slug: 'ASC' } });
+    if (tenants.length !== tenantIds.length) throw notFound('Tenant');
+    const incident = em.create(Incident, {
+      title,
+      severity: input.severity,
+      summary,
+      correlationId: input.correlationId ?? ctx.correlationId,
+      openedBy: em.getReference(User, userId),
+    });
+    em.persist(incident);
+    for (const tenant of tenants) em.persist(em.create(IncidentTenant, { incident, tenant }));
+    entry(em, incident, { kind: IncidentTimelineKind.CREATED, toStatus: IncidentStatus.OPEN, message: `Incident opened (${input.severity}): ${title}` }, userId);
+    const tenantGlobalIds = tenants.map((t) => toGlobalId('Tenant', t.id));
+    recordAudit(ctx, em, {
+      action: 'incident.created',
+      tenantId: null,
+      target: { type: 'Incident', id: incident.id },
+      diff: { after: { title, severity: input.severity, status: IncidentStatus.OPEN, tenantIds: tenantGlobalIds, correlationId: incident.correlationId } },
+    });
+    recordSystemEvent(em, {
+      tenantId: null,
+      type: 'incident.opened',
+      source: 'incidents',
+      severity: EVENT_SEVERITY[input.severity],
+      payload: { incidentId: toGlobalId('Incident', incident.id), title, severity: input.severity, tenantIds: tenantGlobalIds },
+      correlationId: incident.correlationId,
+    });
+    return incident;
+  });
+}
+
+async function lockIncident(em: EntityManager, globalId: string, field: string): Promise<Incident> {
+  const id = expectGlobalId(globalId, 'Incident', field);
+  const incident = await em.findOne(Incident, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!incident) throw notFound('Incident');
+  return incident;
+}
+
+export async function transitionIncident(ctx: Context, input: TransitionIncidentInput): Promise<Incident> {
+  const userId = requireStaff(ctx);
+  const note = input.note === undefined || input.note === null ? null : requireText(input.note, 'note', 'A note cannot be blank.');
+  return ctx.em.transactional(async (em) => {
+    // Locked, so two staff members moving the same incident at once are serialized.
+    const incident = await lockIncident(em, input.id, 'id');
+    const from = incident.status;
+    const stamp = transitionOf(from, input.to);
+    if (!stamp) {
+      const allowed = nextStatuses(from);
+      const message = allowed.length
+        ? `This incident is ${from}; it can move to ${allowed.join(' or ')} only.`
+        : `This incident is ${from}; its status cannot change any more.`;
+      throw conflict(message, 'INVALID_TRANSITION');
+    }
+    const now = new Date();
+    const by = em.getReference(User, userId, { wrapped: true });
+    incident.status = input.to;
+    if (stamp === 'mitigated') {
+      incident.mitigatedAt = now;
+      incident.mitigatedBy = by;
+    } else {
+      incident.resolvedAt = now;
+      incident.resolvedBy = by;
+    }
+    const moved = `Moved from ${from} to ${input.to}`;
+    entry(em, incident, { kind: IncidentTimelineKind.STATUS_CHANGED, fromStatus: from, toStatus: input.to, message: note ? `${moved}: ${note}` : `${moved}.` }, userId);
+    recordAudit(ctx, em, {
+      action: 'incident.transitioned',
+      tenantId: null,
+      target: { type: 'Incident', id: incident.id },
+      diff: { before: { status: from }, after: { status: input.to }, ...(note ? { note } : {}) },
+    });
+    recordSystemEvent(em, {
+      tenantId: null,
+      type: `incident.${input.to.toLowerCase()}`,
+      source: 'incidents',
+      payload: { incidentId: toGlobalId('Incident', incident.id), from, to: input.to },
+      correlationId: incident.correlationId,
+    });
+    return incident;
+  });
+}
+
+/**
+ * Adds the tenants of newly linked items to the affected tenants, with a timeline entry that
+ * only that tenant's customers (and staff) see. Returns the tenants it added.
+ */
+async function ensureAffected(em: EntityManager, incident: Incident, tenantIds: string[], userId: string): Promise<string[]> {
+  if (!tenantIds.length) return [];
+  const present = await em.find(IncidentTenant, { incident: incident.id, tenant: { $in: tenantIds } }, { filters: false });
+  const have = new Set(present.map((p) => p.tenant.id));
+  const added = tenantIds.filter((id) => !have.has(id));
+  for (const tenantId of added) {
+    em.persist(em.create(IncidentTenant, { incident, tenant: em.getReference(Tenant, tenantId) }));
+    entry(em, incident, { kind: IncidentTimelineKind.TENANT_ADDED, tenantId, message: 'Your organisation was added to the affected tenants.' }, userId);
+  }
+  return added;
+}
+
+function groupByTenant<T>(items: T[], tenantOf: (item: T) => string | null): Map<string | null, T[]> {
+  const groups = new Map<string | null, T[]>();
+  for (const item of items) {
+    const key = tenantOf(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
+}
+
+function listed(labels: string[]): string {
+  return labels.length > 5 ? `${labels.slice(0, 5).join(', ')} and ${labels.length - 5} more` : labels.join(', ');
+}
+
+export async function linkIncidentEvents(ctx: Context, input: LinkIncidentEventsInput): Promise<Incident> {
+  const userId = requireStaff(ctx);
+  const eventIds = decodeIds(input.eventIds, 'SystemEvent', 'eventIds');
+  return ctx.em.transactional(async (em) => {
+    const incident = await lockIncident(em, input.incidentId, 'incidentId');
+    const events = await em.find(SystemEvent, { id: { $in: eventIds } }, { filters: false, orderBy: { occurredAt: 'ASC', id: 'ASC' } });
+    if (events.length !== eventIds.length) throw notFound('System event');
+    const linked = await em.find(IncidentEvent, { incident: incident.id, event: { $in: eventIds } }, { filters: false });
+    const already = new Set(linked.map((l) => l.event.id));
+    const fresh = events.filter((e) => !already.has(e.id));
+    // Linking what is already linked changes nothing, and is not audited.
+    if (!fresh.length) return incident;
+    const total = await em.count(IncidentEvent, { incident: incident.id }, { filters: false });
+    if (total + fresh.length > MAX_LINKS) {
+      throw badInput(`An incident can hold at most ${MAX_LINKS} events; it has ${total}.`, [{ field: 'eventIds', message: `At most ${MAX_LINKS - total} more.` }]);
+    }
+    const tenantsAdded = await ensureAffected(em, incident, [...new Set(fresh.flatMap((e) => (e.tenant ? [e.tenant.id] : [])))], userId);
+    for (const event of fresh) {
+      em.persist(em.create(IncidentEvent, { incident, event, tenant: event.tenant ?? undefined, linkedBy: em.getReference(User, userId) }));
+    }
+    for (const [tenantId, group] of groupByTenant(fresh, (e) => e.tenant?.id ?? null)) {
+      entry(
+        em,
+        incident,
+        {
+          kind: IncidentTimelineKind.EVENTS_LINKED,
+          // Platform events are staff business; a tenant's events are shown to that tenant only.
+          internal: tenantId === null,
+          tenantId,
+          message: `Linked ${group.length} event(s): ${listed(group.map((e) => e.type))}`,
+        },
+        userId,
+      );
+    }
+    incident.updatedAt = new Date();
+    recordAudit(ctx, em, {
+      action: 'incident.events_linked',
+      tenantId: null,
+      target: { type: 'Incident', id: incident.id },
+      diff: { added: fresh.map((e) => toGlobalId('SystemEvent', e.id)), tenantsAdded: tenantsAdded.map((id) => toGlobalId('Tenant', id)) },
+    });
+    return incident;
+  });
+}
+
+export async function linkIncidentTickets(ctx: Context, input: LinkIncidentTicketsInput): Promise<Incident> {
+  const userId = requireStaff(ctx);
+  const ticketIds = decodeIds(input.ticketIds, 'Ticket', 'ticketIds');
+  return ctx.em.transactional(async (em) => {
+    const incident = await lockIncident(em, input.incidentId, 'incidentId');
+    const tickets = await em.find(Ticket, { id: { $in: ticketIds } }, { filters: false, orderBy: { createdAt: 'ASC', id: 'ASC' } });
+    if (tickets.length !== ticketIds.length) throw notFound('Ticket');
+    const linked = await em.find(IncidentTicket, { incident: incident.id, ticket: { $in: ticketIds } }, { filters: false });
+    const already = new Set(linked.map((l) => l.ticket.id));
+    const fresh = tickets.filter((t) => !already.has(t.id));
+    if (!fresh.length) return incident;
+    const total = await em.count(IncidentTicket, { incident: incident.id }, { filters: false });
+    if (total + fresh.length > MAX_LINKS) {
+      throw badInput(`An incident can hold at most ${MAX_LINKS} tickets; it has ${total}.`, [{ field: 'ticketIds', message: `At most ${MAX_LINKS - total} more.` }]);
+    }
+    const tenantsAdded = await ensureAffected(em, incident, [...new Set(fresh.map((t) => t.tenant.id))], userId);
+    for (const ticket of fresh) {
+      em.persist(em.create(IncidentTicket, { incident, ticket, tenant: ticket.tenant, linkedBy: em.getReference(User, userId) }));
+    }
+    for (const [tenantId, group] of groupByTenant(fresh, (t) => t.tenant.id)) {
+      entry(
+        em,
+        incident,
+        {
+          kind: IncidentTimelineKind.TICKETS_LINKED,
+          tenantId,
+          message: `Linked ticket(s) ${listed(group.map((t) => `#${t.number}`))}`,
+        },
+        userId,
+      );
+    }
+    incident.updatedAt = new Date();
+    recordAudit(ctx, em, {
+      action: 'incident.tickets_linked',
+      tenantId: null,
+      target: { type: 'Incident', id: incident.id },
+      diff: { added: fresh.map((t) => toGlobalId('Ticket', t.id)), tenantsAdded: tenantsAdded.map((id) => toGlobalId('Tenant', id)) },
+    });
+    return incident;
+  });
+}
+
+export async function addIncidentNote(ctx: Context, input: AddIncidentNoteInput): Promise<IncidentTimelineEntry> {
+  const userId = requireStaff(ctx);
+  const body = requireText(input.body, 'body', 'A note cannot be blank.');
+  return ctx.em.transactional(async (em) => {
+    const incident = await lockIncident(em, input.incidentId, 'incidentId');
+    const entries = await em.count(IncidentTimelineEntry, { incident: incident.id });
+    if (entries >= MAX_TIMELINE_ENTRIES) {
+      throw badInput(`This incident's timeline is full (${MAX_TIMELINE_ENTRIES} entries).`, [{ field: 'incidentId', message: 'Timeline full.' }]);
+    }
+    const note = entry(em, incident, { kind: IncidentTimelineKind.NOTE, internal: input.internal, message: body }, userId);
+    incident.updatedAt = new Date();
+    recordAudit(ctx, em, {
+      action: 'incident.note_added',
+      tenantId: null,
+      target: { type: 'Incident', id: incident.id },
+      diff: { after: { internal: input.internal, body } },
+    });
+    return note;
+  });
+}

@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { WidgetPoint } from '../dashboard/widget.types';
+import { IncidentSeverity, IncidentStatus } from './incident.entity';
+
+/**
+ * Incidents affecting one tenant that are not resolved, by severity (SEV1 first, zeros
+ * included); one grouped query.
+ */
+export async function activeIncidents(em: EntityManager, tenantId: string, includeMitigated: boolean): Promise<WidgetPoint[]> {
+  const statuses = includeMitigated ? [IncidentStatus.OPEN, IncidentStatus.MITIGATED] : [IncidentStatus.OPEN];
+  const rows: { severity: IncidentSeverity; n: number }[] = await em.getConnection().execute(
+    `select i.severity, count(*)::int as n
+       from incidents i join incident_tenants it on it.incident_id = i.id
+      where it.tenant_id = ? and i.status = any(?::text[])
+      group by i.severity`,
+    [tenantId, `{${statuses.join(',')}}`],
+  );
+  const counts = new Map(rows.map((r) => [r.severity, r.n]));
+  return Object.values(IncidentSeverity).map((s) => ({ key: s, label: s, value: counts.get(s) ?? 0 }));
+}

@@ -1,0 +1,276 @@
+import { IsEnum, IsISO31661Alpha2, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
+import { KycCaseStatus, KycRecommendation, KycRiskRating, KycSubjectKind } from './kyc-case.entity';
+import { KycDocumentKind, KycDocumentStatus } from './kyc-document.entity';
+
+const COUNTRY = 'Use a two-letter ISO 3166-1 country code, e.g. DE or GB.';
+const REASON = 'Give a reason of 3 to 2,000 characters.';
+
+@InputType({ description: 'A postal address; every field but line2 is required.' })
+export class KycAddressInput {
+  @Field()
+  @IsString()
+  @Length(1, 200, { message: 'Address line 1 needs 1 to 200 characters.' })
+  line1!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200, { message: 'Address line 2 can have up to 200 characters.' })
+  line2?: string | null;
+
+  @Field()
+  @IsString()
+  @Length(1, 100, { message: 'City needs 1 to 100 characters.' })
+  city!: string;
+
+  @Field()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{0,19}$/, { message: 'Postal code: up to 20 letters, digits, spaces or dashes.' })
+  postalCode!: string;
+
+  @Field()
+  @IsISO31661Alpha2({ message: COUNTRY })
+  country!: string;
+}
+
+@InputType({ description: 'Details of a person. Only the full name is needed for a draft; submitting needs them all.' })
+export class KycPersonInput {
+  @Field()
+  @IsString()
+  @Length(2, 200, { message: 'Full name needs 2 to 200 characters.' })
+  fullName!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date of birth must look like 1990-04-23 (YYYY-MM-DD).' })
+  dateOfBirth?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
+  @IsOptional()
+  @IsISO31661Alpha2({ message: `Nationality: ${COUNTRY}` })
+  nationality?: string | null;
+
+  @Field(() => KycAddressInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  address?: KycAddressInput | null;
+}
+
+@InputType({ description: 'Details of a business. Only the legal name is needed for a draft; submitting needs all but the VAT number.' })
+export class KycBusinessInput {
+  @Field()
+  @IsString()
+  @Length(2, 200, { message: 'Legal name needs 2 to 200 characters.' })
+  legalName!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 ./-]{0,49}$/, { message: 'Registration number: up to 50 letters, digits, spaces, dots, slashes or dashes.' })
+  registrationNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Country of registration, ISO 3166-1 alpha-2.' })
+  @IsOptional()
+  @IsISO31661Alpha2({ message: `Country of registration: ${COUNTRY}` })
+  country?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'EU-style VAT number: two-letter prefix, then 2 to 13 letters or digits (spaces are ignored).' })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{2}[ A-Za-z0-9]{2,20}$/, { message: 'VAT number: a two-letter country prefix, then 2 to 13 letters or digits, e.g. DE123456789.' })
+  vatNumber?: string | null;
+
+  @Field(() => KycAddressInput, { nullable: true, description: 'Registered address.' })
+  @IsOptional()
+  @ValidateNested()
+  address?: KycAddressInput | null;
+}
+
+@InputType()
+export class CreateKycCaseInput {
+  @Field(() => KycSubjectKind)
+  @IsEnum(KycSubjectKind)
+  subjectKind!: KycSubjectKind;
+
+  @Field(() => KycPersonInput, { nullable: true, description: 'Required when subjectKind is PERSON, refused otherwise.' })
+  @IsOptional()
+  @ValidateNested()
+  person?: KycPersonInput | null;
+
+  @Field(() => KycBusinessInput, { nullable: true, description: 'Required when subjectKind is BUSINESS, refused otherwise.' })
+  @IsOptional()
+  @ValidateNested()
+  business?: KycBusinessInput | null;
+}
+
+@InputType({ description: "Replaces the subject's details (send them all); only while DRAFT or NEEDS_INFO." })
+export class UpdateKycCaseInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The version you last read; a stale one answers CONFLICT.' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @Field(() => KycPersonInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  person?: KycPersonInput | null;
+
+  @Field(() => KycBusinessInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  business?: KycBusinessInput | null;
+}
+
+@InputType({ description: 'A case and the version you last read.' })
+export class KycCaseVersionInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+@InputType()
+export class RecommendKycCaseInput extends KycCaseVersionInput {
+  @Field(() => KycRecommendation)
+  @IsEnum(KycRecommendation)
+  recommendation!: KycRecommendation;
+
+  @Field(() => KycRiskRating)
+  @IsEnum(KycRiskRating)
+  riskRating!: KycRiskRating;
+
+  @Field({ description: 'Why; staff only.' })
+  @IsString()
+  @Length(3, 2000, { message: REASON })
+  reason!: string;
+}
+
+@InputType()
+export class RequestKycInfoInput extends KycCaseVersionInput {
+  @Field({ description: 'What the customer must add or correct; shown to the customer.' })
+  @IsString()
+  @Length(3, 2000, { message: 'Tell the customer what is missing in 3 to 2,000 characters.' })
+  message!: string;
+}
+
+export enum KycDecision {
+  APPROVE = 'APPROVE',
+  REJECT = 'REJECT',
+}
+registerEnumType(KycDecision, { name: 'KycDecision' });
+
+@InputType()
+export class DecideKycCaseInput extends KycCaseVersionInput {
+  @Field(() => KycDecision)
+  @IsEnum(KycDecision)
+  decision!: KycDecision;
+
+  @Field({ description: 'Why; staff only.' })
+  @IsString()
+  @Length(3, 2000, { message: REASON })
+  reason!: string;
+
+  @Field(() => String, { nullable: true, description: 'Optional note shown to the customer.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000, { message: 'The customer message can have up to 2,000 characters.' })
+  customerMessage?: string | null;
+}
+
+export enum KycDocumentDecision {
+  ACCEPT = 'ACCEPT',
+  REJECT = 'REJECT',
+}
+registerEnumType(KycDocumentDecision, { name: 'KycDocumentDecision' });
+
+@InputType()
+export class DecideKycDocumentInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => KycDocumentDecision)
+  @IsEnum(KycDocumentDecision)
+  decision!: KycDocumentDecision;
+
+  @Field({ description: 'Why; shown to the customer.' })
+  @IsString()
+  @Length(3, 2000, { message: REASON })
+  reason!: string;
+}
+
+@InputType()
+export class KycCaseFilter {
+  @Field(() => [KycCaseStatus], { nullable: true })
+  status?: KycCaseStatus[];
+
+  @Field(() => KycSubjectKind, { nullable: true })
+  subjectKind?: KycSubjectKind;
+
+  @Field({ nullable: true, description: 'Case-insensitive match in the subject name.' })
+  @IsOptional()
+  @Length(1, 200)
+  text?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Platform staff only: one tenant.' })
+  tenantId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Platform staff only: cases this staff member reviews.' })
+  reviewerId?: string;
+}
+
+export enum KycCaseOrderField {
+  CREATED_AT = 'createdAt',
+  UPDATED_AT = 'updatedAt',
+  SUBJECT_NAME = 'subjectName',
+}
+registerEnumType(KycCaseOrderField, { name: 'KycCaseOrderField' });
+
+@InputType()
+export class KycCaseOrder {
+  @Field(() => KycCaseOrderField, { defaultValue: KycCaseOrderField.CREATED_AT })
+  field: KycCaseOrderField = KycCaseOrderField.CREATED_AT;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  direction: SortDirection = SortDirection.DESC;
+}
+
+@ArgsType()
+export class KycCasesArgs extends ConnectionArgs {
+  @Field(() => KycCaseFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: KycCaseFilter;
+
+  @Field(() => KycCaseOrder, { nullable: true })
+  orderBy?: KycCaseOrder;
+}
+
+@InputType()
+export class KycDocumentFilter {
+  @Field(() => ID, { nullable: true })
+  caseId?: string;
+
+  @Field(() => [KycDocumentStatus], { nullable: true })
+  status?: KycDocumentStatus[];
+
+  @Field(() => [KycDocumentKind], { nullable: true })
+  kind?: KycDocumentKind[];
+
+  @Field(() => ID, { nullable: true, description: 'Platform staff only: one tenant.' })
+  tenantId?: string;
+}
+
+@ArgsType()
+export class KycDocumentsArgs extends ConnectionArgs {
+  @Field(() => KycDocumentFilter, { nullable: true })
+  filter?: KycDocumentFilter;
+
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.DESC, description: 'By upload time.' })
+  direction?: SortDirection;
+}

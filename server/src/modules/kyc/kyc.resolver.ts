@@ -1,0 +1,183 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { expectGlobalId } from '../../common/global-id';
+import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
+import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
+import type { Context } from '../../context/context';
+import { Tenant } from '../tenancy/tenant.entity';
+import { User } from '../users/user.entity';
+import { KycCase } from './kyc-case.entity';
+import { KycDocument } from './kyc-document.entity';
+import * as documents from './kyc-document.service';
+import {
+  CreateKycCaseInput,
+  DecideKycCaseInput,
+  DecideKycDocumentInput,
+  KycCasesArgs,
+  KycCaseVersionInput,
+  KycDocumentsArgs,
+  RecommendKycCaseInput,
+  RequestKycInfoInput,
+  UpdateKycCaseInput,
+} from './kyc.inputs';
+import * as cases from './kyc.service';
+import { KycCaseAction, type KycAction } from './kyc.transitions';
+import { KycBusiness, KycCaseReview, KycPerson } from './kyc.types';
+
+const KycCaseConnection = Connection(KycCase);
+const KycDocumentConnection = Connection(KycDocument);
+
+@Resolver(() => KycCase)
+export class KycCaseResolver {
+  @Query(() => KycCase, { nullable: true, description: 'One KYC case of your tenant (or any, for KYC staff); other ids answer NOT_FOUND.' })
+  kycCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<KycCase> {
+    return cases.getCase(ctx, expectGlobalId(id, 'KycCase'));
+  }
+
+  @Query(() => KycCaseConnection, { description: 'KYC cases, by cursor (first/after, last/before) or by offset.' })
+  kycCases(@Args() args: KycCasesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<KycCase>> {
+    return cases.listCases(ctx, args);
+  }
+
+  @Mutation(() => KycCase, { description: 'Starts a DRAFT case for a person or a business.' })
+  createKycCase(@Arg('input') input: CreateKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
+    return cases.createCase(ctx, input);
+  }
+
+  @Mutation(() => KycCase, { description: "Replaces the subject's details while the case is DRAFT or NEEDS_INFO." })
+  updateKycCase(@Arg('input') input: UpdateKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
+    return cases.updateCase(ctx, input);
+  }
+
+  @Mutation(() => KycCase, { description: 'DRAFT or NEEDS_INFO → SUBMITTED, once the details are complete and a document is there.' })
+  submitKycCase(@Arg('input') input: KycCaseVersionInput, @Ctx() ctx: Context): Promise<KycCase> {
+    return cases.submitCase(ctx, input);
+  }
+
+  @Mutation(() => KycCase, { description: 'Staff: SUBMITTED → IN_REVIEW; you become the reviewer.' })
+  startKycReview(@Arg('input') input: KycCaseVersionInput, @Ctx() ctx: Context): Promise<KycCase> {
+    return cases.startReview(ctx, input);
+  }
+
+  @Mutation(() => KycCase, { description: 'Staff, the reviewer: records a recommendation and risk rating for the second staff member.' })
+  recommendKycCase(@Arg('input') input: RecommendKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
+    return cases.recommend(ctx, input);
+  }
+
+  @Mutation(() => KycCase, { description: 'Staff, the reviewer: IN_REVIEW → NEEDS_INFO with a message for the customer.' })
+  requestKycInfo(@Arg('input') input: RequestKycInfoInput, @Ctx() ctx: Context): Promise<KycCase> {
+    return cases.requestInfo(ctx, input);
+  }
+
+  @Mutation(() => KycCase, { description: 'Staff, not the reviewer (four-eyes): IN_REVIEW → APPROVED or REJECTED, with a reason.' })
+  decideKycCase(@Arg('input') input: DecideKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
+    return cases.decide(ctx, input);
+  }
+
+  @FieldResolver(() => KycPerson, { nullable: true, description: 'Set when subjectKind is PERSON.' })
+  person(@Root() kycCase: KycCase): KycPerson | null {
+    return kycCase.personDetails();
+  }
+
+  @FieldResolver(() => KycBusiness, { nullable: true, description: 'Set when subjectKind is BUSINESS.' })
+  business(@Root() kycCase: KycCase): KycBusiness | null {
+    return kycCase.businessDetails();
+  }
+
+  @FieldResolver(() => Tenant)
+  tenant(@Root() kycCase: KycCase, @Ctx() ctx: Context): Promise<Tenant | null> {
+    return ctx.loaders.tenancy.tenantById.load(kycCase.tenant.id);
+  }
+
+  @FieldResolver(() => User)
+  createdBy(@Root() kycCase: KycCase, @Ctx() ctx: Context): Promise<User | null> {
+    return ctx.loaders.users.byId.load(kycCase.createdBy.id);
+  }
+
+  @FieldResolver(() => KycCaseReview, { nullable: true, description: 'Staff only: reviewer, recommendation, approver and reasons. Null for customers.' })
+  review(@Root() kycCase: KycCase, @Ctx() ctx: Context): KycCaseReview | null {
+    if (!cases.canSeeReview(ctx)) return null;
+    return {
+      reviewerId: kycCase.reviewer?.id ?? null,
+      decidedById: kycCase.decidedBy?.id ?? null,
+      reviewStartedAt: kycCase.reviewStartedAt ?? null,
+      recommendation: kycCase.recommendation ?? null,
+      recommendationReason: kycCase.recommendationReason ?? null,
+      riskRating: kycCase.riskRating ?? null,
+      recommendedAt: kycCase.recommendedAt ?? null,
+      decisionReason: kycCase.decisionReason ?? null,
+      decidedAt: kycCase.decidedAt ?? null,
+    };
+  }
+
+  @FieldResolver(() => [KycCaseAction], { description: 'What you could do to this case now (a hint for clients; the mutations decide).' })
+  availableActions(@Root() kycCase: KycCase, @Ctx() ctx: Context): KycAction[] {
+    return cases.availableActions(ctx, kycCase);
+  }
+
+  @FieldResolver(() => KycDocumentConnection, { description: 'Documents, oldest first.' })
+  async documents(@Root() kycCase: KycCase, @Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<KycDocument>> {
+    const page = toPageRequest(args);
+    // A plain first page is batched across every case in the result; other pages query directly.
+    if (page.mode === 'forward' && !page.after && !page.before) {
+      const { rows, hasMore } = await ctx.loaders.kyc.firstDocuments(page.limit).load(kycCase.id);
+      return connectionOf(rows, documents.DOCUMENT_ORDER, { hasNextPage: hasMore, hasPreviousPage: false }, () => ctx.loaders.kyc.documentCount.load(kycCase.id));
+    }
+    return documents.listCaseDocuments(ctx, kycCase, args);
+  }
+}
+
+@Resolver(() => KycCaseReview)
+export class KycCaseReviewResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who took the case into review and recommends.' })
+  reviewer(@Root() review: KycCaseReview, @Ctx() ctx: Context): Promise<User | null> | null {
+    return review.reviewerId ? ctx.loaders.users.byId.load(review.reviewerId) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The second staff member, who approved or rejected.' })
+  decidedBy(@Root() review: KycCaseReview, @Ctx() ctx: Context): Promise<User | null> | null {
+    return review.decidedById ? ctx.loaders.users.byId.load(review.decidedById) : null;
+  }
+}
+
+@Resolver(() => KycDocument)
+export class KycDocumentResolver {
+  @Query(() => KycDocument, { nullable: true, description: 'One KYC document; other ids answer NOT_FOUND.' })
+  kycDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<KycDocument> {
+    return documents.getDocument(ctx, expectGlobalId(id, 'KycDocument'));
+  }
+
+  @Query(() => KycDocumentConnection, { description: 'KYC documents, newest first by default; upload them with POST /api/kyc/cases/{caseId}/documents.' })
+  kycDocuments(@Args() args: KycDocumentsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<KycDocument>> {
+    return documents.listDocuments(ctx, args);
+  }
+
+  @Mutation(() => KycDocument, { description: "Staff, the case's reviewer: accepts or rejects one document, with a reason shown to the customer." })
+  decideKycDocument(@Arg('input') input: DecideKycDocumentInput, @Ctx() ctx: Context): Promise<KycDocument> {
+    return documents.decideDocument(ctx, input);
+  }
+
+  @Mutation(() => ID, { description: 'Removes a PENDING document while the case is DRAFT or NEEDS_INFO; returns its id.' })
+  deleteKycDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
+    return documents.deleteDocument(ctx, id);
+  }
+
+  @FieldResolver(() => KycCase, { name: 'case' })
+  kycCase(@Root() doc: KycDocument, @Ctx() ctx: Context): Promise<KycCase | null> {
+    return ctx.loaders.kyc.caseById.load(doc.case.id);
+  }
+
+  @FieldResolver(() => User)
+  uploadedBy(@Root() doc: KycDocument, @Ctx() ctx: Context): Promise<User | null> {
+    return ctx.loaders.users.byId.load(doc.uploadedBy.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Staff only: who accepted or rejected it. Null for customers.' })
+  decidedBy(@Root() doc: KycDocument, @Ctx() ctx: Context): Promise<User | null> | null {
+    return cases.canSeeReview(ctx) && doc.decidedBy ? ctx.loaders.users.byId.load(doc.decidedBy.id) : null;
+  }
+
+  @FieldResolver(() => String, { description: 'GET it with your bearer token to download the file.' })
+  downloadPath(@Root() doc: KycDocument): string {
+    return documents.downloadPathOf(doc);
+  }
+}

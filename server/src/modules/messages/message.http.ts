@@ -1,0 +1,144 @@
+import { validate } from 'class-validator';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import { AppError, type ErrorCode, type FieldError } from '../../common/errors';
+import { toGlobalId } from '../../common/global-id';
+import type { Context } from '../../context/context';
+import { type InboundMessage } from './message.entity';
+import { IngestMessageInput } from './message.inputs';
+import { ingestMessage } from './message.service';
+
+/** Bodies above this are refused with 413 before they are parsed. */
+export const MESSAGE_BODY_LIMIT = '100kb';
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+const FIELDS = ['channel', 'sender', 'subject', 'payload', 'externalId'] as const;
+
+const AUTH_MESSAGES: Record<NonNullable<Context['authFailure']>, string> = {
+  EXPIRED: 'Your access token has expired; refresh it and try again.',
+  INVALID: 'Your access token is not valid. Please sign in again.',
+  SESSION_ENDED: 'Your session has ended. Please sign in again.',
+};
+
+interface Locals {
+  ctx: Context;
+}
+
+function sendError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).json({ error: code, message, ...extra, correlationId: (res.req as Request).correlationId });
+}
+
+async function messageJson(ctx: Context, m: InboundMessage) {
+  const [ticket, run] = await Promise.all([m.ticket ? ctx.loaders.tickets.byId.load(m.ticket.id) : null, m.run ? ctx.loaders.runs.byId.load(m.run.id) : null]);
+  return {
+    id: toGlobalId('InboundMessage', m.id),
+    channel: m.channel,
+    sender: m.sender,
+    subject: m.subject ?? null,
+    externalId: m.externalId ?? null,
+    status: m.status,
+    error: m.error ?? null,
+    correlationId: m.correlationId,
+    receivedAt: m.receivedAt.toISOString(),
+    processedAt: m.processedAt?.toISOString() ?? null,
+    ticket: ticket ? { id: toGlobalId('Ticket', ticket.id), number: ticket.number } : null,
+    run: run ? { id: toGlobalId('AutomationRun', run.id), status: run.status } : null,
+  };
+}
+
+/**
+ * POST /api/messages: the HTTP way in for e-mail gateways, webhooks and integrations. Bearer
+ * access token as for GraphQL; the tenant comes from the token. The same checks and processing
+ * as the ingestMessage mutation; answers 201 with the stored message (200 for a repeated
+ * externalId), or a JSON error with a 4xx status that says what to fix.
+ */
+export function createMessageRouter(contextOf: (req: Request) => Promise<Context>): Router {
+  const router = Router();
+
+  // Who is calling is settled before the body is read: strangers learn nothing about it.
+  const authenticate = async (req: Request, res: Response<unknown, Locals>, next: NextFunction) => {
+    try {
+      const ctx = await contextOf(req);
+      if (ctx.principal.kind === 'anonymous') {
+        sendError(res, 401, 'UNAUTHENTICATED', ctx.authFailure ? AUTH_MESSAGES[ctx.authFailure] : 'Send an access token: Authorization: Bearer <token>.', {
+          reason: ctx.authFailure ?? 'NO_TOKEN',
+        });
+        return;
+      }
+      if (!ctx.tenantId) {
+        sendError(res, 403, 'FORBIDDEN', 'Switch to a tenant first.', { reason: 'TENANT_REQUIRED' });
+        return;
+      }
+      if (!ctx.permissions.has('message:write')) {
+        sendError(res, 403, 'FORBIDDEN', 'This needs the message:write permission.', { reason: 'MISSING_PERMISSION' });
+        return;
+      }
+      if (!req.is('application/json')) {
+        sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the message as JSON (Content-Type: application/json).');
+        return;
+      }
+      res.locals.ctx = ctx;
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+
+  const ingest = async (req: Request, res: Response<unknown, Locals>, next: NextFunction) => {
+    const ctx = res.locals.ctx;
+    try {
+      const body: unknown = req.body;
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        sendError(res, 400, 'BAD_USER_INPUT', 'The body must be a JSON object with channel, sender and payload.');
+        return;
+      }
+      const unknown = Object.keys(body).filter((k) => !(FIELDS as readonly string[]).includes(k));
+      if (unknown.length) {
+        const fields: FieldError[] = unknown.map((k) => ({ field: k, message: `Unknown field; allowed: ${FIELDS.join(', ')}.` }));
+        sendError(res, 400, 'BAD_USER_INPUT', `Unknown field(s): ${unknown.join(', ')}.`, { fields });
+        return;
+      }
+      const input = Object.assign(new IngestMessageInput(), body);
+      const problems = await validate(input, { forbidUnknownValues: false });
+      if (problems.length) {
+        const fields: FieldError[] = problems.flatMap((p) => Object.values(p.constraints ?? {}).map((message) => ({ field: p.property, message })));
+        sendError(res, 400, 'BAD_USER_INPUT', `Invalid message: ${fields.map((f) => f.message).join(' ')}`, { fields });
+        return;
+      }
+      const { message, created } = await ingestMessage(ctx, input);
+      res.status(created ? 201 : 200).json(await messageJson(ctx, message));
+    } catch (err) {
+      if (err instanceof AppError) {
+        sendError(res, HTTP_STATUS[err.code], err.code, err.message, err.extensions);
+        return;
+      }
+      next(err);
+    }
+  };
+
+  router.post('/', authenticate, express.json({ limit: MESSAGE_BODY_LIMIT }), ingest);
+
+  router.all('/', (_req: Request, res: Response) => {
+    res.setHeader('Allow', 'POST');
+    sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Send messages with POST.');
+  });
+
+  // The body parser's refusals, as JSON a sender can act on.
+  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${MESSAGE_BODY_LIMIT}.`);
+    if (type === 'entity.parse.failed') return sendError(res, 400, 'BAD_REQUEST', 'The body is not valid JSON.');
+    if (type === 'charset.unsupported' || type === 'encoding.unsupported') return sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send UTF-8 JSON.');
+    next(err);
+  });
+
+  return router;
+}

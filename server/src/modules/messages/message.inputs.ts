@@ -1,0 +1,91 @@
+import { IsEnum, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
+import { MessageChannel, MessageStatus } from './message.entity';
+
+/**
+ * One inbound message, as GraphQL's ingestMessage and POST /api/messages take it. Routing: a
+ * payload { "action": "run", "tool": "<key>", "input": {...}, "ticketId"?: "<id>" } starts a
+ * run; { "action": "ignore" } or { "autoReply": true } is stored and ignored; anything else
+ * opens a ticket (subject from `subject`, text from payload.text or payload.body).
+ */
+@InputType()
+export class IngestMessageInput {
+  @Field(() => MessageChannel)
+  @IsEnum(MessageChannel, { message: 'channel must be EMAIL, WEBHOOK or API.' })
+  channel!: MessageChannel;
+
+  @Field()
+  @IsString({ message: 'sender must be a string.' })
+  @Length(1, 320, { message: 'sender must have 1 to 320 characters.' })
+  sender!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString({ message: 'subject must be a string.' })
+  @Length(0, 300, { message: 'subject has at most 300 characters.' })
+  subject?: string | null;
+
+  @Field(() => GraphQLJSON, { description: 'The message content as a JSON object (at most 64 KB).' })
+  @IsObject({ message: 'payload must be a JSON object.' })
+  payload!: Record<string, unknown>;
+
+  @Field(() => String, { nullable: true, description: "The sender's id for this message, for safe retries." })
+  @IsOptional()
+  @IsString({ message: 'externalId must be a string.' })
+  @Length(1, 200, { message: 'externalId must have 1 to 200 characters.' })
+  @Matches(/^[\x21-\x7e]+$/, { message: 'externalId is printable ASCII without spaces.' })
+  externalId?: string | null;
+}
+
+@InputType()
+export class MessageFilter {
+  @Field(() => [MessageStatus], { nullable: true })
+  status?: MessageStatus[];
+
+  @Field(() => [MessageChannel], { nullable: true })
+  channel?: MessageChannel[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 128)
+  correlationId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 320)
+  sender?: string;
+
+  @Field({ nullable: true, description: 'Received at or after.' })
+  from?: Date;
+
+  @Field({ nullable: true, description: 'Received at or before.' })
+  to?: Date;
+
+  @Field(() => ID, { nullable: true, description: 'Platform staff only: one tenant.' })
+  tenantId?: string;
+}
+
+export enum MessageOrderField {
+  RECEIVED_AT = 'receivedAt',
+}
+registerEnumType(MessageOrderField, { name: 'MessageOrderField' });
+
+@InputType()
+export class MessageOrder {
+  @Field(() => MessageOrderField, { defaultValue: MessageOrderField.RECEIVED_AT })
+  field: MessageOrderField = MessageOrderField.RECEIVED_AT;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  direction: SortDirection = SortDirection.DESC;
+}
+
+@ArgsType()
+export class MessagesArgs extends ConnectionArgs {
+  @Field(() => MessageFilter, { nullable: true })
+  filter?: MessageFilter;
+
+  @Field(() => MessageOrder, { nullable: true })
+  orderBy?: MessageOrder;
+}

@@ -1,0 +1,23 @@
+import DataLoader from 'dataloader';
+import { byIdLoader } from '../../common/loader';
+import { type Context, scopeOptions } from '../../context/context';
+import { InboundMessage } from './message.entity';
+
+export function createMessageLoaders(ctx: Omit<Context, 'loaders'>) {
+  const options = scopeOptions(ctx);
+  return {
+    byId: byIdLoader(ctx.em, InboundMessage, options),
+
+    /** The message that opened each ticket, in one query (the tenant filter applies). */
+    sourceOfTicket: new DataLoader<string, InboundMessage | null>(async (ticketIds) => {
+      const rows = await ctx.em.find(InboundMessage, { ticket: { $in: [...ticketIds] } }, { ...options, orderBy: { receivedAt: 'ASC', id: 'ASC' } });
+      return ticketIds.map((id) => rows.find((m) => m.ticket?.id === id) ?? null);
+    }),
+
+    /** The message that started each run, in one query. */
+    sourceOfRun: new DataLoader<string, InboundMessage | null>(async (runIds) => {
+      const rows = await ctx.em.find(InboundMessage, { run: { $in: [...runIds] } }, { ...options, orderBy: { receivedAt: 'ASC', id: 'ASC' } });
+      return runIds.map((id) => rows.find((m) => m.run?.id === id) ?? null);
+    }),
+  };
+}

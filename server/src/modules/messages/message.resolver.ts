@@ -1,0 +1,70 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { expectGlobalId } from '../../common/global-id';
+import { Connection, type ConnectionShape } from '../../common/pagination/connection';
+import type { Context } from '../../context/context';
+import { AutomationRun } from '../automation/run.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { User } from '../users/user.entity';
+import { InboundMessage } from './message.entity';
+import { IngestMessageInput, MessagesArgs } from './message.inputs';
+import * as messages from './message.service';
+
+const MessageConnection = Connection(InboundMessage);
+
+@Resolver(() => InboundMessage)
+export class MessageResolver {
+  @Query(() => MessageConnection, { description: 'Inbound messages of your tenant, newest first (staff: any tenant).' })
+  messages(@Args() args: MessagesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<InboundMessage>> {
+    return messages.listMessages(ctx, args);
+  }
+
+  @Query(() => InboundMessage, { nullable: true })
+  message(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InboundMessage> {
+    return messages.getMessage(ctx, expectGlobalId(id, 'InboundMessage'));
+  }
+
+  @Mutation(() => InboundMessage, {
+    description: 'Stores a message for your tenant and acts on it at once: starts a run, opens a ticket or ignores it (see MessageStatus). Same as POST /api/messages.',
+  })
+  async ingestMessage(@Arg('input') input: IngestMessageInput, @Ctx() ctx: Context): Promise<InboundMessage> {
+    return (await messages.ingestMessage(ctx, input)).message;
+  }
+
+  @FieldResolver(() => Ticket, { nullable: true, description: 'The ticket it opened.' })
+  ticket(@Root() m: InboundMessage, @Ctx() ctx: Context): Promise<Ticket | null> | null {
+    return m.ticket ? ctx.loaders.tickets.byId.load(m.ticket.id) : null;
+  }
+
+  @FieldResolver(() => AutomationRun, { nullable: true, description: 'The run it started.' })
+  run(@Root() m: InboundMessage, @Ctx() ctx: Context): Promise<AutomationRun | null> | null {
+    return m.run ? ctx.loaders.runs.byId.load(m.run.id) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who handed it in (the token it came with).' })
+  receivedBy(@Root() m: InboundMessage, @Ctx() ctx: Context): Promise<User | null> | null {
+    return m.receivedBy ? ctx.loaders.users.byId.load(m.receivedBy.id) : null;
+  }
+
+  @FieldResolver(() => Tenant)
+  tenant(@Root() m: InboundMessage, @Ctx() ctx: Context): Promise<Tenant | null> {
+    return ctx.loaders.tenancy.tenantById.load(m.tenant.id);
+  }
+}
+
+/** Ticket.sourceMessage, added from this module so the tickets resolver stays as it is. */
+@Resolver(() => Ticket)
+export class TicketSourceMessageResolver {
+  @FieldResolver(() => InboundMessage, { nullable: true, description: 'The inbound message that opened this ticket, if one did.' })
+  sourceMessage(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<InboundMessage | null> {
+    return ctx.loaders.messages.sourceOfTicket.load(ticket.id);
+  }
+}
+
+@Resolver(() => AutomationRun)
+export class RunSourceMessageResolver {
+  @FieldResolver(() => InboundMessage, { nullable: true, description: 'The inbound message that started this run, if one did.' })
+  sourceMessage(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<InboundMessage | null> {
+    return ctx.loaders.messages.sourceOfRun.load(run.id);
+  }
+}

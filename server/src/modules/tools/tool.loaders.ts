@@ -1,0 +1,20 @@
+import DataLoader from 'dataloader';
+import { byIdLoader } from '../../common/loader';
+import { type Context, scopeOptions } from '../../context/context';
+import { ToolPanel } from './tool-panel.entity';
+import { Tool } from './tool.entity';
+
+export function createToolLoaders(ctx: Omit<Context, 'loaders'>) {
+  return {
+    /** The catalog is global: no tenant filter applies to tools. */
+    byId: byIdLoader(ctx.em, Tool),
+    panelById: byIdLoader(ctx.em, ToolPanel, scopeOptions(ctx)),
+
+    /** The current tenant's panel of each tool (null outside a tenant), in one query. */
+    panelOfTool: new DataLoader<string, ToolPanel | null>(async (toolIds) => {
+      if (!ctx.tenantId) return toolIds.map(() => null);
+      const rows = await ctx.em.find(ToolPanel, { tenant: ctx.tenantId, tool: { $in: [...toolIds] } });
+      return toolIds.map((id) => rows.find((r) => r.tool.id === id) ?? null);
+    }),
+  };
+}

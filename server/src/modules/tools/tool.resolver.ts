@@ -1,0 +1,79 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { expectGlobalId } from '../../common/global-id';
+import { Connection, type ConnectionShape } from '../../common/pagination/connection';
+import type { Context } from '../../context/context';
+import { Entitlement } from '../entitlements/entitlement.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { ToolPanel } from './tool-panel.entity';
+import { Tool } from './tool.entity';
+import { CreateToolInput, SetToolPanelInput, ToolPanelsArgs, ToolsArgs, UpdateToolInput } from './tool.inputs';
+import * as tools from './tool.service';
+
+const ToolConnection = Connection(Tool);
+const ToolPanelConnection = Connection(ToolPanel);
+
+@Resolver(() => Tool)
+export class ToolResolver {
+  @Query(() => ToolConnection, { description: 'The tools catalog (ordered by key unless asked otherwise).' })
+  tools(@Args() args: ToolsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Tool>> {
+    return tools.listTools(ctx, args);
+  }
+
+  @Query(() => Tool, { nullable: true })
+  tool(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Tool> {
+    return tools.getTool(ctx, expectGlobalId(id, 'Tool'));
+  }
+
+  @Mutation(() => Tool, { description: 'Platform staff: add a tool to the catalog; its input schema is checked; audited.' })
+  createTool(@Arg('input') input: CreateToolInput, @Ctx() ctx: Context): Promise<Tool> {
+    return tools.createTool(ctx, input);
+  }
+
+  @Mutation(() => Tool, { description: 'Platform staff: change a tool (not its key); audited.' })
+  updateTool(@Arg('input') input: UpdateToolInput, @Ctx() ctx: Context): Promise<Tool> {
+    return tools.updateTool(ctx, input);
+  }
+
+  @FieldResolver(() => Entitlement, { nullable: true, description: "Your tenant's active grant of this tool; null when not entitled." })
+  entitlement(@Root() tool: Tool, @Ctx() ctx: Context): Promise<Entitlement | null> {
+    return ctx.loaders.entitlements.activeForTool.load(tool.id);
+  }
+
+  @FieldResolver(() => ToolPanel, { nullable: true, description: "Your tenant's panel for this tool, when it has one." })
+  panel(@Root() tool: Tool, @Ctx() ctx: Context): Promise<ToolPanel | null> {
+    return ctx.loaders.tools.panelOfTool.load(tool.id);
+  }
+}
+
+@Resolver(() => ToolPanel)
+export class ToolPanelResolver {
+  @Query(() => ToolPanelConnection, { description: "Your tenant's tool panels (staff: any tenant's)." })
+  toolPanels(@Args() args: ToolPanelsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<ToolPanel>> {
+    return tools.listToolPanels(ctx, args);
+  }
+
+  @Query(() => ToolPanel, { nullable: true })
+  toolPanel(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ToolPanel> {
+    return tools.getToolPanel(ctx, expectGlobalId(id, 'ToolPanel'));
+  }
+
+  @Mutation(() => ToolPanel, { description: "Creates or replaces your tenant's panel for an entitled tool; audited." })
+  setToolPanel(@Arg('input') input: SetToolPanelInput, @Ctx() ctx: Context): Promise<ToolPanel> {
+    return tools.setToolPanel(ctx, input);
+  }
+
+  @Mutation(() => Boolean)
+  deleteToolPanel(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    return tools.deleteToolPanel(ctx, id);
+  }
+
+  @FieldResolver(() => Tool)
+  tool(@Root() panel: ToolPanel, @Ctx() ctx: Context): Promise<Tool | null> {
+    return ctx.loaders.tools.byId.load(panel.tool.id);
+  }
+
+  @FieldResolver(() => Tenant)
+  tenant(@Root() panel: ToolPanel, @Ctx() ctx: Context): Promise<Tenant | null> {
+    return ctx.loaders.tenancy.tenantById.load(panel.tenant.id);
+  }
+}
