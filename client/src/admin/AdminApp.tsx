@@ -1,0 +1,80 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Admin, CustomRoutes, HttpError, Resource } from 'react-admin';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import type { Runtime } from '../shared/runtime';
+import { AdminAccount, AdminDashboard } from './AdminDashboard';
+import { AdminLayout } from './AdminLayout';
+import { AdminLoginPage } from './AdminLoginPage';
+import { adminTheme } from './theme';
+import { auditLogs } from './auditLogs';
+import { featureFlags } from './featureFlags';
+import { memberships } from './memberships';
+import { createAuthProvider } from './providers/authProvider';
+import { createDataProvider } from './providers/dataProvider';
+import { tenants } from './tenants';
+import { tickets } from './tickets';
+import { users } from './users';
+
+/**
+ * react-admin's queries (auth checks included) retry three times by default, which keeps a
+ * signed-out visitor waiting seconds for the login page. A coded answer from the API is final;
+ * only a network failure (status 503 from the data provider, or no code at all) is worth one more try.
+ */
+function createQueryClient(): QueryClient {
+  const isFinal = (error: unknown) =>
+    CombinedGraphQLErrors.is(error) || (error instanceof Error && error.name === 'AuthError') || (error instanceof HttpError && error.status !== 503);
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: (failures, error) => failures < 1 && !isFinal(error), refetchOnWindowFocus: false },
+    },
+  });
+}
+
+/**
+ * The back office: react-admin on the shared theme and session layer, under /admin/ with
+ * real paths (react-admin's way to live in a sub path: a browser router outside, basename inside).
+ */
+export function AdminApp({ runtime }: { runtime: Runtime }) {
+  const [authProvider] = useState(() => createAuthProvider(runtime.client, runtime.store));
+  const [dataProvider] = useState(() => createDataProvider(runtime.client));
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ApolloProvider client={runtime.client}>
+      <BrowserRouter>
+        <Routes>
+          <Route
+            path="/admin/*"
+            element={
+              <Admin
+                basename="/admin"
+                title="Atrium back office"
+                theme={adminTheme}
+                authProvider={authProvider}
+                dataProvider={dataProvider}
+                queryClient={queryClient}
+                dashboard={AdminDashboard}
+                layout={AdminLayout}
+                loginPage={AdminLoginPage}
+                requireAuth
+                disableTelemetry
+              >
+                <Resource {...tickets} />
+                <Resource {...tenants} />
+                <Resource {...users} />
+                <Resource {...memberships} />
+                <Resource {...featureFlags} />
+                <Resource {...auditLogs} />
+                <CustomRoutes>
+                  <Route path="/account" element={<AdminAccount />} />
+                </CustomRoutes>
+              </Admin>
+            }
+          />
+        </Routes>
+      </BrowserRouter>
+    </ApolloProvider>
+  );
+}

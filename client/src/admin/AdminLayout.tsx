@@ -1,0 +1,113 @@
+import AccountCircleOutlined from '@mui/icons-material/AccountCircleOutlined';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { AppBar, Layout, Logout, Menu, TitlePortal, useCanAccess, useGetIdentity, UserMenu, useSidebarState, useUserMenu } from 'react-admin';
+import { Link as RouterLink } from 'react-router';
+import { brand } from '../shared/theme/theme';
+import { BrandMark } from '../shared/ui/BrandMark';
+import { RESOURCES } from './providers/resources';
+import { STAFF_ROLE_LABEL } from './ui/chips';
+
+function AccountMenuItem() {
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={RouterLink} to="/account" onClick={() => userMenu?.onClose()}>
+      <ListItemIcon>
+        <AccountCircleOutlined fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>Your account</ListItemText>
+    </MenuItem>
+  );
+}
+
+function StaffBadge() {
+  const { identity } = useGetIdentity();
+  const role = identity?.staffRole as keyof typeof STAFF_ROLE_LABEL | undefined;
+  if (!role || !(role in STAFF_ROLE_LABEL)) return null;
+  return <Chip size="small" label={STAFF_ROLE_LABEL[role]} sx={{ mr: 1, bgcolor: '#ede9fe', color: '#5b21b6', display: { xs: 'none', sm: 'inline-flex' } }} />;
+}
+
+function AdminAppBar() {
+  return (
+    <AppBar
+      color="inherit"
+      sx={{ borderBottom: `1px solid ${brand.border}`, bgcolor: '#ffffff' }}
+      userMenu={
+        <UserMenu>
+          <AccountMenuItem />
+          <Logout />
+        </UserMenu>
+      }
+      toolbar={<StaffBadge />}
+    >
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flex: 1, minWidth: 0 }}>
+        <Box component={RouterLink} to="/" sx={{ textDecoration: 'none', display: { xs: 'none', sm: 'block' } }} aria-label="Back office home">
+          <BrandMark subtitle="Back office" />
+        </Box>
+        <Box sx={{ width: '1px', height: 24, bgcolor: brand.border, display: { xs: 'none', sm: 'block' } }} />
+        <TitlePortal variant="body1" sx={{ fontWeight: 600, color: 'text.secondary', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} />
+      </Box>
+    </AppBar>
+  );
+}
+
+/** A heading between groups of the sidebar, shown only when something under it is visible. */
+function MenuSection({ label, children, resources }: { label: string; children: ReactNode; resources: string[] }) {
+  const [open] = useSidebarState();
+  const visible = useAnyAccess(resources);
+  if (!visible) return null;
+  return (
+    <>
+      {open ? (
+        <Typography variant="overline" component="div" sx={{ px: 2, pt: 2, pb: 0.5, color: 'text.secondary', fontSize: '0.68rem' }}>
+          {label}
+        </Typography>
+      ) : (
+        <Box sx={{ height: 12 }} />
+      )}
+      {children}
+    </>
+  );
+}
+
+function useAnyAccess(resources: string[]): boolean {
+  // A fixed number of hooks per section (sections never change their resources).
+  const a = useCanAccess({ resource: resources[0] ?? '', action: 'list' });
+  const b = useCanAccess({ resource: resources[1] ?? resources[0] ?? '', action: 'list' });
+  const c = useCanAccess({ resource: resources[2] ?? resources[0] ?? '', action: 'list' });
+  return Boolean(a.canAccess || b.canAccess || c.canAccess);
+}
+
+/** The sidebar, grouped the way staff work: support, customers, platform. Each entry shows only with access. */
+function AdminMenu() {
+  return (
+    <Menu sx={{ pt: 1 }}>
+      <Menu.DashboardItem primaryText="Overview" />
+      <MenuSection label="Support" resources={[RESOURCES.tickets]}>
+        <Menu.ResourceItem name={RESOURCES.tickets} />
+      </MenuSection>
+      <MenuSection label="Customers" resources={[RESOURCES.tenants, RESOURCES.users, RESOURCES.memberships]}>
+        <Menu.ResourceItem name={RESOURCES.tenants} />
+        <Menu.ResourceItem name={RESOURCES.users} />
+        <Menu.ResourceItem name={RESOURCES.memberships} />
+      </MenuSection>
+      <MenuSection label="Platform" resources={[RESOURCES.featureFlags, RESOURCES.auditLogs]}>
+        <Menu.ResourceItem name={RESOURCES.featureFlags} />
+        <Menu.ResourceItem name={RESOURCES.auditLogs} />
+      </MenuSection>
+    </Menu>
+  );
+}
+
+export function AdminLayout({ children }: { children: ReactNode }) {
+  return (
+    <Layout appBar={AdminAppBar} menu={AdminMenu} appBarAlwaysOn sx={{ '& .RaLayout-content': { px: { xs: 1.5, md: 3 }, pt: 1, pb: 4 } }}>
+      {children}
+    </Layout>
+  );
+}

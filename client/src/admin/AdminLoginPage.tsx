@@ -1,0 +1,122 @@
+import LockOutlined from '@mui/icons-material/LockOutlined';
+import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { type FormEvent, useState } from 'react';
+import { useLogin } from 'react-admin';
+import { brand } from '../shared/theme/theme';
+import { BrandMark } from '../shared/ui/BrandMark';
+import { STAFF_ONLY_MESSAGE } from './providers/authProvider';
+
+const POINTS = ['Tickets of every tenant in one queue', 'Roles, memberships and feature flags', 'Every change recorded in the audit log'];
+
+/**
+ * The back office's sign-in: staff accounts only. A refusal (wrong password, or a customer
+ * account) shows inline, where the person is looking, rather than as a passing toast.
+ */
+export function AdminLoginPage() {
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    login({ email, password }).catch((err: unknown) => {
+      setError(err instanceof Error && err.message ? err.message : 'Sign-in failed. Try again.');
+      setBusy(false);
+    });
+  };
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1.1fr 1fr' }, bgcolor: brand.canvas }}>
+      <Box
+        sx={{
+          display: { xs: 'none', md: 'flex' },
+          flexDirection: 'column',
+          justifyContent: 'space-between',
+          p: 6,
+          color: '#fff',
+          background: `radial-gradient(1200px 600px at 10% 10%, #6366f1 0%, transparent 60%), linear-gradient(160deg, ${brand.primaryDark} 0%, ${brand.sidebar} 75%)`,
+        }}
+      >
+        <BrandMark tone="light" subtitle="Back office" />
+        <Box sx={{ maxWidth: 440 }}>
+          <Typography variant="h1" sx={{ fontSize: '2.1rem', mb: 2, lineHeight: 1.2 }}>
+            Run the platform your customers rely on.
+          </Typography>
+          <Stack spacing={1.25}>
+            {POINTS.map((p) => (
+              <Box key={p} sx={{ display: 'flex', alignItems: 'center', gap: 1.25, color: 'rgba(255,255,255,.85)' }}>
+                <Box sx={{ width: 6, height: 6, borderRadius: '50%', bgcolor: '#a5b4fc' }} />
+                <Typography>{p}</Typography>
+              </Box>
+            ))}
+          </Stack>
+        </Box>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, color: 'rgba(255,255,255,.65)' }}>
+          <ShieldOutlined fontSize="small" />
+          <Typography variant="body2">Staff access is audited. Customers sign in to the portal.</Typography>
+        </Box>
+      </Box>
+      <Box sx={{ display: 'grid', placeItems: 'center', p: 3 }}>
+        <Paper variant="outlined" component="form" onSubmit={submit} noValidate sx={{ width: '100%', maxWidth: 400, p: 4, borderRadius: 3 }}>
+          <Box sx={{ display: { xs: 'block', md: 'none' }, mb: 3 }}>
+            <BrandMark subtitle="Back office" />
+          </Box>
+          <Box sx={{ width: 44, height: 44, borderRadius: 2, bgcolor: '#eef2ff', display: 'grid', placeItems: 'center', mb: 2 }}>
+            <LockOutlined sx={{ color: brand.primary }} />
+          </Box>
+          <Typography variant="h2" component="h1" gutterBottom>
+            Sign in
+          </Typography>
+          <Typography color="text.secondary" sx={{ mb: 3 }}>
+            Atrium staff accounts only.
+          </Typography>
+          {error && (
+            <Alert
+              severity="error"
+              sx={{ mb: 2 }}
+              role="alert"
+              action={
+                error === STAFF_ONLY_MESSAGE ? (
+                  <Button color="inherit" size="small" href="/login">
+                    Portal
+                  </Button>
+                ) : undefined
+              }
+            >
+              {error}
+            </Alert>
+          )}
+          <Stack spacing={2}>
+            <TextField label="Email" name="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required fullWidth size="medium" autoFocus />
+            <TextField
+              label="Password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+              fullWidth
+              size="medium"
+            />
+            <Button type="submit" variant="contained" size="large" disabled={busy || !email || !password} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
+              Sign in
+            </Button>
+          </Stack>
+        </Paper>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,379 @@
+import '../../test/jsdom-polyfills';
+import { HttpError } from 'ra-core';
+import { createApolloClient } from '../../../shared/apollo/create-apollo-client';
+import { createRefreshTransport } from '../../../shared/session/refresh-transport';
+import { SessionStore } from '../../../shared/session/session-store';
+import { createFakeServer, type FakeHandler, type FakeServer, gqlError } from '../../../test/fake-graphql';
+import { createDataProvider } from '../dataProvider';
+
+/**
+ * The back office's data provider against the real generated documents: the variables each
+ * react-admin call sends (operation names come from the documents), and how answers and coded
+ * errors come back to react-admin. Only the HTTP endpoint is in memory.
+ */
+
+const KEY = 'atrium.admin-test.session';
+
+function setup(handlers: Record<string, FakeHandler>): { server: FakeServer; dp: ReturnType<typeof createDataProvider> } {
+  const server = createFakeServer(handlers);
+  const store = new SessionStore({ storageKey: KEY, refresh: createRefreshTransport('/graphql', server.fetch), locks: null });
+  store.setTokens({ accessToken: 'staff-token', accessTokenExpiresAt: new Date(Date.now() + 900_000).toISOString(), refreshToken: 'r', tenantId: null });
+  return { server, dp: createDataProvider(createApolloClient({ store, fetch: server.fetch })) };
+}
+
+const only = (server: FakeServer, operation: string) => {
+  const calls = server.callsOf(operation);
+  expect(calls).toHaveLength(1);
+  return calls[0]!.variables;
+};
+
+const tenant = (n: string) => ({ __typename: 'Tenant', id: `T-${n}`, slug: n, name: `${n[0]!.toUpperCase()}${n.slice(1)} Inc.` });
+const person = (n: string) => ({ __typename: 'User', id: `U-${n}`, name: `${n} Person`, email: `${n}@x.test` });
+
+function ticketNode(n: number, overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Ticket',
+    id: `TK-${n}`,
+    number: n,
+    subject: `Ticket ${n}`,
+    status: 'OPEN',
+    priority: 'HIGH',
+    version: 3,
+    createdAt: '2026-09-01T09:00:00.000Z',
+    updatedAt: '2026-09-02T09:00:00.000Z',
+    correlationId: null,
+    tenant: tenant('acme'),
+    requester: person('mia'),
+    assignee: null,
+    ...overrides,
+  };
+}
+
+const detail = { body: 'It breaks.', comments: { __typename: 'TicketCommentConnection', totalCount: 1, nodes: [{ __typename: 'TicketComment', id: 'C-1', body: 'Looking', createdAt: '2026-09-01T10:00:00.000Z', author: person('ada') }] } };
+
+beforeEach(() => localStorage.clear());
+
+describe('tickets', () => {
+  it('sends the page as first/offset, the sort as orderBy and only the filters the user set', async () => {
+    const { server, dp } = setup({
+      AdminTickets: () => ({ data: { tickets: { __typename: 'TicketConnection', totalCount: 61, nodes: [ticketNode(7, { assignee: person('ada') }), ticketNode(8)] } } }),
+    });
+    const result = await dp.getList('tickets', {
+      pagination: { page: 3, perPage: 25 },
+      sort: { field: 'priority', order: 'ASC' },
+      filter: { q: '  sso ', tenantId: 'T-acme', status: ['OPEN', 'NOT_A_STATUS'], priority: 'URGENT', assigneeId: '', requesterId: undefined },
+    });
+    expect(only(server, 'AdminTickets')).toEqual({
+      first: 25,
+      offset: 50,
+      orderBy: { field: 'PRIORITY', direction: 'ASC' },
+      filter: { text: 'sso', tenantId: 'T-acme', status: ['OPEN'], priority: ['URGENT'] },
+    });
+    expect(result.total).toBe(61);
+    expect(result.data.map((r) => [r.id, r.number, r.tenantId, r.assigneeId])).toEqual([
+      ['TK-7', 7, 'T-acme', 'U-ada'],
+      ['TK-8', 8, 'T-acme', null],
+    ]);
+    expect(result.data[0]).toMatchObject({ tenant: { name: 'Acme Inc.' }, requester: { email: 'mia@x.test' }, assignee: { name: 'ada Person' } });
+  });
+
+  it('caps the page at the API limit, sends no filter when none is set and sorts an unsortable column newest first', async () => {
+    const { server, dp } = setup({ AdminTickets: () => ({ data: { tickets: { __typename: 'TicketConnection', totalCount: 0, nodes: [] } } }) });
+    await dp.getList('tickets', { pagination: { page: 1, perPage: 500 }, sort: { field: 'subject', order: 'ASC' }, filter: { q: '   ' } });
+    const vars = only(server, 'AdminTickets');
+    expect(vars).toEqual({ first: 100, offset: 0, orderBy: { field: 'CREATED_AT', direction: 'DESC' } });
+    expect(vars).not.toHaveProperty('filter');
+  });
+
+  it('sends unassigned alone: the API refuses it together with an assignee', async () => {
+    const { server, dp } = setup({ AdminTickets: () => ({ data: { tickets: { __typename: 'TicketConnection', totalCount: 0, nodes: [] } } }) });
+    await dp.getList('tickets', { pagination: { page: 2, perPage: 10 }, sort: { field: 'updatedAt', order: 'DESC' }, filter: { unassigned: true, assigneeId: 'U-ada' } });
+    expect(only(server, 'AdminTickets')).toEqual({ first: 10, offset: 10, orderBy: { field: 'UPDATED_AT', direction: 'DESC' }, filter: { unassigned: true } });
+  });
+
+  it('lists a tenant’s tickets by reference through the same filter', async () => {
+    const { server, dp } = setup({ AdminTickets: () => ({ data: { tickets: { __typename: 'TicketConnection', totalCount: 0, nodes: [] } } }) });
+    await dp.getManyReference('tickets', { target: 'tenantId', id: 'T-globex', pagination: { page: 1, perPage: 5 }, sort: { field: 'createdAt', order: 'DESC' }, filter: {} });
+    expect(only(server, 'AdminTickets')).toMatchObject({ first: 5, offset: 0, filter: { tenantId: 'T-globex' } });
+  });
+
+  it('reads one ticket with its body and conversation', async () => {
+    const { server, dp } = setup({ AdminTicket: () => ({ data: { ticket: { ...ticketNode(9), ...detail } } }) });
+    const { data } = await dp.getOne('tickets', { id: 'TK-9' });
+    expect(only(server, 'AdminTicket')).toEqual({ id: 'TK-9' });
+    expect(data).toMatchObject({ id: 'TK-9', body: 'It breaks.', commentCount: 1, comments: [{ id: 'C-1', author: { name: 'ada Person' } }] });
+  });
+
+  it('reads many by id through nodes, leaving out ids the caller cannot see', async () => {
+    const { server, dp } = setup({
+      AdminTicketsByIds: () => ({ data: { nodes: [ticketNode(1), null] }, errors: [{ message: 'Ticket not found.', extensions: { code: 'NOT_FOUND' } }] }),
+    });
+    const { data } = await dp.getMany('tickets', { ids: ['TK-1', 'TK-gone'] });
+    expect(only(server, 'AdminTicketsByIds')).toEqual({ ids: ['TK-1', 'TK-gone'] });
+    expect(data.map((r) => r.id)).toEqual(['TK-1']);
+  });
+
+  it('updates only what changed, with the version it loaded; an empty assignee unassigns', async () => {
+    const { server, dp } = setup({ AdminUpdateTicket: (v) => ({ data: { updateTicket: { ...ticketNode(4, { status: (v.input as { status: string }).status, version: 4 }), ...detail } } }) });
+    const previous = (await setup({ AdminTicket: () => ({ data: { ticket: { ...ticketNode(4, { assignee: person('ada') }), ...detail } } }) }).dp.getOne('tickets', { id: 'TK-4' })).data;
+    const { data } = await dp.update('tickets', { id: 'TK-4', data: { ...previous, status: 'RESOLVED', assigneeId: '' }, previousData: previous });
+    expect(only(server, 'AdminUpdateTicket')).toEqual({ input: { id: 'TK-4', version: 3, status: 'RESOLVED', assigneeId: null } });
+    expect(data).toMatchObject({ status: 'RESOLVED', version: 4 });
+  });
+
+  it('does not call the API when nothing changed', async () => {
+    const { server, dp } = setup({});
+    const previous = { ...ticketNode(4), tenantId: 'T-acme', assigneeId: null };
+    const { data } = await dp.update('tickets', { id: 'TK-4', data: { ...previous }, previousData: previous });
+    expect(server.calls).toHaveLength(0);
+    expect(data).toBe(previous);
+  });
+
+  it('turns a stale version into a 409 with the server’s message, not a form error', async () => {
+    const message = 'Someone else changed this ticket since you loaded it. Reload it and try again.';
+    const { dp } = setup({ AdminUpdateTicket: () => gqlError('CONFLICT', message, { reason: 'STALE_VERSION' }) });
+    const previous = { ...ticketNode(4), tenantId: 'T-acme', assigneeId: null };
+    const error = await dp.update('tickets', { id: 'TK-4', data: { status: 'CLOSED' }, previousData: previous }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ message, status: 409, body: { code: 'CONFLICT' } });
+    expect((error as HttpError).body).not.toHaveProperty('errors');
+  });
+
+  it('puts BAD_USER_INPUT field errors where the form shows them', async () => {
+    const { dp } = setup({
+      AdminUpdateTicket: () =>
+        gqlError('BAD_USER_INPUT', 'Invalid input: Subject must be between 3 and 200 characters.', {
+          fields: [{ field: 'input.subject', message: 'Subject must be between 3 and 200 characters.' }],
+        }),
+    });
+    const previous = { ...ticketNode(4), tenantId: 'T-acme', assigneeId: null };
+    const error = await dp.update('tickets', { id: 'TK-4', data: { subject: 'ab' }, previousData: previous }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 400,
+      body: {
+        code: 'BAD_USER_INPUT',
+        errors: { subject: 'Subject must be between 3 and 200 characters.', root: { serverError: 'Invalid input: Subject must be between 3 and 200 characters.' } },
+      },
+    });
+  });
+});
+
+describe('errors', () => {
+  it('passes FORBIDDEN and NOT_FOUND through as statuses react-admin notifies with the server’s message', async () => {
+    const { dp } = setup({
+      AdminTenants: () => gqlError('FORBIDDEN', 'This needs the platform:tenant:read permission.', { reason: 'MISSING_PERMISSION' }),
+      AdminTenant: () => gqlError('NOT_FOUND', 'Tenant not found.'),
+    });
+    await expect(dp.getList('tenants', { pagination: { page: 1, perPage: 10 }, sort: { field: 'createdAt', order: 'ASC' }, filter: {} })).rejects.toMatchObject({
+      status: 403,
+      message: 'This needs the platform:tenant:read permission.',
+    });
+    await expect(dp.getOne('tenants', { id: 'T-x' })).rejects.toMatchObject({ status: 404, message: 'Tenant not found.' });
+  });
+
+  it('says plainly when the server cannot be reached', async () => {
+    const { dp: offline } = setup({
+      AdminUsers: () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    await expect(offline.getList('users', { pagination: { page: 1, perPage: 10 }, sort: { field: 'id', order: 'ASC' }, filter: {} })).rejects.toMatchObject({
+      status: 503,
+      message: expect.stringMatching(/could not reach Atrium/),
+    });
+  });
+
+  it('refuses operations a resource does not offer, without calling the API', async () => {
+    const { server, dp } = setup({});
+    await expect(dp.delete('tickets', { id: 'TK-1' })).rejects.toMatchObject({ status: 405 });
+    await expect(dp.update('audit-logs', { id: 'A-1', data: {}, previousData: { id: 'A-1' } })).rejects.toMatchObject({ status: 405 });
+    await expect(dp.getList('invoices', { pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' }, filter: {} })).rejects.toThrow('Unknown resource');
+    expect(server.calls).toHaveLength(0);
+  });
+});
+
+describe('audit logs', () => {
+  const auditNode = {
+    __typename: 'AuditLog',
+    id: 'A-1',
+    action: 'ticket.updated',
+    createdAt: '2026-09-03T12:00:00.000Z',
+    correlationId: 'corr-1',
+    ip: '127.0.0.1',
+    targetId: 'TK-4',
+    targetType: 'Ticket',
+    diff: { before: { status: 'OPEN' }, after: { status: 'RESOLVED' } },
+    actor: { ...person('sam'), staffRole: 'SUPERADMIN' },
+    tenant: tenant('acme'),
+  };
+
+  it('sends actor, action, target, correlation id, tenant and a date range, and no sort (newest first only)', async () => {
+    const { server, dp } = setup({ AdminAuditLogs: () => ({ data: { auditLogs: { __typename: 'AuditLogConnection', totalCount: 1, nodes: [auditNode] } } }) });
+    const result = await dp.getList('audit-logs', {
+      pagination: { page: 2, perPage: 50 },
+      sort: { field: 'action', order: 'ASC' },
+      filter: { actorId: 'U-sam', action: 'ticket.', targetId: ' TK-4 ', correlationId: 'corr-1', tenantId: 'T-acme', from: '2026-09-01', to: '2026-09-03' },
+    });
+    expect(only(server, 'AdminAuditLogs')).toEqual({
+      first: 50,
+      offset: 50,
+      filter: {
+        actorId: 'U-sam',
+        action: 'ticket.',
+        targetId: 'TK-4',
+        correlationId: 'corr-1',
+        tenantId: 'T-acme',
+        // Whole days in the browser's time zone: from the first day's start to the last day's end.
+        from: new Date(2026, 8, 1, 0, 0, 0, 0).toISOString(),
+        to: new Date(2026, 8, 3, 23, 59, 59, 999).toISOString(),
+      },
+    });
+    expect(result).toMatchObject({ total: 1, data: [{ id: 'A-1', actorId: 'U-sam', tenantId: 'T-acme', diff: { after: { status: 'RESOLVED' } } }] });
+  });
+
+  it('refuses a date it cannot read instead of sending it', async () => {
+    const { server, dp } = setup({});
+    await expect(dp.getList('audit-logs', { pagination: { page: 1, perPage: 10 }, sort: { field: 'createdAt', order: 'DESC' }, filter: { from: 'yesterday-ish' } })).rejects.toMatchObject({
+      status: 400,
+    });
+    expect(server.calls).toHaveLength(0);
+  });
+
+  it('reads one entry through node and says NOT_FOUND for another type', async () => {
+    const { dp } = setup({
+      AdminAuditLog: (v) => (v.id === 'A-1' ? { data: { node: auditNode } } : { data: { node: { __typename: 'Ticket' } } }),
+    });
+    await expect(dp.getOne('audit-logs', { id: 'A-1' })).resolves.toMatchObject({ data: { id: 'A-1', actor: { staffRole: 'SUPERADMIN' } } });
+    await expect(dp.getOne('audit-logs', { id: 'TK-1' })).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('tenants and users', () => {
+  it('search with q', async () => {
+    const { server, dp } = setup({
+      AdminTenants: () => ({ data: { tenants: { __typename: 'TenantConnection', totalCount: 1, nodes: [{ ...tenant('globex'), createdAt: 'c', updatedAt: 'u' }] } } }),
+      AdminUsers: () => ({ data: { users: { __typename: 'UserConnection', totalCount: 0, nodes: [] } } }),
+    });
+    const tenants = await dp.getList('tenants', { pagination: { page: 1, perPage: 25 }, sort: { field: 'createdAt', order: 'ASC' }, filter: { q: 'glo' } });
+    await dp.getList('users', { pagination: { page: 4, perPage: 20 }, sort: { field: 'createdAt', order: 'ASC' }, filter: { q: 'acme.test' } });
+    expect(only(server, 'AdminTenants')).toEqual({ first: 25, offset: 0, filter: { search: 'glo' } });
+    expect(only(server, 'AdminUsers')).toEqual({ first: 20, offset: 60, filter: { search: 'acme.test' } });
+    expect(tenants).toEqual({ total: 1, data: [{ id: 'T-globex', slug: 'globex', name: 'Globex Inc.', createdAt: 'c', updatedAt: 'u' }] });
+  });
+});
+
+describe('memberships', () => {
+  const role = (name: string, system = true) => ({ __typename: 'Role', id: `R-${name}`, name, description: null, system, permissions: [] });
+  const membership = (n: string, roleName: string) => ({
+    __typename: 'Membership',
+    id: `M-${n}`,
+    createdAt: 'c',
+    updatedAt: 'u',
+    role: role(roleName, roleName !== 'support-lead'),
+    tenant: tenant('acme'),
+    user: person(n),
+  });
+
+  it('changes a role with membershipId and roleId, mapping a field error on the role to the form', async () => {
+    const { server, dp } = setup({
+      AdminUpdateMembershipRole: (v) =>
+        (v.input as { roleId: string }).roleId === 'R-bad'
+          ? gqlError('BAD_USER_INPUT', 'Expected a Role id in "roleId".', { fields: [{ field: 'roleId', message: 'Not a Role id.' }] })
+          : { data: { updateMembershipRole: membership('mia', 'agent') } },
+    });
+    const previous = { id: 'M-mia', roleId: 'R-member', tenantId: 'T-acme', userId: 'U-mia' };
+    const { data } = await dp.update('memberships', { id: 'M-mia', data: { ...previous, roleId: 'R-agent' }, previousData: previous });
+    expect(only(server, 'AdminUpdateMembershipRole')).toEqual({ input: { membershipId: 'M-mia', roleId: 'R-agent' } });
+    expect(data).toMatchObject({ roleId: 'R-agent', role: { name: 'agent' } });
+    await expect(dp.update('memberships', { id: 'M-mia', data: { roleId: 'R-bad' }, previousData: previous })).rejects.toMatchObject({
+      body: { errors: { roleId: 'Not a Role id.' } },
+    });
+  });
+
+  it('offers the roles the tenant’s members hold, most powerful first, reading every page', async () => {
+    let page = 0;
+    const { server, dp } = setup({
+      AdminMemberships: () => {
+        page += 1;
+        const nodes = page === 1 ? [membership('a', 'member'), membership('b', 'owner'), membership('c', 'member')] : [membership('d', 'support-lead'), membership('e', 'agent')];
+        return { data: { memberships: { __typename: 'MembershipConnection', totalCount: 105, nodes } } };
+      },
+    });
+    const { data } = await dp.rolesOfTenant('memberships', { tenantId: 'T-acme' });
+    expect(server.callsOf('AdminMemberships').map((c) => c.variables)).toEqual([
+      { first: 100, offset: 0, filter: { tenantId: 'T-acme' } },
+      { first: 100, offset: 100, filter: { tenantId: 'T-acme' } },
+    ]);
+    expect(data.map((r) => r.name)).toEqual(['owner', 'agent', 'member', 'support-lead']);
+  });
+});
+
+describe('feature flags', () => {
+  const flag = (overrides: { tenant: ReturnType<typeof tenant>; enabled: boolean }[], defaultEnabled = false) => ({
+    __typename: 'FeatureFlag',
+    id: 'F-1',
+    key: 'automation.beta',
+    description: 'Early access.',
+    defaultEnabled,
+    createdAt: 'c',
+    updatedAt: 'u',
+    overrides: overrides.map((o) => ({ __typename: 'FeatureFlagOverride', id: `O-${o.tenant.slug}`, updatedAt: 'u', ...o })),
+  });
+
+  it('saves the default, then each override change: set, change and clear', async () => {
+    const { server, dp } = setup({
+      AdminSetFeatureFlag: () => ({ data: { setFeatureFlag: flag([], true) } }),
+      AdminSetFeatureFlagOverride: () => ({ data: { setFeatureFlagOverride: flag([{ tenant: tenant('globex'), enabled: false }], true) } }),
+    });
+    const previous = {
+      id: 'F-1',
+      key: 'automation.beta',
+      description: 'Early access.',
+      defaultEnabled: false,
+      overrides: [
+        { tenantId: 'T-acme', enabled: true },
+        { tenantId: 'T-initech', enabled: false },
+      ],
+    };
+    const { data } = await dp.update('feature-flags', {
+      id: 'F-1',
+      data: { ...previous, defaultEnabled: true, overrides: [{ tenantId: 'T-globex', enabled: false }, { tenantId: 'T-initech', enabled: true }] },
+      previousData: previous,
+    });
+    expect(server.calls.map((c) => [c.operationName, c.variables])).toEqual([
+      ['AdminSetFeatureFlag', { input: { key: 'automation.beta', defaultEnabled: true, description: 'Early access.' } }],
+      ['AdminSetFeatureFlagOverride', { input: { key: 'automation.beta', tenantId: 'T-globex', enabled: false } }],
+      ['AdminSetFeatureFlagOverride', { input: { key: 'automation.beta', tenantId: 'T-initech', enabled: true } }],
+      ['AdminSetFeatureFlagOverride', { input: { key: 'automation.beta', tenantId: 'T-acme', enabled: null } }],
+    ]);
+    expect(data).toMatchObject({ defaultEnabled: true, overrides: [{ tenantId: 'T-globex', enabled: false }] });
+  });
+
+  it('refuses an override without a tenant or a tenant twice, next to the rows, before calling the API', async () => {
+    const { server, dp } = setup({});
+    const previous = { id: 'F-1', key: 'k.k', description: '', defaultEnabled: false, overrides: [] };
+    const error = await dp
+      .update('feature-flags', { id: 'F-1', data: { overrides: [{ tenantId: 'T-a', enabled: true }, { enabled: true }, { tenantId: 'T-a', enabled: false }] }, previousData: previous })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, body: { errors: { overrides: { 1: { tenantId: 'Choose a tenant.' }, 2: { tenantId: expect.stringMatching(/already/) } } } } });
+    expect(server.calls).toHaveLength(0);
+  });
+
+  it('creates a flag, but not over an existing key, and maps the server’s key rule to the key field', async () => {
+    const { server, dp } = setup({
+      AdminFeatureFlags: () => ({ data: { featureFlags: { __typename: 'FeatureFlagConnection', totalCount: 1, nodes: [flag([])] } } }),
+      AdminSetFeatureFlag: (v) =>
+        (v.input as { key: string }).key === 'Bad Key'
+          ? gqlError('BAD_USER_INPUT', 'Invalid input: Flag keys are lowercase letters, digits, ".", "-" or "_".', {
+              fields: [{ field: 'input.key', message: 'Flag keys are lowercase letters, digits, ".", "-" or "_".' }],
+            })
+          : { data: { setFeatureFlag: { ...flag([]), key: (v.input as { key: string }).key } } },
+    });
+    await expect(dp.create('feature-flags', { data: { key: 'automation.beta', defaultEnabled: true } })).rejects.toMatchObject({ status: 409, body: { errors: { key: expect.stringMatching(/already exists/) } } });
+    expect(server.callsOf('AdminSetFeatureFlag')).toHaveLength(0);
+    await expect(dp.create('feature-flags', { data: { key: 'Bad Key' } })).rejects.toMatchObject({ body: { errors: { key: expect.stringMatching(/lowercase/) } } });
+    const { data } = await dp.create('feature-flags', { data: { key: 'billing.v2', description: 'New billing' } });
+    expect(server.callsOf('AdminSetFeatureFlag').at(-1)?.variables).toEqual({ input: { key: 'billing.v2', defaultEnabled: false, description: 'New billing' } });
+    expect(data).toMatchObject({ key: 'billing.v2' });
+  });
+});

@@ -1,0 +1,202 @@
+import type { ApolloClient } from '@apollo/client';
+import { HttpError } from 'ra-core';
+import { type FragmentType, getFragmentData, graphql } from '../../gql';
+import type { SetFeatureFlagOverrideInput } from '../../gql/graphql';
+import { runMutation, runQuery } from './graphql';
+import { listResultOf, MAX_PAGE_SIZE, offsetPageOf, type ResourceProvider, textFilter, unsupported } from './resource-provider';
+
+const FEATURE_FLAG_FIELDS = graphql(`
+  fragment AdminFeatureFlagFields on FeatureFlag {
+    id
+    key
+    description
+    defaultEnabled
+    createdAt
+    updatedAt
+    overrides {
+      id
+      enabled
+      updatedAt
+      tenant {
+        id
+        slug
+        name
+      }
+    }
+  }
+`);
+
+export const ADMIN_FEATURE_FLAGS_QUERY = graphql(`
+  query AdminFeatureFlags($first: Int, $offset: Int) {
+    featureFlags(first: $first, offset: $offset) {
+      totalCount
+      nodes {
+        ...AdminFeatureFlagFields
+      }
+    }
+  }
+`);
+
+export const ADMIN_FEATURE_FLAG_QUERY = graphql(`
+  query AdminFeatureFlag($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on FeatureFlag {
+        ...AdminFeatureFlagFields
+      }
+    }
+  }
+`);
+
+export const ADMIN_FEATURE_FLAGS_BY_IDS_QUERY = graphql(`
+  query AdminFeatureFlagsByIds($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      ... on FeatureFlag {
+        ...AdminFeatureFlagFields
+      }
+    }
+  }
+`);
+
+export const ADMIN_SET_FEATURE_FLAG_MUTATION = graphql(`
+  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {
+    setFeatureFlag(input: $input) {
+      ...AdminFeatureFlagFields
+    }
+  }
+`);
+
+export const ADMIN_SET_FEATURE_FLAG_OVERRIDE_MUTATION = graphql(`
+  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {
+    setFeatureFlagOverride(input: $input) {
+      ...AdminFeatureFlagFields
+    }
+  }
+`);
+
+export interface FlagOverride {
+  tenantId: string;
+  enabled: boolean;
+  tenant?: { id: string; slug: string; name: string };
+  updatedAt?: string;
+}
+
+export interface FeatureFlagRecord {
+  id: string;
+  key: string;
+  description: string;
+  defaultEnabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Per-tenant overrides of the default, by tenant name. */
+  overrides: FlagOverride[];
+}
+
+function toFeatureFlagRecord(ref: FragmentType<typeof FEATURE_FLAG_FIELDS>): FeatureFlagRecord {
+  const f = getFragmentData(FEATURE_FLAG_FIELDS, ref);
+  return {
+    id: f.id,
+    key: f.key,
+    description: f.description,
+    defaultEnabled: f.defaultEnabled,
+    createdAt: f.createdAt,
+    updatedAt: f.updatedAt,
+    overrides: f.overrides
+      .map((o) => ({ tenantId: o.tenant.id, enabled: o.enabled, updatedAt: o.updatedAt, tenant: { id: o.tenant.id, slug: o.tenant.slug, name: o.tenant.name } }))
+      .sort((a, b) => a.tenant.name.localeCompare(b.tenant.name)),
+  };
+}
+
+type OverrideErrors = Record<number, { tenantId?: string; enabled?: string }>;
+
+function badOverrides(errors: OverrideErrors, message: string): HttpError {
+  return new HttpError(message, 400, { code: 'BAD_USER_INPUT', errors: { overrides: errors, root: { serverError: message } } });
+}
+
+/**
+ * The override changes an edit asks for, in the form's order: a tenant that is new or changed is
+ * set, a tenant no longer in the list is cleared (enabled: null). Each tenant may appear once.
+ */
+export function overrideChangesOf(key: string, next: Partial<FlagOverride>[] | undefined, previous: FlagOverride[]): SetFeatureFlagOverrideInput[] {
+  const rows = next ?? previous;
+  const errors: OverrideErrors = {};
+  const seen = new Set<string>();
+  const wanted = new Map<string, boolean>();
+  rows.forEach((row, index) => {
+    const tenantId = textFilter(row?.tenantId);
+    if (!tenantId) errors[index] = { tenantId: 'Choose a tenant.' };
+    else if (seen.has(tenantId)) errors[index] = { tenantId: 'This tenant already has an override above.' };
+    else {
+      seen.add(tenantId);
+      wanted.set(tenantId, row.enabled === true);
+    }
+  });
+  if (Object.keys(errors).length) throw badOverrides(errors, 'Fix the overrides: each needs a tenant, once.');
+  const before = new Map(previous.map((o) => [o.tenantId, o.enabled]));
+  const changes: SetFeatureFlagOverrideInput[] = [];
+  for (const [tenantId, enabled] of wanted) if (before.get(tenantId) !== enabled) changes.push({ key, tenantId, enabled });
+  for (const tenantId of before.keys()) if (!wanted.has(tenantId)) changes.push({ key, tenantId, enabled: null });
+  return changes;
+}
+
+export function createFeatureFlagsProvider(client: ApolloClient): ResourceProvider<FeatureFlagRecord> {
+  const allKeys = async (): Promise<Set<string>> => {
+    const keys = new Set<string>();
+    for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+      const data = await runQuery(client, ADMIN_FEATURE_FLAGS_QUERY, { first: MAX_PAGE_SIZE, offset });
+      data.featureFlags.nodes.forEach((n) => keys.add(toFeatureFlagRecord(n).key));
+      if (offset + MAX_PAGE_SIZE >= data.featureFlags.totalCount) return keys;
+    }
+  };
+
+  return {
+    // The API lists flags oldest first and filters nothing; the list offers neither.
+    async getList({ pagination, signal }) {
+      const data = await runQuery(client, ADMIN_FEATURE_FLAGS_QUERY, offsetPageOf(pagination), { signal });
+      return listResultOf(data.featureFlags, toFeatureFlagRecord);
+    },
+    async getOne({ id, signal }) {
+      const data = await runQuery(client, ADMIN_FEATURE_FLAG_QUERY, { id: String(id) }, { signal });
+      if (data.node?.__typename !== 'FeatureFlag') throw new HttpError('Feature flag not found.', 404, { code: 'NOT_FOUND' });
+      return { data: toFeatureFlagRecord(data.node) };
+    },
+    async getMany({ ids, signal }) {
+      if (!ids.length) return { data: [] };
+      const data = await runQuery(client, ADMIN_FEATURE_FLAGS_BY_IDS_QUERY, { ids: ids.map(String) }, { signal, partial: true });
+      return { data: data.nodes.flatMap((n) => (n && n.__typename === 'FeatureFlag' ? [toFeatureFlagRecord(n)] : [])) };
+    },
+    getManyReference() {
+      return unsupported('Feature flags are not listed by reference.');
+    },
+    /** The global default and description, then each override change (every step is audited). */
+    async update({ data, previousData }) {
+      const key = previousData.key;
+      const overrideChanges = overrideChangesOf(key, data.overrides, previousData.overrides);
+      let result = previousData;
+      const defaultEnabled = data.defaultEnabled ?? previousData.defaultEnabled;
+      const description = data.description ?? previousData.description;
+      if (defaultEnabled !== previousData.defaultEnabled || description !== previousData.description) {
+        const r = await runMutation(client, ADMIN_SET_FEATURE_FLAG_MUTATION, { input: { key, defaultEnabled, description } });
+        result = toFeatureFlagRecord(r.setFeatureFlag);
+      }
+      for (const input of overrideChanges) {
+        const r = await runMutation(client, ADMIN_SET_FEATURE_FLAG_OVERRIDE_MUTATION, { input });
+        result = toFeatureFlagRecord(r.setFeatureFlagOverride);
+      }
+      return { data: result };
+    },
+    /** A new flag. setFeatureFlag also updates an existing key, so a taken key is refused here first. */
+    async create({ data }) {
+      const key = (data.key ?? '').trim();
+      if (key && (await allKeys()).has(key)) {
+        const message = `A flag named "${key}" already exists; edit it instead.`;
+        throw new HttpError(message, 409, { code: 'CONFLICT', errors: { key: message, root: { serverError: message } } });
+      }
+      const r = await runMutation(client, ADMIN_SET_FEATURE_FLAG_MUTATION, {
+        input: { key, defaultEnabled: data.defaultEnabled === true, description: data.description ?? '' },
+      });
+      return { data: toFeatureFlagRecord(r.setFeatureFlag) };
+    },
+  };
+}

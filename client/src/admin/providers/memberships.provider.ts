@@ -1,0 +1,174 @@
+import type { ApolloClient } from '@apollo/client';
+import { HttpError } from 'ra-core';
+import { type FragmentType, getFragmentData, graphql } from '../../gql';
+import type { MembershipFilter } from '../../gql/graphql';
+import { runMutation, runQuery } from './graphql';
+import { compact, listResultOf, MAX_PAGE_SIZE, offsetPageOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
+
+const MEMBERSHIP_FIELDS = graphql(`
+  fragment AdminMembershipFields on Membership {
+    id
+    createdAt
+    updatedAt
+    role {
+      id
+      name
+      description
+      system
+      permissions
+    }
+    tenant {
+      id
+      slug
+      name
+    }
+    user {
+      id
+      name
+      email
+    }
+  }
+`);
+
+export const ADMIN_MEMBERSHIPS_QUERY = graphql(`
+  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter) {
+    memberships(first: $first, offset: $offset, filter: $filter) {
+      totalCount
+      nodes {
+        ...AdminMembershipFields
+      }
+    }
+  }
+`);
+
+export const ADMIN_MEMBERSHIP_QUERY = graphql(`
+  query AdminMembership($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Membership {
+        ...AdminMembershipFields
+      }
+    }
+  }
+`);
+
+export const ADMIN_MEMBERSHIPS_BY_IDS_QUERY = graphql(`
+  query AdminMembershipsByIds($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      ... on Membership {
+        ...AdminMembershipFields
+      }
+    }
+  }
+`);
+
+export const ADMIN_UPDATE_MEMBERSHIP_ROLE_MUTATION = graphql(`
+  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {
+    updateMembershipRole(input: $input) {
+      ...AdminMembershipFields
+    }
+  }
+`);
+
+export interface RoleSummary {
+  id: string;
+  name: string;
+  description: string | null;
+  system: boolean;
+  permissions: string[];
+}
+
+export interface MembershipRecord {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  roleId: string;
+  role: RoleSummary;
+  tenantId: string;
+  tenant: { id: string; slug: string; name: string };
+  userId: string;
+  user: { id: string; name: string; email: string };
+}
+
+function toMembershipRecord(ref: FragmentType<typeof MEMBERSHIP_FIELDS>): MembershipRecord {
+  const m = getFragmentData(MEMBERSHIP_FIELDS, ref);
+  return {
+    id: m.id,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+    roleId: m.role.id,
+    role: { id: m.role.id, name: m.role.name, description: m.role.description ?? null, system: m.role.system, permissions: m.role.permissions },
+    tenantId: m.tenant.id,
+    tenant: { id: m.tenant.id, slug: m.tenant.slug, name: m.tenant.name },
+    userId: m.user.id,
+    user: { id: m.user.id, name: m.user.name, email: m.user.email },
+  };
+}
+
+/** The list's filters (tenantId, userId) as a MembershipFilter. */
+export function membershipFilterOf(filter: Record<string, unknown> | undefined): MembershipFilter | undefined {
+  return compact<MembershipFilter>({ tenantId: textFilter(filter?.tenantId), userId: textFilter(filter?.userId) });
+}
+
+/** System roles from most to least powerful, then custom roles by name. */
+const SYSTEM_ROLE_ORDER = ['owner', 'admin', 'agent', 'member', 'viewer'];
+const rankOf = (role: RoleSummary) => (role.system && SYSTEM_ROLE_ORDER.includes(role.name) ? SYSTEM_ROLE_ORDER.indexOf(role.name) : SYSTEM_ROLE_ORDER.length);
+
+/** Pages of members read at most when collecting a tenant's roles. */
+const ROLE_SCAN_PAGES = 10;
+
+export interface MembershipsProvider extends ResourceProvider<MembershipRecord> {
+  /**
+   * The roles a member of this tenant can be given. The API has no per-tenant roles list for
+   * staff (`roles` reads the caller's own tenant), so these are the roles the tenant's members
+   * hold, which always include every role the edited member could be moved between in practice
+   * (system roles in use, custom roles in use). A role nobody holds is not offered.
+   */
+  rolesOfTenant(tenantId: string): Promise<RoleSummary[]>;
+}
+
+export function createMembershipsProvider(client: ApolloClient): MembershipsProvider {
+  const provider: MembershipsProvider = {
+    async getList({ pagination, filter, signal }) {
+      const data = await runQuery(client, ADMIN_MEMBERSHIPS_QUERY, { ...offsetPageOf(pagination), filter: membershipFilterOf(filter as Record<string, unknown>) }, { signal });
+      return listResultOf(data.memberships, toMembershipRecord);
+    },
+    async getOne({ id, signal }) {
+      const data = await runQuery(client, ADMIN_MEMBERSHIP_QUERY, { id: String(id) }, { signal });
+      if (data.node?.__typename !== 'Membership') throw new HttpError('Membership not found.', 404, { code: 'NOT_FOUND' });
+      return { data: toMembershipRecord(data.node) };
+    },
+    async getMany({ ids, signal }) {
+      if (!ids.length) return { data: [] };
+      const data = await runQuery(client, ADMIN_MEMBERSHIPS_BY_IDS_QUERY, { ids: ids.map(String) }, { signal, partial: true });
+      return { data: data.nodes.flatMap((n) => (n && n.__typename === 'Membership' ? [toMembershipRecord(n)] : [])) };
+    },
+    getManyReference(params) {
+      return provider.getList(referenceFilterOf(params, ['tenantId', 'userId']));
+    },
+    async update({ id, data, previousData }) {
+      const roleId = textFilter(data.roleId);
+      if (!roleId) {
+        throw new HttpError('Choose a role.', 400, { code: 'BAD_USER_INPUT', errors: { roleId: 'Choose a role.', root: { serverError: 'Choose a role.' } } });
+      }
+      if (roleId === previousData.roleId) return { data: previousData };
+      // The API names the input fields membershipId and roleId; the form edits roleId.
+      const result = await runMutation(client, ADMIN_UPDATE_MEMBERSHIP_ROLE_MUTATION, { input: { membershipId: String(id), roleId } }, { membershipId: 'roleId' });
+      return { data: toMembershipRecord(result.updateMembershipRole) };
+    },
+    async rolesOfTenant(tenantId) {
+      const roles = new Map<string, RoleSummary>();
+      for (let page = 0; page < ROLE_SCAN_PAGES; page++) {
+        const data = await runQuery(client, ADMIN_MEMBERSHIPS_QUERY, { first: MAX_PAGE_SIZE, offset: page * MAX_PAGE_SIZE, filter: { tenantId } });
+        for (const node of data.memberships.nodes) {
+          const m = toMembershipRecord(node);
+          roles.set(m.role.id, m.role);
+        }
+        if ((page + 1) * MAX_PAGE_SIZE >= data.memberships.totalCount) break;
+      }
+      return [...roles.values()].sort((a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name));
+    },
+  };
+  return provider;
+}

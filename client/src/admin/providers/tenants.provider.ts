@@ -1,0 +1,87 @@
+import type { ApolloClient } from '@apollo/client';
+import { type FragmentType, getFragmentData, graphql } from '../../gql';
+import type { TenantFilter } from '../../gql/graphql';
+import { runQuery } from './graphql';
+import { compact, listResultOf, offsetPageOf, type ResourceProvider, textFilter, unsupported } from './resource-provider';
+
+const TENANT_FIELDS = graphql(`
+  fragment AdminTenantFields on Tenant {
+    id
+    slug
+    name
+    createdAt
+    updatedAt
+  }
+`);
+
+export const ADMIN_TENANTS_QUERY = graphql(`
+  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter) {
+    tenants(first: $first, offset: $offset, filter: $filter) {
+      totalCount
+      nodes {
+        ...AdminTenantFields
+      }
+    }
+  }
+`);
+
+export const ADMIN_TENANT_QUERY = graphql(`
+  query AdminTenant($id: ID!) {
+    tenant(id: $id) {
+      ...AdminTenantFields
+    }
+  }
+`);
+
+export const ADMIN_TENANTS_BY_IDS_QUERY = graphql(`
+  query AdminTenantsByIds($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      ... on Tenant {
+        ...AdminTenantFields
+      }
+    }
+  }
+`);
+
+export interface TenantRecord {
+  id: string;
+  slug: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toTenantRecord(ref: FragmentType<typeof TENANT_FIELDS>): TenantRecord {
+  const t = getFragmentData(TENANT_FIELDS, ref);
+  return { id: t.id, slug: t.slug, name: t.name, createdAt: t.createdAt, updatedAt: t.updatedAt };
+}
+
+/** The list's search box (`q`, also what autocomplete inputs send) as a TenantFilter. */
+export function tenantFilterOf(filter: Record<string, unknown> | undefined): TenantFilter | undefined {
+  // The API accepts 1 to 100 characters.
+  return compact<TenantFilter>({ search: textFilter(filter?.q)?.slice(0, 100) });
+}
+
+/** Tenants: read-only here (oldest first, the API's only order). */
+export function createTenantsProvider(client: ApolloClient): ResourceProvider<TenantRecord> {
+  return {
+    async getList({ pagination, filter, signal }) {
+      const data = await runQuery(client, ADMIN_TENANTS_QUERY, { ...offsetPageOf(pagination), filter: tenantFilterOf(filter as Record<string, unknown>) }, { signal });
+      return listResultOf(data.tenants, toTenantRecord);
+    },
+    async getOne({ id, signal }) {
+      const data = await runQuery(client, ADMIN_TENANT_QUERY, { id: String(id) }, { signal });
+      if (!data.tenant) throw new Error('Tenant not found.');
+      return { data: toTenantRecord(data.tenant) };
+    },
+    async getMany({ ids, signal }) {
+      if (!ids.length) return { data: [] };
+      const data = await runQuery(client, ADMIN_TENANTS_BY_IDS_QUERY, { ids: ids.map(String) }, { signal, partial: true });
+      return { data: data.nodes.flatMap((n) => (n && n.__typename === 'Tenant' ? [toTenantRecord(n)] : [])) };
+    },
+    getManyReference() {
+      return unsupported('Tenants are not listed by reference.');
+    },
+  };
+}

@@ -1,0 +1,245 @@
+import type { ApolloClient } from '@apollo/client';
+import type { SortPayload } from 'ra-core';
+import { type FragmentType, getFragmentData, graphql } from '../../gql';
+import type { TicketFilter, TicketOrder, TicketPriority, TicketStatus, UpdateTicketInput } from '../../gql/graphql';
+import { runMutation, runQuery } from './graphql';
+import { compact, listFilter, listResultOf, offsetPageOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
+
+export const TICKET_STATUSES = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
+export const TICKET_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const satisfies readonly TicketPriority[];
+
+const TICKET_FIELDS = graphql(`
+  fragment AdminTicketFields on Ticket {
+    id
+    number
+    subject
+    status
+    priority
+    version
+    createdAt
+    updatedAt
+    correlationId
+    tenant {
+      id
+      slug
+      name
+    }
+    requester {
+      id
+      name
+      email
+    }
+    assignee {
+      id
+      name
+      email
+    }
+  }
+`);
+
+const TICKET_DETAIL_FIELDS = graphql(`
+  fragment AdminTicketDetailFields on Ticket {
+    body
+    comments(first: 50) {
+      totalCount
+      nodes {
+        id
+        body
+        createdAt
+        author {
+          id
+          name
+          email
+        }
+      }
+    }
+  }
+`);
+
+export const ADMIN_TICKETS_QUERY = graphql(`
+  query AdminTickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {
+    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      nodes {
+        ...AdminTicketFields
+      }
+    }
+  }
+`);
+
+export const ADMIN_TICKET_QUERY = graphql(`
+  query AdminTicket($id: ID!) {
+    ticket(id: $id) {
+      ...AdminTicketFields
+      ...AdminTicketDetailFields
+    }
+  }
+`);
+
+export const ADMIN_TICKETS_BY_IDS_QUERY = graphql(`
+  query AdminTicketsByIds($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      ... on Ticket {
+        ...AdminTicketFields
+      }
+    }
+  }
+`);
+
+export const ADMIN_UPDATE_TICKET_MUTATION = graphql(`
+  mutation AdminUpdateTicket($input: UpdateTicketInput!) {
+    updateTicket(input: $input) {
+      ...AdminTicketFields
+      ...AdminTicketDetailFields
+    }
+  }
+`);
+
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface TicketComment {
+  id: string;
+  body: string;
+  createdAt: string;
+  author: Person;
+}
+
+/** A ticket as the back office shows it; `tenantId`/`assigneeId` are what filters and inputs edit. */
+export interface TicketRecord {
+  id: string;
+  number: number;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  correlationId: string | null;
+  tenantId: string;
+  tenant: { id: string; slug: string; name: string };
+  requester: Person;
+  assignee: Person | null;
+  assigneeId: string | null;
+  /** Only on getOne and update. */
+  body?: string;
+  comments?: TicketComment[];
+  commentCount?: number;
+}
+
+function toTicketRecord(ref: FragmentType<typeof TICKET_FIELDS>, detailRef?: FragmentType<typeof TICKET_DETAIL_FIELDS>): TicketRecord {
+  const t = getFragmentData(TICKET_FIELDS, ref);
+  const record: TicketRecord = {
+    id: t.id,
+    number: t.number,
+    subject: t.subject,
+    status: t.status,
+    priority: t.priority,
+    version: t.version,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    correlationId: t.correlationId ?? null,
+    tenantId: t.tenant.id,
+    tenant: { id: t.tenant.id, slug: t.tenant.slug, name: t.tenant.name },
+    requester: { id: t.requester.id, name: t.requester.name, email: t.requester.email },
+    assignee: t.assignee ? { id: t.assignee.id, name: t.assignee.name, email: t.assignee.email } : null,
+    assigneeId: t.assignee?.id ?? null,
+  };
+  if (detailRef) {
+    const d = getFragmentData(TICKET_DETAIL_FIELDS, detailRef);
+    record.body = d.body;
+    record.commentCount = d.comments.totalCount;
+    record.comments = d.comments.nodes.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: { id: c.author.id, name: c.author.name, email: c.author.email } }));
+  }
+  return record;
+}
+
+/** Columns the API can sort tickets by; the list offers sorting on these only. */
+export const TICKET_SORT_FIELDS = { createdAt: 'CREATED_AT', updatedAt: 'UPDATED_AT', priority: 'PRIORITY' } as const;
+export const TICKET_DEFAULT_SORT: SortPayload = { field: 'createdAt', order: 'DESC' };
+
+/** react-admin's sort as the API's `orderBy`; a column the API cannot sort by falls back to newest first. */
+export function ticketOrderOf(sort: SortPayload | undefined): TicketOrder {
+  const field = sort && Object.hasOwn(TICKET_SORT_FIELDS, sort.field) ? TICKET_SORT_FIELDS[sort.field as keyof typeof TICKET_SORT_FIELDS] : 'CREATED_AT';
+  const direction = sort && Object.hasOwn(TICKET_SORT_FIELDS, sort.field) ? (sort.order === 'ASC' ? 'ASC' : 'DESC') : 'DESC';
+  return { field, direction };
+}
+
+/** The list's filter form (q, tenantId, status, priority, assigneeId, unassigned, requesterId) as a TicketFilter. */
+export function ticketFilterOf(filter: Record<string, unknown> | undefined): TicketFilter | undefined {
+  const f = filter ?? {};
+  const unassigned = f.unassigned === true || f.unassigned === 'true' ? true : f.unassigned === false || f.unassigned === 'false' ? false : undefined;
+  return compact<TicketFilter>({
+    text: textFilter(f.q),
+    tenantId: textFilter(f.tenantId),
+    status: listFilter(f.status, TICKET_STATUSES),
+    priority: listFilter(f.priority, TICKET_PRIORITIES),
+    // One or the other: the API refuses both at once.
+    assigneeId: unassigned === true ? undefined : textFilter(f.assigneeId),
+    unassigned,
+    requesterId: textFilter(f.requesterId),
+  });
+}
+
+/**
+ * What an edit changed, as an UpdateTicketInput: only the fields that differ from what the form
+ * loaded, with the version it loaded (a stale one answers CONFLICT). Null when nothing changed.
+ */
+export function ticketUpdateOf(data: Partial<TicketRecord>, previous: TicketRecord): UpdateTicketInput | null {
+  const input: UpdateTicketInput = { id: previous.id, version: previous.version };
+  let changed = false;
+  if (data.subject !== undefined && data.subject !== previous.subject) {
+    input.subject = data.subject;
+    changed = true;
+  }
+  if (data.status !== undefined && data.status !== previous.status) {
+    input.status = data.status;
+    changed = true;
+  }
+  if (data.priority !== undefined && data.priority !== previous.priority) {
+    input.priority = data.priority;
+    changed = true;
+  }
+  if (data.assigneeId !== undefined) {
+    const next = data.assigneeId || null;
+    if (next !== previous.assigneeId) {
+      // Explicit null unassigns.
+      input.assigneeId = next;
+      changed = true;
+    }
+  }
+  return changed ? input : null;
+}
+
+export function createTicketsProvider(client: ApolloClient): ResourceProvider<TicketRecord> {
+  const provider: ResourceProvider<TicketRecord> = {
+    async getList({ pagination, sort, filter, signal }) {
+      const data = await runQuery(client, ADMIN_TICKETS_QUERY, { ...offsetPageOf(pagination), filter: ticketFilterOf(filter as Record<string, unknown>), orderBy: ticketOrderOf(sort) }, { signal });
+      return listResultOf(data.tickets, (n) => toTicketRecord(n));
+    },
+    async getOne({ id, signal }) {
+      const data = await runQuery(client, ADMIN_TICKET_QUERY, { id: String(id) }, { signal });
+      if (!data.ticket) throw new Error('Ticket not found.');
+      return { data: toTicketRecord(data.ticket, data.ticket) };
+    },
+    async getMany({ ids, signal }) {
+      if (!ids.length) return { data: [] };
+      const data = await runQuery(client, ADMIN_TICKETS_BY_IDS_QUERY, { ids: ids.map(String) }, { signal, partial: true });
+      return { data: data.nodes.flatMap((n) => (n && n.__typename === 'Ticket' ? [toTicketRecord(n)] : [])) };
+    },
+    getManyReference(params) {
+      return provider.getList(referenceFilterOf(params, ['tenantId', 'assigneeId', 'requesterId']));
+    },
+    async update({ data, previousData }) {
+      const input = ticketUpdateOf(data, previousData);
+      if (!input) return { data: previousData };
+      const result = await runMutation(client, ADMIN_UPDATE_TICKET_MUTATION, { input });
+      return { data: toTicketRecord(result.updateTicket, result.updateTicket) };
+    },
+  };
+  return provider;
+}

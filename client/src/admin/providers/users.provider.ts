@@ -1,0 +1,92 @@
+import type { ApolloClient } from '@apollo/client';
+import { HttpError } from 'ra-core';
+import { type FragmentType, getFragmentData, graphql } from '../../gql';
+import type { StaffRole, UserFilter } from '../../gql/graphql';
+import { runQuery } from './graphql';
+import { compact, listResultOf, offsetPageOf, type ResourceProvider, textFilter, unsupported } from './resource-provider';
+
+const USER_FIELDS = graphql(`
+  fragment AdminUserFields on User {
+    id
+    name
+    email
+    staffRole
+    createdAt
+    updatedAt
+  }
+`);
+
+export const ADMIN_USERS_QUERY = graphql(`
+  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter) {
+    users(first: $first, offset: $offset, filter: $filter) {
+      totalCount
+      nodes {
+        ...AdminUserFields
+      }
+    }
+  }
+`);
+
+export const ADMIN_USER_QUERY = graphql(`
+  query AdminUser($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on User {
+        ...AdminUserFields
+      }
+    }
+  }
+`);
+
+export const ADMIN_USERS_BY_IDS_QUERY = graphql(`
+  query AdminUsersByIds($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      ... on User {
+        ...AdminUserFields
+      }
+    }
+  }
+`);
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  email: string;
+  staffRole: StaffRole | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toUserRecord(ref: FragmentType<typeof USER_FIELDS>): UserRecord {
+  const u = getFragmentData(USER_FIELDS, ref);
+  return { id: u.id, name: u.name, email: u.email, staffRole: u.staffRole ?? null, createdAt: u.createdAt, updatedAt: u.updatedAt };
+}
+
+/** The list's search box (`q`, also what autocomplete inputs send) as a UserFilter (email or name). */
+export function userFilterOf(filter: Record<string, unknown> | undefined): UserFilter | undefined {
+  return compact<UserFilter>({ search: textFilter(filter?.q) });
+}
+
+/** Users: read-only here (oldest first, the API's only order). */
+export function createUsersProvider(client: ApolloClient): ResourceProvider<UserRecord> {
+  return {
+    async getList({ pagination, filter, signal }) {
+      const data = await runQuery(client, ADMIN_USERS_QUERY, { ...offsetPageOf(pagination), filter: userFilterOf(filter as Record<string, unknown>) }, { signal });
+      return listResultOf(data.users, toUserRecord);
+    },
+    async getOne({ id, signal }) {
+      const data = await runQuery(client, ADMIN_USER_QUERY, { id: String(id) }, { signal });
+      if (data.node?.__typename !== 'User') throw new HttpError('User not found.', 404, { code: 'NOT_FOUND' });
+      return { data: toUserRecord(data.node) };
+    },
+    async getMany({ ids, signal }) {
+      if (!ids.length) return { data: [] };
+      const data = await runQuery(client, ADMIN_USERS_BY_IDS_QUERY, { ids: ids.map(String) }, { signal, partial: true });
+      return { data: data.nodes.flatMap((n) => (n && n.__typename === 'User' ? [toUserRecord(n)] : [])) };
+    },
+    getManyReference() {
+      return unsupported('Users are not listed by reference.');
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import Typography from '@mui/material/Typography';
+import { DataTable, List, SearchInput } from 'react-admin';
+import type { UserRecord } from '../providers/users.provider';
+import { SoftChip, StaffRoleChip } from '../ui/chips';
+import { formatDate } from '../ui/format';
+import { PersonCell } from '../ui/People';
+
+const userFilters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search name or email" sx={{ minWidth: 280 }} />];
+
+/** Every account, customers and staff; oldest first (the API's only order). */
+export function UserList() {
+  return (
+    <List sort={{ field: 'createdAt', order: 'ASC' }} perPage={25} filters={userFilters} exporter={false} title="Users">
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="name" label="User" disableSort render={(u: UserRecord) => <PersonCell person={u} showEmail />} />
+        <DataTable.Col
+          source="staffRole"
+          label="Kind"
+          disableSort
+          render={(u: UserRecord) => (u.staffRole ? <StaffRoleChip role={u.staffRole} /> : <SoftChip label="Customer" colour="#0e7490" />)}
+        />
+        <DataTable.Col
+          source="createdAt"
+          label="Joined"
+          disableSort
+          render={(u: UserRecord) => (
+            <Typography variant="body2" color="text.secondary">
+              {formatDate(u.createdAt)}
+            </Typography>
+          )}
+        />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,304 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment AdminAuditLogFields on AuditLog {\n    id\n    action\n    createdAt\n    correlationId\n    ip\n    targetId\n    targetType\n    diff\n    actor {\n      id\n      name\n      email\n      staffRole\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.AdminAuditLogFieldsFragmentDoc,
+    "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter) {\n    auditLogs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogsDocument,
+    "\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
+    "\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogsByIdsDocument,
+    "\n  fragment AdminFeatureFlagFields on FeatureFlag {\n    id\n    key\n    description\n    defaultEnabled\n    createdAt\n    updatedAt\n    overrides {\n      id\n      enabled\n      updatedAt\n      tenant {\n        id\n        slug\n        name\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagFieldsFragmentDoc,
+    "\n  query AdminFeatureFlags($first: Int, $offset: Int) {\n    featureFlags(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagsDocument,
+    "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagDocument,
+    "\n  query AdminFeatureFlagsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagsByIdsDocument,
+    "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": typeof types.AdminSetFeatureFlagDocument,
+    "\n  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {\n    setFeatureFlagOverride(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": typeof types.AdminSetFeatureFlagOverrideDocument,
+    "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminMembershipFieldsFragmentDoc,
+    "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter) {\n    memberships(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsDocument,
+    "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipDocument,
+    "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsByIdsDocument,
+    "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": typeof types.AdminUpdateMembershipRoleDocument,
+    "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminTenantFieldsFragmentDoc,
+    "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter) {\n    tenants(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsDocument,
+    "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": typeof types.AdminTenantDocument,
+    "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsByIdsDocument,
+    "\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminTicketFieldsFragmentDoc,
+    "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.AdminTicketDetailFieldsFragmentDoc,
+    "\n  query AdminTickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTicketFields\n      }\n    }\n  }\n": typeof types.AdminTicketsDocument,
+    "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminTicketDocument,
+    "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": typeof types.AdminTicketsByIdsDocument,
+    "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminUpdateTicketDocument,
+    "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
+    "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter) {\n    users(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUserDocument,
+    "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersByIdsDocument,
+    "\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n": typeof types.TicketCommentItemFragmentDoc,
+    "\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": typeof types.TicketRowFragmentDoc,
+    "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n": typeof types.CreateTicketDocument,
+    "\n  mutation UpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      id\n      status\n      priority\n      version\n      updatedAt\n      assignee {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateTicketDocument,
+    "\n  mutation AddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n": typeof types.AddTicketCommentDocument,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id\n      number\n      subject\n      body\n      status\n      priority\n      version\n      createdAt\n      updatedAt\n      requester {\n        id\n        name\n        email\n      }\n      assignee {\n        id\n        name\n      }\n      comments(first: 100) {\n        totalCount\n        nodes {\n          id\n          ...TicketCommentItem\n        }\n      }\n    }\n  }\n": typeof types.TicketDetailDocument,
+    "\n  query TicketAssignees {\n    memberships(first: 100) {\n      nodes {\n        id\n        user {\n          id\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TicketAssigneesDocument,
+    "\n  query TicketList($first: Int, $after: String, $last: Int, $before: String, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        ...TicketRow\n      }\n    }\n  }\n": typeof types.TicketListDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n      user {\n        id\n        staffRole\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation SwitchTenant($tenantId: ID!) {\n    switchTenant(tenantId: $tenantId) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.SwitchTenantDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SessionMeDocument,
+};
+const documents: Documents = {
+    "\n  fragment AdminAuditLogFields on AuditLog {\n    id\n    action\n    createdAt\n    correlationId\n    ip\n    targetId\n    targetType\n    diff\n    actor {\n      id\n      name\n      email\n      staffRole\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": types.AdminAuditLogFieldsFragmentDoc,
+    "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter) {\n    auditLogs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogsDocument,
+    "\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogDocument,
+    "\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogsByIdsDocument,
+    "\n  fragment AdminFeatureFlagFields on FeatureFlag {\n    id\n    key\n    description\n    defaultEnabled\n    createdAt\n    updatedAt\n    overrides {\n      id\n      enabled\n      updatedAt\n      tenant {\n        id\n        slug\n        name\n      }\n    }\n  }\n": types.AdminFeatureFlagFieldsFragmentDoc,
+    "\n  query AdminFeatureFlags($first: Int, $offset: Int) {\n    featureFlags(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagsDocument,
+    "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagDocument,
+    "\n  query AdminFeatureFlagsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagsByIdsDocument,
+    "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": types.AdminSetFeatureFlagDocument,
+    "\n  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {\n    setFeatureFlagOverride(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": types.AdminSetFeatureFlagOverrideDocument,
+    "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.AdminMembershipFieldsFragmentDoc,
+    "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter) {\n    memberships(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsDocument,
+    "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipDocument,
+    "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsByIdsDocument,
+    "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": types.AdminUpdateMembershipRoleDocument,
+    "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    createdAt\n    updatedAt\n  }\n": types.AdminTenantFieldsFragmentDoc,
+    "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter) {\n    tenants(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsDocument,
+    "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": types.AdminTenantDocument,
+    "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsByIdsDocument,
+    "\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": types.AdminTicketFieldsFragmentDoc,
+    "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.AdminTicketDetailFieldsFragmentDoc,
+    "\n  query AdminTickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTicketFields\n      }\n    }\n  }\n": types.AdminTicketsDocument,
+    "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminTicketDocument,
+    "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": types.AdminTicketsByIdsDocument,
+    "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminUpdateTicketDocument,
+    "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    createdAt\n    updatedAt\n  }\n": types.AdminUserFieldsFragmentDoc,
+    "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter) {\n    users(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUserDocument,
+    "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersByIdsDocument,
+    "\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n": types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeSessionDocument,
+    "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n": types.TicketCommentItemFragmentDoc,
+    "\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": types.TicketRowFragmentDoc,
+    "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n": types.CreateTicketDocument,
+    "\n  mutation UpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      id\n      status\n      priority\n      version\n      updatedAt\n      assignee {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateTicketDocument,
+    "\n  mutation AddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n": types.AddTicketCommentDocument,
+    "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id\n      number\n      subject\n      body\n      status\n      priority\n      version\n      createdAt\n      updatedAt\n      requester {\n        id\n        name\n        email\n      }\n      assignee {\n        id\n        name\n      }\n      comments(first: 100) {\n        totalCount\n        nodes {\n          id\n          ...TicketCommentItem\n        }\n      }\n    }\n  }\n": types.TicketDetailDocument,
+    "\n  query TicketAssignees {\n    memberships(first: 100) {\n      nodes {\n        id\n        user {\n          id\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TicketAssigneesDocument,
+    "\n  query TicketList($first: Int, $after: String, $last: Int, $before: String, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        ...TicketRow\n      }\n    }\n  }\n": types.TicketListDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n      user {\n        id\n        staffRole\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation SwitchTenant($tenantId: ID!) {\n    switchTenant(tenantId: $tenantId) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": types.SwitchTenantDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SessionMeDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminAuditLogFields on AuditLog {\n    id\n    action\n    createdAt\n    correlationId\n    ip\n    targetId\n    targetType\n    diff\n    actor {\n      id\n      name\n      email\n      staffRole\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminAuditLogFields on AuditLog {\n    id\n    action\n    createdAt\n    correlationId\n    ip\n    targetId\n    targetType\n    diff\n    actor {\n      id\n      name\n      email\n      staffRole\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter) {\n    auditLogs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter) {\n    auditLogs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminFeatureFlagFields on FeatureFlag {\n    id\n    key\n    description\n    defaultEnabled\n    createdAt\n    updatedAt\n    overrides {\n      id\n      enabled\n      updatedAt\n      tenant {\n        id\n        slug\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AdminFeatureFlagFields on FeatureFlag {\n    id\n    key\n    description\n    defaultEnabled\n    createdAt\n    updatedAt\n    overrides {\n      id\n      enabled\n      updatedAt\n      tenant {\n        id\n        slug\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminFeatureFlags($first: Int, $offset: Int) {\n    featureFlags(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminFeatureFlags($first: Int, $offset: Int) {\n    featureFlags(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminFeatureFlagsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminFeatureFlagsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {\n    setFeatureFlagOverride(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {\n    setFeatureFlagOverride(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter) {\n    memberships(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter) {\n    memberships(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter) {\n    tenants(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter) {\n    tenants(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n"): (typeof documents)["\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTicketFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTicketFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n"): (typeof documents)["\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter) {\n    users(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter) {\n    users(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      id\n      status\n      priority\n      version\n      updatedAt\n      assignee {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      id\n      status\n      priority\n      version\n      updatedAt\n      assignee {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id\n      number\n      subject\n      body\n      status\n      priority\n      version\n      createdAt\n      updatedAt\n      requester {\n        id\n        name\n        email\n      }\n      assignee {\n        id\n        name\n      }\n      comments(first: 100) {\n        totalCount\n        nodes {\n          id\n          ...TicketCommentItem\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketDetail($id: ID!) {\n    ticket(id: $id) {\n      id\n      number\n      subject\n      body\n      status\n      priority\n      version\n      createdAt\n      updatedAt\n      requester {\n        id\n        name\n        email\n      }\n      assignee {\n        id\n        name\n      }\n      comments(first: 100) {\n        totalCount\n        nodes {\n          id\n          ...TicketCommentItem\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketAssignees {\n    memberships(first: 100) {\n      nodes {\n        id\n        user {\n          id\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketAssignees {\n    memberships(first: 100) {\n      nodes {\n        id\n        user {\n          id\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TicketList($first: Int, $after: String, $last: Int, $before: String, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        ...TicketRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query TicketList($first: Int, $after: String, $last: Int, $before: String, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        ...TicketRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n      user {\n        id\n        staffRole\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n      user {\n        id\n        staffRole\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwitchTenant($tenantId: ID!) {\n    switchTenant(tenantId: $tenantId) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SwitchTenant($tenantId: ID!) {\n    switchTenant(tenantId: $tenantId) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

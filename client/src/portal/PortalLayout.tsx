@@ -1,0 +1,117 @@
+import Add from '@mui/icons-material/Add';
+import ConfirmationNumber from '@mui/icons-material/ConfirmationNumberOutlined';
+import Dashboard from '@mui/icons-material/SpaceDashboardOutlined';
+import Logout from '@mui/icons-material/Logout';
+import Person from '@mui/icons-material/PersonOutline';
+import SwapHoriz from '@mui/icons-material/SwapHoriz';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { useCallback, useMemo, useState } from 'react';
+import { Outlet, useNavigate } from 'react-router';
+import { useSession } from '../shared/session';
+import { CrumbLabelProvider } from '../shared/ui/layout/Breadcrumbs';
+import { CommandPalette, useCommandPaletteShortcut } from '../shared/ui/layout/CommandPalette';
+import { Sidebar } from '../shared/ui/layout/Sidebar';
+import { SearchButton, TenantSwitcher, Topbar, UserMenu } from '../shared/ui/layout/Topbar';
+import type { Command, NavItem } from '../shared/ui/layout/types';
+import { EmptyState } from '../shared/ui/StateViews';
+import { urls } from './urls';
+
+/** The portal's menu; each item names the permission it needs, and the sidebar hides the rest. */
+export const PORTAL_NAV: readonly NavItem[] = [
+  { label: 'Dashboard', href: urls.home(), icon: <Dashboard fontSize="small" />, exact: true },
+  { label: 'Tickets', href: urls.tickets(), icon: <ConfirmationNumber fontSize="small" />, permission: 'ticket:read' },
+  { label: 'Account', href: urls.account(), icon: <Person fontSize="small" /> },
+];
+
+export function PortalLayout() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const me = session.me;
+  const paletteEnabled = me?.featureFlags.some((f) => f.key === 'portal.command-palette' && f.enabled) ?? false;
+  const openPalette = useCallback(() => setPaletteOpen(true), []);
+  useCommandPaletteShortcut(paletteEnabled, openPalette);
+
+  const switchTenant = useCallback(
+    async (tenantId: string) => {
+      await session.switchTenant(tenantId);
+      await navigate(urls.home());
+    },
+    [session, navigate],
+  );
+  const logout = useCallback(async () => {
+    await session.logout();
+    await navigate(urls.login());
+  }, [session, navigate]);
+
+  const nav = PORTAL_NAV.filter((item) => !item.permission || session.can(item.permission));
+  const commands = useMemo<Command[]>(() => {
+    if (!me) return [];
+    const list: Command[] = nav.map((item) => ({ id: `go:${item.href}`, label: item.label, group: 'Go to', icon: item.icon, perform: () => navigate(item.href) }));
+    if (session.can('ticket:write')) list.push({ id: 'ticket:new', label: 'New ticket', group: 'Actions', icon: <Add fontSize="small" />, keywords: 'create raise open', perform: () => navigate(urls.ticketNew()) });
+    if (session.can('ticket:read')) {
+      list.push({ id: 'tickets:open', label: 'Open tickets', group: 'Go to', icon: <ConfirmationNumber fontSize="small" />, keywords: 'status', perform: () => navigate(urls.tickets({ status: ['OPEN'] })) });
+      list.push({ id: 'tickets:urgent', label: 'Urgent tickets', group: 'Go to', icon: <ConfirmationNumber fontSize="small" />, keywords: 'priority high', perform: () => navigate(urls.tickets({ priority: ['URGENT', 'HIGH'] })) });
+    }
+    for (const m of me.memberships) {
+      if (m.tenant.id !== me.tenant?.id) list.push({ id: `tenant:${m.tenant.id}`, label: `Switch to ${m.tenant.name}`, group: 'Switch organisation', icon: <SwapHoriz fontSize="small" />, perform: () => switchTenant(m.tenant.id) });
+    }
+    list.push({ id: 'logout', label: 'Sign out', group: 'Actions', icon: <Logout fontSize="small" />, keywords: 'log out logout', perform: logout });
+    return list;
+  }, [me, nav, session, navigate, switchTenant, logout]);
+
+  if (!me) return null;
+
+  if (!me.tenant) {
+    return (
+      <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: 3 }}>
+        <EmptyState
+          title="You are not a member of any organisation"
+          description={me.staffRole ? 'Platform staff work in the back office.' : 'Ask an owner or admin of your organisation to invite you.'}
+          action={
+            <Box sx={{ display: 'flex', gap: 1, justifyContent: 'center' }}>
+              {me.staffRole && (
+                <Button variant="contained" href={urls.backOffice()}>
+                  Open the back office
+                </Button>
+              )}
+              <Button onClick={() => void logout()}>Sign out</Button>
+            </Box>
+          }
+        />
+      </Box>
+    );
+  }
+
+  return (
+    <CrumbLabelProvider>
+      <Box sx={{ display: 'flex', minHeight: '100vh', bgcolor: 'background.default' }}>
+        <Sidebar
+          items={nav}
+          subtitle="Customer portal"
+          footer={
+            <Box>
+              <Typography sx={{ color: '#fff', fontWeight: 600, fontSize: '0.88rem' }} noWrap>
+                {me.tenant.name}
+              </Typography>
+              <Typography sx={{ color: '#94a3b8', fontSize: '0.78rem', textTransform: 'capitalize' }}>{me.role}</Typography>
+            </Box>
+          }
+        />
+        <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+          <Topbar>
+            {paletteEnabled && <SearchButton onClick={openPalette} />}
+            <TenantSwitcher me={me} onSwitch={(id) => void switchTenant(id)} />
+            <UserMenu me={me} onAccount={() => void navigate(urls.account())} onLogout={() => void logout()} />
+          </Topbar>
+          <Box component="main" sx={{ flex: 1, px: { xs: 2, md: 4 }, py: { xs: 3, md: 4 }, maxWidth: 1320, width: '100%', mx: 'auto' }}>
+            <Outlet />
+          </Box>
+        </Box>
+        {paletteEnabled && <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} />}
+      </Box>
+    </CrumbLabelProvider>
+  );
+}

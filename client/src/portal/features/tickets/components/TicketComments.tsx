@@ -1,0 +1,116 @@
+import Avatar from '@mui/material/Avatar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { type FormEvent, useState } from 'react';
+import { type FragmentType, getFragmentData, graphql } from '../../../../gql';
+import { messageOf, fieldErrorsOf } from '../../../../shared/errors';
+import { formatDateTime, initialsOf, timeAgo } from '../../../../shared/format';
+import { useAddTicketComment } from '../hooks/useTicketMutations';
+
+export const TICKET_COMMENT_FRAGMENT = graphql(`
+  fragment TicketCommentItem on TicketComment {
+    id
+    body
+    createdAt
+    author {
+      id
+      name
+    }
+  }
+`);
+
+function CommentItem({ comment }: { comment: FragmentType<typeof TICKET_COMMENT_FRAGMENT> }) {
+  const c = getFragmentData(TICKET_COMMENT_FRAGMENT, comment);
+  return (
+    <Box component="li" sx={{ display: 'flex', gap: 1.5, listStyle: 'none' }} aria-label={`Comment by ${c.author.name}`}>
+      <Avatar sx={{ width: 34, height: 34, fontSize: '0.75rem', bgcolor: '#e0e7ff', color: '#3730a3' }}>{initialsOf(c.author.name)}</Avatar>
+      <Paper variant="outlined" sx={{ flex: 1, p: 2, borderRadius: 2.5 }}>
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', mb: 0.5 }}>
+          <Typography sx={{ fontWeight: 650, fontSize: '0.9rem' }}>{c.author.name}</Typography>
+          <Tooltip title={formatDateTime(c.createdAt)}>
+            <Typography variant="body2" color="text.secondary">
+              {timeAgo(c.createdAt)}
+            </Typography>
+          </Tooltip>
+        </Box>
+        <Typography sx={{ whiteSpace: 'pre-wrap', fontSize: '0.92rem' }}>{c.body}</Typography>
+      </Paper>
+    </Box>
+  );
+}
+
+/** The conversation on a ticket, oldest first, and the reply box for roles that may comment. */
+export function TicketComments({
+  ticketId,
+  comments,
+  canComment,
+}: {
+  ticketId: string;
+  comments: readonly FragmentType<typeof TICKET_COMMENT_FRAGMENT>[];
+  canComment: boolean;
+}) {
+  const [addComment, { loading }] = useAddTicketComment();
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!body.trim()) {
+      setError('Write something before sending.');
+      return;
+    }
+    setError(null);
+    try {
+      await addComment({ variables: { input: { ticketId, body: body.trim() } } });
+      setBody('');
+    } catch (err) {
+      const e2 = err instanceof Error ? err : null;
+      setError(fieldErrorsOf(e2).body ?? messageOf(e2));
+    }
+  };
+
+  return (
+    <Box component="section" aria-labelledby="comments-heading">
+      <Typography id="comments-heading" variant="h4" sx={{ mb: 2 }}>
+        Conversation <Typography component="span" color="text.secondary">({comments.length})</Typography>
+      </Typography>
+      {comments.length === 0 ? (
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          No comments yet.
+        </Typography>
+      ) : (
+        <Stack component="ol" spacing={2} sx={{ p: 0, m: 0, mb: 3 }}>
+          {comments.map((c, i) => (
+            <CommentItem key={i} comment={c} />
+          ))}
+        </Stack>
+      )}
+      {canComment && (
+        <Box component="form" noValidate onSubmit={(e) => void onSubmit(e)}>
+          <TextField
+            label="Add a comment"
+            name="comment"
+            fullWidth
+            multiline
+            minRows={3}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            error={Boolean(error)}
+            helperText={error ?? ' '}
+            sx={{ '& .MuiInputBase-root': { bgcolor: '#fff' } }}
+          />
+          <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 1 }}>
+            <Button type="submit" variant="contained" disabled={loading}>
+              {loading ? 'Sending…' : 'Comment'}
+            </Button>
+          </Box>
+        </Box>
+      )}
+    </Box>
+  );
+}

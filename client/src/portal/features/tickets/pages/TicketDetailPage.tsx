@@ -1,0 +1,274 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@apollo/client/react';
+import { type ReactNode, useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { graphql } from '../../../../gql';
+import type { TicketPriority, TicketStatus, UpdateTicketInput } from '../../../../gql/graphql';
+import { errorCodeOf, messageOf } from '../../../../shared/errors';
+import { formatDateTime, timeAgo } from '../../../../shared/format';
+import { useSession } from '../../../../shared/session';
+import { useCrumbLabel } from '../../../../shared/ui/layout/Breadcrumbs';
+import { EmptyState, ErrorState } from '../../../../shared/ui/StateViews';
+import { urls } from '../../../urls';
+import { TicketComments } from '../components/TicketComments';
+import { TicketPriorityLabel, TicketStatusChip } from '../components/TicketChips';
+import { useUpdateTicket } from '../hooks/useTicketMutations';
+import { PRIORITY_LABEL, STATUS_LABEL, TICKET_PRIORITIES, TICKET_STATUSES } from '../ticketLabels';
+
+const TICKET_DETAIL_QUERY = graphql(`
+  query TicketDetail($id: ID!) {
+    ticket(id: $id) {
+      id
+      number
+      subject
+      body
+      status
+      priority
+      version
+      createdAt
+      updatedAt
+      requester {
+        id
+        name
+        email
+      }
+      assignee {
+        id
+        name
+      }
+      comments(first: 100) {
+        totalCount
+        nodes {
+          id
+          ...TicketCommentItem
+        }
+      }
+    }
+  }
+`);
+
+/** People a ticket can be assigned to: members of the tenant (needs member:read). */
+const TICKET_ASSIGNEES_QUERY = graphql(`
+  query TicketAssignees {
+    memberships(first: 100) {
+      nodes {
+        id
+        user {
+          id
+          name
+        }
+        role {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** A labelled value; editable controls carry their own label instead (`bare`). */
+function Field({ label, bare, children }: { label: string; bare?: boolean; children: ReactNode }) {
+  return (
+    <Box>
+      {!bare && (
+        <Typography variant="overline" color="text.secondary" sx={{ display: 'block', lineHeight: 1.8 }}>
+          {label}
+        </Typography>
+      )}
+      {children}
+    </Box>
+  );
+}
+
+export function TicketDetailPage() {
+  const { ticketId = '' } = useParams();
+  const session = useSession();
+  const { data, loading, error, refetch } = useQuery(TICKET_DETAIL_QUERY, { variables: { id: ticketId }, notifyOnNetworkStatusChange: true });
+  const canWrite = session.can('ticket:write');
+  const canAssign = session.can('ticket:assign');
+  const canComment = session.can('ticket:comment');
+  const assignees = useQuery(TICKET_ASSIGNEES_QUERY, { skip: !canAssign });
+  const [updateTicket, update] = useUpdateTicket();
+  const [conflict, setConflict] = useState(false);
+  const [updateError, setUpdateError] = useState<string | null>(null);
+  const ticket = data?.ticket;
+  useCrumbLabel(ticket ? `#${ticket.number} ${ticket.subject}` : null);
+
+  if (!ticket) {
+    if (loading) {
+      return (
+        <Box aria-busy>
+          <Skeleton variant="text" width="50%" height={48} />
+          <Skeleton variant="rounded" height={180} sx={{ mt: 2 }} />
+        </Box>
+      );
+    }
+    if (error && errorCodeOf(error) !== 'NOT_FOUND') return <ErrorState message={messageOf(error)} onRetry={() => void refetch()} />;
+    return (
+      <EmptyState
+        title="Ticket not found"
+        description="It may have been removed, or it belongs to another organisation."
+        action={
+          <Button component={RouterLink} to={urls.tickets()} variant="contained">
+            Back to tickets
+          </Button>
+        }
+      />
+    );
+  }
+
+  const change = async (patch: Omit<UpdateTicketInput, 'id' | 'version'>) => {
+    setUpdateError(null);
+    try {
+      await updateTicket({ variables: { input: { id: ticket.id, version: ticket.version, ...patch } } });
+    } catch (err) {
+      const e = err instanceof Error ? err : null;
+      if (errorCodeOf(e) === 'CONFLICT') setConflict(true);
+      else setUpdateError(messageOf(e));
+    }
+  };
+
+  const reload = async () => {
+    await refetch();
+    setConflict(false);
+  };
+
+  return (
+    <Box>
+      {conflict && (
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          role="alert"
+          action={
+            <Button color="inherit" size="small" onClick={() => void reload()} variant="outlined">
+              Reload ticket
+            </Button>
+          }
+        >
+          Someone else changed this ticket since you opened it, so your change was not saved. Reload to see their changes, then try again.
+        </Alert>
+      )}
+      {updateError && (
+        <Alert severity="error" sx={{ mb: 2 }} role="alert" onClose={() => setUpdateError(null)}>
+          {updateError}
+        </Alert>
+      )}
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mb: 1 }}>
+        <Typography variant="body2" color="text.secondary" sx={{ fontWeight: 600 }}>
+          Ticket #{ticket.number}
+        </Typography>
+        <TicketStatusChip status={ticket.status} />
+      </Box>
+      <Typography variant="h1" sx={{ mb: 3 }}>
+        {ticket.subject}
+      </Typography>
+
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 320px' }, gap: 3, alignItems: 'start' }}>
+        <Stack spacing={4}>
+          <Paper variant="outlined" sx={{ p: 3, borderRadius: 3 }}>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+              {ticket.requester.name} opened this {timeAgo(ticket.createdAt)}
+            </Typography>
+            <Typography sx={{ whiteSpace: 'pre-wrap', lineHeight: 1.65 }}>{ticket.body}</Typography>
+          </Paper>
+          <TicketComments ticketId={ticket.id} comments={ticket.comments.nodes} canComment={canComment} />
+        </Stack>
+
+        <Paper variant="outlined" sx={{ p: 2.5, borderRadius: 3, position: { lg: 'sticky' }, top: { lg: 88 } }} component="aside" aria-label="Ticket details">
+          <Stack spacing={2.25}>
+            <Field label="Status" bare={canWrite}>
+              {canWrite ? (
+                <TextField
+                  select
+                  fullWidth
+                  value={ticket.status}
+                  disabled={update.loading || conflict}
+                  onChange={(e) => void change({ status: e.target.value as TicketStatus })}
+                  label="Status"
+                >
+                  {TICKET_STATUSES.map((s) => (
+                    <MenuItem key={s} value={s}>
+                      {STATUS_LABEL[s]}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              ) : (
+                <TicketStatusChip status={ticket.status} />
+              )}
+            </Field>
+            <Field label="Priority" bare={canWrite}>
+              {canWrite ? (
+                <TextField
+                  select
+                  fullWidth
+                  value={ticket.priority}
+                  disabled={update.loading || conflict}
+                  onChange={(e) => void change({ priority: e.target.value as TicketPriority })}
+                  label="Priority"
+                >
+                  {TICKET_PRIORITIES.map((p) => (
+                    <MenuItem key={p} value={p}>
+                      {PRIORITY_LABEL[p]}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              ) : (
+                <TicketPriorityLabel priority={ticket.priority} />
+              )}
+            </Field>
+            <Field label="Assignee" bare={canAssign && Boolean(assignees.data)}>
+              {canAssign && assignees.data ? (
+                <TextField
+                  select
+                  fullWidth
+                  value={ticket.assignee?.id ?? ''}
+                  disabled={update.loading || conflict}
+                  onChange={(e) => void change({ assigneeId: e.target.value || null })}
+                  label="Assignee"
+                  slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+                >
+                  <MenuItem value="">
+                    <em>Unassigned</em>
+                  </MenuItem>
+                  {assignees.data.memberships.nodes.map((m) => (
+                    <MenuItem key={m.user.id} value={m.user.id}>
+                      {m.user.name}
+                      <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
+                        {m.role.name}
+                      </Typography>
+                    </MenuItem>
+                  ))}
+                </TextField>
+              ) : (
+                <Typography>{ticket.assignee?.name ?? 'Unassigned'}</Typography>
+              )}
+            </Field>
+            <Divider />
+            <Field label="Requester">
+              <Typography>{ticket.requester.name}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                {ticket.requester.email}
+              </Typography>
+            </Field>
+            <Field label="Created">
+              <Typography variant="body2">{formatDateTime(ticket.createdAt)}</Typography>
+            </Field>
+            <Field label="Last updated">
+              <Typography variant="body2">{formatDateTime(ticket.updatedAt)}</Typography>
+            </Field>
+          </Stack>
+        </Paper>
+      </Box>
+    </Box>
+  );
+}

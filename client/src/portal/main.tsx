@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { AppProviders, createRuntime } from '../shared/runtime';
+import { createPortalRouter } from './routes';
+
+const runtime = createRuntime('portal');
+const router = createPortalRouter();
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+
+createRoot(container).render(
+  <StrictMode>
+    <AppProviders runtime={runtime}>
+      <RouterProvider router={router} />
+    </AppProviders>
+  </StrictMode>,
+);

@@ -1,0 +1,65 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequirePermission, RequireSession } from '../shared/session/guards';
+import { AccountPage } from './features/account/pages/AccountPage';
+import { LoginPage } from './features/auth/pages/LoginPage';
+import { DashboardPage } from './features/dashboard/pages/DashboardPage';
+import { TicketCreatePage } from './features/tickets/pages/TicketCreatePage';
+import { TicketDetailPage } from './features/tickets/pages/TicketDetailPage';
+import { TicketListPage } from './features/tickets/pages/TicketListPage';
+import { NotFoundPage } from './NotFoundPage';
+import { PortalLayout } from './PortalLayout';
+import { routePaths } from './urls';
+
+/** The portal's routes: guards wrap what needs a session or a permission; crumbs name each level. */
+export const portalRoutes: RouteObject[] = [
+  { path: routePaths.login, element: <LoginPage /> },
+  {
+    element: (
+      <RequireSession loginPath={routePaths.login}>
+        <PortalLayout />
+      </RequireSession>
+    ),
+    handle: { crumb: 'Home' },
+    children: [
+      { index: true, element: <DashboardPage />, handle: { crumb: 'Dashboard' } },
+      {
+        path: routePaths.tickets,
+        handle: { crumb: 'Tickets' },
+        children: [
+          {
+            index: true,
+            element: (
+              <RequirePermission permission="ticket:read" what="The ticket list">
+                <TicketListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.ticketNew,
+            handle: { crumb: 'New ticket' },
+            element: (
+              <RequirePermission permission="ticket:write" what="Raising tickets">
+                <TicketCreatePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.ticket,
+            handle: { crumb: 'Ticket' },
+            element: (
+              <RequirePermission permission="ticket:read" what="This ticket">
+                <TicketDetailPage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      { path: routePaths.account, element: <AccountPage />, handle: { crumb: 'Account' } },
+      { path: '*', element: <NotFoundPage />, handle: { crumb: 'Not found' } },
+    ],
+  },
+];
+
+export function createPortalRouter() {
+  return createBrowserRouter(portalRoutes);
+}

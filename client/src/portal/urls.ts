@@ -1,0 +1,44 @@
+/** Every portal link goes through these builders, so a route change is one edit. */
+
+function withQuery(path: string, params?: Record<string, string | number | readonly string[] | null | undefined>): string {
+  if (!params) return path;
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null || value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) search.set(key, value.join(','));
+    } else {
+      search.set(key, String(value));
+    }
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+export interface TicketListQuery {
+  status?: readonly string[];
+  priority?: readonly string[];
+  q?: string;
+  sort?: string;
+  size?: number;
+}
+
+export const urls = {
+  home: () => '/',
+  login: (next?: string) => withQuery('/login', { next: next && next !== '/' ? next : undefined }),
+  tickets: (query?: TicketListQuery) => withQuery('/tickets', query ? { ...query } : undefined),
+  ticketNew: () => '/tickets/new',
+  ticket: (id: string) => `/tickets/${encodeURIComponent(id)}`,
+  account: () => '/account',
+  backOffice: () => '/admin/',
+} as const;
+
+/** Route patterns for the router (kept beside the builders so the two agree). */
+export const routePaths = {
+  home: '/',
+  login: '/login',
+  tickets: '/tickets',
+  ticketNew: '/tickets/new',
+  ticket: '/tickets/:ticketId',
+  account: '/account',
+} as const;

@@ -1,0 +1,45 @@
+import { CombinedGraphQLErrors, type ErrorLike } from '@apollo/client';
+
+/** The server's closed set of error codes (see the API's README). */
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The first GraphQL error's `extensions.code`, or NETWORK when the server was not reached. */
+export function errorCodeOf(error: ErrorLike | undefined | null): ErrorCode | 'NETWORK' | null {
+  if (!error) return null;
+  if (CombinedGraphQLErrors.is(error)) {
+    const code = error.errors[0]?.extensions?.code;
+    return typeof code === 'string' ? (code as ErrorCode) : 'INTERNAL_SERVER_ERROR';
+  }
+  return 'NETWORK';
+}
+
+/** Per-field messages from a BAD_USER_INPUT error, keyed by the input field's name. */
+export function fieldErrorsOf(error: ErrorLike | undefined | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!CombinedGraphQLErrors.is(error)) return out;
+  for (const e of error.errors) {
+    const fields = e.extensions?.fields;
+    if (!Array.isArray(fields)) continue;
+    for (const f of fields as unknown[]) {
+      if (f && typeof f === 'object' && 'field' in f && 'message' in f) {
+        const { field, message } = f as FieldError;
+        // "input.subject" and "subject" both address the subject field.
+        const key = String(field).split('.').pop() ?? String(field);
+        out[key] ??= String(message);
+      }
+    }
+  }
+  return out;
+}
+
+/** A message fit to show a person: the server's own for coded errors, a plain one otherwise. */
+export function messageOf(error: ErrorLike | undefined | null): string {
+  if (!error) return '';
+  if (CombinedGraphQLErrors.is(error)) return error.errors[0]?.message ?? 'Something went wrong.';
+  return 'We could not reach Atrium. Check your connection and try again.';
+}

@@ -1,0 +1,64 @@
+import NavigateNext from '@mui/icons-material/NavigateNext';
+import MuiBreadcrumbs from '@mui/material/Breadcrumbs';
+import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { Link as RouterLink, useMatches } from 'react-router';
+import type { Crumb } from './types';
+
+/** Routes declare `handle: { crumb: 'Tickets' }`; a page can name the last crumb itself. */
+export interface CrumbHandle {
+  crumb?: string;
+}
+
+const CrumbLabelContext = createContext<((label: string | null) => void) | null>(null);
+const CrumbLabelValue = createContext<string | null>(null);
+
+export function CrumbLabelProvider({ children }: { children: ReactNode }) {
+  const [label, setLabel] = useState<string | null>(null);
+  return (
+    <CrumbLabelContext.Provider value={setLabel}>
+      <CrumbLabelValue.Provider value={label}>{children}</CrumbLabelValue.Provider>
+    </CrumbLabelContext.Provider>
+  );
+}
+
+/** Names the current page in the breadcrumbs (e.g. "#12 Cannot export invoices"). */
+export function useCrumbLabel(label: string | null | undefined): void {
+  const set = useContext(CrumbLabelContext);
+  useEffect(() => {
+    set?.(label ?? null);
+    return () => set?.(null);
+  }, [set, label]);
+}
+
+export function useCrumbs(): Crumb[] {
+  const matches = useMatches();
+  const last = useContext(CrumbLabelValue);
+  const crumbs = matches
+    .filter((m) => typeof (m.handle as CrumbHandle | undefined)?.crumb === 'string')
+    .map((m): Crumb => ({ label: (m.handle as CrumbHandle).crumb ?? '', href: m.pathname }));
+  const tail = crumbs[crumbs.length - 1];
+  if (last && tail) crumbs[crumbs.length - 1] = { label: last, href: tail.href };
+  return crumbs;
+}
+
+export function Breadcrumbs() {
+  const crumbs = useCrumbs();
+  if (!crumbs.length) return null;
+  return (
+    <MuiBreadcrumbs aria-label="Breadcrumb" separator={<NavigateNext fontSize="small" sx={{ color: 'text.disabled' }} />} sx={{ minWidth: 0 }}>
+      {crumbs.map((c, i) =>
+        i === crumbs.length - 1 ? (
+          <Typography key={c.href ?? c.label} color="text.primary" aria-current="page" noWrap sx={{ fontWeight: 600, fontSize: '0.9rem', maxWidth: 420 }}>
+            {c.label}
+          </Typography>
+        ) : (
+          <Link key={c.href ?? c.label} component={RouterLink} to={c.href ?? '/'} underline="hover" color="text.secondary" sx={{ fontSize: '0.9rem' }}>
+            {c.label}
+          </Link>
+        ),
+      )}
+    </MuiBreadcrumbs>
+  );
+}

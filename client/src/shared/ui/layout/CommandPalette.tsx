@@ -1,0 +1,126 @@
+import Search from '@mui/icons-material/Search';
+import Box from '@mui/material/Box';
+import Dialog from '@mui/material/Dialog';
+import InputBase from '@mui/material/InputBase';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
+import Typography from '@mui/material/Typography';
+import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
+import type { Command } from './types';
+
+/** Opens on Ctrl+K / Cmd+K anywhere in the app. */
+export function useCommandPaletteShortcut(enabled: boolean, open: () => void): void {
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        open();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled, open]);
+}
+
+function matches(command: Command, query: string): boolean {
+  const haystack = `${command.label} ${command.keywords ?? ''} ${command.group}`.toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
+
+/**
+ * Navigation and actions by keyboard. It lists only what the caller passes in, and the caller
+ * passes only what the user's role allows, so the palette never offers a forbidden action.
+ */
+export function CommandPalette({ open, onClose, commands }: { open: boolean; onClose: () => void; commands: readonly Command[] }) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const visible = useMemo(() => commands.filter((c) => matches(c, query)), [commands, query]);
+
+  useEffect(() => {
+    if (open) {
+      setQuery('');
+      setActive(0);
+    }
+  }, [open]);
+
+  const run = (command: Command | undefined) => {
+    if (!command) return;
+    onClose();
+    void command.perform();
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((i) => Math.min(i + 1, visible.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      run(visible[active]);
+    }
+  };
+
+  const groups = [...new Set(visible.map((c) => c.group))];
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-label="Command palette" slotProps={{ paper: { sx: { borderRadius: 3, position: 'absolute', top: '12vh', m: 0 } } }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 2.5, py: 1.75, borderBottom: 1, borderColor: 'divider' }}>
+        <Search sx={{ color: 'text.secondary' }} />
+        <InputBase
+          autoFocus
+          fullWidth
+          placeholder="Type a command or search…"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+          inputProps={{ 'aria-label': 'Command', role: 'combobox', 'aria-expanded': true, 'aria-controls': 'command-list' }}
+          sx={{ fontSize: '1.05rem' }}
+        />
+        <Typography component="kbd" sx={{ fontSize: '0.7rem', color: 'text.secondary', border: 1, borderColor: 'divider', borderRadius: 1, px: 0.75, py: 0.25 }}>
+          Esc
+        </Typography>
+      </Box>
+      <List id="command-list" role="listbox" dense sx={{ maxHeight: 380, overflow: 'auto', py: 1 }}>
+        {visible.length === 0 && <Typography sx={{ px: 3, py: 3, color: 'text.secondary' }}>No matching commands.</Typography>}
+        {groups.map((group) => (
+          <li key={group}>
+            <ul style={{ padding: 0 }}>
+              <ListSubheader sx={{ lineHeight: '32px', fontSize: '0.72rem', fontWeight: 700, letterSpacing: '0.06em', textTransform: 'uppercase' }}>{group}</ListSubheader>
+              {visible
+                .filter((c) => c.group === group)
+                .map((c) => {
+                  const index = visible.indexOf(c);
+                  return (
+                    <ListItemButton
+                      key={c.id}
+                      role="option"
+                      aria-selected={index === active}
+                      selected={index === active}
+                      onMouseEnter={() => setActive(index)}
+                      onClick={() => run(c)}
+                      sx={{ mx: 1, borderRadius: 1.5 }}
+                    >
+                      {c.icon && <ListItemIcon sx={{ minWidth: 34 }}>{c.icon}</ListItemIcon>}
+                      <ListItemText primary={c.label} />
+                    </ListItemButton>
+                  );
+                })}
+            </ul>
+          </li>
+        ))}
+      </List>
+    </Dialog>
+  );
+}

@@ -1,0 +1,62 @@
+import Box from '@mui/material/Box';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { Link as RouterLink, useLocation } from 'react-router';
+import { brand } from '../../theme/theme';
+import { BrandMark } from '../BrandMark';
+import type { NavItem } from './types';
+
+export const SIDEBAR_WIDTH = 248;
+
+function isActive(item: NavItem, pathname: string): boolean {
+  if (item.exact || item.href === '/') return pathname === item.href;
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
+}
+
+/** The app's main navigation; items the role may not use are not shown at all. */
+export function Sidebar({ items, footer, subtitle }: { items: readonly NavItem[]; footer?: React.ReactNode; subtitle?: string }) {
+  const { pathname } = useLocation();
+  return (
+    // The outer box paints the full height of the page; the inner one stays in view while it scrolls.
+    <Box sx={{ width: SIDEBAR_WIDTH, flexShrink: 0, bgcolor: brand.sidebar, display: { xs: 'none', md: 'block' } }}>
+    <Box
+      component="nav"
+      aria-label="Main"
+      sx={{ color: '#cbd5e1', display: 'flex', flexDirection: 'column', position: 'sticky', top: 0, height: '100vh' }}
+    >
+      <Box sx={{ px: 2.5, py: 2.5 }}>
+        <BrandMark tone="light" subtitle={subtitle} />
+      </Box>
+      <Typography sx={{ px: 3, pt: 1, pb: 0.5, fontSize: '0.7rem', fontWeight: 700, letterSpacing: '0.08em', color: '#64748b', textTransform: 'uppercase' }}>Menu</Typography>
+      <List sx={{ px: 1.5, flex: 1 }}>
+        {items.map((item) => {
+          const active = isActive(item, pathname);
+          return (
+            <ListItemButton
+              key={item.href}
+              component={RouterLink}
+              to={item.href}
+              selected={active}
+              aria-current={active ? 'page' : undefined}
+              sx={{
+                borderRadius: 2,
+                mb: 0.5,
+                color: active ? '#fff' : '#cbd5e1',
+                '&.Mui-selected': { bgcolor: 'rgba(99,102,241,.22)', '&:hover': { bgcolor: 'rgba(99,102,241,.3)' } },
+                '&:hover': { bgcolor: 'rgba(255,255,255,.06)' },
+              }}
+            >
+              <ListItemIcon sx={{ minWidth: 36, color: active ? '#a5b4fc' : '#94a3b8' }}>{item.icon}</ListItemIcon>
+              <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: active ? 650 : 500, fontSize: '0.92rem' } } }} />
+            </ListItemButton>
+          );
+        })}
+      </List>
+      {footer && <Box sx={{ p: 2, borderTop: '1px solid rgba(255,255,255,.08)' }}>{footer}</Box>}
+    </Box>
+    </Box>
+  );
+}

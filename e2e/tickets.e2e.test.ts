@@ -1,0 +1,121 @@
+import { type E2E, portalLogin, startE2E } from './harness';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+const countTickets = async (slug: string) =>
+  e2e.app.count(`select count(*) as n from tickets t join tenants te on te.id = t.tenant_id where te.slug = ?`, [slug]);
+
+describe('tickets in the portal', () => {
+  it('a customer sees only their tenant’s tickets, creates one, opens it and comments', async () => {
+    // A ticket only Globex can see, to prove it never reaches an Acme member.
+    const globex = await e2e.app.login('owner@globex.test', 'globex');
+    const made = await e2e.app.gql('mutation { createTicket(input: { subject: "Globex-only roadmap question", body: "Internal." }) { id } }', {}, { token: globex.accessToken });
+    expect(made.errors).toBeUndefined();
+
+    const page = await e2e.newPage();
+    await portalLogin(page, 'member@acme.test', '/tickets');
+    const table = page.getByRole('table', { name: 'Tickets' });
+    await table.getByRole('link').first().waitFor();
+    const acme = await countTickets('acme');
+    await page.getByText(`${acme} results`).waitFor();
+    expect(acme).toBeLessThan(acme + (await countTickets('globex')));
+    await e2e.screenshot(page, 'portal-tickets-list');
+
+    await page.getByLabel('Search tickets').fill('Globex-only');
+    await page.getByLabel('Search tickets').press('Enter');
+    await page.getByText('No tickets match these filters').waitFor();
+
+    // Filters live in the URL: a reload shows the same page.
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.waitForURL(/status=OPEN/);
+    await page.reload();
+    await table.getByRole('link').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Open', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    const openCount = await e2e.app.count(`select count(*) as n from tickets t join tenants te on te.id = t.tenant_id where te.slug = 'acme' and t.status = 'OPEN'`);
+    await page.getByText(`${openCount} results`).waitFor();
+    await e2e.screenshot(page, 'portal-tickets-filtered');
+
+    // Create: validation first, then a real ticket.
+    await page.getByRole('link', { name: 'New ticket' }).click();
+    await page.waitForURL('**/tickets/new');
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await page.getByText('Give the ticket a subject.').waitFor();
+    await page.getByText('Describe the problem.').waitFor();
+    await e2e.screenshot(page, 'portal-ticket-create-validation');
+    await page.getByLabel('Subject').fill('Invoice PDF shows the wrong company address');
+    await page.getByLabel('Description').fill('Since Monday every invoice PDF shows our old address.\n\nSteps: open Billing, download any invoice.');
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await page.getByRole('heading', { name: 'Invoice PDF shows the wrong company address' }).waitFor();
+    await e2e.screenshot(page, 'portal-ticket-detail');
+
+    await page.getByLabel('Add a comment').fill('It also affects credit notes.');
+    await page.getByRole('button', { name: 'Comment' }).click();
+    await page.getByRole('listitem', { name: 'Comment by Mia Member' }).getByText('It also affects credit notes.').waitFor();
+    await e2e.screenshot(page, 'portal-ticket-commented');
+
+    const [row] = await e2e.app.sql<{ requester: string; comments: string }>(
+      `select u.email as requester, (select count(*) from ticket_comments c where c.ticket_id = t.id) as comments
+         from tickets t join users u on u.id = t.requester_id where t.subject = 'Invoice PDF shows the wrong company address'`,
+    );
+    expect(row).toEqual({ requester: 'member@acme.test', comments: '1' });
+  });
+
+  it('a viewer is not offered the create action, and the server refuses it anyway', async () => {
+    const page = await e2e.newPage();
+    await portalLogin(page, 'viewer@acme.test', '/tickets');
+    await page.getByRole('table', { name: 'Tickets' }).getByRole('link').first().waitFor();
+    expect(await page.getByRole('link', { name: 'New ticket' }).count()).toBe(0);
+
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Command' }).fill('ticket');
+    await page.getByRole('option', { name: 'Tickets', exact: true }).waitFor();
+    expect(await page.getByRole('option', { name: 'New ticket' }).count()).toBe(0);
+    await e2e.screenshot(page, 'portal-viewer-palette', { fullPage: false });
+    await page.keyboard.press('Escape');
+
+    await page.goto('/tickets/new');
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    expect(await page.getByText('Raising tickets is not available to your role').isVisible()).toBe(true);
+    await e2e.screenshot(page, 'portal-viewer-not-allowed');
+
+    const viewer = await e2e.app.login('viewer@acme.test');
+    const res = await e2e.app.gql('mutation { createTicket(input: { subject: "Should not exist", body: "Viewer" }) { id } }', {}, { token: viewer.accessToken });
+    expect(res.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect(await e2e.app.count(`select count(*) as n from tickets where subject = 'Should not exist'`)).toBe(0);
+  });
+
+  it('a change on a stale version tells the user someone else changed the ticket and offers a reload', async () => {
+    const page = await e2e.newPage();
+    await portalLogin(page, 'agent@acme.test', '/tickets');
+    // The subject link exists only once real rows replace the loading skeleton.
+    await page.getByRole('table', { name: 'Tickets' }).getByRole('link').first().click();
+    await page.waitForURL(/\/tickets\/[^/]+$/);
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    await page.getByLabel('Priority').waitFor();
+
+    // Someone else changes the ticket behind the page's back.
+    const agent = await e2e.app.login('admin@acme.test');
+    const current = await e2e.app.gql<{ ticket: { version: number } }>('query($id: ID!) { ticket(id: $id) { version } }', { id }, { token: agent.accessToken });
+    const changed = await e2e.app.gql(
+      'mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { status } }',
+      { input: { id, version: current.data?.ticket.version, status: 'PENDING' } },
+      { token: agent.accessToken },
+    );
+    expect(changed.errors).toBeUndefined();
+
+    await page.getByLabel('Priority').click();
+    await page.getByRole('option', { name: 'Urgent' }).click();
+    await page.getByText('Someone else changed this ticket since you opened it').waitFor();
+    await e2e.screenshot(page, 'portal-ticket-conflict');
+    await page.getByRole('button', { name: 'Reload ticket' }).click();
+    await page.getByText('Someone else changed this ticket since you opened it').waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Status').textContent()).toContain('Pending');
+  });
+});
