@@ -1,6 +1,6 @@
 import { type Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../server/src/seeders/demo.seeder';
-import { DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { DEMO_PASSWORD, type E2E, eventuallyEqual, startE2E } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -268,5 +268,30 @@ describe('staff roles', () => {
     const [ticket] = await e2e.app.sql<{ id: string }>(`select id from tickets limit 1`);
     await page.goto(`/admin/tickets/${Buffer.from(`Ticket:${ticket?.id}`).toString('base64url')}`);
     await page.getByText("You don't have the right permissions to access this page").waitFor();
+  });
+});
+
+describe('lists', () => {
+  it('sorts users by name on the server, both ways, and keeps the sort in the URL', async () => {
+    const page = await e2e.newPage();
+    await staffLogin(page);
+    await page.getByRole('menuitem', { name: 'Users' }).click();
+    await rows(page).first().waitFor();
+    const byName = (await e2e.app.sql<{ name: string }>('select name from users order by name asc, id asc')).map((r) => r.name);
+    // The first cell shows the avatar's initials, then the name, then the email.
+    const firstCells = async () => (await rows(page).locator('td:first-child').allInnerTexts()).map((text) => text.split('\n').map((l) => l.trim()).filter(Boolean)[1]);
+
+    await page.locator('thead').getByText('User', { exact: true }).click();
+    await page.waitForURL((u) => u.search.includes('sort=name') && u.search.includes('order=ASC'));
+    await eventuallyEqual(firstCells, byName);
+
+    await page.locator('thead').getByText('User', { exact: true }).click();
+    await page.waitForURL((u) => u.search.includes('order=DESC'));
+    await eventuallyEqual(firstCells, [...byName].reverse());
+    await page.mouse.move(0, 0); // no sort tooltip over the first row
+    await e2e.screenshot(page, 'admin-users-sorted');
+
+    await page.reload();
+    await eventuallyEqual(firstCells, [...byName].reverse());
   });
 });

@@ -69,3 +69,17 @@ export async function portalLogin(page: Page, email: string, path = '/'): Promis
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
+
+/**
+ * Reads `read()` until it equals `expected` (a page re-rendering after a navigation), then
+ * asserts once more so a mismatch fails with jest's diff.
+ */
+export async function eventuallyEqual<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+  expect(last).toEqual(expected);
+}

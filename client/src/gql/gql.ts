@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment AdminAuditLogFields on AuditLog {\n    id\n    action\n    createdAt\n    correlationId\n    ip\n    targetId\n    targetType\n    diff\n    actor {\n      id\n      name\n      email\n      staffRole\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.AdminAuditLogFieldsFragmentDoc,
-    "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter) {\n    auditLogs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogsDocument,
+    "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter, $orderBy: AuditLogOrder) {\n    auditLogs(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogsDocument,
     "\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
     "\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogsByIdsDocument,
     "\n  fragment AdminFeatureFlagFields on FeatureFlag {\n    id\n    key\n    description\n    defaultEnabled\n    createdAt\n    updatedAt\n    overrides {\n      id\n      enabled\n      updatedAt\n      tenant {\n        id\n        slug\n        name\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagFieldsFragmentDoc,
@@ -25,12 +25,12 @@ type Documents = {
     "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": typeof types.AdminSetFeatureFlagDocument,
     "\n  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {\n    setFeatureFlagOverride(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": typeof types.AdminSetFeatureFlagOverrideDocument,
     "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminMembershipFieldsFragmentDoc,
-    "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter) {\n    memberships(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsDocument,
+    "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter, $orderBy: MembershipOrder) {\n    memberships(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsDocument,
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsByIdsDocument,
     "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": typeof types.AdminUpdateMembershipRoleDocument,
     "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminTenantFieldsFragmentDoc,
-    "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter) {\n    tenants(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsDocument,
+    "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsDocument,
     "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": typeof types.AdminTenantDocument,
     "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsByIdsDocument,
     "\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminTicketFieldsFragmentDoc,
@@ -40,7 +40,7 @@ type Documents = {
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": typeof types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminUpdateTicketDocument,
     "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
-    "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter) {\n    users(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersByIdsDocument,
     "\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.MySessionsDocument,
@@ -61,7 +61,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment AdminAuditLogFields on AuditLog {\n    id\n    action\n    createdAt\n    correlationId\n    ip\n    targetId\n    targetType\n    diff\n    actor {\n      id\n      name\n      email\n      staffRole\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": types.AdminAuditLogFieldsFragmentDoc,
-    "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter) {\n    auditLogs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogsDocument,
+    "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter, $orderBy: AuditLogOrder) {\n    auditLogs(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogsDocument,
     "\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogDocument,
     "\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogsByIdsDocument,
     "\n  fragment AdminFeatureFlagFields on FeatureFlag {\n    id\n    key\n    description\n    defaultEnabled\n    createdAt\n    updatedAt\n    overrides {\n      id\n      enabled\n      updatedAt\n      tenant {\n        id\n        slug\n        name\n      }\n    }\n  }\n": types.AdminFeatureFlagFieldsFragmentDoc,
@@ -71,12 +71,12 @@ const documents: Documents = {
     "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": types.AdminSetFeatureFlagDocument,
     "\n  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {\n    setFeatureFlagOverride(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": types.AdminSetFeatureFlagOverrideDocument,
     "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.AdminMembershipFieldsFragmentDoc,
-    "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter) {\n    memberships(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsDocument,
+    "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter, $orderBy: MembershipOrder) {\n    memberships(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsDocument,
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsByIdsDocument,
     "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": types.AdminUpdateMembershipRoleDocument,
     "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    createdAt\n    updatedAt\n  }\n": types.AdminTenantFieldsFragmentDoc,
-    "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter) {\n    tenants(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsDocument,
+    "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsDocument,
     "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": types.AdminTenantDocument,
     "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsByIdsDocument,
     "\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": types.AdminTicketFieldsFragmentDoc,
@@ -86,7 +86,7 @@ const documents: Documents = {
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminUpdateTicketDocument,
     "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    createdAt\n    updatedAt\n  }\n": types.AdminUserFieldsFragmentDoc,
-    "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter) {\n    users(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersByIdsDocument,
     "\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n": types.MySessionsDocument,
@@ -127,7 +127,7 @@ export function graphql(source: "\n  fragment AdminAuditLogFields on AuditLog {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter) {\n    auditLogs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter) {\n    auditLogs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter, $orderBy: AuditLogOrder) {\n    auditLogs(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter, $orderBy: AuditLogOrder) {\n    auditLogs(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -167,7 +167,7 @@ export function graphql(source: "\n  fragment AdminMembershipFields on Membershi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter) {\n    memberships(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter) {\n    memberships(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter, $orderBy: MembershipOrder) {\n    memberships(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter, $orderBy: MembershipOrder) {\n    memberships(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -187,7 +187,7 @@ export function graphql(source: "\n  fragment AdminTenantFields on Tenant {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter) {\n    tenants(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter) {\n    tenants(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -227,7 +227,7 @@ export function graphql(source: "\n  fragment AdminUserFields on User {\n    id\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter) {\n    users(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter) {\n    users(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -39,7 +39,7 @@ function ActorCell({ entry }: { entry: AuditLogRecord }) {
   );
 }
 
-/** The audit trail, newest first (the API's only order: no column sorts). Read-only. */
+/** The audit trail, newest first (time is the one sortable column). Read-only. */
 export function AuditLogList() {
   return (
     <List
@@ -55,7 +55,7 @@ export function AuditLogList() {
         <DataTable.Col
           source="createdAt"
           label="When"
-          disableSort
+          sortByOrder="DESC"
           render={(r: AuditLogRecord) => (
             <Box>
               <Typography variant="body2" noWrap>

@@ -15,7 +15,7 @@ const membershipFilters = [
   </ReferenceInput>,
 ];
 
-/** Who belongs to which tenant with which role; oldest first (the API's only order). */
+/** Who belongs to which tenant with which role; oldest first, sortable by date. */
 export function MembershipList() {
   const { canAccess: canEdit } = useCanAccess({ resource: RESOURCES.memberships, action: 'edit' });
   return (
@@ -24,7 +24,7 @@ export function MembershipList() {
         <DataTable.Col source="userId" label="Member" disableSort render={(m: MembershipRecord) => <PersonCell person={m.user} showEmail />} />
         <DataTable.Col source="tenantId" label="Tenant" disableSort render={(m: MembershipRecord) => <TenantBadge tenant={m.tenant} />} />
         <DataTable.Col source="roleId" label="Role" disableSort render={(m: MembershipRecord) => <RoleChip role={m.role} />} />
-        <DataTable.Col source="createdAt" label="Member since" disableSort render={(m: MembershipRecord) => formatDate(m.createdAt)} />
+        <DataTable.Col source="createdAt" label="Member since" render={(m: MembershipRecord) => formatDate(m.createdAt)} />
       </DataTable>
     </List>
   );

@@ -1,9 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
-import { HttpError } from 'ra-core';
+import { HttpError, type SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
-import type { AuditLogFilter, StaffRole } from '../../gql/graphql';
+import type { AuditLogFilter, AuditLogOrder, StaffRole } from '../../gql/graphql';
 import { runQuery } from './graphql';
-import { compact, listResultOf, offsetPageOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
+import { compact, listResultOf, offsetPageOf, orderOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
 
 const AUDIT_LOG_FIELDS = graphql(`
   fragment AdminAuditLogFields on AuditLog {
@@ -30,8 +30,8 @@ const AUDIT_LOG_FIELDS = graphql(`
 `);
 
 export const ADMIN_AUDIT_LOGS_QUERY = graphql(`
-  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter) {
-    auditLogs(first: $first, offset: $offset, filter: $filter) {
+  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter, $orderBy: AuditLogOrder) {
+    auditLogs(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {
       totalCount
       nodes {
         ...AdminAuditLogFields
@@ -130,11 +130,23 @@ export function auditLogFilterOf(filter: Record<string, unknown> | undefined): A
   });
 }
 
-/** The audit trail: read-only, newest first (the API's only order). */
+/** The audit trail sorts by time only; newest first by default. */
+export const AUDIT_LOG_SORT_FIELDS = { createdAt: 'CREATED_AT' } as const;
+
+export function auditLogOrderOf(sort: SortPayload | undefined): AuditLogOrder {
+  return orderOf(sort, AUDIT_LOG_SORT_FIELDS, { field: 'CREATED_AT', direction: 'DESC' });
+}
+
+/** The audit trail: read-only. */
 export function createAuditLogsProvider(client: ApolloClient): ResourceProvider<AuditLogRecord> {
   const provider: ResourceProvider<AuditLogRecord> = {
-    async getList({ pagination, filter, signal }) {
-      const data = await runQuery(client, ADMIN_AUDIT_LOGS_QUERY, { ...offsetPageOf(pagination), filter: auditLogFilterOf(filter as Record<string, unknown>) }, { signal });
+    async getList({ pagination, sort, filter, signal }) {
+      const data = await runQuery(
+        client,
+        ADMIN_AUDIT_LOGS_QUERY,
+        { ...offsetPageOf(pagination), filter: auditLogFilterOf(filter as Record<string, unknown>), orderBy: auditLogOrderOf(sort) },
+        { signal },
+      );
       return listResultOf(data.auditLogs, toAuditLogRecord);
     },
     async getOne({ id, signal }) {

@@ -1,9 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
-import { HttpError } from 'ra-core';
+import { HttpError, type SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
-import type { MembershipFilter } from '../../gql/graphql';
+import type { MembershipFilter, MembershipOrder } from '../../gql/graphql';
 import { runMutation, runQuery } from './graphql';
-import { compact, listResultOf, MAX_PAGE_SIZE, offsetPageOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
+import { compact, listResultOf, MAX_PAGE_SIZE, offsetPageOf, orderOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
 
 const MEMBERSHIP_FIELDS = graphql(`
   fragment AdminMembershipFields on Membership {
@@ -31,8 +31,8 @@ const MEMBERSHIP_FIELDS = graphql(`
 `);
 
 export const ADMIN_MEMBERSHIPS_QUERY = graphql(`
-  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter) {
-    memberships(first: $first, offset: $offset, filter: $filter) {
+  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter, $orderBy: MembershipOrder) {
+    memberships(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {
       totalCount
       nodes {
         ...AdminMembershipFields
@@ -128,10 +128,22 @@ export interface MembershipsProvider extends ResourceProvider<MembershipRecord> 
   rolesOfTenant(tenantId: string): Promise<RoleSummary[]>;
 }
 
+/** Columns the API sorts memberships by; oldest first by default. */
+export const MEMBERSHIP_SORT_FIELDS = { createdAt: 'CREATED_AT' } as const;
+
+export function membershipOrderOf(sort: SortPayload | undefined): MembershipOrder {
+  return orderOf(sort, MEMBERSHIP_SORT_FIELDS, { field: 'CREATED_AT', direction: 'ASC' });
+}
+
 export function createMembershipsProvider(client: ApolloClient): MembershipsProvider {
   const provider: MembershipsProvider = {
-    async getList({ pagination, filter, signal }) {
-      const data = await runQuery(client, ADMIN_MEMBERSHIPS_QUERY, { ...offsetPageOf(pagination), filter: membershipFilterOf(filter as Record<string, unknown>) }, { signal });
+    async getList({ pagination, sort, filter, signal }) {
+      const data = await runQuery(
+        client,
+        ADMIN_MEMBERSHIPS_QUERY,
+        { ...offsetPageOf(pagination), filter: membershipFilterOf(filter as Record<string, unknown>), orderBy: membershipOrderOf(sort) },
+        { signal },
+      );
       return listResultOf(data.memberships, toMembershipRecord);
     },
     async getOne({ id, signal }) {

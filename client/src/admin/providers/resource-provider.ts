@@ -11,6 +11,7 @@ import {
   HttpError,
   type PaginationPayload,
   type RaRecord,
+  type SortPayload,
   type UpdateParams,
   type UpdateResult,
 } from 'ra-core';
@@ -29,6 +30,19 @@ export interface ResourceProvider<R extends RaRecord> {
   getManyReference(params: GetManyReferenceParams): Promise<GetListResult<R>>;
   update?(params: UpdateParams<R>): Promise<UpdateResult<R>>;
   create?(params: CreateParams<Partial<R>>): Promise<CreateResult<R>>;
+}
+
+/**
+ * react-admin's sort as an API `orderBy`. `fields` maps the list's sortable columns to the API's
+ * order fields; any other column (or none) falls back to the list's default order.
+ */
+export function orderOf<M extends Readonly<Record<string, string>>>(
+  sort: SortPayload | undefined,
+  fields: M,
+  fallback: { field: M[keyof M]; direction: 'ASC' | 'DESC' },
+): { field: M[keyof M]; direction: 'ASC' | 'DESC' } {
+  if (!sort || !Object.hasOwn(fields, sort.field)) return { ...fallback };
+  return { field: fields[sort.field as keyof M], direction: sort.order === 'ASC' ? 'ASC' : 'DESC' };
 }
 
 /** react-admin's page (1-based page, perPage) as the API's offset page (`first` + `offset`). */

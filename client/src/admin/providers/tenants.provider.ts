@@ -1,8 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
+import type { SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
-import type { TenantFilter } from '../../gql/graphql';
+import type { TenantFilter, TenantOrder } from '../../gql/graphql';
 import { runQuery } from './graphql';
-import { compact, listResultOf, offsetPageOf, type ResourceProvider, textFilter, unsupported } from './resource-provider';
+import { compact, listResultOf, offsetPageOf, orderOf, type ResourceProvider, textFilter, unsupported } from './resource-provider';
 
 const TENANT_FIELDS = graphql(`
   fragment AdminTenantFields on Tenant {
@@ -15,8 +16,8 @@ const TENANT_FIELDS = graphql(`
 `);
 
 export const ADMIN_TENANTS_QUERY = graphql(`
-  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter) {
-    tenants(first: $first, offset: $offset, filter: $filter) {
+  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {
+    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {
       totalCount
       nodes {
         ...AdminTenantFields
@@ -63,11 +64,23 @@ export function tenantFilterOf(filter: Record<string, unknown> | undefined): Ten
   return compact<TenantFilter>({ search: textFilter(filter?.q)?.slice(0, 100) });
 }
 
-/** Tenants: read-only here (oldest first, the API's only order). */
+/** Columns the API sorts tenants by; oldest first by default. */
+export const TENANT_SORT_FIELDS = { name: 'NAME', slug: 'SLUG', createdAt: 'CREATED_AT' } as const;
+
+export function tenantOrderOf(sort: SortPayload | undefined): TenantOrder {
+  return orderOf(sort, TENANT_SORT_FIELDS, { field: 'CREATED_AT', direction: 'ASC' });
+}
+
+/** Tenants: read-only here. */
 export function createTenantsProvider(client: ApolloClient): ResourceProvider<TenantRecord> {
   return {
-    async getList({ pagination, filter, signal }) {
-      const data = await runQuery(client, ADMIN_TENANTS_QUERY, { ...offsetPageOf(pagination), filter: tenantFilterOf(filter as Record<string, unknown>) }, { signal });
+    async getList({ pagination, sort, filter, signal }) {
+      const data = await runQuery(
+        client,
+        ADMIN_TENANTS_QUERY,
+        { ...offsetPageOf(pagination), filter: tenantFilterOf(filter as Record<string, unknown>), orderBy: tenantOrderOf(sort) },
+        { signal },
+      );
       return listResultOf(data.tenants, toTenantRecord);
     },
     async getOne({ id, signal }) {

@@ -3,7 +3,7 @@ import type { SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type { TicketFilter, TicketOrder, TicketPriority, TicketStatus, UpdateTicketInput } from '../../gql/graphql';
 import { runMutation, runQuery } from './graphql';
-import { compact, listFilter, listResultOf, offsetPageOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
+import { compact, listFilter, listResultOf, offsetPageOf, orderOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
 
 export const TICKET_STATUSES = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
 export const TICKET_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const satisfies readonly TicketPriority[];
@@ -164,9 +164,7 @@ export const TICKET_DEFAULT_SORT: SortPayload = { field: 'createdAt', order: 'DE
 
 /** react-admin's sort as the API's `orderBy`; a column the API cannot sort by falls back to newest first. */
 export function ticketOrderOf(sort: SortPayload | undefined): TicketOrder {
-  const field = sort && Object.hasOwn(TICKET_SORT_FIELDS, sort.field) ? TICKET_SORT_FIELDS[sort.field as keyof typeof TICKET_SORT_FIELDS] : 'CREATED_AT';
-  const direction = sort && Object.hasOwn(TICKET_SORT_FIELDS, sort.field) ? (sort.order === 'ASC' ? 'ASC' : 'DESC') : 'DESC';
-  return { field, direction };
+  return orderOf(sort, TICKET_SORT_FIELDS, { field: 'CREATED_AT', direction: 'DESC' });
 }
 
 /** The list's filter form (q, tenantId, status, priority, assigneeId, unassigned, requesterId) as a TicketFilter. */

@@ -1,9 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
-import { HttpError } from 'ra-core';
+import { HttpError, type SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
-import type { StaffRole, UserFilter } from '../../gql/graphql';
+import type { StaffRole, UserFilter, UserOrder } from '../../gql/graphql';
 import { runQuery } from './graphql';
-import { compact, listResultOf, offsetPageOf, type ResourceProvider, textFilter, unsupported } from './resource-provider';
+import { compact, listResultOf, offsetPageOf, orderOf, type ResourceProvider, textFilter, unsupported } from './resource-provider';
 
 const USER_FIELDS = graphql(`
   fragment AdminUserFields on User {
@@ -17,8 +17,8 @@ const USER_FIELDS = graphql(`
 `);
 
 export const ADMIN_USERS_QUERY = graphql(`
-  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter) {
-    users(first: $first, offset: $offset, filter: $filter) {
+  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {
+    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {
       totalCount
       nodes {
         ...AdminUserFields
@@ -68,11 +68,23 @@ export function userFilterOf(filter: Record<string, unknown> | undefined): UserF
   return compact<UserFilter>({ search: textFilter(filter?.q) });
 }
 
-/** Users: read-only here (oldest first, the API's only order). */
+/** Columns the API sorts users by; oldest first by default. */
+export const USER_SORT_FIELDS = { name: 'NAME', email: 'EMAIL', createdAt: 'CREATED_AT' } as const;
+
+export function userOrderOf(sort: SortPayload | undefined): UserOrder {
+  return orderOf(sort, USER_SORT_FIELDS, { field: 'CREATED_AT', direction: 'ASC' });
+}
+
+/** Users: read-only here. */
 export function createUsersProvider(client: ApolloClient): ResourceProvider<UserRecord> {
   return {
-    async getList({ pagination, filter, signal }) {
-      const data = await runQuery(client, ADMIN_USERS_QUERY, { ...offsetPageOf(pagination), filter: userFilterOf(filter as Record<string, unknown>) }, { signal });
+    async getList({ pagination, sort, filter, signal }) {
+      const data = await runQuery(
+        client,
+        ADMIN_USERS_QUERY,
+        { ...offsetPageOf(pagination), filter: userFilterOf(filter as Record<string, unknown>), orderBy: userOrderOf(sort) },
+        { signal },
+      );
       return listResultOf(data.users, toUserRecord);
     },
     async getOne({ id, signal }) {

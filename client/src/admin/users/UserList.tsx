@@ -7,12 +7,12 @@ import { PersonCell } from '../ui/People';
 
 const userFilters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search name or email" sx={{ minWidth: 280 }} />];
 
-/** Every account, customers and staff; oldest first (the API's only order). */
+/** Every account, customers and staff; oldest first; name and join date sort on the server. */
 export function UserList() {
   return (
     <List sort={{ field: 'createdAt', order: 'ASC' }} perPage={25} filters={userFilters} exporter={false} title="Users">
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="name" label="User" disableSort render={(u: UserRecord) => <PersonCell person={u} showEmail />} />
+        <DataTable.Col source="name" label="User" render={(u: UserRecord) => <PersonCell person={u} showEmail />} />
         <DataTable.Col
           source="staffRole"
           label="Kind"
@@ -22,7 +22,6 @@ export function UserList() {
         <DataTable.Col
           source="createdAt"
           label="Joined"
-          disableSort
           render={(u: UserRecord) => (
             <Typography variant="body2" color="text.secondary">
               {formatDate(u.createdAt)}

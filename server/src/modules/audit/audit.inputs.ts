@@ -1,6 +1,7 @@
 import { IsOptional, Length, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ConnectionArgs } from '../../common/pagination/connection';
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
+import { orderInput } from '../../common/pagination/order';
 
 @InputType()
 export class AuditLogFilter {
@@ -32,10 +33,21 @@ export class AuditLogFilter {
   tenantId?: string;
 }
 
+export enum AuditLogOrderField {
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(AuditLogOrderField, { name: 'AuditLogOrderField' });
+export const AUDIT_LOG_ORDER_DEFAULT = { field: AuditLogOrderField.CREATED_AT, direction: SortDirection.DESC };
+export const AuditLogOrder = orderInput('AuditLogOrder', AuditLogOrderField, AUDIT_LOG_ORDER_DEFAULT);
+export type AuditLogOrder = InstanceType<typeof AuditLogOrder>;
+
 @ArgsType()
 export class AuditLogsArgs extends ConnectionArgs {
   @Field(() => AuditLogFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
   filter?: AuditLogFilter;
+
+  @Field(() => AuditLogOrder, { nullable: true, description: 'Newest first unless asked otherwise.' })
+  orderBy?: AuditLogOrder;
 }

@@ -2,6 +2,7 @@ import { IsOptional, Length, Matches } from 'class-validator';
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
+import { orderInput } from '../../common/pagination/order';
 import { TOOL_KEY_RE } from '../tools/tool.inputs';
 import { RunStatus, RunTrigger } from './run.entity';
 
@@ -56,14 +57,9 @@ export enum RunOrderField {
 }
 registerEnumType(RunOrderField, { name: 'RunOrderField' });
 
-@InputType()
-export class RunOrder {
-  @Field(() => RunOrderField, { defaultValue: RunOrderField.CREATED_AT })
-  field: RunOrderField = RunOrderField.CREATED_AT;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
-  direction: SortDirection = SortDirection.DESC;
-}
+export const RUN_ORDER_DEFAULT = { field: RunOrderField.CREATED_AT, direction: SortDirection.DESC };
+export const RunOrder = orderInput('RunOrder', RunOrderField, RUN_ORDER_DEFAULT);
+export type RunOrder = InstanceType<typeof RunOrder>;
 
 @ArgsType()
 export class RunsArgs extends ConnectionArgs {

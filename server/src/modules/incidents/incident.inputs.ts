@@ -2,6 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, ValidateNested
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { CORRELATION_ID_PATTERN } from '../../common/correlation';
 import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
+import { orderInput } from '../../common/pagination/order';
 import { IncidentSeverity, IncidentStatus } from './incident.entity';
 
 /** Items linked per call; an incident holds at most MAX_LINKS of each kind. */
@@ -114,14 +115,9 @@ export enum IncidentOrderField {
 }
 registerEnumType(IncidentOrderField, { name: 'IncidentOrderField' });
 
-@InputType()
-export class IncidentOrder {
-  @Field(() => IncidentOrderField, { defaultValue: IncidentOrderField.CREATED_AT })
-  field: IncidentOrderField = IncidentOrderField.CREATED_AT;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
-  direction: SortDirection = SortDirection.DESC;
-}
+export const INCIDENT_ORDER_DEFAULT = { field: IncidentOrderField.CREATED_AT, direction: SortDirection.DESC };
+export const IncidentOrder = orderInput('IncidentOrder', IncidentOrderField, INCIDENT_ORDER_DEFAULT);
+export type IncidentOrder = InstanceType<typeof IncidentOrder>;
 
 @ArgsType()
 export class IncidentsArgs extends ConnectionArgs {

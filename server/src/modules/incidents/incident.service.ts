@@ -4,8 +4,9 @@ import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
-import { SortDirection } from '../../common/pagination/connection';
-import { dateSort, paginate, type SortKey } from '../../common/pagination/paginate';
+import { type SortDirection } from '../../common/pagination/connection';
+import { dateSort, paginate } from '../../common/pagination/paginate';
+import { sortKeyOf } from '../../common/pagination/order';
 import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { recordSystemEvent } from '../events/event.service';
@@ -19,9 +20,8 @@ import { Incident, IncidentSeverity, IncidentStatus } from './incident.entity';
 import {
   type AddIncidentNoteInput,
   type CreateIncidentInput,
+  INCIDENT_ORDER_DEFAULT,
   type IncidentFilter,
-  type IncidentOrder,
-  IncidentOrderField,
   type IncidentsArgs,
   type LinkIncidentEventsInput,
   type LinkIncidentTicketsInput,
@@ -54,10 +54,10 @@ const EVENT_SEVERITY: Record<IncidentSeverity, EventSeverity> = {
   [IncidentSeverity.SEV4]: EventSeverity.INFO,
 };
 
-function sortKeyOf(order?: IncidentOrder | null): SortKey<Incident> {
-  const direction = order?.direction ?? SortDirection.DESC;
-  return order?.field === IncidentOrderField.UPDATED_AT ? dateSort<Incident>('updatedAt', direction) : dateSort<Incident>('createdAt', direction);
-}
+const INCIDENT_SORTS = {
+  createdAt: (d: SortDirection) => dateSort<Incident>('createdAt', d),
+  updatedAt: (d: SortDirection) => dateSort<Incident>('updatedAt', d),
+};
 
 function whereOf(filter?: IncidentFilter | null): Record<string, unknown> {
   const where: Record<string, unknown> = {};
@@ -78,7 +78,7 @@ export async function listIncidents(ctx: Context, args: IncidentsArgs): Promise<
   const scope = incidentScope(ctx);
   if (!scope) throw forbidden('This needs the incident:read permission.', 'MISSING_PERMISSION');
   const filter = whereOf(args.filter);
-  const page = await paginate({ em: ctx.em, entity: Incident, where: { $and: [scope, filter] }, args, sort: sortKeyOf(args.orderBy), options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: Incident, where: { $and: [scope, filter] }, args, sort: sortKeyOf(args.orderBy, INCIDENT_ORDER_DEFAULT, INCIDENT_SORTS), options: scopeOptions(ctx) });
   const tenant = (filter.affected as { tenant?: string } | undefined)?.tenant ?? null;
   await auditPlatformAccess(ctx, 'incidents', { filter: args.filter ?? null }, tenant);
   return page;

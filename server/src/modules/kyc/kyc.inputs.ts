@@ -1,6 +1,7 @@
 import { IsEnum, IsISO31661Alpha2, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
+import { orderInput } from '../../common/pagination/order';
 import { KycCaseStatus, KycRecommendation, KycRiskRating, KycSubjectKind } from './kyc-case.entity';
 import { KycDocumentKind, KycDocumentStatus } from './kyc-document.entity';
 
@@ -231,14 +232,9 @@ export enum KycCaseOrderField {
 }
 registerEnumType(KycCaseOrderField, { name: 'KycCaseOrderField' });
 
-@InputType()
-export class KycCaseOrder {
-  @Field(() => KycCaseOrderField, { defaultValue: KycCaseOrderField.CREATED_AT })
-  field: KycCaseOrderField = KycCaseOrderField.CREATED_AT;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
-  direction: SortDirection = SortDirection.DESC;
-}
+export const KYC_CASE_ORDER_DEFAULT = { field: KycCaseOrderField.CREATED_AT, direction: SortDirection.DESC };
+export const KycCaseOrder = orderInput('KycCaseOrder', KycCaseOrderField, KYC_CASE_ORDER_DEFAULT);
+export type KycCaseOrder = InstanceType<typeof KycCaseOrder>;
 
 @ArgsType()
 export class KycCasesArgs extends ConnectionArgs {

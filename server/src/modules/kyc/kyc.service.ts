@@ -3,8 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, type FieldError, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
-import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
-import { dateSort, paginate, type SortKey, stringSort } from '../../common/pagination/paginate';
+import type { ConnectionShape, SortDirection } from '../../common/pagination/connection';
+import { dateSort, paginate, stringSort } from '../../common/pagination/paginate';
+import { sortKeyOf } from '../../common/pagination/order';
 import { type Context, isPlatformScope, scopeOptions, userIdOf, requireTenant } from '../../context/context';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { recordSystemEvent } from '../events/event.service';
@@ -23,13 +24,12 @@ import { KycDocument, KycDocumentStatus } from './kyc-document.entity';
 import {
   type CreateKycCaseInput,
   type DecideKycCaseInput,
-  KycCaseOrderField,
-  type KycCaseOrder,
+  KYC_CASE_ORDER_DEFAULT,
+  type KycAddressInput,
+  type KycBusinessInput,
   type KycCasesArgs,
   type KycCaseVersionInput,
   KycDecision,
-  type KycAddressInput,
-  type KycBusinessInput,
   type KycPersonInput,
   type RecommendKycCaseInput,
   type RequestKycInfoInput,
@@ -159,17 +159,11 @@ export function missingForSubmit(kycCase: KycCase): FieldError[] {
 /* reads                                                               */
 /* ------------------------------------------------------------------ */
 
-function caseSortOf(order?: KycCaseOrder | null): SortKey<KycCase> {
-  const direction = order?.direction ?? SortDirection.DESC;
-  switch (order?.field ?? KycCaseOrderField.CREATED_AT) {
-    case KycCaseOrderField.UPDATED_AT:
-      return dateSort<KycCase>('updatedAt', direction);
-    case KycCaseOrderField.SUBJECT_NAME:
-      return stringSort<KycCase>('subjectName', direction);
-    default:
-      return dateSort<KycCase>('createdAt', direction);
-  }
-}
+const KYC_CASE_SORTS = {
+  createdAt: (d: SortDirection) => dateSort<KycCase>('createdAt', d),
+  updatedAt: (d: SortDirection) => dateSort<KycCase>('updatedAt', d),
+  subjectName: (d: SortDirection) => stringSort<KycCase>('subjectName', d),
+};
 
 export async function listCases(ctx: Context, args: KycCasesArgs): Promise<ConnectionShape<KycCase>> {
   const f = args.filter;
@@ -185,7 +179,7 @@ export async function listCases(ctx: Context, args: KycCasesArgs): Promise<Conne
     where.reviewer = expectGlobalId(f.reviewerId, 'User', 'filter.reviewerId');
   }
   await auditPlatformAccess(ctx, 'kycCases', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
-  return paginate({ em: ctx.em, entity: KycCase, where: where, args, sort: caseSortOf(args.orderBy), options: scopeOptions(ctx) });
+  return paginate({ em: ctx.em, entity: KycCase, where: where, args, sort: sortKeyOf(args.orderBy, KYC_CASE_ORDER_DEFAULT, KYC_CASE_SORTS), options: scopeOptions(ctx) });
 }
 
 export async function getCase(ctx: Context, id: string): Promise<KycCase> {

@@ -2,6 +2,7 @@ import { IsEnum, IsObject, IsOptional, IsString, Length, Matches } from 'class-v
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
+import { orderInput } from '../../common/pagination/order';
 import { MessageChannel, MessageStatus } from './message.entity';
 
 /**
@@ -72,14 +73,9 @@ export enum MessageOrderField {
 }
 registerEnumType(MessageOrderField, { name: 'MessageOrderField' });
 
-@InputType()
-export class MessageOrder {
-  @Field(() => MessageOrderField, { defaultValue: MessageOrderField.RECEIVED_AT })
-  field: MessageOrderField = MessageOrderField.RECEIVED_AT;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
-  direction: SortDirection = SortDirection.DESC;
-}
+export const MESSAGE_ORDER_DEFAULT = { field: MessageOrderField.RECEIVED_AT, direction: SortDirection.DESC };
+export const MessageOrder = orderInput('MessageOrder', MessageOrderField, MESSAGE_ORDER_DEFAULT);
+export type MessageOrder = InstanceType<typeof MessageOrder>;
 
 @ArgsType()
 export class MessagesArgs extends ConnectionArgs {

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ConnectionArgs } from '../../common/pagination/connection';
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
+import { orderInput } from '../../common/pagination/order';
 
 @InputType()
 export class UpdateMembershipRoleInput {
@@ -51,10 +52,23 @@ export class TenantFilter {
   search?: string;
 }
 
+export enum TenantOrderField {
+  CREATED_AT = 'createdAt',
+  NAME = 'name',
+  SLUG = 'slug',
+}
+registerEnumType(TenantOrderField, { name: 'TenantOrderField' });
+export const TENANT_ORDER_DEFAULT = { field: TenantOrderField.CREATED_AT, direction: SortDirection.ASC };
+export const TenantOrder = orderInput('TenantOrder', TenantOrderField, TENANT_ORDER_DEFAULT);
+export type TenantOrder = InstanceType<typeof TenantOrder>;
+
 @ArgsType()
 export class TenantsArgs extends ConnectionArgs {
   @Field(() => TenantFilter, { nullable: true })
   filter?: TenantFilter;
+
+  @Field(() => TenantOrder, { nullable: true, description: 'Oldest first unless asked otherwise.' })
+  orderBy?: TenantOrder;
 }
 
 @InputType()
@@ -66,8 +80,19 @@ export class MembershipFilter {
   userId?: string;
 }
 
+export enum MembershipOrderField {
+  CREATED_AT = 'createdAt',
+}
+registerEnumType(MembershipOrderField, { name: 'MembershipOrderField' });
+export const MEMBERSHIP_ORDER_DEFAULT = { field: MembershipOrderField.CREATED_AT, direction: SortDirection.ASC };
+export const MembershipOrder = orderInput('MembershipOrder', MembershipOrderField, MEMBERSHIP_ORDER_DEFAULT);
+export type MembershipOrder = InstanceType<typeof MembershipOrder>;
+
 @ArgsType()
 export class MembershipsArgs extends ConnectionArgs {
   @Field(() => MembershipFilter, { nullable: true })
   filter?: MembershipFilter;
+
+  @Field(() => MembershipOrder, { nullable: true, description: 'Oldest first unless asked otherwise.' })
+  orderBy?: MembershipOrder;
 }

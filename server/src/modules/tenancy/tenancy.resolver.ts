@@ -17,7 +17,7 @@ const RoleConnection = Connection(Role);
 export class TenantResolver {
   @Query(() => TenantConnection, { description: 'Platform staff: all tenants.' })
   tenants(@Args() args: TenantsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Tenant>> {
-    return tenancy.listTenants(ctx, args, args.filter);
+    return tenancy.listTenants(ctx, args);
   }
 
   @Query(() => Tenant, { nullable: true, description: 'Your current tenant, or any tenant for staff.' })
@@ -30,7 +30,7 @@ export class TenantResolver {
 export class MembershipResolver {
   @Query(() => MembershipConnection, { description: 'Members of your tenant (staff: of any tenant).' })
   memberships(@Args() args: MembershipsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Membership>> {
-    return tenancy.listMemberships(ctx, args, args.filter);
+    return tenancy.listMemberships(ctx, args);
   }
 
   @Mutation(() => Membership, { description: "Changes a member's role; audited." })

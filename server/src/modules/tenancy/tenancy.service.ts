@@ -3,20 +3,36 @@ import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
 import { type ConnectionArgs, type ConnectionShape, SortDirection } from '../../common/pagination/connection';
-import { dateSort, paginate } from '../../common/pagination/paginate';
+import { sortKeyOf } from '../../common/pagination/order';
+import { dateSort, paginate, stringSort } from '../../common/pagination/paginate';
 import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
 import { isTenantPermission } from '../../permissions/catalog';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { Membership } from './membership.entity';
 import { Role } from './role.entity';
 import { Tenant } from './tenant.entity';
-import type { CreateRoleInput, MembershipFilter, TenantFilter, UpdateMembershipRoleInput, UpdateRoleInput } from './tenancy.inputs';
+import {
+  type CreateRoleInput,
+  MEMBERSHIP_ORDER_DEFAULT,
+  type MembershipsArgs,
+  TENANT_ORDER_DEFAULT,
+  type TenantsArgs,
+  type UpdateMembershipRoleInput,
+  type UpdateRoleInput,
+} from './tenancy.inputs';
 
-export async function listTenants(ctx: Context, args: ConnectionArgs, filter?: TenantFilter | null): Promise<ConnectionShape<Tenant>> {
+const TENANT_SORTS = {
+  createdAt: (d: SortDirection) => dateSort<Tenant>('createdAt', d),
+  name: (d: SortDirection) => stringSort<Tenant>('name', d),
+  slug: (d: SortDirection) => stringSort<Tenant>('slug', d),
+};
+
+export async function listTenants(ctx: Context, args: TenantsArgs): Promise<ConnectionShape<Tenant>> {
+  const filter = args.filter;
   const where: FilterQuery<Tenant> = filter?.search
     ? { $or: [{ name: { $ilike: containsPattern(filter.search) } }, { slug: { $ilike: containsPattern(filter.search) } }] }
     : {};
-  const page = await paginate({ em: ctx.em, entity: Tenant, where, args, sort: dateSort<Tenant>('createdAt', SortDirection.ASC) });
+  const page = await paginate({ em: ctx.em, entity: Tenant, where, args, sort: sortKeyOf(args.orderBy, TENANT_ORDER_DEFAULT, TENANT_SORTS) });
   await auditPlatformAccess(ctx, 'tenants', { filter: filter ?? null });
   return page;
 }
@@ -30,11 +46,12 @@ export async function getTenant(ctx: Context, tenantId: string): Promise<Tenant>
   return tenant;
 }
 
-export async function listMemberships(ctx: Context, args: ConnectionArgs, filter?: MembershipFilter | null): Promise<ConnectionShape<Membership>> {
+export async function listMemberships(ctx: Context, args: MembershipsArgs): Promise<ConnectionShape<Membership>> {
+  const filter = args.filter;
   const where: Record<string, unknown> = {};
   if (filter?.tenantId) where.tenant = expectGlobalId(filter.tenantId, 'Tenant', 'filter.tenantId');
   if (filter?.userId) where.user = expectGlobalId(filter.userId, 'User', 'filter.userId');
-  const page = await paginate({ em: ctx.em, entity: Membership, where, args, sort: dateSort<Membership>('createdAt', SortDirection.ASC), options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: Membership, where, args, sort: sortKeyOf(args.orderBy, MEMBERSHIP_ORDER_DEFAULT, { createdAt: (d) => dateSort<Membership>('createdAt', d) }), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'memberships', { filter: filter ?? null }, (where.tenant as string | undefined) ?? null);
   return page;
 }

@@ -1,6 +1,7 @@
 import { IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
+import { orderInput } from '../../common/pagination/order';
 import { TicketPriority, TicketStatus } from './ticket.entity';
 
 @InputType()
@@ -97,14 +98,9 @@ export enum TicketOrderField {
 }
 registerEnumType(TicketOrderField, { name: 'TicketOrderField' });
 
-@InputType()
-export class TicketOrder {
-  @Field(() => TicketOrderField, { defaultValue: TicketOrderField.CREATED_AT })
-  field: TicketOrderField = TicketOrderField.CREATED_AT;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
-  direction: SortDirection = SortDirection.DESC;
-}
+export const TICKET_ORDER_DEFAULT = { field: TicketOrderField.CREATED_AT, direction: SortDirection.DESC };
+export const TicketOrder = orderInput('TicketOrder', TicketOrderField, TICKET_ORDER_DEFAULT);
+export type TicketOrder = InstanceType<typeof TicketOrder>;
 
 @ArgsType()
 export class TicketsArgs extends ConnectionArgs {

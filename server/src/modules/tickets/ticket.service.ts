@@ -4,7 +4,8 @@ import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { containsPattern } from '../../common/like';
 import { expectGlobalId } from '../../common/global-id';
 import type { ConnectionArgs, ConnectionShape } from '../../common/pagination/connection';
-import { dateSort, numberSort, paginate, type SortKey } from '../../common/pagination/paginate';
+import { dateSort, numberSort, paginate } from '../../common/pagination/paginate';
+import { sortKeyOf } from '../../common/pagination/order';
 import { type Context, isPlatformScope, scopeOptions, requireTenant } from '../../context/context';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { Membership } from '../tenancy/membership.entity';
@@ -15,25 +16,18 @@ import { Ticket, TicketPriority } from './ticket.entity';
 import {
   type AddTicketCommentInput,
   type CreateTicketInput,
+  TICKET_ORDER_DEFAULT,
   type TicketFilter,
-  type TicketOrder,
-  TicketOrderField,
   type TicketsArgs,
   type UpdateTicketInput,
 } from './ticket.inputs';
 import { SortDirection } from '../../common/pagination/connection';
 
-function sortKeyOf(order?: TicketOrder | null): SortKey<Ticket> {
-  const direction = order?.direction ?? SortDirection.DESC;
-  switch (order?.field ?? TicketOrderField.CREATED_AT) {
-    case TicketOrderField.UPDATED_AT:
-      return dateSort<Ticket>('updatedAt', direction);
-    case TicketOrderField.PRIORITY:
-      return numberSort<Ticket>('priority', direction);
-    default:
-      return dateSort<Ticket>('createdAt', direction);
-  }
-}
+const TICKET_SORTS = {
+  createdAt: (d: SortDirection) => dateSort<Ticket>('createdAt', d),
+  updatedAt: (d: SortDirection) => dateSort<Ticket>('updatedAt', d),
+  priority: (d: SortDirection) => numberSort<Ticket>('priority', d),
+};
 
 function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket> {
   const where: Record<string, unknown> = {};
@@ -58,7 +52,7 @@ function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket
 
 export async function listTickets(ctx: Context, args: TicketsArgs): Promise<ConnectionShape<Ticket>> {
   const where = whereOf(ctx, args.filter);
-  const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: sortKeyOf(args.orderBy), options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: sortKeyOf(args.orderBy, TICKET_ORDER_DEFAULT, TICKET_SORTS), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'tickets', { filter: args.filter ?? null }, (where as { tenant?: string }).tenant ?? null);
   return page;
 }

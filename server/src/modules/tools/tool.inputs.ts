@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsInt, IsOptional, IsString, Length, Matches, Max, Min } 
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
+import { orderInput } from '../../common/pagination/order';
 import { PanelLayout, RecentRunsScope } from './tool-panel.entity';
 import { ToolStatus } from './tool.entity';
 
@@ -94,14 +95,9 @@ export enum ToolOrderField {
 }
 registerEnumType(ToolOrderField, { name: 'ToolOrderField' });
 
-@InputType()
-export class ToolOrder {
-  @Field(() => ToolOrderField, { defaultValue: ToolOrderField.KEY })
-  field: ToolOrderField = ToolOrderField.KEY;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  direction: SortDirection = SortDirection.ASC;
-}
+export const TOOL_ORDER_DEFAULT = { field: ToolOrderField.KEY, direction: SortDirection.ASC };
+export const ToolOrder = orderInput('ToolOrder', ToolOrderField, TOOL_ORDER_DEFAULT);
+export type ToolOrder = InstanceType<typeof ToolOrder>;
 
 @ArgsType()
 export class ToolsArgs extends ConnectionArgs {

@@ -3,7 +3,8 @@ import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
 import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
-import { dateSort, paginate, type SortKey, stringSort } from '../../common/pagination/paginate';
+import { dateSort, paginate, stringSort } from '../../common/pagination/paginate';
+import { sortKeyOf } from '../../common/pagination/order';
 import { type Context, scopeOptions, requireTenant } from '../../context/context';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { requireActiveEntitlement } from '../entitlements/entitlement.gate';
@@ -13,25 +14,18 @@ import { Tool, ToolStatus } from './tool.entity';
 import {
   type CreateToolInput,
   type SetToolPanelInput,
-  type ToolOrder,
-  ToolOrderField,
+  TOOL_ORDER_DEFAULT,
   type ToolPanelsArgs,
   type ToolsArgs,
   type UpdateToolInput,
 } from './tool.inputs';
 import { assertMatchesSchema, checkInputSchema, type JsonObject } from './tool.schema';
 
-function toolSortOf(order?: ToolOrder | null): SortKey<Tool> {
-  const direction = order?.direction ?? SortDirection.ASC;
-  switch (order?.field ?? ToolOrderField.KEY) {
-    case ToolOrderField.NAME:
-      return stringSort<Tool>('name', direction);
-    case ToolOrderField.CREATED_AT:
-      return dateSort<Tool>('createdAt', direction);
-    default:
-      return stringSort<Tool>('key', direction);
-  }
-}
+const TOOL_SORTS = {
+  key: (d: SortDirection) => stringSort<Tool>('key', d),
+  name: (d: SortDirection) => stringSort<Tool>('name', d),
+  createdAt: (d: SortDirection) => dateSort<Tool>('createdAt', d),
+};
 
 /** The catalog is global: every signed-in caller reads the same list. */
 export function listTools(ctx: Context, args: ToolsArgs): Promise<ConnectionShape<Tool>> {
@@ -44,7 +38,7 @@ export function listTools(ctx: Context, args: ToolsArgs): Promise<ConnectionShap
     const pattern = containsPattern(f.text.trim());
     where.$or = [{ key: { $ilike: pattern } }, { name: { $ilike: pattern } }, { description: { $ilike: pattern } }];
   }
-  return paginate({ em: ctx.em, entity: Tool, where, args, sort: toolSortOf(args.orderBy) });
+  return paginate({ em: ctx.em, entity: Tool, where, args, sort: sortKeyOf(args.orderBy, TOOL_ORDER_DEFAULT, TOOL_SORTS) });
 }
 
 export async function getTool(ctx: Context, id: string): Promise<Tool> {

@@ -11,6 +11,6 @@ const UserConnection = Connection(User);
 export class UserResolver {
   @Query(() => UserConnection, { description: 'Platform staff: every user.' })
   users(@Args() args: UsersArgs, @Ctx() ctx: Context): Promise<ConnectionShape<User>> {
-    return listUsers(ctx, args, args.filter?.search);
+    return listUsers(ctx, args);
   }
 }

@@ -207,7 +207,7 @@ describe('audit logs', () => {
     tenant: tenant('acme'),
   };
 
-  it('sends actor, action, target, correlation id, tenant and a date range, and no sort (newest first only)', async () => {
+  it('sends actor, action, target, correlation id, tenant and a date range; a column other than time sorts newest first', async () => {
     const { server, dp } = setup({ AdminAuditLogs: () => ({ data: { auditLogs: { __typename: 'AuditLogConnection', totalCount: 1, nodes: [auditNode] } } }) });
     const result = await dp.getList('audit-logs', {
       pagination: { page: 2, perPage: 50 },
@@ -217,6 +217,7 @@ describe('audit logs', () => {
     expect(only(server, 'AdminAuditLogs')).toEqual({
       first: 50,
       offset: 50,
+      orderBy: { field: 'CREATED_AT', direction: 'DESC' },
       filter: {
         actorId: 'U-sam',
         action: 'ticket.',
@@ -229,6 +230,12 @@ describe('audit logs', () => {
       },
     });
     expect(result).toMatchObject({ total: 1, data: [{ id: 'A-1', actorId: 'U-sam', tenantId: 'T-acme', diff: { after: { status: 'RESOLVED' } } }] });
+  });
+
+  it('sorts by time oldest first when asked', async () => {
+    const { server, dp } = setup({ AdminAuditLogs: () => ({ data: { auditLogs: { __typename: 'AuditLogConnection', totalCount: 0, nodes: [] } } }) });
+    await dp.getList('audit-logs', { pagination: { page: 1, perPage: 25 }, sort: { field: 'createdAt', order: 'ASC' }, filter: {} });
+    expect(only(server, 'AdminAuditLogs')).toEqual({ first: 25, offset: 0, orderBy: { field: 'CREATED_AT', direction: 'ASC' } });
   });
 
   it('refuses a date it cannot read instead of sending it', async () => {
@@ -249,16 +256,22 @@ describe('audit logs', () => {
 });
 
 describe('tenants and users', () => {
-  it('search with q', async () => {
+  it('search with q, sorted by the column react-admin asks for', async () => {
     const { server, dp } = setup({
       AdminTenants: () => ({ data: { tenants: { __typename: 'TenantConnection', totalCount: 1, nodes: [{ ...tenant('globex'), createdAt: 'c', updatedAt: 'u' }] } } }),
       AdminUsers: () => ({ data: { users: { __typename: 'UserConnection', totalCount: 0, nodes: [] } } }),
     });
-    const tenants = await dp.getList('tenants', { pagination: { page: 1, perPage: 25 }, sort: { field: 'createdAt', order: 'ASC' }, filter: { q: 'glo' } });
-    await dp.getList('users', { pagination: { page: 4, perPage: 20 }, sort: { field: 'createdAt', order: 'ASC' }, filter: { q: 'acme.test' } });
-    expect(only(server, 'AdminTenants')).toEqual({ first: 25, offset: 0, filter: { search: 'glo' } });
-    expect(only(server, 'AdminUsers')).toEqual({ first: 20, offset: 60, filter: { search: 'acme.test' } });
+    const tenants = await dp.getList('tenants', { pagination: { page: 1, perPage: 25 }, sort: { field: 'slug', order: 'DESC' }, filter: { q: 'glo' } });
+    await dp.getList('users', { pagination: { page: 4, perPage: 20 }, sort: { field: 'name', order: 'ASC' }, filter: { q: 'acme.test' } });
+    expect(only(server, 'AdminTenants')).toEqual({ first: 25, offset: 0, filter: { search: 'glo' }, orderBy: { field: 'SLUG', direction: 'DESC' } });
+    expect(only(server, 'AdminUsers')).toEqual({ first: 20, offset: 60, filter: { search: 'acme.test' }, orderBy: { field: 'NAME', direction: 'ASC' } });
     expect(tenants).toEqual({ total: 1, data: [{ id: 'T-globex', slug: 'globex', name: 'Globex Inc.', createdAt: 'c', updatedAt: 'u' }] });
+  });
+
+  it('a column the API cannot sort by falls back to oldest first', async () => {
+    const { server, dp } = setup({ AdminUsers: () => ({ data: { users: { __typename: 'UserConnection', totalCount: 0, nodes: [] } } }) });
+    await dp.getList('users', { pagination: { page: 1, perPage: 25 }, sort: { field: 'staffRole', order: 'DESC' }, filter: {} });
+    expect(only(server, 'AdminUsers')).toEqual({ first: 25, offset: 0, orderBy: { field: 'CREATED_AT', direction: 'ASC' } });
   });
 });
 
