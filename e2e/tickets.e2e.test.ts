@@ -118,4 +118,21 @@ describe('tickets in the portal', () => {
     await page.getByText('Someone else changed this ticket since you opened it').waitFor({ state: 'detached' });
     expect(await page.getByLabel('Status').textContent()).toContain('Pending');
   });
+
+  it('on a phone, a menu button opens the navigation, which closes once a page is chosen', async () => {
+    const page = await e2e.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await portalLogin(page, 'member@acme.test', '/account');
+    const menu = page.getByRole('button', { name: 'Open menu' });
+    await menu.click();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Tickets' }).waitFor();
+    await e2e.screenshot(page, 'portal-mobile-menu', { fullPage: false });
+    await nav.getByRole('link', { name: 'Tickets' }).click();
+    await page.waitForURL(/\/tickets$/);
+    await nav.waitFor({ state: 'hidden' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await page.getByRole('table', { name: 'Tickets' }).getByRole('link').first().waitFor();
+    await e2e.screenshot(page, 'portal-mobile-tickets', { fullPage: false });
+  });
 });

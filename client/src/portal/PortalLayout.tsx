@@ -12,7 +12,7 @@ import { Outlet, useNavigate } from 'react-router';
 import { useSession } from '../shared/session';
 import { CrumbLabelProvider } from '../shared/ui/layout/Breadcrumbs';
 import { CommandPalette, useCommandPaletteShortcut } from '../shared/ui/layout/CommandPalette';
-import { Sidebar } from '../shared/ui/layout/Sidebar';
+import { MobileNav, Sidebar } from '../shared/ui/layout/Sidebar';
 import { SearchButton, TenantSwitcher, Topbar, UserMenu } from '../shared/ui/layout/Topbar';
 import type { Command, NavItem } from '../shared/ui/layout/types';
 import { EmptyState } from '../shared/ui/StateViews';
@@ -85,23 +85,25 @@ export function PortalLayout() {
     );
   }
 
+  const navProps = {
+    items: nav,
+    subtitle: 'Customer portal',
+    footer: (
+      <Box>
+        <Typography sx={{ color: '#fff', fontWeight: 600, fontSize: '0.88rem' }} noWrap>
+          {me.tenant.name}
+        </Typography>
+        <Typography sx={{ color: '#94a3b8', fontSize: '0.78rem', textTransform: 'capitalize' }}>{me.role}</Typography>
+      </Box>
+    ),
+  };
+
   return (
     <CrumbLabelProvider>
       <Box sx={{ display: 'flex', minHeight: '100vh', bgcolor: 'background.default' }}>
-        <Sidebar
-          items={nav}
-          subtitle="Customer portal"
-          footer={
-            <Box>
-              <Typography sx={{ color: '#fff', fontWeight: 600, fontSize: '0.88rem' }} noWrap>
-                {me.tenant.name}
-              </Typography>
-              <Typography sx={{ color: '#94a3b8', fontSize: '0.78rem', textTransform: 'capitalize' }}>{me.role}</Typography>
-            </Box>
-          }
-        />
+        <Sidebar {...navProps} />
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-          <Topbar>
+          <Topbar start={<MobileNav {...navProps} />}>
             {paletteEnabled && <SearchButton onClick={openPalette} />}
             <TenantSwitcher me={me} onSwitch={(id) => void switchTenant(id)} />
             <UserMenu me={me} onAccount={() => void navigate(urls.account())} onLogout={() => void logout()} />

@@ -1,9 +1,13 @@
+import MenuIcon from '@mui/icons-material/Menu';
 import Box from '@mui/material/Box';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { brand } from '../../theme/theme';
 import { BrandMark } from '../BrandMark';
@@ -16,16 +20,20 @@ function isActive(item: NavItem, pathname: string): boolean {
   return pathname === item.href || pathname.startsWith(`${item.href}/`);
 }
 
-/** The app's main navigation; items the role may not use are not shown at all. */
-export function Sidebar({ items, footer, subtitle }: { items: readonly NavItem[]; footer?: React.ReactNode; subtitle?: string }) {
+interface NavProps {
+  items: readonly NavItem[];
+  footer?: React.ReactNode;
+  subtitle?: string;
+}
+
+/** The navigation itself: brand, the items the role may use (others are not shown at all), footer. */
+function NavPanel({ items, footer, subtitle, onNavigate, sticky }: NavProps & { onNavigate?: () => void; sticky?: boolean }) {
   const { pathname } = useLocation();
   return (
-    // The outer box paints the full height of the page; the inner one stays in view while it scrolls.
-    <Box sx={{ width: SIDEBAR_WIDTH, flexShrink: 0, bgcolor: brand.sidebar, display: { xs: 'none', md: 'block' } }}>
     <Box
       component="nav"
       aria-label="Main"
-      sx={{ color: '#cbd5e1', display: 'flex', flexDirection: 'column', position: 'sticky', top: 0, height: '100vh' }}
+      sx={{ color: '#cbd5e1', display: 'flex', flexDirection: 'column', bgcolor: brand.sidebar, ...(sticky ? { position: 'sticky', top: 0, height: '100vh' } : { minHeight: '100%' }) }}
     >
       <Box sx={{ px: 2.5, py: 2.5 }}>
         <BrandMark tone="light" subtitle={subtitle} />
@@ -41,6 +49,7 @@ export function Sidebar({ items, footer, subtitle }: { items: readonly NavItem[]
               to={item.href}
               selected={active}
               aria-current={active ? 'page' : undefined}
+              onClick={onNavigate}
               sx={{
                 borderRadius: 2,
                 mb: 0.5,
@@ -57,6 +66,33 @@ export function Sidebar({ items, footer, subtitle }: { items: readonly NavItem[]
       </List>
       {footer && <Box sx={{ p: 2, borderTop: '1px solid rgba(255,255,255,.08)' }}>{footer}</Box>}
     </Box>
+  );
+}
+
+/** The permanent sidebar on wide screens; narrow screens use MobileNav instead. */
+export function Sidebar(props: NavProps) {
+  return (
+    // The outer box paints the full height of the page; the panel stays in view while it scrolls.
+    <Box sx={{ width: SIDEBAR_WIDTH, flexShrink: 0, bgcolor: brand.sidebar, display: { xs: 'none', md: 'block' } }}>
+      <NavPanel {...props} sticky />
     </Box>
+  );
+}
+
+/** On narrow screens, a menu button in the top bar opens the same navigation in a drawer. */
+export function MobileNav(props: NavProps) {
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  // Whatever changes the page (a link, the palette, back) closes the drawer.
+  useEffect(() => setOpen(false), [pathname]);
+  return (
+    <>
+      <IconButton aria-label="Open menu" aria-expanded={open} onClick={() => setOpen(true)} edge="start" sx={{ display: { xs: 'inline-flex', md: 'none' } }}>
+        <MenuIcon />
+      </IconButton>
+      <Drawer open={open} onClose={() => setOpen(false)} slotProps={{ paper: { sx: { width: SIDEBAR_WIDTH, bgcolor: brand.sidebar } } }}>
+        <NavPanel {...props} onNavigate={() => setOpen(false)} />
+      </Drawer>
+    </>
   );
 }

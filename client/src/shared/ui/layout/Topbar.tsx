@@ -133,12 +133,14 @@ export function SearchButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-export function Topbar({ children }: { children?: React.ReactNode }) {
+/** The sticky bar above every page: `start` (the mobile menu button), breadcrumbs, then `children`. */
+export function Topbar({ start, children }: { start?: React.ReactNode; children?: React.ReactNode }) {
   return (
     <Box
       component="header"
       sx={{ position: 'sticky', top: 0, zIndex: 10, display: 'flex', alignItems: 'center', gap: 2, px: { xs: 2, md: 4 }, height: 64, bgcolor: 'rgba(246,247,251,.85)', backdropFilter: 'blur(8px)', borderBottom: 1, borderColor: 'divider' }}
     >
+      {start}
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <Breadcrumbs />
       </Box>

@@ -46,11 +46,11 @@ export function TicketFilters({ params }: { params: ListParams<TicketSortField, 
           }}
         />
       </Box>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, maxWidth: '100%', minWidth: 0 }}>
         <Typography variant="body2" color="text.secondary" id="filter-status">
           Status
         </Typography>
-        <ToggleButtonGroup size="small" value={params.filters.status} onChange={(_e, v: string[]) => params.setFilter('status', v)} aria-labelledby="filter-status">
+        <ToggleButtonGroup size="small" value={params.filters.status} onChange={(_e, v: string[]) => params.setFilter('status', v)} aria-labelledby="filter-status" sx={{ overflowX: 'auto' }}>
           {TICKET_STATUSES.map((s) => (
             <ToggleButton key={s} value={s} sx={{ px: 1.25, py: 0.4, textTransform: 'none', fontWeight: 600 }}>
               {STATUS_LABEL[s]}
@@ -58,11 +58,11 @@ export function TicketFilters({ params }: { params: ListParams<TicketSortField, 
           ))}
         </ToggleButtonGroup>
       </Box>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, maxWidth: '100%', minWidth: 0 }}>
         <Typography variant="body2" color="text.secondary" id="filter-priority">
           Priority
         </Typography>
-        <ToggleButtonGroup size="small" value={params.filters.priority} onChange={(_e, v: string[]) => params.setFilter('priority', v)} aria-labelledby="filter-priority">
+        <ToggleButtonGroup size="small" value={params.filters.priority} onChange={(_e, v: string[]) => params.setFilter('priority', v)} aria-labelledby="filter-priority" sx={{ overflowX: 'auto' }}>
           {TICKET_PRIORITIES.map((p) => (
             <ToggleButton key={p} value={p} sx={{ px: 1.25, py: 0.4, textTransform: 'none', fontWeight: 600 }}>
               {PRIORITY_LABEL[p]}
