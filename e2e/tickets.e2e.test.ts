@@ -135,4 +135,33 @@ describe('tickets in the portal', () => {
     await page.getByRole('table', { name: 'Tickets' }).getByRole('link').first().waitFor();
     await e2e.screenshot(page, 'portal-mobile-tickets', { fullPage: false });
   });
+
+  it('a long conversation shows the newest comments and loads earlier ones on demand', async () => {
+    const member = await e2e.app.login('member@acme.test');
+    const made = await e2e.app.gql<{ createTicket: { id: string } }>(
+      'mutation { createTicket(input: { subject: "Long thread about CSV exports", body: "Many replies." }) { id } }',
+      {},
+      { token: member.accessToken },
+    );
+    const id = made.data!.createTicket.id;
+    for (let i = 1; i <= 35; i++) {
+      const res = await e2e.app.gql('mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }', { input: { ticketId: id, body: `Reply number ${i}` } }, { token: member.accessToken });
+      expect(res.errors).toBeUndefined();
+    }
+
+    const page = await e2e.newPage();
+    await portalLogin(page, 'member@acme.test', `/tickets/${encodeURIComponent(id)}`);
+    const items = page.getByRole('listitem', { name: /^Comment by / });
+    await page.getByText('Reply number 35', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Conversation (35)' }).waitFor();
+    expect(await items.count()).toBe(30);
+    expect(await page.getByText('Reply number 5', { exact: true }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Show earlier comments (5)' }).click();
+    await page.getByText('Reply number 1', { exact: true }).waitFor();
+    expect(await items.count()).toBe(35);
+    expect(await items.first().textContent()).toContain('Reply number 1');
+    expect(await items.last().textContent()).toContain('Reply number 35');
+    expect(await page.getByRole('button', { name: /Show earlier comments/ }).count()).toBe(0);
+  });
 });

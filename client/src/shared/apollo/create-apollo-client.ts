@@ -1,5 +1,6 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { createSessionLink } from '../session/session-link';
+import { earlierPagesPolicy } from './earlier-pages';
 import type { SessionStore } from '../session/session-store';
 
 export interface ApolloClientOptions {
@@ -19,6 +20,8 @@ export function createApolloClient({ store, uri = '/graphql', fetch: fetchImpl }
         // Singletons without ids: replaced whole, never merged field by field.
         Me: { keyFields: false, merge: false },
         EvaluatedFlag: { keyFields: false },
+        // A ticket's conversation: newest comments first load, "show earlier" prepends.
+        Ticket: { fields: { comments: earlierPagesPolicy } },
       },
     }),
   });

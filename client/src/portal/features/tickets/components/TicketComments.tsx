@@ -44,14 +44,28 @@ function CommentItem({ comment }: { comment: FragmentType<typeof TICKET_COMMENT_
   );
 }
 
-/** The conversation on a ticket, oldest first, and the reply box for roles that may comment. */
+/** Earlier comments not shown yet, and how to load them. */
+export interface EarlierComments {
+  loading: boolean;
+  error: string | null;
+  onShow: () => void;
+}
+
+/**
+ * The conversation on a ticket, oldest first: the newest comments, a button for earlier ones
+ * when there are more, and the reply box for roles that may comment.
+ */
 export function TicketComments({
   ticketId,
   comments,
+  total,
+  earlier,
   canComment,
 }: {
   ticketId: string;
   comments: readonly FragmentType<typeof TICKET_COMMENT_FRAGMENT>[];
+  total: number;
+  earlier: EarlierComments | null;
   canComment: boolean;
 }) {
   const [addComment, { loading }] = useAddTicketComment();
@@ -77,18 +91,32 @@ export function TicketComments({
   return (
     <Box component="section" aria-labelledby="comments-heading">
       <Typography id="comments-heading" variant="h4" sx={{ mb: 2 }}>
-        Conversation <Typography component="span" color="text.secondary">({comments.length})</Typography>
+        Conversation <Typography component="span" color="text.secondary">({total})</Typography>
       </Typography>
       {comments.length === 0 ? (
         <Typography color="text.secondary" sx={{ mb: 2 }}>
           No comments yet.
         </Typography>
       ) : (
-        <Stack component="ol" spacing={2} sx={{ p: 0, m: 0, mb: 3 }}>
-          {comments.map((c, i) => (
-            <CommentItem key={i} comment={c} />
-          ))}
-        </Stack>
+        <>
+          {earlier && (
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2 }}>
+              <Button variant="outlined" size="small" onClick={earlier.onShow} disabled={earlier.loading}>
+                {earlier.loading ? 'Loading…' : `Show earlier comments (${total - comments.length})`}
+              </Button>
+              {earlier.error && (
+                <Typography role="alert" variant="body2" color="error">
+                  {earlier.error}
+                </Typography>
+              )}
+            </Box>
+          )}
+          <Stack component="ol" spacing={2} sx={{ p: 0, m: 0, mb: 3 }}>
+            {comments.map((c) => (
+              <CommentItem key={getFragmentData(TICKET_COMMENT_FRAGMENT, c).id} comment={c} />
+            ))}
+          </Stack>
+        </>
       )}
       {canComment && (
         <Box component="form" noValidate onSubmit={(e) => void onSubmit(e)}>

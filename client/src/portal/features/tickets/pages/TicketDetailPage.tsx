@@ -25,7 +25,7 @@ import { useUpdateTicket } from '../hooks/useTicketMutations';
 import { PRIORITY_LABEL, STATUS_LABEL, TICKET_PRIORITIES, TICKET_STATUSES } from '../ticketLabels';
 
 const TICKET_DETAIL_QUERY = graphql(`
-  query TicketDetail($id: ID!) {
+  query TicketDetail($id: ID!, $commentsBefore: String) {
     ticket(id: $id) {
       id
       number
@@ -45,8 +45,13 @@ const TICKET_DETAIL_QUERY = graphql(`
         id
         name
       }
-      comments(first: 100) {
+      # The newest comments; earlier ones load on demand (the cache prepends them).
+      comments(last: 30, before: $commentsBefore) {
         totalCount
+        pageInfo {
+          hasPreviousPage
+          startCursor
+        }
         nodes {
           id
           ...TicketCommentItem
@@ -92,7 +97,7 @@ function Field({ label, bare, children }: { label: string; bare?: boolean; child
 export function TicketDetailPage() {
   const { ticketId = '' } = useParams();
   const session = useSession();
-  const { data, loading, error, refetch } = useQuery(TICKET_DETAIL_QUERY, { variables: { id: ticketId }, notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch, fetchMore } = useQuery(TICKET_DETAIL_QUERY, { variables: { id: ticketId }, notifyOnNetworkStatusChange: true });
   const canWrite = session.can('ticket:write');
   const canAssign = session.can('ticket:assign');
   const canComment = session.can('ticket:comment');
@@ -100,6 +105,7 @@ export function TicketDetailPage() {
   const [updateTicket, update] = useUpdateTicket();
   const [conflict, setConflict] = useState(false);
   const [updateError, setUpdateError] = useState<string | null>(null);
+  const [earlier, setEarlier] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null });
   const ticket = data?.ticket;
   useCrumbLabel(ticket ? `#${ticket.number} ${ticket.subject}` : null);
 
@@ -125,6 +131,16 @@ export function TicketDetailPage() {
       />
     );
   }
+
+  const showEarlier = async () => {
+    setEarlier({ loading: true, error: null });
+    try {
+      await fetchMore({ variables: { commentsBefore: ticket.comments.pageInfo.startCursor } });
+      setEarlier({ loading: false, error: null });
+    } catch (err) {
+      setEarlier({ loading: false, error: messageOf(err instanceof Error ? err : null) });
+    }
+  };
 
   const change = async (patch: Omit<UpdateTicketInput, 'id' | 'version'>) => {
     setUpdateError(null);
@@ -181,7 +197,13 @@ export function TicketDetailPage() {
             </Typography>
             <Typography sx={{ whiteSpace: 'pre-wrap', lineHeight: 1.65 }}>{ticket.body}</Typography>
           </Paper>
-          <TicketComments ticketId={ticket.id} comments={ticket.comments.nodes} canComment={canComment} />
+          <TicketComments
+            ticketId={ticket.id}
+            comments={ticket.comments.nodes}
+            total={ticket.comments.totalCount}
+            earlier={ticket.comments.pageInfo.hasPreviousPage ? { ...earlier, onShow: () => void showEarlier() } : null}
+            canComment={canComment}
+          />
         </Stack>
 
         <Paper variant="outlined" sx={{ p: 2.5, borderRadius: 3, position: { lg: 'sticky' }, top: { lg: 88 } }} component="aside" aria-label="Ticket details">
