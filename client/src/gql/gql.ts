@@ -23,7 +23,6 @@ type Documents = {
     "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagDocument,
     "\n  query AdminFeatureFlagsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagsByIdsDocument,
     "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": typeof types.AdminSetFeatureFlagDocument,
-    "\n  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {\n    setFeatureFlagOverride(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": typeof types.AdminSetFeatureFlagOverrideDocument,
     "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminMembershipFieldsFragmentDoc,
     "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter, $orderBy: MembershipOrder) {\n    memberships(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsDocument,
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipDocument,
@@ -69,7 +68,6 @@ const documents: Documents = {
     "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagDocument,
     "\n  query AdminFeatureFlagsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagsByIdsDocument,
     "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": types.AdminSetFeatureFlagDocument,
-    "\n  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {\n    setFeatureFlagOverride(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": types.AdminSetFeatureFlagOverrideDocument,
     "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.AdminMembershipFieldsFragmentDoc,
     "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter, $orderBy: MembershipOrder) {\n    memberships(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsDocument,
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipDocument,
@@ -156,10 +154,6 @@ export function graphql(source: "\n  query AdminFeatureFlagsByIds($ids: [ID!]!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {\n    setFeatureFlagOverride(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {\n    setFeatureFlagOverride(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

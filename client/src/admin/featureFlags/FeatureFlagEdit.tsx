@@ -27,7 +27,7 @@ function KeyHeader() {
   );
 }
 
-/** The global default, the description and the tenant overrides; each change is audited. */
+/** The global default, the description and the tenant overrides, saved together in one call; each change is audited. */
 export function FeatureFlagEdit() {
   const saved = useSavedNotice<FeatureFlagRecord>((f) => `${f.key} saved.`);
   return (

@@ -1,7 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
 import { HttpError } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
-import type { SetFeatureFlagOverrideInput } from '../../gql/graphql';
+import type { FeatureFlagOverrideInput } from '../../gql/graphql';
 import { runMutation, runQuery } from './graphql';
 import { listResultOf, MAX_PAGE_SIZE, offsetPageOf, type ResourceProvider, textFilter, unsupported } from './resource-provider';
 
@@ -67,14 +67,6 @@ export const ADMIN_SET_FEATURE_FLAG_MUTATION = graphql(`
   }
 `);
 
-export const ADMIN_SET_FEATURE_FLAG_OVERRIDE_MUTATION = graphql(`
-  mutation AdminSetFeatureFlagOverride($input: SetFeatureFlagOverrideInput!) {
-    setFeatureFlagOverride(input: $input) {
-      ...AdminFeatureFlagFields
-    }
-  }
-`);
-
 export interface FlagOverride {
   tenantId: string;
   enabled: boolean;
@@ -115,29 +107,23 @@ function badOverrides(errors: OverrideErrors, message: string): HttpError {
 }
 
 /**
- * The override changes an edit asks for, in the form's order: a tenant that is new or changed is
- * set, a tenant no longer in the list is cleared (enabled: null). Each tenant may appear once.
+ * The complete set of overrides an edit asks for, in the form's order, or null when it is the
+ * set the flag already has. Each row needs a tenant, and each tenant may appear once.
  */
-export function overrideChangesOf(key: string, next: Partial<FlagOverride>[] | undefined, previous: FlagOverride[]): SetFeatureFlagOverrideInput[] {
+export function overridesOf(next: Partial<FlagOverride>[] | undefined, previous: FlagOverride[]): FeatureFlagOverrideInput[] | null {
   const rows = next ?? previous;
   const errors: OverrideErrors = {};
-  const seen = new Set<string>();
   const wanted = new Map<string, boolean>();
   rows.forEach((row, index) => {
     const tenantId = textFilter(row?.tenantId);
     if (!tenantId) errors[index] = { tenantId: 'Choose a tenant.' };
-    else if (seen.has(tenantId)) errors[index] = { tenantId: 'This tenant already has an override above.' };
-    else {
-      seen.add(tenantId);
-      wanted.set(tenantId, row.enabled === true);
-    }
+    else if (wanted.has(tenantId)) errors[index] = { tenantId: 'This tenant already has an override above.' };
+    else wanted.set(tenantId, row.enabled === true);
   });
   if (Object.keys(errors).length) throw badOverrides(errors, 'Fix the overrides: each needs a tenant, once.');
   const before = new Map(previous.map((o) => [o.tenantId, o.enabled]));
-  const changes: SetFeatureFlagOverrideInput[] = [];
-  for (const [tenantId, enabled] of wanted) if (before.get(tenantId) !== enabled) changes.push({ key, tenantId, enabled });
-  for (const tenantId of before.keys()) if (!wanted.has(tenantId)) changes.push({ key, tenantId, enabled: null });
-  return changes;
+  const same = wanted.size === before.size && [...wanted].every(([tenantId, enabled]) => before.get(tenantId) === enabled);
+  return same ? null : [...wanted].map(([tenantId, enabled]) => ({ tenantId, enabled }));
 }
 
 export function createFeatureFlagsProvider(client: ApolloClient): ResourceProvider<FeatureFlagRecord> {
@@ -169,22 +155,16 @@ export function createFeatureFlagsProvider(client: ApolloClient): ResourceProvid
     getManyReference() {
       return unsupported('Feature flags are not listed by reference.');
     },
-    /** The global default and description, then each override change (every step is audited). */
+    /** The default, the description and the complete set of overrides in one call: all of it is saved, or none. */
     async update({ data, previousData }) {
-      const key = previousData.key;
-      const overrideChanges = overrideChangesOf(key, data.overrides, previousData.overrides);
-      let result = previousData;
+      const overrides = overridesOf(data.overrides, previousData.overrides);
       const defaultEnabled = data.defaultEnabled ?? previousData.defaultEnabled;
       const description = data.description ?? previousData.description;
-      if (defaultEnabled !== previousData.defaultEnabled || description !== previousData.description) {
-        const r = await runMutation(client, ADMIN_SET_FEATURE_FLAG_MUTATION, { input: { key, defaultEnabled, description } });
-        result = toFeatureFlagRecord(r.setFeatureFlag);
-      }
-      for (const input of overrideChanges) {
-        const r = await runMutation(client, ADMIN_SET_FEATURE_FLAG_OVERRIDE_MUTATION, { input });
-        result = toFeatureFlagRecord(r.setFeatureFlagOverride);
-      }
-      return { data: result };
+      if (!overrides && defaultEnabled === previousData.defaultEnabled && description === previousData.description) return { data: previousData };
+      const r = await runMutation(client, ADMIN_SET_FEATURE_FLAG_MUTATION, {
+        input: { key: previousData.key, defaultEnabled, description, ...(overrides ? { overrides } : {}) },
+      });
+      return { data: toFeatureFlagRecord(r.setFeatureFlag) };
     },
     /** A new flag. setFeatureFlag also updates an existing key, so a taken key is refused here first. */
     async create({ data }) {

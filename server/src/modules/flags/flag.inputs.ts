@@ -1,5 +1,14 @@
-import { IsOptional, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+
+@InputType({ description: "One tenant's override in a flag's complete set of overrides." })
+export class FeatureFlagOverrideInput {
+  @Field(() => ID)
+  tenantId!: string;
+
+  @Field()
+  enabled!: boolean;
+}
 
 @InputType()
 export class SetFeatureFlagInput {
@@ -14,6 +23,14 @@ export class SetFeatureFlagInput {
 
   @Field()
   defaultEnabled!: boolean;
+
+  @Field(() => [FeatureFlagOverrideInput], {
+    nullable: true,
+    description: 'When given, the complete set of tenant overrides after this change: tenants left out lose theirs. Applied with the default in one transaction.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  overrides?: FeatureFlagOverrideInput[] | null;
 }
 
 @InputType()

@@ -1,4 +1,6 @@
-import { notFound } from '../../common/errors';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, type FieldError, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import type { ConnectionShape, ConnectionArgs } from '../../common/pagination/connection';
 import { SortDirection } from '../../common/pagination/connection';
@@ -8,7 +10,7 @@ import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service
 import { Tenant } from '../tenancy/tenant.entity';
 import { FeatureFlagOverride } from './feature-flag-override.entity';
 import { FeatureFlag } from './feature-flag.entity';
-import type { SetFeatureFlagInput, SetFeatureFlagOverrideInput } from './flag.inputs';
+import type { FeatureFlagOverrideInput, SetFeatureFlagInput, SetFeatureFlagOverrideInput } from './flag.inputs';
 
 export interface EvaluatedFlagShape {
   key: string;
@@ -33,9 +35,71 @@ export async function listFlags(ctx: Context, args: ConnectionArgs): Promise<Con
   return page;
 }
 
+/** The wanted overrides as tenant id → enabled, refusing bad or repeated tenant ids field by field. */
+function wantedOverrides(overrides: FeatureFlagOverrideInput[]): Map<string, boolean> {
+  const wanted = new Map<string, boolean>();
+  const errors: FieldError[] = [];
+  overrides.forEach((o, i) => {
+    const field = `overrides.${i}.tenantId`;
+    let tenantId: string;
+    try {
+      tenantId = expectGlobalId(o.tenantId, 'Tenant', field);
+    } catch {
+      errors.push({ field, message: 'Not a tenant id.' });
+      return;
+    }
+    if (wanted.has(tenantId)) errors.push({ field, message: 'This tenant already has an override in the list.' });
+    else wanted.set(tenantId, o.enabled);
+  });
+  if (errors.length) throw badInput('Fix the overrides: each needs a tenant, once.', errors);
+  return wanted;
+}
+
+/** Sets, changes or (enabled: null) removes one override, audited; a change to nothing does nothing. */
+function applyOverride(ctx: Context, em: EntityManager, flag: FeatureFlag, tenantId: string, existing: FeatureFlagOverride | null, after: boolean | null): void {
+  const before = existing ? existing.enabled : null;
+  if (before === after) return;
+  if (after === null) {
+    if (existing) em.remove(existing);
+  } else if (existing) {
+    existing.enabled = after;
+  } else {
+    em.persist(em.create(FeatureFlagOverride, { flag, tenant: em.getReference(Tenant, tenantId), enabled: after }));
+  }
+  recordAudit(ctx, em, {
+    action: 'flag.override_set',
+    tenantId,
+    target: { type: 'FeatureFlag', id: flag.id },
+    diff: { before: { enabled: before }, after: { enabled: after } },
+  });
+}
+
+/** Makes the flag's overrides exactly `wanted`: one audited change per tenant that differs. */
+async function replaceOverrides(ctx: Context, em: EntityManager, flag: FeatureFlag, wanted: Map<string, boolean>): Promise<void> {
+  const [existing, tenants] = await Promise.all([
+    em.find(FeatureFlagOverride, { flag: flag.id }, { filters: false }),
+    wanted.size ? em.find(Tenant, { id: { $in: [...wanted.keys()] } }) : Promise.resolve([]),
+  ]);
+  const tenantIds = new Set(tenants.map((t) => t.id));
+  const existingByTenant = new Map(existing.map((o) => [o.tenant.id, o]));
+  let index = 0;
+  for (const [tenantId, enabled] of wanted) {
+    if (!tenantIds.has(tenantId)) throw badInput('An override names a tenant that does not exist.', [{ field: `overrides.${index}.tenantId`, message: 'No such tenant.' }]);
+    applyOverride(ctx, em, flag, tenantId, existingByTenant.get(tenantId) ?? null, enabled);
+    index++;
+  }
+  for (const o of existing) if (!wanted.has(o.tenant.id)) applyOverride(ctx, em, flag, o.tenant.id, o, null);
+}
+
+/**
+ * Creates a flag or changes its default and description; with `overrides`, also makes its tenant
+ * overrides exactly that set. All of it commits together or not at all, and the flag row is
+ * locked, so two staff saving the same flag apply one after the other.
+ */
 export async function setFeatureFlag(ctx: Context, input: SetFeatureFlagInput): Promise<FeatureFlag> {
+  const wanted = input.overrides ? wantedOverrides(input.overrides) : null;
   return ctx.em.transactional(async (em) => {
-    let flag = await em.findOne(FeatureFlag, { key: input.key });
+    let flag = await em.findOne(FeatureFlag, { key: input.key }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const before = flag ? { defaultEnabled: flag.defaultEnabled, description: flag.description } : null;
     if (!flag) {
       flag = em.create(FeatureFlag, { key: input.key, description: input.description ?? '', defaultEnabled: input.defaultEnabled });
@@ -46,9 +110,11 @@ export async function setFeatureFlag(ctx: Context, input: SetFeatureFlagInput): 
     }
     const after = { defaultEnabled: flag.defaultEnabled, description: flag.description };
     // As elsewhere (tickets, roles): a change to nothing writes no audit row.
-    if (before && !diffOf(before, after)) return flag;
     // Flags are small: the row keeps the whole before/after state, not only the changed keys.
-    recordAudit(ctx, em, { action: before ? 'flag.updated' : 'flag.created', tenantId: null, target: { type: 'FeatureFlag', id: flag.id }, diff: { before, after } });
+    if (!before || diffOf(before, after)) {
+      recordAudit(ctx, em, { action: before ? 'flag.updated' : 'flag.created', tenantId: null, target: { type: 'FeatureFlag', id: flag.id }, diff: { before, after } });
+    }
+    if (wanted) await replaceOverrides(ctx, em, flag, wanted);
     return flag;
   });
 }
@@ -57,28 +123,13 @@ export async function setFeatureFlag(ctx: Context, input: SetFeatureFlagInput): 
 export async function setFeatureFlagOverride(ctx: Context, input: SetFeatureFlagOverrideInput): Promise<FeatureFlag> {
   const tenantId = expectGlobalId(input.tenantId, 'Tenant', 'tenantId');
   return ctx.em.transactional(async (em) => {
-    const flag = await em.findOne(FeatureFlag, { key: input.key });
+    const flag = await em.findOne(FeatureFlag, { key: input.key }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!flag) throw notFound('Feature flag');
     const tenant = await em.findOne(Tenant, { id: tenantId });
     if (!tenant) throw notFound('Tenant');
     const existing = await em.findOne(FeatureFlagOverride, { flag: flag.id, tenant: tenantId }, { filters: false });
-    const before = existing ? existing.enabled : null;
-    const after = input.enabled ?? null;
     // Setting the value it already has, or clearing an override that does not exist, changes nothing.
-    if (before === after) return flag;
-    if (after === null) {
-      if (existing) em.remove(existing);
-    } else if (existing) {
-      existing.enabled = after;
-    } else {
-      em.persist(em.create(FeatureFlagOverride, { flag, tenant, enabled: after }));
-    }
-    recordAudit(ctx, em, {
-      action: 'flag.override_set',
-      tenantId,
-      target: { type: 'FeatureFlag', id: flag.id },
-      diff: { before: { enabled: before }, after: { enabled: after } },
-    });
+    applyOverride(ctx, em, flag, tenant.id, existing, input.enabled ?? null);
     return flag;
   });
 }

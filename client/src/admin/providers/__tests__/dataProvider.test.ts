@@ -333,11 +333,8 @@ describe('feature flags', () => {
     overrides: overrides.map((o) => ({ __typename: 'FeatureFlagOverride', id: `O-${o.tenant.slug}`, updatedAt: 'u', ...o })),
   });
 
-  it('saves the default, then each override change: set, change and clear', async () => {
-    const { server, dp } = setup({
-      AdminSetFeatureFlag: () => ({ data: { setFeatureFlag: flag([], true) } }),
-      AdminSetFeatureFlagOverride: () => ({ data: { setFeatureFlagOverride: flag([{ tenant: tenant('globex'), enabled: false }], true) } }),
-    });
+  it('saves the default and the complete set of overrides in one call', async () => {
+    const { server, dp } = setup({ AdminSetFeatureFlag: () => ({ data: { setFeatureFlag: flag([{ tenant: tenant('globex'), enabled: false }], true) } }) });
     const previous = {
       id: 'F-1',
       key: 'automation.beta',
@@ -354,12 +351,31 @@ describe('feature flags', () => {
       previousData: previous,
     });
     expect(server.calls.map((c) => [c.operationName, c.variables])).toEqual([
-      ['AdminSetFeatureFlag', { input: { key: 'automation.beta', defaultEnabled: true, description: 'Early access.' } }],
-      ['AdminSetFeatureFlagOverride', { input: { key: 'automation.beta', tenantId: 'T-globex', enabled: false } }],
-      ['AdminSetFeatureFlagOverride', { input: { key: 'automation.beta', tenantId: 'T-initech', enabled: true } }],
-      ['AdminSetFeatureFlagOverride', { input: { key: 'automation.beta', tenantId: 'T-acme', enabled: null } }],
+      [
+        'AdminSetFeatureFlag',
+        {
+          input: {
+            key: 'automation.beta',
+            defaultEnabled: true,
+            description: 'Early access.',
+            overrides: [
+              { tenantId: 'T-globex', enabled: false },
+              { tenantId: 'T-initech', enabled: true },
+            ],
+          },
+        },
+      ],
     ]);
     expect(data).toMatchObject({ defaultEnabled: true, overrides: [{ tenantId: 'T-globex', enabled: false }] });
+  });
+
+  it('leaves the overrides out when they did not change, and calls nothing when nothing did', async () => {
+    const { server, dp } = setup({ AdminSetFeatureFlag: () => ({ data: { setFeatureFlag: flag([{ tenant: tenant('acme'), enabled: true }], true) } }) });
+    const previous = { id: 'F-1', key: 'automation.beta', description: 'Early access.', defaultEnabled: false, overrides: [{ tenantId: 'T-acme', enabled: true }] };
+    await dp.update('feature-flags', { id: 'F-1', data: { ...previous }, previousData: previous });
+    expect(server.calls).toHaveLength(0);
+    await dp.update('feature-flags', { id: 'F-1', data: { ...previous, defaultEnabled: true, overrides: [{ tenantId: 'T-acme', enabled: true }] }, previousData: previous });
+    expect(only(server, 'AdminSetFeatureFlag')).toEqual({ input: { key: 'automation.beta', defaultEnabled: true, description: 'Early access.' } });
   });
 
   it('refuses an override without a tenant or a tenant twice, next to the rows, before calling the API', async () => {

@@ -489,3 +489,82 @@ describe('failed flag mutations', () => {
     expect(created.length + updated.length).toBe(ok.length);
   });
 });
+
+/* ------------------------------------------------------------------ */
+/* setFeatureFlag with the complete set of overrides                   */
+/* ------------------------------------------------------------------ */
+
+describe('setFeatureFlag with overrides', () => {
+  const KEY = 'billing.new-invoices';
+  const SET_ALL = `mutation($input: SetFeatureFlagInput!) {
+    setFeatureFlag(input: $input) { id defaultEnabled overrides { enabled tenant { slug } } }
+  }`;
+  const tenantGid = async (slug: string) => toGlobalId('Tenant', await t.tenantId(slug));
+  const overridesInDb = () =>
+    t.sql<{ slug: string; enabled: boolean }>(
+      'select te.slug, o.enabled from feature_flag_overrides o join feature_flags f on f.id = o.flag_id join tenants te on te.id = o.tenant_id where f.key = ? order by te.slug',
+      [KEY],
+    );
+  const save = (input: Record<string, unknown>) => t.gql(SET_ALL, { input: { key: KEY, ...input } }, { token: tokens['staff@atrium.test'] });
+
+  it('creates a flag with its overrides in one call, each change audited', async () => {
+    const res = await save({ defaultEnabled: false, description: 'New invoice layout.', overrides: [{ tenantId: await tenantGid('acme'), enabled: true }] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.setFeatureFlag.overrides).toEqual([{ enabled: true, tenant: { slug: 'acme' } }]);
+    expect(await overridesInDb()).toEqual([{ slug: 'acme', enabled: true }]);
+    const gid = res.data?.setFeatureFlag.id as string;
+    expect(await flagAudits('flag.created', gid)).toHaveLength(1);
+    expect((await flagAudits('flag.override_set', gid)).map((a) => a.diff)).toEqual([{ before: { enabled: null }, after: { enabled: true } }]);
+  });
+
+  it('makes the overrides exactly the set given: changed, added and dropped tenants, with the default, together', async () => {
+    const res = await save({ defaultEnabled: true, overrides: [{ tenantId: await tenantGid('acme'), enabled: false }, { tenantId: await tenantGid('globex'), enabled: false }] });
+    expect(res.errors).toBeUndefined();
+    expect(await overridesInDb()).toEqual([
+      { slug: 'acme', enabled: false },
+      { slug: 'globex', enabled: false },
+    ]);
+    const dropped = await save({ defaultEnabled: true, overrides: [{ tenantId: await tenantGid('globex'), enabled: false }] });
+    expect(dropped.errors).toBeUndefined();
+    expect(await overridesInDb()).toEqual([{ slug: 'globex', enabled: false }]);
+    const gid = res.data?.setFeatureFlag.id as string;
+    // acme: none → on → off → none; globex: none → off. Unchanged rows wrote nothing.
+    expect((await flagAudits('flag.override_set', gid)).map((a) => a.diff)).toEqual([
+      { before: { enabled: null }, after: { enabled: true } },
+      { before: { enabled: true }, after: { enabled: false } },
+      { before: { enabled: null }, after: { enabled: false } },
+      { before: { enabled: false }, after: { enabled: null } },
+    ]);
+    expect(await flagAudits('flag.updated', gid)).toHaveLength(1);
+    expect((await meFlags('member@acme.test', 'acme'))[KEY]).toEqual({ enabled: true, overridden: false });
+  });
+
+  it('without overrides, the existing ones stay as they are', async () => {
+    const res = await save({ defaultEnabled: false });
+    expect(res.errors).toBeUndefined();
+    expect(await overridesInDb()).toEqual([{ slug: 'globex', enabled: false }]);
+  });
+
+  it('a repeated or unknown tenant refuses the whole save, naming the row, and changes nothing', async () => {
+    const audits = await auditCount();
+    const flagRow = () => t.sql('select default_enabled, description, updated_at from feature_flags where key = ?', [KEY]);
+    const before = await flagRow();
+    const acme = await tenantGid('acme');
+
+    const repeated = await save({ defaultEnabled: true, overrides: [{ tenantId: acme, enabled: true }, { tenantId: acme, enabled: false }] });
+    expect(codeOf(repeated)).toBe('BAD_USER_INPUT');
+    expect(repeated.errors?.[0]?.extensions.fields).toEqual([{ field: 'overrides.1.tenantId', message: 'This tenant already has an override in the list.' }]);
+
+    const unknown = await save({ defaultEnabled: true, overrides: [{ tenantId: acme, enabled: true }, { tenantId: toGlobalId('Tenant', randomUUID()), enabled: true }] });
+    expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    expect(unknown.errors?.[0]?.extensions.fields).toEqual([{ field: 'overrides.1.tenantId', message: 'No such tenant.' }]);
+
+    const notATenant = await save({ defaultEnabled: true, overrides: [{ tenantId: toGlobalId('User', randomUUID()), enabled: true }] });
+    expect(codeOf(notATenant)).toBe('BAD_USER_INPUT');
+
+    // The unknown tenant came after a valid change and a default change: none of it stuck.
+    expect(await flagRow()).toEqual(before);
+    expect(await overridesInDb()).toEqual([{ slug: 'globex', enabled: false }]);
+    expect(await auditCount()).toBe(audits);
+  });
+});
