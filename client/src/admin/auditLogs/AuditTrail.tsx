@@ -1,12 +1,18 @@
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { ReferenceManyField, useListContext } from 'react-admin';
+import { Link as RouterLink } from 'react-router';
 import type { AuditLogRecord } from '../providers/auditLogs.provider';
 import { RESOURCES } from '../providers/resources';
+import { SectionTitle } from '../ui/DetailList';
 import { formatDateTime, formatRelative, humanizeAction } from '../ui/format';
 import { PersonAvatar } from '../ui/People';
-import { RecordLink } from '../ui/RecordLink';
+import { RecordLink, useFilteredListPath } from '../ui/RecordLink';
 import { changeLine } from './changes';
 
 function TrailItems({ empty, hideStaffReads, limit }: { empty: string; hideStaffReads: boolean; limit: number }) {
@@ -74,5 +80,29 @@ export function AuditTrail({ target = 'targetId', perPage = 10, empty = 'No reco
     <ReferenceManyField reference={RESOURCES.auditLogs} target={target} perPage={hideStaffReads ? Math.max(perPage * 4, 25) : perPage} sort={{ field: 'createdAt', order: 'DESC' }}>
       <TrailItems empty={empty} hideStaffReads={hideStaffReads} limit={perPage} />
     </ReferenceManyField>
+  );
+}
+
+/**
+ * A show page's card of the latest audit entries for the record (as tenant or as actor), without
+ * staff reads, with a link to the full, filtered log.
+ */
+export function AuditTrailCard({ title, target, id, empty }: { title: string; target: 'tenantId' | 'actorId'; id: string; empty: string }) {
+  const listPath = useFilteredListPath();
+  return (
+    <Card>
+      <CardContent>
+        <SectionTitle
+          action={
+            <Button component={RouterLink} to={listPath(RESOURCES.auditLogs, { [target]: id })} size="small">
+              Full log
+            </Button>
+          }
+        >
+          <HistoryOutlined fontSize="small" color="action" /> {title}
+        </SectionTitle>
+        <AuditTrail target={target} perPage={8} hideStaffReads empty={empty} />
+      </CardContent>
+    </Card>
   );
 }

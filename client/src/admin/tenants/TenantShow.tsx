@@ -1,7 +1,6 @@
 import ConfirmationNumberOutlined from '@mui/icons-material/ConfirmationNumberOutlined';
 import FlagOutlined from '@mui/icons-material/FlagOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
-import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -11,7 +10,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DataTable, ListButton, ReferenceManyField, Show, TopToolbar, useCanAccess, useGetList, useRecordContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
-import { AuditTrail } from '../auditLogs/AuditTrail';
+import { AuditTrailCard } from '../auditLogs/AuditTrail';
 import type { FeatureFlagRecord } from '../providers/featureFlags.provider';
 import type { MembershipRecord } from '../providers/memberships.provider';
 import { RESOURCES } from '../providers/resources';
@@ -178,20 +177,7 @@ function TenantShowLayout() {
             </Card>
           )}
           {canReadAudit && (
-            <Card>
-              <CardContent>
-                <SectionTitle
-                  action={
-                    <Button component={RouterLink} to={listPath(RESOURCES.auditLogs, { tenantId: tenant.id })} size="small">
-                      Full log
-                    </Button>
-                  }
-                >
-                  <HistoryOutlined fontSize="small" color="action" /> Recent activity
-                </SectionTitle>
-                <AuditTrail target="tenantId" perPage={8} hideStaffReads empty="No changes recorded recently." />
-              </CardContent>
-            </Card>
+            <AuditTrailCard title="Recent activity" target="tenantId" id={tenant.id} empty="No changes recorded recently." />
           )}
         </Stack>
       </Grid>

@@ -1,5 +1,4 @@
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
-import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -9,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DataTable, ListButton, ReferenceManyField, Show, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
-import { AuditTrail } from '../auditLogs/AuditTrail';
+import { AuditTrailCard } from '../auditLogs/AuditTrail';
 import { RoleChip } from '../memberships/RoleChip';
 import type { MembershipRecord } from '../providers/memberships.provider';
 import { RESOURCES } from '../providers/resources';
@@ -99,20 +98,7 @@ function UserShowLayout() {
       </Grid>
       {canReadAudit && (
         <Grid size={{ xs: 12, lg: 4 }}>
-          <Card>
-            <CardContent>
-              <SectionTitle
-                action={
-                  <Button component={RouterLink} to={listPath(RESOURCES.auditLogs, { actorId: user.id })} size="small">
-                    Full log
-                  </Button>
-                }
-              >
-                <HistoryOutlined fontSize="small" color="action" /> Their recent actions
-              </SectionTitle>
-              <AuditTrail target="actorId" perPage={8} hideStaffReads empty="No recorded actions." />
-            </CardContent>
-          </Card>
+          <AuditTrailCard title="Their recent actions" target="actorId" id={user.id} empty="No recorded actions." />
         </Grid>
       )}
     </Grid>

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { byIdLoader } from '../../common/loader';
 import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
 import { AutomationRun } from './run.entity';
+import { pgArray } from '../../database/pg-array';
 
 export interface RunPage {
   rows: AutomationRun[];
@@ -38,7 +39,7 @@ export function createRunLoaders(ctx: Omit<Context, 'loaders'>) {
                  from automation_runs r
                 where r.ticket_id = any(?::uuid[]) ${scope.sql}
              ) ranked where rn <= ? order by ticket_id, rn`,
-            [`{${ticketIds.join(',')}}`, ...scope.params, limit + 1],
+            [pgArray(ticketIds), ...scope.params, limit + 1],
           );
           const grouped = new Map<string, AutomationRun[]>();
           for (const row of raw) {
@@ -62,7 +63,7 @@ export function createRunLoaders(ctx: Omit<Context, 'loaders'>) {
       if (!scope) return ticketIds.map(() => 0);
       const raw: { ticket_id: string; n: string }[] = await em.getConnection().execute(
         `select r.ticket_id, count(*) as n from automation_runs r where r.ticket_id = any(?::uuid[]) ${scope.sql} group by r.ticket_id`,
-        [`{${ticketIds.join(',')}}`, ...scope.params],
+        [pgArray(ticketIds), ...scope.params],
       );
       const counts = new Map(raw.map((r) => [r.ticket_id, Number(r.n)]));
       return ticketIds.map((id) => counts.get(id) ?? 0);

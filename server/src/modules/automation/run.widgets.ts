@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { WidgetPoint } from '../dashboard/widget.types';
 import { RunStatus } from './run.entity';
+import { pgArray } from '../../database/pg-array';
 
 const STATUS_LABELS: Record<RunStatus, string> = {
   [RunStatus.QUEUED]: 'Queued',
@@ -22,7 +23,7 @@ export async function runsByStatusSince(em: EntityManager, tenantId: string, sin
        left join automation_runs r on r.status = s.status and r.tenant_id = ? and r.created_at >= ?
       group by s.status, s.ord
       order by s.ord`,
-    [`{${statuses.join(',')}}`, tenantId, since],
+    [pgArray(statuses), tenantId, since],
   );
   return rows.map((r) => ({ key: r.status, label: STATUS_LABELS[r.status], value: Number(r.n) }));
 }

@@ -8,6 +8,7 @@ import { Ticket } from '../tickets/ticket.entity';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { Incident } from './incident.entity';
 import { incidentScope, isIncidentStaff } from './incident.service';
+import { pgArray } from '../../database/pg-array';
 
 type Scope = { sql: string; params: unknown[] } | null;
 
@@ -25,7 +26,6 @@ function scopeOf(ctx: Omit<Context, 'loaders'>, tenantPermission: string, platfo
   return null;
 }
 
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 /** Rows of `select <key> as __key, x.* ...`, mapped to entities and grouped by key, in query order. */
 function groupRows<T extends object>(em: EntityManager, entity: EntityName<T>, rows: Record<string, unknown>[], keys: readonly string[]): T[][] {
@@ -60,7 +60,7 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
       const rows = await execute(
         `select it.incident_id as __key, t.* from incident_tenants it join tenants t on t.id = it.tenant_id
           where it.incident_id = any(?::uuid[]) ${scope.sql} order by t.slug, t.id`,
-        [uuidArray(incidentIds), ...scope.params],
+        [pgArray(incidentIds), ...scope.params],
       );
       return groupRows(em, Tenant, rows, incidentIds);
     }),
@@ -74,7 +74,7 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
       const rows = await execute(
         `select it.incident_id as __key, tk.* from incident_tickets it join tickets tk on tk.id = it.ticket_id
           where it.incident_id = any(?::uuid[]) ${scope.sql} order by tk.created_at, tk.id`,
-        [uuidArray(incidentIds), ...scope.params],
+        [pgArray(incidentIds), ...scope.params],
       );
       return groupRows(em, Ticket, rows, incidentIds);
     }),
@@ -88,7 +88,7 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
       const rows = await execute(
         `select ie.incident_id as __key, e.* from incident_events ie join system_events e on e.id = ie.event_id
           where ie.incident_id = any(?::uuid[]) ${scope.sql} order by e.occurred_at, e.id`,
-        [uuidArray(incidentIds), ...scope.params],
+        [pgArray(incidentIds), ...scope.params],
       );
       return groupRows(em, SystemEvent, rows, incidentIds);
     }),
@@ -120,7 +120,7 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
       const rows = await execute(
         `select it.ticket_id as __key, i.* from incident_tickets it join incidents i on i.id = it.incident_id
           where it.ticket_id = any(?::uuid[]) ${scope.sql} order by i.created_at desc, i.id desc`,
-        [uuidArray(ticketIds), ...scope.params],
+        [pgArray(ticketIds), ...scope.params],
       );
       return groupRows(em, Incident, rows, ticketIds);
     }),

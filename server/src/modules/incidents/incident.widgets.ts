@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { WidgetPoint } from '../dashboard/widget.types';
 import { IncidentSeverity, IncidentStatus } from './incident.entity';
+import { pgArray } from '../../database/pg-array';
 
 /**
  * Incidents affecting one tenant that are not resolved, by severity (SEV1 first, zeros
@@ -13,7 +14,7 @@ export async function activeIncidents(em: EntityManager, tenantId: string, inclu
        from incidents i join incident_tenants it on it.incident_id = i.id
       where it.tenant_id = ? and i.status = any(?::text[])
       group by i.severity`,
-    [tenantId, `{${statuses.join(',')}}`],
+    [tenantId, pgArray(statuses)],
   );
   const counts = new Map(rows.map((r) => [r.severity, r.n]));
   return Object.values(IncidentSeverity).map((s) => ({ key: s, label: s, value: counts.get(s) ?? 0 }));

@@ -3,6 +3,7 @@ import { byIdLoader } from '../../common/loader';
 import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
 import { KycCase } from './kyc-case.entity';
 import { KycDocument } from './kyc-document.entity';
+import { pgArray } from '../../database/pg-array';
 
 export interface DocumentPage {
   rows: KycDocument[];
@@ -19,7 +20,6 @@ function tenantCondition(ctx: Omit<Context, 'loaders'>): { sql: string; params: 
   return null;
 }
 
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 export function createKycLoaders(ctx: Omit<Context, 'loaders'>) {
   const em = ctx.em;
@@ -42,7 +42,7 @@ export function createKycLoaders(ctx: Omit<Context, 'loaders'>) {
                  from kyc_documents d
                 where d.case_id = any(?::uuid[]) ${scope.sql}
              ) ranked where rn <= ? order by case_id, rn`,
-            [uuidArray(caseIds), ...scope.params, limit + 1],
+            [pgArray(caseIds), ...scope.params, limit + 1],
           );
           const grouped = new Map<string, KycDocument[]>();
           for (const { rn: _rn, ...row } of raw) {
@@ -67,7 +67,7 @@ export function createKycLoaders(ctx: Omit<Context, 'loaders'>) {
       if (!scope) return caseIds.map(() => 0);
       const raw: { case_id: string; n: string }[] = await em.getConnection().execute(
         `select d.case_id, count(*) as n from kyc_documents d where d.case_id = any(?::uuid[]) ${scope.sql} group by d.case_id`,
-        [uuidArray(caseIds), ...scope.params],
+        [pgArray(caseIds), ...scope.params],
       );
       const counts = new Map(raw.map((r) => [r.case_id, Number(r.n)]));
       return caseIds.map((id) => counts.get(id) ?? 0);

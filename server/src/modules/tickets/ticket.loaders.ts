@@ -3,6 +3,7 @@ import { type Context, isPlatformScope, scopeOptions } from '../../context/conte
 import { byIdLoader } from '../../common/loader';
 import { TicketComment } from './ticket-comment.entity';
 import { Ticket } from './ticket.entity';
+import { pgArray } from '../../database/pg-array';
 
 export interface CommentPage {
   rows: TicketComment[];
@@ -39,7 +40,7 @@ export function createTicketLoaders(ctx: Omit<Context, 'loaders'>) {
                  from ticket_comments c
                 where c.ticket_id = any(?::uuid[]) ${scope.sql}
              ) ranked where rn <= ? order by ticket_id, rn`,
-            [`{${ticketIds.join(',')}}`, ...scope.params, limit + 1],
+            [pgArray(ticketIds), ...scope.params, limit + 1],
           );
           const grouped = new Map<string, TicketComment[]>();
           for (const row of raw) {
@@ -64,7 +65,7 @@ export function createTicketLoaders(ctx: Omit<Context, 'loaders'>) {
       if (!scope) return ticketIds.map(() => 0);
       const raw: { ticket_id: string; n: string }[] = await em.getConnection().execute(
         `select c.ticket_id, count(*) as n from ticket_comments c where c.ticket_id = any(?::uuid[]) ${scope.sql} group by c.ticket_id`,
-        [`{${ticketIds.join(',')}}`, ...scope.params],
+        [pgArray(ticketIds), ...scope.params],
       );
       const counts = new Map(raw.map((r) => [r.ticket_id, Number(r.n)]));
       return ticketIds.map((id) => counts.get(id) ?? 0);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { WidgetPoint } from '../dashboard/widget.types';
 import { TicketStatus } from './ticket.entity';
+import { pgArray } from '../../database/pg-array';
 
 const LABELS: Record<TicketStatus, string> = {
   [TicketStatus.OPEN]: 'Open',
@@ -13,7 +14,7 @@ const LABELS: Record<TicketStatus, string> = {
 export async function openTicketsByStatus(em: EntityManager, tenantId: string, statuses: readonly TicketStatus[]): Promise<WidgetPoint[]> {
   const rows: { status: TicketStatus; n: number }[] = await em
     .getConnection()
-    .execute(`select status, count(*)::int as n from tickets where tenant_id = ? and status = any(?::text[]) group by status`, [tenantId, `{${statuses.join(',')}}`]);
+    .execute(`select status, count(*)::int as n from tickets where tenant_id = ? and status = any(?::text[]) group by status`, [tenantId, pgArray(statuses)]);
   const counts = new Map(rows.map((r) => [r.status, r.n]));
   return statuses.map((s) => ({ key: s, label: LABELS[s], value: counts.get(s) ?? 0 }));
 }
