@@ -55,6 +55,11 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   const services: AppServices = { config, logger, loginLimiter: new LoginLimiter(config.loginLimits) };
   const app = express();
   const server = createServer(app);
+  // Idle keep-alive connections outlive a proxy's or client's own idle timeout (load balancers
+  // commonly use 60 s). With Node's 5 s default, a client reusing a socket just as the server
+  // closes it gets ECONNRESET (nodejs/node#47130); this leaves the closing to the client side.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
 
