@@ -134,6 +134,13 @@ describe('tickets in the portal', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     await page.getByRole('table', { name: 'Tickets' }).getByRole('link').first().waitFor();
     await e2e.screenshot(page, 'portal-mobile-tickets', { fullPage: false });
+
+    // A ticket's long title stays on one line of the top bar (ellipsis), not two.
+    await page.getByRole('table', { name: 'Tickets' }).getByRole('link').first().click();
+    await page.getByRole('heading', { name: /^Conversation/ }).waitFor();
+    const crumbs = await page.getByRole('navigation', { name: 'Breadcrumb' }).boundingBox();
+    expect(crumbs?.height).toBeLessThan(32);
+    await e2e.screenshot(page, 'portal-mobile-ticket', { fullPage: false });
   });
 
   it('a long conversation shows the newest comments and loads earlier ones on demand', async () => {

@@ -47,10 +47,22 @@ export function Breadcrumbs() {
   const crumbs = useCrumbs();
   if (!crumbs.length) return null;
   return (
-    <MuiBreadcrumbs aria-label="Breadcrumb" separator={<NavigateNext fontSize="small" sx={{ color: 'text.disabled' }} />} sx={{ minWidth: 0 }}>
+    <MuiBreadcrumbs
+      aria-label="Breadcrumb"
+      separator={<NavigateNext fontSize="small" sx={{ color: 'text.disabled' }} />}
+      sx={{
+        minWidth: 0,
+        // One line in the top bar: the current page's label shortens with an ellipsis instead of wrapping.
+        '& .MuiBreadcrumbs-ol': { flexWrap: 'nowrap' },
+        '& .MuiBreadcrumbs-li': { whiteSpace: 'nowrap' },
+        '& .MuiBreadcrumbs-li:last-of-type': { minWidth: 0 },
+        // On a phone, deep pages drop the leading "Home" crumb to leave room for the rest.
+        ...(crumbs.length > 2 ? { '& .MuiBreadcrumbs-li:first-of-type, & .MuiBreadcrumbs-li:first-of-type + .MuiBreadcrumbs-separator': { display: { xs: 'none', sm: 'flex' } } } : {}),
+      }}
+    >
       {crumbs.map((c, i) =>
         i === crumbs.length - 1 ? (
-          <Typography key={c.href ?? c.label} color="text.primary" aria-current="page" noWrap sx={{ fontWeight: 600, fontSize: '0.9rem', maxWidth: 420 }}>
+          <Typography key={c.href ?? c.label} color="text.primary" aria-current="page" noWrap sx={{ fontWeight: 600, fontSize: '0.9rem', maxWidth: { xs: '100%', md: 420 } }}>
             {c.label}
           </Typography>
         ) : (
