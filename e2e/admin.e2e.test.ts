@@ -197,8 +197,14 @@ describe('memberships and feature flags', () => {
     const page = await e2e.newPage();
     await staffLogin(page);
 
+    // A custom role nobody holds yet is offered too: the picker lists the tenant's roles.
+    const owner = await e2e.app.login('owner@acme.test');
+    const created = await e2e.app.gql('mutation { createRole(input: { name: "billing-clerk", permissions: ["ticket:read"] }) { id } }', {}, { token: owner.accessToken });
+    expect(created.errors).toBeUndefined();
+
     await page.getByRole('menuitem', { name: 'Memberships' }).click();
     await rows(page).filter({ hasText: 'Victor Viewer' }).click();
+    await page.getByRole('radio', { name: /^billing-clerk/ }).waitFor();
     await page.getByRole('radio', { name: /^agent/ }).check();
     await e2e.screenshot(page, 'admin-membership-edit');
     await page.getByRole('button', { name: 'Change role' }).click();

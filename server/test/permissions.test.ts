@@ -50,7 +50,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   mySessions:             { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
   node:                   { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
   nodes:                  { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
-  roles:                  { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: F }, // member:read (tenant only)
+  roles:                  { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // member:read, or staff platform:tenant:read
   tenant:                 { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
   tenants:                { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:tenant:read
   ticket:                 { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:read | platform:ticket:read

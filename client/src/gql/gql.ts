@@ -23,7 +23,9 @@ type Documents = {
     "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagDocument,
     "\n  query AdminFeatureFlagsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagsByIdsDocument,
     "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": typeof types.AdminSetFeatureFlagDocument,
-    "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminMembershipFieldsFragmentDoc,
+    "\n  fragment AdminRoleFields on Role {\n    id\n    name\n    description\n    system\n    permissions\n  }\n": typeof types.AdminRoleFieldsFragmentDoc,
+    "\n  query AdminTenantRoles($first: Int, $offset: Int, $tenantId: ID!) {\n    roles(first: $first, offset: $offset, filter: { tenantId: $tenantId }) {\n      totalCount\n      nodes {\n        ...AdminRoleFields\n      }\n    }\n  }\n": typeof types.AdminTenantRolesDocument,
+    "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      ...AdminRoleFields\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminMembershipFieldsFragmentDoc,
     "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter, $orderBy: MembershipOrder) {\n    memberships(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsDocument,
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsByIdsDocument,
@@ -68,7 +70,9 @@ const documents: Documents = {
     "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagDocument,
     "\n  query AdminFeatureFlagsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagsByIdsDocument,
     "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": types.AdminSetFeatureFlagDocument,
-    "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.AdminMembershipFieldsFragmentDoc,
+    "\n  fragment AdminRoleFields on Role {\n    id\n    name\n    description\n    system\n    permissions\n  }\n": types.AdminRoleFieldsFragmentDoc,
+    "\n  query AdminTenantRoles($first: Int, $offset: Int, $tenantId: ID!) {\n    roles(first: $first, offset: $offset, filter: { tenantId: $tenantId }) {\n      totalCount\n      nodes {\n        ...AdminRoleFields\n      }\n    }\n  }\n": types.AdminTenantRolesDocument,
+    "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      ...AdminRoleFields\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.AdminMembershipFieldsFragmentDoc,
     "\n  query AdminMemberships($first: Int, $offset: Int, $filter: MembershipFilter, $orderBy: MembershipOrder) {\n    memberships(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsDocument,
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsByIdsDocument,
@@ -157,7 +161,15 @@ export function graphql(source: "\n  mutation AdminSetFeatureFlag($input: SetFea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      name\n      description\n      system\n      permissions\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AdminRoleFields on Role {\n    id\n    name\n    description\n    system\n    permissions\n  }\n"): (typeof documents)["\n  fragment AdminRoleFields on Role {\n    id\n    name\n    description\n    system\n    permissions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTenantRoles($first: Int, $offset: Int, $tenantId: ID!) {\n    roles(first: $first, offset: $offset, filter: { tenantId: $tenantId }) {\n      totalCount\n      nodes {\n        ...AdminRoleFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTenantRoles($first: Int, $offset: Int, $tenantId: ID!) {\n    roles(first: $first, offset: $offset, filter: { tenantId: $tenantId }) {\n      totalCount\n      nodes {\n        ...AdminRoleFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      ...AdminRoleFields\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      ...AdminRoleFields\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -45,7 +45,7 @@ export function MembershipInputs() {
       isPending={isPending}
       validate={required()}
       row={false}
-      helperText={`Roles held by members of ${membership?.tenant.name ?? 'this tenant'}`}
+      helperText={`The roles of ${membership?.tenant.name ?? 'this tenant'}`}
       sx={{ '& .MuiFormControlLabel-root': { alignItems: 'flex-start', py: 0.5 }, '& .MuiRadio-root': { pt: 0.25 } }}
     />
   );

@@ -5,6 +5,28 @@ import type { MembershipFilter, MembershipOrder } from '../../gql/graphql';
 import { runMutation, runQuery } from './graphql';
 import { compact, listResultOf, MAX_PAGE_SIZE, offsetPageOf, orderOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
 
+const ROLE_FIELDS = graphql(`
+  fragment AdminRoleFields on Role {
+    id
+    name
+    description
+    system
+    permissions
+  }
+`);
+
+/** One tenant's roles, for the role picker (staff read any tenant's). */
+export const ADMIN_TENANT_ROLES_QUERY = graphql(`
+  query AdminTenantRoles($first: Int, $offset: Int, $tenantId: ID!) {
+    roles(first: $first, offset: $offset, filter: { tenantId: $tenantId }) {
+      totalCount
+      nodes {
+        ...AdminRoleFields
+      }
+    }
+  }
+`);
+
 const MEMBERSHIP_FIELDS = graphql(`
   fragment AdminMembershipFields on Membership {
     id
@@ -12,10 +34,7 @@ const MEMBERSHIP_FIELDS = graphql(`
     updatedAt
     role {
       id
-      name
-      description
-      system
-      permissions
+      ...AdminRoleFields
     }
     tenant {
       id
@@ -91,6 +110,11 @@ export interface MembershipRecord {
   user: { id: string; name: string; email: string };
 }
 
+function toRoleSummary(ref: FragmentType<typeof ROLE_FIELDS>): RoleSummary {
+  const r = getFragmentData(ROLE_FIELDS, ref);
+  return { id: r.id, name: r.name, description: r.description ?? null, system: r.system, permissions: r.permissions };
+}
+
 function toMembershipRecord(ref: FragmentType<typeof MEMBERSHIP_FIELDS>): MembershipRecord {
   const m = getFragmentData(MEMBERSHIP_FIELDS, ref);
   return {
@@ -98,7 +122,7 @@ function toMembershipRecord(ref: FragmentType<typeof MEMBERSHIP_FIELDS>): Member
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,
     roleId: m.role.id,
-    role: { id: m.role.id, name: m.role.name, description: m.role.description ?? null, system: m.role.system, permissions: m.role.permissions },
+    role: toRoleSummary(m.role),
     tenantId: m.tenant.id,
     tenant: { id: m.tenant.id, slug: m.tenant.slug, name: m.tenant.name },
     userId: m.user.id,
@@ -115,16 +139,9 @@ export function membershipFilterOf(filter: Record<string, unknown> | undefined):
 const SYSTEM_ROLE_ORDER = ['owner', 'admin', 'agent', 'member', 'viewer'];
 const rankOf = (role: RoleSummary) => (role.system && SYSTEM_ROLE_ORDER.includes(role.name) ? SYSTEM_ROLE_ORDER.indexOf(role.name) : SYSTEM_ROLE_ORDER.length);
 
-/** Pages of members read at most when collecting a tenant's roles. */
-const ROLE_SCAN_PAGES = 10;
 
 export interface MembershipsProvider extends ResourceProvider<MembershipRecord> {
-  /**
-   * The roles a member of this tenant can be given. The API has no per-tenant roles list for
-   * staff (`roles` reads the caller's own tenant), so these are the roles the tenant's members
-   * hold, which always include every role the edited member could be moved between in practice
-   * (system roles in use, custom roles in use). A role nobody holds is not offered.
-   */
+  /** Every role of the tenant, held or not, most powerful first: what a member can be given. */
   rolesOfTenant(tenantId: string): Promise<RoleSummary[]>;
 }
 
@@ -170,16 +187,13 @@ export function createMembershipsProvider(client: ApolloClient): MembershipsProv
       return { data: toMembershipRecord(result.updateMembershipRole) };
     },
     async rolesOfTenant(tenantId) {
-      const roles = new Map<string, RoleSummary>();
-      for (let page = 0; page < ROLE_SCAN_PAGES; page++) {
-        const data = await runQuery(client, ADMIN_MEMBERSHIPS_QUERY, { first: MAX_PAGE_SIZE, offset: page * MAX_PAGE_SIZE, filter: { tenantId } });
-        for (const node of data.memberships.nodes) {
-          const m = toMembershipRecord(node);
-          roles.set(m.role.id, m.role);
-        }
-        if ((page + 1) * MAX_PAGE_SIZE >= data.memberships.totalCount) break;
+      const roles: RoleSummary[] = [];
+      for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+        const data = await runQuery(client, ADMIN_TENANT_ROLES_QUERY, { first: MAX_PAGE_SIZE, offset, tenantId });
+        roles.push(...data.roles.nodes.map(toRoleSummary));
+        if (offset + MAX_PAGE_SIZE >= data.roles.totalCount) break;
       }
-      return [...roles.values()].sort((a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name));
+      return roles.sort((a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name));
     },
   };
   return provider;

@@ -80,6 +80,18 @@ export class MembershipFilter {
   userId?: string;
 }
 
+@InputType()
+export class RoleFilter {
+  @Field(() => ID, { nullable: true, description: 'Platform staff only: one tenant (others see their own tenant only).' })
+  tenantId?: string;
+}
+
+@ArgsType()
+export class RolesArgs extends ConnectionArgs {
+  @Field(() => RoleFilter, { nullable: true })
+  filter?: RoleFilter;
+}
+
 export enum MembershipOrderField {
   CREATED_AT = 'createdAt',
 }

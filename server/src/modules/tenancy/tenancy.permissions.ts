@@ -6,7 +6,7 @@ export const tenancyPermissions: ModulePermissions = {
     tenants: staffCan('platform:tenant:read'),
     tenant: isAuthenticated,
     memberships: canOrStaff('member:read', 'platform:tenant:read'),
-    roles: can('member:read'),
+    roles: canOrStaff('member:read', 'platform:tenant:read'),
   },
   Mutation: {
     updateMembershipRole: canOrStaff('member:manage', 'platform:member:manage'),

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
-import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
+import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
 import { User } from '../users/user.entity';
 import { Membership } from './membership.entity';
 import { Role } from './role.entity';
 import { Tenant } from './tenant.entity';
-import { CreateRoleInput, MembershipsArgs, TenantsArgs, UpdateMembershipRoleInput, UpdateRoleInput } from './tenancy.inputs';
+import { CreateRoleInput, MembershipsArgs, RolesArgs, TenantsArgs, UpdateMembershipRoleInput, UpdateRoleInput } from './tenancy.inputs';
 import * as tenancy from './tenancy.service';
 
 const TenantConnection = Connection(Tenant);
@@ -57,8 +57,8 @@ export class MembershipResolver {
 
 @Resolver(() => Role)
 export class RoleResolver {
-  @Query(() => RoleConnection, { description: "Your tenant's roles." })
-  roles(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Role>> {
+  @Query(() => RoleConnection, { description: "Your tenant's roles (staff: any tenant's)." })
+  roles(@Args() args: RolesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Role>> {
     return tenancy.listRoles(ctx, args);
   }
 

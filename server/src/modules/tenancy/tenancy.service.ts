@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
-import { type ConnectionArgs, type ConnectionShape, SortDirection } from '../../common/pagination/connection';
+import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
 import { sortKeyOf } from '../../common/pagination/order';
 import { dateSort, paginate, stringSort } from '../../common/pagination/paginate';
 import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
@@ -15,6 +15,7 @@ import {
   type CreateRoleInput,
   MEMBERSHIP_ORDER_DEFAULT,
   type MembershipsArgs,
+  type RolesArgs,
   TENANT_ORDER_DEFAULT,
   type TenantsArgs,
   type UpdateMembershipRoleInput,
@@ -56,8 +57,13 @@ export async function listMemberships(ctx: Context, args: MembershipsArgs): Prom
   return page;
 }
 
-export function listRoles(ctx: Context, args: ConnectionArgs): Promise<ConnectionShape<Role>> {
-  return paginate({ em: ctx.em, entity: Role, where: {}, args, sort: dateSort<Role>('createdAt', SortDirection.ASC) });
+/** Your tenant's roles; staff read any tenant's (one with filter.tenantId), audited. */
+export async function listRoles(ctx: Context, args: RolesArgs): Promise<ConnectionShape<Role>> {
+  const where: Record<string, unknown> = {};
+  if (args.filter?.tenantId) where.tenant = expectGlobalId(args.filter.tenantId, 'Tenant', 'filter.tenantId');
+  const page = await paginate({ em: ctx.em, entity: Role, where, args, sort: dateSort<Role>('createdAt', SortDirection.ASC), options: scopeOptions(ctx) });
+  await auditPlatformAccess(ctx, 'roles', { filter: args.filter ?? null }, (where.tenant as string | undefined) ?? null);
+  return page;
 }
 
 const OWNER = 'owner';

@@ -303,21 +303,21 @@ describe('memberships', () => {
     });
   });
 
-  it('offers the roles the tenant’s members hold, most powerful first, reading every page', async () => {
+  it('offers every role of the member’s tenant, held or not, most powerful first, reading every page', async () => {
     let page = 0;
     const { server, dp } = setup({
-      AdminMemberships: () => {
+      AdminTenantRoles: () => {
         page += 1;
-        const nodes = page === 1 ? [membership('a', 'member'), membership('b', 'owner'), membership('c', 'member')] : [membership('d', 'support-lead'), membership('e', 'agent')];
-        return { data: { memberships: { __typename: 'MembershipConnection', totalCount: 105, nodes } } };
+        const nodes = page === 1 ? [role('member'), role('owner'), role('viewer')] : [role('support-lead', false), role('agent'), role('admin')];
+        return { data: { roles: { __typename: 'RoleConnection', totalCount: 106, nodes } } };
       },
     });
     const { data } = await dp.rolesOfTenant('memberships', { tenantId: 'T-acme' });
-    expect(server.callsOf('AdminMemberships').map((c) => c.variables)).toEqual([
-      { first: 100, offset: 0, filter: { tenantId: 'T-acme' } },
-      { first: 100, offset: 100, filter: { tenantId: 'T-acme' } },
+    expect(server.callsOf('AdminTenantRoles').map((c) => c.variables)).toEqual([
+      { first: 100, offset: 0, tenantId: 'T-acme' },
+      { first: 100, offset: 100, tenantId: 'T-acme' },
     ]);
-    expect(data.map((r) => r.name)).toEqual(['owner', 'agent', 'member', 'support-lead']);
+    expect(data.map((r) => r.name)).toEqual(['owner', 'admin', 'agent', 'member', 'viewer', 'support-lead']);
   });
 });
 

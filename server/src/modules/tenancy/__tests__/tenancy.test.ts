@@ -434,6 +434,23 @@ describe('roles', () => {
     for (const globexRole of Object.values(seed.globex.roles)) expect(nodes.map((n) => n.id)).not.toContain(gid('Role', globexRole));
   });
 
+  it("staff read one tenant's roles with filter.tenantId, audited against that tenant; a member's filter reaches nothing else", async () => {
+    const ROLES_OF = `query($filter: RoleFilter) { roles(first: 100, filter: $filter) { totalCount nodes { id name } } }`;
+    const { res, cid } = await call(ROLES_OF, { filter: { tenantId: seed.globex.gid } }, tokens['staff@atrium.test']);
+    expectOk(res);
+    const globexRoles = await t.sql<{ id: string }>('select id from roles where tenant_id = ? order by created_at, id', [seed.globex.id]);
+    expect((res.data?.roles.nodes as { id: string }[]).map((n) => n.id)).toEqual(globexRoles.map((r) => gid('Role', r.id)));
+    const audits = await auditsOf(cid);
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ action: 'platform.access', tenant_id: seed.globex.id, diff: { operation: 'roles', filter: { tenantId: seed.globex.gid } } });
+
+    const member = await t.gql(ROLES_OF, { filter: { tenantId: seed.globex.gid } }, { token: tokens['admin@acme.test'] });
+    expectOk(member);
+    expect(member.data?.roles.totalCount).toBe(0);
+    const bad = await t.gql(ROLES_OF, { filter: { tenantId: gid('User', seed.globex.id) } }, { token: tokens['staff@atrium.test'] });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+  });
+
   it('createRole (owner) stores sorted, de-duplicated permissions and audits role.created', async () => {
     const name = roleName('triage');
     const { res, cid } = await call(
