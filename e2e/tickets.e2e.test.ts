@@ -171,4 +171,33 @@ describe('tickets in the portal', () => {
     expect(await items.last().textContent()).toContain('Reply number 35');
     expect(await page.getByRole('button', { name: /Show earlier comments/ }).count()).toBe(0);
   });
+
+  it('the command palette finds tickets by their text and opens one, only within the tenant', async () => {
+    const page = await e2e.newPage();
+    await portalLogin(page, 'member@acme.test', '/');
+    // The shortcut is live once the layout shows the palette's button (the flag is on).
+    await page.getByRole('button', { name: 'Open command palette' }).waitFor();
+    await page.keyboard.press('Control+k');
+    const input = page.getByRole('combobox', { name: 'Command' });
+    await input.fill('export invoices');
+    // The seed repeats subjects, and bodies match too: up to six tickets, all of them acme's matches.
+    const found = page.getByRole('option', { name: /Cannot export invoices to CSV/ });
+    await found.first().waitFor();
+    const matches = await e2e.app.count(
+      `select count(*) as n from tickets t join tenants te on te.id = t.tenant_id where te.slug = 'acme' and (t.subject ilike '%export invoices%' or t.body ilike '%export invoices%')`,
+    );
+    expect(await page.getByRole('option', { name: /^#\d+ / }).count()).toBe(Math.min(matches, 6));
+    await e2e.screenshot(page, 'portal-palette-tickets', { fullPage: false });
+    await found.first().click();
+    await page.getByRole('heading', { name: 'Cannot export invoices to CSV' }).waitFor();
+
+    // Another tenant's ticket is never offered.
+    const globex = await e2e.app.login('owner@globex.test', 'globex');
+    const made = await e2e.app.gql('mutation { createTicket(input: { subject: "Globex palette secret", body: "Internal." }) { id } }', {}, { token: globex.accessToken });
+    expect(made.errors).toBeUndefined();
+    await page.keyboard.press('Control+k');
+    await input.fill('palette secret');
+    await page.getByText('No matching commands.').waitFor();
+    expect(await page.getByRole('option', { name: /Globex palette secret/ }).count()).toBe(0);
+  });
 });

@@ -16,6 +16,7 @@ import { MobileNav, Sidebar } from '../shared/ui/layout/Sidebar';
 import { SearchButton, TenantSwitcher, Topbar, UserMenu } from '../shared/ui/layout/Topbar';
 import type { Command, NavItem } from '../shared/ui/layout/types';
 import { EmptyState } from '../shared/ui/StateViews';
+import { useTicketSearch } from './features/tickets/hooks/useTicketSearch';
 import { urls } from './urls';
 
 /** The portal's menu; each item names the permission it needs, and the sidebar hides the rest. */
@@ -32,6 +33,8 @@ export function PortalLayout() {
   const me = session.me;
   const paletteEnabled = me?.featureFlags.some((f) => f.key === 'portal.command-palette' && f.enabled) ?? false;
   const openPalette = useCallback(() => setPaletteOpen(true), []);
+  const [paletteQuery, setPaletteQuery] = useState('');
+  const ticketSearch = useTicketSearch(paletteOpen ? paletteQuery : '', session.can('ticket:read'));
   useCommandPaletteShortcut(paletteEnabled, openPalette);
 
   const switchTenant = useCallback(
@@ -59,8 +62,12 @@ export function PortalLayout() {
       if (m.tenant.id !== me.tenant?.id) list.push({ id: `tenant:${m.tenant.id}`, label: `Switch to ${m.tenant.name}`, group: 'Switch organisation', icon: <SwapHoriz fontSize="small" />, perform: () => switchTenant(m.tenant.id) });
     }
     list.push({ id: 'logout', label: 'Sign out', group: 'Actions', icon: <Logout fontSize="small" />, keywords: 'log out logout', perform: logout });
+    for (const t of ticketSearch.results) {
+      list.push({ id: `ticket:${t.id}`, label: `#${t.number} ${t.subject}`, group: 'Tickets', icon: <ConfirmationNumber fontSize="small" />, found: true, perform: () => navigate(urls.ticket(t.id)) });
+    }
     return list;
-  }, [me, nav, session, navigate, switchTenant, logout]);
+  }, [me, nav, session, navigate, switchTenant, logout, ticketSearch.results]);
+  const paletteStatus = ticketSearch.loading ? 'Searching tickets…' : ticketSearch.error ? 'Tickets could not be searched just now.' : null;
 
   if (!me) return null;
 
@@ -112,7 +119,7 @@ export function PortalLayout() {
             <Outlet />
           </Box>
         </Box>
-        {paletteEnabled && <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} />}
+        {paletteEnabled && <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} onQueryChange={setPaletteQuery} status={paletteStatus} />}
       </Box>
     </CrumbLabelProvider>
   );

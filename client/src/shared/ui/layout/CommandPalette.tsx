@@ -27,6 +27,7 @@ export function useCommandPaletteShortcut(enabled: boolean, open: () => void): v
 }
 
 function matches(command: Command, query: string): boolean {
+  if (command.found) return true;
   const haystack = `${command.label} ${command.keywords ?? ''} ${command.group}`.toLowerCase();
   return query
     .toLowerCase()
@@ -39,8 +40,23 @@ function matches(command: Command, query: string): boolean {
  * Navigation and actions by keyboard. It lists only what the caller passes in, and the caller
  * passes only what the user's role allows, so the palette never offers a forbidden action.
  */
-export function CommandPalette({ open, onClose, commands }: { open: boolean; onClose: () => void; commands: readonly Command[] }) {
+export function CommandPalette({
+  open,
+  onClose,
+  commands,
+  onQueryChange,
+  status,
+}: {
+  open: boolean;
+  onClose: () => void;
+  commands: readonly Command[];
+  /** Told the query as it changes, for commands found by a server-side search. */
+  onQueryChange?: (query: string) => void;
+  /** A line under the results while such a search runs or when it failed. */
+  status?: string | null;
+}) {
   const [query, setQuery] = useState('');
+  useEffect(() => onQueryChange?.(query), [onQueryChange, query]);
   const [active, setActive] = useState(0);
   const visible = useMemo(() => commands.filter((c) => matches(c, query)), [commands, query]);
 
@@ -93,7 +109,7 @@ export function CommandPalette({ open, onClose, commands }: { open: boolean; onC
         </Typography>
       </Box>
       <List id="command-list" role="listbox" dense sx={{ maxHeight: 380, overflow: 'auto', py: 1 }}>
-        {visible.length === 0 && <Typography sx={{ px: 3, py: 3, color: 'text.secondary' }}>No matching commands.</Typography>}
+        {visible.length === 0 && !status && <Typography sx={{ px: 3, py: 3, color: 'text.secondary' }}>No matching commands.</Typography>}
         {groups.map((group) => (
           <li key={group}>
             <ul style={{ padding: 0 }}>
@@ -120,6 +136,11 @@ export function CommandPalette({ open, onClose, commands }: { open: boolean; onC
             </ul>
           </li>
         ))}
+        {status && (
+          <Typography role="status" variant="body2" sx={{ px: 3, py: 1.5, color: 'text.secondary' }}>
+            {status}
+          </Typography>
+        )}
       </List>
     </Dialog>
   );

@@ -13,10 +13,12 @@ export interface NavItem {
 export interface Command {
   id: string;
   label: string;
-  group: 'Go to' | 'Actions' | 'Switch organisation';
+  group: 'Go to' | 'Actions' | 'Switch organisation' | 'Tickets';
   icon?: ReactNode;
   /** Extra words the search matches. */
   keywords?: string;
+  /** Found by a server-side search for the current query: shown without matching it again. */
+  found?: boolean;
   perform: () => void | Promise<void>;
 }
 

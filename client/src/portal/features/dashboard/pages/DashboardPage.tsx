@@ -27,6 +27,19 @@ const PERMISSION_LABEL: Record<string, string> = {
   'role:manage': 'Manage roles',
   'audit:read': 'Read the audit trail',
   'session:read': 'See sign-in sessions',
+  'event:read': 'See system events',
+  'incident:read': 'Follow incidents',
+  'correlation:read': 'Trace a request end to end',
+  'dashboard:use': 'Use the dashboard',
+  'dashboard:manage': 'Arrange dashboard widgets',
+  'kyc:read': 'See identity checks (KYC)',
+  'kyc:write': 'Prepare identity checks (KYC)',
+  'tool:read': 'See the tools catalog',
+  'tool:manage': 'Configure tool panels',
+  'run:read': 'See automation runs',
+  'run:write': 'Start automation runs',
+  'message:read': 'See inbound messages',
+  'message:write': 'Send inbound messages',
 };
 
 function greeting(hour = new Date().getHours()): string {
