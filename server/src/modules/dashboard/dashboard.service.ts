@@ -72,6 +72,27 @@ function checkFits(p: WidgetPlacementInput): void {
   }
 }
 
+type Placement = Pick<WidgetPlacementInput, 'x' | 'y' | 'w' | 'h'>;
+
+const overlap = (a: Placement, b: Placement) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/**
+ * Refuses a place another widget already covers on the dashboards it shows on: a member's own
+ * widget shares the grid with the tenant-wide ones and their other own widgets; a tenant-wide one
+ * is checked against the tenant-wide ones. One advisory lock per tenant's dashboard makes two
+ * concurrent placements check one after the other.
+ */
+async function checkFree(em: EntityManager, tenantId: string, place: Placement, ownerId: string | null, movingId?: string): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`dashboard:${tenantId}`]);
+  const layer: FilterQuery<DashboardWidget> = ownerId ? { $or: [{ user: null }, { user: ownerId }] } : { user: null };
+  const others = await em.find(DashboardWidget, movingId ? { $and: [layer, { id: { $ne: movingId } }] } : layer);
+  const taken = others.find((o) => overlap(o, place));
+  if (taken) {
+    const message = `That place overlaps "${taken.title}" (columns ${taken.x}–${taken.x + taken.w - 1}, rows ${taken.y}–${taken.y + taken.h - 1}); choose a free one.`;
+    throw badInput(message, [{ field: 'y', message }]);
+  }
+}
+
 function requireTitle(title: string): string {
   const trimmed = title.trim();
   if (!trimmed) throw badInput('Give the widget a title.', [{ field: 'title', message: 'Give the widget a title.' }]);
@@ -114,6 +135,7 @@ export async function addDashboardWidget(ctx: Context, input: AddDashboardWidget
       const message = `A dashboard holds at most ${MAX_WIDGETS} widgets; remove one first.`;
       throw badInput(message, [{ field: 'personal', message }]);
     }
+    await checkFree(em, tenantId, input, input.personal ? userId : null);
     const widget = em.create(DashboardWidget, {
       tenant: em.getReference(Tenant, tenantId),
       user: input.personal ? em.getReference(User, userId) : undefined,
@@ -147,10 +169,11 @@ export async function updateDashboardWidget(ctx: Context, input: UpdateDashboard
 }
 
 export async function moveDashboardWidget(ctx: Context, input: MoveDashboardWidgetInput): Promise<DashboardWidget> {
-  requireTenant(ctx);
+  const { tenantId } = requireTenant(ctx);
   checkFits(input);
   return ctx.em.transactional(async (em) => {
     const widget = await loadChangeable(ctx, em, input.id);
+    await checkFree(em, tenantId, input, widget.user?.id ?? null, widget.id);
     const before = snapshot(widget);
     Object.assign(widget, { x: input.x, y: input.y, w: input.w, h: input.h });
     const diff = diffOf(before, snapshot(widget));

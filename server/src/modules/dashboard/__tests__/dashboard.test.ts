@@ -44,8 +44,12 @@ interface WidgetNode {
 
 const placement = { x: 0, y: 0, w: 6, h: 4 };
 
+// Widgets may not overlap, so an add that names no row gets a free one of its own (rows 100+).
+let freeRows = 0;
+const freeRow = () => 100 + ((freeRows++ * placement.h) % 96);
+
 async function add(token: string, input: Record<string, unknown>, cid = `dash-${randomBytes(4).toString('hex')}`): Promise<{ res: GqlResponse<{ addDashboardWidget: WidgetNode }>; cid: string }> {
-  const res = await t.gql<{ addDashboardWidget: WidgetNode }>(ADD, { input: { ...placement, ...input } }, { token, headers: { 'X-Correlation-Id': cid } });
+  const res = await t.gql<{ addDashboardWidget: WidgetNode }>(ADD, { input: { ...placement, y: freeRow(), ...input } }, { token, headers: { 'X-Correlation-Id': cid } });
   return { res, cid };
 }
 
@@ -129,7 +133,7 @@ describe('the dashboard', () => {
   });
 
   it('a tenant owner adds a tenant-wide ticket widget; its data is the real counts, open and pending by default; audited', async () => {
-    const { res, cid } = await add(tokens.owner ?? '', { type: 'OPEN_TICKETS_BY_STATUS', title: '  Open tickets  ', personal: false });
+    const { res, cid } = await add(tokens.owner ?? '', { type: 'OPEN_TICKETS_BY_STATUS', title: '  Open tickets  ', personal: false, y: 0 });
     expect(res.errors).toBeUndefined();
     tenantWide = res.data?.addDashboardWidget as WidgetNode;
     expect(tenantWide).toMatchObject({ type: 'OPEN_TICKETS_BY_STATUS', title: 'Open tickets', personal: false, config: {}, ...placement });
@@ -319,6 +323,36 @@ describe('adding widgets: validation', () => {
   });
 });
 
+describe('placement', () => {
+  const widgetsAt = (title: string) => t.count(`select count(*) as n from dashboard_widgets where tenant_id = ? and title = ?`, [dashTenant, title]);
+
+  it("refuses a place another widget covers on the caller's dashboard, naming it, and adds nothing", async () => {
+    const owner = tokens.owner ?? '';
+    await addOk(owner, { type: 'ACTIVE_INCIDENTS', title: 'Anchor', personal: false, x: 0, y: 60, w: 6, h: 4 });
+    // A member's own widget shares the grid with the tenant-wide ones.
+    const { res } = await add(tokens.agent ?? '', { type: 'ACTIVE_INCIDENTS', title: 'Over the anchor', personal: true, x: 4, y: 62, w: 4, h: 2 });
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toBe('That place overlaps "Anchor" (columns 0–5, rows 60–63); choose a free one.');
+    expect(res.errors?.[0]?.extensions.fields).toEqual([{ field: 'y', message: res.errors?.[0]?.message }]);
+    expect(await widgetsAt('Over the anchor')).toBe(0);
+    // Touching edges is not overlapping: right beside it and right below it are free.
+    await addOk(tokens.agent ?? '', { type: 'ACTIVE_INCIDENTS', title: 'Beside', personal: true, x: 6, y: 60, w: 6, h: 4 });
+    await addOk(owner, { type: 'ACTIVE_INCIDENTS', title: 'Below', personal: false, x: 0, y: 64, w: 6, h: 2 });
+  });
+
+  it('a move onto another widget is refused; a move that overlaps only its own old place is fine', async () => {
+    const owner = tokens.owner ?? '';
+    const a = await addOk(owner, { type: 'ACTIVE_INCIDENTS', title: 'Mover', personal: false, x: 0, y: 70, w: 4, h: 2 });
+    await addOk(owner, { type: 'ACTIVE_INCIDENTS', title: 'Sitter', personal: false, x: 6, y: 70, w: 4, h: 2 });
+    const onto = await t.gql(MOVE, { input: { id: a.id, x: 5, y: 70, w: 4, h: 2 } }, { token: owner });
+    expect(codeOf(onto)).toBe('BAD_USER_INPUT');
+    expect(onto.errors?.[0]?.message).toContain('"Sitter"');
+    const nudged = await t.gql<{ moveDashboardWidget: WidgetNode }>(MOVE, { input: { id: a.id, x: 1, y: 71, w: 4, h: 2 } }, { token: owner });
+    expect(nudged.errors).toBeUndefined();
+    expect(nudged.data?.moveDashboardWidget).toMatchObject({ x: 1, y: 71 });
+  });
+});
+
 describe('dashboard SQL statement count', () => {
   it('sends one aggregate query per widget, plus the session lookup and the widget list', async () => {
     const em = t.orm.em.fork();
@@ -337,10 +371,10 @@ describe('dashboard SQL statement count', () => {
         for (const w of d.widgets) expect(w.data).not.toBeNull();
       });
 
-    for (let i = 0; i < 2; i++) await addOk(token, { type: 'OPEN_TICKETS_BY_STATUS', title: `T${i}`, personal: i === 0, y: i });
+    for (let i = 0; i < 2; i++) await addOk(token, { type: 'OPEN_TICKETS_BY_STATUS', title: `T${i}`, personal: i === 0, y: i * 4 });
     const two = await measure(2);
     expect(two.sql).toHaveLength(2 + 2);
-    for (let i = 0; i < 3; i++) await addOk(token, { type: 'ACTIVE_INCIDENTS', title: `I${i}`, personal: i % 2 === 0, y: 2 + i });
+    for (let i = 0; i < 3; i++) await addOk(token, { type: 'ACTIVE_INCIDENTS', title: `I${i}`, personal: i % 2 === 0, y: 8 + i * 4 });
     const five = await measure(5);
     expect(five.sql).toHaveLength(2 + 5);
     // The per-widget statements are aggregates over the caller's tenant, never row loads.
