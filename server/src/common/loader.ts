@@ -20,3 +20,15 @@ export function byIdLoader<T extends { id: string }>(
     { maxBatchSize: 500 },
   );
 }
+
+/** Items grouped by key, each group in the items' order: one pass, for a loader's batch result. */
+export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader } from '../../common/loader';
+import { byIdLoader, groupBy } from '../../common/loader';
 import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
 import { AutomationRun } from './run.entity';
 import { pgArray } from '../../database/pg-array';
@@ -41,12 +41,10 @@ export function createRunLoaders(ctx: Omit<Context, 'loaders'>) {
              ) ranked where rn <= ? order by ticket_id, rn`,
             [pgArray(ticketIds), ...scope.params, limit + 1],
           );
-          const grouped = new Map<string, AutomationRun[]>();
-          for (const row of raw) {
-            const run = em.map(AutomationRun, row);
-            const key = run.ticket?.id ?? '';
-            grouped.set(key, [...(grouped.get(key) ?? []), run]);
-          }
+          const grouped = groupBy(
+            raw.map((row) => em.map(AutomationRun, row)),
+            (run) => run.ticket?.id ?? '',
+          );
           return ticketIds.map((id) => {
             const list = grouped.get(id) ?? [];
             return { rows: list.slice(0, limit), hasMore: list.length > limit };

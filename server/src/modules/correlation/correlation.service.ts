@@ -4,6 +4,7 @@ import { auditPlatformAccess } from '../audit/audit.service';
 import { CORRELATION_SOURCE_LIMIT } from './correlation.sources';
 import { CORRELATION_SOURCES } from './correlation.registry';
 import type { CorrelationItem, CorrelationKindName, CorrelationSource } from './correlation.types';
+import { groupBy } from '../../common/loader';
 
 /** Order of kinds that share a timestamp: what came in, what ran, what it caused, the record of it. */
 const KIND_RANK: Record<CorrelationKindName, number> = { MESSAGE: 0, RUN: 1, EVENT: 2, INCIDENT: 3, TICKET: 4, AUDIT: 5 };
@@ -30,9 +31,7 @@ export async function getCorrelation(ctx: Context, correlationId: string, source
   const entries: CorrelationItem[] = [];
   for (const items of found) {
     // Each kind is capped, whatever its source returned.
-    const byKind = new Map<CorrelationKindName, CorrelationItem[]>();
-    for (const item of items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
-    for (const list of byKind.values()) {
+    for (const list of groupBy(items, (item) => item.kind).values()) {
       if (list.length > CORRELATION_SOURCE_LIMIT) truncated = true;
       entries.push(...list.slice(0, CORRELATION_SOURCE_LIMIT));
     }

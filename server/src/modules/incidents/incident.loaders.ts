@@ -9,6 +9,7 @@ import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { Incident } from './incident.entity';
 import { incidentScope, isIncidentStaff } from './incident.service';
 import { pgArray } from '../../database/pg-array';
+import { groupBy } from '../../common/loader';
 
 type Scope = { sql: string; params: unknown[] } | null;
 
@@ -29,13 +30,8 @@ function scopeOf(ctx: Omit<Context, 'loaders'>, tenantPermission: string, platfo
 
 /** Rows of `select <key> as __key, x.* ...`, mapped to entities and grouped by key, in query order. */
 function groupRows<T extends object>(em: EntityManager, entity: EntityName<T>, rows: Record<string, unknown>[], keys: readonly string[]): T[][] {
-  const grouped = new Map<string, T[]>();
-  for (const { __key, ...row } of rows) {
-    const list = grouped.get(String(__key)) ?? [];
-    list.push(em.map(entity, row as EntityDictionary<T>));
-    grouped.set(String(__key), list);
-  }
-  return keys.map((k) => grouped.get(k) ?? []);
+  const grouped = groupBy(rows, (row) => String(row.__key));
+  return keys.map((k) => (grouped.get(k) ?? []).map(({ __key: _key, ...row }) => em.map(entity, row as EntityDictionary<T>)));
 }
 
 export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
@@ -105,7 +101,8 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
         { $and: [{ incident: { $in: [...incidentIds] } }, visible] },
         { orderBy: { createdAt: 'ASC', id: 'ASC' } },
       );
-      return incidentIds.map((id) => rows.filter((r) => r.incident.id === id));
+      const byIncident = groupBy(rows, (r) => r.incident.id);
+      return incidentIds.map((id) => byIncident.get(id) ?? []);
     }),
 
     /** Incidents linked to many tickets; a customer sees only incidents that affect their tenant. */

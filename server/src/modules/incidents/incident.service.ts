@@ -30,6 +30,7 @@ import {
   type TransitionIncidentInput,
 } from './incident.inputs';
 import { nextStatuses, transitionOf } from './incident.transitions';
+import { groupBy } from '../../common/loader';
 
 /** Staff reading outside any tenant see every incident and every part of it. */
 export function isIncidentStaff(ctx: Pick<Context, 'tenantId' | 'principal' | 'permissions'>): boolean {
@@ -248,14 +249,6 @@ async function ensureAffected(em: EntityManager, incident: Incident, tenantIds: 
   return added;
 }
 
-function groupByTenant<T>(items: T[], tenantOf: (item: T) => string | null): Map<string | null, T[]> {
-  const groups = new Map<string | null, T[]>();
-  for (const item of items) {
-    const key = tenantOf(item);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
-  return groups;
-}
 
 function listed(labels: string[]): string {
   return labels.length > 5 ? `${labels.slice(0, 5).join(', ')} and ${labels.length - 5} more` : labels.join(', ');
@@ -281,7 +274,7 @@ export async function linkIncidentEvents(ctx: Context, input: LinkIncidentEvents
     for (const event of fresh) {
       em.persist(em.create(IncidentEvent, { incident, event, tenant: event.tenant ?? undefined, linkedBy: em.getReference(User, userId) }));
     }
-    for (const [tenantId, group] of groupByTenant(fresh, (e) => e.tenant?.id ?? null)) {
+    for (const [tenantId, group] of groupBy(fresh, (e) => e.tenant?.id ?? null)) {
       entry(
         em,
         incident,
@@ -325,7 +318,7 @@ export async function linkIncidentTickets(ctx: Context, input: LinkIncidentTicke
     for (const ticket of fresh) {
       em.persist(em.create(IncidentTicket, { incident, ticket, tenant: ticket.tenant, linkedBy: em.getReference(User, userId) }));
     }
-    for (const [tenantId, group] of groupByTenant(fresh, (t) => t.tenant.id)) {
+    for (const [tenantId, group] of groupBy(fresh, (t) => t.tenant.id)) {
       entry(
         em,
         incident,

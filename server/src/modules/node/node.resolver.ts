@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Node } from '../../common/base.entity';
 import { badInput, notFound } from '../../common/errors';
 import { fromGlobalId, type DecodedGlobalId } from '../../common/global-id';
+import { groupBy } from '../../common/loader';
 import type { Context } from '../../context/context';
 import { auditPlatformAccess } from '../audit/audit.service';
 import { isNodeType, loadNodes } from './node.registry';
@@ -9,8 +10,7 @@ import { isNodeType, loadNodes } from './node.registry';
 const MAX_NODES = 100;
 
 async function fetchNodes(ctx: Context, decoded: DecodedGlobalId[]): Promise<(object | Error)[]> {
-  const byType = new Map<string, string[]>();
-  for (const d of decoded) byType.set(d.type, [...(byType.get(d.type) ?? []), d.id]);
+  const byType = new Map([...groupBy(decoded, (d) => d.type)].map(([type, list]) => [type, list.map((d) => d.id)]));
   const found = new Map<string, Map<string, object>>();
   for (const [type, ids] of byType) found.set(type, await loadNodes(ctx, type, ids));
   await auditPlatformAccess(ctx, 'nodes', { types: [...byType.keys()], count: decoded.length });
