@@ -19,14 +19,14 @@ export function timeAgo(iso: string, now = Date.now()): string {
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** "1 Sept 2026, 09:00": for tooltips and detail pages. */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : dateTime.format(d);
+/** "1 Sept 2026, 09:00": for tooltips and detail pages; "—" when there is no (valid) date. */
+export function formatDateTime(iso: string | null | undefined): string {
+  const d = iso ? new Date(iso) : null;
+  return d && !Number.isNaN(d.getTime()) ? dateTime.format(d) : '—';
 }
 
 /** "Mia Member" -> "MM", for avatars. */
 export function initialsOf(name: string): string {
-  const parts = name.trim().split(/\s+/);
+  const parts = name.trim().split(/\s+/).filter(Boolean);
   return `${parts[0]?.[0] ?? ''}${parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : ''}`.toUpperCase() || '?';
 }

@@ -1,5 +1,6 @@
 /** Dates and times as staff read them: en-GB, in the browser's time zone. */
-const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+// One date-time format and one initials rule for both apps.
+export { formatDateTime, initialsOf } from '../../shared/format';
 const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const relative = new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto' });
 
@@ -9,10 +10,6 @@ const parse = (iso: string | null | undefined): Date | null => {
   return Number.isNaN(d.getTime()) ? null : d;
 };
 
-export function formatDateTime(iso: string | null | undefined): string {
-  const d = parse(iso);
-  return d ? dateTime.format(d) : '—';
-}
 
 const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 
@@ -41,11 +38,6 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   return formatShortDate(iso, new Date(now));
 }
 
-/** Initials for an avatar: "Ada Agent" -> "AA". */
-export function initialsOf(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
-}
 
 /** A steady colour per person, so the same name always gets the same avatar. */
 export function colourOf(seed: string): string {
