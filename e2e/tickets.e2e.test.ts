@@ -170,6 +170,15 @@ describe('tickets in the portal', () => {
     expect(await items.first().textContent()).toContain('Reply number 1');
     expect(await items.last().textContent()).toContain('Reply number 35');
     expect(await page.getByRole('button', { name: /Show earlier comments/ }).count()).toBe(0);
+
+    // A new comment joins the thread as it is shown: the earlier ones loaded stay.
+    await page.getByLabel('Add a comment').fill('Reply number 36');
+    await page.getByRole('button', { name: 'Comment' }).click();
+    await page.getByRole('heading', { name: 'Conversation (36)' }).waitFor();
+    await page.getByText('Reply number 36', { exact: true }).waitFor();
+    expect(await items.count()).toBe(36);
+    expect(await items.first().textContent()).toContain('Reply number 1');
+    expect(await page.getByLabel('Add a comment').inputValue()).toBe('');
   });
 
   it('the command palette finds tickets by their text and opens one, only within the tenant', async () => {

@@ -1,3 +1,4 @@
+import type { Reference } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../../gql';
 
@@ -30,6 +31,7 @@ const ADD_TICKET_COMMENT_MUTATION = graphql(`
   mutation AddTicketComment($input: AddTicketCommentInput!) {
     addTicketComment(input: $input) {
       id
+      ...TicketCommentItem
     }
   }
 `);
@@ -44,7 +46,30 @@ export function useUpdateTicket() {
   return useMutation(UPDATE_TICKET_MUTATION);
 }
 
-/** Adds a comment, then reloads the ticket so the thread shows it. */
+interface CommentsInCache {
+  totalCount: number;
+  nodes: readonly Reference[];
+}
+
+/**
+ * Adds a comment and appends it to the conversation already in the cache (newest last), so the
+ * thread shows it at once and earlier comments the user loaded stay shown: no reload.
+ */
 export function useAddTicketComment() {
-  return useMutation(ADD_TICKET_COMMENT_MUTATION, { refetchQueries: ['TicketDetail'], awaitRefetchQueries: true });
+  return useMutation(ADD_TICKET_COMMENT_MUTATION, {
+    update(cache, { data }, { variables }) {
+      const comment = data?.addTicketComment;
+      if (!comment || !variables) return;
+      cache.modify<{ comments: CommentsInCache }>({
+        id: cache.identify({ __typename: 'Ticket', id: variables.input.ticketId }),
+        fields: {
+          comments(existing, { toReference }) {
+            const ref = toReference({ __typename: 'TicketComment', id: comment.id });
+            if (!ref || !existing || typeof existing !== 'object' || !('nodes' in existing)) return existing;
+            return { ...existing, totalCount: existing.totalCount + 1, nodes: [...existing.nodes, ref] };
+          },
+        },
+      });
+    },
+  });
 }
