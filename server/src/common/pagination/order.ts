@@ -8,18 +8,13 @@ export interface OrderDefaults<F extends string> {
   direction: SortDirection;
 }
 
-export interface OrderShape<F extends string> {
-  field: F;
-  direction: SortDirection;
-}
-
 /**
  * The `orderBy` input of one list: a field from its registered enum and a direction, each with the
  * list's default. Every list's ordering has this one shape.
  */
 export function orderInput<F extends string>(name: string, fields: Record<string, F>, defaults: OrderDefaults<F>) {
   @InputType(name)
-  class Order implements OrderShape<F> {
+  class Order implements OrderDefaults<F> {
     @Field(() => fields, { defaultValue: defaults.field })
     field: F = defaults.field;
 
@@ -31,7 +26,7 @@ export function orderInput<F extends string>(name: string, fields: Record<string
 
 /** The sort key an `orderBy` asks for, falling back to the list's defaults. */
 export function sortKeyOf<T, F extends string>(
-  order: Partial<OrderShape<F>> | null | undefined,
+  order: Partial<OrderDefaults<F>> | null | undefined,
   defaults: OrderDefaults<F>,
   keys: Record<F, (direction: SortDirection) => SortKey<T>>,
 ): SortKey<T> {

@@ -2,7 +2,8 @@ import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
-import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
+import type { ConnectionShape } from '../../common/pagination/connection';
+import { sortKeyOf } from '../../common/pagination/order';
 import { dateSort, paginate, type SortKey } from '../../common/pagination/paginate';
 import { type Context, isPlatformScope, scopeOptions, userIdOf, requireTenant } from '../../context/context';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
@@ -13,11 +14,11 @@ import { Tool } from '../tools/tool.entity';
 import { assertMatchesSchema } from '../tools/tool.schema';
 import { User } from '../users/user.entity';
 import { AutomationRun, RunStatus, RunTrigger } from './run.entity';
-import type { RunOrder, RunsArgs, StartRunInput } from './run.inputs';
+import { RUN_ORDER_DEFAULT, type RunOrder, type RunsArgs, type StartRunInput } from './run.inputs';
 import { canTransition, recordRunEvent, transitionRun } from './run.transitions';
 
 export function runSortOf(order?: RunOrder | null): SortKey<AutomationRun> {
-  return dateSort<AutomationRun>('createdAt', order?.direction ?? SortDirection.DESC);
+  return sortKeyOf(order, RUN_ORDER_DEFAULT, { createdAt: (d) => dateSort<AutomationRun>('createdAt', d) });
 }
 
 /** Runs newest first: the default list order, and the order of a ticket's runs. */

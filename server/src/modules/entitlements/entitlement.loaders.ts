@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader } from '../../common/loader';
+import { byIdLoader, groupBy } from '../../common/loader';
 import { type Context, scopeOptions } from '../../context/context';
 import { Entitlement } from './entitlement.entity';
 import { activeAt } from './entitlement.gate';
@@ -17,7 +17,8 @@ export function createEntitlementLoaders(ctx: Omit<Context, 'loaders'>) {
         { $and: [activeAt(now), { tenant: ctx.tenantId, tool: { $in: [...toolIds] } }] },
         { orderBy: { validFrom: 'DESC', id: 'ASC' } },
       );
-      return toolIds.map((id) => rows.find((r) => r.tool?.id === id) ?? null);
+      const byTool = groupBy(rows, (r) => r.tool?.id);
+      return toolIds.map((id) => byTool.get(id)?.[0] ?? null);
     }),
   };
 }

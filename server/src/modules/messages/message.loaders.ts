@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader } from '../../common/loader';
+import { byIdLoader, groupBy } from '../../common/loader';
 import { type Context, scopeOptions } from '../../context/context';
 import { InboundMessage } from './message.entity';
 
@@ -11,13 +11,15 @@ export function createMessageLoaders(ctx: Omit<Context, 'loaders'>) {
     /** The message that opened each ticket, in one query (the tenant filter applies). */
     sourceOfTicket: new DataLoader<string, InboundMessage | null>(async (ticketIds) => {
       const rows = await ctx.em.find(InboundMessage, { ticket: { $in: [...ticketIds] } }, { ...options, orderBy: { receivedAt: 'ASC', id: 'ASC' } });
-      return ticketIds.map((id) => rows.find((m) => m.ticket?.id === id) ?? null);
+      const byTicket = groupBy(rows, (m) => m.ticket?.id);
+      return ticketIds.map((id) => byTicket.get(id)?.[0] ?? null);
     }),
 
     /** The message that started each run, in one query. */
     sourceOfRun: new DataLoader<string, InboundMessage | null>(async (runIds) => {
       const rows = await ctx.em.find(InboundMessage, { run: { $in: [...runIds] } }, { ...options, orderBy: { receivedAt: 'ASC', id: 'ASC' } });
-      return runIds.map((id) => rows.find((m) => m.run?.id === id) ?? null);
+      const byRun = groupBy(rows, (m) => m.run?.id);
+      return runIds.map((id) => byRun.get(id)?.[0] ?? null);
     }),
   };
 }

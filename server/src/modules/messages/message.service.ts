@@ -2,9 +2,10 @@ import { type FilterQuery, ref, UniqueConstraintViolationException } from '@mikr
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, badInput, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
-import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
+import type { ConnectionShape } from '../../common/pagination/connection';
+import { sortKeyOf } from '../../common/pagination/order';
 import { dateSort, paginate } from '../../common/pagination/paginate';
-import { type Context, scopeOptions, userIdOf } from '../../context/context';
+import { type Context, requireTenant, scopeOptions } from '../../context/context';
 import { auditPlatformAccess } from '../audit/audit.service';
 import { RunTrigger } from '../automation/run.entity';
 import { enqueueRun, resolveTool } from '../automation/run.service';
@@ -17,7 +18,7 @@ import { insertTicket } from '../tickets/ticket.service';
 import { isJsonObject, jsonSize, MAX_INPUT_BYTES } from '../tools/tool.schema';
 import { User } from '../users/user.entity';
 import { InboundMessage, MessageStatus } from './message.entity';
-import type { IngestMessageInput, MessagesArgs } from './message.inputs';
+import { type IngestMessageInput, MESSAGE_ORDER_DEFAULT, type MessagesArgs } from './message.inputs';
 
 export const MAX_PAYLOAD_BYTES = MAX_INPUT_BYTES;
 
@@ -36,7 +37,7 @@ export async function listMessages(ctx: Context, args: MessagesArgs): Promise<Co
     entity: InboundMessage,
     where,
     args,
-    sort: dateSort<InboundMessage>('receivedAt', args.orderBy?.direction ?? SortDirection.DESC),
+    sort: sortKeyOf(args.orderBy, MESSAGE_ORDER_DEFAULT, { receivedAt: (d) => dateSort<InboundMessage>('receivedAt', d) }),
     options: scopeOptions(ctx),
   });
   await auditPlatformAccess(ctx, 'messages', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
@@ -172,9 +173,7 @@ export interface IngestResult {
  * message and does nothing again, so senders can retry safely.
  */
 export async function ingestMessage(ctx: Context, input: IngestMessageInput): Promise<IngestResult> {
-  const userId = userIdOf(ctx);
-  const tenantId = ctx.tenantId;
-  if (!tenantId || !userId) throw forbidden('Switch to a tenant first.', 'TENANT_REQUIRED');
+  const { tenantId, userId } = requireTenant(ctx);
   const sender = input.sender.trim();
   if (!sender) throw badInput('sender must have 1 to 320 characters.', [{ field: 'sender', message: 'Say who sent it.' }]);
   if (!isJsonObject(input.payload)) throw badInput('payload must be a JSON object.', [{ field: 'payload', message: 'Must be a JSON object.' }]);

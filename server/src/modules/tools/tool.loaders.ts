@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader } from '../../common/loader';
+import { byIdLoader, groupBy } from '../../common/loader';
 import { type Context, scopeOptions } from '../../context/context';
 import { ToolPanel } from './tool-panel.entity';
 import { Tool } from './tool.entity';
@@ -14,7 +14,8 @@ export function createToolLoaders(ctx: Omit<Context, 'loaders'>) {
     panelOfTool: new DataLoader<string, ToolPanel | null>(async (toolIds) => {
       if (!ctx.tenantId) return toolIds.map(() => null);
       const rows = await ctx.em.find(ToolPanel, { tenant: ctx.tenantId, tool: { $in: [...toolIds] } });
-      return toolIds.map((id) => rows.find((r) => r.tool.id === id) ?? null);
+      const byTool = groupBy(rows, (r) => r.tool.id);
+      return toolIds.map((id) => byTool.get(id)?.[0] ?? null);
     }),
   };
 }
