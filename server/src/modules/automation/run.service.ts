@@ -7,7 +7,7 @@ import { sortKeyOf } from '../../common/pagination/order';
 import { dateSort, paginate, type SortKey } from '../../common/pagination/paginate';
 import { type Context, isPlatformScope, scopeOptions, userIdOf, requireTenant } from '../../context/context';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
-import { requireActiveEntitlement, reserveRun } from '../entitlements/entitlement.gate';
+import { reserveRun } from '../entitlements/entitlement.gate';
 import { Tenant } from '../tenancy/tenant.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { Tool } from '../tools/tool.entity';
@@ -73,10 +73,10 @@ export async function enqueueRun(em: EntityManager, spec: NewRun): Promise<Autom
   const now = spec.now ?? new Date();
   const { tool } = spec;
   if (tool.isRetired()) throw forbidden(`${tool.name} is retired; it can no longer be run.`, 'TOOL_RETIRED');
-  // Cheap check first, so callers without a grant hear that before any input problems.
-  await requireActiveEntitlement(em, spec.tenantId, tool, now);
-  assertMatchesSchema(tool.inputSchema, spec.input);
+  // One query decides the grant and the quota (locking the grant), so callers without a grant
+  // or out of quota hear that before any input problems.
   await reserveRun(em, spec.tenantId, tool, now);
+  assertMatchesSchema(tool.inputSchema, spec.input);
   const run = em.create(AutomationRun, {
     tenant: em.getReference(Tenant, spec.tenantId),
     tool: em.getReference(Tool, tool.id),
