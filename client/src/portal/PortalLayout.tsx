@@ -26,6 +26,25 @@ export const PORTAL_NAV: readonly NavItem[] = [
   { label: 'Account', href: urls.account(), icon: <Person fontSize="small" /> },
 ];
 
+/**
+ * The palette with the portal's commands plus the tickets matching what the user types. The query
+ * lives here, so typing re-renders the palette only, not the whole layout.
+ */
+function PortalCommandPalette({ open, onClose, commands, canSearchTickets }: { open: boolean; onClose: () => void; commands: readonly Command[]; canSearchTickets: boolean }) {
+  const navigate = useNavigate();
+  const [query, setQuery] = useState('');
+  const search = useTicketSearch(open ? query : '', canSearchTickets);
+  const all = useMemo<Command[]>(
+    () => [
+      ...commands,
+      ...search.results.map((t): Command => ({ id: `ticket:${t.id}`, label: `#${t.number} ${t.subject}`, group: 'Tickets', icon: <ConfirmationNumber fontSize="small" />, found: true, perform: () => navigate(urls.ticket(t.id)) })),
+    ],
+    [commands, search.results, navigate],
+  );
+  const status = search.loading ? 'Searching tickets…' : search.error ? 'Tickets could not be searched just now.' : null;
+  return <CommandPalette open={open} onClose={onClose} commands={all} onQueryChange={setQuery} status={status} />;
+}
+
 export function PortalLayout() {
   const session = useSession();
   const navigate = useNavigate();
@@ -33,8 +52,6 @@ export function PortalLayout() {
   const me = session.me;
   const paletteEnabled = me?.featureFlags.some((f) => f.key === 'portal.command-palette' && f.enabled) ?? false;
   const openPalette = useCallback(() => setPaletteOpen(true), []);
-  const [paletteQuery, setPaletteQuery] = useState('');
-  const ticketSearch = useTicketSearch(paletteOpen ? paletteQuery : '', session.can('ticket:read'));
   useCommandPaletteShortcut(paletteEnabled, openPalette);
 
   const switchTenant = useCallback(
@@ -49,7 +66,7 @@ export function PortalLayout() {
     await navigate(urls.login());
   }, [session, navigate]);
 
-  const nav = PORTAL_NAV.filter((item) => !item.permission || session.can(item.permission));
+  const nav = useMemo(() => PORTAL_NAV.filter((item) => !item.permission || session.can(item.permission)), [session]);
   const commands = useMemo<Command[]>(() => {
     if (!me) return [];
     const list: Command[] = nav.map((item) => ({ id: `go:${item.href}`, label: item.label, group: 'Go to', icon: item.icon, perform: () => navigate(item.href) }));
@@ -62,12 +79,8 @@ export function PortalLayout() {
       if (m.tenant.id !== me.tenant?.id) list.push({ id: `tenant:${m.tenant.id}`, label: `Switch to ${m.tenant.name}`, group: 'Switch organisation', icon: <SwapHoriz fontSize="small" />, perform: () => switchTenant(m.tenant.id) });
     }
     list.push({ id: 'logout', label: 'Sign out', group: 'Actions', icon: <Logout fontSize="small" />, keywords: 'log out logout', perform: logout });
-    for (const t of ticketSearch.results) {
-      list.push({ id: `ticket:${t.id}`, label: `#${t.number} ${t.subject}`, group: 'Tickets', icon: <ConfirmationNumber fontSize="small" />, found: true, perform: () => navigate(urls.ticket(t.id)) });
-    }
     return list;
-  }, [me, nav, session, navigate, switchTenant, logout, ticketSearch.results]);
-  const paletteStatus = ticketSearch.loading ? 'Searching tickets…' : ticketSearch.error ? 'Tickets could not be searched just now.' : null;
+  }, [me, nav, session, navigate, switchTenant, logout]);
 
   if (!me) return null;
 
@@ -119,7 +132,7 @@ export function PortalLayout() {
             <Outlet />
           </Box>
         </Box>
-        {paletteEnabled && <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} onQueryChange={setPaletteQuery} status={paletteStatus} />}
+        {paletteEnabled && <PortalCommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} canSearchTickets={session.can('ticket:read')} />}
       </Box>
     </CrumbLabelProvider>
   );

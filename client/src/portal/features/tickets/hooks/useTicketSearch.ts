@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { graphql } from '../../../../gql';
 
 const TICKET_SEARCH_QUERY = graphql(`
@@ -17,6 +17,7 @@ const TICKET_SEARCH_QUERY = graphql(`
 /** The shortest query sent to the server; one letter would match nearly every ticket. */
 export const TICKET_SEARCH_MIN_LENGTH = 2;
 const DEBOUNCE_MS = 250;
+const NO_RESULTS: TicketSearch['results'] = [];
 
 export interface TicketSearch {
   results: readonly { id: string; number: number; subject: string }[];
@@ -38,10 +39,12 @@ export function useTicketSearch(query: string, enabled: boolean): TicketSearch {
   }, [text]);
   const skip = !enabled || debounced.length < TICKET_SEARCH_MIN_LENGTH;
   const { data, previousData, loading, error } = useQuery(TICKET_SEARCH_QUERY, { variables: { text: debounced }, skip });
-  if (skip || text.length < TICKET_SEARCH_MIN_LENGTH) return { results: [], loading: false, error: false };
+  const nodes = (data ?? previousData)?.tickets.nodes;
   // Newest first from the server; tickets whose subject matches go before body-only matches.
-  const nodes = (data ?? previousData)?.tickets.nodes ?? [];
-  const inSubject = (subject: string) => subject.toLowerCase().includes(debounced.toLowerCase());
-  const results = [...nodes].sort((a, b) => Number(inSubject(b.subject)) - Number(inSubject(a.subject)));
+  const results = useMemo(() => {
+    const inSubject = (subject: string) => subject.toLowerCase().includes(debounced.toLowerCase());
+    return [...(nodes ?? [])].sort((a, b) => Number(inSubject(b.subject)) - Number(inSubject(a.subject)));
+  }, [nodes, debounced]);
+  if (skip || text.length < TICKET_SEARCH_MIN_LENGTH) return { results: NO_RESULTS, loading: false, error: false };
   return { results, loading: loading || debounced !== text, error: Boolean(error) };
 }
