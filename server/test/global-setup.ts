@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { createLogger } from '../src/common/logger';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded';
 import { createOrmConfig } from '../src/database/orm.config';
+import { setUpTestRedis, type TestRedis } from './redis-server';
 
 export const TEMPLATE_DB = 'atrium_test_template';
 
@@ -31,10 +32,13 @@ function withDatabase(url: string, db: string): string {
 /**
  * Starts a throwaway embedded PostgreSQL (or uses DATABASE_URL's server when set), builds a
  * migrated template database, and tells the workers where it is. Each test file clones it.
+ * Likewise Redis (see redis-server.ts).
  */
 export default async function globalSetup(): Promise<void> {
   // Already done in this run (the browser tests' setup calls this one too).
   if (process.env.ATRIUM_TEST_ADMIN_URL && (globalThis as { __atriumEmbedded?: unknown }).__atriumEmbedded !== undefined) return;
+  // Redis for the login limiter's tests (REDIS_URL's server, or a throwaway redis-server).
+  (globalThis as { __atriumRedis?: TestRedis | null }).__atriumRedis = await setUpTestRedis(freePort);
   const logger = createLogger('silent');
   let adminUrl: string;
   let embedded: EmbeddedDatabase | null = null;
