@@ -14,7 +14,7 @@ import { createFormatError, isExpectedError } from './common/format-error';
 import type { Logger } from './common/logger';
 import type { AppServices, Context } from './context/context';
 import { createContext } from './context/create-context';
-import { LoginLimiter } from './modules/auth/login-limiter';
+import { createLoginLimiter } from './modules/auth/login-limiter';
 import { createKycRouter } from './modules/kyc/kyc.http';
 import { ME_HTTP_QUERY } from './modules/me/me.query';
 import { createMessageRouter } from './modules/messages/message.http';
@@ -52,7 +52,7 @@ let cachedSchema: Promise<GraphQLSchema> | undefined;
 export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
   cachedSchema ??= buildAppSchema();
   const schema = await cachedSchema;
-  const services: AppServices = { config, logger, loginLimiter: new LoginLimiter(config.loginLimits) };
+  const services: AppServices = { config, logger, loginLimiter: createLoginLimiter(config, logger) };
   const app = express();
   const server = createServer(app);
   // Idle keep-alive connections outlive a proxy's or client's own idle timeout (load balancers
@@ -165,6 +165,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     async close() {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.loginLimiter.close();
     },
   };
 }

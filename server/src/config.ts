@@ -22,6 +22,12 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOGIN_ACCOUNT_DELAY_AFTER: z.coerce.number().int().min(1).default(10),
+  LOGIN_ACCOUNT_DELAY_BASE_SECONDS: z.coerce.number().int().min(1).default(1),
+  LOGIN_ACCOUNT_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).default(300),
+  LOGIN_KNOWN_DEVICE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  REDIS_URL: z.string().url().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  REDIS_KEY_PREFIX: z.string().default('atrium:'),
   SEED_DEMO_DATA: bool.optional(),
   TRUST_PROXY: bool.default(false),
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
@@ -67,7 +73,19 @@ export interface Config {
   readonly embeddedPgPort: number;
   readonly jwt: { readonly secret: string; readonly issuer: string; readonly audience: string; readonly accessTtlSeconds: number };
   readonly refreshTtlDays: number;
-  readonly loginLimits: { readonly perAccount: number; readonly perIp: number; readonly windowSeconds: number };
+  /** Login limiter (modules/auth/login-limiter.ts): per account + address, per address, account-wide delay, known devices. */
+  readonly loginLimits: {
+    readonly perAccount: number;
+    readonly perIp: number;
+    readonly windowSeconds: number;
+    readonly accountDelayAfter: number;
+    readonly accountDelayBaseSeconds: number;
+    readonly accountDelayMaxSeconds: number;
+    readonly knownDeviceDays: number;
+  };
+  /** Shared state for several API instances (the login limiter); unset keeps it in memory. */
+  readonly redisUrl?: string;
+  readonly redisKeyPrefix: string;
   readonly seedDemoData: boolean;
   readonly trustProxy: boolean;
   readonly logLevel: string;
@@ -129,7 +147,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       perIp: e.LOGIN_MAX_FAILURES_PER_IP,
       windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+      accountDelayAfter: e.LOGIN_ACCOUNT_DELAY_AFTER,
+      accountDelayBaseSeconds: e.LOGIN_ACCOUNT_DELAY_BASE_SECONDS,
+      accountDelayMaxSeconds: e.LOGIN_ACCOUNT_DELAY_MAX_SECONDS,
+      knownDeviceDays: e.LOGIN_KNOWN_DEVICE_DAYS,
     }),
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     seedDemoData: e.SEED_DEMO_DATA ?? !isProduction,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),

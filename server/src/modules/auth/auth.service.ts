@@ -43,13 +43,23 @@ function issueTokens(ctx: Context, em: EntityManager, session: Session): { refre
 export async function login(ctx: Context, params: LoginParams): Promise<AuthResult> {
   const email = params.email.trim().toLowerCase();
   const limiter = ctx.app.loginLimiter;
-  const wait = limiter.retryAfter(email, ctx.ip);
-  if (wait > 0) throw rateLimited(wait);
+  // Reserved before the password is verified, so concurrent guesses cannot overshoot the limit.
+  const reservation = await limiter.reserve({ email, ip: ctx.ip, userAgent: ctx.userAgent });
+  if (!reservation.allowed) throw rateLimited(reservation.retryAfterSeconds);
+  const { ticket } = reservation;
 
-  const user = await ctx.em.findOne(User, { email });
-  const valid = (await verifyPassword(user?.passwordHash ?? null, params.password)) && !!user && !user.disabledAt;
+  let user: User | null;
+  let valid: boolean;
+  try {
+    user = await ctx.em.findOne(User, { email });
+    valid = (await verifyPassword(user?.passwordHash ?? null, params.password)) && !!user && !user.disabledAt;
+  } catch (err) {
+    // Nothing was decided: the attempt does not count.
+    await limiter.refund(ticket).catch((refundErr: unknown) => ctx.logger.warn({ err: refundErr }, 'login limiter: refund failed'));
+    throw err;
+  }
   if (!valid || !user) {
-    limiter.recordFailure(email, ctx.ip);
+    // The reservation stays: it is the recorded failure.
     await ctx.em.transactional(async (em) => {
       recordAudit(ctx, em, {
         action: 'auth.login_failed',
@@ -60,12 +70,12 @@ export async function login(ctx: Context, params: LoginParams): Promise<AuthResu
     });
     throw unauthenticated(INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
   }
+  await limiter.succeeded(ticket);
 
   const membership = await pickMembership(ctx.em, user.id, params.tenantSlug);
   if (params.tenantSlug && !membership) {
     throw forbidden(`You are not a member of the tenant "${params.tenantSlug}".`, 'NOT_A_MEMBER');
   }
-  limiter.recordSuccess(email);
   const tenant = membership ? membership.tenant.getEntity() : null;
 
   return ctx.em.transactional(async (em) => {

@@ -1,47 +1,73 @@
 /**
- * Counts failed logins per account and per client address in a sliding window. In-process:
- * with several API instances, each keeps its own counts (a shared store is future work).
+ * The login limiter: how many passwords anyone may try, and for which account.
+ *
+ * An attempt is *reserved* atomically before its password is verified; a refused reservation
+ * answers RATE_LIMITED (with a retry-after) and no password is verified. A wrong password
+ * keeps the reservation as the recorded failure; a right one refunds it. So of any number of
+ * concurrent guesses, no more than the limit reach argon2. Three counts, one reservation:
+ *
+ * - account + address: `perAccount` failures (LOGIN_MAX_FAILURES_PER_ACCOUNT) within the
+ *   sliding window (LOGIN_FAILURE_WINDOW_SECONDS) lock this account *from this address* until
+ *   the oldest of them leaves the window. This is the only hard lock on an account.
+ * - address: `perIp` failures (LOGIN_MAX_FAILURES_PER_IP) from one address, for any accounts,
+ *   lock the address the same way.
+ * - account, from all addresses: after `accountDelayAfter` failures (LOGIN_ACCOUNT_DELAY_AFTER)
+ *   each further attempt must wait, after the account's previous attempt, base × 2^(failures −
+ *   accountDelayAfter), at most `accountDelayMaxSeconds` (LOGIN_ACCOUNT_DELAY_BASE_SECONDS,
+ *   LOGIN_ACCOUNT_DELAY_MAX_SECONDS; the cap is at most the window). The count is forgotten
+ *   only after a whole window with no attempt, so an attacker spread over many addresses gets
+ *   one guess per capped delay, while the owner is never locked out for longer than that.
+ *
+ * Known devices: an address + user agent that signed in successfully is remembered for the
+ * account (LOGIN_KNOWN_DEVICE_DAYS, the 20 most recent). From a known device the account-wide
+ * delay does not apply (the account + address and address limits still do), and signing in
+ * from one that was already known clears the account's count. A first sign-in from a new
+ * device refunds its own reservation only: an attacker who does know the password gains nothing
+ * from resetting the count, but the owner's next sign-in from that device clears it. Copying a
+ * user agent does not help an attacker elsewhere: the address is part of the device.
+ *
+ * A successful sign-in also forgets the failures of its account + address (the owner mistyped).
+ * `clearAccount(email)` forgets the account-wide count; the password reset (a later issue) will
+ * call it once the new password is set.
+ *
+ * Stores: Redis when REDIS_URL is set (shared by every API instance; each operation is one Lua
+ * script, so concurrent instances cannot interleave; a single Redis, not Cluster: the keys of
+ * one attempt live in different slots), else memory (one process). Both implement the same
+ * arithmetic and run the same tests. Emails and addresses are stored hashed. When Redis cannot
+ * be reached, logins fail rather than go unlimited.
  */
-export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
+import type { Config } from '../../config';
+import type { Logger } from '../../common/logger';
+import { MemoryLoginLimiter } from './login-limiter.memory';
+import type { AttemptKeys, LoginAttempt } from './login-limiter.policy';
+import { RedisLoginLimiter } from './login-limiter.redis';
 
-  constructor(private readonly limits: { perAccount: number; perIp: number; windowSeconds: number }) {}
+export type { LoginAttempt, LoginLimits } from './login-limiter.policy';
 
-  /** Seconds until another attempt is allowed, or 0 when allowed now. */
-  retryAfter(email: string, ip: string | null, now = Date.now()): number {
-    const account = this.blockedFor(`a:${email}`, this.limits.perAccount, now);
-    const address = ip ? this.blockedFor(`i:${ip}`, this.limits.perIp, now) : 0;
-    return Math.max(account, address);
-  }
+/** A reserved attempt: settle it with `succeeded` or `refund`; a failure needs nothing more. */
+export interface LoginTicket {
+  readonly id: string;
+  readonly keys: AttemptKeys;
+  /** The attempt came from one of the account's known devices. */
+  readonly knownDevice: boolean;
+}
 
-  recordFailure(email: string, ip: string | null, now = Date.now()): void {
-    this.push(`a:${email}`, now);
-    if (ip) this.push(`i:${ip}`, now);
-  }
+export type LoginReservation = { readonly allowed: true; readonly ticket: LoginTicket } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
-  recordSuccess(email: string): void {
-    this.failures.delete(`a:${email}`);
-  }
+export interface LoginLimiter {
+  /** Reserves one attempt, or refuses it (changing nothing) with the seconds to wait. */
+  reserve(attempt: LoginAttempt): Promise<LoginReservation>;
+  /** The password was right: refunds the attempt, forgets the pair's failures, remembers the device. */
+  succeeded(ticket: LoginTicket): Promise<void>;
+  /** The password could not be checked (an error): gives the attempt back. */
+  refund(ticket: LoginTicket): Promise<void>;
+  /** Forgets the account-wide failure count (the coming password reset calls this). */
+  clearAccount(email: string): Promise<void>;
+  close(): Promise<void>;
+}
 
-  private recent(key: string, now: number): number[] {
-    const windowStart = now - this.limits.windowSeconds * 1000;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > windowStart);
-    if (list.length) this.failures.set(key, list);
-    else this.failures.delete(key);
-    return list;
-  }
-
-  private blockedFor(key: string, max: number, now: number): number {
-    const list = this.recent(key, now);
-    if (list.length < max) return 0;
-    const oldest = list[list.length - max] ?? now;
-    return Math.max(1, Math.ceil((oldest + this.limits.windowSeconds * 1000 - now) / 1000));
-  }
-
-  private push(key: string, now: number): void {
-    const list = this.recent(key, now);
-    list.push(now);
-    // Bounded memory: only the newest entries can matter.
-    this.failures.set(key, list.slice(-Math.max(this.limits.perAccount, this.limits.perIp)));
-  }
+/** Redis when REDIS_URL is set, else memory. */
+export function createLoginLimiter(config: Pick<Config, 'loginLimits' | 'redisUrl' | 'redisKeyPrefix'>, logger: Logger): LoginLimiter {
+  if (config.redisUrl) return new RedisLoginLimiter({ url: config.redisUrl, prefix: `${config.redisKeyPrefix}login:`, limits: config.loginLimits, logger });
+  return new MemoryLoginLimiter(config.loginLimits);
 }

@@ -1,0 +1,93 @@
+import { createHash, randomUUID } from 'node:crypto';
+
+/** The limiter's settings (config.loginLimits); see login-limiter.ts for what each one does. */
+export interface LoginLimits {
+  /** Failures allowed for one account from one address within the window; then that pair is locked. */
+  readonly perAccount: number;
+  /** Failures allowed from one address (any accounts) within the window; then the address is locked. */
+  readonly perIp: number;
+  readonly windowSeconds: number;
+  /** Failures for one account from all addresses before each further attempt must wait. */
+  readonly accountDelayAfter: number;
+  /** The first wait; each further failure doubles it, up to accountDelayMaxSeconds (at most the window). */
+  readonly accountDelayBaseSeconds: number;
+  readonly accountDelayMaxSeconds: number;
+  /** How long an address + user agent that signed in successfully stays a known device. */
+  readonly knownDeviceDays: number;
+}
+
+/** The same limits in milliseconds, the unit both stores compute in. */
+export interface LimitsMs {
+  readonly perPair: number;
+  readonly perIp: number;
+  readonly windowMs: number;
+  readonly delayAfter: number;
+  readonly delayBaseMs: number;
+  readonly delayMaxMs: number;
+  readonly knownMs: number;
+  /** Known devices kept per account (the most recent ones). */
+  readonly maxDevices: number;
+}
+
+export function limitsMs(limits: LoginLimits): LimitsMs {
+  const windowMs = limits.windowSeconds * 1000;
+  return {
+    perPair: limits.perAccount,
+    perIp: limits.perIp,
+    windowMs,
+    delayAfter: limits.accountDelayAfter,
+    delayBaseMs: limits.accountDelayBaseSeconds * 1000,
+    // A delay longer than the window would outlive the count it is computed from.
+    delayMaxMs: Math.min(limits.accountDelayMaxSeconds * 1000, windowMs),
+    knownMs: limits.knownDeviceDays * 86_400_000,
+    maxDevices: 20,
+  };
+}
+
+/** How long the account must rest after `failures` failures since its last quiet window (0: not at all). */
+export function accountDelayMs(failures: number, l: LimitsMs): number {
+  if (failures < l.delayAfter) return 0;
+  return Math.min(l.delayBaseMs * 2 ** (failures - l.delayAfter), l.delayMaxMs);
+}
+
+export function retryAfterSeconds(waitMs: number): number {
+  return Math.max(1, Math.ceil(waitMs / 1000));
+}
+
+/** One login attempt as the limiter sees it. */
+export interface LoginAttempt {
+  /** Compared trimmed and in lower case; need not belong to an account. */
+  readonly email: string;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+}
+
+/** Where an attempt is counted. Emails and addresses are hashed: the store holds no personal data. */
+export interface AttemptKeys {
+  /** Failures of this account from this address. */
+  readonly pair: string;
+  /** Failures from this address, any account. */
+  readonly address: string;
+  /** The account's failure count and time of its last attempt (the progressive delay). */
+  readonly account: string;
+  /** The account's known devices. */
+  readonly devices: string;
+  /** This attempt's device: address + user agent. */
+  readonly device: string;
+}
+
+const digest = (value: string): string => createHash('sha256').update(value).digest('base64url').slice(0, 22);
+
+export function attemptKeys(attempt: LoginAttempt, prefix = ''): AttemptKeys {
+  const account = digest(`e:${attempt.email.trim().toLowerCase()}`);
+  const address = digest(`i:${attempt.ip ?? 'unknown'}`);
+  return {
+    pair: `${prefix}p:${account}:${address}`,
+    address: `${prefix}i:${address}`,
+    account: `${prefix}a:${account}`,
+    devices: `${prefix}d:${account}`,
+    device: digest(`d:${attempt.ip ?? 'unknown'}\n${attempt.userAgent ?? ''}`),
+  };
+}
+
+export const newReservationId = (): string => randomUUID();
