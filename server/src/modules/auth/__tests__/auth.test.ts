@@ -395,7 +395,9 @@ describe('failed logins', () => {
       await limited.close();
     });
 
-    it('locks the account after 3 failures, even for the right password, and only that account', async () => {
+    // The lock is per account and address (every request here comes from 127.0.0.1); from
+    // elsewhere the owner is only slowed (login-limiter.test.ts).
+    it('locks the account from this address after 3 failures, even for the right password, and only that account', async () => {
       // Below the limit, and a success clears the count.
       for (let i = 0; i < 2; i++) expectError(await loginRaw(limited, 'member@acme.test', 'wrong-password'), 'UNAUTHENTICATED');
       expect((await loginRaw(limited, 'member@acme.test', DEMO_PASSWORD)).data?.login.accessToken).toBeTruthy();
