@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -10,10 +10,16 @@ import { createServer, type Server } from 'node:http';
 import type { Config } from './config';
 import { mountClientApps } from './common/client-assets';
 import { correlationMiddleware } from './common/correlation';
-import { createFormatError, isExpectedError } from './common/format-error';
+import { unavailableErrorOf } from './common/database-unavailable';
+import { httpStatusOf } from './common/errors';
+import { createFormatError } from './common/format-error';
+import { frontDoorPlugin } from './common/front-door.plugin';
+import { limitValidationRules } from './common/query-limits';
+import { requestBudget } from './common/request-budget';
+import { securityHeaders } from './common/security-headers';
 import type { Logger } from './common/logger';
 import type { AppServices, Context } from './context/context';
-import { createContext } from './context/create-context';
+import { createContext, createDeferredContext } from './context/create-context';
 import { createLoginLimiter } from './modules/auth/login-limiter';
 import { createKycRouter } from './modules/kyc/kyc.http';
 import { ME_HTTP_QUERY } from './modules/me/me.query';
@@ -30,21 +36,6 @@ export interface App {
   close(): Promise<void>;
 }
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429 };
-
-function loggingPlugin(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ contextValue, errors, operationName }) {
-          for (const err of errors) {
-            if (!isExpectedError(err)) contextValue.logger.error({ err: err.originalError ?? err, operationName, path: err.path }, 'unexpected error');
-          }
-        },
-      };
-    },
-  };
-}
 
 let cachedSchema: Promise<GraphQLSchema> | undefined;
 
@@ -62,31 +53,40 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   server.headersTimeout = 66_000;
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config));
 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.isProduction,
+    // No "Did you mean …?" in production: it describes the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: config.isProduction,
     csrfPrevention: true,
+    // Limits before execution (query-limits.ts): tokens while parsing, depth, aliases and
+    // directives while validating, cost in the front-door plugin, all before any SQL.
+    parseOptions: { maxTokens: config.graphqlLimits.maxTokens },
+    validationRules: limitValidationRules(config.graphqlLimits),
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM (HTTP, run executor, database in order); Apollo's own handler
     // would stop it concurrently and leave app.close() waiting.
     stopOnTerminationSignals: false,
-    formatError: createFormatError({ development: config.env === 'development' }),
+    formatError: createFormatError({ development: config.env === 'development', retryAfterSeconds: config.timeouts.retryAfterSeconds }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      loggingPlugin(),
+      frontDoorPlugin({ maxCost: config.graphqlLimits.maxCost, retryAfterSeconds: config.timeouts.retryAfterSeconds }),
     ],
   });
   await apollo.start();
 
-  const contextOf = (req: Request) =>
-    createContext(services, orm, {
-      authorization: req.header('authorization'),
-      ip: req.ip ?? null,
-      userAgent: req.header('user-agent') ?? null,
-      correlationId: req.correlationId,
-    });
+  const requestInfo = (req: Request) => ({
+    authorization: req.header('authorization'),
+    ip: req.ip ?? null,
+    userAgent: req.header('user-agent') ?? null,
+    correlationId: req.correlationId,
+  });
+  const contextOf = (req: Request) => createContext(services, orm, requestInfo(req));
+  const budget = requestBudget({ budgetMs: config.timeouts.requestBudgetMs, retryAfterSeconds: config.timeouts.retryAfterSeconds });
 
   app.use(correlationMiddleware);
   // One structured line per request, carrying the correlation id.
@@ -103,18 +103,27 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     res.json({ status: 'ok' });
   });
 
-  app.get('/readyz', async (_req, res) => {
+  // Ready when the database answers within READINESS_TIMEOUT_MS; a frozen or unreachable one
+  // answers 503 in about that time instead of hanging the probe.
+  app.get('/readyz', async (req, res) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${config.timeouts.readinessMs} ms`)), config.timeouts.readinessMs);
+    });
     try {
-      await orm.em.getConnection().execute('select 1');
+      await Promise.race([orm.em.getConnection().execute('select 1'), timeout]);
       res.json({ status: 'ready', database: 'ok' });
     } catch (err) {
-      logger.warn({ err }, 'readiness check failed');
+      logger.error({ err, correlationId: req.correlationId }, 'readiness check failed');
+      res.setHeader('Retry-After', String(config.timeouts.retryAfterSeconds));
       res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
   /** The same answer as `query { me }`, for clients that do not speak GraphQL. */
-  app.get('/api/me', async (req, res, next) => {
+  app.get('/api/me', budget, async (req, res, next) => {
     try {
       const contextValue = await contextOf(req);
       const response = await apollo.executeOperation<{ me: unknown }>({ query: ME_HTTP_QUERY }, { contextValue });
@@ -123,7 +132,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
       if (errors?.length) {
         const raw = errors[0]?.extensions?.code;
         const code = typeof raw === 'string' ? raw : 'INTERNAL_SERVER_ERROR';
-        res.status(HTTP_STATUS[code] ?? 500).json({ errors });
+        res.status(httpStatusOf(code)).json({ errors });
         return;
       }
       res.json(data?.me);
@@ -133,12 +142,18 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   });
 
   // KYC document files: multipart upload and download, same bearer token as GraphQL.
-  app.use('/api/kyc', createKycRouter({ contextOf }));
+  app.use('/api/kyc', budget, createKycRouter({ contextOf }));
 
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => contextOf(req) }));
+  // The session look-up waits until the document has passed the limits (front-door plugin).
+  app.use(
+    '/graphql',
+    express.json({ limit: config.graphqlLimits.maxBodyBytes }),
+    budget,
+    expressMiddleware(apollo, { context: async ({ req }) => createDeferredContext(services, orm, requestInfo(req)) }),
+  );
 
   /** Inbound messages over plain HTTP (e-mail gateways, webhooks); same rules as ingestMessage. */
-  app.use('/api/messages', createMessageRouter(contextOf));
+  app.use('/api/messages', budget, createMessageRouter(contextOf));
   // The portal at / and the back office at /admin/, when the client has been built.
   const client = mountClientApps(app, config.clientDistDir);
 
@@ -149,8 +164,19 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   // Last resort: never leak a stack trace or SQL to the client.
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (err as { status?: number }).status;
+    if (status === 413) {
+      res.status(413).json({ error: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' });
+      return;
+    }
     if (status && status >= 400 && status < 500) {
       res.status(status).json({ error: 'BAD_REQUEST', message: 'The request could not be read.' });
+      return;
+    }
+    const unavailable = unavailableErrorOf(err, config.timeouts.retryAfterSeconds);
+    if (unavailable) {
+      logger.error({ err, correlationId: req.correlationId }, 'database unavailable');
+      res.setHeader('Retry-After', String(config.timeouts.retryAfterSeconds));
+      res.status(503).json({ error: unavailable.code, reason: unavailable.extensions.reason, message: unavailable.message, correlationId: req.correlationId });
       return;
     }
     logger.error({ err, correlationId: req.correlationId }, 'unhandled HTTP error');

@@ -37,6 +37,19 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   KYC_STORAGE_DIR: z.string().min(1).optional(),
   KYC_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(1000).default(50),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(3000),
+  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(100 * 1024),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
+  REQUEST_BUDGET_MS: z.coerce.number().int().min(10).max(300_000).default(10_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(10).max(3_600_000).default(8000),
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(3000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(3000),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  READINESS_TIMEOUT_MS: z.coerce.number().int().min(10).max(30_000).default(800),
+  RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   EXECUTOR_ENABLED: bool.default(true),
   EXECUTOR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   EXECUTOR_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
@@ -61,6 +74,32 @@ export interface ExecutorConfig {
   readonly runTimeoutMs: number;
   /** On shutdown, how long in-flight runs may finish before they are aborted and requeued. */
   readonly shutdownGraceMs: number;
+}
+
+export interface GraphqlLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+  /** Largest accepted request body on /graphql, in bytes. */
+  readonly maxBodyBytes: number;
+  /** Largest estimated cost (objects a query may return, connections multiplied by their page size). */
+  readonly maxCost: number;
+}
+
+export interface Timeouts {
+  /** A request's execution budget: past it, no further SQL is sent and the answer says so. */
+  readonly requestBudgetMs: number;
+  /** PostgreSQL's statement_timeout for every statement the API sends (server side). */
+  readonly statementTimeoutMs: number;
+  /** How long a request waits for a pooled connection before answering 503. */
+  readonly acquireTimeoutMs: number;
+  readonly connectTimeoutMs: number;
+  readonly poolMax: number;
+  /** /readyz answers 503 when the database does not answer within this. */
+  readonly readinessMs: number;
+  /** Retry-After on 503 answers. */
+  readonly retryAfterSeconds: number;
 }
 
 export interface Config {
@@ -94,6 +133,10 @@ export interface Config {
   /** KYC documents: where uploaded files live (local disk) and how large one may be. */
   readonly kyc: { readonly storageDir: string; readonly maxUploadBytes: number };
   readonly executor: ExecutorConfig;
+  /** What one GraphQL request may ask for, checked before it runs (see query-limits.ts). */
+  readonly graphqlLimits: GraphqlLimits;
+  /** How long one request and its database work may take, and how the pool waits. */
+  readonly timeouts: Timeouts;
   /** Built client (portal and back office) to serve; null serves the API only. */
   readonly clientDistDir: string | null;
 }
@@ -173,6 +216,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backoffMaxMs: Math.max(e.EXECUTOR_BACKOFF_MAX_MS, e.EXECUTOR_BACKOFF_BASE_MS),
       runTimeoutMs: e.EXECUTOR_RUN_TIMEOUT_SECONDS * 1000,
       shutdownGraceMs: e.EXECUTOR_SHUTDOWN_GRACE_MS,
+    }),
+    graphqlLimits: Object.freeze({
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+      maxCost: e.GRAPHQL_MAX_COST,
+    }),
+    timeouts: Object.freeze({
+      requestBudgetMs: e.REQUEST_BUDGET_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      poolMax: e.DB_POOL_MAX,
+      readinessMs: e.READINESS_TIMEOUT_MS,
+      retryAfterSeconds: e.RETRY_AFTER_SECONDS,
     }),
     // Empty disables; unset means the workspace's own build (client/dist beside server/).
     clientDistDir: e.CLIENT_DIST_DIR === '' ? null : resolve(e.CLIENT_DIST_DIR ?? join(__dirname, '..', '..', 'client', 'dist')),

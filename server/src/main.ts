@@ -20,10 +20,10 @@ function prettyLogs(): boolean {
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, !config.isProduction && prettyLogs());
-  const db = await openDatabase(config, logger);
+  const db = await openDatabase(config, logger, { forRequests: true });
   let closing = false;
   const app = await (async () => {
-    await runMigrations(db.orm, logger);
+    await runMigrations(db.url, logger);
     if (config.seedDemoData) await seedDemoData(db.orm, logger, { kycStorageDir: config.kyc.storageDir });
     return createApp(config, db.orm, logger);
   })().catch(async (err) => {

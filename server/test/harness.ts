@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { type App, createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/common/logger';
-import { createOrmConfig } from '../src/database/orm.config';
+import { createOrmConfig, requestTimeoutOptions } from '../src/database/orm.config';
 import { DEMO_PASSWORD, seedDemoData } from '../src/seeders/demo.seeder';
 
 const TEMPLATE_DB = 'atrium_test_template';
@@ -58,7 +58,6 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
   await admin.query(`create database ${dbName} template ${TEMPLATE_DB}`);
   await admin.end();
 
-  const orm = await MikroORM.init(createOrmConfig(withDatabase(adminUrl, dbName)));
   // Per-app data (KYC files, dev secrets), removed again by close().
   const dataDir = mkdtempSync(join(tmpdir(), 'atrium-test-data-'));
   const config = loadConfig({
@@ -69,6 +68,8 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
     CLIENT_DIST_DIR: '',
     ...opts.env,
   });
+  // The same connection limits as the server (statement, query and pool timeouts).
+  const orm = await MikroORM.init(createOrmConfig(withDatabase(adminUrl, dbName), requestTimeoutOptions(config.timeouts)));
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   if (opts.seed !== false) await seedDemoData(orm, logger, { kycStorageDir: config.kyc.storageDir });
   const app = await createApp(config, orm, logger);

@@ -25,7 +25,7 @@ function writeIndex(): void {
 }
 
 runCli(async (db, logger, argv) => {
-  await runMigrations(db.orm, logger);
+  await runMigrations(db.url, logger);
   const result = await db.orm.getMigrator().createMigration(MIGRATIONS_DIR, false, argv.includes('--initial'));
   if (!result.fileName) {
     process.stdout.write('entities and migrations already match; no migration created\n');

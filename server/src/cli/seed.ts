@@ -5,7 +5,7 @@ import { runCli } from './run-cli';
 
 /** `db:seed` seeds the demo data; `db:seed -- --scale large` adds a benchmark-sized dataset. */
 runCli(async (db, logger, argv, config) => {
-  await runMigrations(db.orm, logger);
+  await runMigrations(db.url, logger);
   const scaleAt = argv.indexOf('--scale');
   const scale = scaleAt >= 0 ? argv[scaleAt + 1] : 'demo';
   if (scale !== 'demo' && scale !== 'large') throw new Error(`unknown --scale "${scale ?? ''}"; use "demo" (default) or "large"`);

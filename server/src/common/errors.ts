@@ -8,7 +8,24 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
+
+/** The HTTP status of each code, for REST routes and for clients mapping an answer back. */
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+export function httpStatusOf(code: string): number {
+  return HTTP_STATUS[code as ErrorCode] ?? 500;
+}
 
 export interface FieldError {
   field: string;
@@ -52,3 +69,10 @@ export const rateLimited = (retryAfterSeconds: number) =>
   new AppError('RATE_LIMITED', `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
     retryAfterSeconds,
   });
+
+/**
+ * The API cannot answer now (database unreachable, or the request ran out of its execution
+ * budget): HTTP 503 with Retry-After. Nothing about the cause beyond the reason is shown.
+ */
+export const serviceUnavailable = (message: string, reason: 'DATABASE_UNAVAILABLE' | 'EXECUTION_BUDGET_EXCEEDED', retryAfterSeconds: number) =>
+  new AppError('SERVICE_UNAVAILABLE', message, { reason, retryAfterSeconds });

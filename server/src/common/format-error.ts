@@ -2,9 +2,13 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { unavailableErrorOf } from './database-unavailable';
 import { AppError, type ErrorCode, type FieldError } from './errors';
 
-const PUBLIC_CODES = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL_SERVER_ERROR']);
+const PUBLIC_CODES = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
+
+/** graphql-js's parser refusing a document over Apollo's parseOptions.maxTokens. */
+const TOO_MANY_TOKENS = /Document contains more (than|that) \d+ tokens/;
 
 /** Apollo's own request errors are all about the caller's document or variables. */
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
@@ -40,12 +44,13 @@ export function isExpectedError(error: unknown): boolean {
  * BAD_USER_INPUT, and anything else is masked (logged elsewhere with the correlation id).
  * Development mode adds the original message and stack under extensions.debug.
  */
-export function createFormatError(opts: { development: boolean }) {
+export function createFormatError(opts: { development: boolean; retryAfterSeconds: number }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
-    if (original instanceof AppError) {
-      return { ...base, message: original.message, extensions: { ...original.extensions, code: original.code } };
+    const known = original instanceof AppError ? original : unavailableErrorOf(original, opts.retryAfterSeconds);
+    if (known) {
+      return { ...base, message: known.message, extensions: { ...known.extensions, code: known.code } };
     }
     if (original instanceof ArgumentValidationError) {
       const fields = validationFields(original);
@@ -57,7 +62,10 @@ export function createFormatError(opts: { development: boolean }) {
       return { ...base, message: formatted.message, extensions: { ...formatted.extensions, code } };
     }
     if (typeof code === 'string' && REQUEST_CODES.has(code)) {
-      return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+      // A reason set by a limit (QUERY_TOO_DEEP, TOO_MANY_ALIASES, ...) says more than Apollo's code.
+      const tagged = formatted.extensions?.reason;
+      const reason = typeof tagged === 'string' ? tagged : TOO_MANY_TOKENS.test(formatted.message) ? 'QUERY_TOO_LARGE' : code;
+      return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT', reason } };
     }
     const debug = opts.development && original instanceof Error ? { message: original.message, stack: original.stack?.split('\n') } : undefined;
     return { ...base, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(debug ? { debug } : {}) } };

@@ -28,13 +28,41 @@ interface SessionRow {
  * the EntityManager and sets the tenant filter from the token, never from the request body.
  */
 export async function createContext(app: AppServices, orm: MikroORM, req: RequestInfo): Promise<Context> {
+  return build(app, orm, req, true);
+}
+
+/** Where a deferred context keeps what it needs to authenticate (a symbol: Apollo copies the context object). */
+const PENDING = Symbol('pendingAuthentication');
+type Pending = { app: AppServices; orm: MikroORM; req: RequestInfo };
+
+/**
+ * The context of a GraphQL request before its document has been checked: anonymous, and no SQL
+ * sent. Apollo builds the context before it parses and validates, so a document refused by the
+ * limits (depth, aliases, tokens, cost) must not cost a session look-up; `authenticateDeferred`
+ * completes it once the document has passed.
+ */
+export async function createDeferredContext(app: AppServices, orm: MikroORM, req: RequestInfo): Promise<Context> {
+  const ctx = await build(app, orm, req, false);
+  if (req.authorization) Object.defineProperty(ctx, PENDING, { value: { app, orm, req } satisfies Pending, enumerable: true, configurable: true });
+  return ctx;
+}
+
+/** Resolves the bearer token of a deferred context in place (once); a no-op for any other context. */
+export async function authenticateDeferred(ctx: Context): Promise<void> {
+  const pending = (ctx as Context & { [PENDING]?: Pending })[PENDING];
+  if (!pending) return;
+  delete (ctx as Context & { [PENDING]?: Pending })[PENDING];
+  Object.assign(ctx, await build(pending.app, pending.orm, pending.req, true));
+}
+
+async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenticate: boolean): Promise<Context> {
   const logger = app.logger.child({ correlationId: req.correlationId });
   let principal: Principal = { kind: 'anonymous' };
   let authFailure: Context['authFailure'] = null;
   let tenantId: string | null = null;
   const permissions = new Set<string>();
 
-  const header = req.authorization ?? '';
+  const header = authenticate ? (req.authorization ?? '') : '';
   const match = /^Bearer\s+([A-Za-z0-9._-]+)$/.exec(header.trim());
   if (header && !match) authFailure = 'INVALID';
   if (match?.[1]) {

@@ -2,6 +2,8 @@ import { type Options, ReflectMetadataProvider } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { resolve } from 'node:path';
+import type { Timeouts } from '../config';
+import { checkBudget } from '../common/request-budget';
 import { migrationsList } from '../migrations';
 import { entities, tenantScopedEntityNames } from './entities';
 
@@ -40,7 +42,35 @@ export function createOrmConfig(clientUrl: string, extra: Partial<Options<Postgr
     },
     forceUtcTimezone: true,
     pool: { min: 0, max: 10 },
+    // Every statement first asks the current request's budget (a no-op outside requests).
+    onQuery: (sql: string) => {
+      checkBudget();
+      return sql;
+    },
     allowGlobalContext: false,
     ...extra,
   });
+}
+
+/**
+ * What the API's own connections add to createOrmConfig: PostgreSQL cancels any statement past
+ * statement_timeout; the driver gives up on a server that stopped answering altogether (frozen,
+ * or a network partition) a little later; a request waits at most acquireTimeout for a pooled
+ * connection. Each surfaces as 503 with Retry-After. Migrations and the CLI seeders use their
+ * own ORM without these limits (a large seed or an index build may rightly take minutes).
+ */
+export function requestTimeoutOptions(t: Timeouts): Partial<Options<PostgreSqlDriver>> {
+  return {
+    pool: { min: 0, max: t.poolMax, acquireTimeoutMillis: t.acquireTimeoutMs },
+    driverOptions: {
+      connection: {
+        statement_timeout: t.statementTimeoutMs,
+        // Client side: a server that does not answer at all (frozen) never enforces statement_timeout.
+        query_timeout: t.statementTimeoutMs + 2000,
+        connectionTimeoutMillis: t.connectTimeoutMs,
+        // A transaction left open by a stuck request must not hold its locks for ever.
+        idle_in_transaction_session_timeout: Math.max(t.statementTimeoutMs * 2, 10_000),
+      },
+    },
+  };
 }

@@ -8,6 +8,8 @@ import type { CorrelationItem } from './correlation.types';
 
 /** Entries per kind; sources fetch one more so the service can say the list was cut. */
 export const CORRELATION_SOURCE_LIMIT = 100;
+/** Kinds of correlation sources (events, tickets, incidents, audit, messages, runs): the most a chain can hold. */
+export const CORRELATION_ENTRY_BOUND = 6 * CORRELATION_SOURCE_LIMIT;
 
 /** A tenant member holding `tenantPermission` (their tenant only), or staff with `platformPermission` (all). */
 function mayRead(ctx: Context, tenantPermission: string, platformPermission: string): boolean {

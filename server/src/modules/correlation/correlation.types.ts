@@ -1,6 +1,8 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../common/base.entity';
 import type { Context } from '../../context/context';
+import { listCost } from '../../common/query-limits';
+import { CORRELATION_ENTRY_BOUND, CORRELATION_SOURCE_LIMIT } from './correlation.sources';
 
 export type CorrelationKindName = 'MESSAGE' | 'RUN' | 'EVENT' | 'TICKET' | 'INCIDENT' | 'AUDIT';
 
@@ -48,7 +50,7 @@ export class Correlation {
   @Field()
   id!: string;
 
-  @Field(() => [CorrelationEntry])
+  @Field(() => [CorrelationEntry], { complexity: listCost(CORRELATION_ENTRY_BOUND), description: `Oldest first; at most ${CORRELATION_SOURCE_LIMIT} of each kind.` })
   entries!: CorrelationEntry[];
 
   @Field({ description: 'True when some kind had more entries than are shown (at most 100 per kind).' })

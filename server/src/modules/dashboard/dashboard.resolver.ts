@@ -4,13 +4,14 @@ import { DashboardWidget, WidgetType } from './dashboard-widget.entity';
 import { AddDashboardWidgetInput, MoveDashboardWidgetInput, UpdateDashboardWidgetInput } from './dashboard.inputs';
 import * as dashboard from './dashboard.service';
 import { WidgetData } from './widget.types';
+import { listCost } from '../../common/query-limits';
 
 @ObjectType({ description: "Your dashboard: the tenant's widgets and your own." })
 export class Dashboard implements dashboard.DashboardShape {
   @Field(() => Int, { description: 'Columns of the grid.' })
   columns!: number;
 
-  @Field(() => [DashboardWidget], { description: 'Top to bottom, left to right.' })
+  @Field(() => [DashboardWidget], { complexity: listCost(50), description: 'Top to bottom, left to right.' })
   widgets!: DashboardWidget[];
 
   @Field(() => [WidgetType], { description: 'Widget types that can be added.' })

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { listCost } from '../../common/query-limits';
 
 /** One value of a widget: a bar, a slice, a counter. `limit` is set for quotas. */
 export interface WidgetPoint {
@@ -36,6 +37,6 @@ export class WidgetData {
   @Field(() => Int, { description: 'Sum of the values.' })
   total!: number;
 
-  @Field(() => [WidgetPointType])
+  @Field(() => [WidgetPointType], { complexity: listCost(50), description: 'The values, in display order.' })
   points!: WidgetPointType[];
 }

@@ -6,6 +6,7 @@ import { FeatureFlagOverride } from './feature-flag-override.entity';
 import { FeatureFlag } from './feature-flag.entity';
 import { SetFeatureFlagInput, SetFeatureFlagOverrideInput } from './flag.inputs';
 import * as flags from './flag.service';
+import { listCost } from '../../common/query-limits';
 
 const FeatureFlagConnection = Connection(FeatureFlag);
 
@@ -26,7 +27,7 @@ export class FlagResolver {
     return flags.setFeatureFlagOverride(ctx, input);
   }
 
-  @FieldResolver(() => [FeatureFlagOverride], { description: 'Per-tenant overrides (reached only through staff operations).' })
+  @FieldResolver(() => [FeatureFlagOverride], { complexity: listCost(50), description: 'Per-tenant overrides (reached only through staff operations).' })
   overrides(@Root() flag: FeatureFlag, @Ctx() ctx: Context): Promise<FeatureFlagOverride[]> {
     return ctx.loaders.flags.overridesByFlag.load(flag.id);
   }

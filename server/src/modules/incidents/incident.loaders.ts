@@ -1,4 +1,4 @@
-import type { EntityDictionary, EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityDictionary, EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
@@ -12,6 +12,22 @@ import { pgArray } from '../../database/pg-array';
 import { groupBy } from '../../common/loader';
 
 type Scope = { sql: string; params: unknown[] } | null;
+
+/**
+ * The most each nested list returns per parent (the query cost model counts with these): an
+ * incident's lists and a ticket's incidents are plain lists, so the bound is what keeps a
+ * response, and the SQL behind it, finite.
+ */
+export const INCIDENT_LIST_BOUNDS = { affectedTenants: 50, tickets: 50, events: 50, timeline: 100, ofTicket: 20 } as const;
+
+/**
+ * At most `bound` rows per `__key`, in `order` within each key: wraps a select that returns
+ * `__key` with a window function, so PostgreSQL stops each parent's list at the bound.
+ */
+function boundedPerKey(select: string, order: string, bound: number): string {
+  return `select * from (select b.*, row_number() over (partition by b.__key order by ${order}) as __rn from (${select}) b) r
+           where r.__rn <= ${Number(bound)} order by r.__key, r.__rn`;
+}
 
 /**
  * Raw SQL bypasses the tenant filter, so each query states the tenant itself: staff with the
@@ -31,7 +47,7 @@ function scopeOf(ctx: Omit<Context, 'loaders'>, tenantPermission: string, platfo
 /** Rows of `select <key> as __key, x.* ...`, mapped to entities and grouped by key, in query order. */
 function groupRows<T extends object>(em: EntityManager, entity: EntityName<T>, rows: Record<string, unknown>[], keys: readonly string[]): T[][] {
   const grouped = groupBy(rows, (row) => String(row.__key));
-  return keys.map((k) => (grouped.get(k) ?? []).map(({ __key: _key, ...row }) => em.map(entity, row as EntityDictionary<T>)));
+  return keys.map((k) => (grouped.get(k) ?? []).map(({ __key: _key, __rn: _rn, ...row }) => em.map(entity, row as EntityDictionary<T>)));
 }
 
 export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
@@ -54,8 +70,12 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
       const scope = scopeOf(ctx, 'incident:read', 'platform:incident:read', 'and it.tenant_id = ?');
       if (!scope) return incidentIds.map(() => []);
       const rows = await execute(
-        `select it.incident_id as __key, t.* from incident_tenants it join tenants t on t.id = it.tenant_id
-          where it.incident_id = any(?::uuid[]) ${scope.sql} order by t.slug, t.id`,
+        boundedPerKey(
+          `select it.incident_id as __key, t.* from incident_tenants it join tenants t on t.id = it.tenant_id
+            where it.incident_id = any(?::uuid[]) ${scope.sql}`,
+          'b.slug, b.id',
+          INCIDENT_LIST_BOUNDS.affectedTenants,
+        ),
         [pgArray(incidentIds), ...scope.params],
       );
       return groupRows(em, Tenant, rows, incidentIds);
@@ -68,8 +88,12 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
         : null;
       if (!scope) return incidentIds.map(() => []);
       const rows = await execute(
-        `select it.incident_id as __key, tk.* from incident_tickets it join tickets tk on tk.id = it.ticket_id
-          where it.incident_id = any(?::uuid[]) ${scope.sql} order by tk.created_at, tk.id`,
+        boundedPerKey(
+          `select it.incident_id as __key, tk.* from incident_tickets it join tickets tk on tk.id = it.ticket_id
+            where it.incident_id = any(?::uuid[]) ${scope.sql}`,
+          'b.created_at, b.id',
+          INCIDENT_LIST_BOUNDS.tickets,
+        ),
         [pgArray(incidentIds), ...scope.params],
       );
       return groupRows(em, Ticket, rows, incidentIds);
@@ -82,8 +106,12 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
         : null;
       if (!scope) return incidentIds.map(() => []);
       const rows = await execute(
-        `select ie.incident_id as __key, e.* from incident_events ie join system_events e on e.id = ie.event_id
-          where ie.incident_id = any(?::uuid[]) ${scope.sql} order by e.occurred_at, e.id`,
+        boundedPerKey(
+          `select ie.incident_id as __key, e.* from incident_events ie join system_events e on e.id = ie.event_id
+            where ie.incident_id = any(?::uuid[]) ${scope.sql}`,
+          'b.occurred_at, b.id',
+          INCIDENT_LIST_BOUNDS.events,
+        ),
         [pgArray(incidentIds), ...scope.params],
       );
       return groupRows(em, SystemEvent, rows, incidentIds);
@@ -92,17 +120,20 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
     /** Timelines of many incidents, oldest first; customers see public entries of no tenant or theirs. */
     timeline: new DataLoader<string, IncidentTimelineEntry[]>(async (incidentIds) => {
       // The entries' incidents are the ones being resolved, already visible to the caller.
-      let visible: FilterQuery<IncidentTimelineEntry>;
-      if (staff()) visible = {};
-      else if (ctx.tenantId && ctx.permissions.has('incident:read')) visible = { internal: false, $or: [{ tenant: null }, { tenant: ctx.tenantId }] };
+      let visible: Scope;
+      if (staff()) visible = { sql: '', params: [] };
+      else if (ctx.tenantId && ctx.permissions.has('incident:read')) visible = { sql: 'and not e.internal and (e.tenant_id is null or e.tenant_id = ?)', params: [ctx.tenantId] };
       else return incidentIds.map(() => []);
-      const rows = await em.find(
-        IncidentTimelineEntry,
-        { $and: [{ incident: { $in: [...incidentIds] } }, visible] },
-        { orderBy: { createdAt: 'ASC', id: 'ASC' } },
+      // The newest entries per incident, shown oldest first.
+      const rows = await execute(
+        `select * from (${boundedPerKey(
+          `select e.incident_id as __key, e.* from incident_timeline_entries e where e.incident_id = any(?::uuid[]) ${visible.sql}`,
+          'b.created_at desc, b.id desc',
+          INCIDENT_LIST_BOUNDS.timeline,
+        )}) t order by t.__key, t.created_at, t.id`,
+        [pgArray(incidentIds), ...visible.params],
       );
-      const byIncident = groupBy(rows, (r) => r.incident.id);
-      return incidentIds.map((id) => byIncident.get(id) ?? []);
+      return groupRows(em, IncidentTimelineEntry, rows, incidentIds);
     }),
 
     /** Incidents linked to many tickets; a customer sees only incidents that affect their tenant. */
@@ -115,8 +146,12 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
       );
       if (!scope) return ticketIds.map(() => []);
       const rows = await execute(
-        `select it.ticket_id as __key, i.* from incident_tickets it join incidents i on i.id = it.incident_id
-          where it.ticket_id = any(?::uuid[]) ${scope.sql} order by i.created_at desc, i.id desc`,
+        boundedPerKey(
+          `select it.ticket_id as __key, i.* from incident_tickets it join incidents i on i.id = it.incident_id
+            where it.ticket_id = any(?::uuid[]) ${scope.sql}`,
+          'b.created_at desc, b.id desc',
+          INCIDENT_LIST_BOUNDS.ofTicket,
+        ),
         [pgArray(ticketIds), ...scope.params],
       );
       return groupRows(em, Incident, rows, ticketIds);

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
+import { listCost } from '../../common/query-limits';
 import type { Context } from '../../context/context';
 import { SystemEvent } from '../events/system-event.entity';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -16,6 +17,7 @@ import {
   LinkIncidentTicketsInput,
   TransitionIncidentInput,
 } from './incident.inputs';
+import { INCIDENT_LIST_BOUNDS as BOUND } from './incident.loaders';
 import * as incidents from './incident.service';
 
 const IncidentConnection = Connection(Incident);
@@ -62,22 +64,22 @@ export class IncidentResolver {
     return incidents.addIncidentNote(ctx, input);
   }
 
-  @FieldResolver(() => [Tenant], { description: 'Staff: every affected tenant; customers: their own.' })
+  @FieldResolver(() => [Tenant], { complexity: listCost(BOUND.affectedTenants), description: `Staff: every affected tenant (at most ${BOUND.affectedTenants}); customers: their own.` })
   affectedTenants(@Root() incident: Incident, @Ctx() ctx: Context): Promise<Tenant[]> {
     return ctx.loaders.incidents.affectedTenants.load(incident.id);
   }
 
-  @FieldResolver(() => [Ticket], { description: "Linked tickets, oldest first; customers see their tenant's (with ticket:read)." })
+  @FieldResolver(() => [Ticket], { complexity: listCost(BOUND.tickets), description: `Linked tickets, oldest first, at most ${BOUND.tickets}; customers see their tenant's (with ticket:read).` })
   tickets(@Root() incident: Incident, @Ctx() ctx: Context): Promise<Ticket[]> {
     return ctx.loaders.incidents.tickets.load(incident.id);
   }
 
-  @FieldResolver(() => [SystemEvent], { description: "Linked events, oldest first; customers see their tenant's (with event:read)." })
+  @FieldResolver(() => [SystemEvent], { complexity: listCost(BOUND.events), description: `Linked events, oldest first, at most ${BOUND.events}; customers see their tenant's (with event:read).` })
   events(@Root() incident: Incident, @Ctx() ctx: Context): Promise<SystemEvent[]> {
     return ctx.loaders.incidents.events.load(incident.id);
   }
 
-  @FieldResolver(() => [IncidentTimelineEntry], { description: 'Oldest first; customers see the public entries for everyone or for their tenant.' })
+  @FieldResolver(() => [IncidentTimelineEntry], { complexity: listCost(BOUND.timeline), description: `The newest ${BOUND.timeline} entries, oldest first; customers see the public entries for everyone or for their tenant.` })
   timeline(@Root() incident: Incident, @Ctx() ctx: Context): Promise<IncidentTimelineEntry[]> {
     return ctx.loaders.incidents.timeline.load(incident.id);
   }
@@ -119,7 +121,7 @@ export class IncidentTimelineEntryResolver {
 /** Ticket.incidents, contributed by this module. */
 @Resolver(() => Ticket)
 export class TicketIncidentsResolver {
-  @FieldResolver(() => [Incident], { description: 'Incidents this ticket is linked to (empty without incident:read).' })
+  @FieldResolver(() => [Incident], { complexity: listCost(BOUND.ofTicket), description: `Incidents this ticket is linked to, newest first, at most ${BOUND.ofTicket} (empty without incident:read).` })
   incidents(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<Incident[]> {
     return ctx.loaders.incidents.ofTicket.load(ticket.id);
   }

@@ -4,6 +4,7 @@ import { EvaluatedFlag } from '../flags/flag.inputs';
 import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { StaffRole, User } from '../users/user.entity';
+import { listCost } from '../../common/query-limits';
 
 @ObjectType({ description: 'The caller: who they are, where they act and what they may do.' })
 export class Me {
@@ -22,12 +23,12 @@ export class Me {
   @Field(() => [String], { description: 'Effective permissions, sorted.' })
   permissions!: string[];
 
-  @Field(() => [Entitlement], { description: "The current tenant's active entitlements." })
+  @Field(() => [Entitlement], { complexity: listCost(50), description: "The current tenant's active entitlements." })
   entitlements!: Entitlement[];
 
-  @Field(() => [EvaluatedFlag], { description: 'Feature flags evaluated for the current tenant.' })
+  @Field(() => [EvaluatedFlag], { complexity: listCost(100), description: 'Feature flags evaluated for the current tenant.' })
   featureFlags!: EvaluatedFlag[];
 
-  @Field(() => [Membership], { description: 'All your memberships, for switching tenants.' })
+  @Field(() => [Membership], { complexity: listCost(100), description: 'All your memberships, for switching tenants.' })
   memberships!: Membership[];
 }
