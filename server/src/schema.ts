@@ -4,6 +4,7 @@ import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
 import { buildSchema } from 'type-graphql';
 import { forbidden } from './common/errors';
+import { validateArgument } from './common/input-hygiene';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { auditPermissions } from './modules/audit/audit.permissions';
 import { AuthResolver } from './modules/auth/auth.resolver';
@@ -82,7 +83,9 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [first, ...rest],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
-    validate: { forbidUnknownValues: false },
+    // Every argument: refuse text that cannot be stored (NUL, lone surrogates), then
+    // class-validator as type-graphql would run it (a validateFn replaces that step).
+    validateFn: validateArgument,
     emitSchemaFile: false,
   });
 }
