@@ -1,7 +1,8 @@
-import { IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { GRID_COLUMNS, WidgetType } from './dashboard-widget.entity';
+import { VisibleLength } from '../../common/visible-length';
 
 export const MAX_ROW = 200;
 export const MAX_HEIGHT = 12;
@@ -40,7 +41,7 @@ export class AddDashboardWidgetInput extends WidgetPlacementInput {
   type!: WidgetType;
 
   @Field()
-  @Length(1, 100, { message: 'Title must be between 1 and 100 characters.' })
+  @VisibleLength(1, 100, { message: 'Title must be between 1 and 100 characters.' })
   title!: string;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'Settings for the type; omitted means the defaults.' })
@@ -58,7 +59,7 @@ export class UpdateDashboardWidgetInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 100, { message: 'Title must be between 1 and 100 characters.' })
+  @VisibleLength(1, 100, { message: 'Title must be between 1 and 100 characters.' })
   title?: string | null;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'Replaces the settings.' })

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ZodError } from 'zod';
 import { badInput, forbidden, notFound } from '../../common/errors';
+import { isBlank } from '../../common/input-hygiene';
 import { expectGlobalId } from '../../common/global-id';
 import { type Context, requireTenant } from '../../context/context';
 import { diffOf, recordAudit } from '../audit/audit.service';
@@ -95,7 +96,7 @@ async function checkFree(em: EntityManager, tenantId: string, place: Placement, 
 
 function requireTitle(title: string): string {
   const trimmed = title.trim();
-  if (!trimmed) throw badInput('Give the widget a title.', [{ field: 'title', message: 'Give the widget a title.' }]);
+  if (isBlank(trimmed)) throw badInput('Give the widget a title.', [{ field: 'title', message: 'Give the widget a title.' }]);
   return trimmed;
 }
 

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { badInput, conflict, forbidden, notFound, type FieldError } from '../../common/errors';
+import { isBlank } from '../../common/input-hygiene';
 import { expectGlobalId } from '../../common/global-id';
 import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
 import { dateSort, paginate } from '../../common/pagination/paginate';
@@ -148,7 +149,7 @@ export async function revokeEntitlement(ctx: Context, input: RevokeEntitlementIn
     if (!grant) throw notFound('Entitlement');
     if (grant.revokedAt) return grant;
     grant.revokedAt = new Date();
-    grant.revokeReason = input.reason?.trim() || undefined;
+    grant.revokeReason = isBlank(input.reason) ? undefined : input.reason?.trim();
     recordAudit(ctx, em, {
       action: 'entitlement.revoked',
       tenantId: grant.tenant.id,

@@ -4,6 +4,7 @@ import { CORRELATION_ID_PATTERN } from '../../common/correlation';
 import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
 import { orderInput } from '../../common/pagination/order';
 import { IncidentSeverity, IncidentStatus } from './incident.entity';
+import { VisibleLength } from '../../common/visible-length';
 
 /** Items linked per call; an incident holds at most MAX_LINKS of each kind. */
 export const MAX_LINKS_PER_CALL = 100;
@@ -13,14 +14,14 @@ export const MAX_TIMELINE_ENTRIES = 500;
 @InputType()
 export class CreateIncidentInput {
   @Field()
-  @Length(3, 200, { message: 'Title must be between 3 and 200 characters.' })
+  @VisibleLength(3, 200, { message: 'Title must be between 3 and 200 characters.' })
   title!: string;
 
   @Field(() => IncidentSeverity)
   severity!: IncidentSeverity;
 
   @Field({ description: 'Shown to customers of the affected tenants.' })
-  @Length(1, 10_000, { message: 'Summary must be between 1 and 10,000 characters.' })
+  @VisibleLength(1, 10_000, { message: 'Summary must be between 1 and 10,000 characters.' })
   summary!: string;
 
   @Field(() => [ID], { description: 'The tenants affected (at least one).' })
@@ -44,7 +45,7 @@ export class TransitionIncidentInput {
 
   @Field(() => String, { nullable: true, description: 'Added to the timeline entry of the change (customers see it).' })
   @IsOptional()
-  @Length(1, 2_000, { message: 'A note must be between 1 and 2,000 characters.' })
+  @VisibleLength(1, 2_000, { message: 'A note must be between 1 and 2,000 characters.' })
   note?: string | null;
 }
 
@@ -76,7 +77,7 @@ export class AddIncidentNoteInput {
   incidentId!: string;
 
   @Field()
-  @Length(1, 10_000, { message: 'A note must be between 1 and 10,000 characters.' })
+  @VisibleLength(1, 10_000, { message: 'A note must be between 1 and 10,000 characters.' })
   body!: string;
 
   @Field({ defaultValue: true, description: 'Internal notes are for staff only; false shows the note to affected customers.' })

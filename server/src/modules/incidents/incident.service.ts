@@ -1,6 +1,7 @@
 import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
@@ -104,7 +105,7 @@ function decodeIds(ids: string[], type: string, field: string): string[] {
 
 function requireText(value: string, field: string, message: string, min = 1): string {
   const trimmed = value.trim();
-  if (trimmed.length < min) throw badInput(message, [{ field, message }]);
+  if (visibleLength(trimmed) < min) throw badInput(message, [{ field, message }]);
   return trimmed;
 }
 

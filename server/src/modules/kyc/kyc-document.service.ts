@@ -1,4 +1,5 @@
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { type ConnectionArgs, type ConnectionShape, SortDirection } from '../../common/pagination/connection';
 import { dateSort, paginate } from '../../common/pagination/paginate';
@@ -55,7 +56,7 @@ export async function decideDocument(ctx: Context, input: DecideKycDocumentInput
   if (!userId || !isPlatformScope(ctx)) throw forbidden('KYC reviews are made by platform staff outside any tenant.', 'STAFF_REQUIRED');
   const id = expectGlobalId(input.id, 'KycDocument');
   const reason = input.reason.replace(/\s+/g, ' ').trim();
-  if (reason.length < 3) throw badInput('Give a reason of 3 to 2,000 characters.', [{ field: 'reason', message: 'Give a reason of 3 to 2,000 characters.' }]);
+  if (visibleLength(reason) < 3) throw badInput('Give a reason of 3 to 2,000 characters.', [{ field: 'reason', message: 'Give a reason of 3 to 2,000 characters.' }]);
   return ctx.em.transactional(async (em) => {
     const doc = await em.findOne(KycDocument, { id }, scopeOptions(ctx));
     if (!doc) throw notFound('KYC document');

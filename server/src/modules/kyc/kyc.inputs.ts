@@ -4,6 +4,7 @@ import { ConnectionArgs, SortDirection } from '../../common/pagination/connectio
 import { orderInput } from '../../common/pagination/order';
 import { KycCaseStatus, KycRecommendation, KycRiskRating, KycSubjectKind } from './kyc-case.entity';
 import { KycDocumentKind, KycDocumentStatus } from './kyc-document.entity';
+import { VisibleLength } from '../../common/visible-length';
 
 const COUNTRY = 'Use a two-letter ISO 3166-1 country code, e.g. DE or GB.';
 const REASON = 'Give a reason of 3 to 2,000 characters.';
@@ -12,7 +13,7 @@ const REASON = 'Give a reason of 3 to 2,000 characters.';
 export class KycAddressInput {
   @Field()
   @IsString()
-  @Length(1, 200, { message: 'Address line 1 needs 1 to 200 characters.' })
+  @VisibleLength(1, 200, { message: 'Address line 1 needs 1 to 200 characters.' })
   line1!: string;
 
   @Field(() => String, { nullable: true })
@@ -23,7 +24,7 @@ export class KycAddressInput {
 
   @Field()
   @IsString()
-  @Length(1, 100, { message: 'City needs 1 to 100 characters.' })
+  @VisibleLength(1, 100, { message: 'City needs 1 to 100 characters.' })
   city!: string;
 
   @Field()
@@ -40,7 +41,7 @@ export class KycAddressInput {
 export class KycPersonInput {
   @Field()
   @IsString()
-  @Length(2, 200, { message: 'Full name needs 2 to 200 characters.' })
+  @VisibleLength(2, 200, { message: 'Full name needs 2 to 200 characters.' })
   fullName!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
@@ -63,7 +64,7 @@ export class KycPersonInput {
 export class KycBusinessInput {
   @Field()
   @IsString()
-  @Length(2, 200, { message: 'Legal name needs 2 to 200 characters.' })
+  @VisibleLength(2, 200, { message: 'Legal name needs 2 to 200 characters.' })
   legalName!: string;
 
   @Field(() => String, { nullable: true })
@@ -148,7 +149,7 @@ export class RecommendKycCaseInput extends KycCaseVersionInput {
 
   @Field({ description: 'Why; staff only.' })
   @IsString()
-  @Length(3, 2000, { message: REASON })
+  @VisibleLength(3, 2000, { message: REASON })
   reason!: string;
 }
 
@@ -156,7 +157,7 @@ export class RecommendKycCaseInput extends KycCaseVersionInput {
 export class RequestKycInfoInput extends KycCaseVersionInput {
   @Field({ description: 'What the customer must add or correct; shown to the customer.' })
   @IsString()
-  @Length(3, 2000, { message: 'Tell the customer what is missing in 3 to 2,000 characters.' })
+  @VisibleLength(3, 2000, { message: 'Tell the customer what is missing in 3 to 2,000 characters.' })
   message!: string;
 }
 
@@ -174,7 +175,7 @@ export class DecideKycCaseInput extends KycCaseVersionInput {
 
   @Field({ description: 'Why; staff only.' })
   @IsString()
-  @Length(3, 2000, { message: REASON })
+  @VisibleLength(3, 2000, { message: REASON })
   reason!: string;
 
   @Field(() => String, { nullable: true, description: 'Optional note shown to the customer.' })
@@ -201,7 +202,7 @@ export class DecideKycDocumentInput {
 
   @Field({ description: 'Why; shown to the customer.' })
   @IsString()
-  @Length(3, 2000, { message: REASON })
+  @VisibleLength(3, 2000, { message: REASON })
   reason!: string;
 }
 

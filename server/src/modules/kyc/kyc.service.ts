@@ -1,6 +1,7 @@
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, type FieldError, forbidden, notFound } from '../../common/errors';
+import { isBlank, visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
 import type { ConnectionShape, SortDirection } from '../../common/pagination/connection';
@@ -66,7 +67,7 @@ const need = (field: string, message: string) => badInput(message, [{ field, mes
 
 function text(value: string | null | undefined): string | null {
   const t = value?.replace(/\s+/g, ' ').trim();
-  return t ? t : null;
+  return t && !isBlank(t) ? t : null;
 }
 
 function normalizeAddress(a: KycAddressInput, path: string): KycAddressData {
@@ -90,7 +91,7 @@ function checkDateOfBirth(value: string, field: string): string {
 
 export function normalizePerson(p: KycPersonInput, path = 'person'): KycPersonData {
   const fullName = text(p.fullName);
-  if (!fullName || fullName.length < 2) throw need(`${path}.fullName`, 'Full name needs 2 to 200 characters.');
+  if (!fullName || visibleLength(fullName) < 2) throw need(`${path}.fullName`, 'Full name needs 2 to 200 characters.');
   return {
     fullName,
     dateOfBirth: p.dateOfBirth ? checkDateOfBirth(p.dateOfBirth, `${path}.dateOfBirth`) : null,
@@ -101,7 +102,7 @@ export function normalizePerson(p: KycPersonInput, path = 'person'): KycPersonDa
 
 export function normalizeBusiness(b: KycBusinessInput, path = 'business'): KycBusinessData {
   const legalName = text(b.legalName);
-  if (!legalName || legalName.length < 2) throw need(`${path}.legalName`, 'Legal name needs 2 to 200 characters.');
+  if (!legalName || visibleLength(legalName) < 2) throw need(`${path}.legalName`, 'Legal name needs 2 to 200 characters.');
   let vatNumber: string | null = null;
   if (b.vatNumber) {
     vatNumber = b.vatNumber.replace(/\s+/g, '').toUpperCase();
@@ -357,7 +358,7 @@ async function pendingDocuments(em: EntityManager, kycCase: KycCase): Promise<nu
 export async function recommend(ctx: Context, input: RecommendKycCaseInput): Promise<KycCase> {
   const userId = requireStaff(ctx);
   const reason = text(input.reason);
-  if (!reason || reason.length < 3) throw need('reason', 'Give a reason of 3 to 2,000 characters.');
+  if (!reason || visibleLength(reason) < 3) throw need('reason', 'Give a reason of 3 to 2,000 characters.');
   return changeCase(ctx, input, 'recommend', async (em, kycCase) => {
     requireReviewer(kycCase, userId, 'record a recommendation');
     const pending = await pendingDocuments(em, kycCase);
@@ -373,7 +374,7 @@ export async function recommend(ctx: Context, input: RecommendKycCaseInput): Pro
 export async function requestInfo(ctx: Context, input: RequestKycInfoInput): Promise<KycCase> {
   const userId = requireStaff(ctx);
   const message = input.message.trim();
-  if (message.length < 3) throw need('message', 'Tell the customer what is missing in 3 to 2,000 characters.');
+  if (visibleLength(message) < 3) throw need('message', 'Tell the customer what is missing in 3 to 2,000 characters.');
   return changeCase(ctx, input, 'requestInfo', (_em, kycCase) => {
     requireReviewer(kycCase, userId, 'ask the customer for more information');
     kycCase.customerMessage = message;
@@ -389,7 +390,7 @@ export async function requestInfo(ctx: Context, input: RequestKycInfoInput): Pro
 export async function decide(ctx: Context, input: DecideKycCaseInput): Promise<KycCase> {
   const userId = requireStaff(ctx);
   const reason = text(input.reason);
-  if (!reason || reason.length < 3) throw need('reason', 'Give a reason of 3 to 2,000 characters.');
+  if (!reason || visibleLength(reason) < 3) throw need('reason', 'Give a reason of 3 to 2,000 characters.');
   const action: KycAction = input.decision === KycDecision.APPROVE ? 'approve' : 'reject';
   return changeCase(ctx, input, action, async (em, kycCase) => {
     // Four-eyes: the reviewer recommends, someone else decides.

@@ -4,6 +4,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
 import { orderInput } from '../../common/pagination/order';
 import { MessageChannel, MessageStatus } from './message.entity';
+import { VisibleLength } from '../../common/visible-length';
 
 /**
  * One inbound message, as GraphQL's ingestMessage and POST /api/messages take it. Routing: a
@@ -19,7 +20,7 @@ export class IngestMessageInput {
 
   @Field()
   @IsString({ message: 'sender must be a string.' })
-  @Length(1, 320, { message: 'sender must have 1 to 320 characters.' })
+  @VisibleLength(1, 320, { message: 'sender must have 1 to 320 characters.' })
   sender!: string;
 
   @Field(() => String, { nullable: true })

@@ -1,6 +1,7 @@
 import { type FilterQuery, ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, badInput, forbidden, notFound } from '../../common/errors';
+import { isBlank, visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { sortKeyOf } from '../../common/pagination/order';
@@ -66,9 +67,9 @@ export function routeOf(message: Pick<InboundMessage, 'sender' | 'subject' | 'pa
   }
   if (p.action === 'ignore') return { kind: 'ignore', reason: 'The sender asked for it to be ignored.' };
   if (p.autoReply === true) return { kind: 'ignore', reason: 'Automatic reply; no ticket opened.' };
-  const text = [p.text, p.body].find((v): v is string => typeof v === 'string' && v.trim().length > 0);
+  const text = [p.text, p.body].find((v): v is string => typeof v === 'string' && !isBlank(v));
   const rawSubject = (message.subject ?? (typeof p.subject === 'string' ? p.subject : '')).trim();
-  const subject = rawSubject.length >= 3 ? rawSubject.slice(0, 200) : `Message from ${message.sender}`.slice(0, 200);
+  const subject = visibleLength(rawSubject) >= 3 ? rawSubject.slice(0, 200) : `Message from ${message.sender}`.slice(0, 200);
   const body = (text ?? JSON.stringify(p, null, 2)).trim().slice(0, 20_000) || '(empty message)';
   const priority = typeof p.priority === 'string' ? (PRIORITIES[p.priority.toUpperCase()] ?? TicketPriority.NORMAL) : TicketPriority.NORMAL;
   return { kind: 'ticket', subject, body, priority };
@@ -175,7 +176,7 @@ export interface IngestResult {
 export async function ingestMessage(ctx: Context, input: IngestMessageInput): Promise<IngestResult> {
   const { tenantId, userId } = requireTenant(ctx);
   const sender = input.sender.trim();
-  if (!sender) throw badInput('sender must have 1 to 320 characters.', [{ field: 'sender', message: 'Say who sent it.' }]);
+  if (isBlank(sender)) throw badInput('sender must have 1 to 320 characters.', [{ field: 'sender', message: 'Say who sent it.' }]);
   if (!isJsonObject(input.payload)) throw badInput('payload must be a JSON object.', [{ field: 'payload', message: 'Must be a JSON object.' }]);
   if (jsonSize(input.payload) > MAX_PAYLOAD_BYTES) {
     throw badInput(`payload is too large (max ${MAX_PAYLOAD_BYTES / 1024} KB).`, [{ field: 'payload', message: 'Too large.' }]);
@@ -192,7 +193,7 @@ export async function ingestMessage(ctx: Context, input: IngestMessageInput): Pr
         tenant: em.getReference(Tenant, tenantId),
         channel: input.channel,
         sender,
-        subject: input.subject?.trim() || undefined,
+        subject: isBlank(input.subject) ? undefined : input.subject?.trim(),
         payload: input.payload,
         externalId,
         receivedAt: now,

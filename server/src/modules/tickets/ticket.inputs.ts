@@ -3,17 +3,18 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-grap
 import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
 import { orderInput } from '../../common/pagination/order';
 import { TicketPriority, TicketStatus } from './ticket.entity';
+import { VisibleLength } from '../../common/visible-length';
 
 @InputType()
 export class CreateTicketInput {
   @Field()
   @IsString()
-  @Length(3, 200, { message: 'Subject must be between 3 and 200 characters.' })
+  @VisibleLength(3, 200, { message: 'Subject must be between 3 and 200 characters.' })
   subject!: string;
 
   @Field()
   @IsString()
-  @Length(1, 20000, { message: 'Describe the problem (up to 20,000 characters).' })
+  @VisibleLength(1, 20000, { message: 'Describe the problem (up to 20,000 characters).' })
   body!: string;
 
   @Field(() => TicketPriority, { nullable: true, defaultValue: TicketPriority.NORMAL })
@@ -33,12 +34,12 @@ export class UpdateTicketInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(3, 200, { message: 'Subject must be between 3 and 200 characters.' })
+  @VisibleLength(3, 200, { message: 'Subject must be between 3 and 200 characters.' })
   subject?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 20000, { message: 'Body must be between 1 and 20,000 characters.' })
+  @VisibleLength(1, 20000, { message: 'Body must be between 1 and 20,000 characters.' })
   body?: string | null;
 
   @Field(() => TicketStatus, { nullable: true })
@@ -61,7 +62,7 @@ export class AddTicketCommentInput {
 
   @Field()
   @IsString()
-  @Length(1, 20000, { message: 'A comment needs between 1 and 20,000 characters.' })
+  @VisibleLength(1, 20000, { message: 'A comment needs between 1 and 20,000 characters.' })
   body!: string;
 }
 

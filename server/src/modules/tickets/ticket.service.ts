@@ -1,6 +1,7 @@
 import { type FilterQuery, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { isBlank, visibleLength } from '../../common/input-hygiene';
 import { containsPattern } from '../../common/like';
 import { expectGlobalId } from '../../common/global-id';
 import type { ConnectionArgs, ConnectionShape } from '../../common/pagination/connection';
@@ -116,8 +117,8 @@ export async function createTicket(ctx: Context, input: CreateTicketInput): Prom
   const { tenantId, userId } = requireTenant(ctx);
   const subject = input.subject.trim();
   const body = input.body.trim();
-  if (subject.length < 3) throw badSubject();
-  if (!body) throw badInput('Describe the problem.', [{ field: 'body', message: 'Describe the problem.' }]);
+  if (visibleLength(subject) < 3) throw badSubject();
+  if (isBlank(body)) throw badInput('Describe the problem.', [{ field: 'body', message: 'Describe the problem.' }]);
   return ctx.em.transactional((em) =>
     insertTicket(ctx, em, { tenantId, requesterId: userId, subject, body, priority: input.priority ?? TicketPriority.NORMAL, correlationId: ctx.correlationId }),
   );
@@ -136,8 +137,11 @@ export async function updateTicket(ctx: Context, input: UpdateTicketInput): Prom
   if (input.assigneeId !== undefined && !ctx.permissions.has('ticket:assign') && !ctx.permissions.has('platform:ticket:write')) {
     throw forbidden('Assigning tickets needs the ticket:assign permission.', 'MISSING_PERMISSION');
   }
-  if (input.subject !== undefined && input.subject !== null && input.subject.trim().length < 3) {
+  if (input.subject !== undefined && input.subject !== null && visibleLength(input.subject) < 3) {
     throw badSubject();
+  }
+  if (input.body !== undefined && input.body !== null && isBlank(input.body)) {
+    throw badInput('The body cannot be blank.', [{ field: 'body', message: 'The body cannot be blank.' }]);
   }
   try {
     return await ctx.em.transactional(async (em) => {
@@ -189,7 +193,7 @@ export async function addTicketComment(ctx: Context, input: AddTicketCommentInpu
   const { tenantId, userId } = requireTenant(ctx);
   const ticketId = expectGlobalId(input.ticketId, 'Ticket', 'ticketId');
   const body = input.body.trim();
-  if (!body) throw badInput('A comment cannot be empty.', [{ field: 'body', message: 'A comment cannot be empty.' }]);
+  if (isBlank(body)) throw badInput('A comment cannot be empty.', [{ field: 'body', message: 'A comment cannot be empty.' }]);
   const ticket = await ctx.loaders.tickets.byId.load(ticketId);
   if (!ticket) throw notFound('Ticket');
   return ctx.em.transactional(async (em) => {

@@ -5,6 +5,7 @@ import { ConnectionArgs, SortDirection } from '../../common/pagination/connectio
 import { orderInput } from '../../common/pagination/order';
 import { PanelLayout, RecentRunsScope } from './tool-panel.entity';
 import { ToolStatus } from './tool.entity';
+import { VisibleLength } from '../../common/visible-length';
 
 export const TOOL_KEY_RULE = 'Tool keys are lowercase dotted words, e.g. "ticket.summarise" (letters, digits, "-" or "_" after the first letter).';
 export const TOOL_KEY_RE = /^[a-z][a-z0-9]*(\.[a-z][a-z0-9_-]*)+$/;
@@ -18,7 +19,7 @@ export class CreateToolInput {
 
   @Field()
   @IsString()
-  @Length(2, 200, { message: 'Name the tool (2 to 200 characters).' })
+  @VisibleLength(2, 200, { message: 'Name the tool (2 to 200 characters).' })
   name!: string;
 
   @Field()
@@ -45,7 +46,7 @@ export class UpdateToolInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(2, 200, { message: 'Name the tool (2 to 200 characters).' })
+  @VisibleLength(2, 200, { message: 'Name the tool (2 to 200 characters).' })
   name?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -115,7 +116,7 @@ export class SetToolPanelInput {
 
   @Field()
   @IsString()
-  @Length(2, 200, { message: 'Give the panel a title (2 to 200 characters).' })
+  @VisibleLength(2, 200, { message: 'Give the panel a title (2 to 200 characters).' })
   title!: string;
 
   @Field(() => PanelLayout, { nullable: true, defaultValue: PanelLayout.FORM })

@@ -1,5 +1,6 @@
 import { type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
 import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
@@ -58,7 +59,7 @@ const duplicateKey = (key: string) => conflict(`A tool with the key "${key}" alr
 export async function createTool(ctx: Context, input: CreateToolInput): Promise<Tool> {
   const inputSchema = assertSchema(input.inputSchema);
   const name = input.name.trim();
-  if (name.length < 2) throw badInput('Name the tool (2 to 200 characters).', [{ field: 'name', message: 'Name the tool (2 to 200 characters).' }]);
+  if (visibleLength(name) < 2) throw badInput('Name the tool (2 to 200 characters).', [{ field: 'name', message: 'Name the tool (2 to 200 characters).' }]);
   try {
     return await ctx.em.transactional(async (em) => {
       if (await em.count(Tool, { key: input.key })) throw duplicateKey(input.key);
@@ -132,7 +133,7 @@ export async function setToolPanel(ctx: Context, input: SetToolPanelInput): Prom
   const { tenantId } = requireTenant(ctx);
   const toolId = expectGlobalId(input.toolId, 'Tool', 'toolId');
   const title = input.title.trim();
-  if (title.length < 2) throw badInput('Give the panel a title (2 to 200 characters).', [{ field: 'title', message: 'Give the panel a title (2 to 200 characters).' }]);
+  if (visibleLength(title) < 2) throw badInput('Give the panel a title (2 to 200 characters).', [{ field: 'title', message: 'Give the panel a title (2 to 200 characters).' }]);
   return ctx.em.transactional(async (em) => {
     const tool = await em.findOne(Tool, { id: toolId });
     if (!tool) throw notFound('Tool');
