@@ -42,15 +42,31 @@ export function signAccessToken(config: Config, claims: AccessClaims, now = Date
 
 export type VerifyResult = { ok: true; claims: AccessClaims } | { ok: false; reason: 'EXPIRED' | 'INVALID' };
 
-/** Verifies signature, algorithm (pinned), issuer, audience and expiry. */
-export function verifyAccessToken(config: Config, token: string): VerifyResult {
+/** Leeway for clocks that disagree about "now" when checking a token's issue time. */
+const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * True when the token says when it was issued and when it expires (jsonwebtoken accepts tokens
+ * without `exp`; RFC 8725 expects it required), and its lifetime is no longer than the one we
+ * issue. `exp` itself is checked against now by jwt.verify.
+ */
+function hasBoundedLifetime(config: Config, payload: jwt.JwtPayload, now: number): boolean {
+  const { iat, exp } = payload;
+  if (typeof iat !== 'number' || typeof exp !== 'number' || !Number.isInteger(iat) || !Number.isInteger(exp)) return false;
+  return iat <= now + CLOCK_SKEW_SECONDS && exp > iat && exp - iat <= config.jwt.accessTtlSeconds;
+}
+
+/** Verifies signature, algorithm (pinned), issuer, audience, expiry and a bounded lifetime. */
+export function verifyAccessToken(config: Config, token: string, now = Date.now()): VerifyResult {
   try {
     const payload = jwt.verify(token, keyOf(config), {
       algorithms: [ALGORITHM],
       issuer: config.jwt.issuer,
       audience: config.jwt.audience,
+      clockTimestamp: Math.floor(now / 1000),
     });
     if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return { ok: false, reason: 'INVALID' };
+    if (!hasBoundedLifetime(config, payload, Math.floor(now / 1000))) return { ok: false, reason: 'INVALID' };
     const { tid, gen } = payload as { tid?: unknown; gen?: unknown };
     if (typeof gen !== 'number' || !Number.isInteger(gen)) return { ok: false, reason: 'INVALID' };
     return { ok: true, claims: { sub: payload.sub, sid: payload.sid, tid: typeof tid === 'string' ? tid : null, gen } };
