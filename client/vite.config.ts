@@ -41,7 +41,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for reading production stack traces but no bundle points at them, and
+    // the server never serves *.map (server/src/common/client-assets.ts): they hold the sources.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       input: {
