@@ -36,6 +36,12 @@ function createQueryClient(): QueryClient {
 /**
  * The back office: react-admin on the shared theme and session layer, under /admin/ with
  * real paths (react-admin's way to live in a sub path: a browser router outside, basename inside).
+ *
+ * The router runs without React transitions, as react-admin's own router asks for
+ * (`v7_startTransition: false` in ra-core). With them (React Router 7's default), a signed-out
+ * visit never settled: react-admin's auth check redirects to the login page while the previous
+ * navigation is still a pending transition, each redirect restarted it, and the page stayed
+ * blank for thousands of renders (12-18 s) before one committed.
  */
 export function AdminApp({ runtime }: { runtime: Runtime }) {
   const [authProvider] = useState(() => createAuthProvider(runtime.client, runtime.store));
@@ -43,7 +49,7 @@ export function AdminApp({ runtime }: { runtime: Runtime }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <ApolloProvider client={runtime.client}>
-      <BrowserRouter>
+      <BrowserRouter useTransitions={false}>
         <Routes>
           <Route
             path="/admin/*"
