@@ -63,7 +63,7 @@ describe('limits before execution', () => {
     expect(res.code).toBe('BAD_USER_INPUT');
     expect(res.reason).toBe('QUERY_TOO_COMPLEX');
     expect(res.json.errors?.[0]?.extensions.cost).toBeGreaterThan(1_000_000);
-    expect(res.json.errors?.[0]?.extensions.maxCost).toBe(10_000);
+    expect(res.json.errors?.[0]?.extensions.maxCost).toBe(20_000);
     expect(res.status).toBe(400);
     expect(res.statements).toBe(0);
     expect(res.json.data).toBeUndefined();
