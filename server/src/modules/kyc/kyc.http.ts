@@ -1,7 +1,8 @@
 import busboy from 'busboy';
 import express, { type Request, type Response, type Router } from 'express';
-import { AppError, type ErrorCode } from '../../common/errors';
+import { AppError, type ErrorCode, httpStatusOf } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
+import { unsafeTextFields } from '../../common/input-hygiene';
 import { uuidv7 } from '../../common/uuid';
 import { type Context, isPlatformScope } from '../../context/context';
 import { auditPlatformAccess } from '../audit/audit.service';
@@ -9,15 +10,6 @@ import { type KycDocument } from './kyc-document.entity';
 import { cleanFilename, documentStore, downloadPathOf, parseKind, registerUpload, uploadTarget } from './kyc-document.service';
 import { KYC_CONTENT_TYPES, type LocalDocumentStore, type StoreFailure, type UploadSink } from './kyc.storage';
 
-const STATUS: Record<ErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  INTERNAL_SERVER_ERROR: 500,
-};
 
 const AUTH_MESSAGES = {
   EXPIRED: 'Your access token has expired; refresh it and try again.',
@@ -33,7 +25,7 @@ interface JsonError {
   body: { error: ErrorCode; message: string; reason?: string; [k: string]: unknown };
 }
 
-function jsonError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, status = STATUS[code]): JsonError {
+function jsonError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, status = httpStatusOf(code)): JsonError {
   return { status, body: { error: code, message, ...extra } };
 }
 
@@ -186,6 +178,8 @@ export function createKycRouter({ contextOf }: KycRouterDeps): Router {
       if (!sink) return send(res, jsonError('BAD_USER_INPUT', 'Attach the document in a field named "file".', { reason: 'NO_FILE', fields: [{ field: 'file', message: 'Missing.' }] }));
       const outcome = sink.outcome();
       if (!outcome.ok) return send(res, outcome.reason === 'TOO_LARGE' ? tooLarge(maxBytes) : STORE_ERRORS[outcome.reason]);
+      const unsafe = unsafeTextFields({ kind: parsed.kind, file: parsed.filename });
+      if (unsafe.length) return send(res, jsonError('BAD_USER_INPUT', unsafe.map((f) => f.message).join(' '), { fields: unsafe }));
       const kind = parseKind(parsed.kind);
       const doc = await registerUpload(ctx, kycCase.id, {
         ...outcome.file,

@@ -1,7 +1,8 @@
 import { validate } from 'class-validator';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import { AppError, type ErrorCode, type FieldError } from '../../common/errors';
+import { AppError, type FieldError, httpStatusOf } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
+import { unsafeTextFields } from '../../common/input-hygiene';
 import type { Context } from '../../context/context';
 import { type InboundMessage } from './message.entity';
 import { IngestMessageInput } from './message.inputs';
@@ -10,15 +11,6 @@ import { ingestMessage } from './message.service';
 /** Bodies above this are refused with 413 before they are parsed. */
 export const MESSAGE_BODY_LIMIT = '100kb';
 
-const HTTP_STATUS: Record<ErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  INTERNAL_SERVER_ERROR: 500,
-};
 
 const FIELDS = ['channel', 'sender', 'subject', 'payload', 'externalId'] as const;
 
@@ -100,6 +92,12 @@ export function createMessageRouter(contextOf: (req: Request) => Promise<Context
         sendError(res, 400, 'BAD_USER_INPUT', 'The body must be a JSON object with channel, sender and payload.');
         return;
       }
+      // NUL or a lone surrogate anywhere (keys and payload too) cannot be stored.
+      const unsafe = unsafeTextFields(body);
+      if (unsafe.length) {
+        sendError(res, 400, 'BAD_USER_INPUT', unsafe.map((f) => f.message).join(' '), { fields: unsafe });
+        return;
+      }
       const unknown = Object.keys(body).filter((k) => !(FIELDS as readonly string[]).includes(k));
       if (unknown.length) {
         const fields: FieldError[] = unknown.map((k) => ({ field: k, message: `Unknown field; allowed: ${FIELDS.join(', ')}.` }));
@@ -117,7 +115,7 @@ export function createMessageRouter(contextOf: (req: Request) => Promise<Context
       res.status(created ? 201 : 200).json(await messageJson(ctx, message));
     } catch (err) {
       if (err instanceof AppError) {
-        sendError(res, HTTP_STATUS[err.code], err.code, err.message, err.extensions);
+        sendError(res, httpStatusOf(err.code), err.code, err.message, err.extensions);
         return;
       }
       next(err);
