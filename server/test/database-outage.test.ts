@@ -12,6 +12,7 @@ import { runMigrations } from '../src/database/database';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createOrmConfig, requestTimeoutOptions } from '../src/database/orm.config';
 import { DEMO_PASSWORD, seedDemoData } from '../src/seeders/demo.seeder';
+import { startTestApp } from './harness';
 
 /**
  * A PostgreSQL of this test's own (the suite's shared one must keep serving the other files),
@@ -163,5 +164,21 @@ describe('database outage', () => {
     }
     expect(back.status).toBe(200);
     expect(back.body.errors).toBeUndefined();
+  });
+});
+
+describe('limiter store outage', () => {
+  it('answers a sign-in with 503 and Retry-After when Redis cannot be reached', async () => {
+    // Nothing listens on port 1: the limiter's Redis is unreachable.
+    const t = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1', RETRY_AFTER_SECONDS: '4' } });
+    try {
+      const res = await t.gql('mutation { login(input: { email: "agent@acme.test", password: "wrong" }) { accessToken } }');
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('4');
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE' });
+      expect(res.errors?.[0]?.message).not.toMatch(/redis|ECONNREFUSED|retries/i);
+    } finally {
+      await t.close();
+    }
   });
 });

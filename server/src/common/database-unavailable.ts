@@ -8,6 +8,10 @@ const UNREACHABLE_MESSAGES = [
   'timeout expired', // pg connectionTimeoutMillis
   'Client has encountered a connection error',
   'the database system is', // starting up / shutting down / in recovery mode
+  // ioredis (the login limiter's store when REDIS_URL is set)
+  'Reached the max retries per request limit',
+  'Command timed out',
+  'Connection is closed',
 ];
 
 /** Network error codes of a server that cannot be reached. */
@@ -34,7 +38,7 @@ export function classifyDatabaseFailure(err: unknown): 'UNAVAILABLE' | 'TIMEOUT'
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
     const e = current as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown; previous?: unknown; originalError?: unknown };
-    if (e.name === 'KnexTimeoutError') return 'UNAVAILABLE';
+    if (e.name === 'KnexTimeoutError' || e.name === 'MaxRetriesPerRequestError') return 'UNAVAILABLE';
     const code = typeof e.code === 'string' ? e.code : '';
     if (code === STATEMENT_TIMEOUT) return 'TIMEOUT';
     if (NETWORK_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && isUnavailableSqlState(code))) return 'UNAVAILABLE';
