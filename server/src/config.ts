@@ -76,6 +76,22 @@ export interface ExecutorConfig {
   readonly shutdownGraceMs: number;
 }
 
+/** The login limiter's settings; modules/auth/login-limiter.ts says what each one does. */
+export interface LoginLimits {
+  /** Failures allowed for one account from one address within the window; then that pair is locked. */
+  readonly perAccount: number;
+  /** Failures allowed from one address (any accounts) within the window; then the address is locked. */
+  readonly perIp: number;
+  readonly windowSeconds: number;
+  /** Failures for one account from all addresses before each further attempt must wait. */
+  readonly accountDelayAfter: number;
+  /** The first wait; each further failure doubles it, up to accountDelayMaxSeconds (at most the window). */
+  readonly accountDelayBaseSeconds: number;
+  readonly accountDelayMaxSeconds: number;
+  /** How long an address + user agent that signed in successfully stays a known device. */
+  readonly knownDeviceDays: number;
+}
+
 export interface GraphqlLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
@@ -113,15 +129,7 @@ export interface Config {
   readonly jwt: { readonly secret: string; readonly issuer: string; readonly audience: string; readonly accessTtlSeconds: number };
   readonly refreshTtlDays: number;
   /** Login limiter (modules/auth/login-limiter.ts): per account + address, per address, account-wide delay, known devices. */
-  readonly loginLimits: {
-    readonly perAccount: number;
-    readonly perIp: number;
-    readonly windowSeconds: number;
-    readonly accountDelayAfter: number;
-    readonly accountDelayBaseSeconds: number;
-    readonly accountDelayMaxSeconds: number;
-    readonly knownDeviceDays: number;
-  };
+  readonly loginLimits: LoginLimits;
   /** Shared state for several API instances (the login limiter); unset keeps it in memory. */
   readonly redisUrl?: string;
   readonly redisKeyPrefix: string;

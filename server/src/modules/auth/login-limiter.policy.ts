@@ -1,20 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { LoginLimits } from '../../config';
 
-/** The limiter's settings (config.loginLimits); see login-limiter.ts for what each one does. */
-export interface LoginLimits {
-  /** Failures allowed for one account from one address within the window; then that pair is locked. */
-  readonly perAccount: number;
-  /** Failures allowed from one address (any accounts) within the window; then the address is locked. */
-  readonly perIp: number;
-  readonly windowSeconds: number;
-  /** Failures for one account from all addresses before each further attempt must wait. */
-  readonly accountDelayAfter: number;
-  /** The first wait; each further failure doubles it, up to accountDelayMaxSeconds (at most the window). */
-  readonly accountDelayBaseSeconds: number;
-  readonly accountDelayMaxSeconds: number;
-  /** How long an address + user agent that signed in successfully stays a known device. */
-  readonly knownDeviceDays: number;
-}
+export type { LoginLimits } from '../../config';
 
 /** The same limits in milliseconds, the unit both stores compute in. */
 export interface LimitsMs {
