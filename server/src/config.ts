@@ -42,7 +42,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(1000).default(50),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(3000),
   GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(100 * 1024),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(40_000),
   REQUEST_BUDGET_MS: z.coerce.number().int().min(10).max(300_000).default(10_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(10).max(3_600_000).default(8000),
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(3000),

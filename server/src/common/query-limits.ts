@@ -28,11 +28,12 @@ import { DEFAULT_PAGE_SIZE } from './pagination/connection';
  * - aliases 30 (armor: 15): the dashboard asks each widget under its own alias.
  * - directives 50 (armor's default), tokens 3,000 (armor: 1,000; the largest app document
  *   has ~900), body 100 KB.
- * - cost 20,000: every object counts 1, leaves 0, and a connection multiplies what it selects by
+ * - cost 40,000: every object counts 1, leaves 0, and a connection multiplies what it selects by
  *   its page size (`first`/`last`, default 20), so `tickets(first: 100) { nodes { requester {…} } }`
  *   costs ~300, the back office's largest page (100 flags with their overrides) ~5,200, the ids
- *   of 100 comments on each of 100 tickets ~10,200, the same with authors ~20,200 (refused), and
- *   the nested-comments attack millions. Plain object lists declare their
+ *   of 100 comments on each of 100 tickets ~10,200, a correlation chain with its incidents'
+ *   tenants ~31,200 (600 entries, each counted as the dearest kind), and any two nested levels of
+ *   100-item pages with a few objects each, or the nested-comments attack (millions), are refused. Plain object lists declare their
  *   bound with type-graphql's `complexity` option (see `listCost`); one that does not is
  *   assumed to hold 100.
  */
