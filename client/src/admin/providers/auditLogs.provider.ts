@@ -3,7 +3,7 @@ import { HttpError, type SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type { AuditLogFilter, AuditLogOrder, StaffRole } from '../../gql/graphql';
 import { runQuery } from './graphql';
-import { compact, listResultOf, offsetPageOf, orderOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
+import { compact, createResourceProvider, listResultOf, nodeOfType, nodesOfType, orderOf, type ResourceProvider, textFilter } from './resource-provider';
 
 const AUDIT_LOG_FIELDS = graphql(`
   fragment AdminAuditLogFields on AuditLog {
@@ -139,29 +139,20 @@ export function auditLogOrderOf(sort: SortPayload | undefined): AuditLogOrder {
 
 /** The audit trail: read-only. */
 export function createAuditLogsProvider(client: ApolloClient): ResourceProvider<AuditLogRecord> {
-  const provider: ResourceProvider<AuditLogRecord> = {
-    async getList({ pagination, sort, filter, signal }) {
-      const data = await runQuery(
-        client,
-        ADMIN_AUDIT_LOGS_QUERY,
-        { ...offsetPageOf(pagination), filter: auditLogFilterOf(filter as Record<string, unknown>), orderBy: auditLogOrderOf(sort) },
-        { signal },
-      );
+  return createResourceProvider<AuditLogRecord>({
+    label: { one: 'Audit entry', many: 'Audit entries' },
+    async list({ page, sort, filter, signal }) {
+      const data = await runQuery(client, ADMIN_AUDIT_LOGS_QUERY, { ...page, filter: auditLogFilterOf(filter), orderBy: auditLogOrderOf(sort) }, { signal });
       return listResultOf(data.auditLogs, toAuditLogRecord);
     },
-    async getOne({ id, signal }) {
-      const data = await runQuery(client, ADMIN_AUDIT_LOG_QUERY, { id: String(id) }, { signal });
-      if (data.node?.__typename !== 'AuditLog') throw new HttpError('Audit entry not found.', 404, { code: 'NOT_FOUND' });
-      return { data: toAuditLogRecord(data.node) };
+    async one(id, signal) {
+      const data = await runQuery(client, ADMIN_AUDIT_LOG_QUERY, { id }, { signal });
+      return nodeOfType(data.node, 'AuditLog', toAuditLogRecord);
     },
-    async getMany({ ids, signal }) {
-      if (!ids.length) return { data: [] };
-      const data = await runQuery(client, ADMIN_AUDIT_LOGS_BY_IDS_QUERY, { ids: ids.map(String) }, { signal, partial: true });
-      return { data: data.nodes.flatMap((n) => (n && n.__typename === 'AuditLog' ? [toAuditLogRecord(n)] : [])) };
+    async many(ids, signal) {
+      const data = await runQuery(client, ADMIN_AUDIT_LOGS_BY_IDS_QUERY, { ids }, { signal, partial: true });
+      return nodesOfType(data.nodes, 'AuditLog', toAuditLogRecord);
     },
-    getManyReference(params) {
-      return provider.getList(referenceFilterOf(params, ['actorId', 'targetId', 'tenantId', 'correlationId']));
-    },
-  };
-  return provider;
+    referenceTargets: ['actorId', 'targetId', 'tenantId', 'correlationId'],
+  });
 }

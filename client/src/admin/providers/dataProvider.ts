@@ -2,7 +2,7 @@ import type { ApolloClient } from '@apollo/client';
 import { type CreateParams, type DataProvider, HttpError, type RaRecord, type UpdateParams } from 'ra-core';
 import { createAuditLogsProvider } from './auditLogs.provider';
 import { createFeatureFlagsProvider } from './featureFlags.provider';
-import { createMembershipsProvider, type RoleSummary } from './memberships.provider';
+import { createMembershipsProvider, rolesOfTenant, type RoleSummary } from './memberships.provider';
 import { type ResourceProvider, unsupported } from './resource-provider';
 import { type ResourceName, RESOURCES } from './resources';
 import { createTenantsProvider } from './tenants.provider';
@@ -22,13 +22,12 @@ export interface AdminDataProvider extends DataProvider<string> {
  * own records, so this is the one place where the two meet.
  */
 export function createDataProvider(client: ApolloClient): AdminDataProvider {
-  const memberships = createMembershipsProvider(client);
   const providers: Record<ResourceName, ResourceProvider<RaRecord>> = {
     [RESOURCES.tickets]: createTicketsProvider(client),
     [RESOURCES.auditLogs]: createAuditLogsProvider(client),
     [RESOURCES.tenants]: createTenantsProvider(client),
     [RESOURCES.users]: createUsersProvider(client),
-    [RESOURCES.memberships]: memberships,
+    [RESOURCES.memberships]: createMembershipsProvider(client),
     [RESOURCES.featureFlags]: createFeatureFlagsProvider(client),
   };
   const of = (resource: string): ResourceProvider<RaRecord> => {
@@ -43,18 +42,12 @@ export function createDataProvider(client: ApolloClient): AdminDataProvider {
     getOne: async (resource, params) => of(resource).getOne(params),
     getMany: async (resource, params) => of(resource).getMany(params),
     getManyReference: async (resource, params) => of(resource).getManyReference(params),
-    update: async (resource, params) => {
-      const p = of(resource);
-      return p.update ? p.update(params as UpdateParams<RaRecord>) : unsupported(`${resource} cannot be edited here.`);
-    },
-    create: async (resource, params) => {
-      const p = of(resource);
-      return p.create ? p.create(params as CreateParams<Partial<RaRecord>>) : unsupported(`${resource} cannot be created here.`);
-    },
+    update: async (resource, params) => of(resource).update(params as UpdateParams<RaRecord>),
+    create: async (resource, params) => of(resource).create(params as CreateParams<Partial<RaRecord>>),
+    delete: async (resource, params) => of(resource).delete(params),
     updateMany: (resource) => unsupported(`${resource} cannot be edited in bulk.`),
-    delete: (resource) => unsupported(`${resource} cannot be deleted from the back office.`),
     deleteMany: (resource) => unsupported(`${resource} cannot be deleted from the back office.`),
-    rolesOfTenant: async (_resource: string, { tenantId }: { tenantId: string }) => ({ data: await memberships.rolesOfTenant(tenantId) }),
+    rolesOfTenant: async (_resource: string, { tenantId }: { tenantId: string }) => ({ data: await rolesOfTenant(client, tenantId) }),
   } as AdminDataProvider;
   return dataProvider;
 }

@@ -3,7 +3,7 @@ import { HttpError } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type { FeatureFlagOverrideInput } from '../../gql/graphql';
 import { runMutation, runQuery } from './graphql';
-import { listResultOf, MAX_PAGE_SIZE, offsetPageOf, type ResourceProvider, textFilter, unsupported } from './resource-provider';
+import { createResourceProvider, listResultOf, MAX_PAGE_SIZE, nodeOfType, nodesOfType, type ResourceProvider, textFilter } from './resource-provider';
 
 const FEATURE_FLAG_FIELDS = graphql(`
   fragment AdminFeatureFlagFields on FeatureFlag {
@@ -126,6 +126,7 @@ export function overridesOf(next: Partial<FlagOverride>[] | undefined, previous:
   return same ? null : [...wanted].map(([tenantId, enabled]) => ({ tenantId, enabled }));
 }
 
+/** Feature flags: read, edited (default, description, overrides) and created. */
 export function createFeatureFlagsProvider(client: ApolloClient): ResourceProvider<FeatureFlagRecord> {
   const allKeys = async (): Promise<Set<string>> => {
     const keys = new Set<string>();
@@ -136,38 +137,34 @@ export function createFeatureFlagsProvider(client: ApolloClient): ResourceProvid
     }
   };
 
-  return {
+  return createResourceProvider<FeatureFlagRecord>({
+    label: { one: 'Feature flag', many: 'Feature flags' },
     // The API lists flags oldest first and filters nothing; the list offers neither.
-    async getList({ pagination, signal }) {
-      const data = await runQuery(client, ADMIN_FEATURE_FLAGS_QUERY, offsetPageOf(pagination), { signal });
+    async list({ page, signal }) {
+      const data = await runQuery(client, ADMIN_FEATURE_FLAGS_QUERY, page, { signal });
       return listResultOf(data.featureFlags, toFeatureFlagRecord);
     },
-    async getOne({ id, signal }) {
-      const data = await runQuery(client, ADMIN_FEATURE_FLAG_QUERY, { id: String(id) }, { signal });
-      if (data.node?.__typename !== 'FeatureFlag') throw new HttpError('Feature flag not found.', 404, { code: 'NOT_FOUND' });
-      return { data: toFeatureFlagRecord(data.node) };
+    async one(id, signal) {
+      const data = await runQuery(client, ADMIN_FEATURE_FLAG_QUERY, { id }, { signal });
+      return nodeOfType(data.node, 'FeatureFlag', toFeatureFlagRecord);
     },
-    async getMany({ ids, signal }) {
-      if (!ids.length) return { data: [] };
-      const data = await runQuery(client, ADMIN_FEATURE_FLAGS_BY_IDS_QUERY, { ids: ids.map(String) }, { signal, partial: true });
-      return { data: data.nodes.flatMap((n) => (n && n.__typename === 'FeatureFlag' ? [toFeatureFlagRecord(n)] : [])) };
-    },
-    getManyReference() {
-      return unsupported('Feature flags are not listed by reference.');
+    async many(ids, signal) {
+      const data = await runQuery(client, ADMIN_FEATURE_FLAGS_BY_IDS_QUERY, { ids }, { signal, partial: true });
+      return nodesOfType(data.nodes, 'FeatureFlag', toFeatureFlagRecord);
     },
     /** The default, the description and the complete set of overrides in one call: all of it is saved, or none. */
     async update({ data, previousData }) {
       const overrides = overridesOf(data.overrides, previousData.overrides);
       const defaultEnabled = data.defaultEnabled ?? previousData.defaultEnabled;
       const description = data.description ?? previousData.description;
-      if (!overrides && defaultEnabled === previousData.defaultEnabled && description === previousData.description) return { data: previousData };
+      if (!overrides && defaultEnabled === previousData.defaultEnabled && description === previousData.description) return previousData;
       const r = await runMutation(client, ADMIN_SET_FEATURE_FLAG_MUTATION, {
         input: { key: previousData.key, defaultEnabled, description, ...(overrides ? { overrides } : {}) },
       });
-      return { data: toFeatureFlagRecord(r.setFeatureFlag) };
+      return toFeatureFlagRecord(r.setFeatureFlag);
     },
     /** A new flag. setFeatureFlag also updates an existing key, so a taken key is refused here first. */
-    async create({ data }) {
+    async create(data) {
       const key = (data.key ?? '').trim();
       if (key && (await allKeys()).has(key)) {
         const message = `A flag named "${key}" already exists; edit it instead.`;
@@ -176,7 +173,7 @@ export function createFeatureFlagsProvider(client: ApolloClient): ResourceProvid
       const r = await runMutation(client, ADMIN_SET_FEATURE_FLAG_MUTATION, {
         input: { key, defaultEnabled: data.defaultEnabled === true, description: data.description ?? '' },
       });
-      return { data: toFeatureFlagRecord(r.setFeatureFlag) };
+      return toFeatureFlagRecord(r.setFeatureFlag);
     },
-  };
+  });
 }

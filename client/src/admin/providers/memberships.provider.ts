@@ -3,7 +3,7 @@ import { HttpError, type SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type { MembershipFilter, MembershipOrder } from '../../gql/graphql';
 import { runMutation, runQuery } from './graphql';
-import { compact, listResultOf, MAX_PAGE_SIZE, offsetPageOf, orderOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
+import { compact, createResourceProvider, listResultOf, MAX_PAGE_SIZE, nodeOfType, nodesOfType, orderOf, type ResourceProvider, textFilter } from './resource-provider';
 
 const ROLE_FIELDS = graphql(`
   fragment AdminRoleFields on Role {
@@ -140,11 +140,6 @@ const SYSTEM_ROLE_ORDER = ['owner', 'admin', 'agent', 'member', 'viewer'];
 const rankOf = (role: RoleSummary) => (role.system && SYSTEM_ROLE_ORDER.includes(role.name) ? SYSTEM_ROLE_ORDER.indexOf(role.name) : SYSTEM_ROLE_ORDER.length);
 
 
-export interface MembershipsProvider extends ResourceProvider<MembershipRecord> {
-  /** Every role of the tenant, held or not, most powerful first: what a member can be given. */
-  rolesOfTenant(tenantId: string): Promise<RoleSummary[]>;
-}
-
 /** Columns the API sorts memberships by; oldest first by default. */
 export const MEMBERSHIP_SORT_FIELDS = { createdAt: 'CREATED_AT' } as const;
 
@@ -152,49 +147,43 @@ export function membershipOrderOf(sort: SortPayload | undefined): MembershipOrde
   return orderOf(sort, MEMBERSHIP_SORT_FIELDS, { field: 'CREATED_AT', direction: 'ASC' });
 }
 
-export function createMembershipsProvider(client: ApolloClient): MembershipsProvider {
-  const provider: MembershipsProvider = {
-    async getList({ pagination, sort, filter, signal }) {
-      const data = await runQuery(
-        client,
-        ADMIN_MEMBERSHIPS_QUERY,
-        { ...offsetPageOf(pagination), filter: membershipFilterOf(filter as Record<string, unknown>), orderBy: membershipOrderOf(sort) },
-        { signal },
-      );
+/** Memberships of every tenant: read, listed by tenant or user, and given another role. */
+export function createMembershipsProvider(client: ApolloClient): ResourceProvider<MembershipRecord> {
+  return createResourceProvider<MembershipRecord>({
+    label: { one: 'Membership', many: 'Memberships' },
+    async list({ page, sort, filter, signal }) {
+      const data = await runQuery(client, ADMIN_MEMBERSHIPS_QUERY, { ...page, filter: membershipFilterOf(filter), orderBy: membershipOrderOf(sort) }, { signal });
       return listResultOf(data.memberships, toMembershipRecord);
     },
-    async getOne({ id, signal }) {
-      const data = await runQuery(client, ADMIN_MEMBERSHIP_QUERY, { id: String(id) }, { signal });
-      if (data.node?.__typename !== 'Membership') throw new HttpError('Membership not found.', 404, { code: 'NOT_FOUND' });
-      return { data: toMembershipRecord(data.node) };
+    async one(id, signal) {
+      const data = await runQuery(client, ADMIN_MEMBERSHIP_QUERY, { id }, { signal });
+      return nodeOfType(data.node, 'Membership', toMembershipRecord);
     },
-    async getMany({ ids, signal }) {
-      if (!ids.length) return { data: [] };
-      const data = await runQuery(client, ADMIN_MEMBERSHIPS_BY_IDS_QUERY, { ids: ids.map(String) }, { signal, partial: true });
-      return { data: data.nodes.flatMap((n) => (n && n.__typename === 'Membership' ? [toMembershipRecord(n)] : [])) };
+    async many(ids, signal) {
+      const data = await runQuery(client, ADMIN_MEMBERSHIPS_BY_IDS_QUERY, { ids }, { signal, partial: true });
+      return nodesOfType(data.nodes, 'Membership', toMembershipRecord);
     },
-    getManyReference(params) {
-      return provider.getList(referenceFilterOf(params, ['tenantId', 'userId']));
-    },
+    referenceTargets: ['tenantId', 'userId'],
     async update({ id, data, previousData }) {
       const roleId = textFilter(data.roleId);
       if (!roleId) {
         throw new HttpError('Choose a role.', 400, { code: 'BAD_USER_INPUT', errors: { roleId: 'Choose a role.', root: { serverError: 'Choose a role.' } } });
       }
-      if (roleId === previousData.roleId) return { data: previousData };
+      if (roleId === previousData.roleId) return previousData;
       // The API names the input fields membershipId and roleId; the form edits roleId.
-      const result = await runMutation(client, ADMIN_UPDATE_MEMBERSHIP_ROLE_MUTATION, { input: { membershipId: String(id), roleId } }, { membershipId: 'roleId' });
-      return { data: toMembershipRecord(result.updateMembershipRole) };
+      const result = await runMutation(client, ADMIN_UPDATE_MEMBERSHIP_ROLE_MUTATION, { input: { membershipId: id, roleId } }, { membershipId: 'roleId' });
+      return toMembershipRecord(result.updateMembershipRole);
     },
-    async rolesOfTenant(tenantId) {
-      const roles: RoleSummary[] = [];
-      for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
-        const data = await runQuery(client, ADMIN_TENANT_ROLES_QUERY, { first: MAX_PAGE_SIZE, offset, tenantId });
-        roles.push(...data.roles.nodes.map(toRoleSummary));
-        if (offset + MAX_PAGE_SIZE >= data.roles.totalCount) break;
-      }
-      return roles.sort((a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name));
-    },
-  };
-  return provider;
+  });
+}
+
+/** Every role of the tenant, held or not, most powerful first: what a member can be given. */
+export async function rolesOfTenant(client: ApolloClient, tenantId: string): Promise<RoleSummary[]> {
+  const roles: RoleSummary[] = [];
+  for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+    const data = await runQuery(client, ADMIN_TENANT_ROLES_QUERY, { first: MAX_PAGE_SIZE, offset, tenantId });
+    roles.push(...data.roles.nodes.map(toRoleSummary));
+    if (offset + MAX_PAGE_SIZE >= data.roles.totalCount) break;
+  }
+  return roles.sort((a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name));
 }

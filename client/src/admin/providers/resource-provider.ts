@@ -1,10 +1,13 @@
 import {
   type CreateParams,
   type CreateResult,
+  type DeleteParams,
+  type DeleteResult,
   type GetListParams,
   type GetListResult,
   type GetManyParams,
   type GetManyReferenceParams,
+  type GetManyReferenceResult,
   type GetManyResult,
   type GetOneParams,
   type GetOneResult,
@@ -20,16 +23,116 @@ import {
 export const MAX_PAGE_SIZE = 100;
 
 /**
- * One resource's data provider, typed for its own records. The composed react-admin
- * DataProvider dispatches to these by resource name; operations a resource lacks are refused.
+ * One resource's data provider, typed for its own records: every react-admin operation, so the
+ * composed DataProvider only dispatches by resource name. Built by createResourceProvider, which
+ * gives every resource the same paging, not-found answer and refusals; `supports` says which
+ * optional operations the resource really offers (its descriptor's views must agree).
  */
 export interface ResourceProvider<R extends RaRecord> {
+  readonly supports: { readonly reference: boolean; readonly update: boolean; readonly create: boolean };
   getList(params: GetListParams): Promise<GetListResult<R>>;
   getOne(params: GetOneParams): Promise<GetOneResult<R>>;
   getMany(params: GetManyParams): Promise<GetManyResult<R>>;
-  getManyReference(params: GetManyReferenceParams): Promise<GetListResult<R>>;
-  update?(params: UpdateParams<R>): Promise<UpdateResult<R>>;
-  create?(params: CreateParams<Partial<R>>): Promise<CreateResult<R>>;
+  getManyReference(params: GetManyReferenceParams): Promise<GetManyReferenceResult<R>>;
+  update(params: UpdateParams<R>): Promise<UpdateResult<R>>;
+  create(params: CreateParams<Partial<R>>): Promise<CreateResult<R>>;
+  delete(params: DeleteParams<R>): Promise<DeleteResult<R>>;
+}
+
+/** One list request as a resource reads it: the API's offset page, react-admin's sort and filter form. */
+export interface ListQuery {
+  page: { first: number; offset: number };
+  sort: SortPayload | undefined;
+  filter: Record<string, unknown>;
+  signal: AbortSignal | undefined;
+}
+
+/** One edit as a resource saves it: what the form sent and the record it loaded. */
+export interface RecordChange<R extends RaRecord> {
+  id: string;
+  data: Partial<R>;
+  previousData: R;
+}
+
+/**
+ * What a resource writes itself, against its generated documents (through runQuery and
+ * runMutation, which map the API's errors); createResourceProvider does the rest.
+ */
+export interface ResourceSpec<R extends RaRecord> {
+  /** What one record and several are called in messages ("Ticket not found.", "Tickets cannot be ..."). */
+  label: { one: string; many: string };
+  list(query: ListQuery): Promise<GetListResult<R>>;
+  /** The record, or null when the API has none the caller may see (answered as HttpError 404). */
+  one(id: string, signal: AbortSignal | undefined): Promise<R | null>;
+  /** The records of these ids the caller may see, leaving out the others (never called with none). */
+  many(ids: string[], signal: AbortSignal | undefined): Promise<R[]>;
+  /** Filter keys of `list` that react-admin may list by reference; without them, getManyReference is refused. */
+  referenceTargets?: readonly string[];
+  /** Saves an edit and returns the saved record (`previousData` itself when nothing changed). Without it, edits are refused. */
+  update?(change: RecordChange<R>): Promise<R>;
+  /** Creates a record. Without it, creating is refused. */
+  create?(data: Partial<R>): Promise<R>;
+}
+
+/**
+ * The one skeleton of every resource provider: react-admin's page as `first`/`offset`, a missing
+ * record as HttpError 404 (code NOT_FOUND), getMany of no ids without a request, getManyReference
+ * as a filtered list, and HttpError 405 for whatever the resource does not offer (deleting always).
+ */
+export function createResourceProvider<R extends RaRecord>(spec: ResourceSpec<R>): ResourceProvider<R> {
+  const { one, many } = spec.label;
+  const getList = ({ pagination, sort, filter, signal }: GetListParams): Promise<GetListResult<R>> =>
+    spec.list({ page: offsetPageOf(pagination), sort, filter: { ...(filter as Record<string, unknown> | undefined) }, signal });
+  return {
+    supports: { reference: spec.referenceTargets !== undefined, update: spec.update !== undefined, create: spec.create !== undefined },
+    getList,
+    async getOne({ id, signal }) {
+      const record = await spec.one(String(id), signal);
+      if (!record) throw new HttpError(`${one} not found.`, 404, { code: 'NOT_FOUND' });
+      return { data: record };
+    },
+    async getMany({ ids, signal }) {
+      if (!ids.length) return { data: [] };
+      return { data: await spec.many(ids.map(String), signal) };
+    },
+    async getManyReference(params) {
+      if (!spec.referenceTargets) return unsupported(`${many} are not listed by reference.`);
+      return getList(referenceFilterOf(params, spec.referenceTargets));
+    },
+    async update({ id, data, previousData }) {
+      if (!spec.update) return unsupported(`${many} cannot be edited here.`);
+      return { data: await spec.update({ id: String(id), data, previousData }) };
+    },
+    async create({ data }) {
+      if (!spec.create) return unsupported(`${many} cannot be created here.`);
+      return { data: await spec.create(data) };
+    },
+    delete() {
+      return unsupported(`${many} cannot be deleted from the back office.`);
+    },
+  };
+}
+
+/** A `node` answer as a record when it has the resource's type, else null (another type is not found). */
+export function nodeOfType<N extends { __typename: string }, T extends N['__typename'], R>(
+  node: N | null | undefined,
+  typename: T,
+  toRecord: (node: Extract<N, { __typename: T }>) => R,
+): R | null {
+  // The check above the cast is what narrows the union; TypeScript cannot narrow a generic.
+  return node?.__typename === typename ? toRecord(node as Extract<N, { __typename: T }>) : null;
+}
+
+/** A `nodes` answer as the records of the resource's type; null entries are ids the caller cannot see. */
+export function nodesOfType<N extends { __typename: string }, T extends N['__typename'], R>(
+  nodes: readonly (N | null)[],
+  typename: T,
+  toRecord: (node: Extract<N, { __typename: T }>) => R,
+): R[] {
+  return nodes.flatMap((n) => {
+    const record = nodeOfType(n, typename, toRecord);
+    return record === null ? [] : [record];
+  });
 }
 
 /**

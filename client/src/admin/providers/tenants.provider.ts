@@ -3,7 +3,7 @@ import type { SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type { TenantFilter, TenantOrder } from '../../gql/graphql';
 import { runQuery } from './graphql';
-import { compact, listResultOf, offsetPageOf, orderOf, type ResourceProvider, textFilter, unsupported } from './resource-provider';
+import { compact, createResourceProvider, listResultOf, nodesOfType, orderOf, type ResourceProvider, textFilter } from './resource-provider';
 
 const TENANT_FIELDS = graphql(`
   fragment AdminTenantFields on Tenant {
@@ -73,28 +73,19 @@ export function tenantOrderOf(sort: SortPayload | undefined): TenantOrder {
 
 /** Tenants: read-only here. */
 export function createTenantsProvider(client: ApolloClient): ResourceProvider<TenantRecord> {
-  return {
-    async getList({ pagination, sort, filter, signal }) {
-      const data = await runQuery(
-        client,
-        ADMIN_TENANTS_QUERY,
-        { ...offsetPageOf(pagination), filter: tenantFilterOf(filter as Record<string, unknown>), orderBy: tenantOrderOf(sort) },
-        { signal },
-      );
+  return createResourceProvider<TenantRecord>({
+    label: { one: 'Tenant', many: 'Tenants' },
+    async list({ page, sort, filter, signal }) {
+      const data = await runQuery(client, ADMIN_TENANTS_QUERY, { ...page, filter: tenantFilterOf(filter), orderBy: tenantOrderOf(sort) }, { signal });
       return listResultOf(data.tenants, toTenantRecord);
     },
-    async getOne({ id, signal }) {
-      const data = await runQuery(client, ADMIN_TENANT_QUERY, { id: String(id) }, { signal });
-      if (!data.tenant) throw new Error('Tenant not found.');
-      return { data: toTenantRecord(data.tenant) };
+    async one(id, signal) {
+      const data = await runQuery(client, ADMIN_TENANT_QUERY, { id }, { signal });
+      return data.tenant ? toTenantRecord(data.tenant) : null;
     },
-    async getMany({ ids, signal }) {
-      if (!ids.length) return { data: [] };
-      const data = await runQuery(client, ADMIN_TENANTS_BY_IDS_QUERY, { ids: ids.map(String) }, { signal, partial: true });
-      return { data: data.nodes.flatMap((n) => (n && n.__typename === 'Tenant' ? [toTenantRecord(n)] : [])) };
+    async many(ids, signal) {
+      const data = await runQuery(client, ADMIN_TENANTS_BY_IDS_QUERY, { ids }, { signal, partial: true });
+      return nodesOfType(data.nodes, 'Tenant', toTenantRecord);
     },
-    getManyReference() {
-      return unsupported('Tenants are not listed by reference.');
-    },
-  };
+  });
 }

@@ -3,7 +3,7 @@ import type { SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type { TicketFilter, TicketOrder, TicketPriority, TicketStatus, UpdateTicketInput } from '../../gql/graphql';
 import { runMutation, runQuery } from './graphql';
-import { compact, listFilter, listResultOf, offsetPageOf, orderOf, referenceFilterOf, type ResourceProvider, textFilter } from './resource-provider';
+import { compact, createResourceProvider, listFilter, listResultOf, nodesOfType, orderOf, type ResourceProvider, textFilter } from './resource-provider';
 
 export const TICKET_STATUSES = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
 export const TICKET_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const satisfies readonly TicketPriority[];
@@ -213,31 +213,28 @@ export function ticketUpdateOf(data: Partial<TicketRecord>, previous: TicketReco
   return changed ? input : null;
 }
 
+/** Tickets of every tenant: read, listed by tenant, assignee or requester, and edited. */
 export function createTicketsProvider(client: ApolloClient): ResourceProvider<TicketRecord> {
-  const provider: ResourceProvider<TicketRecord> = {
-    async getList({ pagination, sort, filter, signal }) {
-      const data = await runQuery(client, ADMIN_TICKETS_QUERY, { ...offsetPageOf(pagination), filter: ticketFilterOf(filter as Record<string, unknown>), orderBy: ticketOrderOf(sort) }, { signal });
+  return createResourceProvider<TicketRecord>({
+    label: { one: 'Ticket', many: 'Tickets' },
+    async list({ page, sort, filter, signal }) {
+      const data = await runQuery(client, ADMIN_TICKETS_QUERY, { ...page, filter: ticketFilterOf(filter), orderBy: ticketOrderOf(sort) }, { signal });
       return listResultOf(data.tickets, (n) => toTicketRecord(n));
     },
-    async getOne({ id, signal }) {
-      const data = await runQuery(client, ADMIN_TICKET_QUERY, { id: String(id) }, { signal });
-      if (!data.ticket) throw new Error('Ticket not found.');
-      return { data: toTicketRecord(data.ticket, data.ticket) };
+    async one(id, signal) {
+      const data = await runQuery(client, ADMIN_TICKET_QUERY, { id }, { signal });
+      return data.ticket ? toTicketRecord(data.ticket, data.ticket) : null;
     },
-    async getMany({ ids, signal }) {
-      if (!ids.length) return { data: [] };
-      const data = await runQuery(client, ADMIN_TICKETS_BY_IDS_QUERY, { ids: ids.map(String) }, { signal, partial: true });
-      return { data: data.nodes.flatMap((n) => (n && n.__typename === 'Ticket' ? [toTicketRecord(n)] : [])) };
+    async many(ids, signal) {
+      const data = await runQuery(client, ADMIN_TICKETS_BY_IDS_QUERY, { ids }, { signal, partial: true });
+      return nodesOfType(data.nodes, 'Ticket', (n) => toTicketRecord(n));
     },
-    getManyReference(params) {
-      return provider.getList(referenceFilterOf(params, ['tenantId', 'assigneeId', 'requesterId']));
-    },
+    referenceTargets: ['tenantId', 'assigneeId', 'requesterId'],
     async update({ data, previousData }) {
       const input = ticketUpdateOf(data, previousData);
-      if (!input) return { data: previousData };
+      if (!input) return previousData;
       const result = await runMutation(client, ADMIN_UPDATE_TICKET_MUTATION, { input });
-      return { data: toTicketRecord(result.updateTicket, result.updateTicket) };
+      return toTicketRecord(result.updateTicket, result.updateTicket);
     },
-  };
-  return provider;
+  });
 }

@@ -1,9 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
-import { HttpError, type SortPayload } from 'ra-core';
+import type { SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type { StaffRole, UserFilter, UserOrder } from '../../gql/graphql';
 import { runQuery } from './graphql';
-import { compact, listResultOf, offsetPageOf, orderOf, type ResourceProvider, textFilter, unsupported } from './resource-provider';
+import { compact, createResourceProvider, listResultOf, nodeOfType, nodesOfType, orderOf, type ResourceProvider, textFilter } from './resource-provider';
 
 const USER_FIELDS = graphql(`
   fragment AdminUserFields on User {
@@ -77,28 +77,19 @@ export function userOrderOf(sort: SortPayload | undefined): UserOrder {
 
 /** Users: read-only here. */
 export function createUsersProvider(client: ApolloClient): ResourceProvider<UserRecord> {
-  return {
-    async getList({ pagination, sort, filter, signal }) {
-      const data = await runQuery(
-        client,
-        ADMIN_USERS_QUERY,
-        { ...offsetPageOf(pagination), filter: userFilterOf(filter as Record<string, unknown>), orderBy: userOrderOf(sort) },
-        { signal },
-      );
+  return createResourceProvider<UserRecord>({
+    label: { one: 'User', many: 'Users' },
+    async list({ page, sort, filter, signal }) {
+      const data = await runQuery(client, ADMIN_USERS_QUERY, { ...page, filter: userFilterOf(filter), orderBy: userOrderOf(sort) }, { signal });
       return listResultOf(data.users, toUserRecord);
     },
-    async getOne({ id, signal }) {
-      const data = await runQuery(client, ADMIN_USER_QUERY, { id: String(id) }, { signal });
-      if (data.node?.__typename !== 'User') throw new HttpError('User not found.', 404, { code: 'NOT_FOUND' });
-      return { data: toUserRecord(data.node) };
+    async one(id, signal) {
+      const data = await runQuery(client, ADMIN_USER_QUERY, { id }, { signal });
+      return nodeOfType(data.node, 'User', toUserRecord);
     },
-    async getMany({ ids, signal }) {
-      if (!ids.length) return { data: [] };
-      const data = await runQuery(client, ADMIN_USERS_BY_IDS_QUERY, { ids: ids.map(String) }, { signal, partial: true });
-      return { data: data.nodes.flatMap((n) => (n && n.__typename === 'User' ? [toUserRecord(n)] : [])) };
+    async many(ids, signal) {
+      const data = await runQuery(client, ADMIN_USERS_BY_IDS_QUERY, { ids }, { signal, partial: true });
+      return nodesOfType(data.nodes, 'User', toUserRecord);
     },
-    getManyReference() {
-      return unsupported('Users are not listed by reference.');
-    },
-  };
+  });
 }
