@@ -1,4 +1,4 @@
-import { type AppError, serviceUnavailable } from './errors';
+import { type AppError, ErrorReason, serviceUnavailable } from './errors';
 
 /** Messages of the pool and driver when PostgreSQL cannot be reached or does not answer. */
 const UNREACHABLE_MESSAGES = [
@@ -55,10 +55,10 @@ export function classifyDatabaseFailure(err: unknown): 'UNAVAILABLE' | 'TIMEOUT'
 export function unavailableErrorOf(err: unknown, retryAfterSeconds: number): AppError | null {
   const kind = classifyDatabaseFailure(err);
   if (kind === 'UNAVAILABLE') {
-    return serviceUnavailable('The service is temporarily unavailable. Please try again shortly.', 'DATABASE_UNAVAILABLE', retryAfterSeconds);
+    return serviceUnavailable('The service is temporarily unavailable. Please try again shortly.', ErrorReason.DATABASE_UNAVAILABLE, retryAfterSeconds);
   }
   if (kind === 'TIMEOUT') {
-    return serviceUnavailable('The request took too long and was stopped. Ask for less (smaller pages, fewer fields) or try again.', 'EXECUTION_BUDGET_EXCEEDED', retryAfterSeconds);
+    return serviceUnavailable('The request took too long and was stopped. Ask for less (smaller pages, fewer fields) or try again.', ErrorReason.EXECUTION_BUDGET_EXCEEDED, retryAfterSeconds);
   }
   return null;
 }

@@ -1,4 +1,7 @@
 import { GraphQLError } from 'graphql';
+import type { ErrorReason, ErrorReasonValue } from './error-reason';
+
+export { ErrorReason, type ErrorReasonValue, isErrorReason } from './error-reason';
 
 /** The closed set of codes a client can see in `extensions.code`. */
 export type ErrorCode =
@@ -27,6 +30,12 @@ export function httpStatusOf(code: string): number {
   return HTTP_STATUS[code as ErrorCode] ?? 500;
 }
 
+/** What an AppError carries besides its code: a typed `reason` when there is one, plus details. */
+export interface AppErrorExtensions {
+  reason?: ErrorReasonValue;
+  [detail: string]: unknown;
+}
+
 export interface FieldError {
   field: string;
   message: string;
@@ -40,7 +49,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extensions: Record<string, unknown> = {},
+    readonly extensions: AppErrorExtensions = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -51,10 +60,10 @@ export class AppError extends Error {
   }
 }
 
-export const unauthenticated = (message = 'You must be signed in.', reason?: string) =>
+export const unauthenticated = (message = 'You must be signed in.', reason?: ErrorReasonValue) =>
   new AppError('UNAUTHENTICATED', message, reason ? { reason } : {});
 
-export const forbidden = (message = 'You are not allowed to do this.', reason?: string) =>
+export const forbidden = (message = 'You are not allowed to do this.', reason?: ErrorReasonValue) =>
   new AppError('FORBIDDEN', message, reason ? { reason } : {});
 
 export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found.`);
@@ -62,7 +71,7 @@ export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what
 export const badInput = (message: string, fields?: FieldError[]) =>
   new AppError('BAD_USER_INPUT', message, fields ? { fields } : {});
 
-export const conflict = (message: string, reason?: string) =>
+export const conflict = (message: string, reason?: ErrorReasonValue) =>
   new AppError('CONFLICT', message, reason ? { reason } : {});
 
 export const rateLimited = (retryAfterSeconds: number) =>
@@ -74,5 +83,5 @@ export const rateLimited = (retryAfterSeconds: number) =>
  * The API cannot answer now (database unreachable, or the request ran out of its execution
  * budget): HTTP 503 with Retry-After. Nothing about the cause beyond the reason is shown.
  */
-export const serviceUnavailable = (message: string, reason: 'DATABASE_UNAVAILABLE' | 'EXECUTION_BUDGET_EXCEEDED', retryAfterSeconds: number) =>
+export const serviceUnavailable = (message: string, reason: ErrorReason.DATABASE_UNAVAILABLE | ErrorReason.EXECUTION_BUDGET_EXCEEDED, retryAfterSeconds: number) =>
   new AppError('SERVICE_UNAVAILABLE', message, { reason, retryAfterSeconds });

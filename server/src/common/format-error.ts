@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { unavailableErrorOf } from './database-unavailable';
+import { ErrorReason, isErrorReason } from './error-reason';
 import { AppError, type ErrorCode, type FieldError } from './errors';
 
 const PUBLIC_CODES = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
@@ -12,6 +13,16 @@ const TOO_MANY_TOKENS = /Document contains more (than|that) \d+ tokens/;
 
 /** Apollo's own request errors are all about the caller's document or variables. */
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+
+/** The reason a request error answers with: Apollo's own code, named in ErrorReason. */
+const REQUEST_REASONS: Partial<Record<string, ErrorReason>> = {
+  GRAPHQL_PARSE_FAILED: ErrorReason.GRAPHQL_PARSE_FAILED,
+  GRAPHQL_VALIDATION_FAILED: ErrorReason.GRAPHQL_VALIDATION_FAILED,
+  BAD_REQUEST: ErrorReason.BAD_REQUEST,
+  OPERATION_RESOLUTION_FAILURE: ErrorReason.OPERATION_RESOLUTION_FAILURE,
+  PERSISTED_QUERY_NOT_FOUND: ErrorReason.PERSISTED_QUERY_NOT_FOUND,
+  PERSISTED_QUERY_NOT_SUPPORTED: ErrorReason.PERSISTED_QUERY_NOT_SUPPORTED,
+};
 
 export const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again; if it keeps happening, contact support with the request id.';
 
@@ -64,7 +75,7 @@ export function createFormatError(opts: { development: boolean; retryAfterSecond
     if (typeof code === 'string' && REQUEST_CODES.has(code)) {
       // A reason set by a limit (QUERY_TOO_DEEP, TOO_MANY_ALIASES, ...) says more than Apollo's code.
       const tagged = formatted.extensions?.reason;
-      const reason = typeof tagged === 'string' ? tagged : TOO_MANY_TOKENS.test(formatted.message) ? 'QUERY_TOO_LARGE' : code;
+      const reason = isErrorReason(tagged) ? tagged : TOO_MANY_TOKENS.test(formatted.message) ? ErrorReason.QUERY_TOO_LARGE : (REQUEST_REASONS[code] ?? ErrorReason.BAD_REQUEST);
       return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT', reason } };
     }
     const debug = opts.development && original instanceof Error ? { message: original.message, stack: original.stack?.split('\n') } : undefined;

@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../context/context';
 import { authenticateDeferred } from '../context/create-context';
 import { classifyDatabaseFailure, unavailableErrorOf } from './database-unavailable';
+import { ErrorReason } from './error-reason';
 import { isExpectedError } from './format-error';
 import { queryCost } from './query-limits';
 
@@ -21,7 +22,7 @@ export function frontDoorPlugin(opts: { maxCost: number; retryAfterSeconds: numb
           const cost = queryCost(schema, document, request.variables, operationName);
           if (cost > opts.maxCost) {
             throw new GraphQLError(`This query would cost ${cost}, more than the ${opts.maxCost} a request may. Ask for smaller pages or fewer nested lists.`, {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX', cost, maxCost: opts.maxCost, http: { status: 400 } },
+              extensions: { code: 'BAD_USER_INPUT', reason: ErrorReason.QUERY_TOO_COMPLEX, cost, maxCost: opts.maxCost, http: { status: 400 } },
             });
           }
           try {

@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import { type ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
 import type { GraphqlLimits } from '../config';
+import { ErrorReason } from './error-reason';
 import { DEFAULT_PAGE_SIZE } from './pagination/connection';
 
 /**
@@ -102,7 +103,7 @@ export function declaresCost(field: GraphQLField<unknown, unknown>): boolean {
  */
 export function limitValidationRules(limits: GraphqlLimits): ValidationRule[] {
   // Report each refusal ourselves (as armor's Apollo adapter does), with a reason the client can act on.
-  const tag = (reason: string) => ({
+  const tag = (reason: ErrorReason) => ({
     propagateOnRejection: false,
     onReject: [
       (ctx: ValidationContext | null, err: GraphQLError) => {
@@ -111,9 +112,9 @@ export function limitValidationRules(limits: GraphqlLimits): ValidationRule[] {
     ],
   });
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...tag('QUERY_TOO_DEEP') },
-    maxAliases: { n: limits.maxAliases, allowList: [], ...tag('TOO_MANY_ALIASES') },
-    maxDirectives: { n: limits.maxDirectives, ...tag('TOO_MANY_DIRECTIVES') },
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...tag(ErrorReason.QUERY_TOO_DEEP) },
+    maxAliases: { n: limits.maxAliases, allowList: [], ...tag(ErrorReason.TOO_MANY_ALIASES) },
+    maxDirectives: { n: limits.maxDirectives, ...tag(ErrorReason.TOO_MANY_DIRECTIVES) },
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: false },

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { serviceUnavailable } from './errors';
+import { ErrorReason, serviceUnavailable } from './errors';
 
 /**
  * A request's execution budget. Every SQL statement the API sends asks `checkBudget()` first
@@ -40,7 +40,7 @@ export class RequestBudget {
     if (this.exhausted) {
       throw serviceUnavailable(
         `The request took longer than ${this.budgetMs} ms and was stopped. Ask for less (smaller pages, fewer fields) or try again.`,
-        'EXECUTION_BUDGET_EXCEEDED',
+        ErrorReason.EXECUTION_BUDGET_EXCEEDED,
         this.retryAfterSeconds,
       );
     }

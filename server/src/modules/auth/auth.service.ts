@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden, notFound, rateLimited, unauthenticated } from '../../common/errors';
+import { ErrorReason, forbidden, notFound, rateLimited, unauthenticated } from '../../common/errors';
 import type { Context } from '../../context/context';
 import { recordAudit } from '../audit/audit.service';
 import { Membership } from '../tenancy/membership.entity';
@@ -68,13 +68,13 @@ export async function login(ctx: Context, params: LoginParams): Promise<AuthResu
         diff: { email },
       });
     });
-    throw unauthenticated(INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
+    throw unauthenticated(INVALID_CREDENTIALS, ErrorReason.INVALID_CREDENTIALS);
   }
   await limiter.succeeded(ticket);
 
   const membership = await pickMembership(ctx.em, user.id, params.tenantSlug);
   if (params.tenantSlug && !membership) {
-    throw forbidden(`You are not a member of the tenant "${params.tenantSlug}".`, 'NOT_A_MEMBER');
+    throw forbidden(`You are not a member of the tenant "${params.tenantSlug}".`, ErrorReason.NOT_A_MEMBER);
   }
   const tenant = membership ? membership.tenant.getEntity() : null;
 
@@ -103,7 +103,7 @@ export async function login(ctx: Context, params: LoginParams): Promise<AuthResu
  * session is revoked (committed even though the call fails) and the reuse is audited.
  */
 export async function refreshSession(ctx: Context, presented: string): Promise<AuthResult> {
-  const expired = () => unauthenticated('Your session has ended. Please sign in again.', 'SESSION_ENDED');
+  const expired = () => unauthenticated('Your session has ended. Please sign in again.', ErrorReason.SESSION_ENDED);
   if (typeof presented !== 'string' || presented.length < 20 || presented.length > 200) throw expired();
   const em = ctx.em;
   const token = await em.findOne(RefreshToken, { tokenHash: hashRefreshToken(presented) }, { populate: ['session', 'session.user', 'session.tenant'] });
@@ -124,14 +124,14 @@ export async function refreshSession(ctx: Context, presented: string): Promise<A
         });
       });
     }
-    throw unauthenticated('This sign-in was used elsewhere and has been ended for your safety. Please sign in again.', 'REFRESH_REUSED');
+    throw unauthenticated('This sign-in was used elsewhere and has been ended for your safety. Please sign in again.', ErrorReason.REFRESH_REUSED);
   }
   if (session.revokedAt || session.expiresAt <= now || token.expiresAt <= now || user.disabledAt) throw expired();
 
   return em.transactional(async (tem) => {
     // Claim the token atomically: of two concurrent refreshes, only one wins.
     const claimed = await tem.nativeUpdate(RefreshToken, { id: token.id, usedAt: null }, { usedAt: now });
-    if (claimed !== 1) throw unauthenticated('This sign-in was refreshed concurrently. Please sign in again.', 'REFRESH_REUSED');
+    if (claimed !== 1) throw unauthenticated('This sign-in was refreshed concurrently. Please sign in again.', ErrorReason.REFRESH_REUSED);
     // The membership may have gone since the session started.
     let tenant = session.tenant ? session.tenant.getEntity() : null;
     if (tenant) {

@@ -1,6 +1,6 @@
 import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { sortKeyOf } from '../../common/pagination/order';
@@ -72,7 +72,7 @@ export interface NewRun {
 export async function enqueueRun(em: EntityManager, spec: NewRun): Promise<AutomationRun> {
   const now = spec.now ?? new Date();
   const { tool } = spec;
-  if (tool.isRetired()) throw forbidden(`${tool.name} is retired; it can no longer be run.`, 'TOOL_RETIRED');
+  if (tool.isRetired()) throw forbidden(`${tool.name} is retired; it can no longer be run.`, ErrorReason.TOOL_RETIRED);
   // One query decides the grant and the quota (locking the grant), so callers without a grant
   // or out of quota hear that before any input problems.
   await reserveRun(em, spec.tenantId, tool, now);
@@ -143,7 +143,7 @@ export async function cancelRun(ctx: Context, globalId: string): Promise<Automat
     if (!run) throw notFound('Run');
     const from = run.status as RunStatus;
     if (!canTransition(from, RunStatus.CANCELLED)) {
-      throw conflict(`This run has already finished (${from}); only queued or running runs can be cancelled.`, 'RUN_FINISHED');
+      throw conflict(`This run has already finished (${from}); only queued or running runs can be cancelled.`, ErrorReason.RUN_FINISHED);
     }
     const userId = userIdOf(ctx);
     transitionRun(em, run, RunStatus.CANCELLED, { source: 'api', payload: { cancelledBy: userId ? toGlobalId('User', userId) : null } });
@@ -164,7 +164,7 @@ export async function retryRun(ctx: Context, globalId: string): Promise<Automati
   const original = await ctx.loaders.runs.byId.load(id);
   if (!original) throw notFound('Run');
   if (!original.statusIs(RunStatus.FAILED, RunStatus.CANCELLED)) {
-    throw conflict(`Only failed or cancelled runs can be retried; this one is ${original.status}.`, 'RUN_NOT_RETRYABLE');
+    throw conflict(`Only failed or cancelled runs can be retried; this one is ${original.status}.`, ErrorReason.RUN_NOT_RETRYABLE);
   }
   const tool = await ctx.loaders.tools.byId.load(original.tool.id);
   if (!tool) throw notFound('Tool');

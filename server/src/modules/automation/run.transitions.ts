@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict } from '../../common/errors';
+import { ErrorReason, conflict } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import { recordSystemEvent, type SystemEventInput } from '../events/event.service';
 import { EventSeverity } from '../events/system-event.entity';
@@ -25,7 +25,7 @@ export function canTransition(from: RunStatus, to: RunStatus): boolean {
 
 export function assertTransition(from: RunStatus, to: RunStatus): void {
   if (!canTransition(from, to)) {
-    throw conflict(`A ${from.toLowerCase()} run cannot become ${to.toLowerCase()}.`, 'INVALID_TRANSITION');
+    throw conflict(`A ${from.toLowerCase()} run cannot become ${to.toLowerCase()}.`, ErrorReason.INVALID_TRANSITION);
   }
 }
 

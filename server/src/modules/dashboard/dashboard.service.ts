@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ZodError } from 'zod';
-import { badInput, forbidden, notFound } from '../../common/errors';
+import { ErrorReason, badInput, forbidden, notFound } from '../../common/errors';
 import { isBlank } from '../../common/input-hygiene';
 import { expectGlobalId } from '../../common/global-id';
 import { type Context, requireTenant } from '../../context/context';
@@ -111,7 +111,7 @@ async function loadChangeable(ctx: Context, em: EntityManager, globalId: string)
   const widget = await em.findOne(DashboardWidget, { $and: [{ id }, visibleWidgets(ctx)] });
   if (!widget) throw notFound('Dashboard widget');
   if (!widget.user && !canManageTenantWide(ctx)) {
-    throw forbidden('Tenant-wide widgets are changed by those with the dashboard:manage permission.', 'MISSING_PERMISSION');
+    throw forbidden('Tenant-wide widgets are changed by those with the dashboard:manage permission.', ErrorReason.MISSING_PERMISSION);
   }
   return widget;
 }
@@ -122,10 +122,10 @@ export async function addDashboardWidget(ctx: Context, input: AddDashboardWidget
   const { tenantId, userId } = requireTenant(ctx);
   const kind = WIDGET_KINDS[input.type];
   if (!input.personal && !canManageTenantWide(ctx)) {
-    throw forbidden('Adding a widget for the whole tenant needs the dashboard:manage permission.', 'MISSING_PERMISSION');
+    throw forbidden('Adding a widget for the whole tenant needs the dashboard:manage permission.', ErrorReason.MISSING_PERMISSION);
   }
   if (!ctx.permissions.has(kind.requires)) {
-    throw forbidden(`A ${input.type} widget shows data that needs the ${kind.requires} permission.`, 'MISSING_PERMISSION');
+    throw forbidden(`A ${input.type} widget shows data that needs the ${kind.requires} permission.`, ErrorReason.MISSING_PERMISSION);
   }
   const title = requireTitle(input.title);
   checkFits(input);

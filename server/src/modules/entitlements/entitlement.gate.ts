@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, forbidden } from '../../common/errors';
+import { ErrorReason, AppError, forbidden } from '../../common/errors';
 import type { Tool } from '../tools/tool.entity';
 import { Entitlement } from './entitlement.entity';
 
@@ -10,7 +10,7 @@ export function activeAt(now: Date): FilterQuery<Entitlement> {
 }
 
 export const entitlementRequired = (tool: Pick<Tool, 'name' | 'key'>) =>
-  forbidden(`Your organisation is not entitled to use ${tool.name} (${tool.key}). Ask us to enable it.`, 'ENTITLEMENT_REQUIRED');
+  forbidden(`Your organisation is not entitled to use ${tool.name} (${tool.key}). Ask us to enable it.`, ErrorReason.ENTITLEMENT_REQUIRED);
 
 /**
  * The tenant's active grant of `tool`, or FORBIDDEN with reason ENTITLEMENT_REQUIRED. Explicit
@@ -74,7 +74,7 @@ export async function reserveRun(em: EntityManager, tenantId: string, tool: Pick
     if (limit !== null && used >= limit) {
       const scope = grant.tool_id ? tool.name : `"${grant.feature}"`;
       throw new AppError('FORBIDDEN', `This month's quota for ${scope} is used up (${used} of ${limit} runs). It resets on ${nextMonthStart(now).toISOString().slice(0, 10)}.`, {
-        reason: 'QUOTA_EXCEEDED',
+        reason: ErrorReason.QUOTA_EXCEEDED,
         feature: grant.feature,
         limit,
         used,

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, conflict, forbidden, notFound, type FieldError } from '../../common/errors';
+import { ErrorReason, badInput, conflict, forbidden, notFound, type FieldError } from '../../common/errors';
 import { isBlank } from '../../common/input-hygiene';
 import { expectGlobalId } from '../../common/global-id';
 import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
@@ -103,7 +103,7 @@ export async function grantEntitlement(ctx: Context, input: GrantEntitlementInpu
     if (toolId) {
       tool = await em.findOne(Tool, { id: toolId });
       if (!tool) throw notFound('Tool');
-      if (tool.isRetired()) throw forbidden(`${tool.name} is retired; it cannot be granted.`, 'TOOL_RETIRED');
+      if (tool.isRetired()) throw forbidden(`${tool.name} is retired; it cannot be granted.`, ErrorReason.TOOL_RETIRED);
       feature = tool.key;
     } else {
       feature = input.feature ?? '';
@@ -122,7 +122,7 @@ export async function grantEntitlement(ctx: Context, input: GrantEntitlementInpu
       { filters: false },
     );
     if (overlapping) {
-      throw conflict(`This tenant already holds "${feature}" for an overlapping period (plan ${overlapping.plan}); revoke it first.`, 'ENTITLEMENT_EXISTS');
+      throw conflict(`This tenant already holds "${feature}" for an overlapping period (plan ${overlapping.plan}); revoke it first.`, ErrorReason.ENTITLEMENT_EXISTS);
     }
     const actorId = userIdOf(ctx);
     const grant = em.create(Entitlement, {

@@ -1,6 +1,6 @@
 import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
@@ -78,7 +78,7 @@ function whereOf(filter?: IncidentFilter | null): Record<string, unknown> {
 
 export async function listIncidents(ctx: Context, args: IncidentsArgs): Promise<ConnectionShape<Incident>> {
   const scope = incidentScope(ctx);
-  if (!scope) throw forbidden('This needs the incident:read permission.', 'MISSING_PERMISSION');
+  if (!scope) throw forbidden('This needs the incident:read permission.', ErrorReason.MISSING_PERMISSION);
   const filter = whereOf(args.filter);
   const page = await paginate({ em: ctx.em, entity: Incident, where: { $and: [scope, filter] }, args, sort: sortKeyOf(args.orderBy, INCIDENT_ORDER_DEFAULT, INCIDENT_SORTS), options: scopeOptions(ctx) });
   const tenant = (filter.affected as { tenant?: string } | undefined)?.tenant ?? null;
@@ -95,7 +95,7 @@ export async function getIncident(ctx: Context, id: string): Promise<Incident> {
 
 function requireStaff(ctx: Context): string {
   const userId = userIdOf(ctx);
-  if (!userId || !isPlatformScope(ctx)) throw forbidden('Incidents are managed by platform staff.', 'STAFF_ONLY');
+  if (!userId || !isPlatformScope(ctx)) throw forbidden('Incidents are managed by platform staff.', ErrorReason.STAFF_ONLY);
   return userId;
 }
 
@@ -203,7 +203,7 @@ export async function transitionIncident(ctx: Context, input: TransitionIncident
       const message = allowed.length
         ? `This incident is ${from}; it can move to ${allowed.join(' or ')} only.`
         : `This incident is ${from}; its status cannot change any more.`;
-      throw conflict(message, 'INVALID_TRANSITION');
+      throw conflict(message, ErrorReason.INVALID_TRANSITION);
     }
     const now = new Date();
     const by = em.getReference(User, userId, { wrapped: true });

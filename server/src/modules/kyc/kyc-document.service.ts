@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { type ConnectionArgs, type ConnectionShape, SortDirection } from '../../common/pagination/connection';
@@ -53,7 +53,7 @@ export async function getDocument(ctx: Context, id: string): Promise<KycDocument
 
 export async function decideDocument(ctx: Context, input: DecideKycDocumentInput): Promise<KycDocument> {
   const userId = userIdOf(ctx);
-  if (!userId || !isPlatformScope(ctx)) throw forbidden('KYC reviews are made by platform staff outside any tenant.', 'STAFF_REQUIRED');
+  if (!userId || !isPlatformScope(ctx)) throw forbidden('KYC reviews are made by platform staff outside any tenant.', ErrorReason.STAFF_REQUIRED);
   const id = expectGlobalId(input.id, 'KycDocument');
   const reason = input.reason.replace(/\s+/g, ' ').trim();
   if (visibleLength(reason) < 3) throw badInput('Give a reason of 3 to 2,000 characters.', [{ field: 'reason', message: 'Give a reason of 3 to 2,000 characters.' }]);
@@ -63,7 +63,7 @@ export async function decideDocument(ctx: Context, input: DecideKycDocumentInput
     const kycCase = await lockCase(ctx, em, doc.case.id);
     const from = kycCase.status;
     assertAction('decideDocument', from);
-    if (kycCase.reviewer?.id !== userId) throw forbidden("Only the case's reviewer can accept or reject its documents.", 'NOT_REVIEWER');
+    if (kycCase.reviewer?.id !== userId) throw forbidden("Only the case's reviewer can accept or reject its documents.", ErrorReason.NOT_REVIEWER);
     const before = doc.status;
     doc.status = input.decision === KycDocumentDecision.ACCEPT ? KycDocumentStatus.ACCEPTED : KycDocumentStatus.REJECTED;
     doc.decisionReason = reason;
@@ -85,7 +85,7 @@ export async function deleteDocument(ctx: Context, globalId: string): Promise<st
     const kycCase = await lockCase(ctx, em, doc.case.id);
     assertAction('upload', kycCase.status);
     const status: KycDocumentStatus = doc.status;
-    if (status !== KycDocumentStatus.PENDING) throw conflict(`This document was ${status.toLowerCase()} in review and stays on the case; upload a new one instead.`, 'DOCUMENT_DECIDED');
+    if (status !== KycDocumentStatus.PENDING) throw conflict(`This document was ${status.toLowerCase()} in review and stays on the case; upload a new one instead.`, ErrorReason.DOCUMENT_DECIDED);
     em.remove(doc);
     auditCaseChange(ctx, em, kycCase, 'upload', kycCase.status, { removed: { kind: doc.kind, filename: doc.filename, sha256: doc.sha256 } }, { type: 'KycDocument', id: doc.id }, 'kyc.document.removed');
     return doc.storageKey;

@@ -1,6 +1,6 @@
 import busboy from 'busboy';
 import express, { type Request, type Response, type Router } from 'express';
-import { AppError, type ErrorCode, httpStatusOf } from '../../common/errors';
+import { ErrorReason, AppError, type AppErrorExtensions, type ErrorCode, type ErrorReasonValue, httpStatusOf } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { unsafeTextFields } from '../../common/input-hygiene';
 import { uuidv7 } from '../../common/uuid';
@@ -22,10 +22,10 @@ const ENVELOPE_BYTES = 64 * 1024;
 
 interface JsonError {
   status: number;
-  body: { error: ErrorCode; message: string; reason?: string; [k: string]: unknown };
+  body: { error: ErrorCode; message: string; reason?: ErrorReasonValue; [k: string]: unknown };
 }
 
-function jsonError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, status = httpStatusOf(code)): JsonError {
+function jsonError(code: ErrorCode, message: string, extra: AppErrorExtensions = {}, status = httpStatusOf(code)): JsonError {
   return { status, body: { error: code, message, ...extra } };
 }
 
@@ -40,22 +40,22 @@ function send(res: Response, e: JsonError): void {
 function authFailure(ctx: Context): JsonError | null {
   if (ctx.principal.kind !== 'anonymous') return null;
   const message = ctx.authFailure ? AUTH_MESSAGES[ctx.authFailure] : 'You must be signed in.';
-  return jsonError('UNAUTHENTICATED', message, { reason: ctx.authFailure ?? 'NO_TOKEN' });
+  return jsonError('UNAUTHENTICATED', message, { reason: ctx.authFailure ?? ErrorReason.NO_TOKEN });
 }
 
 function tooLarge(maxBytes: number): JsonError {
   const mib = (maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
-  return jsonError('BAD_USER_INPUT', `The file is larger than the limit of ${maxBytes} bytes (${mib} MiB).`, { reason: 'FILE_TOO_LARGE', maxBytes }, 413);
+  return jsonError('BAD_USER_INPUT', `The file is larger than the limit of ${maxBytes} bytes (${mib} MiB).`, { reason: ErrorReason.FILE_TOO_LARGE, maxBytes }, 413);
 }
 
 const STORE_ERRORS: Record<Exclude<StoreFailure, 'TOO_LARGE'>, JsonError> = {
   UNSUPPORTED_TYPE: jsonError(
     'BAD_USER_INPUT',
     'This file is not a PDF, PNG or JPEG (checked from its content, not its name or declared type).',
-    { reason: 'UNSUPPORTED_FILE_TYPE', allowedTypes: KYC_CONTENT_TYPES },
+    { reason: ErrorReason.UNSUPPORTED_FILE_TYPE, allowedTypes: KYC_CONTENT_TYPES },
     415,
   ),
-  EMPTY: jsonError('BAD_USER_INPUT', 'The file is empty.', { reason: 'EMPTY_FILE', fields: [{ field: 'file', message: 'The file is empty.' }] }),
+  EMPTY: jsonError('BAD_USER_INPUT', 'The file is empty.', { reason: ErrorReason.EMPTY_FILE, fields: [{ field: 'file', message: 'The file is empty.' }] }),
 };
 
 interface ParsedUpload {
@@ -86,7 +86,7 @@ function parseUpload(req: Request, makeSink: () => UploadSink, maxBytes: number)
         limits: { fileSize: maxBytes + 1, files: 1, fields: 4, fieldSize: 1024, parts: 6, headerPairs: 20 },
       });
     } catch {
-      resolve({ ...out, problem: jsonError('BAD_USER_INPUT', 'Send the document as multipart/form-data with a "kind" field and a "file" field.', { reason: 'NOT_MULTIPART' }) });
+      resolve({ ...out, problem: jsonError('BAD_USER_INPUT', 'Send the document as multipart/form-data with a "kind" field and a "file" field.', { reason: ErrorReason.NOT_MULTIPART }) });
       return;
     }
     const sinkDone: Promise<void>[] = [];
@@ -97,7 +97,7 @@ function parseUpload(req: Request, makeSink: () => UploadSink, maxBytes: number)
       // The parser fails its open file stream when the body breaks off (handled on the parser).
       stream.on('error', () => out.sink?.destroy());
       if (name !== 'file' || out.sink) {
-        out.problem ??= jsonError('BAD_USER_INPUT', 'Send exactly one file, in the field named "file".', { reason: 'BAD_FORM' });
+        out.problem ??= jsonError('BAD_USER_INPUT', 'Send exactly one file, in the field named "file".', { reason: ErrorReason.BAD_FORM });
         stream.resume();
         return;
       }
@@ -119,13 +119,13 @@ function parseUpload(req: Request, makeSink: () => UploadSink, maxBytes: number)
       if (problem) out.problem ??= problem;
       void Promise.all(sinkDone).then(() => resolve(out));
     };
-    parser.on('filesLimit', () => (out.problem ??= jsonError('BAD_USER_INPUT', 'Send exactly one file per request.', { reason: 'BAD_FORM' })));
+    parser.on('filesLimit', () => (out.problem ??= jsonError('BAD_USER_INPUT', 'Send exactly one file per request.', { reason: ErrorReason.BAD_FORM })));
     parser.on('close', () => finish());
     parser.on('error', () => {
       out.sink?.destroy();
       req.unpipe(parser);
       req.resume();
-      finish(jsonError('BAD_USER_INPUT', 'The multipart body could not be read.', { reason: 'BAD_FORM' }));
+      finish(jsonError('BAD_USER_INPUT', 'The multipart body could not be read.', { reason: ErrorReason.BAD_FORM }));
     });
     // A client that goes away mid-upload ends the parse; the sink's partial file is removed.
     req.on('close', () => {
@@ -153,7 +153,7 @@ export function createKycRouter({ contextOf }: KycRouterDeps): Router {
     try {
       const ctx = await contextOf(req);
       const maxBytes = ctx.app.config.kyc.maxUploadBytes;
-      const denied = authFailure(ctx) ?? (ctx.tenantId && ctx.permissions.has('kyc:write') ? null : jsonError('FORBIDDEN', 'Uploading KYC documents needs the kyc:write permission in your tenant.', { reason: 'MISSING_PERMISSION' }));
+      const denied = authFailure(ctx) ?? (ctx.tenantId && ctx.permissions.has('kyc:write') ? null : jsonError('FORBIDDEN', 'Uploading KYC documents needs the kyc:write permission in your tenant.', { reason: ErrorReason.MISSING_PERMISSION }));
       // Answer before reading the body; the connection closes so an unread upload is not drained.
       const early = (e: JsonError) => {
         res.setHeader('Connection', 'close');
@@ -164,7 +164,7 @@ export function createKycRouter({ contextOf }: KycRouterDeps): Router {
       const declared = Number(req.header('content-length'));
       if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) return early(tooLarge(maxBytes));
       if (!req.is('multipart/form-data')) {
-        return early(jsonError('BAD_USER_INPUT', 'Send the document as multipart/form-data with a "kind" field and a "file" field.', { reason: 'NOT_MULTIPART' }));
+        return early(jsonError('BAD_USER_INPUT', 'Send the document as multipart/form-data with a "kind" field and a "file" field.', { reason: ErrorReason.NOT_MULTIPART }));
       }
 
       const documentId = uuidv7();
@@ -175,7 +175,7 @@ export function createKycRouter({ contextOf }: KycRouterDeps): Router {
       const sink = parsed.sink;
       if (parsed.failed) throw parsed.failed;
       if (parsed.problem) return send(res, parsed.problem);
-      if (!sink) return send(res, jsonError('BAD_USER_INPUT', 'Attach the document in a field named "file".', { reason: 'NO_FILE', fields: [{ field: 'file', message: 'Missing.' }] }));
+      if (!sink) return send(res, jsonError('BAD_USER_INPUT', 'Attach the document in a field named "file".', { reason: ErrorReason.NO_FILE, fields: [{ field: 'file', message: 'Missing.' }] }));
       const outcome = sink.outcome();
       if (!outcome.ok) return send(res, outcome.reason === 'TOO_LARGE' ? tooLarge(maxBytes) : STORE_ERRORS[outcome.reason]);
       const unsafe = unsafeTextFields({ kind: parsed.kind, file: parsed.filename });
@@ -203,7 +203,7 @@ export function createKycRouter({ contextOf }: KycRouterDeps): Router {
     try {
       const ctx = await contextOf(req);
       const canRead = (ctx.tenantId && ctx.permissions.has('kyc:read')) || (isPlatformScope(ctx) && ctx.permissions.has('platform:kyc:read'));
-      const denied = authFailure(ctx) ?? (canRead ? null : jsonError('FORBIDDEN', 'Reading KYC documents needs the kyc:read or platform:kyc:read permission.', { reason: 'MISSING_PERMISSION' }));
+      const denied = authFailure(ctx) ?? (canRead ? null : jsonError('FORBIDDEN', 'Reading KYC documents needs the kyc:read or platform:kyc:read permission.', { reason: ErrorReason.MISSING_PERMISSION }));
       if (denied) return send(res, denied);
       const id = expectGlobalId(String(req.params.documentId), 'KycDocument', 'documentId');
       const doc = await ctx.loaders.kyc.documentById.load(id);
@@ -212,7 +212,7 @@ export function createKycRouter({ contextOf }: KycRouterDeps): Router {
       const size = await store.sizeOf(doc.storageKey);
       if (size === null) {
         ctx.logger.error({ documentId: id, key: doc.storageKey }, 'KYC document file is missing');
-        return send(res, jsonError('NOT_FOUND', 'The file of this KYC document is missing; ask support.', { reason: 'CONTENT_MISSING' }));
+        return send(res, jsonError('NOT_FOUND', 'The file of this KYC document is missing; ask support.', { reason: ErrorReason.CONTENT_MISSING }));
       }
       await auditPlatformAccess(ctx, 'kycDocumentContent', { documentId: id }, doc.tenant.id);
       res.setHeader('Content-Disposition', contentDisposition(doc.filename));

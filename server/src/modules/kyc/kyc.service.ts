@@ -1,6 +1,6 @@
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, type FieldError, forbidden, notFound } from '../../common/errors';
+import { ErrorReason, badInput, conflict, type FieldError, forbidden, notFound } from '../../common/errors';
 import { isBlank, visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
@@ -45,7 +45,7 @@ import { assertAction, isActionAllowed, KYC_ACTION_NAMES, KYC_ACTIONS, type KycA
 /** A staff member acting on the platform (shield has already checked platform:kyc:review). */
 function requireStaff(ctx: Context): string {
   const userId = userIdOf(ctx);
-  if (!userId || !isPlatformScope(ctx)) throw forbidden('KYC reviews are made by platform staff outside any tenant.', 'STAFF_REQUIRED');
+  if (!userId || !isPlatformScope(ctx)) throw forbidden('KYC reviews are made by platform staff outside any tenant.', ErrorReason.STAFF_REQUIRED);
   return userId;
 }
 
@@ -176,7 +176,7 @@ export async function listCases(ctx: Context, args: KycCasesArgs): Promise<Conne
   if (f?.tenantId) where.tenant = expectGlobalId(f.tenantId, 'Tenant', 'filter.tenantId');
   if (f?.reviewerId) {
     // Who reviews is staff-only information; filtering by it would reveal it.
-    if (!canSeeReview(ctx)) throw forbidden('Only KYC staff can filter by reviewer.', 'STAFF_ONLY_FILTER');
+    if (!canSeeReview(ctx)) throw forbidden('Only KYC staff can filter by reviewer.', ErrorReason.STAFF_ONLY_FILTER);
     where.reviewer = expectGlobalId(f.reviewerId, 'User', 'filter.reviewerId');
   }
   await auditPlatformAccess(ctx, 'kycCases', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
@@ -194,7 +194,7 @@ export async function getCase(ctx: Context, id: string): Promise<KycCase> {
 /* changes                                                             */
 /* ------------------------------------------------------------------ */
 
-export const staleVersion = () => conflict('Someone else changed this KYC case since you loaded it. Reload it and try again.', 'STALE_VERSION');
+export const staleVersion = () => conflict('Someone else changed this KYC case since you loaded it. Reload it and try again.', ErrorReason.STALE_VERSION);
 
 /** Audit action names, one per table action. */
 const AUDIT_ACTION: Record<KycAction, string> = {
@@ -336,7 +336,7 @@ export async function submitCase(ctx: Context, input: KycCaseVersionInput): Prom
 export async function startReview(ctx: Context, input: KycCaseVersionInput): Promise<KycCase> {
   const userId = requireStaff(ctx);
   return changeCase(ctx, input, 'startReview', (em, kycCase) => {
-    if (kycCase.createdBy.id === userId) throw forbidden('You created this case, so someone else must review it.', 'SELF_REVIEW');
+    if (kycCase.createdBy.id === userId) throw forbidden('You created this case, so someone else must review it.', ErrorReason.SELF_REVIEW);
     kycCase.reviewer = em.getReference(User, userId, { wrapped: true });
     kycCase.reviewStartedAt = new Date();
     kycCase.recommendation = null;
@@ -348,7 +348,7 @@ export async function startReview(ctx: Context, input: KycCaseVersionInput): Pro
 }
 
 function requireReviewer(kycCase: KycCase, userId: string, what: string): void {
-  if (kycCase.reviewer?.id !== userId) throw forbidden(`Only the case's reviewer can ${what}; start the review first if it is yours.`, 'NOT_REVIEWER');
+  if (kycCase.reviewer?.id !== userId) throw forbidden(`Only the case's reviewer can ${what}; start the review first if it is yours.`, ErrorReason.NOT_REVIEWER);
 }
 
 async function pendingDocuments(em: EntityManager, kycCase: KycCase): Promise<number> {
@@ -362,7 +362,7 @@ export async function recommend(ctx: Context, input: RecommendKycCaseInput): Pro
   return changeCase(ctx, input, 'recommend', async (em, kycCase) => {
     requireReviewer(kycCase, userId, 'record a recommendation');
     const pending = await pendingDocuments(em, kycCase);
-    if (pending) throw conflict(`Accept or reject every document first (${pending} pending).`, 'DOCUMENTS_PENDING');
+    if (pending) throw conflict(`Accept or reject every document first (${pending} pending).`, ErrorReason.DOCUMENTS_PENDING);
     kycCase.recommendation = input.recommendation;
     kycCase.recommendationReason = reason;
     kycCase.riskRating = input.riskRating;
@@ -395,17 +395,17 @@ export async function decide(ctx: Context, input: DecideKycCaseInput): Promise<K
   return changeCase(ctx, input, action, async (em, kycCase) => {
     // Four-eyes: the reviewer recommends, someone else decides.
     if (kycCase.reviewer?.id === userId) {
-      throw forbidden('You reviewed this case; a second staff member must make the decision (four-eyes).', 'FOUR_EYES');
+      throw forbidden('You reviewed this case; a second staff member must make the decision (four-eyes).', ErrorReason.FOUR_EYES);
     }
-    if (kycCase.createdBy.id === userId) throw forbidden('You created this case, so someone else must decide it.', 'SELF_REVIEW');
+    if (kycCase.createdBy.id === userId) throw forbidden('You created this case, so someone else must decide it.', ErrorReason.SELF_REVIEW);
     if (!kycCase.reviewer || !kycCase.recommendation) {
-      throw conflict("The reviewer has not recorded a recommendation yet; decide after it's there.", 'RECOMMENDATION_REQUIRED');
+      throw conflict("The reviewer has not recorded a recommendation yet; decide after it's there.", ErrorReason.RECOMMENDATION_REQUIRED);
     }
     if (action === 'approve') {
       const pending = await pendingDocuments(em, kycCase);
-      if (pending) throw conflict(`Every document must be accepted or rejected first (${pending} pending).`, 'DOCUMENTS_PENDING');
+      if (pending) throw conflict(`Every document must be accepted or rejected first (${pending} pending).`, ErrorReason.DOCUMENTS_PENDING);
       const accepted = await em.count(KycDocument, { case: kycCase.id, tenant: kycCase.tenant.id, status: KycDocumentStatus.ACCEPTED }, { filters: false });
-      if (!accepted) throw conflict('A case is approved on at least one accepted document.', 'NO_ACCEPTED_DOCUMENT');
+      if (!accepted) throw conflict('A case is approved on at least one accepted document.', ErrorReason.NO_ACCEPTED_DOCUMENT);
     }
     kycCase.decidedBy = em.getReference(User, userId, { wrapped: true });
     kycCase.decisionReason = reason;

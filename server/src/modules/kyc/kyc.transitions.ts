@@ -1,4 +1,4 @@
-import { conflict } from '../../common/errors';
+import { ErrorReason, conflict } from '../../common/errors';
 import { KycCaseStatus } from './kyc-case.entity';
 
 const { DRAFT, SUBMITTED, IN_REVIEW, NEEDS_INFO, APPROVED, REJECTED } = KycCaseStatus;
@@ -61,7 +61,7 @@ const VERBS: Record<KycAction, string> = {
 export function assertAction(action: KycAction, status: KycCaseStatus): KycCaseStatus {
   if (!isActionAllowed(action, status)) {
     const allowed = KYC_ACTIONS[action].from.join(' or ');
-    throw conflict(`Cannot ${VERBS[action]} a case that is ${status}; it must be ${allowed}.`, 'INVALID_TRANSITION');
+    throw conflict(`Cannot ${VERBS[action]} a case that is ${status}; it must be ${allowed}.`, ErrorReason.INVALID_TRANSITION);
   }
   return KYC_ACTIONS[action].to ?? status;
 }

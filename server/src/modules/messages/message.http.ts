@@ -1,6 +1,6 @@
 import { validate } from 'class-validator';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import { AppError, type FieldError, httpStatusOf } from '../../common/errors';
+import { ErrorReason, AppError, type AppErrorExtensions, type FieldError, httpStatusOf } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import { unsafeTextFields } from '../../common/input-hygiene';
 import type { Context } from '../../context/context';
@@ -24,7 +24,7 @@ interface Locals {
   ctx: Context;
 }
 
-function sendError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+function sendError(res: Response, status: number, code: string, message: string, extra: AppErrorExtensions = {}): void {
   res.status(status).json({ error: code, message, ...extra, correlationId: (res.req as Request).correlationId });
 }
 
@@ -61,16 +61,16 @@ export function createMessageRouter(contextOf: (req: Request) => Promise<Context
       const ctx = await contextOf(req);
       if (ctx.principal.kind === 'anonymous') {
         sendError(res, 401, 'UNAUTHENTICATED', ctx.authFailure ? AUTH_MESSAGES[ctx.authFailure] : 'Send an access token: Authorization: Bearer <token>.', {
-          reason: ctx.authFailure ?? 'NO_TOKEN',
+          reason: ctx.authFailure ?? ErrorReason.NO_TOKEN,
         });
         return;
       }
       if (!ctx.tenantId) {
-        sendError(res, 403, 'FORBIDDEN', 'Switch to a tenant first.', { reason: 'TENANT_REQUIRED' });
+        sendError(res, 403, 'FORBIDDEN', 'Switch to a tenant first.', { reason: ErrorReason.TENANT_REQUIRED });
         return;
       }
       if (!ctx.permissions.has('message:write')) {
-        sendError(res, 403, 'FORBIDDEN', 'This needs the message:write permission.', { reason: 'MISSING_PERMISSION' });
+        sendError(res, 403, 'FORBIDDEN', 'This needs the message:write permission.', { reason: ErrorReason.MISSING_PERMISSION });
         return;
       }
       if (!req.is('application/json')) {

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
 import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
@@ -71,7 +71,7 @@ const OWNER = 'owner';
 /** No escalation: whoever grants a role, or adds permissions to one, must hold them all. */
 function checkNoEscalation(ctx: Context, granted: string[]): void {
   const beyond = granted.filter((p) => !ctx.permissions.has(p));
-  if (beyond.length) throw forbidden(`You cannot grant permissions you do not have (${beyond.join(', ')}).`, 'ESCALATION');
+  if (beyond.length) throw forbidden(`You cannot grant permissions you do not have (${beyond.join(', ')}).`, ErrorReason.ESCALATION);
 }
 
 export async function updateMembershipRole(ctx: Context, input: UpdateMembershipRoleInput): Promise<Membership> {
@@ -86,9 +86,9 @@ export async function updateMembershipRole(ctx: Context, input: UpdateMembership
     const current = membership.role.getEntity();
     if (current.id === role.id) return membership;
     if (!isPlatformScope(ctx)) {
-      if (membership.user.id === userIdOf(ctx)) throw forbidden('You cannot change your own role.', 'SELF_ROLE_CHANGE');
+      if (membership.user.id === userIdOf(ctx)) throw forbidden('You cannot change your own role.', ErrorReason.SELF_ROLE_CHANGE);
       if ((role.name === OWNER || current.name === OWNER) && ctx.principal.kind === 'user' && ctx.principal.role !== OWNER) {
-        throw forbidden('Only an owner can grant or take away the owner role.', 'OWNER_ONLY');
+        throw forbidden('Only an owner can grant or take away the owner role.', ErrorReason.OWNER_ONLY);
       }
       checkNoEscalation(ctx, role.permissions);
     }
@@ -99,7 +99,7 @@ export async function updateMembershipRole(ctx: Context, input: UpdateMembership
            where m.tenant_id = ? and r.name = ? for update of m) o`,
         [tenantId, OWNER],
       );
-      if (Number(owners[0]?.n ?? 0) <= 1) throw conflict('A tenant needs at least one owner.', 'LAST_OWNER');
+      if (Number(owners[0]?.n ?? 0) <= 1) throw conflict('A tenant needs at least one owner.', ErrorReason.LAST_OWNER);
     }
     em.assign(membership, { role });
     recordAudit(ctx, em, {
@@ -122,11 +122,11 @@ function checkPermissions(permissions: string[]): string[] {
 
 export async function createRole(ctx: Context, input: CreateRoleInput): Promise<Role> {
   const tenantId = ctx.tenantId;
-  if (!tenantId) throw forbidden('Switch to a tenant first.', 'TENANT_REQUIRED');
+  if (!tenantId) throw forbidden('Switch to a tenant first.', ErrorReason.TENANT_REQUIRED);
   const permissions = checkPermissions(input.permissions);
   checkNoEscalation(ctx, permissions);
   return ctx.em.transactional(async (em) => {
-    if (await em.count(Role, { name: input.name })) throw conflict(`A role named "${input.name}" already exists.`, 'DUPLICATE');
+    if (await em.count(Role, { name: input.name })) throw conflict(`A role named "${input.name}" already exists.`, ErrorReason.DUPLICATE);
     const role = em.create(Role, { tenant: em.getReference(Tenant, tenantId), name: input.name, description: input.description ?? undefined, permissions });
     em.persist(role);
     recordAudit(ctx, em, { action: 'role.created', target: { type: 'Role', id: role.id }, diff: { after: { name: role.name, permissions } } });
@@ -139,7 +139,7 @@ export async function updateRole(ctx: Context, input: UpdateRoleInput): Promise<
   return ctx.em.transactional(async (em) => {
     const role = await em.findOne(Role, { id });
     if (!role) throw notFound('Role');
-    if (role.system) throw forbidden('System roles cannot be changed; create a custom role instead.', 'SYSTEM_ROLE');
+    if (role.system) throw forbidden('System roles cannot be changed; create a custom role instead.', ErrorReason.SYSTEM_ROLE);
     const after = {
       description: input.description ?? undefined,
       permissions: input.permissions ? checkPermissions(input.permissions) : undefined,
@@ -159,8 +159,8 @@ export async function deleteRole(ctx: Context, roleGlobalId: string): Promise<bo
   return ctx.em.transactional(async (em) => {
     const role = await em.findOne(Role, { id });
     if (!role) throw notFound('Role');
-    if (role.system) throw forbidden('System roles cannot be deleted.', 'SYSTEM_ROLE');
-    if (await em.count(Membership, { role: role.id })) throw conflict('Members still hold this role; give them another role first.', 'ROLE_IN_USE');
+    if (role.system) throw forbidden('System roles cannot be deleted.', ErrorReason.SYSTEM_ROLE);
+    if (await em.count(Membership, { role: role.id })) throw conflict('Members still hold this role; give them another role first.', ErrorReason.ROLE_IN_USE);
     em.remove(role);
     recordAudit(ctx, em, { action: 'role.deleted', target: { type: 'Role', id: role.id }, diff: { before: { name: role.name, permissions: role.permissions } } });
     return true;

@@ -1,6 +1,6 @@
 import { type FilterQuery, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { isBlank, visibleLength } from '../../common/input-hygiene';
 import { containsPattern } from '../../common/like';
 import { expectGlobalId } from '../../common/global-id';
@@ -65,7 +65,7 @@ export async function getTicket(ctx: Context, id: string): Promise<Ticket> {
   return ticket;
 }
 
-const staleVersion = () => conflict('Someone else changed this ticket since you loaded it. Reload it and try again.', 'STALE_VERSION');
+const staleVersion = () => conflict('Someone else changed this ticket since you loaded it. Reload it and try again.', ErrorReason.STALE_VERSION);
 // class-validator checks the length as sent; this checks it after trimming.
 const SUBJECT_RULE = 'Subject must be between 3 and 200 characters.';
 const badSubject = () => badInput(SUBJECT_RULE, [{ field: 'subject', message: SUBJECT_RULE }]);
@@ -135,7 +135,7 @@ export async function updateTicket(ctx: Context, input: UpdateTicketInput): Prom
   const id = expectGlobalId(input.id, 'Ticket');
   const platform = isPlatformScope(ctx);
   if (input.assigneeId !== undefined && !ctx.permissions.has('ticket:assign') && !ctx.permissions.has('platform:ticket:write')) {
-    throw forbidden('Assigning tickets needs the ticket:assign permission.', 'MISSING_PERMISSION');
+    throw forbidden('Assigning tickets needs the ticket:assign permission.', ErrorReason.MISSING_PERMISSION);
   }
   if (input.subject !== undefined && input.subject !== null && visibleLength(input.subject) < 3) {
     throw badSubject();

@@ -1,5 +1,5 @@
 import { type FilterQuery, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
@@ -54,7 +54,7 @@ function assertSchema(schema: unknown): JsonObject {
   return schema as JsonObject;
 }
 
-const duplicateKey = (key: string) => conflict(`A tool with the key "${key}" already exists.`, 'DUPLICATE');
+const duplicateKey = (key: string) => conflict(`A tool with the key "${key}" already exists.`, ErrorReason.DUPLICATE);
 
 export async function createTool(ctx: Context, input: CreateToolInput): Promise<Tool> {
   const inputSchema = assertSchema(input.inputSchema);
@@ -137,7 +137,7 @@ export async function setToolPanel(ctx: Context, input: SetToolPanelInput): Prom
   return ctx.em.transactional(async (em) => {
     const tool = await em.findOne(Tool, { id: toolId });
     if (!tool) throw notFound('Tool');
-    if (tool.isRetired()) throw forbidden(`${tool.name} is retired.`, 'TOOL_RETIRED');
+    if (tool.isRetired()) throw forbidden(`${tool.name} is retired.`, ErrorReason.TOOL_RETIRED);
     await requireActiveEntitlement(em, tenantId, tool, new Date());
     const defaultInput = (input.defaultInput ?? {}) as JsonObject;
     assertMatchesSchema(tool.inputSchema, defaultInput, { field: 'defaultInput', partial: true, what: 'The default input' });
