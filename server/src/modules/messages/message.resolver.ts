@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ErrorReason } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
@@ -29,6 +30,11 @@ export class MessageResolver {
   })
   async ingestMessage(@Arg('input') input: IngestMessageInput, @Ctx() ctx: Context): Promise<InboundMessage> {
     return (await messages.ingestMessage(ctx, input)).message;
+  }
+
+  @FieldResolver(() => ErrorReason, { nullable: true, description: "When processing was refused with a reason, that reason (the API error's `extensions.reason`); else null." })
+  errorReason(@Root() m: InboundMessage): ErrorReason | null {
+    return messages.refusalReason(m.error);
   }
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'The ticket it opened.' })

@@ -1,6 +1,6 @@
 import { type FilterQuery, ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, badInput, forbidden, notFound } from '../../common/errors';
+import { ErrorReason, AppError, badInput, forbidden, isErrorReason, notFound } from '../../common/errors';
 import { isBlank, visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import type { ConnectionShape } from '../../common/pagination/connection';
@@ -91,6 +91,12 @@ export function describeRefusal(err: AppError): string {
   return `${err.code}${reason}: ${err.message}`;
 }
 
+/** The typed reason a recorded refusal carries (see describeRefusal), or null. */
+export function refusalReason(error: string | null | undefined): ErrorReason | null {
+  const reason = /^[A-Z_]+ ([A-Z0-9_]+): /.exec(error ?? '')?.[1];
+  return isErrorReason(reason) ? reason : null;
+}
+
 /**
  * Acts on a stored message inside the ingest transaction: starts a run (trigger MESSAGE), opens
  * a ticket, or ignores it; the run or ticket carries the message's correlation id. A refusal
@@ -105,7 +111,7 @@ async function processMessage(ctx: Context, em: EntityManager, message: InboundM
       message.status = MessageStatus.IGNORED;
       message.error = route.reason;
     } else if (route.kind === 'run') {
-      if (!ctx.permissions.has('run:write')) throw forbidden('Starting runs needs the run:write permission.', 'MISSING_PERMISSION');
+      if (!ctx.permissions.has('run:write')) throw forbidden('Starting runs needs the run:write permission.', ErrorReason.MISSING_PERMISSION);
       if (!route.toolKey) throw badInput('A run message names its tool in payload.tool.', [{ field: 'payload.tool', message: 'Name the tool.' }]);
       const tool = await resolveTool(em, { toolKey: route.toolKey });
       let ticketId: string | null = null;
@@ -127,7 +133,7 @@ async function processMessage(ctx: Context, em: EntityManager, message: InboundM
       message.run = ref(run);
       message.status = MessageStatus.PROCESSED;
     } else {
-      if (!ctx.permissions.has('ticket:write')) throw forbidden('Opening tickets needs the ticket:write permission.', 'MISSING_PERMISSION');
+      if (!ctx.permissions.has('ticket:write')) throw forbidden('Opening tickets needs the ticket:write permission.', ErrorReason.MISSING_PERMISSION);
       const ticket = await insertTicket(ctx, em, {
         tenantId: message.tenant.id,
         requesterId: (await memberBySender(em, message.tenant.id, message.sender)) ?? userId,
