@@ -18,13 +18,22 @@ import { limitValidationRules } from './common/query-limits';
 import { requestBudget } from './common/request-budget';
 import { securityHeaders } from './common/security-headers';
 import type { Logger } from './common/logger';
-import type { AppServices, Context } from './context/context';
+import type { AppServices, Context, LoaderScope } from './context/context';
 import { createContext, createDeferredContext } from './context/create-context';
 import { createLoginLimiter } from './modules/auth/login-limiter';
 import { createKycRouter } from './modules/kyc/kyc.http';
 import { ME_HTTP_QUERY } from './modules/me/me.query';
 import { createMessageRouter } from './modules/messages/message.http';
 import { buildAppSchema } from './schema';
+import { loadersFrom } from './context/loaders';
+import { modules } from './modules';
+
+/** Each module's loader factory under its name (modules/index.ts). */
+function loaderFactories(): Map<string, (scope: LoaderScope) => object> {
+  const factories = new Map<string, (scope: LoaderScope) => object>();
+  for (const m of modules) if (m.loaders) factories.set(m.name, m.loaders);
+  return factories;
+}
 
 export interface App {
   server: Server;
@@ -43,7 +52,7 @@ let cachedSchema: Promise<GraphQLSchema> | undefined;
 export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
   cachedSchema ??= buildAppSchema();
   const schema = await cachedSchema;
-  const services: AppServices = { config, logger, loginLimiter: createLoginLimiter(config, logger) };
+  const services: AppServices = { config, logger, loginLimiter: createLoginLimiter(config, logger), createLoaders: loadersFrom(loaderFactories()) };
   const app = express();
   const server = createServer(app);
   // Idle keep-alive connections outlive a proxy's or client's own idle timeout (load balancers

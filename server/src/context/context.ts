@@ -3,8 +3,7 @@ import type { Config } from '../config';
 import { forbidden } from '../common/errors';
 import type { Logger } from '../common/logger';
 import type { LoginLimiter } from '../modules/auth/login-limiter';
-import type { StaffRole } from '../modules/users/user.entity';
-import type { Loaders } from './loaders';
+import type { StaffRole } from '../permissions/staff-role';
 
 /**
  * Who is calling. Resolvers and services see only this, never the token or headers, so a
@@ -22,11 +21,23 @@ export type Principal =
       readonly staffRole: StaffRole | null;
     };
 
+/**
+ * Each module's per-request DataLoaders under its name (`ctx.loaders.tickets`). Empty here: each
+ * module's `<f>.loaders.ts` adds its entry by declaration merging, so this file names no module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Loaders {}
+
+/** What loaders are built from: the request's context without the loaders themselves. */
+export type LoaderScope = Omit<Context, 'loaders'>;
+
 /** Long-lived collaborators shared by every request. */
 export interface AppServices {
   readonly config: Config;
   readonly logger: Logger;
   readonly loginLimiter: LoginLimiter;
+  /** Builds a request's `ctx.loaders` from the modules' loader factories (modules/index.ts). */
+  readonly createLoaders: (scope: LoaderScope) => Loaders;
 }
 
 export interface Context {

@@ -1,10 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { STAFF_PERMISSIONS } from '../permissions/catalog';
 import { verifyAccessToken } from '../modules/auth/tokens';
-import type { StaffRole } from '../modules/users/user.entity';
-import { TENANT_FILTER } from '../database/orm.config';
+import type { StaffRole } from '../permissions/staff-role';
+import { TENANT_FILTER } from '../database/tenant-filter';
 import type { AppServices, Context, Principal } from './context';
-import { createLoaders } from './loaders';
 
 export interface RequestInfo {
   authorization?: string | null;
@@ -106,6 +105,6 @@ async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenti
   const em = orm.em.fork();
   if (tenantId) em.setFilterParams(TENANT_FILTER, { tenantId });
   const base = { em, app, principal, tenantId, permissions, correlationId: req.correlationId, ip: req.ip, userAgent: req.userAgent, logger, authFailure };
-  const ctx: Context = { ...base, loaders: createLoaders(base) };
+  const ctx: Context = { ...base, loaders: app.createLoaders(base) };
   return ctx;
 }

@@ -1,31 +1,28 @@
-import type { Context } from './context';
-import { createEventLoaders } from '../modules/events/event.loaders';
-import { createIncidentLoaders } from '../modules/incidents/incident.loaders';
-import { createFlagLoaders } from '../modules/flags/flag.loaders';
-import { createKycLoaders } from '../modules/kyc/kyc.loaders';
-import { createRunLoaders } from '../modules/automation/run.loaders';
-import { createEntitlementLoaders } from '../modules/entitlements/entitlement.loaders';
-import { createMessageLoaders } from '../modules/messages/message.loaders';
-import { createTenancyLoaders } from '../modules/tenancy/tenancy.loaders';
-import { createTicketLoaders } from '../modules/tickets/ticket.loaders';
-import { createToolLoaders } from '../modules/tools/tool.loaders';
-import { createUserLoaders } from '../modules/users/user.loaders';
+import type { LoaderScope, Loaders } from './context';
 
-/** Every module's per-request loaders; one registration line per module. */
-export function createLoaders(ctx: Omit<Context, 'loaders'>) {
-  return {
-    users: createUserLoaders(ctx),
-    tenancy: createTenancyLoaders(ctx),
-    tickets: createTicketLoaders(ctx),
-    flags: createFlagLoaders(ctx),
-    events: createEventLoaders(ctx),
-    incidents: createIncidentLoaders(ctx),
-    kyc: createKycLoaders(ctx),
-    tools: createToolLoaders(ctx),
-    entitlements: createEntitlementLoaders(ctx),
-    runs: createRunLoaders(ctx),
-    messages: createMessageLoaders(ctx),
+const SCOPE = Symbol('loaderScope');
+
+/**
+ * Turns the modules' loader factories into a per-request `Loaders` builder. Each module's
+ * loaders are made the first time a request reads them (most requests touch two or three
+ * modules), through getters on one prototype shared by every request.
+ */
+export function loadersFrom(factories: ReadonlyMap<string, (scope: LoaderScope) => object>): (scope: LoaderScope) => Loaders {
+  const proto: object = {};
+  for (const [name, factory] of factories) {
+    Object.defineProperty(proto, name, {
+      enumerable: true,
+      get(this: { [SCOPE]: LoaderScope }) {
+        const built = factory(this[SCOPE]);
+        // Cache on the request's own object: later reads skip the getter.
+        Object.defineProperty(this, name, { value: built, enumerable: true });
+        return built;
+      },
+    });
+  }
+  return (scope) => {
+    const loaders = Object.create(proto) as { [SCOPE]: LoaderScope };
+    loaders[SCOPE] = scope;
+    return loaders as unknown as Loaders;
   };
 }
-
-export type Loaders = ReturnType<typeof createLoaders>;

@@ -6,12 +6,8 @@ import type { Timeouts } from '../config';
 import { checkBudget } from '../common/request-budget';
 import { migrationsList } from '../migrations';
 import { entities, tenantScopedEntityNames } from './entities';
+import { TENANT_FILTER, type TenantFilterArgs } from './tenant-filter';
 
-export const TENANT_FILTER = 'tenant';
-
-export interface TenantFilterArgs {
-  tenantId: string;
-}
 
 export function createOrmConfig(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}): Options<PostgreSqlDriver> {
   return defineConfig({

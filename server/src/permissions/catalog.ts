@@ -1,4 +1,4 @@
-import { StaffRole } from '../modules/users/user.entity';
+import { StaffRole } from './staff-role';
 
 /** Permissions a tenant role can hold. */
 export const TENANT_PERMISSIONS = [

@@ -1,4 +1,4 @@
-import type { LoginLimiter, LoginReservation, LoginTicket } from './login-limiter';
+import type { LoginLimiter, LoginReservation, LoginTicket } from './login-limiter.policy';
 import {
   accountDelayMs,
   attemptKeys,

@@ -78,3 +78,27 @@ export function attemptKeys(attempt: LoginAttempt, prefix = ''): AttemptKeys {
 }
 
 export const newReservationId = (): string => randomUUID();
+
+/** A reserved attempt: settle it with `succeeded` or `refund`; a failure needs nothing more. */
+export interface LoginTicket {
+  readonly id: string;
+  readonly keys: AttemptKeys;
+  /** The attempt came from one of the account's known devices. */
+  readonly knownDevice: boolean;
+}
+
+export type LoginReservation = { readonly allowed: true; readonly ticket: LoginTicket } | { readonly allowed: false; readonly retryAfterSeconds: number };
+
+export interface LoginLimiter {
+  /** Reserves one attempt, or refuses it (changing nothing) with the seconds to wait. */
+  reserve(attempt: LoginAttempt): Promise<LoginReservation>;
+  /** The password was right: refunds the attempt, forgets the pair's failures, remembers the device. */
+  succeeded(ticket: LoginTicket): Promise<void>;
+  /** The password could not be checked (an error): gives the attempt back. */
+  refund(ticket: LoginTicket): Promise<void>;
+  /** Forgets the account-wide failure count (the coming password reset calls this). */
+  clearAccount(email: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Redis when REDIS_URL is set, else memory. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Redis from 'ioredis';
 import type { Logger } from '../../common/logger';
-import type { LoginLimiter, LoginReservation, LoginTicket } from './login-limiter';
+import type { LoginLimiter, LoginReservation, LoginTicket } from './login-limiter.policy';
 import { attemptKeys, type AttemptKeys, type LimitsMs, limitsMs, type LoginAttempt, type LoginLimits, newReservationId, retryAfterSeconds } from './login-limiter.policy';
 
 /*

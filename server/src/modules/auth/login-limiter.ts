@@ -39,34 +39,11 @@
 import type { Config } from '../../config';
 import type { Logger } from '../../common/logger';
 import { MemoryLoginLimiter } from './login-limiter.memory';
-import type { AttemptKeys, LoginAttempt } from './login-limiter.policy';
+import type { LoginLimiter } from './login-limiter.policy';
 import { RedisLoginLimiter } from './login-limiter.redis';
 
-export type { LoginAttempt, LoginLimits } from './login-limiter.policy';
+export type { LoginAttempt, LoginLimiter, LoginLimits, LoginReservation, LoginTicket } from './login-limiter.policy';
 
-/** A reserved attempt: settle it with `succeeded` or `refund`; a failure needs nothing more. */
-export interface LoginTicket {
-  readonly id: string;
-  readonly keys: AttemptKeys;
-  /** The attempt came from one of the account's known devices. */
-  readonly knownDevice: boolean;
-}
-
-export type LoginReservation = { readonly allowed: true; readonly ticket: LoginTicket } | { readonly allowed: false; readonly retryAfterSeconds: number };
-
-export interface LoginLimiter {
-  /** Reserves one attempt, or refuses it (changing nothing) with the seconds to wait. */
-  reserve(attempt: LoginAttempt): Promise<LoginReservation>;
-  /** The password was right: refunds the attempt, forgets the pair's failures, remembers the device. */
-  succeeded(ticket: LoginTicket): Promise<void>;
-  /** The password could not be checked (an error): gives the attempt back. */
-  refund(ticket: LoginTicket): Promise<void>;
-  /** Forgets the account-wide failure count (the coming password reset calls this). */
-  clearAccount(email: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** Redis when REDIS_URL is set, else memory. */
 export function createLoginLimiter(config: Pick<Config, 'loginLimits' | 'redisUrl' | 'redisKeyPrefix'>, logger: Logger): LoginLimiter {
   if (config.redisUrl) return new RedisLoginLimiter({ url: config.redisUrl, prefix: `${config.redisKeyPrefix}login:`, limits: config.loginLimits, logger });
   return new MemoryLoginLimiter(config.loginLimits);

@@ -3,7 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { ExecutorConfig } from '../../config';
 import type { Logger } from '../../common/logger';
-import { TENANT_FILTER } from '../../database/orm.config';
+import { TENANT_FILTER } from '../../database/tenant-filter';
 import { jsonSize, isJsonObject, MAX_INPUT_BYTES } from '../tools/tool.schema';
 import { Tool } from '../tools/tool.entity';
 import { AutomationRun, RunStatus } from './run.entity';

@@ -68,3 +68,9 @@ export function createRunLoaders(ctx: Omit<Context, 'loaders'>) {
     }),
   };
 }
+
+declare module '../../context/context' {
+  interface Loaders {
+    runs: ReturnType<typeof createRunLoaders>;
+  }
+}

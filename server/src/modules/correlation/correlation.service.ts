@@ -1,7 +1,7 @@
 import { badInput } from '../../common/errors';
 import type { Context } from '../../context/context';
 import { auditPlatformAccess } from '../audit/audit.service';
-import { CORRELATION_SOURCE_LIMIT } from './correlation.sources';
+import { CORRELATION_SOURCE_LIMIT } from './correlation.types';
 import { CORRELATION_SOURCES } from './correlation.registry';
 import type { CorrelationItem, CorrelationKindName, CorrelationSource } from './correlation.types';
 import { groupBy } from '../../common/loader';

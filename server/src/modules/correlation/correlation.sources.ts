@@ -6,10 +6,7 @@ import { incidentScope } from '../incidents/incident.service';
 import { Ticket } from '../tickets/ticket.entity';
 import type { CorrelationItem } from './correlation.types';
 
-/** Entries per kind; sources fetch one more so the service can say the list was cut. */
-export const CORRELATION_SOURCE_LIMIT = 100;
-/** Kinds of correlation sources (events, tickets, incidents, audit, messages, runs): the most a chain can hold. */
-export const CORRELATION_ENTRY_BOUND = 6 * CORRELATION_SOURCE_LIMIT;
+import { CORRELATION_SOURCE_LIMIT } from './correlation.types';
 
 /** A tenant member holding `tenantPermission` (their tenant only), or staff with `platformPermission` (all). */
 function mayRead(ctx: Context, tenantPermission: string, platformPermission: string): boolean {

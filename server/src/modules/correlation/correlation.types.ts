@@ -2,7 +2,11 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../common/base.entity';
 import type { Context } from '../../context/context';
 import { listCost } from '../../common/query-limits';
-import { CORRELATION_ENTRY_BOUND, CORRELATION_SOURCE_LIMIT } from './correlation.sources';
+
+/** Entries per kind; sources fetch one more so the service can say the list was cut. */
+export const CORRELATION_SOURCE_LIMIT = 100;
+/** Kinds of correlation sources (events, tickets, incidents, audit, messages, runs): the most a chain can hold. */
+export const CORRELATION_ENTRY_BOUND = 6 * CORRELATION_SOURCE_LIMIT;
 
 export type CorrelationKindName = 'MESSAGE' | 'RUN' | 'EVENT' | 'TICKET' | 'INCIDENT' | 'AUDIT';
 

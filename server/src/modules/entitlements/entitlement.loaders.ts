@@ -22,3 +22,9 @@ export function createEntitlementLoaders(ctx: Omit<Context, 'loaders'>) {
     }),
   };
 }
+
+declare module '../../context/context' {
+  interface Loaders {
+    entitlements: ReturnType<typeof createEntitlementLoaders>;
+  }
+}

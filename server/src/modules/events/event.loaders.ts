@@ -8,3 +8,9 @@ export function createEventLoaders(ctx: Omit<Context, 'loaders'>) {
     byId: byIdLoader(ctx.em, SystemEvent, scopeOptions(ctx)),
   };
 }
+
+declare module '../../context/context' {
+  interface Loaders {
+    events: ReturnType<typeof createEventLoaders>;
+  }
+}

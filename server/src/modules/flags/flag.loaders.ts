@@ -11,3 +11,9 @@ export function createFlagLoaders(ctx: Omit<Context, 'loaders'>) {
     }),
   };
 }
+
+declare module '../../context/context' {
+  interface Loaders {
+    flags: ReturnType<typeof createFlagLoaders>;
+  }
+}

@@ -158,3 +158,9 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
     }),
   };
 }
+
+declare module '../../context/context' {
+  interface Loaders {
+    incidents: ReturnType<typeof createIncidentLoaders>;
+  }
+}

@@ -74,3 +74,9 @@ export function createKycLoaders(ctx: Omit<Context, 'loaders'>) {
     }),
   };
 }
+
+declare module '../../context/context' {
+  interface Loaders {
+    kyc: ReturnType<typeof createKycLoaders>;
+  }
+}

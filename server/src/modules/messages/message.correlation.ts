@@ -1,5 +1,5 @@
 import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
-import { CORRELATION_SOURCE_LIMIT } from '../correlation/correlation.sources';
+import { CORRELATION_SOURCE_LIMIT } from '../correlation/correlation.types';
 import type { CorrelationItem } from '../correlation/correlation.types';
 import { InboundMessage } from './message.entity';
 

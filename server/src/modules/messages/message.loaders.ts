@@ -23,3 +23,9 @@ export function createMessageLoaders(ctx: Omit<Context, 'loaders'>) {
     }),
   };
 }
+
+declare module '../../context/context' {
+  interface Loaders {
+    messages: ReturnType<typeof createMessageLoaders>;
+  }
+}

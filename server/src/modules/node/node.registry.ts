@@ -1,6 +1,6 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
-import { tenantScopedEntityNames } from '../../database/entities';
+import { TENANT_FILTER } from '../../database/tenant-filter';
 import { AuditLog } from '../audit/audit-log.entity';
 import { AutomationRun } from '../automation/run.entity';
 import { Session } from '../auth/session.entity';
@@ -82,6 +82,13 @@ const registry: Record<string, NodeType> = {
   DashboardWidget: { entity: DashboardWidget, anyOf: ['dashboard:use'], where: (ctx) => visibleWidgets(ctx) },
 };
 
+/** Whether the tenant filter applies to `type`, as the ORM was configured (orm.config.ts). */
+function isTenantScoped(ctx: Context, type: string): boolean {
+  const filter = ctx.em.config.get('filters')[TENANT_FILTER];
+  const scoped = filter?.entity;
+  return Array.isArray(scoped) ? scoped.includes(type) : scoped === type;
+}
+
 export function isNodeType(type: string): boolean {
   return type in registry;
 }
@@ -91,7 +98,7 @@ export async function loadNodes(ctx: Context, type: string, ids: string[]): Prom
   const def = registry[type];
   if (!def || !has(ctx, def.anyOf) || ctx.principal.kind === 'anonymous') return new Map();
   // Outside a tenant, tenant-owned rows are visible to platform staff only.
-  if (tenantScopedEntityNames.includes(type) && !ctx.tenantId && !isPlatformScope(ctx)) return new Map();
+  if (isTenantScoped(ctx, type) && !ctx.tenantId && !isPlatformScope(ctx)) return new Map();
   // Tenant-owned types keep the tenant filter; platform staff pass through scopeOptions.
   const extra = def.where ? await def.where(ctx, ids) : {};
   const rows = await ctx.em.find(def.entity, { $and: [{ id: { $in: ids } }, extra] }, scopeOptions(ctx));

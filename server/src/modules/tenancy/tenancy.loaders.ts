@@ -10,3 +10,9 @@ export function createTenancyLoaders(ctx: Omit<Context, 'loaders'>) {
     roleOfMembership: byIdLoader(ctx.em, Role, { filters: false }),
   };
 }
+
+declare module '../../context/context' {
+  interface Loaders {
+    tenancy: ReturnType<typeof createTenancyLoaders>;
+  }
+}

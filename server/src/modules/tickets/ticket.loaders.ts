@@ -72,3 +72,9 @@ export function createTicketLoaders(ctx: Omit<Context, 'loaders'>) {
     }),
   };
 }
+
+declare module '../../context/context' {
+  interface Loaders {
+    tickets: ReturnType<typeof createTicketLoaders>;
+  }
+}

@@ -19,3 +19,9 @@ export function createToolLoaders(ctx: Omit<Context, 'loaders'>) {
     }),
   };
 }
+
+declare module '../../context/context' {
+  interface Loaders {
+    tools: ReturnType<typeof createToolLoaders>;
+  }
+}

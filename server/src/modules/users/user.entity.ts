@@ -1,13 +1,9 @@
 import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../../common/base.entity';
+import { StaffRole } from '../../permissions/staff-role';
 
-export enum StaffRole {
-  SUPPORT = 'SUPPORT',
-  COMPLIANCE = 'COMPLIANCE',
-  SUPERADMIN = 'SUPERADMIN',
-}
-registerEnumType(StaffRole, { name: 'StaffRole', description: 'Platform staff roles; staff act across tenants.' });
+export { StaffRole };
 
 @ObjectType({ implements: Node })
 @Entity({ tableName: 'users' })

@@ -5,3 +5,9 @@ import { User } from './user.entity';
 export function createUserLoaders(ctx: Pick<Context, 'em'>) {
   return { byId: byIdLoader(ctx.em, User) };
 }
+
+declare module '../../context/context' {
+  interface Loaders {
+    users: ReturnType<typeof createUserLoaders>;
+  }
+}

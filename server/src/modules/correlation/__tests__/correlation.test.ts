@@ -4,7 +4,7 @@ import { toGlobalId } from '../../../common/global-id';
 import type { Context } from '../../../context/context';
 import { insertEvents } from '../../events/event.factory';
 import { EventSeverity } from '../../events/system-event.entity';
-import { CORRELATION_SOURCE_LIMIT } from '../correlation.sources';
+import { CORRELATION_SOURCE_LIMIT } from '../correlation.types';
 import { getCorrelation } from '../correlation.service';
 import type { CorrelationItem } from '../correlation.types';
 

@@ -1,0 +1,31 @@
+import type { LoaderScope } from '../context/context';
+import type { ModulePermissions } from '../permissions/types';
+
+/**
+ * One feature module, as its `modules/<feature>/index.ts` describes it. `modules/index.ts`
+ * lists the modules; the schema (resolvers and shield rules), the ORM's entity list and each
+ * request's loaders are all read from that list, so a new module is its folder plus one line.
+ */
+export interface ModuleDefinition<Name extends string = string> {
+  readonly name: Name;
+  /** ORM entities (MikroORM discovers exactly these). */
+  readonly entities?: readonly Function[];
+  /**
+   * Entities with a nullable tenant that the tenant filter still applies to (every
+   * TenantOwnedEntity is scoped without being named here).
+   */
+  readonly tenantScoped?: readonly Function[];
+  /** type-graphql resolver classes. */
+  readonly resolvers?: readonly Function[];
+  /** A shield rule for every Query and Mutation field the resolvers add (deny by default). */
+  readonly permissions?: ModulePermissions;
+  /**
+   * Per-request DataLoaders, built the first time a request reads `ctx.loaders[name]`. Their
+   * type joins `Loaders` (context.ts) by declaration merging in the module's loaders file.
+   */
+  readonly loaders?: (scope: LoaderScope) => object;
+}
+
+export function defineModule<const Name extends string>(definition: ModuleDefinition<Name>): ModuleDefinition<Name> {
+  return definition;
+}

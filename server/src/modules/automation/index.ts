@@ -1,0 +1,13 @@
+import { defineModule } from '../../common/module';
+import { AutomationRun } from './run.entity';
+import { RunResolver, TicketRunsResolver } from './run.resolver';
+import { runPermissions } from './run.permissions';
+import { createRunLoaders } from './run.loaders';
+
+export const runsModule = defineModule({
+  name: 'runs',
+  entities: [AutomationRun],
+  resolvers: [RunResolver, TicketRunsResolver],
+  permissions: runPermissions,
+  loaders: createRunLoaders,
+});

@@ -1,0 +1,14 @@
+import { defineModule } from '../../common/module';
+import { SystemEvent } from './system-event.entity';
+import { SystemEventResolver } from './event.resolver';
+import { eventPermissions } from './event.permissions';
+import { createEventLoaders } from './event.loaders';
+
+export const eventsModule = defineModule({
+  name: 'events',
+  entities: [SystemEvent],
+  tenantScoped: [SystemEvent],
+  resolvers: [SystemEventResolver],
+  permissions: eventPermissions,
+  loaders: createEventLoaders,
+});

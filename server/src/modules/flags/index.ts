@@ -1,0 +1,14 @@
+import { defineModule } from '../../common/module';
+import { FeatureFlag } from './feature-flag.entity';
+import { FeatureFlagOverride } from './feature-flag-override.entity';
+import { FlagResolver, FlagOverrideResolver } from './flag.resolver';
+import { flagPermissions } from './flag.permissions';
+import { createFlagLoaders } from './flag.loaders';
+
+export const flagsModule = defineModule({
+  name: 'flags',
+  entities: [FeatureFlag, FeatureFlagOverride],
+  resolvers: [FlagResolver, FlagOverrideResolver],
+  permissions: flagPermissions,
+  loaders: createFlagLoaders,
+});

@@ -1,0 +1,16 @@
+import { defineModule } from '../../common/module';
+import { Incident } from './incident.entity';
+import { IncidentTenant, IncidentTicket, IncidentEvent } from './incident-links.entity';
+import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
+import { IncidentResolver, IncidentTimelineEntryResolver, TicketIncidentsResolver } from './incident.resolver';
+import { incidentPermissions } from './incident.permissions';
+import { createIncidentLoaders } from './incident.loaders';
+
+export const incidentsModule = defineModule({
+  name: 'incidents',
+  entities: [Incident, IncidentTenant, IncidentTicket, IncidentEvent, IncidentTimelineEntry],
+  tenantScoped: [IncidentEvent],
+  resolvers: [IncidentResolver, IncidentTimelineEntryResolver, TicketIncidentsResolver],
+  permissions: incidentPermissions,
+  loaders: createIncidentLoaders,
+});

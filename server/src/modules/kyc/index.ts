@@ -1,0 +1,14 @@
+import { defineModule } from '../../common/module';
+import { KycCase } from './kyc-case.entity';
+import { KycDocument } from './kyc-document.entity';
+import { KycCaseResolver, KycCaseReviewResolver, KycDocumentResolver } from './kyc.resolver';
+import { kycPermissions } from './kyc.permissions';
+import { createKycLoaders } from './kyc.loaders';
+
+export const kycModule = defineModule({
+  name: 'kyc',
+  entities: [KycCase, KycDocument],
+  resolvers: [KycCaseResolver, KycCaseReviewResolver, KycDocumentResolver],
+  permissions: kycPermissions,
+  loaders: createKycLoaders,
+});

@@ -1,0 +1,14 @@
+import { defineModule } from '../../common/module';
+import { Ticket } from './ticket.entity';
+import { TicketComment } from './ticket-comment.entity';
+import { TicketResolver, TicketCommentResolver } from './ticket.resolver';
+import { ticketPermissions } from './ticket.permissions';
+import { createTicketLoaders } from './ticket.loaders';
+
+export const ticketsModule = defineModule({
+  name: 'tickets',
+  entities: [Ticket, TicketComment],
+  resolvers: [TicketResolver, TicketCommentResolver],
+  permissions: ticketPermissions,
+  loaders: createTicketLoaders,
+});

@@ -1,0 +1,9 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Platform staff roles: shared vocabulary of the permission catalog, the context and the users module. */
+export enum StaffRole {
+  SUPPORT = 'SUPPORT',
+  COMPLIANCE = 'COMPLIANCE',
+  SUPERADMIN = 'SUPERADMIN',
+}
+registerEnumType(StaffRole, { name: 'StaffRole', description: 'Platform staff roles; staff act across tenants.' });
