@@ -8,15 +8,10 @@ import type { Runtime } from '../shared/runtime';
 import { AdminAccount, AdminDashboard } from './AdminDashboard';
 import { AdminLayout } from './AdminLayout';
 import { AdminLoginPage } from './AdminLoginPage';
-import { adminTheme } from './theme';
-import { auditLogs } from './auditLogs';
-import { featureFlags } from './featureFlags';
-import { memberships } from './memberships';
 import { createAuthProvider } from './providers/authProvider';
 import { createDataProvider } from './providers/dataProvider';
-import { tenants } from './tenants';
-import { tickets } from './tickets';
-import { users } from './users';
+import { ADMIN_RESOURCES } from './resources';
+import { adminTheme } from './theme';
 
 /**
  * react-admin's queries (auth checks included) retry three times by default, which keeps a
@@ -67,12 +62,9 @@ export function AdminApp({ runtime }: { runtime: Runtime }) {
                 requireAuth
                 disableTelemetry
               >
-                <Resource {...tickets} />
-                <Resource {...tenants} />
-                <Resource {...users} />
-                <Resource {...memberships} />
-                <Resource {...featureFlags} />
-                <Resource {...auditLogs} />
+                {ADMIN_RESOURCES.map((r) => (
+                  <Resource key={r.name} {...r.props} />
+                ))}
                 <CustomRoutes>
                   <Route path="/account" element={<AdminAccount />} />
                 </CustomRoutes>

@@ -20,7 +20,7 @@ import { Link as RouterLink } from 'react-router';
 import { ActionChip } from './auditLogs/ActionChip';
 import { changeLine } from './auditLogs/changes';
 import type { AuditLogRecord } from './providers/auditLogs.provider';
-import { RESOURCES } from './providers/resources';
+import { RESOURCES } from './resource-names';
 import type { TicketRecord } from './providers/tickets.provider';
 import { PriorityChip, STAFF_ROLE_LABEL, StatusChip } from './ui/chips';
 import { formatDateTime, formatRelative } from './ui/format';

@@ -10,7 +10,7 @@ import { AppBar, Layout, Logout, Menu, TitlePortal, useCanAccess, useGetIdentity
 import { Link as RouterLink } from 'react-router';
 import { brand } from '../shared/theme/theme';
 import { BrandMark } from '../shared/ui/BrandMark';
-import { RESOURCES } from './providers/resources';
+import { RESOURCES } from './resource-names';
 import { STAFF_ROLE_LABEL } from './ui/chips';
 
 function AccountMenuItem() {

@@ -2,7 +2,7 @@ import CategoryOutlined from '@mui/icons-material/CategoryOutlined';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import { AutocompleteInput, DateInput, FilterList, FilterListItem, ReferenceInput, TextInput } from 'react-admin';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 
 /**
  * Every filter the API has: action (exact, or a prefix ending in "."), actor, tenant, target,

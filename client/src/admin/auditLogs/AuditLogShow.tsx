@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import type { AuditLogRecord } from '../providers/auditLogs.provider';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import { StaffRoleChip } from '../ui/chips';
 import { DetailList, mono, SectionTitle } from '../ui/DetailList';
 import { formatDateTime, humanizeAction } from '../ui/format';

@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { ReferenceManyField, useListContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import type { AuditLogRecord } from '../providers/auditLogs.provider';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import { SectionTitle } from '../ui/DetailList';
 import { formatDateTime, formatRelative, humanizeAction } from '../ui/format';
 import { PersonAvatar } from '../ui/People';

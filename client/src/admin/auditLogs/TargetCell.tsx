@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { AuditLogRecord } from '../providers/auditLogs.provider';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import { mono } from '../ui/DetailList';
 import { RecordLink } from '../ui/RecordLink';
 

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { ArrayInput, AutocompleteInput, BooleanInput, ReferenceInput, SimpleFormIterator, TextInput, useSimpleFormIterator } from 'react-admin';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 
 /** Description and global default: shared by create and edit (the key is set once, at creation). */
 export function FeatureFlagInputs() {

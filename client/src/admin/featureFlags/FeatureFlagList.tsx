@@ -4,7 +4,7 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { CreateButton, DataTable, List, TopToolbar, useCanAccess } from 'react-admin';
 import type { FeatureFlagRecord } from '../providers/featureFlags.provider';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import { mono } from '../ui/DetailList';
 import { formatRelative } from '../ui/format';
 import { FlagState } from './FlagState';

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { EditButton, ListButton, Show, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 import { AuditTrail } from '../auditLogs/AuditTrail';
 import type { FeatureFlagRecord } from '../providers/featureFlags.provider';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import { DetailList, mono, SectionTitle } from '../ui/DetailList';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { TenantBadge } from '../ui/TenantBadge';

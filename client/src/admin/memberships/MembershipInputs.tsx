@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { RadioButtonGroupInput, required, useDataProvider, useRecordContext } from 'react-admin';
 import type { AdminDataProvider } from '../providers/dataProvider';
 import type { MembershipRecord, RoleSummary } from '../providers/memberships.provider';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 
 function RoleOption({ role }: { role: RoleSummary }) {
   return (

@@ -1,6 +1,6 @@
 import { AutocompleteInput, DataTable, List, ReferenceInput, useCanAccess } from 'react-admin';
 import type { MembershipRecord } from '../providers/memberships.provider';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import { formatDate } from '../ui/format';
 import { PersonCell } from '../ui/People';
 import { TenantBadge } from '../ui/TenantBadge';

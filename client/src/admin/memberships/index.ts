@@ -1,17 +1,20 @@
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
-import type { ResourceProps } from 'react-admin';
-import { RESOURCES } from '../providers/resources';
+import { defineAdminResource } from '../admin-resource';
+import { createMembershipsProvider, type MembershipRecord } from '../providers/memberships.provider';
+import { RESOURCES } from '../resource-names';
 import { MembershipEdit } from './MembershipEdit';
 import { MembershipList } from './MembershipList';
 import { MembershipShow } from './MembershipShow';
 
 /** Users' memberships of tenants; staff with platform:member:manage change roles. */
-export const memberships: ResourceProps = {
+export const memberships = defineAdminResource<MembershipRecord>({
   name: RESOURCES.memberships,
+  label: 'Memberships',
+  provider: createMembershipsProvider,
+  access: { list: 'platform:tenant:read', show: 'platform:tenant:read', edit: 'platform:member:manage' },
   list: MembershipList,
   show: MembershipShow,
   edit: MembershipEdit,
   icon: BadgeOutlined,
-  recordRepresentation: (m: { user?: { name: string }; tenant?: { name: string } }) => `${m.user?.name ?? ''} at ${m.tenant?.name ?? ''}`,
-  options: { label: 'Memberships' },
-};
+  recordRepresentation: (m) => `${m.user?.name ?? ''} at ${m.tenant?.name ?? ''}`,
+});

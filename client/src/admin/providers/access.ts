@@ -1,21 +1,25 @@
-import { RESOURCES } from './resources';
+import { type AdminAccess, type AdminAction, ADMIN_ACTIONS, type AdminResource } from '../admin-resource';
+import { ADMIN_RESOURCES } from '../resources';
+
+/** Which platform permission each resource action needs, by resource name. */
+export type AccessMap = ReadonlyMap<string, AdminAccess>;
+
+/** The access map of a list of resources: each resource's own `access`. */
+export function accessMapOf(resources: readonly AdminResource[]): AccessMap {
+  return new Map(resources.map((r) => [r.name, r.access]));
+}
 
 /**
- * Which platform permission each resource action needs. The UI reads this (through the
- * authProvider's canAccess) to hide what a role cannot do; the server decides either way.
- * Anything not listed (delete, bulk edits, creating tenants...) is not offered.
+ * Which platform permission each resource action needs, from the resources' descriptors. The UI
+ * reads this (through the authProvider's canAccess) to hide what a role cannot do; the server
+ * decides either way. Anything not listed (delete, bulk edits, creating tenants...) is not offered.
  */
-export const ACCESS: Record<string, Partial<Record<'list' | 'show' | 'edit' | 'create', string>>> = {
-  [RESOURCES.tickets]: { list: 'platform:ticket:read', show: 'platform:ticket:read', edit: 'platform:ticket:write' },
-  [RESOURCES.auditLogs]: { list: 'platform:audit:read', show: 'platform:audit:read' },
-  [RESOURCES.tenants]: { list: 'platform:tenant:read', show: 'platform:tenant:read' },
-  [RESOURCES.users]: { list: 'platform:user:read', show: 'platform:user:read' },
-  [RESOURCES.memberships]: { list: 'platform:tenant:read', show: 'platform:tenant:read', edit: 'platform:member:manage' },
-  [RESOURCES.featureFlags]: { list: 'platform:flag:read', show: 'platform:flag:read', edit: 'platform:flag:manage', create: 'platform:flag:manage' },
-};
+export const ACCESS: AccessMap = accessMapOf(ADMIN_RESOURCES);
+
+const isAdminAction = (action: string): action is AdminAction => (ADMIN_ACTIONS as readonly string[]).includes(action);
 
 /** True when `permissions` allow `action` on `resource` (deny by default). */
-export function canAccessWith(permissions: readonly string[], resource: string, action: string): boolean {
-  const needed = ACCESS[resource]?.[action as 'list'];
+export function canAccessWith(permissions: readonly string[], resource: string, action: string, access: AccessMap = ACCESS): boolean {
+  const needed = isAdminAction(action) ? access.get(resource)?.[action] : undefined;
   return needed !== undefined && permissions.includes(needed);
 }

@@ -1,14 +1,10 @@
 import type { ApolloClient } from '@apollo/client';
 import { type CreateParams, type DataProvider, HttpError, type RaRecord, type UpdateParams } from 'ra-core';
-import { createAuditLogsProvider } from './auditLogs.provider';
-import { createFeatureFlagsProvider } from './featureFlags.provider';
-import { createMembershipsProvider, rolesOfTenant, type RoleSummary } from './memberships.provider';
+import type { AdminResource } from '../admin-resource';
+import type { RESOURCES } from '../resource-names';
+import { ADMIN_RESOURCES } from '../resources';
+import { rolesOfTenant, type RoleSummary } from './memberships.provider';
 import { type ResourceProvider, unsupported } from './resource-provider';
-import { type ResourceName, RESOURCES } from './resources';
-import { createTenantsProvider } from './tenants.provider';
-import { createTicketsProvider } from './tickets.provider';
-import { createUsersProvider } from './users.provider';
-
 
 /** react-admin's DataProvider plus the back office's one custom call. */
 export interface AdminDataProvider extends DataProvider<string> {
@@ -21,17 +17,10 @@ export interface AdminDataProvider extends DataProvider<string> {
  * generic over whatever record type a caller names; each resource provider is typed for its
  * own records, so this is the one place where the two meet.
  */
-export function createDataProvider(client: ApolloClient): AdminDataProvider {
-  const providers: Record<ResourceName, ResourceProvider<RaRecord>> = {
-    [RESOURCES.tickets]: createTicketsProvider(client),
-    [RESOURCES.auditLogs]: createAuditLogsProvider(client),
-    [RESOURCES.tenants]: createTenantsProvider(client),
-    [RESOURCES.users]: createUsersProvider(client),
-    [RESOURCES.memberships]: createMembershipsProvider(client),
-    [RESOURCES.featureFlags]: createFeatureFlagsProvider(client),
-  };
+export function createDataProvider(client: ApolloClient, resources: readonly AdminResource[] = ADMIN_RESOURCES): AdminDataProvider {
+  const providers = new Map<string, ResourceProvider<RaRecord>>(resources.map((r) => [r.name, r.provider(client)]));
   const of = (resource: string): ResourceProvider<RaRecord> => {
-    const provider = (providers as Record<string, ResourceProvider<RaRecord> | undefined>)[resource];
+    const provider = providers.get(resource);
     if (!provider) throw new HttpError(`Unknown resource "${resource}".`, 404, { code: 'NOT_FOUND' });
     return provider;
   };

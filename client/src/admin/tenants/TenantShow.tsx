@@ -13,7 +13,7 @@ import { Link as RouterLink } from 'react-router';
 import { AuditTrailCard } from '../auditLogs/AuditTrail';
 import type { FeatureFlagRecord } from '../providers/featureFlags.provider';
 import type { MembershipRecord } from '../providers/memberships.provider';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import type { TenantRecord } from '../providers/tenants.provider';
 import type { TicketRecord } from '../providers/tickets.provider';
 import { PriorityChip, SoftChip, StatusChip } from '../ui/chips';

@@ -6,7 +6,7 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import { AutocompleteInput, FilterList, FilterListItem, ReferenceInput, NullableBooleanInput, SearchInput, SelectArrayInput } from 'react-admin';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../providers/tickets.provider';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import { PRIORITY_CHOICES, PRIORITY_META, STATUS_CHOICES, STATUS_META } from '../ui/chips';
 
 /** The filter bar: text search, tenant, status, priority and assignee (staff see every tenant). */

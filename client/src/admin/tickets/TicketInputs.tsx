@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import { required, SelectInput, TextInput, useGetList, useRecordContext } from 'react-admin';
 import type { MembershipRecord } from '../providers/memberships.provider';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import type { TicketRecord } from '../providers/tickets.provider';
 import { PRIORITY_CHOICES, STATUS_CHOICES } from '../ui/chips';
 

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { EditButton, ListButton, Show, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { AuditTrail } from '../auditLogs/AuditTrail';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import type { TicketRecord } from '../providers/tickets.provider';
 import { PriorityChip, StatusChip } from '../ui/chips';
 import { DetailList, mono, SectionTitle } from '../ui/DetailList';

@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import { colourOf } from './format';
 import { RecordLink } from './RecordLink';
 

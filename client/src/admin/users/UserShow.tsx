@@ -11,7 +11,7 @@ import { Link as RouterLink } from 'react-router';
 import { AuditTrailCard } from '../auditLogs/AuditTrail';
 import { RoleChip } from '../memberships/RoleChip';
 import type { MembershipRecord } from '../providers/memberships.provider';
-import { RESOURCES } from '../providers/resources';
+import { RESOURCES } from '../resource-names';
 import type { UserRecord } from '../providers/users.provider';
 import { SoftChip, StaffRoleChip } from '../ui/chips';
 import { DetailList, mono, SectionTitle } from '../ui/DetailList';

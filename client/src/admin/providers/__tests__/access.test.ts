@@ -1,3 +1,4 @@
+import '../../test/jsdom-polyfills';
 import { canAccessWith } from '../access';
 
 // The staff roles' permissions as the API grants them (server/src/permissions/catalog.ts).

@@ -1,0 +1,21 @@
+import type { AdminResource } from './admin-resource';
+import { auditLogs } from './auditLogs';
+import { featureFlags } from './featureFlags';
+import { memberships } from './memberships';
+import { tenants } from './tenants';
+import { tickets } from './tickets';
+import { users } from './users';
+
+/**
+ * The back office's resources, one line each. AdminApp renders a <Resource> for each, the data
+ * provider dispatches to their providers and the access map is made of their `access`: adding a
+ * resource is its folder (with an index.ts descriptor) and one line here.
+ */
+export const ADMIN_RESOURCES: readonly AdminResource[] = [
+  tickets,
+  tenants,
+  users,
+  memberships,
+  featureFlags,
+  auditLogs,
+];
