@@ -1,0 +1,65 @@
+import '../test/jsdom-polyfills';
+import { ADMIN_ACTIONS } from '../admin-resource';
+import { createApolloClient } from '../../shared/apollo/create-apollo-client';
+import { createRefreshTransport } from '../../shared/session/refresh-transport';
+import { SessionStore } from '../../shared/session/session-store';
+import { createFakeServer } from '../../test/fake-graphql';
+import { ACCESS, canAccessWith } from '../providers/access';
+import { createDataProvider } from '../providers/dataProvider';
+import { RESOURCES } from '../resource-names';
+import { ADMIN_RESOURCES } from '../resources';
+
+/**
+ * The resource list is the one source of the back office's resources: its <Resource>s, the data
+ * provider and the access map are all made from it, so they must agree on every resource.
+ */
+
+function setup() {
+  const server = createFakeServer({});
+  const store = new SessionStore({ storageKey: 'atrium.admin-resources-test.session', refresh: createRefreshTransport('/graphql', server.fetch), locks: null });
+  const client = createApolloClient({ store, fetch: server.fetch });
+  return { server, client, dp: createDataProvider(client) };
+}
+
+describe('the back office resource list', () => {
+  it('lists every resource name once, and nothing else', () => {
+    const names = ADMIN_RESOURCES.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect([...names].sort()).toEqual(Object.values(RESOURCES).sort());
+    for (const r of ADMIN_RESOURCES) expect(r.props.name).toBe(r.name);
+  });
+
+  it('gives every resource an access entry, with a permission for each page it has and a page for each permission', () => {
+    expect([...ACCESS.keys()].sort()).toEqual(ADMIN_RESOURCES.map((r) => r.name).sort());
+    for (const { name, access, props } of ADMIN_RESOURCES) {
+      expect(access.list).toEqual(expect.any(String));
+      for (const action of ADMIN_ACTIONS) {
+        expect([name, action, access[action] !== undefined]).toEqual([name, action, props[action] !== undefined]);
+        if (access[action] !== undefined) expect(canAccessWith([access[action]], name, action)).toBe(true);
+      }
+    }
+  });
+
+  it('gives every resource a provider that offers what its pages need', () => {
+    const { client } = setup();
+    for (const { name, provider, props, access } of ADMIN_RESOURCES) {
+      const supports = provider(client).supports;
+      expect([name, 'edit', supports.update]).toEqual([name, 'edit', props.edit !== undefined]);
+      expect([name, 'create', supports.create]).toEqual([name, 'create', props.create !== undefined]);
+      expect([name, 'edit', access.edit !== undefined]).toEqual([name, 'edit', supports.update]);
+    }
+  });
+
+  it('routes every listed resource through the data provider, and refuses what a resource does not offer without calling the API', async () => {
+    const { server, client, dp } = setup();
+    for (const { name, provider } of ADMIN_RESOURCES) {
+      await expect(dp.getMany(name, { ids: [] })).resolves.toEqual({ data: [] });
+      await expect(dp.delete(name, { id: 'X-1', previousData: { id: 'X-1' } })).rejects.toMatchObject({ status: 405 });
+      const supports = provider(client).supports;
+      if (!supports.update) await expect(dp.update(name, { id: 'X-1', data: {}, previousData: { id: 'X-1' } })).rejects.toMatchObject({ status: 405 });
+      if (!supports.create) await expect(dp.create(name, { data: {} })).rejects.toMatchObject({ status: 405 });
+    }
+    await expect(dp.getMany('invoices', { ids: [] })).rejects.toMatchObject({ status: 404 });
+    expect(server.calls).toHaveLength(0);
+  });
+});
