@@ -1,4 +1,5 @@
-import type { LoaderScope } from '../context/context';
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { Context, LoaderScope, NodeType } from '../context/context';
 import type { ModulePermissions } from '../permissions/types';
 
 /**
@@ -6,6 +7,15 @@ import type { ModulePermissions } from '../permissions/types';
  * lists the modules; the schema (resolvers and shield rules), the ORM's entity list and each
  * request's loaders are all read from that list, so a new module is its folder plus one line.
  */
+/** Declares an entity class as a node type (the casts to the loose row type live here, once). */
+export function nodeType<T extends { id: string }>(
+  entity: EntityName<T>,
+  anyOf: string[],
+  where?: (ctx: Context, ids: string[]) => FilterQuery<T> | Promise<FilterQuery<T>>,
+): NodeType {
+  return { entity: entity as NodeType['entity'], anyOf, where: where };
+}
+
 export interface ModuleDefinition<Name extends string = string> {
   readonly name: Name;
   /** ORM entities (MikroORM discovers exactly these). */
@@ -24,6 +34,8 @@ export interface ModuleDefinition<Name extends string = string> {
    * type joins `Loaders` (context.ts) by declaration merging in the module's loaders file.
    */
   readonly loaders?: (scope: LoaderScope) => object;
+  /** The module's types that `node`/`nodes` can fetch, by GraphQL type name. */
+  readonly nodeTypes?: Readonly<Record<string, NodeType>>;
 }
 
 export function defineModule<const Name extends string>(definition: ModuleDefinition<Name>): ModuleDefinition<Name> {

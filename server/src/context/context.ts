@@ -1,3 +1,4 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import { forbidden } from '../common/errors';
@@ -31,6 +32,22 @@ export interface Loaders {}
 /** What loaders are built from: the request's context without the loaders themselves. */
 export type LoaderScope = Omit<Context, 'loaders'>;
 
+type Loaded = { id: string };
+
+/** How `node`/`nodes` fetch one type: which permissions let the caller see it, and any extra row condition. */
+export interface NodeType {
+  entity: EntityName<Loaded>;
+  /** Any one of these permissions; empty means any signed-in caller. */
+  anyOf: string[];
+  where?: (ctx: Context, ids: string[]) => FilterQuery<Loaded> | Promise<FilterQuery<Loaded>>;
+}
+
+/** What the modules add up to, built once by the app from modules/index.ts and shared by every request. */
+export interface ModuleRegistry {
+  /** GraphQL type name → how `node`/`nodes` load it. */
+  readonly nodeTypes: ReadonlyMap<string, NodeType>;
+}
+
 /** Long-lived collaborators shared by every request. */
 export interface AppServices {
   readonly config: Config;
@@ -38,6 +55,8 @@ export interface AppServices {
   readonly loginLimiter: LoginLimiter;
   /** Builds a request's `ctx.loaders` from the modules' loader factories (modules/index.ts). */
   readonly createLoaders: (scope: LoaderScope) => Loaders;
+  /** What the modules declare for everyone to read (node types, ...), composed once. */
+  readonly registry: ModuleRegistry;
 }
 
 export interface Context {

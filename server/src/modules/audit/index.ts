@@ -1,4 +1,4 @@
-import { defineModule } from '../../common/module';
+import { defineModule, nodeType } from '../../common/module';
 import { AuditLog } from './audit-log.entity';
 import { AuditResolver } from './audit.resolver';
 import { auditPermissions } from './audit.permissions';
@@ -9,4 +9,7 @@ export const auditModule = defineModule({
   tenantScoped: [AuditLog],
   resolvers: [AuditResolver],
   permissions: auditPermissions,
+  nodeTypes: {
+    AuditLog: nodeType(AuditLog, ['audit:read', 'platform:audit:read']),
+  },
 });

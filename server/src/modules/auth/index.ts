@@ -1,12 +1,17 @@
-import { defineModule } from '../../common/module';
+import { defineModule, nodeType } from '../../common/module';
 import { Session } from './session.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { AuthResolver } from './auth.resolver';
 import { authPermissions } from './auth.permissions';
+import { userIdOf } from '../../context/context';
 
 export const authModule = defineModule({
   name: 'auth',
   entities: [Session, RefreshToken],
   resolvers: [AuthResolver],
   permissions: authPermissions,
+  nodeTypes: {
+    // Your own sessions only.
+    Session: nodeType(Session, [], (ctx) => ({ user: userIdOf(ctx) })),
+  },
 });

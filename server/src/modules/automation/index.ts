@@ -1,4 +1,4 @@
-import { defineModule } from '../../common/module';
+import { defineModule, nodeType } from '../../common/module';
 import { AutomationRun } from './run.entity';
 import { RunResolver, TicketRunsResolver } from './run.resolver';
 import { runPermissions } from './run.permissions';
@@ -10,4 +10,7 @@ export const runsModule = defineModule({
   resolvers: [RunResolver, TicketRunsResolver],
   permissions: runPermissions,
   loaders: createRunLoaders,
+  nodeTypes: {
+    AutomationRun: nodeType(AutomationRun, ['run:read', 'platform:run:read']),
+  },
 });

@@ -1,4 +1,4 @@
-import { defineModule } from '../../common/module';
+import { defineModule, nodeType } from '../../common/module';
 import { Entitlement } from './entitlement.entity';
 import { EntitlementResolver } from './entitlement.resolver';
 import { entitlementPermissions } from './entitlement.permissions';
@@ -10,4 +10,7 @@ export const entitlementsModule = defineModule({
   resolvers: [EntitlementResolver],
   permissions: entitlementPermissions,
   loaders: createEntitlementLoaders,
+  nodeTypes: {
+    Entitlement: nodeType(Entitlement, []),
+  },
 });

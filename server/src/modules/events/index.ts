@@ -1,4 +1,4 @@
-import { defineModule } from '../../common/module';
+import { defineModule, nodeType } from '../../common/module';
 import { SystemEvent } from './system-event.entity';
 import { SystemEventResolver } from './event.resolver';
 import { eventPermissions } from './event.permissions';
@@ -11,4 +11,7 @@ export const eventsModule = defineModule({
   resolvers: [SystemEventResolver],
   permissions: eventPermissions,
   loaders: createEventLoaders,
+  nodeTypes: {
+    SystemEvent: nodeType(SystemEvent, ['event:read', 'platform:event:read']),
+  },
 });

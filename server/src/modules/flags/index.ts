@@ -1,4 +1,4 @@
-import { defineModule } from '../../common/module';
+import { defineModule, nodeType } from '../../common/module';
 import { FeatureFlag } from './feature-flag.entity';
 import { FeatureFlagOverride } from './feature-flag-override.entity';
 import { FlagResolver, FlagOverrideResolver } from './flag.resolver';
@@ -11,4 +11,8 @@ export const flagsModule = defineModule({
   resolvers: [FlagResolver, FlagOverrideResolver],
   permissions: flagPermissions,
   loaders: createFlagLoaders,
+  nodeTypes: {
+    FeatureFlag: nodeType(FeatureFlag, ['platform:flag:read']),
+    FeatureFlagOverride: nodeType(FeatureFlagOverride, ['platform:flag:read']),
+  },
 });

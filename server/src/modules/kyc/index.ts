@@ -1,4 +1,4 @@
-import { defineModule } from '../../common/module';
+import { defineModule, nodeType } from '../../common/module';
 import { KycCase } from './kyc-case.entity';
 import { KycDocument } from './kyc-document.entity';
 import { KycCaseResolver, KycCaseReviewResolver, KycDocumentResolver } from './kyc.resolver';
@@ -11,4 +11,8 @@ export const kycModule = defineModule({
   resolvers: [KycCaseResolver, KycCaseReviewResolver, KycDocumentResolver],
   permissions: kycPermissions,
   loaders: createKycLoaders,
+  nodeTypes: {
+    KycCase: nodeType(KycCase, ['kyc:read', 'platform:kyc:read']),
+    KycDocument: nodeType(KycDocument, ['kyc:read', 'platform:kyc:read']),
+  },
 });

@@ -1,4 +1,4 @@
-import { defineModule } from '../../common/module';
+import { defineModule, nodeType } from '../../common/module';
 import { InboundMessage } from './message.entity';
 import { MessageResolver, TicketSourceMessageResolver, RunSourceMessageResolver } from './message.resolver';
 import { messagePermissions } from './message.permissions';
@@ -10,4 +10,7 @@ export const messagesModule = defineModule({
   resolvers: [MessageResolver, TicketSourceMessageResolver, RunSourceMessageResolver],
   permissions: messagePermissions,
   loaders: createMessageLoaders,
+  nodeTypes: {
+    InboundMessage: nodeType(InboundMessage, ['message:read', 'platform:message:read']),
+  },
 });

@@ -18,10 +18,10 @@ async function fetchNodes(ctx: Context, decoded: DecodedGlobalId[]): Promise<(ob
   return decoded.map((d) => found.get(d.type)?.get(d.id) ?? notFound(d.type).toGraphQLError());
 }
 
-function decodeAll(ids: string[]): DecodedGlobalId[] {
+function decodeAll(ctx: Context, ids: string[]): DecodedGlobalId[] {
   return ids.map((id) => {
     const decoded = fromGlobalId(id);
-    if (!isNodeType(decoded.type)) throw badInput(`Unknown node type "${decoded.type}".`);
+    if (!isNodeType(ctx, decoded.type)) throw badInput(`Unknown node type "${decoded.type}".`);
     return decoded;
   });
 }
@@ -30,7 +30,7 @@ function decodeAll(ids: string[]): DecodedGlobalId[] {
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by global id; ids you cannot see answer NOT_FOUND.' })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object> {
-    const [result] = await fetchNodes(ctx, decodeAll([id]));
+    const [result] = await fetchNodes(ctx, decodeAll(ctx, [id]));
     if (!result || result instanceof Error) throw notFound('Node');
     return result;
   }
@@ -38,6 +38,6 @@ export class NodeResolver {
   @Query(() => [Node], { nullable: 'items', description: `Up to ${MAX_NODES} objects by global id, in order; unseen ids are null.` })
   async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(object | Error)[]> {
     if (ids.length > MAX_NODES) throw badInput(`At most ${MAX_NODES} ids at once.`);
-    return fetchNodes(ctx, decodeAll(ids));
+    return fetchNodes(ctx, decodeAll(ctx, ids));
   }
 }

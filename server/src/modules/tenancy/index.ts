@@ -1,4 +1,4 @@
-import { defineModule } from '../../common/module';
+import { defineModule, nodeType } from '../../common/module';
 import { Tenant } from './tenant.entity';
 import { Role } from './role.entity';
 import { Membership } from './membership.entity';
@@ -12,4 +12,10 @@ export const tenancyModule = defineModule({
   resolvers: [TenantResolver, MembershipResolver, RoleResolver],
   permissions: tenancyPermissions,
   loaders: createTenancyLoaders,
+  nodeTypes: {
+    Membership: nodeType(Membership, ['member:read', 'platform:tenant:read']),
+    Role: nodeType(Role, ['member:read', 'platform:tenant:read']),
+    // Your own tenant, or any for staff.
+    Tenant: nodeType(Tenant, [], (ctx) => (ctx.permissions.has('platform:tenant:read') ? {} : ({ id: ctx.tenantId }))),
+  },
 });

@@ -1,4 +1,4 @@
-import { defineModule } from '../../common/module';
+import { defineModule, nodeType } from '../../common/module';
 import { Ticket } from './ticket.entity';
 import { TicketComment } from './ticket-comment.entity';
 import { TicketResolver, TicketCommentResolver } from './ticket.resolver';
@@ -11,4 +11,8 @@ export const ticketsModule = defineModule({
   resolvers: [TicketResolver, TicketCommentResolver],
   permissions: ticketPermissions,
   loaders: createTicketLoaders,
+  nodeTypes: {
+    Ticket: nodeType(Ticket, ['ticket:read', 'platform:ticket:read']),
+    TicketComment: nodeType(TicketComment, ['ticket:read', 'platform:ticket:read']),
+  },
 });

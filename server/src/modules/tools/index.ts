@@ -1,4 +1,4 @@
-import { defineModule } from '../../common/module';
+import { defineModule, nodeType } from '../../common/module';
 import { Tool } from './tool.entity';
 import { ToolPanel } from './tool-panel.entity';
 import { ToolResolver, ToolPanelResolver } from './tool.resolver';
@@ -11,4 +11,8 @@ export const toolsModule = defineModule({
   resolvers: [ToolResolver, ToolPanelResolver],
   permissions: toolPermissions,
   loaders: createToolLoaders,
+  nodeTypes: {
+    Tool: nodeType(Tool, []),
+    ToolPanel: nodeType(ToolPanel, ['tool:read', 'platform:tool:read']),
+  },
 });
