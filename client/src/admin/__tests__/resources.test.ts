@@ -1,9 +1,10 @@
 import '../test/jsdom-polyfills';
+import { HttpError } from 'ra-core';
 import { ADMIN_ACTIONS } from '../admin-resource';
 import { createApolloClient } from '../../shared/apollo/create-apollo-client';
 import { createRefreshTransport } from '../../shared/session/refresh-transport';
 import { SessionStore } from '../../shared/session/session-store';
-import { createFakeServer } from '../../test/fake-graphql';
+import { createFakeServer, type FakeHandler } from '../../test/fake-graphql';
 import { ACCESS, canAccessWith } from '../providers/access';
 import { createDataProvider } from '../providers/dataProvider';
 import { RESOURCES } from '../resource-names';
@@ -14,8 +15,8 @@ import { ADMIN_RESOURCES } from '../resources';
  * provider and the access map are all made from it, so they must agree on every resource.
  */
 
-function setup() {
-  const server = createFakeServer({});
+function setup(handlers: Record<string, FakeHandler> = {}) {
+  const server = createFakeServer(handlers);
   const store = new SessionStore({ storageKey: 'atrium.admin-resources-test.session', refresh: createRefreshTransport('/graphql', server.fetch), locks: null });
   const client = createApolloClient({ store, fetch: server.fetch });
   return { server, client, dp: createDataProvider(client) };
@@ -61,5 +62,23 @@ describe('the back office resource list', () => {
     }
     await expect(dp.getMany('invoices', { ids: [] })).rejects.toMatchObject({ status: 404 });
     expect(server.calls).toHaveLength(0);
+  });
+
+  it('answers a record the API does not have with HttpError 404 NOT_FOUND, whatever the resource', async () => {
+    const missing = () => ({ data: { node: null } });
+    const { server, dp } = setup({
+      AdminTicket: () => ({ data: { ticket: null } }),
+      AdminTenant: () => ({ data: { tenant: null } }),
+      AdminUser: missing,
+      AdminMembership: missing,
+      AdminFeatureFlag: missing,
+      AdminAuditLog: missing,
+    });
+    for (const { name } of ADMIN_RESOURCES) {
+      const error = await dp.getOne(name, { id: 'X-gone' }).catch((e: unknown) => e);
+      expect([name, error]).toEqual([name, expect.any(HttpError)]);
+      expect(error).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' }, message: expect.stringMatching(/ not found\.$/) });
+    }
+    expect(server.calls).toHaveLength(ADMIN_RESOURCES.length);
   });
 });
