@@ -45,7 +45,7 @@ function composeRegistry(): ModuleRegistry {
       nodeTypes.set(name, type);
     }
   }
-  return { nodeTypes };
+  return { nodeTypes, correlationSources: modules.flatMap((m) => m.correlationSources ?? []) };
 }
 
 export interface App {

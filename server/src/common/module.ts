@@ -1,5 +1,5 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
-import type { Context, LoaderScope, NodeType } from '../context/context';
+import type { Context, CorrelationSource, LoaderScope, NodeType } from '../context/context';
 import type { ModulePermissions } from '../permissions/types';
 
 /**
@@ -36,6 +36,8 @@ export interface ModuleDefinition<Name extends string = string> {
   readonly loaders?: (scope: LoaderScope) => object;
   /** The module's types that `node`/`nodes` can fetch, by GraphQL type name. */
   readonly nodeTypes?: Readonly<Record<string, NodeType>>;
+  /** Finders of what this module owns that carries a correlation id (one query each). */
+  readonly correlationSources?: readonly CorrelationSource[];
 }
 
 export function defineModule<const Name extends string>(definition: ModuleDefinition<Name>): ModuleDefinition<Name> {

@@ -42,10 +42,32 @@ export interface NodeType {
   where?: (ctx: Context, ids: string[]) => FilterQuery<Loaded> | Promise<FilterQuery<Loaded>>;
 }
 
+/*
+ * Correlation: kinds of things that carry a correlation id, contributed by the module that owns
+ * each kind (`correlationSources` in its index.ts) and read by the correlation module.
+ */
+export type CorrelationKindName = 'MESSAGE' | 'RUN' | 'EVENT' | 'TICKET' | 'INCIDENT' | 'AUDIT';
+
+/** One thing that carries a correlation id. `node` is the entity itself (a Node type). */
+export interface CorrelationItem {
+  at: Date;
+  kind: CorrelationKindName;
+  title: string;
+  node: object;
+}
+
+/**
+ * Finds everything of one kind that carries `correlationId`: one query, scoped to what the caller
+ * may see (the tenant filter or scopeOptions(ctx), and the kind's read permission).
+ */
+export type CorrelationSource = (ctx: Context, correlationId: string) => Promise<CorrelationItem[]>;
+
 /** What the modules add up to, built once by the app from modules/index.ts and shared by every request. */
 export interface ModuleRegistry {
   /** GraphQL type name → how `node`/`nodes` load it. */
   readonly nodeTypes: ReadonlyMap<string, NodeType>;
+  /** Every kind of thing that carries a correlation id, in the modules' order. */
+  readonly correlationSources: readonly CorrelationSource[];
 }
 
 /** Long-lived collaborators shared by every request. */

@@ -3,6 +3,7 @@ import { AutomationRun } from './run.entity';
 import { RunResolver, TicketRunsResolver } from './run.resolver';
 import { runPermissions } from './run.permissions';
 import { createRunLoaders } from './run.loaders';
+import { runCorrelationItems } from './run.correlation';
 
 export const runsModule = defineModule({
   name: 'runs',
@@ -10,6 +11,7 @@ export const runsModule = defineModule({
   resolvers: [RunResolver, TicketRunsResolver],
   permissions: runPermissions,
   loaders: createRunLoaders,
+  correlationSources: [runCorrelationItems],
   nodeTypes: {
     AutomationRun: nodeType(AutomationRun, ['run:read', 'platform:run:read']),
   },

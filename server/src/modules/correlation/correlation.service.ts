@@ -2,7 +2,6 @@ import { badInput } from '../../common/errors';
 import type { Context } from '../../context/context';
 import { auditPlatformAccess } from '../audit/audit.service';
 import { CORRELATION_SOURCE_LIMIT } from './correlation.types';
-import { CORRELATION_SOURCES } from './correlation.registry';
 import type { CorrelationItem, CorrelationKindName, CorrelationSource } from './correlation.types';
 import { groupBy } from '../../common/loader';
 
@@ -21,7 +20,7 @@ const idOf = (item: CorrelationItem): string => {
 };
 
 /** Everything the caller may see that carries `correlationId`, oldest first; one query per source. */
-export async function getCorrelation(ctx: Context, correlationId: string, sources: readonly CorrelationSource[] = CORRELATION_SOURCES): Promise<CorrelationShape> {
+export async function getCorrelation(ctx: Context, correlationId: string, sources: readonly CorrelationSource[] = ctx.app.registry.correlationSources): Promise<CorrelationShape> {
   const id = correlationId.trim();
   if (id.length < 1 || id.length > 128) {
     throw badInput('A correlation id has 1 to 128 characters.', [{ field: 'id', message: 'Must have 1 to 128 characters.' }]);

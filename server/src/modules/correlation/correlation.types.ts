@@ -1,6 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../common/base.entity';
-import type { Context } from '../../context/context';
 import { listCost } from '../../common/query-limits';
 
 /** Entries per kind; sources fetch one more so the service can say the list was cut. */
@@ -8,21 +7,8 @@ export const CORRELATION_SOURCE_LIMIT = 100;
 /** Kinds of correlation sources (events, tickets, incidents, audit, messages, runs): the most a chain can hold. */
 export const CORRELATION_ENTRY_BOUND = 6 * CORRELATION_SOURCE_LIMIT;
 
-export type CorrelationKindName = 'MESSAGE' | 'RUN' | 'EVENT' | 'TICKET' | 'INCIDENT' | 'AUDIT';
-
-/** One thing that carries a correlation id. `node` is the entity itself (a Node type). */
-export interface CorrelationItem {
-  at: Date;
-  kind: CorrelationKindName;
-  title: string;
-  node: object;
-}
-
-/**
- * Finds everything of one kind that carries `correlationId`: one query, scoped to what the caller
- * may see (the tenant filter or scopeOptions(ctx), and the kind's read permission).
- */
-export type CorrelationSource = (ctx: Context, correlationId: string) => Promise<CorrelationItem[]>;
+// Shared vocabulary: the modules that own each kind contribute sources (context.ts).
+export type { CorrelationItem, CorrelationKindName, CorrelationSource } from '../../context/context';
 
 export enum CorrelationKind {
   MESSAGE = 'MESSAGE',

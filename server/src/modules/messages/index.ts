@@ -3,6 +3,7 @@ import { InboundMessage } from './message.entity';
 import { MessageResolver, TicketSourceMessageResolver, RunSourceMessageResolver } from './message.resolver';
 import { messagePermissions } from './message.permissions';
 import { createMessageLoaders } from './message.loaders';
+import { messageCorrelationItems } from './message.correlation';
 
 export const messagesModule = defineModule({
   name: 'messages',
@@ -10,6 +11,7 @@ export const messagesModule = defineModule({
   resolvers: [MessageResolver, TicketSourceMessageResolver, RunSourceMessageResolver],
   permissions: messagePermissions,
   loaders: createMessageLoaders,
+  correlationSources: [messageCorrelationItems],
   nodeTypes: {
     InboundMessage: nodeType(InboundMessage, ['message:read', 'platform:message:read']),
   },

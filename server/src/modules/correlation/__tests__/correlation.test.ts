@@ -1,10 +1,9 @@
-import { CORRELATION_SOURCES } from '../correlation.registry';
 import { codeOf, startTestApp, type TestApp } from '../../../../test/harness';
 import { toGlobalId } from '../../../common/global-id';
 import type { Context } from '../../../context/context';
 import { insertEvents } from '../../events/event.factory';
 import { EventSeverity } from '../../events/system-event.entity';
-import { CORRELATION_SOURCE_LIMIT } from '../correlation.types';
+import { CORRELATION_ENTRY_BOUND, CORRELATION_SOURCE_LIMIT } from '../correlation.types';
 import { getCorrelation } from '../correlation.service';
 import type { CorrelationItem } from '../correlation.types';
 
@@ -151,7 +150,12 @@ describe('correlation(id)', () => {
       const res = await t.gql('query($id: String!) { correlation(id: $id) { entries { kind title node { id } } } }', { id: CID }, { token: accessToken });
       expect(res.data?.correlation.entries).toHaveLength(4);
     });
-    expect(counted.sql).toHaveLength(1 + CORRELATION_SOURCES.length);
+    expect(counted.sql).toHaveLength(1 + t.app.services.registry.correlationSources.length);
+  });
+
+  it('is costed for as many kinds as the modules contribute', () => {
+    // The query cost model counts CORRELATION_ENTRY_BOUND entries; one more kind must raise it.
+    expect(t.app.services.registry.correlationSources.length * CORRELATION_SOURCE_LIMIT).toBeLessThanOrEqual(CORRELATION_ENTRY_BOUND);
   });
 });
 
