@@ -21,9 +21,7 @@ import type { Logger } from './common/logger';
 import type { AppServices, Context, LoaderScope } from './context/context';
 import { createContext, createDeferredContext } from './context/create-context';
 import { createLoginLimiter } from './modules/auth/login-limiter';
-import { createKycRouter } from './modules/kyc/kyc.http';
 import { ME_HTTP_QUERY } from './modules/me/me.query';
-import { createMessageRouter } from './modules/messages/message.http';
 import { buildAppSchema } from './schema';
 import { loadersFrom } from './context/loaders';
 import type { ModuleRegistry, NodeType } from './context/context';
@@ -164,7 +162,6 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   });
 
   // KYC document files: multipart upload and download, same bearer token as GraphQL.
-  app.use('/api/kyc', budget, createKycRouter({ contextOf }));
 
   // The session look-up waits until the document has passed the limits (front-door plugin).
   app.use(
@@ -174,8 +171,8 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     expressMiddleware(apollo, { context: async ({ req }) => createDeferredContext(services, orm, requestInfo(req)) }),
   );
 
-  /** Inbound messages over plain HTTP (e-mail gateways, webhooks); same rules as ingestMessage. */
-  app.use('/api/messages', budget, createMessageRouter(contextOf));
+  // The modules' plain-HTTP routes (KYC documents, inbound messages), each within a request budget.
+  for (const m of modules) for (const route of m.http ?? []) app.use(route.path, budget, route.router({ contextOf }));
   // The portal at / and the back office at /admin/, when the client has been built.
   const client = mountClientApps(app, config.clientDistDir);
 

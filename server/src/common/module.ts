@@ -1,4 +1,5 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { Request, Router } from 'express';
 import type { Context, CorrelationSource, LoaderScope, NodeType } from '../context/context';
 import type { ModulePermissions } from '../permissions/types';
 
@@ -14,6 +15,17 @@ export function nodeType<T extends { id: string }>(
   where?: (ctx: Context, ids: string[]) => FilterQuery<T> | Promise<FilterQuery<T>>,
 ): NodeType {
   return { entity: entity as NodeType['entity'], anyOf, where: where };
+}
+
+/** What a module's plain-HTTP routes get from the app: the same context a GraphQL request has. */
+export interface HttpDeps {
+  readonly contextOf: (req: Request) => Promise<Context>;
+}
+
+/** A plain-HTTP route of a module, mounted under `path` with the request budget in front. */
+export interface HttpRoute {
+  readonly path: string;
+  readonly router: (deps: HttpDeps) => Router;
 }
 
 export interface ModuleDefinition<Name extends string = string> {
@@ -38,6 +50,8 @@ export interface ModuleDefinition<Name extends string = string> {
   readonly nodeTypes?: Readonly<Record<string, NodeType>>;
   /** Finders of what this module owns that carries a correlation id (one query each). */
   readonly correlationSources?: readonly CorrelationSource[];
+  /** Plain-HTTP routes (uploads, webhooks in), beside GraphQL. */
+  readonly http?: readonly HttpRoute[];
 }
 
 export function defineModule<const Name extends string>(definition: ModuleDefinition<Name>): ModuleDefinition<Name> {

@@ -4,6 +4,7 @@ import { KycDocument } from './kyc-document.entity';
 import { KycCaseResolver, KycCaseReviewResolver, KycDocumentResolver } from './kyc.resolver';
 import { kycPermissions } from './kyc.permissions';
 import { createKycLoaders } from './kyc.loaders';
+import { createKycRouter } from './kyc.http';
 
 export const kycModule = defineModule({
   name: 'kyc',
@@ -11,6 +12,8 @@ export const kycModule = defineModule({
   resolvers: [KycCaseResolver, KycCaseReviewResolver, KycDocumentResolver],
   permissions: kycPermissions,
   loaders: createKycLoaders,
+  // Document uploads (multipart) and downloads.
+  http: [{ path: '/api/kyc', router: createKycRouter }],
   nodeTypes: {
     KycCase: nodeType(KycCase, ['kyc:read', 'platform:kyc:read']),
     KycDocument: nodeType(KycDocument, ['kyc:read', 'platform:kyc:read']),

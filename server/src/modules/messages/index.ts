@@ -4,6 +4,7 @@ import { MessageResolver, TicketSourceMessageResolver, RunSourceMessageResolver 
 import { messagePermissions } from './message.permissions';
 import { createMessageLoaders } from './message.loaders';
 import { messageCorrelationItems } from './message.correlation';
+import { createMessageRouter } from './message.http';
 
 export const messagesModule = defineModule({
   name: 'messages',
@@ -12,6 +13,8 @@ export const messagesModule = defineModule({
   permissions: messagePermissions,
   loaders: createMessageLoaders,
   correlationSources: [messageCorrelationItems],
+  // Inbound messages over plain HTTP (e-mail gateways, webhooks); same rules as ingestMessage.
+  http: [{ path: '/api/messages', router: ({ contextOf }) => createMessageRouter(contextOf) }],
   nodeTypes: {
     InboundMessage: nodeType(InboundMessage, ['message:read', 'platform:message:read']),
   },
