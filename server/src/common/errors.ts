@@ -30,6 +30,12 @@ export function httpStatusOf(code: string): number {
   return HTTP_STATUS[code as ErrorCode] ?? 500;
 }
 
+/** The Retry-After (seconds) an error's extensions ask for (RATE_LIMITED, SERVICE_UNAVAILABLE), or null. */
+export function retryAfterOf(extensions: Readonly<Record<string, unknown>> | undefined): number | null {
+  const value = extensions?.retryAfterSeconds;
+  return typeof value === 'number' && value > 0 ? Math.ceil(value) : null;
+}
+
 /** What an AppError carries besides its code: a typed `reason` when there is one, plus details. */
 export interface AppErrorExtensions {
   reason?: ErrorReasonValue;
@@ -75,9 +81,13 @@ export const conflict = (message: string, reason?: ErrorReasonValue) =>
   new AppError('CONFLICT', message, reason ? { reason } : {});
 
 export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError('RATE_LIMITED', `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
-    retryAfterSeconds,
-  });
+  new AppError(
+    'RATE_LIMITED',
+    retryAfterSeconds < 60
+      ? `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds)} second(s).`
+      : `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+    { retryAfterSeconds },
+  );
 
 /**
  * The API cannot answer now (database unreachable, or the request ran out of its execution

@@ -6,6 +6,7 @@ import { authenticateDeferred } from '../context/create-context';
 import { classifyDatabaseFailure, unavailableErrorOf } from './database-unavailable';
 import { ErrorReason } from './error-reason';
 import { isExpectedError } from './format-error';
+import { retryAfterOf } from './errors';
 import { queryCost } from './query-limits';
 
 /**
@@ -46,11 +47,13 @@ export function frontDoorPlugin(opts: { maxCost: number; retryAfterSeconds: numb
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors ?? [];
-          const unavailable = errors.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
-          if (!unavailable) return;
-          const retry = unavailable.extensions?.retryAfterSeconds;
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(typeof retry === 'number' ? retry : opts.retryAfterSeconds));
+          // Any error that asks the caller to wait (RATE_LIMITED, SERVICE_UNAVAILABLE) says so in the header too.
+          const waits = errors.map((e) => retryAfterOf(e.extensions)).filter((s): s is number => s !== null);
+          if (waits.length) response.http.headers.set('retry-after', String(Math.max(...waits)));
+          if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            if (!waits.length) response.http.headers.set('retry-after', String(opts.retryAfterSeconds));
+          }
         },
       };
     },

@@ -1,6 +1,6 @@
 import busboy from 'busboy';
 import express, { type Request, type Response, type Router } from 'express';
-import { ErrorReason, AppError, type AppErrorExtensions, type ErrorCode, type ErrorReasonValue, httpStatusOf } from '../../common/errors';
+import { ErrorReason, AppError, type AppErrorExtensions, type ErrorCode, type ErrorReasonValue, httpStatusOf, retryAfterOf } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { unsafeTextFields } from '../../common/input-hygiene';
 import { uuidv7 } from '../../common/uuid';
@@ -34,7 +34,10 @@ function fromAppError(err: AppError): JsonError {
 }
 
 function send(res: Response, e: JsonError): void {
-  if (!res.headersSent) res.status(e.status).json(e.body);
+  if (res.headersSent) return;
+  const wait = retryAfterOf(e.body);
+  if (wait !== null) res.setHeader('Retry-After', String(wait));
+  res.status(e.status).json(e.body);
 }
 
 function authFailure(ctx: Context): JsonError | null {

@@ -1,6 +1,6 @@
 import { validate } from 'class-validator';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import { ErrorReason, AppError, type AppErrorExtensions, type FieldError, httpStatusOf } from '../../common/errors';
+import { ErrorReason, AppError, type AppErrorExtensions, type FieldError, httpStatusOf, retryAfterOf } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import { unsafeTextFields } from '../../common/input-hygiene';
 import type { Context } from '../../context/context';
@@ -25,6 +25,8 @@ interface Locals {
 }
 
 function sendError(res: Response, status: number, code: string, message: string, extra: AppErrorExtensions = {}): void {
+  const wait = retryAfterOf(extra);
+  if (wait !== null) res.setHeader('Retry-After', String(wait));
   res.status(status).json({ error: code, message, ...extra, correlationId: (res.req as Request).correlationId });
 }
 

@@ -35,6 +35,8 @@ function expectRateLimited(res: LoginResponse): void {
   expect(res.data ?? null).toBeNull();
   expect(res.errors?.[0]?.extensions.retryAfterSeconds).toEqual(expect.any(Number));
   expect(res.errors?.[0]?.extensions.retryAfterSeconds).toBeGreaterThan(0);
+  // The wait is in the Retry-After header too, as the extension says.
+  expect(res.headers.get('retry-after')).toBe(String(Math.ceil(res.errors?.[0]?.extensions.retryAfterSeconds as number)));
 }
 
 /** How the answers split: wrong password (verified) or rate limited (not). */
