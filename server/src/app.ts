@@ -18,33 +18,13 @@ import { limitValidationRules } from './common/query-limits';
 import { requestBudget } from './common/request-budget';
 import { securityHeaders } from './common/security-headers';
 import type { Logger } from './common/logger';
-import type { AppServices, Context, LoaderScope } from './context/context';
+import type { AppServices, Context } from './context/context';
 import { createContext, createDeferredContext } from './context/create-context';
 import { createLoginLimiter } from './modules/auth/login-limiter';
 import { ME_HTTP_QUERY } from './modules/me/me.query';
 import { buildAppSchema } from './schema';
-import { loadersFrom } from './context/loaders';
-import type { ModuleRegistry, NodeType } from './context/context';
+import { composeModules } from './common/module';
 import { modules } from './modules';
-
-/** Each module's loader factory under its name (modules/index.ts). */
-function loaderFactories(): Map<string, (scope: LoaderScope) => object> {
-  const factories = new Map<string, (scope: LoaderScope) => object>();
-  for (const m of modules) if (m.loaders) factories.set(m.name, m.loaders);
-  return factories;
-}
-
-/** What the modules declare for each other, composed once; a name declared twice is a bug. */
-function composeRegistry(): ModuleRegistry {
-  const nodeTypes = new Map<string, NodeType>();
-  for (const m of modules) {
-    for (const [name, type] of Object.entries(m.nodeTypes ?? {})) {
-      if (nodeTypes.has(name)) throw new Error(`Two modules declare the node type ${name}`);
-      nodeTypes.set(name, type);
-    }
-  }
-  return { nodeTypes, correlationSources: modules.flatMap((m) => m.correlationSources ?? []) };
-}
 
 export interface App {
   server: Server;
@@ -63,7 +43,7 @@ let cachedSchema: Promise<GraphQLSchema> | undefined;
 export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
   cachedSchema ??= buildAppSchema();
   const schema = await cachedSchema;
-  const services: AppServices = { config, logger, loginLimiter: createLoginLimiter(config, logger), createLoaders: loadersFrom(loaderFactories()), registry: composeRegistry() };
+  const services: AppServices = { config, logger, loginLimiter: createLoginLimiter(config, logger), ...composeModules(modules) };
   const app = express();
   const server = createServer(app);
   // Idle keep-alive connections outlive a proxy's or client's own idle timeout (load balancers

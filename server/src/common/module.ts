@@ -1,6 +1,7 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { Request, Router } from 'express';
-import type { Context, CorrelationSource, LoaderScope, NodeType } from '../context/context';
+import type { Context, CorrelationSource, LoaderScope, Loaders, ModuleRegistry, NodeType } from '../context/context';
+import { loadersFrom } from '../context/loaders';
 import type { ModulePermissions } from '../permissions/types';
 
 /**
@@ -56,4 +57,21 @@ export interface ModuleDefinition<Name extends string = string> {
 
 export function defineModule<const Name extends string>(definition: ModuleDefinition<Name>): ModuleDefinition<Name> {
   return definition;
+}
+
+/**
+ * What the app builds once from the module list: each request's loaders (by module name) and
+ * the registry of what modules declare for each other. A name declared twice is a bug.
+ */
+export function composeModules(modules: readonly ModuleDefinition[]): { createLoaders: (scope: LoaderScope) => Loaders; registry: ModuleRegistry } {
+  const factories = new Map<string, (scope: LoaderScope) => object>();
+  const nodeTypes = new Map<string, NodeType>();
+  for (const m of modules) {
+    if (m.loaders) factories.set(m.name, m.loaders);
+    for (const [name, type] of Object.entries(m.nodeTypes ?? {})) {
+      if (nodeTypes.has(name)) throw new Error(`Two modules declare the node type ${name}`);
+      nodeTypes.set(name, type);
+    }
+  }
+  return { createLoaders: loadersFrom(factories), registry: { nodeTypes, correlationSources: modules.flatMap((m) => m.correlationSources ?? []) } };
 }

@@ -101,4 +101,3 @@ export interface LoginLimiter {
   close(): Promise<void>;
 }
 
-/** Redis when REDIS_URL is set, else memory. */

@@ -44,6 +44,7 @@ import { RedisLoginLimiter } from './login-limiter.redis';
 
 export type { LoginAttempt, LoginLimiter, LoginLimits, LoginReservation, LoginTicket } from './login-limiter.policy';
 
+/** Redis when REDIS_URL is set, else memory. */
 export function createLoginLimiter(config: Pick<Config, 'loginLimits' | 'redisUrl' | 'redisKeyPrefix'>, logger: Logger): LoginLimiter {
   if (config.redisUrl) return new RedisLoginLimiter({ url: config.redisUrl, prefix: `${config.redisKeyPrefix}login:`, limits: config.loginLimits, logger });
   return new MemoryLoginLimiter(config.loginLimits);
