@@ -9,7 +9,7 @@ import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { Incident } from './incident.entity';
 import { incidentScope, isIncidentStaff } from './incident.service';
 import { pgArray } from '../../database/pg-array';
-import { groupBy } from '../../common/loader';
+import { groupBy } from '../../common/batch-loaders';
 
 type Scope = { sql: string; params: unknown[] } | null;
 

@@ -18,6 +18,7 @@ import {
   TransitionIncidentInput,
 } from './incident.inputs';
 import { INCIDENT_LIST_BOUNDS as BOUND } from './incident.loaders';
+import * as links from './incident.links';
 import * as incidents from './incident.service';
 
 const IncidentConnection = Connection(Incident);
@@ -51,12 +52,12 @@ export class IncidentResolver {
 
   @Mutation(() => Incident, { description: "Staff: links system events; their tenants join the affected tenants." })
   linkIncidentEvents(@Arg('input') input: LinkIncidentEventsInput, @Ctx() ctx: Context): Promise<Incident> {
-    return incidents.linkIncidentEvents(ctx, input);
+    return links.linkIncidentEvents(ctx, input);
   }
 
   @Mutation(() => Incident, { description: "Staff: links tickets; their tenants join the affected tenants." })
   linkIncidentTickets(@Arg('input') input: LinkIncidentTicketsInput, @Ctx() ctx: Context): Promise<Incident> {
-    return incidents.linkIncidentTickets(ctx, input);
+    return links.linkIncidentTickets(ctx, input);
   }
 
   @Mutation(() => IncidentTimelineEntry, { description: 'Staff: adds a note to the timeline (internal unless internal: false).' })

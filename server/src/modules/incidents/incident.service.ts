@@ -11,11 +11,10 @@ import { sortKeyOf } from '../../common/pagination/order';
 import { type Context, isPlatformScope, scopeOptions, userIdOf } from '../../context/context';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { recordSystemEvent } from '../events/event.service';
-import { EventSeverity, SystemEvent } from '../events/system-event.entity';
+import { EventSeverity } from '../events/system-event.entity';
 import { Tenant } from '../tenancy/tenant.entity';
-import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
-import { IncidentEvent, IncidentTenant, IncidentTicket } from './incident-links.entity';
+import { IncidentTenant } from './incident-links.entity';
 import { IncidentTimelineEntry, IncidentTimelineKind } from './incident-timeline-entry.entity';
 import { Incident, IncidentSeverity, IncidentStatus } from './incident.entity';
 import {
@@ -24,14 +23,10 @@ import {
   INCIDENT_ORDER_DEFAULT,
   type IncidentFilter,
   type IncidentsArgs,
-  type LinkIncidentEventsInput,
-  type LinkIncidentTicketsInput,
-  MAX_LINKS,
   MAX_TIMELINE_ENTRIES,
   type TransitionIncidentInput,
 } from './incident.inputs';
 import { nextStatuses, transitionOf } from './incident.transitions';
-import { groupBy } from '../../common/loader';
 
 /** Staff reading outside any tenant see every incident and every part of it. */
 export function isIncidentStaff(ctx: Pick<Context, 'tenantId' | 'principal' | 'permissions'>): boolean {
@@ -93,13 +88,13 @@ export async function getIncident(ctx: Context, id: string): Promise<Incident> {
   return incident;
 }
 
-function requireStaff(ctx: Context): string {
+export function requireStaff(ctx: Context): string {
   const userId = userIdOf(ctx);
   if (!userId || !isPlatformScope(ctx)) throw forbidden('Incidents are managed by platform staff.', ErrorReason.STAFF_ONLY);
   return userId;
 }
 
-function decodeIds(ids: string[], type: string, field: string): string[] {
+export function decodeIds(ids: string[], type: string, field: string): string[] {
   return [...new Set(ids.map((id, i) => expectGlobalId(id, type, `${field}.${i}`)))];
 }
 
@@ -119,7 +114,7 @@ interface EntryData {
   tenantId?: string | null;
 }
 
-function entry(em: EntityManager, incident: Incident, data: EntryData, userId: string): IncidentTimelineEntry {
+export function entry(em: EntityManager, incident: Incident, data: EntryData, userId: string): IncidentTimelineEntry {
   const row = em.create(IncidentTimelineEntry, {
     incident,
     kind: data.kind,
@@ -183,7 +178,7 @@ export async function createIncident(ctx: Context, input: CreateIncidentInput): 
   });
 }
 
-async function lockIncident(em: EntityManager, globalId: string, field: string): Promise<Incident> {
+export async function lockIncident(em: EntityManager, globalId: string, field: string): Promise<Incident> {
   const id = expectGlobalId(globalId, 'Incident', field);
   const incident = await em.findOne(Incident, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!incident) throw notFound('Incident');
@@ -229,114 +224,6 @@ export async function transitionIncident(ctx: Context, input: TransitionIncident
       source: 'incidents',
       payload: { incidentId: toGlobalId('Incident', incident.id), from, to: input.to },
       correlationId: incident.correlationId,
-    });
-    return incident;
-  });
-}
-
-/**
- * Adds the tenants of newly linked items to the affected tenants, with a timeline entry that
- * only that tenant's customers (and staff) see. Returns the tenants it added.
- */
-async function ensureAffected(em: EntityManager, incident: Incident, tenantIds: string[], userId: string): Promise<string[]> {
-  if (!tenantIds.length) return [];
-  const present = await em.find(IncidentTenant, { incident: incident.id, tenant: { $in: tenantIds } }, { filters: false });
-  const have = new Set(present.map((p) => p.tenant.id));
-  const added = tenantIds.filter((id) => !have.has(id));
-  for (const tenantId of added) {
-    em.persist(em.create(IncidentTenant, { incident, tenant: em.getReference(Tenant, tenantId) }));
-    entry(em, incident, { kind: IncidentTimelineKind.TENANT_ADDED, tenantId, message: 'Your organisation was added to the affected tenants.' }, userId);
-  }
-  return added;
-}
-
-
-function listed(labels: string[]): string {
-  return labels.length > 5 ? `${labels.slice(0, 5).join(', ')} and ${labels.length - 5} more` : labels.join(', ');
-}
-
-export async function linkIncidentEvents(ctx: Context, input: LinkIncidentEventsInput): Promise<Incident> {
-  const userId = requireStaff(ctx);
-  const eventIds = decodeIds(input.eventIds, 'SystemEvent', 'eventIds');
-  return ctx.em.transactional(async (em) => {
-    const incident = await lockIncident(em, input.incidentId, 'incidentId');
-    const events = await em.find(SystemEvent, { id: { $in: eventIds } }, { filters: false, orderBy: { occurredAt: 'ASC', id: 'ASC' } });
-    if (events.length !== eventIds.length) throw notFound('System event');
-    const linked = await em.find(IncidentEvent, { incident: incident.id, event: { $in: eventIds } }, { filters: false });
-    const already = new Set(linked.map((l) => l.event.id));
-    const fresh = events.filter((e) => !already.has(e.id));
-    // Linking what is already linked changes nothing, and is not audited.
-    if (!fresh.length) return incident;
-    const total = await em.count(IncidentEvent, { incident: incident.id }, { filters: false });
-    if (total + fresh.length > MAX_LINKS) {
-      throw badInput(`An incident can hold at most ${MAX_LINKS} events; it has ${total}.`, [{ field: 'eventIds', message: `At most ${MAX_LINKS - total} more.` }]);
-    }
-    const tenantsAdded = await ensureAffected(em, incident, [...new Set(fresh.flatMap((e) => (e.tenant ? [e.tenant.id] : [])))], userId);
-    for (const event of fresh) {
-      em.persist(em.create(IncidentEvent, { incident, event, tenant: event.tenant ?? undefined, linkedBy: em.getReference(User, userId) }));
-    }
-    for (const [tenantId, group] of groupBy(fresh, (e) => e.tenant?.id ?? null)) {
-      entry(
-        em,
-        incident,
-        {
-          kind: IncidentTimelineKind.EVENTS_LINKED,
-          // Platform events are staff business; a tenant's events are shown to that tenant only.
-          internal: tenantId === null,
-          tenantId,
-          message: `Linked ${group.length} event(s): ${listed(group.map((e) => e.type))}`,
-        },
-        userId,
-      );
-    }
-    incident.updatedAt = new Date();
-    recordAudit(ctx, em, {
-      action: 'incident.events_linked',
-      tenantId: null,
-      target: { type: 'Incident', id: incident.id },
-      diff: { added: fresh.map((e) => toGlobalId('SystemEvent', e.id)), tenantsAdded: tenantsAdded.map((id) => toGlobalId('Tenant', id)) },
-    });
-    return incident;
-  });
-}
-
-export async function linkIncidentTickets(ctx: Context, input: LinkIncidentTicketsInput): Promise<Incident> {
-  const userId = requireStaff(ctx);
-  const ticketIds = decodeIds(input.ticketIds, 'Ticket', 'ticketIds');
-  return ctx.em.transactional(async (em) => {
-    const incident = await lockIncident(em, input.incidentId, 'incidentId');
-    const tickets = await em.find(Ticket, { id: { $in: ticketIds } }, { filters: false, orderBy: { createdAt: 'ASC', id: 'ASC' } });
-    if (tickets.length !== ticketIds.length) throw notFound('Ticket');
-    const linked = await em.find(IncidentTicket, { incident: incident.id, ticket: { $in: ticketIds } }, { filters: false });
-    const already = new Set(linked.map((l) => l.ticket.id));
-    const fresh = tickets.filter((t) => !already.has(t.id));
-    if (!fresh.length) return incident;
-    const total = await em.count(IncidentTicket, { incident: incident.id }, { filters: false });
-    if (total + fresh.length > MAX_LINKS) {
-      throw badInput(`An incident can hold at most ${MAX_LINKS} tickets; it has ${total}.`, [{ field: 'ticketIds', message: `At most ${MAX_LINKS - total} more.` }]);
-    }
-    const tenantsAdded = await ensureAffected(em, incident, [...new Set(fresh.map((t) => t.tenant.id))], userId);
-    for (const ticket of fresh) {
-      em.persist(em.create(IncidentTicket, { incident, ticket, tenant: ticket.tenant, linkedBy: em.getReference(User, userId) }));
-    }
-    for (const [tenantId, group] of groupBy(fresh, (t) => t.tenant.id)) {
-      entry(
-        em,
-        incident,
-        {
-          kind: IncidentTimelineKind.TICKETS_LINKED,
-          tenantId,
-          message: `Linked ticket(s) ${listed(group.map((t) => `#${t.number}`))}`,
-        },
-        userId,
-      );
-    }
-    incident.updatedAt = new Date();
-    recordAudit(ctx, em, {
-      action: 'incident.tickets_linked',
-      tenantId: null,
-      target: { type: 'Incident', id: incident.id },
-      diff: { added: fresh.map((t) => toGlobalId('Ticket', t.id)), tenantsAdded: tenantsAdded.map((id) => toGlobalId('Tenant', id)) },
     });
     return incident;
   });

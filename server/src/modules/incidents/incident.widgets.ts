@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { WidgetPoint } from '../dashboard/widget.types';
+import { z } from 'zod';
+import { type WidgetPoint, widget } from '../../common/widget';
 import { IncidentSeverity, IncidentStatus } from './incident.entity';
 import { pgArray } from '../../database/pg-array';
 
@@ -19,3 +20,8 @@ export async function activeIncidents(em: EntityManager, tenantId: string, inclu
   const counts = new Map(rows.map((r) => [r.severity, r.n]));
   return Object.values(IncidentSeverity).map((s) => ({ key: s, label: s, value: counts.get(s) ?? 0 }));
 }
+
+/** ACTIVE_INCIDENTS: unresolved incidents by severity (mitigated ones included unless turned off). */
+export const activeIncidentsWidget = widget(z.object({ includeMitigated: z.boolean().optional() }).strict(), 'incident:read', ({ em, tenantId }, c) =>
+  activeIncidents(em, tenantId, c.includeMitigated ?? true),
+);

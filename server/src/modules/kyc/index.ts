@@ -1,10 +1,12 @@
 import { defineModule, nodeType } from '../../common/module';
+import { WidgetType } from '../../common/widget';
 import { KycCase } from './kyc-case.entity';
 import { KycDocument } from './kyc-document.entity';
 import { KycCaseResolver, KycCaseReviewResolver, KycDocumentResolver } from './kyc.resolver';
 import { kycPermissions } from './kyc.permissions';
 import { createKycLoaders } from './kyc.loaders';
 import { createKycRouter } from './kyc.http';
+import { kycAwaitingActionWidget } from './kyc.widgets';
 
 export const kycModule = defineModule({
   name: 'kyc',
@@ -18,4 +20,5 @@ export const kycModule = defineModule({
     KycCase: nodeType(KycCase, ['kyc:read', 'platform:kyc:read']),
     KycDocument: nodeType(KycDocument, ['kyc:read', 'platform:kyc:read']),
   },
+  widgets: { [WidgetType.KYC_AWAITING_ACTION]: kycAwaitingActionWidget },
 });

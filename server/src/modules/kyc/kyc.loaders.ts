@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader } from '../../common/loader';
+import { byIdLoader } from '../../common/batch-loaders';
 import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
 import { KycCase } from './kyc-case.entity';
 import { KycDocument } from './kyc-document.entity';

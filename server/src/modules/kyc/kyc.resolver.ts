@@ -19,6 +19,7 @@ import {
   RequestKycInfoInput,
   UpdateKycCaseInput,
 } from './kyc.inputs';
+import * as review from './kyc.review';
 import * as cases from './kyc.service';
 import { KycCaseAction, type KycAction } from './kyc.transitions';
 import { KycBusiness, KycCaseReview, KycPerson } from './kyc.types';
@@ -55,22 +56,22 @@ export class KycCaseResolver {
 
   @Mutation(() => KycCase, { description: 'Staff: SUBMITTED → IN_REVIEW; you become the reviewer.' })
   startKycReview(@Arg('input') input: KycCaseVersionInput, @Ctx() ctx: Context): Promise<KycCase> {
-    return cases.startReview(ctx, input);
+    return review.startReview(ctx, input);
   }
 
   @Mutation(() => KycCase, { description: 'Staff, the reviewer: records a recommendation and risk rating for the second staff member.' })
   recommendKycCase(@Arg('input') input: RecommendKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
-    return cases.recommend(ctx, input);
+    return review.recommend(ctx, input);
   }
 
   @Mutation(() => KycCase, { description: 'Staff, the reviewer: IN_REVIEW → NEEDS_INFO with a message for the customer.' })
   requestKycInfo(@Arg('input') input: RequestKycInfoInput, @Ctx() ctx: Context): Promise<KycCase> {
-    return cases.requestInfo(ctx, input);
+    return review.requestInfo(ctx, input);
   }
 
   @Mutation(() => KycCase, { description: 'Staff, not the reviewer (four-eyes): IN_REVIEW → APPROVED or REJECTED, with a reason.' })
   decideKycCase(@Arg('input') input: DecideKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
-    return cases.decide(ctx, input);
+    return review.decide(ctx, input);
   }
 
   @FieldResolver(() => KycPerson, { nullable: true, description: 'Set when subjectKind is PERSON.' })
@@ -111,7 +112,7 @@ export class KycCaseResolver {
 
   @FieldResolver(() => [KycCaseAction], { description: 'What you could do to this case now (a hint for clients; the mutations decide).' })
   availableActions(@Root() kycCase: KycCase, @Ctx() ctx: Context): KycAction[] {
-    return cases.availableActions(ctx, kycCase);
+    return review.availableActions(ctx, kycCase);
   }
 
   @FieldResolver(() => KycDocumentConnection, { description: 'Documents, oldest first.' })

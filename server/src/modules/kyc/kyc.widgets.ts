@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { WidgetPoint } from '../dashboard/widget.types';
+import { noConfig, type WidgetPoint, widget } from '../../common/widget';
 import { KycCaseStatus } from './kyc-case.entity';
 
 const AWAITING: { status: KycCaseStatus; key: string; label: string }[] = [
@@ -24,3 +24,6 @@ export async function kycAwaitingAction(em: EntityManager, tenantId: string): Pr
   const values = [row?.submitted, row?.in_review, row?.needs_info].map((v) => Number(v ?? 0));
   return AWAITING.map((a, i) => ({ key: a.key, label: a.label, value: values[i] ?? 0, limit: null }));
 }
+
+/** KYC_AWAITING_ACTION: cases waiting for staff or for the customer. */
+export const kycAwaitingActionWidget = widget(noConfig, 'kyc:read', ({ em, tenantId }) => kycAwaitingAction(em, tenantId));

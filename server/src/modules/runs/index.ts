@@ -1,9 +1,11 @@
 import { defineModule, nodeType } from '../../common/module';
+import { WidgetType } from '../../common/widget';
 import { AutomationRun } from './run.entity';
 import { RunResolver, TicketRunsResolver } from './run.resolver';
 import { runPermissions } from './run.permissions';
 import { createRunLoaders } from './run.loaders';
 import { runCorrelationItems } from './run.correlation';
+import { runsLast7DaysWidget } from './run.widgets';
 
 export const runsModule = defineModule({
   name: 'runs',
@@ -15,4 +17,5 @@ export const runsModule = defineModule({
   nodeTypes: {
     AutomationRun: nodeType(AutomationRun, ['run:read', 'platform:run:read']),
   },
+  widgets: { [WidgetType.RUNS_LAST_7_DAYS_BY_STATUS]: runsLast7DaysWidget },
 });

@@ -1,25 +1,13 @@
-import { LockMode } from '@mikro-orm/core';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { ExecutorConfig } from '../../config';
 import type { Logger } from '../../common/logger';
 import { TENANT_FILTER } from '../../database/tenant-filter';
-import { jsonSize, isJsonObject, MAX_INPUT_BYTES } from '../tools/tool.schema';
-import { Tool } from '../tools/tool.entity';
-import { AutomationRun, RunStatus } from './run.entity';
-import { RunError, type ToolRegistry } from './run.handlers';
+import { jsonSize, isJsonObject, MAX_INPUT_BYTES } from '../tools/tool.json-schema';
+import { RunStatus } from './run.entity';
+import { RunError, type ToolRegistry } from './run.handler';
+import { backoffMs, type Claim, RunLeases } from './run.leases';
 import { transitionRun } from './run.transitions';
-
-/** One attempt this worker holds: the lease token every write of it is checked against. */
-interface Claim {
-  runId: string;
-  tenantId: string;
-  toolKey: string;
-  input: Record<string, unknown>;
-  correlationId: string;
-  attempt: number;
-  leaseOwner: string;
-}
 
 interface InFlight {
   claim: Claim;
@@ -36,8 +24,6 @@ class Aborted extends Error {
 }
 
 const MAX_OUTPUT_BYTES = 4 * MAX_INPUT_BYTES;
-/** How many expired leases one poll reclaims; the rest wait for the next poll. */
-const RECLAIM_BATCH = 100;
 
 export interface ExecutorOptions {
   /** The time source, for tests that move time; defaults to the wall clock. */
@@ -46,10 +32,7 @@ export interface ExecutorOptions {
   workerId?: string;
 }
 
-/** Exponential backoff before attempt `attempt + 1`: base * 2^(attempt - 1), capped. */
-export function backoffMs(config: Pick<ExecutorConfig, 'backoffBaseMs' | 'backoffMaxMs'>, attempt: number): number {
-  return Math.min(config.backoffMaxMs, config.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
-}
+export { backoffMs };
 
 /**
  * The run executor: a polling worker that claims queued runs with FOR UPDATE SKIP LOCKED (so
@@ -69,6 +52,7 @@ export class RunExecutor {
   private polling: Promise<void> | null = null;
   private running = false;
   private stopping = false;
+  private readonly leases: RunLeases;
 
   constructor(
     private readonly orm: MikroORM,
@@ -79,6 +63,7 @@ export class RunExecutor {
   ) {
     this.clock = opts.clock ?? (() => new Date());
     this.workerId = opts.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
+    this.leases = new RunLeases(orm, config, logger, this.clock, this.workerId);
   }
 
   /** Starts polling. */
@@ -128,10 +113,10 @@ export class RunExecutor {
    */
   async tick(): Promise<number> {
     if (this.stopping) return 0;
-    await this.reclaimExpired();
+    await this.leases.reclaimExpired();
     const free = this.config.concurrency - this.inFlight.size;
     if (free <= 0) return 0;
-    const claims = await this.claim(free);
+    const claims = await this.leases.claim(free);
     for (const claim of claims) this.dispatch(claim);
     return claims.length;
   }
@@ -141,68 +126,6 @@ export class RunExecutor {
     while (this.inFlight.size) await Promise.all([...this.inFlight.values()].map((f) => f.done));
   }
 
-  /**
-   * Runs whose lease expired: their worker died or hung. Requeued with backoff when attempts
-   * remain, failed otherwise. SKIP LOCKED, so a run being finished right now is left alone.
-   */
-  private async reclaimExpired(): Promise<void> {
-    const now = this.clock();
-    await this.orm.em.fork().transactional(async (em) => {
-      const expired = await em.find(
-        AutomationRun,
-        { status: RunStatus.RUNNING, lockedUntil: { $lt: now } },
-        { filters: false, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { lockedUntil: 'ASC', id: 'ASC' }, limit: RECLAIM_BATCH },
-      );
-      for (const run of expired) {
-        const message = 'The worker running this attempt stopped responding.';
-        if (run.attempts >= run.maxAttempts) {
-          run.error = `${message} No attempts are left.`;
-          transitionRun(em, run, RunStatus.FAILED, { source: 'executor', now, payload: { reason: 'LEASE_EXPIRED', worker: this.workerId } });
-        } else {
-          run.error = message;
-          run.nextAttemptAt = new Date(now.getTime() + backoffMs(this.config, run.attempts));
-          transitionRun(em, run, RunStatus.QUEUED, {
-            source: 'executor',
-            now,
-            payload: { reason: 'LEASE_EXPIRED', nextAttemptAt: run.nextAttemptAt.toISOString(), worker: this.workerId },
-          });
-        }
-        this.logger.warn({ runId: run.id, correlationId: run.correlationId, attempts: run.attempts }, 'reclaimed a run whose lease expired');
-      }
-    });
-  }
-
-  /** Claims up to `limit` due runs, oldest due first; rows other workers hold are skipped, not waited for. */
-  private async claim(limit: number): Promise<Claim[]> {
-    const now = this.clock();
-    return this.orm.em.fork().transactional(async (em) => {
-      const runs = await em.find(
-        AutomationRun,
-        { status: RunStatus.QUEUED, nextAttemptAt: { $lte: now } },
-        { filters: false, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { nextAttemptAt: 'ASC', id: 'ASC' }, limit },
-      );
-      if (!runs.length) return [];
-      const tools = await em.find(Tool, { id: { $in: runs.map((r) => r.tool.id) } });
-      const keyOf = new Map(tools.map((t) => [t.id, t.key]));
-      return runs.map((run) => {
-        run.attempts += 1;
-        run.leaseOwner = randomUUID();
-        run.lockedUntil = new Date(now.getTime() + this.config.leaseMs);
-        run.heartbeatAt = now;
-        run.nextAttemptAt = undefined;
-        transitionRun(em, run, RunStatus.RUNNING, { source: 'executor', now, payload: { worker: this.workerId } });
-        return {
-          runId: run.id,
-          tenantId: run.tenant.id,
-          toolKey: keyOf.get(run.tool.id) ?? '',
-          input: run.input,
-          correlationId: run.correlationId,
-          attempt: run.attempts,
-          leaseOwner: run.leaseOwner,
-        };
-      });
-    });
-  }
 
   private dispatch(claim: Claim): void {
     const controller = new AbortController();
@@ -229,7 +152,7 @@ export class RunExecutor {
     aborted.catch(() => undefined);
     const timeout = setTimeout(() => abort('TIMEOUT'), this.config.runTimeoutMs);
     const heartbeat = setInterval(() => {
-      void this.heartbeat(claim).then(
+      void this.leases.heartbeat(claim).then(
         (held) => {
           if (!held) abort('CANCELLED_OR_LOST');
         },
@@ -258,7 +181,7 @@ export class RunExecutor {
       ]);
       if (!isJsonObject(output)) throw new RunError('The tool returned no result object.');
       if (jsonSize(output) > MAX_OUTPUT_BYTES) throw new RunError('The tool returned a result too large to keep.');
-      const recorded = await this.finish(claim, (em, run) => {
+      const recorded = await this.leases.finish(claim, (em, run) => {
         run.output = output;
         run.error = undefined;
         transitionRun(em, run, RunStatus.SUCCEEDED, { source: 'executor', now: this.clock(), payload: { worker: this.workerId } });
@@ -291,7 +214,7 @@ export class RunExecutor {
           ? `The attempt took longer than ${Math.round(this.config.runTimeoutMs / 1000)} s and was stopped.`
           : `The tool failed unexpectedly (reference ${claim.correlationId}).`;
     if (!(err instanceof RunError)) log.error({ err }, 'tool handler failed');
-    const recorded = await this.finish(claim, (em, run) => {
+    const recorded = await this.leases.finish(claim, (em, run) => {
       const now = this.clock();
       run.error = message;
       if (retryable && run.attempts < run.maxAttempts) {
@@ -308,40 +231,10 @@ export class RunExecutor {
     if (!recorded) log.warn('attempt failed after its lease was lost; nothing recorded');
   }
 
-  /**
-   * Applies `change` to the run only if this worker still holds it (RUNNING under this claim's
-   * lease token), locking the row first; false when the lease was lost.
-   */
-  private async finish(claim: Claim, change: (em: EntityManager, run: AutomationRun) => void): Promise<boolean> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const run = await em.findOne(
-        AutomationRun,
-        { id: claim.runId, status: RunStatus.RUNNING, leaseOwner: claim.leaseOwner },
-        { filters: false, lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
-      if (!run) return false;
-      change(em, run);
-      return true;
-    });
-  }
-
-  /** Extends the lease; false when the run is no longer this claim's (cancelled, or reclaimed). */
-  private async heartbeat(claim: Claim): Promise<boolean> {
-    const now = this.clock();
-    const rows: { id: string }[] = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute(
-        `update automation_runs set locked_until = ?, heartbeat_at = ?
-          where id = ? and tenant_id = ? and status = 'RUNNING' and lease_owner = ? returning id`,
-        [new Date(now.getTime() + this.config.leaseMs), now, claim.runId, claim.tenantId, claim.leaseOwner],
-      );
-    return rows.length > 0;
-  }
 
   /** Shutdown: gives the attempt back (not counted against the run) so another worker picks it up at once. */
   private async release(claim: Claim): Promise<void> {
-    const released = await this.finish(claim, (em, run) => {
+    const released = await this.leases.finish(claim, (em, run) => {
       const now = this.clock();
       run.attempts = Math.max(0, run.attempts - 1);
       run.nextAttemptAt = now;

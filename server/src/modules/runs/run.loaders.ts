@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, groupBy } from '../../common/loader';
+import { byIdLoader, groupBy } from '../../common/batch-loaders';
 import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
 import { AutomationRun } from './run.entity';
 import { pgArray } from '../../database/pg-array';

@@ -11,7 +11,7 @@ import { reserveRun } from '../entitlements/entitlement.gate';
 import { Tenant } from '../tenancy/tenant.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { Tool } from '../tools/tool.entity';
-import { assertMatchesSchema } from '../tools/tool.schema';
+import { assertMatchesSchema } from '../tools/tool.json-schema';
 import { User } from '../users/user.entity';
 import { AutomationRun, RunStatus, RunTrigger } from './run.entity';
 import { RUN_ORDER_DEFAULT, type RunOrder, type RunsArgs, type StartRunInput } from './run.inputs';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { WidgetPoint } from '../dashboard/widget.types';
+import { noConfig, type WidgetPoint, widget } from '../../common/widget';
 import { RunStatus } from './run.entity';
 import { pgArray } from '../../database/pg-array';
 
@@ -27,3 +27,8 @@ export async function runsByStatusSince(em: EntityManager, tenantId: string, sin
   );
   return rows.map((r) => ({ key: r.status, label: STATUS_LABELS[r.status], value: Number(r.n) }));
 }
+
+/** RUNS_LAST_7_DAYS_BY_STATUS: runs created in the last 7 days, per status. */
+export const runsLast7DaysWidget = widget(noConfig, 'run:read', ({ em, tenantId, now }) =>
+  runsByStatusSince(em, tenantId, new Date(now.getTime() - 7 * 86_400_000)),
+);

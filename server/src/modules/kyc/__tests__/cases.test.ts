@@ -6,7 +6,7 @@ import { User } from '../../users/user.entity';
 import { KycCaseStatus, KycRecommendation, KycRiskRating } from '../kyc-case.entity';
 import { KycDocumentStatus } from '../kyc-document.entity';
 import { makeKycCase, makeKycDocument, SAMPLE_BUSINESS } from '../kyc.factory';
-import { samplePdf, samplePng } from '../kyc.samples';
+import { samplePdf, samplePng } from '../../../seeders/sample-files';
 import { kycAwaitingAction } from '../kyc.widgets';
 import { auditRows, CASE_FIELDS, makeCase, storeOf, upload, userRef } from './helpers';
 

@@ -5,7 +5,7 @@ import { User } from '../../users/user.entity';
 import type { KycCase } from '../kyc-case.entity';
 import type { KycDocument } from '../kyc-document.entity';
 import { type KycCaseData, type KycDocumentData, makeKycCase, makeKycDocument } from '../kyc.factory';
-import { samplePdf } from '../kyc.samples';
+import { samplePdf } from '../../../seeders/sample-files';
 import { LocalDocumentStore } from '../kyc.storage';
 
 /** Shared by the KYC test files (not a test file itself). */

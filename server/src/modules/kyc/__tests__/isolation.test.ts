@@ -7,7 +7,7 @@ import { Role } from '../../tenancy/role.entity';
 import { Tenant } from '../../tenancy/tenant.entity';
 import { StaffRole, User } from '../../users/user.entity';
 import { KycCaseStatus } from '../kyc-case.entity';
-import { samplePdf } from '../kyc.samples';
+import { samplePdf } from '../../../seeders/sample-files';
 import { makeCase, upload } from './helpers';
 
 /**

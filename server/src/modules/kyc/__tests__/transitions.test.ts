@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../../../../test/harness';
 import { KycCaseStatus, KycRecommendation } from '../kyc-case.entity';
 import { KycDocumentStatus } from '../kyc-document.entity';
 import { type KycDocumentData } from '../kyc.factory';
-import { samplePdf } from '../kyc.samples';
+import { samplePdf } from '../../../seeders/sample-files';
 import { isActionAllowed, KYC_ACTION_NAMES, KYC_ACTIONS, KYC_STATUSES, type KycAction } from '../kyc.transitions';
 import { auditRows, makeCase, upload, userRef } from './helpers';
 

@@ -6,7 +6,7 @@ import { fromGlobalId, toGlobalId } from '../../../common/global-id';
 import { startTestApp, type TestApp } from '../../../../test/harness';
 import { KycCaseStatus } from '../kyc-case.entity';
 import { KycDocumentStatus } from '../kyc-document.entity';
-import { samplePdf, samplePng } from '../kyc.samples';
+import { samplePdf, samplePng } from '../../../seeders/sample-files';
 import { auditRows, makeCase, storeOf, upload } from './helpers';
 
 /**

@@ -13,8 +13,8 @@ import { User } from '../../users/user.entity';
 import { RunStatus } from '../run.entity';
 import { backoffMs, RunExecutor } from '../run.executor';
 import { makeRun } from '../run.factory';
-import { RunError, type ToolHandler, type ToolRunContext } from '../run.handlers';
-import { createToolRegistry, DEMO_TOOLS } from '../tools';
+import { RunError, type ToolHandler, type ToolRunContext } from '../run.handler';
+import { createToolRegistry, DEMO_TOOLS } from '../handlers';
 
 /**
  * The run executor against a real database: concurrent workers claim each run once, failed

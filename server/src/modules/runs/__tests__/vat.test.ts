@@ -1,4 +1,4 @@
-import { belgianChecksum, checkVatNumber, dutchChecksum, germanChecksum, italianChecksum, VAT_COUNTRIES } from '../tools/vat';
+import { belgianChecksum, checkVatNumber, dutchChecksum, germanChecksum, italianChecksum, VAT_COUNTRIES } from '../handlers/vat';
 
 /** Real, published numbers (tax authorities' and libraries' examples) and one-digit typos of them. */
 describe('EU VAT numbers', () => {

@@ -1,4 +1,4 @@
-import type { ToolRegistry } from '../run.handlers';
+import type { ToolRegistry } from '../run.handler';
 import { summariseTicket, TICKET_SUMMARISE_SCHEMA } from './ticket-summarise.tool';
 import { validateVat, VAT_VALIDATE_SCHEMA } from './vat-validate.tool';
 

@@ -3,7 +3,7 @@ import { expectGlobalId, toGlobalId } from '../../../common/global-id';
 import { TicketComment } from '../../tickets/ticket-comment.entity';
 import { Ticket } from '../../tickets/ticket.entity';
 import { User } from '../../users/user.entity';
-import { RunError, type ToolHandler } from '../run.handlers';
+import { RunError, type ToolHandler } from '../run.handler';
 
 export const TICKET_SUMMARISE_SCHEMA = {
   type: 'object',

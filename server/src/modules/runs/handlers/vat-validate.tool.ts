@@ -1,4 +1,4 @@
-import type { ToolHandler } from '../run.handlers';
+import type { ToolHandler } from '../run.handler';
 import { checkVatNumber } from './vat';
 
 export const VAT_VALIDATE_SCHEMA = {
