@@ -4,8 +4,8 @@ import { createApp } from './app';
 import { createLogger } from './common/logger';
 import { openDatabase, runMigrations } from './database/database';
 import { startEventRetention } from './modules/events/event-retention';
-import { RunExecutor } from './modules/automation/run.executor';
-import { createToolRegistry } from './modules/automation/tools';
+import { RunExecutor } from './modules/runs/run.executor';
+import { createToolRegistry } from './modules/runs/handlers';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './seeders/demo.seeder';
 
 function prettyLogs(): boolean {

@@ -3,7 +3,7 @@ import { isBlank, textProblem, unsafeTextFields, visibleLength, visibleText } fr
 import { VisibleLength } from '../src/common/visible-length';
 import { fromGlobalId, toGlobalId } from '../src/common/global-id';
 import { makeCase, upload } from '../src/modules/kyc/__tests__/helpers';
-import { samplePdf } from '../src/modules/kyc/kyc.samples';
+import { samplePdf } from '../src/seeders/sample-files';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from './harness';
 
 /**

@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { toGlobalId } from '../src/common/global-id';
 import type { KycDocument } from '../src/modules/kyc/kyc-document.entity';
 import { makeKycCase, makeKycDocument } from '../src/modules/kyc/kyc.factory';
-import { samplePdf } from '../src/modules/kyc/kyc.samples';
+import { samplePdf } from '../src/seeders/sample-files';
 import { LocalDocumentStore } from '../src/modules/kyc/kyc.storage';
 import { Tenant } from '../src/modules/tenancy/tenant.entity';
 import { User } from '../src/modules/users/user.entity';

@@ -13,7 +13,7 @@ import { correlationModule } from './correlation';
 import { kycModule } from './kyc';
 import { toolsModule } from './tools';
 import { entitlementsModule } from './entitlements';
-import { runsModule } from './automation';
+import { runsModule } from './runs';
 import { messagesModule } from './messages';
 
 /**

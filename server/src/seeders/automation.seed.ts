@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../common/errors';
 import { toGlobalId } from '../common/global-id';
 import { uuidv7 } from '../common/uuid';
-import { AutomationRun, RunStatus, RunTrigger } from '../modules/automation/run.entity';
-import { type RunEventDetails, runEventOf } from '../modules/automation/run.transitions';
-import { DEMO_TOOLS } from '../modules/automation/tools';
-import { buildSummary } from '../modules/automation/tools/ticket-summarise.tool';
-import { checkVatNumber } from '../modules/automation/tools/vat';
+import { AutomationRun, RunStatus, RunTrigger } from '../modules/runs/run.entity';
+import { type RunEventDetails, runEventOf } from '../modules/runs/run.transitions';
+import { DEMO_TOOLS } from '../modules/runs/handlers';
+import { buildSummary } from '../modules/runs/handlers/ticket-summarise.tool';
+import { checkVatNumber } from '../modules/runs/handlers/vat';
 import { entitlementRequired } from '../modules/entitlements/entitlement.gate';
 import { grantTool } from '../modules/entitlements/entitlement.factory';
 import type { SystemEventInput } from '../modules/events/event.service';
@@ -19,7 +19,7 @@ import { Ticket } from '../modules/tickets/ticket.entity';
 import { PanelLayout, RecentRunsScope } from '../modules/tools/tool-panel.entity';
 import { makeTool, makeToolPanel } from '../modules/tools/tool.factory';
 import { type Tool, ToolStatus } from '../modules/tools/tool.entity';
-import { assertMatchesSchema } from '../modules/tools/tool.schema';
+import { assertMatchesSchema } from '../modules/tools/tool.json-schema';
 import type { User } from '../modules/users/user.entity';
 
 /**

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { KycCaseStatus, KycRecommendation, KycRiskRating, type KycBusinessData, type KycPersonData } from '../modules/kyc/kyc-case.entity';
 import { KycDocumentKind, KycDocumentStatus } from '../modules/kyc/kyc-document.entity';
 import { type KycCaseData, makeKycCase, makeKycDocument } from '../modules/kyc/kyc.factory';
-import { samplePdf, samplePng } from '../modules/kyc/kyc.samples';
+import { samplePdf, samplePng } from './sample-files';
 import { LocalDocumentStore } from '../modules/kyc/kyc.storage';
 import type { Tenant } from '../modules/tenancy/tenant.entity';
 import type { User } from '../modules/users/user.entity';

@@ -3,7 +3,7 @@ import type { Context } from '../../context/context';
 import { auditPlatformAccess } from '../audit/audit.service';
 import { CORRELATION_SOURCE_LIMIT } from './correlation.types';
 import type { CorrelationItem, CorrelationKindName, CorrelationSource } from './correlation.types';
-import { groupBy } from '../../common/loader';
+import { groupBy } from '../../common/batch-loaders';
 
 /** Order of kinds that share a timestamp: what came in, what ran, what it caused, the record of it. */
 const KIND_RANK: Record<CorrelationKindName, number> = { MESSAGE: 0, RUN: 1, EVENT: 2, INCIDENT: 3, TICKET: 4, AUDIT: 5 };

@@ -8,7 +8,7 @@ import { type Context, scopeOptions, userIdOf } from '../../context/context';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { Tool } from '../tools/tool.entity';
-import { isJsonObject } from '../tools/tool.schema';
+import { isJsonObject } from '../tools/tool.json-schema';
 import { User } from '../users/user.entity';
 import { Entitlement } from './entitlement.entity';
 import { activeAt } from './entitlement.gate';

@@ -1,4 +1,4 @@
-import { byIdLoader } from '../../common/loader';
+import { byIdLoader } from '../../common/batch-loaders';
 import { type Context, scopeOptions } from '../../context/context';
 import { SystemEvent } from './system-event.entity';
 

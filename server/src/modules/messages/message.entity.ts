@@ -3,7 +3,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Node } from '../../common/base.entity';
 import { TenantOwnedEntity } from '../../common/tenant-owned.entity';
-import { AutomationRun } from '../automation/run.entity';
+import { AutomationRun } from '../runs/run.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';
 

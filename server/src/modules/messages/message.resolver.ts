@@ -3,7 +3,7 @@ import { ErrorReason } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
-import { AutomationRun } from '../automation/run.entity';
+import { AutomationRun } from '../runs/run.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { User } from '../users/user.entity';

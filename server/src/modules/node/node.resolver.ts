@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Node } from '../../common/base.entity';
 import { badInput, notFound } from '../../common/errors';
 import { fromGlobalId, type DecodedGlobalId } from '../../common/global-id';
-import { groupBy } from '../../common/loader';
+import { groupBy } from '../../common/batch-loaders';
 import type { Context } from '../../context/context';
 import { auditPlatformAccess } from '../audit/audit.service';
 import { isNodeType, loadNodes } from './node.registry';

@@ -1,5 +1,5 @@
 import type { Context } from '../../context/context';
-import { byIdLoader } from '../../common/loader';
+import { byIdLoader } from '../../common/batch-loaders';
 import { Role } from './role.entity';
 import { Tenant } from './tenant.entity';
 

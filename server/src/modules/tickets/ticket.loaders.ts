@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
-import { byIdLoader } from '../../common/loader';
+import { byIdLoader } from '../../common/batch-loaders';
 import { TicketComment } from './ticket-comment.entity';
 import { Ticket } from './ticket.entity';
 import { pgArray } from '../../database/pg-array';

@@ -20,7 +20,7 @@ import {
   type ToolsArgs,
   type UpdateToolInput,
 } from './tool.inputs';
-import { assertMatchesSchema, checkInputSchema, type JsonObject } from './tool.schema';
+import { assertMatchesSchema, checkInputSchema, type JsonObject } from './tool.json-schema';
 
 const TOOL_SORTS = {
   key: (d: SortDirection) => stringSort<Tool>('key', d),

@@ -1,5 +1,5 @@
 import type { Context } from '../../context/context';
-import { byIdLoader } from '../../common/loader';
+import { byIdLoader } from '../../common/batch-loaders';
 import { User } from './user.entity';
 
 export function createUserLoaders(ctx: Pick<Context, 'em'>) {

@@ -1,8 +1,8 @@
 import { fromGlobalId } from '../../common/global-id';
 import { startTestApp, type TestApp } from '../../../test/harness';
-import { RunStatus } from '../../modules/automation/run.entity';
-import { canTransition } from '../../modules/automation/run.transitions';
-import { checkVatNumber } from '../../modules/automation/tools/vat';
+import { RunStatus } from '../../modules/runs/run.entity';
+import { canTransition } from '../../modules/runs/run.transitions';
+import { checkVatNumber } from '../../modules/runs/handlers/vat';
 import { quotaUsage } from '../../modules/entitlements/quota.widgets';
 import { seedDemoData } from '../demo.seeder';
 

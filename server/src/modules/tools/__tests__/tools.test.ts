@@ -8,7 +8,7 @@ import { User } from '../../users/user.entity';
 import { hashPassword } from '../../auth/password';
 import { makeTool, makeToolPanel } from '../tool.factory';
 import { ToolStatus } from '../tool.entity';
-import { checkInputSchema, validateAgainstSchema } from '../tool.schema';
+import { checkInputSchema, validateAgainstSchema } from '../tool.json-schema';
 
 /**
  * The tools catalog (staff manage it, everyone reads it, its input schemas are checked as JSON
