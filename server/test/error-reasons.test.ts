@@ -17,7 +17,8 @@ const SCHEMA = resolve(__dirname, '../../schema.graphql');
 /** `reason` keys that are not API error reasons, per file, and what they are instead. */
 const NOT_ERROR_REASONS: Record<string, string[]> = {
   // Run event payloads (why a run was requeued or failed), shown in its history, not errors.
-  'modules/runs/run.executor.ts': ['LEASE_EXPIRED', 'ATTEMPT_FAILED', 'SHUTDOWN'],
+  'modules/runs/run.executor.ts': ['ATTEMPT_FAILED', 'SHUTDOWN'],
+  'modules/runs/run.leases.ts': ['LEASE_EXPIRED'],
   'seeders/automation.seed.ts': ['ATTEMPT_FAILED'],
   // The upload store's own failure, answered as UNSUPPORTED_FILE_TYPE by kyc.http.ts.
   'modules/kyc/kyc.storage.ts': ['UNSUPPORTED_TYPE'],
