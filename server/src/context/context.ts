@@ -1,10 +1,10 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
-import { forbidden } from '../common/errors';
 import type { Logger } from '../common/logger';
 import type { LoginLimiter } from '../modules/auth/login-limiter';
 import type { StaffRole } from '../permissions/staff-role';
+import type { WidgetKind, WidgetType } from '../common/widget';
 
 /**
  * Who is calling. Resolvers and services see only this, never the token or headers, so a
@@ -68,6 +68,8 @@ export interface ModuleRegistry {
   readonly nodeTypes: ReadonlyMap<string, NodeType>;
   /** Every kind of thing that carries a correlation id, in the modules' order. */
   readonly correlationSources: readonly CorrelationSource[];
+  /** Dashboard widget type → its kind; every WidgetType has exactly one. */
+  readonly widgets: ReadonlyMap<WidgetType, WidgetKind>;
 }
 
 /** Long-lived collaborators shared by every request. */
@@ -96,28 +98,4 @@ export interface Context {
   readonly logger: Logger;
   /** Why a presented token was not accepted, so UNAUTHENTICATED can say so. */
   readonly authFailure: 'EXPIRED' | 'INVALID' | 'SESSION_ENDED' | null;
-}
-
-export function userIdOf(ctx: Context): string | null {
-  return ctx.principal.kind === 'user' ? ctx.principal.userId : null;
-}
-
-/** A signed-in user acting in a tenant; FORBIDDEN (TENANT_REQUIRED) otherwise. */
-export function requireTenant(ctx: Context): { tenantId: string; userId: string } {
-  const userId = userIdOf(ctx);
-  if (!ctx.tenantId || !userId) throw forbidden('Switch to a tenant first.', 'TENANT_REQUIRED');
-  return { tenantId: ctx.tenantId, userId };
-}
-
-/** True when the caller acts outside any tenant with platform (staff) rights. */
-export function isPlatformScope(ctx: Pick<Context, 'tenantId' | 'principal'>): boolean {
-  return ctx.tenantId === null && ctx.principal.kind === 'user' && ctx.principal.staffRole !== null;
-}
-
-/**
- * Find options for reads that staff may make across tenants. Inside a tenant the filter stays
- * on; only a platform-scoped caller, already let through by a platform rule, turns it off.
- */
-export function scopeOptions(ctx: Pick<Context, 'tenantId' | 'principal'>): { filters?: Record<string, boolean> } {
-  return isPlatformScope(ctx) ? { filters: { tenant: false } } : {};
 }

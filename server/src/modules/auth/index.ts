@@ -3,7 +3,7 @@ import { Session } from './session.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { AuthResolver } from './auth.resolver';
 import { authPermissions } from './auth.permissions';
-import { userIdOf } from '../../context/context';
+import { userIdOf } from '../../context/scope';
 
 export const authModule = defineModule({
   name: 'auth',

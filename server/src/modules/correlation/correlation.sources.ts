@@ -1,4 +1,5 @@
-import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
+import { type Context } from '../../context/context';
+import { isPlatformScope, scopeOptions } from '../../context/scope';
 import { AuditLog } from '../audit/audit-log.entity';
 import { SystemEvent } from '../events/system-event.entity';
 import { Incident } from '../incidents/incident.entity';

@@ -1,5 +1,6 @@
 import { byIdLoader } from '../../common/batch-loaders';
-import { type Context, scopeOptions } from '../../context/context';
+import { type Context } from '../../context/context';
+import { scopeOptions } from '../../context/scope';
 import { SystemEvent } from './system-event.entity';
 
 export function createEventLoaders(ctx: Omit<Context, 'loaders'>) {

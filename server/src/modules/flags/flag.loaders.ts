@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { type Context, scopeOptions } from '../../context/context';
+import { type Context } from '../../context/context';
+import { scopeOptions } from '../../context/scope';
 import { FeatureFlagOverride } from './feature-flag-override.entity';
 
 export function createFlagLoaders(ctx: Omit<Context, 'loaders'>) {

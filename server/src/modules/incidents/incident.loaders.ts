@@ -1,7 +1,8 @@
 import type { EntityDictionary, EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
+import { type Context } from '../../context/context';
+import { isPlatformScope, scopeOptions } from '../../context/scope';
 import { SystemEvent } from '../events/system-event.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { Ticket } from '../tickets/ticket.entity';

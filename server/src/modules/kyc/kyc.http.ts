@@ -4,7 +4,8 @@ import { ErrorReason, AppError, type AppErrorExtensions, type ErrorCode, type Er
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { unsafeTextFields } from '../../common/input-hygiene';
 import { uuidv7 } from '../../common/uuid';
-import { type Context, isPlatformScope } from '../../context/context';
+import { type Context } from '../../context/context';
+import { isPlatformScope } from '../../context/scope';
 import { auditPlatformAccess } from '../audit/audit.service';
 import { type KycDocument } from './kyc-document.entity';
 import { cleanFilename, documentStore, downloadPathOf, parseKind, registerUpload, uploadTarget } from './kyc-document.service';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { byIdLoader } from '../../common/batch-loaders';
-import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
+import { type Context } from '../../context/context';
+import { isPlatformScope, scopeOptions } from '../../context/scope';
 import { KycCase } from './kyc-case.entity';
 import { KycDocument } from './kyc-document.entity';
 import { pgArray } from '../../database/pg-array';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { byIdLoader, groupBy } from '../../common/batch-loaders';
-import { type Context, scopeOptions } from '../../context/context';
+import { type Context } from '../../context/context';
+import { scopeOptions } from '../../context/scope';
 import { InboundMessage } from './message.entity';
 
 export function createMessageLoaders(ctx: Omit<Context, 'loaders'>) {

@@ -1,4 +1,5 @@
-import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
+import { type Context } from '../../context/context';
+import { isPlatformScope, scopeOptions } from '../../context/scope';
 import { TENANT_FILTER } from '../../database/tenant-filter';
 
 /*

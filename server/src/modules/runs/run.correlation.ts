@@ -1,4 +1,5 @@
-import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
+import { type Context } from '../../context/context';
+import { isPlatformScope, scopeOptions } from '../../context/scope';
 import { CORRELATION_SOURCE_LIMIT } from '../correlation/correlation.types';
 import type { CorrelationItem } from '../correlation/correlation.types';
 import { AutomationRun } from './run.entity';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { byIdLoader, groupBy } from '../../common/batch-loaders';
-import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
+import { type Context } from '../../context/context';
+import { isPlatformScope, scopeOptions } from '../../context/scope';
 import { AutomationRun } from './run.entity';
 import { pgArray } from '../../database/pg-array';
 

@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest, paginate } from '../../common/pagination/paginate';
-import { type Context, scopeOptions } from '../../context/context';
+import { type Context } from '../../context/context';
+import { scopeOptions } from '../../context/scope';
 import { Tenant } from '../tenancy/tenant.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { Tool } from '../tools/tool.entity';

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { type Context, isPlatformScope, scopeOptions } from '../../context/context';
+import { type Context } from '../../context/context';
+import { isPlatformScope, scopeOptions } from '../../context/scope';
 import { byIdLoader } from '../../common/batch-loaders';
 import { TicketComment } from './ticket-comment.entity';
 import { Ticket } from './ticket.entity';

@@ -4,7 +4,7 @@ import { UserResolver } from './user.resolver';
 import { userPermissions } from './user.permissions';
 import { createUserLoaders } from './user.loaders';
 import { Membership } from '../tenancy/membership.entity';
-import { userIdOf } from '../../context/context';
+import { userIdOf } from '../../context/scope';
 
 export const usersModule = defineModule({
   name: 'users',
