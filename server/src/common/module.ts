@@ -1,8 +1,9 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { Request, Router } from 'express';
 import type { Context, CorrelationSource, LoaderScope, Loaders, ModuleRegistry, NodeType } from '../context/context';
-import { loadersFrom } from '../context/loaders';
+import { loadersFrom } from '../context/compose-loaders';
 import type { ModulePermissions } from '../permissions/types';
+import { composeWidgets, type WidgetKinds } from './widget';
 
 /**
  * One feature module, as its `modules/<feature>/index.ts` describes it. `modules/index.ts`
@@ -53,6 +54,8 @@ export interface ModuleDefinition<Name extends string = string> {
   readonly correlationSources?: readonly CorrelationSource[];
   /** Plain-HTTP routes (uploads, webhooks in), beside GraphQL. */
   readonly http?: readonly HttpRoute[];
+  /** Dashboard widget kinds over the module's data, by WidgetType (common/widget.ts). */
+  readonly widgets?: WidgetKinds;
 }
 
 export function defineModule<const Name extends string>(definition: ModuleDefinition<Name>): ModuleDefinition<Name> {
@@ -73,5 +76,8 @@ export function composeModules(modules: readonly ModuleDefinition[]): { createLo
       nodeTypes.set(name, type);
     }
   }
-  return { createLoaders: loadersFrom(factories), registry: { nodeTypes, correlationSources: modules.flatMap((m) => m.correlationSources ?? []) } };
+  return {
+    createLoaders: loadersFrom(factories),
+    registry: { nodeTypes, correlationSources: modules.flatMap((m) => m.correlationSources ?? []), widgets: composeWidgets(modules) },
+  };
 }

@@ -3,15 +3,11 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Node } from '../../common/base.entity';
 import { TenantOwnedEntity } from '../../common/tenant-owned.entity';
+import { WidgetType } from '../../common/widget';
 import { User } from '../users/user.entity';
 
-export enum WidgetType {
-  OPEN_TICKETS_BY_STATUS = 'OPEN_TICKETS_BY_STATUS',
-  RUNS_LAST_7_DAYS_BY_STATUS = 'RUNS_LAST_7_DAYS_BY_STATUS',
-  ACTIVE_INCIDENTS = 'ACTIVE_INCIDENTS',
-  KYC_AWAITING_ACTION = 'KYC_AWAITING_ACTION',
-  QUOTA_USAGE = 'QUOTA_USAGE',
-}
+// The widget types are shared vocabulary (common/widget.ts); the dashboard exposes them in GraphQL.
+export { WidgetType };
 registerEnumType(WidgetType, { name: 'WidgetType' });
 
 /** Width of the dashboard grid. */

@@ -4,14 +4,15 @@ import { ZodError } from 'zod';
 import { ErrorReason, badInput, forbidden, notFound } from '../../common/errors';
 import { isBlank } from '../../common/input-hygiene';
 import { expectGlobalId } from '../../common/global-id';
-import { type Context, requireTenant } from '../../context/context';
+import { type Context } from '../../context/context';
+import { requireTenant } from '../../context/scope';
 import { diffOf, recordAudit } from '../audit/audit.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
-import { DashboardWidget, GRID_COLUMNS, type WidgetType } from './dashboard-widget.entity';
+import type { WidgetPoint, WidgetType } from '../../common/widget';
+import { DashboardWidget, GRID_COLUMNS } from './dashboard-widget.entity';
 import type { AddDashboardWidgetInput, MoveDashboardWidgetInput, UpdateDashboardWidgetInput, WidgetPlacementInput } from './dashboard.inputs';
-import { availableWidgetTypes, WIDGET_KINDS } from './widget.registry';
-import type { WidgetPoint } from './widget.types';
+import { availableWidgetTypes, widgetKind } from './widget.registry';
 
 /** Widgets per tenant-wide dashboard, and per member's own. */
 export const MAX_WIDGETS = 30;
@@ -50,15 +51,15 @@ export async function getDashboard(ctx: Context): Promise<DashboardShape> {
  */
 export async function widgetData(ctx: Context, widget: DashboardWidget): Promise<WidgetDataShape | null> {
   const { tenantId } = requireTenant(ctx);
-  const kind = WIDGET_KINDS[widget.type];
+  const kind = widgetKind(ctx.app.registry, widget.type);
   if (!ctx.permissions.has(kind.requires)) return null;
   const points = await kind.load({ em: ctx.em, tenantId, now: new Date() }, widget.config);
   return { total: points.reduce((sum, p) => sum + p.value, 0), points };
 }
 
-function parseConfig(type: WidgetType, config: unknown): Record<string, unknown> {
+function parseConfig(ctx: Context, type: WidgetType, config: unknown): Record<string, unknown> {
   try {
-    return WIDGET_KINDS[type].parseConfig(config);
+    return widgetKind(ctx.app.registry, type).parseConfig(config);
   } catch (err) {
     if (!(err instanceof ZodError)) throw err;
     const fields = err.issues.map((i) => ({ field: ['config', ...i.path.map(String)].join('.'), message: i.message }));
@@ -120,7 +121,7 @@ const snapshot = (w: DashboardWidget) => ({ type: w.type, title: w.title, x: w.x
 
 export async function addDashboardWidget(ctx: Context, input: AddDashboardWidgetInput): Promise<DashboardWidget> {
   const { tenantId, userId } = requireTenant(ctx);
-  const kind = WIDGET_KINDS[input.type];
+  const kind = widgetKind(ctx.app.registry, input.type);
   if (!input.personal && !canManageTenantWide(ctx)) {
     throw forbidden('Adding a widget for the whole tenant needs the dashboard:manage permission.', ErrorReason.MISSING_PERMISSION);
   }
@@ -129,7 +130,7 @@ export async function addDashboardWidget(ctx: Context, input: AddDashboardWidget
   }
   const title = requireTitle(input.title);
   checkFits(input);
-  const config = parseConfig(input.type, input.config);
+  const config = parseConfig(ctx, input.type, input.config);
   return ctx.em.transactional(async (em) => {
     const scope = input.personal ? { user: userId } : { user: null };
     if ((await em.count(DashboardWidget, scope)) >= MAX_WIDGETS) {
@@ -159,7 +160,7 @@ export async function updateDashboardWidget(ctx: Context, input: UpdateDashboard
   const title = input.title === undefined || input.title === null ? undefined : requireTitle(input.title);
   return ctx.em.transactional(async (em) => {
     const widget = await loadChangeable(ctx, em, input.id);
-    const config = input.config === undefined || input.config === null ? undefined : parseConfig(widget.type, input.config);
+    const config = input.config === undefined || input.config === null ? undefined : parseConfig(ctx, widget.type, input.config);
     const before = snapshot(widget);
     if (title !== undefined) widget.title = title;
     if (config !== undefined) widget.config = config;

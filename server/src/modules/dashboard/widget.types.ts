@@ -1,21 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { listCost } from '../../common/query-limits';
-
-/** One value of a widget: a bar, a slice, a counter. `limit` is set for quotas. */
-export interface WidgetPoint {
-  key: string;
-  label: string;
-  value: number;
-  limit?: number | null;
-}
-
-/** What a widget's data function gets: the request's EntityManager, the caller's tenant, the time. */
-export interface WidgetScope {
-  em: EntityManager;
-  tenantId: string;
-  now: Date;
-}
+import type { WidgetPoint } from '../../common/widget';
 
 @ObjectType('WidgetPoint', { description: 'One value of a widget.' })
 export class WidgetPointType implements WidgetPoint {

@@ -1,8 +1,10 @@
 import { defineModule, nodeType } from '../../common/module';
+import { WidgetType } from '../../common/widget';
 import { Entitlement } from './entitlement.entity';
 import { EntitlementResolver } from './entitlement.resolver';
 import { entitlementPermissions } from './entitlement.permissions';
 import { createEntitlementLoaders } from './entitlement.loaders';
+import { quotaUsageWidget } from './quota.widgets';
 
 export const entitlementsModule = defineModule({
   name: 'entitlements',
@@ -13,4 +15,5 @@ export const entitlementsModule = defineModule({
   nodeTypes: {
     Entitlement: nodeType(Entitlement, []),
   },
+  widgets: { [WidgetType.QUOTA_USAGE]: quotaUsageWidget },
 });

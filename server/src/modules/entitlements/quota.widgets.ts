@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { WidgetPoint } from '../dashboard/widget.types';
+import { noConfig, type WidgetPoint, widget } from '../../common/widget';
 import { monthStart, nextMonthStart } from './entitlement.gate';
 
 /**
@@ -24,3 +24,6 @@ export async function quotaUsage(em: EntityManager, tenantId: string, now: Date)
   );
   return rows.map((r) => ({ key: r.feature, label: r.tool_name ?? r.feature, value: Number(r.used), limit: Number(r.lim) }));
 }
+
+/** QUOTA_USAGE: this month's use of each runs-per-month grant (entitlements are read with tool:read). */
+export const quotaUsageWidget = widget(noConfig, 'tool:read', ({ em, tenantId, now }) => quotaUsage(em, tenantId, now));

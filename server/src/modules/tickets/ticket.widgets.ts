@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { WidgetPoint } from '../dashboard/widget.types';
+import { z } from 'zod';
+import { type WidgetPoint, widget } from '../../common/widget';
 import { TicketStatus } from './ticket.entity';
 import { pgArray } from '../../database/pg-array';
 
@@ -18,3 +19,10 @@ export async function openTicketsByStatus(em: EntityManager, tenantId: string, s
   const counts = new Map(rows.map((r) => [r.status, r.n]));
   return statuses.map((s) => ({ key: s, label: LABELS[s], value: counts.get(s) ?? 0 }));
 }
+
+/** OPEN_TICKETS_BY_STATUS: ticket counts for the chosen statuses (open and pending by default). */
+export const openTicketsWidget = widget(
+  z.object({ statuses: z.array(z.enum(TicketStatus)).min(1).max(4).optional() }).strict(),
+  'ticket:read',
+  ({ em, tenantId }, c) => openTicketsByStatus(em, tenantId, [...new Set(c.statuses ?? [TicketStatus.OPEN, TicketStatus.PENDING])]),
+);
