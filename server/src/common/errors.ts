@@ -1,34 +1,9 @@
 import { GraphQLError } from 'graphql';
+import type { ErrorCode } from './error-codes';
 import type { ErrorReason, ErrorReasonValue } from './error-reason';
 
+export { type ErrorCode, httpStatusOf } from './error-codes';
 export { ErrorReason, type ErrorReasonValue, isErrorReason } from './error-reason';
-
-/** The closed set of codes a client can see in `extensions.code`. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'SERVICE_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
-
-/** The HTTP status of each code, for REST routes and for clients mapping an answer back. */
-const HTTP_STATUS: Record<ErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL_SERVER_ERROR: 500,
-};
-
-export function httpStatusOf(code: string): number {
-  return HTTP_STATUS[code as ErrorCode] ?? 500;
-}
 
 /** The Retry-After (seconds) an error's extensions ask for (RATE_LIMITED, SERVICE_UNAVAILABLE), or null. */
 export function retryAfterOf(extensions: Readonly<Record<string, unknown>> | undefined): number | null {

@@ -1,19 +1,15 @@
 import { type ApolloClient, CombinedGraphQLErrors, type OperationVariables, type TypedDocumentNode } from '@apollo/client';
 import { HttpError } from 'ra-core';
+import { httpStatusOf } from '../../../../server/src/common/error-codes';
 import { errorCodeOf, fieldErrorsOf, messageOf } from '../../shared/errors';
 
-/** HTTP-like statuses for the API's error codes: react-admin and its authProvider read `status`. */
-const STATUS_OF_CODE: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL_SERVER_ERROR: 500,
-  NETWORK: 503,
-};
+/**
+ * The HTTP-like status react-admin and its authProvider read: the server's own mapping of its
+ * error codes (one definition, shared with the API), and 503 when the server was not reached.
+ */
+function statusOf(code: string): number {
+  return code === 'NETWORK' ? 503 : httpStatusOf(code);
+}
 
 /** What a back-office error carries besides its message. */
 export interface AdminErrorBody {
@@ -47,7 +43,7 @@ export function toHttpError(error: unknown, fieldNames: Record<string, string> =
       for (const key of keys) body.errors[fieldNames[key] ?? key] = fields[key] ?? message;
     }
   }
-  return new HttpError(message, STATUS_OF_CODE[code] ?? 500, body);
+  return new HttpError(message, statusOf(code), body);
 }
 
 /** Code of an error a data provider rejected with (tests and components branch on it). */
