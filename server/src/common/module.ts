@@ -2,6 +2,7 @@ import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { Request, Router } from 'express';
 import type { Context, CorrelationSource, LoaderScope, Loaders, ModuleRegistry, NodeType } from '../context/context';
 import { loadersFrom } from '../context/compose-loaders';
+import type { AccessPolicy, ReadGrant } from '../permissions/access';
 import type { ModulePermissions } from '../permissions/types';
 import { composeWidgets, type WidgetKinds } from './widget';
 
@@ -10,13 +11,17 @@ import { composeWidgets, type WidgetKinds } from './widget';
  * lists the modules; the schema (resolvers and shield rules), the ORM's entity list and each
  * request's loaders are all read from that list, so a new module is its folder plus one line.
  */
-/** Declares an entity class as a node type (the casts to the loose row type live here, once). */
+/**
+ * Declares an entity class as a node type: `node`/`nodes` load it for callers its access policy
+ * lets in, with the policy's row condition; `narrow` adds a condition that needs the ids (one
+ * query). The casts to the loose row type live here, once.
+ */
 export function nodeType<T extends { id: string }>(
   entity: EntityName<T>,
-  anyOf: string[],
-  where?: (ctx: Context, ids: string[]) => FilterQuery<T> | Promise<FilterQuery<T>>,
+  access: AccessPolicy<T>,
+  narrow?: (ctx: Context, ids: string[], grant: ReadGrant) => FilterQuery<T> | Promise<FilterQuery<T>>,
 ): NodeType {
-  return { entity: entity as NodeType['entity'], anyOf, where: where };
+  return { entity: entity as NodeType['entity'], access: access, narrow: narrow };
 }
 
 /** What a module's plain-HTTP routes get from the app: the same context a GraphQL request has. */

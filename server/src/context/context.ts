@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { Logger } from '../common/logger';
 import type { LoginLimiter } from '../modules/auth/login-limiter';
+import type { AccessPolicy, ReadGrant } from '../permissions/access';
 import type { StaffRole } from '../permissions/staff-role';
 import type { WidgetKind, WidgetType } from '../common/widget';
 
@@ -34,12 +35,12 @@ export type LoaderScope = Omit<Context, 'loaders'>;
 
 type Loaded = { id: string };
 
-/** How `node`/`nodes` fetch one type: which permissions let the caller see it, and any extra row condition. */
+/** How `node`/`nodes` fetch one type: its access policy, and any condition that needs the ids. */
 export interface NodeType {
   entity: EntityName<Loaded>;
-  /** Any one of these permissions; empty means any signed-in caller. */
-  anyOf: string[];
-  where?: (ctx: Context, ids: string[]) => FilterQuery<Loaded> | Promise<FilterQuery<Loaded>>;
+  /** Who may read the type and which rows (the type's `<f>.access.ts`). */
+  access: AccessPolicy<Loaded>;
+  narrow?: (ctx: Context, ids: string[], grant: ReadGrant) => FilterQuery<Loaded> | Promise<FilterQuery<Loaded>>;
 }
 
 /*

@@ -1,4 +1,6 @@
 import { defineModule, nodeType } from '../../common/module';
+import { auditCorrelationItems } from './audit.correlation';
+import { auditLogAccess } from './audit.access';
 import { AuditLog } from './audit-log.entity';
 import { AuditResolver } from './audit.resolver';
 import { auditPermissions } from './audit.permissions';
@@ -9,7 +11,8 @@ export const auditModule = defineModule({
   tenantScoped: [AuditLog],
   resolvers: [AuditResolver],
   permissions: auditPermissions,
+  correlationSources: [auditCorrelationItems],
   nodeTypes: {
-    AuditLog: nodeType(AuditLog, ['audit:read', 'platform:audit:read']),
+    AuditLog: nodeType(AuditLog, auditLogAccess),
   },
 });

@@ -1,9 +1,9 @@
 import { defineModule, nodeType } from '../../common/module';
+import { sessionAccess } from './auth.access';
 import { Session } from './session.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { AuthResolver } from './auth.resolver';
 import { authPermissions } from './auth.permissions';
-import { userIdOf } from '../../context/scope';
 
 export const authModule = defineModule({
   name: 'auth',
@@ -12,6 +12,6 @@ export const authModule = defineModule({
   permissions: authPermissions,
   nodeTypes: {
     // Your own sessions only.
-    Session: nodeType(Session, [], (ctx) => ({ user: userIdOf(ctx) })),
+    Session: nodeType(Session, sessionAccess),
   },
 });

@@ -2,8 +2,11 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../common/base.entity';
 import { listCost } from '../../common/query-limits';
 
+import { CORRELATION_SOURCE_LIMIT } from '../../common/correlation-source';
+
 /** Entries per kind; sources fetch one more so the service can say the list was cut. */
-export const CORRELATION_SOURCE_LIMIT = 100;
+export { CORRELATION_SOURCE_LIMIT };
+
 /** Kinds of correlation sources (events, tickets, incidents, audit, messages, runs): the most a chain can hold. */
 export const CORRELATION_ENTRY_BOUND = 6 * CORRELATION_SOURCE_LIMIT;
 

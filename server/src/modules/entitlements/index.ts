@@ -1,4 +1,5 @@
 import { defineModule, nodeType } from '../../common/module';
+import { entitlementAccess } from './entitlement.access';
 import { WidgetType } from '../../common/widget';
 import { Entitlement } from './entitlement.entity';
 import { EntitlementResolver } from './entitlement.resolver';
@@ -13,7 +14,7 @@ export const entitlementsModule = defineModule({
   permissions: entitlementPermissions,
   loaders: createEntitlementLoaders,
   nodeTypes: {
-    Entitlement: nodeType(Entitlement, []),
+    Entitlement: nodeType(Entitlement, entitlementAccess),
   },
   widgets: { [WidgetType.QUOTA_USAGE]: quotaUsageWidget },
 });

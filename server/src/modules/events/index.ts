@@ -1,4 +1,6 @@
 import { defineModule, nodeType } from '../../common/module';
+import { eventCorrelationItems } from './event.correlation';
+import { systemEventAccess } from './event.access';
 import { SystemEvent } from './system-event.entity';
 import { SystemEventResolver } from './event.resolver';
 import { eventPermissions } from './event.permissions';
@@ -10,8 +12,9 @@ export const eventsModule = defineModule({
   tenantScoped: [SystemEvent],
   resolvers: [SystemEventResolver],
   permissions: eventPermissions,
+  correlationSources: [eventCorrelationItems],
   loaders: createEventLoaders,
   nodeTypes: {
-    SystemEvent: nodeType(SystemEvent, ['event:read', 'platform:event:read']),
+    SystemEvent: nodeType(SystemEvent, systemEventAccess),
   },
 });

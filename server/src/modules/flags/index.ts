@@ -1,4 +1,5 @@
 import { defineModule, nodeType } from '../../common/module';
+import { featureFlagAccess, featureFlagOverrideAccess } from './flag.access';
 import { FeatureFlag } from './feature-flag.entity';
 import { FeatureFlagOverride } from './feature-flag-override.entity';
 import { FlagResolver, FlagOverrideResolver } from './flag.resolver';
@@ -12,7 +13,7 @@ export const flagsModule = defineModule({
   permissions: flagPermissions,
   loaders: createFlagLoaders,
   nodeTypes: {
-    FeatureFlag: nodeType(FeatureFlag, ['platform:flag:read']),
-    FeatureFlagOverride: nodeType(FeatureFlagOverride, ['platform:flag:read']),
+    FeatureFlag: nodeType(FeatureFlag, featureFlagAccess),
+    FeatureFlagOverride: nodeType(FeatureFlagOverride, featureFlagOverrideAccess),
   },
 });

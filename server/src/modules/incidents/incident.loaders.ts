@@ -2,13 +2,14 @@ import type { EntityDictionary, EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { type Context } from '../../context/context';
-import { isPlatformScope, scopeOptions } from '../../context/scope';
+import { isPlatformScope } from '../../context/scope';
 import { SystemEvent } from '../events/system-event.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { Incident } from './incident.entity';
-import { incidentScope, isIncidentStaff } from './incident.service';
+import { readableRows } from '../../permissions/access';
+import { incidentAccess, isIncidentStaff } from './incident.access';
 import { pgArray } from '../../database/pg-array';
 import { groupBy } from '../../common/batch-loaders';
 
@@ -59,9 +60,9 @@ export function createIncidentLoaders(ctx: Omit<Context, 'loaders'>) {
   return {
     /** Incidents the caller may see (staff: all; customers: those affecting their tenant). */
     byId: new DataLoader<string, Incident | null>(async (ids) => {
-      const scope = incidentScope(ctx);
-      if (!scope) return ids.map(() => null);
-      const rows = await em.find(Incident, { $and: [{ id: { $in: [...ids] } }, scope] }, scopeOptions(ctx));
+      const readable = readableRows(ctx, incidentAccess);
+      if (!readable) return ids.map(() => null);
+      const rows = await em.find(Incident, { $and: [{ id: { $in: [...ids] } }, readable.where] }, readable.options);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isIncidentStaff } from './incident.access';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import { listCost } from '../../common/query-limits';
@@ -25,7 +26,7 @@ const IncidentConnection = Connection(Incident);
 
 /** Staff members behind an incident are shown to staff only; customers get null. */
 function staffMember(ctx: Context, ref: { id: string } | undefined): Promise<User | null> | null {
-  return ref && incidents.isIncidentStaff(ctx) ? ctx.loaders.users.byId.load(ref.id) : null;
+  return ref && isIncidentStaff(ctx) ? ctx.loaders.users.byId.load(ref.id) : null;
 }
 
 @Resolver(() => Incident)

@@ -1,4 +1,4 @@
-import { type FilterQuery, LockMode } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { visibleLength } from '../../common/input-hygiene';
@@ -9,7 +9,7 @@ import { type SortDirection } from '../../common/pagination/connection';
 import { dateSort, paginate } from '../../common/pagination/paginate';
 import { sortKeyOf } from '../../common/pagination/order';
 import { type Context } from '../../context/context';
-import { isPlatformScope, scopeOptions, userIdOf } from '../../context/scope';
+import { isPlatformScope, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { recordSystemEvent } from '../events/event.service';
 import { EventSeverity } from '../events/system-event.entity';
@@ -28,21 +28,8 @@ import {
   type TransitionIncidentInput,
 } from './incident.inputs';
 import { nextStatuses, transitionOf } from './incident.transitions';
-
-/** Staff reading outside any tenant see every incident and every part of it. */
-export function isIncidentStaff(ctx: Pick<Context, 'tenantId' | 'principal' | 'permissions'>): boolean {
-  return isPlatformScope(ctx) && ctx.permissions.has('platform:incident:read');
-}
-
-/**
- * Which incidents the caller may see: staff all; a tenant member with incident:read those that
- * affect their tenant; anyone else none (null).
- */
-export function incidentScope(ctx: Pick<Context, 'tenantId' | 'principal' | 'permissions'>): FilterQuery<Incident> | null {
-  if (isIncidentStaff(ctx)) return {};
-  if (ctx.tenantId && ctx.permissions.has('incident:read')) return { affected: { tenant: ctx.tenantId } };
-  return null;
-}
+import { incidentAccess } from './incident.access';
+import { readableRows } from '../../permissions/access';
 
 /** Severity of the system event an incident's opening writes. */
 const EVENT_SEVERITY: Record<IncidentSeverity, EventSeverity> = {
@@ -73,10 +60,10 @@ function whereOf(filter?: IncidentFilter | null): Record<string, unknown> {
 }
 
 export async function listIncidents(ctx: Context, args: IncidentsArgs): Promise<ConnectionShape<Incident>> {
-  const scope = incidentScope(ctx);
-  if (!scope) throw forbidden('This needs the incident:read permission.', ErrorReason.MISSING_PERMISSION);
+  const readable = readableRows(ctx, incidentAccess);
+  if (!readable) throw forbidden('This needs the incident:read permission.', ErrorReason.MISSING_PERMISSION);
   const filter = whereOf(args.filter);
-  const page = await paginate({ em: ctx.em, entity: Incident, where: { $and: [scope, filter] }, args, sort: sortKeyOf(args.orderBy, INCIDENT_ORDER_DEFAULT, INCIDENT_SORTS), options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: Incident, where: { $and: [readable.where, filter] }, args, sort: sortKeyOf(args.orderBy, INCIDENT_ORDER_DEFAULT, INCIDENT_SORTS), options: readable.options });
   const tenant = (filter.affected as { tenant?: string } | undefined)?.tenant ?? null;
   await auditPlatformAccess(ctx, 'incidents', { filter: args.filter ?? null }, tenant);
   return page;
@@ -128,18 +115,6 @@ export function entry(em: EntityManager, incident: Incident, data: EntryData, us
   });
   em.persist(row);
   return row;
-}
-
-/**
- * Timeline entries the caller may see: staff all; customers the public entries, for everyone or
- * for their tenant, of incidents that affect their tenant; anyone else none (null).
- */
-export function timelineEntryScope(ctx: Pick<Context, 'tenantId' | 'principal' | 'permissions'>): FilterQuery<IncidentTimelineEntry> | null {
-  if (isIncidentStaff(ctx)) return {};
-  if (ctx.tenantId && ctx.permissions.has('incident:read')) {
-    return { internal: false, $or: [{ tenant: null }, { tenant: ctx.tenantId }], incident: { affected: { tenant: ctx.tenantId } } };
-  }
-  return null;
 }
 
 export async function createIncident(ctx: Context, input: CreateIncidentInput): Promise<Incident> {

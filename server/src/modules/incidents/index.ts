@@ -1,4 +1,6 @@
 import { defineModule, nodeType } from '../../common/module';
+import { incidentCorrelationItems } from './incident.correlation';
+import { incidentAccess, incidentTimelineEntryAccess } from './incident.access';
 import { WidgetType } from '../../common/widget';
 import { Incident } from './incident.entity';
 import { IncidentTenant, IncidentTicket, IncidentEvent } from './incident-links.entity';
@@ -6,7 +8,6 @@ import { IncidentTimelineEntry } from './incident-timeline-entry.entity';
 import { IncidentResolver, IncidentTimelineEntryResolver, TicketIncidentsResolver } from './incident.resolver';
 import { incidentPermissions } from './incident.permissions';
 import { createIncidentLoaders } from './incident.loaders';
-import { incidentScope, timelineEntryScope } from './incident.service';
 import { activeIncidentsWidget } from './incident.widgets';
 
 export const incidentsModule = defineModule({
@@ -15,10 +16,11 @@ export const incidentsModule = defineModule({
   tenantScoped: [IncidentEvent],
   resolvers: [IncidentResolver, IncidentTimelineEntryResolver, TicketIncidentsResolver],
   permissions: incidentPermissions,
+  correlationSources: [incidentCorrelationItems],
   loaders: createIncidentLoaders,
   nodeTypes: {
-    Incident: nodeType(Incident, ['incident:read', 'platform:incident:read'], (ctx) => incidentScope(ctx) ?? { id: null as unknown as string }),
-    IncidentTimelineEntry: nodeType(IncidentTimelineEntry, ['incident:read', 'platform:incident:read'], (ctx) => timelineEntryScope(ctx) ?? { id: null as unknown as string }),
+    Incident: nodeType(Incident, incidentAccess),
+    IncidentTimelineEntry: nodeType(IncidentTimelineEntry, incidentTimelineEntryAccess),
   },
   widgets: { [WidgetType.ACTIVE_INCIDENTS]: activeIncidentsWidget },
 });

@@ -1,4 +1,5 @@
 import { defineModule, nodeType } from '../../common/module';
+import { kycCaseAccess, kycDocumentAccess } from './kyc.access';
 import { WidgetType } from '../../common/widget';
 import { KycCase } from './kyc-case.entity';
 import { KycDocument } from './kyc-document.entity';
@@ -17,8 +18,8 @@ export const kycModule = defineModule({
   // Document uploads (multipart) and downloads.
   http: [{ path: '/api/kyc', router: createKycRouter }],
   nodeTypes: {
-    KycCase: nodeType(KycCase, ['kyc:read', 'platform:kyc:read']),
-    KycDocument: nodeType(KycDocument, ['kyc:read', 'platform:kyc:read']),
+    KycCase: nodeType(KycCase, kycCaseAccess),
+    KycDocument: nodeType(KycDocument, kycDocumentAccess),
   },
   widgets: { [WidgetType.KYC_AWAITING_ACTION]: kycAwaitingActionWidget },
 });

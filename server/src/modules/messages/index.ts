@@ -1,4 +1,5 @@
 import { defineModule, nodeType } from '../../common/module';
+import { inboundMessageAccess } from './message.access';
 import { InboundMessage } from './message.entity';
 import { MessageResolver, TicketSourceMessageResolver, RunSourceMessageResolver } from './message.resolver';
 import { messagePermissions } from './message.permissions';
@@ -16,6 +17,6 @@ export const messagesModule = defineModule({
   // Inbound messages over plain HTTP (e-mail gateways, webhooks); same rules as ingestMessage.
   http: [{ path: '/api/messages', router: ({ contextOf }) => createMessageRouter(contextOf) }],
   nodeTypes: {
-    InboundMessage: nodeType(InboundMessage, ['message:read', 'platform:message:read']),
+    InboundMessage: nodeType(InboundMessage, inboundMessageAccess),
   },
 });

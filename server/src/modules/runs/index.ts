@@ -1,4 +1,5 @@
 import { defineModule, nodeType } from '../../common/module';
+import { runAccess } from './run.access';
 import { WidgetType } from '../../common/widget';
 import { AutomationRun } from './run.entity';
 import { RunResolver, TicketRunsResolver } from './run.resolver';
@@ -15,7 +16,7 @@ export const runsModule = defineModule({
   loaders: createRunLoaders,
   correlationSources: [runCorrelationItems],
   nodeTypes: {
-    AutomationRun: nodeType(AutomationRun, ['run:read', 'platform:run:read']),
+    AutomationRun: nodeType(AutomationRun, runAccess),
   },
   widgets: { [WidgetType.RUNS_LAST_7_DAYS_BY_STATUS]: runsLast7DaysWidget },
 });

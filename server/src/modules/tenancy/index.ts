@@ -1,4 +1,5 @@
 import { defineModule, nodeType } from '../../common/module';
+import { membershipAccess, roleAccess, tenantAccess } from './tenancy.access';
 import { Tenant } from './tenant.entity';
 import { Role } from './role.entity';
 import { Membership } from './membership.entity';
@@ -13,9 +14,9 @@ export const tenancyModule = defineModule({
   permissions: tenancyPermissions,
   loaders: createTenancyLoaders,
   nodeTypes: {
-    Membership: nodeType(Membership, ['member:read', 'platform:tenant:read']),
-    Role: nodeType(Role, ['member:read', 'platform:tenant:read']),
+    Membership: nodeType(Membership, membershipAccess),
+    Role: nodeType(Role, roleAccess),
     // Your own tenant, or any for staff.
-    Tenant: nodeType(Tenant, [], (ctx) => (ctx.permissions.has('platform:tenant:read') ? {} : ({ id: ctx.tenantId }))),
+    Tenant: nodeType(Tenant, tenantAccess),
   },
 });

@@ -1,4 +1,6 @@
 import { defineModule, nodeType } from '../../common/module';
+import { ticketCorrelationItems } from './ticket.correlation';
+import { ticketAccess, ticketCommentAccess } from './ticket.access';
 import { WidgetType } from '../../common/widget';
 import { Ticket } from './ticket.entity';
 import { TicketComment } from './ticket-comment.entity';
@@ -12,10 +14,11 @@ export const ticketsModule = defineModule({
   entities: [Ticket, TicketComment],
   resolvers: [TicketResolver, TicketCommentResolver],
   permissions: ticketPermissions,
+  correlationSources: [ticketCorrelationItems],
   loaders: createTicketLoaders,
   nodeTypes: {
-    Ticket: nodeType(Ticket, ['ticket:read', 'platform:ticket:read']),
-    TicketComment: nodeType(TicketComment, ['ticket:read', 'platform:ticket:read']),
+    Ticket: nodeType(Ticket, ticketAccess),
+    TicketComment: nodeType(TicketComment, ticketCommentAccess),
   },
   widgets: { [WidgetType.OPEN_TICKETS_BY_STATUS]: openTicketsWidget },
 });

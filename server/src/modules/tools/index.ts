@@ -1,4 +1,5 @@
 import { defineModule, nodeType } from '../../common/module';
+import { toolAccess, toolPanelAccess } from './tool.access';
 import { Tool } from './tool.entity';
 import { ToolPanel } from './tool-panel.entity';
 import { ToolResolver, ToolPanelResolver } from './tool.resolver';
@@ -12,7 +13,7 @@ export const toolsModule = defineModule({
   permissions: toolPermissions,
   loaders: createToolLoaders,
   nodeTypes: {
-    Tool: nodeType(Tool, []),
-    ToolPanel: nodeType(ToolPanel, ['tool:read', 'platform:tool:read']),
+    Tool: nodeType(Tool, toolAccess),
+    ToolPanel: nodeType(ToolPanel, toolPanelAccess),
   },
 });

@@ -1,4 +1,5 @@
 import { defineModule, nodeType } from '../../common/module';
+import { userAccess } from './user.access';
 import { User } from './user.entity';
 import { UserResolver } from './user.resolver';
 import { userPermissions } from './user.permissions';
@@ -13,14 +14,11 @@ export const usersModule = defineModule({
   permissions: userPermissions,
   loaders: createUserLoaders,
   nodeTypes: {
-    User: nodeType(User, [], async (ctx, ids) => {
-      // Yourself, members of your tenant, or anyone for staff.
-      if (ctx.permissions.has('platform:user:read')) return {};
-      const me = userIdOf(ctx);
-      if (!ctx.tenantId) return { id: me };
-      // Only the requested users that are members here (the tenant filter applies).
+    User: nodeType(User, userAccess, async (ctx, ids, grant) => {
+      // Inside a tenant: yourself, or the requested users that are members here (the tenant filter applies).
+      if (grant.as !== 'tenant') return {};
       const members = await ctx.em.find(Membership, { user: { $in: ids } }, { fields: ['user'] });
-      return { id: { $in: [me, ...members.map((m) => m.user.id)] } };
+      return { id: { $in: [userIdOf(ctx), ...members.map((m) => m.user.id)] } };
     }),
   },
 });
