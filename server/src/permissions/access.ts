@@ -72,7 +72,7 @@ export function readableRows<T extends object>(
   const grant = readGrant(scope, policy);
   if (!grant) return null;
   return {
-    where: policy.rows ? policy.rows(grant, scope) : ({} as FilterQuery<T>),
+    where: policy.rows ? policy.rows(grant, scope) : ({}),
     options: grant.as === 'platform' ? { filters: { tenant: false } } : {},
   };
 }

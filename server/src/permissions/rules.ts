@@ -1,19 +1,15 @@
 import { allow, rule } from 'graphql-shield';
 import type { Context } from '../context/context';
-import { forbidden, unauthenticated } from '../common/errors';
+import { forbidden } from '../common/errors';
+import { authRefusal } from './requirement';
 import type { PlatformPermission, TenantPermission } from './catalog';
+import { type AccessGate, SIGNED_IN } from './access';
 
 export { allow };
 
-const AUTH_MESSAGES = {
-  EXPIRED: 'Your access token has expired; refresh it and try again.',
-  INVALID: 'Your access token is not valid. Please sign in again.',
-  SESSION_ENDED: 'Your session has ended. Please sign in again.',
-} as const;
 
 function authError(ctx: Context) {
-  const message = ctx.authFailure ? AUTH_MESSAGES[ctx.authFailure] : 'You must be signed in.';
-  return unauthenticated(message, ctx.authFailure ?? 'NO_TOKEN').toGraphQLError();
+  return authRefusal(ctx).toGraphQLError();
 }
 
 /** Public operations (login, refresh). They do their own abuse limiting. */
@@ -52,3 +48,13 @@ export const staffCan = (permission: PlatformPermission) => permissionRule([], [
 /** Either a tenant member with `tenantPermission`, or staff with `platformPermission`. */
 export const canOrStaff = (tenantPermission: TenantPermission, platformPermission: PlatformPermission) =>
   permissionRule([tenantPermission], [platformPermission]);
+
+/**
+ * Reading a type: exactly who its access policy (`<f>.access.ts`) lets in. A policy open to any
+ * signed-in caller is `isAuthenticated`; otherwise the tenant permission inside a tenant or the
+ * platform permission as staff.
+ */
+export function readable(policy: AccessGate) {
+  if (policy.tenant === SIGNED_IN || policy.platform === SIGNED_IN || policy.personal) return isAuthenticated;
+  return permissionRule(policy.tenant ? [policy.tenant] : [], policy.platform ? [policy.platform] : []);
+}

@@ -1,6 +1,7 @@
+import { auditLogAccess } from './audit.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { canOrStaff } from '../../permissions/rules';
+import { readable } from '../../permissions/rules';
 
 export const auditPermissions: ModulePermissions = {
-  Query: { auditLogs: canOrStaff('audit:read', 'platform:audit:read') },
+  Query: { auditLogs: readable(auditLogAccess) },
 };

@@ -1,8 +1,9 @@
+import { sessionAccess } from './auth.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { isAuthenticated, isPublic } from '../../permissions/rules';
+import { isAuthenticated, isPublic, readable } from '../../permissions/rules';
 
 export const authPermissions: ModulePermissions = {
-  Query: { mySessions: isAuthenticated },
+  Query: { mySessions: readable(sessionAccess) },
   Mutation: {
     login: isPublic,
     refreshSession: isPublic,

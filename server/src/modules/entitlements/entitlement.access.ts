@@ -1,5 +1,5 @@
-import { defineAccess, SIGNED_IN } from '../../permissions/access';
+import { defineAccess } from '../../permissions/access';
 import type { Entitlement } from './entitlement.entity';
 
-/** Entitlements: any member sees their tenant's; staff see all. */
-export const entitlementAccess = defineAccess<Entitlement>({ type: 'Entitlement', tenant: SIGNED_IN, platform: SIGNED_IN });
+/** Entitlements (read with the tools): members with tool:read see their tenant's; staff with platform:entitlement:read see all. */
+export const entitlementAccess = defineAccess<Entitlement>({ type: 'Entitlement', tenant: 'tool:read', platform: 'platform:entitlement:read' });

@@ -1,10 +1,11 @@
+import { entitlementAccess } from './entitlement.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { canOrStaff, staffCan } from '../../permissions/rules';
+import { readable, staffCan } from '../../permissions/rules';
 
 export const entitlementPermissions: ModulePermissions = {
   Query: {
-    entitlements: canOrStaff('tool:read', 'platform:entitlement:read'),
-    entitlement: canOrStaff('tool:read', 'platform:entitlement:read'),
+    entitlements: readable(entitlementAccess),
+    entitlement: readable(entitlementAccess),
   },
   Mutation: {
     grantEntitlement: staffCan('platform:entitlement:manage'),

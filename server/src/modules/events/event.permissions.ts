@@ -1,9 +1,10 @@
+import { systemEventAccess } from './event.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { canOrStaff } from '../../permissions/rules';
+import { readable } from '../../permissions/rules';
 
 export const eventPermissions: ModulePermissions = {
   Query: {
-    systemEvents: canOrStaff('event:read', 'platform:event:read'),
-    systemEvent: canOrStaff('event:read', 'platform:event:read'),
+    systemEvents: readable(systemEventAccess),
+    systemEvent: readable(systemEventAccess),
   },
 };

@@ -1,8 +1,9 @@
+import { featureFlagAccess } from './flag.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { staffCan } from '../../permissions/rules';
+import { readable, staffCan } from '../../permissions/rules';
 
 export const flagPermissions: ModulePermissions = {
-  Query: { featureFlags: staffCan('platform:flag:read') },
+  Query: { featureFlags: readable(featureFlagAccess) },
   Mutation: {
     setFeatureFlag: staffCan('platform:flag:manage'),
     setFeatureFlagOverride: staffCan('platform:flag:manage'),

@@ -1,10 +1,11 @@
+import { incidentAccess } from './incident.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { canOrStaff, staffCan } from '../../permissions/rules';
+import { readable, staffCan } from '../../permissions/rules';
 
 export const incidentPermissions: ModulePermissions = {
   Query: {
-    incidents: canOrStaff('incident:read', 'platform:incident:read'),
-    incident: canOrStaff('incident:read', 'platform:incident:read'),
+    incidents: readable(incidentAccess),
+    incident: readable(incidentAccess),
   },
   Mutation: {
     createIncident: staffCan('platform:incident:manage'),

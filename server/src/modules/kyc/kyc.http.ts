@@ -5,18 +5,14 @@ import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { unsafeTextFields } from '../../common/input-hygiene';
 import { uuidv7 } from '../../common/uuid';
 import { type Context } from '../../context/context';
-import { isPlatformScope } from '../../context/scope';
+import { refusal } from '../../permissions/requirement';
+import { kycDocumentAccess } from './kyc.access';
 import { auditPlatformAccess } from '../audit/audit.service';
 import { type KycDocument } from './kyc-document.entity';
 import { cleanFilename, documentStore, downloadPathOf, parseKind, registerUpload, uploadTarget } from './kyc-document.service';
 import { KYC_CONTENT_TYPES, type LocalDocumentStore, type StoreFailure, type UploadSink } from './kyc.storage';
 
 
-const AUTH_MESSAGES = {
-  EXPIRED: 'Your access token has expired; refresh it and try again.',
-  INVALID: 'Your access token is not valid. Please sign in again.',
-  SESSION_ENDED: 'Your session has ended. Please sign in again.',
-} as const;
 
 /** Multipart envelope allowance on top of the file itself, for the early Content-Length check. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -39,12 +35,6 @@ function send(res: Response, e: JsonError): void {
   const wait = retryAfterOf(e.body);
   if (wait !== null) res.setHeader('Retry-After', String(wait));
   res.status(e.status).json(e.body);
-}
-
-function authFailure(ctx: Context): JsonError | null {
-  if (ctx.principal.kind !== 'anonymous') return null;
-  const message = ctx.authFailure ? AUTH_MESSAGES[ctx.authFailure] : 'You must be signed in.';
-  return jsonError('UNAUTHENTICATED', message, { reason: ctx.authFailure ?? ErrorReason.NO_TOKEN });
 }
 
 function tooLarge(maxBytes: number): JsonError {
@@ -157,13 +147,13 @@ export function createKycRouter({ contextOf }: KycRouterDeps): Router {
     try {
       const ctx = await contextOf(req);
       const maxBytes = ctx.app.config.kyc.maxUploadBytes;
-      const denied = authFailure(ctx) ?? (ctx.tenantId && ctx.permissions.has('kyc:write') ? null : jsonError('FORBIDDEN', 'Uploading KYC documents needs the kyc:write permission in your tenant.', { reason: ErrorReason.MISSING_PERMISSION }));
+      const refused = refusal(ctx, { tenant: 'kyc:write' });
       // Answer before reading the body; the connection closes so an unread upload is not drained.
       const early = (e: JsonError) => {
         res.setHeader('Connection', 'close');
         send(res, e);
       };
-      if (denied) return early(denied);
+      if (refused) return early(fromAppError(refused));
       const kycCase = await uploadTarget(ctx, String(req.params.caseId));
       const declared = Number(req.header('content-length'));
       if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) return early(tooLarge(maxBytes));
@@ -206,9 +196,8 @@ export function createKycRouter({ contextOf }: KycRouterDeps): Router {
   router.get('/documents/:documentId/content', async (req, res, next) => {
     try {
       const ctx = await contextOf(req);
-      const canRead = (ctx.tenantId && ctx.permissions.has('kyc:read')) || (isPlatformScope(ctx) && ctx.permissions.has('platform:kyc:read'));
-      const denied = authFailure(ctx) ?? (canRead ? null : jsonError('FORBIDDEN', 'Reading KYC documents needs the kyc:read or platform:kyc:read permission.', { reason: ErrorReason.MISSING_PERMISSION }));
-      if (denied) return send(res, denied);
+      const refused = refusal(ctx, { read: kycDocumentAccess });
+      if (refused) return send(res, fromAppError(refused));
       const id = expectGlobalId(String(req.params.documentId), 'KycDocument', 'documentId');
       const doc = await ctx.loaders.kyc.documentById.load(id);
       if (!doc) return send(res, jsonError('NOT_FOUND', 'KYC document not found.'));

@@ -1,5 +1,6 @@
+import { kycCaseAccess, kycDocumentAccess } from './kyc.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { can, canOrStaff, staffCan } from '../../permissions/rules';
+import { can, readable, staffCan } from '../../permissions/rules';
 
 /**
  * Customers (kyc:read, kyc:write in their tenant) own their cases until submitted; KYC staff
@@ -8,10 +9,10 @@ import { can, canOrStaff, staffCan } from '../../permissions/rules';
  */
 export const kycPermissions: ModulePermissions = {
   Query: {
-    kycCase: canOrStaff('kyc:read', 'platform:kyc:read'),
-    kycCases: canOrStaff('kyc:read', 'platform:kyc:read'),
-    kycDocument: canOrStaff('kyc:read', 'platform:kyc:read'),
-    kycDocuments: canOrStaff('kyc:read', 'platform:kyc:read'),
+    kycCase: readable(kycCaseAccess),
+    kycCases: readable(kycCaseAccess),
+    kycDocument: readable(kycDocumentAccess),
+    kycDocuments: readable(kycDocumentAccess),
   },
   Mutation: {
     createKycCase: can('kyc:write'),

@@ -1,6 +1,7 @@
 import { validate } from 'class-validator';
+import { refusal } from '../../permissions/requirement';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import { ErrorReason, AppError, type AppErrorExtensions, type FieldError, httpStatusOf, retryAfterOf } from '../../common/errors';
+import { AppError, type AppErrorExtensions, type FieldError, httpStatusOf, retryAfterOf } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import { unsafeTextFields } from '../../common/input-hygiene';
 import type { Context } from '../../context/context';
@@ -11,14 +12,7 @@ import { ingestMessage } from './message.service';
 /** Bodies above this are refused with 413 before they are parsed. */
 export const MESSAGE_BODY_LIMIT = '100kb';
 
-
 const FIELDS = ['channel', 'sender', 'subject', 'payload', 'externalId'] as const;
-
-const AUTH_MESSAGES: Record<NonNullable<Context['authFailure']>, string> = {
-  EXPIRED: 'Your access token has expired; refresh it and try again.',
-  INVALID: 'Your access token is not valid. Please sign in again.',
-  SESSION_ENDED: 'Your session has ended. Please sign in again.',
-};
 
 interface Locals {
   ctx: Context;
@@ -61,18 +55,9 @@ export function createMessageRouter(contextOf: (req: Request) => Promise<Context
   const authenticate = async (req: Request, res: Response<unknown, Locals>, next: NextFunction) => {
     try {
       const ctx = await contextOf(req);
-      if (ctx.principal.kind === 'anonymous') {
-        sendError(res, 401, 'UNAUTHENTICATED', ctx.authFailure ? AUTH_MESSAGES[ctx.authFailure] : 'Send an access token: Authorization: Bearer <token>.', {
-          reason: ctx.authFailure ?? ErrorReason.NO_TOKEN,
-        });
-        return;
-      }
-      if (!ctx.tenantId) {
-        sendError(res, 403, 'FORBIDDEN', 'Switch to a tenant first.', { reason: ErrorReason.TENANT_REQUIRED });
-        return;
-      }
-      if (!ctx.permissions.has('message:write')) {
-        sendError(res, 403, 'FORBIDDEN', 'This needs the message:write permission.', { reason: ErrorReason.MISSING_PERMISSION });
+      const refused = refusal(ctx, { inTenant: 'message:write' }, 'Send an access token: Authorization: Bearer <token>.');
+      if (refused) {
+        sendError(res, httpStatusOf(refused.code), refused.code, refused.message, refused.extensions);
         return;
       }
       if (!req.is('application/json')) {

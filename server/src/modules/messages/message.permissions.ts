@@ -1,10 +1,11 @@
+import { inboundMessageAccess } from './message.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { can, canOrStaff } from '../../permissions/rules';
+import { can, readable } from '../../permissions/rules';
 
 export const messagePermissions: ModulePermissions = {
   Query: {
-    messages: canOrStaff('message:read', 'platform:message:read'),
-    message: canOrStaff('message:read', 'platform:message:read'),
+    messages: readable(inboundMessageAccess),
+    message: readable(inboundMessageAccess),
   },
   Mutation: {
     ingestMessage: can('message:write'),

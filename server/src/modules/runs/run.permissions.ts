@@ -1,10 +1,11 @@
+import { runAccess } from './run.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { can, canOrStaff } from '../../permissions/rules';
+import { can, canOrStaff, readable } from '../../permissions/rules';
 
 export const runPermissions: ModulePermissions = {
   Query: {
-    runs: canOrStaff('run:read', 'platform:run:read'),
-    run: canOrStaff('run:read', 'platform:run:read'),
+    runs: readable(runAccess),
+    run: readable(runAccess),
   },
   Mutation: {
     startRun: can('run:write'),

@@ -1,12 +1,13 @@
+import { membershipAccess, roleAccess, tenantAccess } from './tenancy.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { can, canOrStaff, isAuthenticated, staffCan } from '../../permissions/rules';
+import { can, canOrStaff, readable, staffCan } from '../../permissions/rules';
 
 export const tenancyPermissions: ModulePermissions = {
   Query: {
     tenants: staffCan('platform:tenant:read'),
-    tenant: isAuthenticated,
-    memberships: canOrStaff('member:read', 'platform:tenant:read'),
-    roles: canOrStaff('member:read', 'platform:tenant:read'),
+    tenant: readable(tenantAccess),
+    memberships: readable(membershipAccess),
+    roles: readable(roleAccess),
   },
   Mutation: {
     updateMembershipRole: canOrStaff('member:manage', 'platform:member:manage'),

@@ -1,10 +1,11 @@
+import { ticketAccess } from './ticket.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { can, canOrStaff } from '../../permissions/rules';
+import { can, canOrStaff, readable } from '../../permissions/rules';
 
 export const ticketPermissions: ModulePermissions = {
   Query: {
-    ticket: canOrStaff('ticket:read', 'platform:ticket:read'),
-    tickets: canOrStaff('ticket:read', 'platform:ticket:read'),
+    ticket: readable(ticketAccess),
+    tickets: readable(ticketAccess),
   },
   Mutation: {
     createTicket: can('ticket:write'),

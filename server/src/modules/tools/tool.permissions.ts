@@ -1,13 +1,14 @@
+import { toolAccess, toolPanelAccess } from './tool.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { can, canOrStaff, isAuthenticated, staffCan } from '../../permissions/rules';
+import { can, readable, staffCan } from '../../permissions/rules';
 
 export const toolPermissions: ModulePermissions = {
   Query: {
     // The catalog is global and holds nothing tenant-specific: every signed-in caller reads it.
-    tools: isAuthenticated,
-    tool: isAuthenticated,
-    toolPanels: canOrStaff('tool:read', 'platform:tool:read'),
-    toolPanel: canOrStaff('tool:read', 'platform:tool:read'),
+    tools: readable(toolAccess),
+    tool: readable(toolAccess),
+    toolPanels: readable(toolPanelAccess),
+    toolPanel: readable(toolPanelAccess),
   },
   Mutation: {
     createTool: staffCan('platform:tool:manage'),

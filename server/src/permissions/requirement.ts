@@ -1,0 +1,38 @@
+import { type AppError, ErrorReason, forbidden, unauthenticated } from '../common/errors';
+import type { Context } from '../context/context';
+import type { RequestScope } from '../context/scope';
+import { type AccessGate, permissionsOf, readGrant } from './access';
+import type { TenantPermission } from './catalog';
+
+/** What UNAUTHENTICATED says for each reason a presented token was refused. */
+export const AUTH_MESSAGES: Record<NonNullable<Context['authFailure']>, string> = {
+  EXPIRED: 'Your access token has expired; refresh it and try again.',
+  INVALID: 'Your access token is not valid. Please sign in again.',
+  SESSION_ENDED: 'Your session has ended. Please sign in again.',
+};
+
+type Caller = RequestScope & Pick<Context, 'authFailure'>;
+
+/** UNAUTHENTICATED with the reason the token was refused (or NO_TOKEN). */
+export function authRefusal(ctx: Caller, missing = 'You must be signed in.'): AppError {
+  return unauthenticated(ctx.authFailure ? AUTH_MESSAGES[ctx.authFailure] : missing, ctx.authFailure ?? ErrorReason.NO_TOKEN);
+}
+
+/**
+ * What a plain-HTTP route requires, stated in one line (GraphQL fields say it with shield rules):
+ * - `{ read: policy }`: whoever the type's access policy lets read it;
+ * - `{ tenant: permission }`: a member holding it in the tenant they act in (as shield's `can`);
+ * - `{ inTenant: permission }`: the same, but a caller outside any tenant is told to switch first.
+ */
+export type RouteRequirement = { read: AccessGate } | { tenant: TenantPermission } | { inTenant: TenantPermission };
+
+/** Null when the caller meets `requirement`; otherwise the coded error to answer with. */
+export function refusal(ctx: Caller, requirement: RouteRequirement, missing?: string): AppError | null {
+  if (ctx.principal.kind === 'anonymous') return authRefusal(ctx, missing);
+  if ('read' in requirement) {
+    return readGrant(ctx, requirement.read) ? null : forbidden(`This needs the ${permissionsOf(requirement.read)} permission.`, ErrorReason.MISSING_PERMISSION);
+  }
+  const permission = 'tenant' in requirement ? requirement.tenant : requirement.inTenant;
+  if (!ctx.tenantId && 'inTenant' in requirement) return forbidden('Switch to a tenant first.', ErrorReason.TENANT_REQUIRED);
+  return ctx.tenantId && ctx.permissions.has(permission) ? null : forbidden(`This needs the ${permission} permission in your tenant.`, ErrorReason.MISSING_PERMISSION);
+}
