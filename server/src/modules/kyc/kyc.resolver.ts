@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { canSeeReview } from './kyc.access';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
@@ -96,7 +97,7 @@ export class KycCaseResolver {
 
   @FieldResolver(() => KycCaseReview, { nullable: true, description: 'Staff only: reviewer, recommendation, approver and reasons. Null for customers.' })
   review(@Root() kycCase: KycCase, @Ctx() ctx: Context): KycCaseReview | null {
-    if (!cases.canSeeReview(ctx)) return null;
+    if (!canSeeReview(ctx)) return null;
     return {
       reviewerId: kycCase.reviewer?.id ?? null,
       decidedById: kycCase.decidedBy?.id ?? null,
@@ -174,7 +175,7 @@ export class KycDocumentResolver {
 
   @FieldResolver(() => User, { nullable: true, description: 'Staff only: who accepted or rejected it. Null for customers.' })
   decidedBy(@Root() doc: KycDocument, @Ctx() ctx: Context): Promise<User | null> | null {
-    return cases.canSeeReview(ctx) && doc.decidedBy ? ctx.loaders.users.byId.load(doc.decidedBy.id) : null;
+    return canSeeReview(ctx) && doc.decidedBy ? ctx.loaders.users.byId.load(doc.decidedBy.id) : null;
   }
 
   @FieldResolver(() => String, { description: 'GET it with your bearer token to download the file.' })

@@ -3,9 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
-import type { ConnectionShape, SortDirection } from '../../common/pagination/connection';
-import { dateSort, paginate, stringSort } from '../../common/pagination/paginate';
-import { sortKeyOf } from '../../common/pagination/order';
+import type { ConnectionShape } from '../../common/pagination/connection';
+import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { isPlatformScope, scopeOptions, requireTenant } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
@@ -16,11 +15,12 @@ import { KycCase, type KycCaseStatus } from './kyc-case.entity';
 import { KycDocument, KycDocumentStatus } from './kyc-document.entity';
 import {
   type CreateKycCaseInput,
-  KYC_CASE_ORDER_DEFAULT,
+  kycCaseList,
   type KycCasesArgs,
   type KycCaseVersionInput,
   type UpdateKycCaseInput,
 } from './kyc.inputs';
+import { canSeeReview } from './kyc.access';
 import { detailsOf, missingForSubmit, need } from './kyc.details';
 import { assertAction, type KycAction } from './kyc.transitions';
 
@@ -28,25 +28,9 @@ import { assertAction, type KycAction } from './kyc.transitions';
 /* who is calling                                                      */
 /* ------------------------------------------------------------------ */
 
-/**
- * The rule for "only the fields meant for them": the staff side of a case (reviewer, approver,
- * recommendation, risk, internal reasons) and who decided a document are visible only to platform
- * staff with KYC rights. Customers never hold platform permissions (create-context grants staff
- * rights only outside a tenant), so for them this is false.
- */
-export function canSeeReview(ctx: Pick<Context, 'permissions' | 'tenantId' | 'principal'>): boolean {
-  return isPlatformScope(ctx) && ctx.permissions.has('platform:kyc:read');
-}
-
 /* ------------------------------------------------------------------ */
 /* reads                                                               */
 /* ------------------------------------------------------------------ */
-
-const KYC_CASE_SORTS = {
-  createdAt: (d: SortDirection) => dateSort<KycCase>('createdAt', d),
-  updatedAt: (d: SortDirection) => dateSort<KycCase>('updatedAt', d),
-  subjectName: (d: SortDirection) => stringSort<KycCase>('subjectName', d),
-};
 
 export async function listCases(ctx: Context, args: KycCasesArgs): Promise<ConnectionShape<KycCase>> {
   const f = args.filter;
@@ -62,7 +46,7 @@ export async function listCases(ctx: Context, args: KycCasesArgs): Promise<Conne
     where.reviewer = expectGlobalId(f.reviewerId, 'User', 'filter.reviewerId');
   }
   await auditPlatformAccess(ctx, 'kycCases', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
-  return paginate({ em: ctx.em, entity: KycCase, where: where, args, sort: sortKeyOf(args.orderBy, KYC_CASE_ORDER_DEFAULT, KYC_CASE_SORTS), options: scopeOptions(ctx) });
+  return paginate({ em: ctx.em, entity: KycCase, where: where, args, sort: kycCaseList.sortOf(args), options: scopeOptions(ctx) });
 }
 
 export async function getCase(ctx: Context, id: string): Promise<KycCase> {

@@ -1,10 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { readGrant } from '../../permissions/access';
+import { tenantAccess } from './tenancy.access';
 import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
-import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
-import { sortKeyOf } from '../../common/pagination/order';
-import { dateSort, paginate, stringSort } from '../../common/pagination/paginate';
+import type { ConnectionShape } from '../../common/pagination/connection';
+import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { isPlatformScope, scopeOptions, userIdOf } from '../../context/scope';
 import { isTenantPermission } from '../../permissions/catalog';
@@ -14,34 +15,30 @@ import { Role } from './role.entity';
 import { Tenant } from './tenant.entity';
 import {
   type CreateRoleInput,
-  MEMBERSHIP_ORDER_DEFAULT,
+  membershipList,
   type MembershipsArgs,
+  roleList,
   type RolesArgs,
-  TENANT_ORDER_DEFAULT,
+  tenantList,
   type TenantsArgs,
   type UpdateMembershipRoleInput,
   type UpdateRoleInput,
 } from './tenancy.inputs';
-
-const TENANT_SORTS = {
-  createdAt: (d: SortDirection) => dateSort<Tenant>('createdAt', d),
-  name: (d: SortDirection) => stringSort<Tenant>('name', d),
-  slug: (d: SortDirection) => stringSort<Tenant>('slug', d),
-};
 
 export async function listTenants(ctx: Context, args: TenantsArgs): Promise<ConnectionShape<Tenant>> {
   const filter = args.filter;
   const where: FilterQuery<Tenant> = filter?.search
     ? { $or: [{ name: { $ilike: containsPattern(filter.search) } }, { slug: { $ilike: containsPattern(filter.search) } }] }
     : {};
-  const page = await paginate({ em: ctx.em, entity: Tenant, where, args, sort: sortKeyOf(args.orderBy, TENANT_ORDER_DEFAULT, TENANT_SORTS) });
+  const page = await paginate({ em: ctx.em, entity: Tenant, where, args, sort: tenantList.sortOf(args) });
   await auditPlatformAccess(ctx, 'tenants', { filter: filter ?? null });
   return page;
 }
 
 /** Your own tenant, or any tenant for staff; others answer NOT_FOUND. */
 export async function getTenant(ctx: Context, tenantId: string): Promise<Tenant> {
-  if (tenantId !== ctx.tenantId && !ctx.permissions.has('platform:tenant:read')) throw notFound('Tenant');
+  const grant = readGrant(ctx, tenantAccess);
+  if (!grant || (grant.as === 'tenant' && tenantId !== grant.tenantId)) throw notFound('Tenant');
   const tenant = await ctx.loaders.tenancy.tenantById.load(tenantId);
   if (!tenant) throw notFound('Tenant');
   if (tenantId !== ctx.tenantId) await auditPlatformAccess(ctx, 'tenant', {}, tenantId);
@@ -53,7 +50,7 @@ export async function listMemberships(ctx: Context, args: MembershipsArgs): Prom
   const where: Record<string, unknown> = {};
   if (filter?.tenantId) where.tenant = expectGlobalId(filter.tenantId, 'Tenant', 'filter.tenantId');
   if (filter?.userId) where.user = expectGlobalId(filter.userId, 'User', 'filter.userId');
-  const page = await paginate({ em: ctx.em, entity: Membership, where, args, sort: sortKeyOf(args.orderBy, MEMBERSHIP_ORDER_DEFAULT, { createdAt: (d) => dateSort<Membership>('createdAt', d) }), options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: Membership, where, args, sort: membershipList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'memberships', { filter: filter ?? null }, (where.tenant as string | undefined) ?? null);
   return page;
 }
@@ -62,7 +59,7 @@ export async function listMemberships(ctx: Context, args: MembershipsArgs): Prom
 export async function listRoles(ctx: Context, args: RolesArgs): Promise<ConnectionShape<Role>> {
   const where: Record<string, unknown> = {};
   if (args.filter?.tenantId) where.tenant = expectGlobalId(args.filter.tenantId, 'Tenant', 'filter.tenantId');
-  const page = await paginate({ em: ctx.em, entity: Role, where, args, sort: dateSort<Role>('createdAt', SortDirection.ASC), options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: Role, where, args, sort: roleList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'roles', { filter: args.filter ?? null }, (where.tenant as string | undefined) ?? null);
   return page;
 }
