@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorReason, AppError, forbidden } from '../../common/errors';
+import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import type { Tool } from '../tools/tool.entity';
 import { Entitlement } from './entitlement.entity';
 
@@ -50,24 +51,27 @@ export function runsPerMonthOf(limits: Record<string, unknown>): number | null {
  * tenant's runs), in id order; then counts this month's runs. A concurrent start waits on the
  * lock and counts again after this transaction commits, so two starts at the limit cannot both
  * pass. Refuses with FORBIDDEN: ENTITLEMENT_REQUIRED, or QUOTA_EXCEEDED (with limit and usage).
- * Raw SQL, so the tenant is stated explicitly.
+ * Raw SQL, so the tenant is stated explicitly (and a missing one throws).
  */
 export async function reserveRun(em: EntityManager, tenantId: string, tool: Pick<Tool, 'id' | 'name' | 'key'>, now: Date): Promise<void> {
-  const grants: LockedGrant[] = await em.execute(
-    `select id, feature, tool_id, limits from entitlements
-      where tenant_id = ? and revoked_at is null and valid_from <= ? and (valid_until is null or valid_until > ?)
-        and (tool_id = ? or (tool_id is null and limits->'runsPerMonth' is not null))
+  const reach = tenantReach(tenantId);
+  const grants = await tenantQuery<LockedGrant>(
+    em,
+    reach,
+    (r) => sql`select id, feature, tool_id, limits from entitlements
+      where ${tenantIs(r)} and revoked_at is null and valid_from <= ${now} and (valid_until is null or valid_until > ${now})
+        and (tool_id = ${tool.id} or (tool_id is null and limits->'runsPerMonth' is not null))
       order by id
       for update`,
-    [tenantId, now, now, tool.id],
   );
   if (!grants.some((g) => g.tool_id === tool.id)) throw entitlementRequired(tool);
   const capped = grants.map((g) => ({ grant: g, limit: runsPerMonthOf(g.limits) })).filter((c) => c.limit !== null);
   if (!capped.length) return;
-  const [usage] = await em.execute<{ tool_runs: string; all_runs: string }[]>(
-    `select count(*) filter (where tool_id = ?) as tool_runs, count(*) as all_runs
-       from automation_runs where tenant_id = ? and created_at >= ? and created_at < ?`,
-    [tool.id, tenantId, monthStart(now), nextMonthStart(now)],
+  const [usage] = await tenantQuery<{ tool_runs: string; all_runs: string }>(
+    em,
+    reach,
+    (r) => sql`select count(*) filter (where tool_id = ${tool.id}) as tool_runs, count(*) as all_runs
+       from automation_runs where ${tenantIs(r)} and created_at >= ${monthStart(now)} and created_at < ${nextMonthStart(now)}`,
   );
   for (const { grant, limit } of capped) {
     const used = Number(grant.tool_id ? usage?.tool_runs : usage?.all_runs) || 0;

@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { ExecutorConfig } from '../../config';
 import type { Logger } from '../../common/logger';
+import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { Tool } from '../tools/tool.entity';
 import { AutomationRun, RunStatus } from './run.entity';
 import { transitionRun } from './run.transitions';
@@ -29,8 +30,9 @@ export function backoffMs(config: Pick<ExecutorConfig, 'backoffBaseMs' | 'backof
 /**
  * The executor's hold on runs in the database: claiming due runs with FOR UPDATE SKIP LOCKED
  * under a fresh lease token, extending the lease, reclaiming expired leases, and applying a
- * change only while the lease is still this claim's. A system job: its queries name no tenant,
- * but every write keeps the run's own tenant.
+ * change only while the lease is still this claim's. A system job: claiming and reclaiming span
+ * every tenant on purpose (ORM finds with the filter off); the raw heartbeat names the claim's
+ * tenant, and every write keeps the run's own tenant.
  */
 export class RunLeases {
   constructor(
@@ -124,14 +126,13 @@ export class RunLeases {
   /** Extends the lease; false when the run is no longer this claim's (cancelled, or reclaimed). */
   async heartbeat(claim: Claim): Promise<boolean> {
     const now = this.clock();
-    const rows: { id: string }[] = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute(
-        `update automation_runs set locked_until = ?, heartbeat_at = ?
-          where id = ? and tenant_id = ? and status = 'RUNNING' and lease_owner = ? returning id`,
-        [new Date(now.getTime() + this.config.leaseMs), now, claim.runId, claim.tenantId, claim.leaseOwner],
-      );
+    // The claim's own run, in the claim's own tenant.
+    const rows = await tenantQuery<{ id: string }>(
+      this.orm.em.fork(),
+      tenantReach(claim.tenantId),
+      (r) => sql`update automation_runs set locked_until = ${new Date(now.getTime() + this.config.leaseMs)}, heartbeat_at = ${now}
+          where id = ${claim.runId} and ${tenantIs(r)} and status = 'RUNNING' and lease_owner = ${claim.leaseOwner} returning id`,
+    );
     return rows.length > 0;
   }
 }
