@@ -1,4 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { readableRows } from '../../permissions/access';
+import { dashboardWidgetAccess } from './dashboard.access';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ZodError } from 'zod';
 import { ErrorReason, badInput, forbidden, notFound } from '../../common/errors';
@@ -29,9 +31,8 @@ export interface WidgetDataShape {
 }
 
 /** Within the tenant (the filter): the tenant-wide widgets and the caller's own, never another member's. */
-export function visibleWidgets(ctx: Pick<Context, 'principal'>): FilterQuery<DashboardWidget> {
-  const userId = ctx.principal.kind === 'user' ? ctx.principal.userId : null;
-  return userId ? { $or: [{ user: null }, { user: userId }] } : { id: null };
+function visibleWidgets(ctx: Context): FilterQuery<DashboardWidget> {
+  return readableRows(ctx, dashboardWidgetAccess)?.where ?? { id: null as unknown as string };
 }
 
 /** The caller's dashboard: the tenant-wide widgets and their own, top to bottom, left to right. */
