@@ -7,6 +7,7 @@ import { containsPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
+import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { isPlatformScope, scopeOptions, userIdOf } from '../../context/scope';
 import { isTenantPermission } from '../../permissions/catalog';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
@@ -92,10 +93,11 @@ export async function updateMembershipRole(ctx: Context, input: UpdateMembership
     }
     if (current.name === OWNER) {
       // Lock the tenant's owner memberships so two concurrent demotions cannot both pass.
-      const owners: { n: string }[] = await em.execute(
-        `select count(*) as n from (select m.id from memberships m join roles r on r.id = m.role_id
-           where m.tenant_id = ? and r.name = ? for update of m) o`,
-        [tenantId, OWNER],
+      const owners = await tenantQuery<{ n: string }>(
+        em,
+        tenantReach(tenantId),
+        (reach) => sql`select count(*) as n from (select m.id from memberships m join roles r on r.id = m.role_id
+           where ${tenantIs(reach, 'm')} and r.name = ${OWNER} for update of m) o`,
       );
       if (Number(owners[0]?.n ?? 0) <= 1) throw conflict('A tenant needs at least one owner.', ErrorReason.LAST_OWNER);
     }
