@@ -1,8 +1,8 @@
-import { IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
-import { orderInput } from '../../common/pagination/order';
-import { TicketPriority, TicketStatus } from './ticket.entity';
+import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import { type Ticket, TicketPriority, TicketStatus } from './ticket.entity';
 import { VisibleLength } from '../../common/visible-length';
 
 @InputType()
@@ -92,25 +92,14 @@ export class TicketFilter {
   tenantId?: string;
 }
 
-export enum TicketOrderField {
-  CREATED_AT = 'createdAt',
-  UPDATED_AT = 'updatedAt',
-  PRIORITY = 'priority',
-}
-registerEnumType(TicketOrderField, { name: 'TicketOrderField' });
-
-export const TICKET_ORDER_DEFAULT = { field: TicketOrderField.CREATED_AT, direction: SortDirection.DESC };
-export const TicketOrder = orderInput('TicketOrder', TicketOrderField, TICKET_ORDER_DEFAULT);
-export type TicketOrder = InstanceType<typeof TicketOrder>;
-
-@ArgsType()
-export class TicketsArgs extends ConnectionArgs {
-  @Field(() => TicketFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: TicketFilter;
-
-  @Field(() => TicketOrder, { nullable: true })
-  orderBy?: TicketOrder;
-}
+export const ticketList = defineList<Ticket>()({
+  filter: TicketFilter,
+  orderBy: {
+    input: 'TicketOrder',
+    fields: { createdAt: 'date', updatedAt: 'date', priority: 'number' },
+    default: { field: 'createdAt', direction: SortDirection.DESC },
+  },
+});
+export const TicketsArgs = ticketList.Args;
+export type TicketsArgs = ArgsOf<typeof ticketList>;
 

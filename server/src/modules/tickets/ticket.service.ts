@@ -5,8 +5,7 @@ import { isBlank, visibleLength } from '../../common/input-hygiene';
 import { containsPattern } from '../../common/like';
 import { expectGlobalId } from '../../common/global-id';
 import type { ConnectionArgs, ConnectionShape } from '../../common/pagination/connection';
-import { dateSort, numberSort, paginate } from '../../common/pagination/paginate';
-import { sortKeyOf } from '../../common/pagination/order';
+import { dateSort, paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { isPlatformScope, scopeOptions, requireTenant } from '../../context/scope';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
@@ -18,18 +17,12 @@ import { Ticket, TicketPriority } from './ticket.entity';
 import {
   type AddTicketCommentInput,
   type CreateTicketInput,
-  TICKET_ORDER_DEFAULT,
   type TicketFilter,
+  ticketList,
   type TicketsArgs,
   type UpdateTicketInput,
 } from './ticket.inputs';
 import { SortDirection } from '../../common/pagination/connection';
-
-const TICKET_SORTS = {
-  createdAt: (d: SortDirection) => dateSort<Ticket>('createdAt', d),
-  updatedAt: (d: SortDirection) => dateSort<Ticket>('updatedAt', d),
-  priority: (d: SortDirection) => numberSort<Ticket>('priority', d),
-};
 
 function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket> {
   const where: Record<string, unknown> = {};
@@ -54,7 +47,7 @@ function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket
 
 export async function listTickets(ctx: Context, args: TicketsArgs): Promise<ConnectionShape<Ticket>> {
   const where = whereOf(ctx, args.filter);
-  const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: sortKeyOf(args.orderBy, TICKET_ORDER_DEFAULT, TICKET_SORTS), options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: ticketList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'tickets', { filter: args.filter ?? null }, (where as { tenant?: string }).tenant ?? null);
   return page;
 }
