@@ -1,7 +1,8 @@
-import { IsOptional, Length, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
-import { orderInput } from '../../common/pagination/order';
+import { IsOptional, Length } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import type { AuditLog } from './audit-log.entity';
 
 @InputType()
 export class AuditLogFilter {
@@ -33,21 +34,14 @@ export class AuditLogFilter {
   tenantId?: string;
 }
 
-export enum AuditLogOrderField {
-  CREATED_AT = 'createdAt',
-}
-registerEnumType(AuditLogOrderField, { name: 'AuditLogOrderField' });
-export const AUDIT_LOG_ORDER_DEFAULT = { field: AuditLogOrderField.CREATED_AT, direction: SortDirection.DESC };
-export const AuditLogOrder = orderInput('AuditLogOrder', AuditLogOrderField, AUDIT_LOG_ORDER_DEFAULT);
-export type AuditLogOrder = InstanceType<typeof AuditLogOrder>;
-
-@ArgsType()
-export class AuditLogsArgs extends ConnectionArgs {
-  @Field(() => AuditLogFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: AuditLogFilter;
-
-  @Field(() => AuditLogOrder, { nullable: true, description: 'Newest first unless asked otherwise.' })
-  orderBy?: AuditLogOrder;
-}
+export const auditLogList = defineList<AuditLog>()({
+  filter: AuditLogFilter,
+  orderBy: {
+    input: 'AuditLogOrder',
+    fields: { createdAt: 'date' },
+    default: { field: 'createdAt', direction: SortDirection.DESC },
+    description: 'Newest first unless asked otherwise.',
+  },
+});
+export const AuditLogsArgs = auditLogList.Args;
+export type AuditLogsArgs = ArgsOf<typeof auditLogList>;

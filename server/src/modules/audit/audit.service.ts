@@ -3,11 +3,10 @@ import { toGlobalId } from '../../common/global-id';
 import { expectGlobalId } from '../../common/global-id';
 import { prefixPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
-import { sortKeyOf } from '../../common/pagination/order';
-import { dateSort, paginate } from '../../common/pagination/paginate';
+import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { isPlatformScope, scopeOptions } from '../../context/scope';
-import { AUDIT_LOG_ORDER_DEFAULT, type AuditLogsArgs } from './audit.inputs';
+import { auditLogList, type AuditLogsArgs } from './audit.inputs';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import { AuditLog } from './audit-log.entity';
@@ -86,5 +85,5 @@ export async function listAuditLogs(ctx: Context, args: AuditLogsArgs): Promise<
   // Audit the access before reading: the page and its lazily computed totalCount then both
   // include this access row, instead of totalCount counting a row the page does not show.
   await auditPlatformAccess(ctx, 'auditLogs', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
-  return paginate({ em: ctx.em, entity: AuditLog, where, args, sort: sortKeyOf(args.orderBy, AUDIT_LOG_ORDER_DEFAULT, { createdAt: (d) => dateSort<AuditLog>('createdAt', d) }), options: scopeOptions(ctx) });
+  return paginate({ em: ctx.em, entity: AuditLog, where, args, sort: auditLogList.sortOf(args), options: scopeOptions(ctx) });
 }

@@ -1,7 +1,8 @@
-import { ArrayMaxSize, IsOptional, Length, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ConnectionArgs } from '../../common/pagination/connection';
-import { EventSeverity } from './system-event.entity';
+import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import { EventSeverity, type SystemEvent } from './system-event.entity';
 
 @InputType()
 export class SystemEventFilter {
@@ -42,11 +43,10 @@ export class SystemEventFilter {
   platformOnly?: boolean;
 }
 
-@ArgsType()
-export class SystemEventsArgs extends ConnectionArgs {
-  @Field(() => SystemEventFilter, { nullable: true })
-  @IsOptional()
-  // Without this, class-validator does not look inside the filter.
-  @ValidateNested()
-  filter?: SystemEventFilter;
-}
+/** Events newest first. */
+export const systemEventList = defineList<SystemEvent>()({
+  filter: SystemEventFilter,
+  sort: { field: 'occurredAt', kind: 'date', direction: SortDirection.DESC },
+});
+export const SystemEventsArgs = systemEventList.Args;
+export type SystemEventsArgs = ArgsOf<typeof systemEventList>;

@@ -3,13 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { prefixPattern } from '../../common/like';
-import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
-import { dateSort, paginate } from '../../common/pagination/paginate';
+import type { ConnectionShape } from '../../common/pagination/connection';
+import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { scopeOptions } from '../../context/scope';
 import { auditPlatformAccess } from '../audit/audit.service';
 import { Tenant } from '../tenancy/tenant.entity';
-import type { SystemEventFilter, SystemEventsArgs } from './event.inputs';
+import { type SystemEventFilter, systemEventList, type SystemEventsArgs } from './event.inputs';
 import { EventSeverity, SystemEvent } from './system-event.entity';
 
 export interface SystemEventInput {
@@ -50,8 +50,6 @@ export const SEVERITY_ORDER: readonly EventSeverity[] = [
   EventSeverity.CRITICAL,
 ];
 
-export const EVENT_ORDER = dateSort<SystemEvent>('occurredAt', SortDirection.DESC);
-
 function whereOf(filter?: SystemEventFilter | null): FilterQuery<SystemEvent> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
@@ -81,7 +79,7 @@ function whereOf(filter?: SystemEventFilter | null): FilterQuery<SystemEvent> {
 /** Events newest first. Customers see their tenant's; staff see every tenant's and the platform's (audited). */
 export async function listSystemEvents(ctx: Context, args: SystemEventsArgs): Promise<ConnectionShape<SystemEvent>> {
   const where = whereOf(args.filter);
-  const page = await paginate({ em: ctx.em, entity: SystemEvent, where, args, sort: EVENT_ORDER, options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: SystemEvent, where, args, sort: systemEventList.sortOf(args), options: scopeOptions(ctx) });
   const tenant = (where as { tenant?: unknown }).tenant;
   await auditPlatformAccess(ctx, 'systemEvents', { filter: args.filter ?? null }, typeof tenant === 'string' ? tenant : null);
   return page;

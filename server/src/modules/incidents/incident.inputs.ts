@@ -1,9 +1,9 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
 import { CORRELATION_ID_PATTERN } from '../../common/correlation';
-import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
-import { orderInput } from '../../common/pagination/order';
-import { IncidentSeverity, IncidentStatus } from './incident.entity';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import { type Incident, IncidentSeverity, IncidentStatus } from './incident.entity';
 import { VisibleLength } from '../../common/visible-length';
 
 /** Items linked per call; an incident holds at most MAX_LINKS of each kind. */
@@ -110,23 +110,13 @@ export class IncidentFilter {
   tenantId?: string;
 }
 
-export enum IncidentOrderField {
-  CREATED_AT = 'createdAt',
-  UPDATED_AT = 'updatedAt',
-}
-registerEnumType(IncidentOrderField, { name: 'IncidentOrderField' });
-
-export const INCIDENT_ORDER_DEFAULT = { field: IncidentOrderField.CREATED_AT, direction: SortDirection.DESC };
-export const IncidentOrder = orderInput('IncidentOrder', IncidentOrderField, INCIDENT_ORDER_DEFAULT);
-export type IncidentOrder = InstanceType<typeof IncidentOrder>;
-
-@ArgsType()
-export class IncidentsArgs extends ConnectionArgs {
-  @Field(() => IncidentFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: IncidentFilter;
-
-  @Field(() => IncidentOrder, { nullable: true })
-  orderBy?: IncidentOrder;
-}
+export const incidentList = defineList<Incident>()({
+  filter: IncidentFilter,
+  orderBy: {
+    input: 'IncidentOrder',
+    fields: { createdAt: 'date', updatedAt: 'date' },
+    default: { field: 'createdAt', direction: SortDirection.DESC },
+  },
+});
+export const IncidentsArgs = incidentList.Args;
+export type IncidentsArgs = ArgsOf<typeof incidentList>;

@@ -5,9 +5,7 @@ import { visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
-import { type SortDirection } from '../../common/pagination/connection';
-import { dateSort, paginate } from '../../common/pagination/paginate';
-import { sortKeyOf } from '../../common/pagination/order';
+import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { isPlatformScope, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
@@ -21,8 +19,8 @@ import { Incident, IncidentSeverity, IncidentStatus } from './incident.entity';
 import {
   type AddIncidentNoteInput,
   type CreateIncidentInput,
-  INCIDENT_ORDER_DEFAULT,
   type IncidentFilter,
+  incidentList,
   type IncidentsArgs,
   MAX_TIMELINE_ENTRIES,
   type TransitionIncidentInput,
@@ -37,11 +35,6 @@ const EVENT_SEVERITY: Record<IncidentSeverity, EventSeverity> = {
   [IncidentSeverity.SEV2]: EventSeverity.ERROR,
   [IncidentSeverity.SEV3]: EventSeverity.WARNING,
   [IncidentSeverity.SEV4]: EventSeverity.INFO,
-};
-
-const INCIDENT_SORTS = {
-  createdAt: (d: SortDirection) => dateSort<Incident>('createdAt', d),
-  updatedAt: (d: SortDirection) => dateSort<Incident>('updatedAt', d),
 };
 
 function whereOf(filter?: IncidentFilter | null): Record<string, unknown> {
@@ -63,7 +56,7 @@ export async function listIncidents(ctx: Context, args: IncidentsArgs): Promise<
   const readable = readableRows(ctx, incidentAccess);
   if (!readable) throw forbidden('This needs the incident:read permission.', ErrorReason.MISSING_PERMISSION);
   const filter = whereOf(args.filter);
-  const page = await paginate({ em: ctx.em, entity: Incident, where: { $and: [readable.where, filter] }, args, sort: sortKeyOf(args.orderBy, INCIDENT_ORDER_DEFAULT, INCIDENT_SORTS), options: readable.options });
+  const page = await paginate({ em: ctx.em, entity: Incident, where: { $and: [readable.where, filter] }, args, sort: incidentList.sortOf(args), options: readable.options });
   const tenant = (filter.affected as { tenant?: string } | undefined)?.tenant ?? null;
   await auditPlatformAccess(ctx, 'incidents', { filter: args.filter ?? null }, tenant);
   return page;

@@ -10,7 +10,7 @@ import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import { KycCase } from './kyc-case.entity';
 import { KycDocument, KycDocumentKind, KycDocumentStatus } from './kyc-document.entity';
-import { type DecideKycDocumentInput, KycDocumentDecision, type KycDocumentsArgs } from './kyc.inputs';
+import { type DecideKycDocumentInput, KycDocumentDecision, kycDocumentList, type KycDocumentsArgs } from './kyc.inputs';
 import { auditCaseChange, lockCase } from './kyc.service';
 import { LocalDocumentStore, type StoredFile } from './kyc.storage';
 import { assertAction } from './kyc.transitions';
@@ -35,7 +35,7 @@ export async function listDocuments(ctx: Context, args: KycDocumentsArgs): Promi
     entity: KycDocument,
     where: where,
     args,
-    sort: dateSort<KycDocument>('createdAt', args.direction ?? SortDirection.DESC),
+    sort: kycDocumentList.sortOf(args),
     options: scopeOptions(ctx),
   });
 }

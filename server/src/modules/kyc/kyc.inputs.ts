@@ -1,9 +1,9 @@
 import { IsEnum, IsISO31661Alpha2, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
-import { orderInput } from '../../common/pagination/order';
-import { KycCaseStatus, KycRecommendation, KycRiskRating, KycSubjectKind } from './kyc-case.entity';
-import { KycDocumentKind, KycDocumentStatus } from './kyc-document.entity';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import { type KycCase, KycCaseStatus, KycRecommendation, KycRiskRating, KycSubjectKind } from './kyc-case.entity';
+import { type KycDocument, KycDocumentKind, KycDocumentStatus } from './kyc-document.entity';
 import { VisibleLength } from '../../common/visible-length';
 
 const COUNTRY = 'Use a two-letter ISO 3166-1 country code, e.g. DE or GB.';
@@ -226,27 +226,16 @@ export class KycCaseFilter {
   reviewerId?: string;
 }
 
-export enum KycCaseOrderField {
-  CREATED_AT = 'createdAt',
-  UPDATED_AT = 'updatedAt',
-  SUBJECT_NAME = 'subjectName',
-}
-registerEnumType(KycCaseOrderField, { name: 'KycCaseOrderField' });
-
-export const KYC_CASE_ORDER_DEFAULT = { field: KycCaseOrderField.CREATED_AT, direction: SortDirection.DESC };
-export const KycCaseOrder = orderInput('KycCaseOrder', KycCaseOrderField, KYC_CASE_ORDER_DEFAULT);
-export type KycCaseOrder = InstanceType<typeof KycCaseOrder>;
-
-@ArgsType()
-export class KycCasesArgs extends ConnectionArgs {
-  @Field(() => KycCaseFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: KycCaseFilter;
-
-  @Field(() => KycCaseOrder, { nullable: true })
-  orderBy?: KycCaseOrder;
-}
+export const kycCaseList = defineList<KycCase>()({
+  filter: KycCaseFilter,
+  orderBy: {
+    input: 'KycCaseOrder',
+    fields: { createdAt: 'date', updatedAt: 'date', subjectName: 'string' },
+    default: { field: 'createdAt', direction: SortDirection.DESC },
+  },
+});
+export const KycCasesArgs = kycCaseList.Args;
+export type KycCasesArgs = ArgsOf<typeof kycCaseList>;
 
 @InputType()
 export class KycDocumentFilter {
@@ -263,11 +252,10 @@ export class KycDocumentFilter {
   tenantId?: string;
 }
 
-@ArgsType()
-export class KycDocumentsArgs extends ConnectionArgs {
-  @Field(() => KycDocumentFilter, { nullable: true })
-  filter?: KycDocumentFilter;
-
-  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.DESC, description: 'By upload time.' })
-  direction?: SortDirection;
-}
+export const kycDocumentList = defineList<KycDocument>()({
+  filter: KycDocumentFilter,
+  validateFilter: false,
+  direction: { field: 'createdAt', kind: 'date', default: SortDirection.DESC, description: 'By upload time.' },
+});
+export const KycDocumentsArgs = kycDocumentList.Args;
+export type KycDocumentsArgs = ArgsOf<typeof kycDocumentList>;

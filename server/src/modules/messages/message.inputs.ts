@@ -1,9 +1,9 @@
 import { IsEnum, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
-import { orderInput } from '../../common/pagination/order';
-import { MessageChannel, MessageStatus } from './message.entity';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import { type InboundMessage, MessageChannel, MessageStatus } from './message.entity';
 import { VisibleLength } from '../../common/visible-length';
 
 /**
@@ -69,20 +69,14 @@ export class MessageFilter {
   tenantId?: string;
 }
 
-export enum MessageOrderField {
-  RECEIVED_AT = 'receivedAt',
-}
-registerEnumType(MessageOrderField, { name: 'MessageOrderField' });
-
-export const MESSAGE_ORDER_DEFAULT = { field: MessageOrderField.RECEIVED_AT, direction: SortDirection.DESC };
-export const MessageOrder = orderInput('MessageOrder', MessageOrderField, MESSAGE_ORDER_DEFAULT);
-export type MessageOrder = InstanceType<typeof MessageOrder>;
-
-@ArgsType()
-export class MessagesArgs extends ConnectionArgs {
-  @Field(() => MessageFilter, { nullable: true })
-  filter?: MessageFilter;
-
-  @Field(() => MessageOrder, { nullable: true })
-  orderBy?: MessageOrder;
-}
+export const messageList = defineList<InboundMessage>()({
+  filter: MessageFilter,
+  validateFilter: false,
+  orderBy: {
+    input: 'MessageOrder',
+    fields: { receivedAt: 'date' },
+    default: { field: 'receivedAt', direction: SortDirection.DESC },
+  },
+});
+export const MessagesArgs = messageList.Args;
+export type MessagesArgs = ArgsOf<typeof messageList>;

@@ -4,8 +4,7 @@ import { ErrorReason, AppError, badInput, forbidden, isErrorReason, notFound } f
 import { isBlank, visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import type { ConnectionShape } from '../../common/pagination/connection';
-import { sortKeyOf } from '../../common/pagination/order';
-import { dateSort, paginate } from '../../common/pagination/paginate';
+import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { requireTenant, scopeOptions } from '../../context/scope';
 import { auditPlatformAccess } from '../audit/audit.service';
@@ -20,7 +19,7 @@ import { insertTicket } from '../tickets/ticket.service';
 import { isJsonObject, jsonSize, MAX_INPUT_BYTES } from '../tools/tool.json-schema';
 import { User } from '../users/user.entity';
 import { InboundMessage, MessageStatus } from './message.entity';
-import { type IngestMessageInput, MESSAGE_ORDER_DEFAULT, type MessagesArgs } from './message.inputs';
+import { type IngestMessageInput, messageList, type MessagesArgs } from './message.inputs';
 
 export const MAX_PAYLOAD_BYTES = MAX_INPUT_BYTES;
 
@@ -39,7 +38,7 @@ export async function listMessages(ctx: Context, args: MessagesArgs): Promise<Co
     entity: InboundMessage,
     where,
     args,
-    sort: sortKeyOf(args.orderBy, MESSAGE_ORDER_DEFAULT, { receivedAt: (d) => dateSort<InboundMessage>('receivedAt', d) }),
+    sort: messageList.sortOf(args),
     options: scopeOptions(ctx),
   });
   await auditPlatformAccess(ctx, 'messages', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);

@@ -1,10 +1,10 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
-import { orderInput } from '../../common/pagination/order';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
 import { TOOL_KEY_RE } from '../tools/tool.inputs';
-import { RunStatus, RunTrigger } from './run.entity';
+import { type AutomationRun, RunStatus, RunTrigger } from './run.entity';
 
 @InputType()
 export class StartRunInput {
@@ -52,20 +52,14 @@ export class RunFilter {
   tenantId?: string;
 }
 
-export enum RunOrderField {
-  CREATED_AT = 'createdAt',
-}
-registerEnumType(RunOrderField, { name: 'RunOrderField' });
-
-export const RUN_ORDER_DEFAULT = { field: RunOrderField.CREATED_AT, direction: SortDirection.DESC };
-export const RunOrder = orderInput('RunOrder', RunOrderField, RUN_ORDER_DEFAULT);
-export type RunOrder = InstanceType<typeof RunOrder>;
-
-@ArgsType()
-export class RunsArgs extends ConnectionArgs {
-  @Field(() => RunFilter, { nullable: true })
-  filter?: RunFilter;
-
-  @Field(() => RunOrder, { nullable: true })
-  orderBy?: RunOrder;
-}
+export const runList = defineList<AutomationRun>()({
+  filter: RunFilter,
+  validateFilter: false,
+  orderBy: {
+    input: 'RunOrder',
+    fields: { createdAt: 'date' },
+    default: { field: 'createdAt', direction: SortDirection.DESC },
+  },
+});
+export const RunsArgs = runList.Args;
+export type RunsArgs = ArgsOf<typeof runList>;

@@ -3,8 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import type { ConnectionShape } from '../../common/pagination/connection';
-import { sortKeyOf } from '../../common/pagination/order';
-import { dateSort, paginate, type SortKey } from '../../common/pagination/paginate';
+import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { isPlatformScope, scopeOptions, userIdOf, requireTenant } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
@@ -15,15 +14,11 @@ import { Tool } from '../tools/tool.entity';
 import { assertMatchesSchema } from '../tools/tool.json-schema';
 import { User } from '../users/user.entity';
 import { AutomationRun, RunStatus, RunTrigger } from './run.entity';
-import { RUN_ORDER_DEFAULT, type RunOrder, type RunsArgs, type StartRunInput } from './run.inputs';
+import { runList, type RunsArgs, type StartRunInput } from './run.inputs';
 import { canTransition, recordRunEvent, transitionRun } from './run.transitions';
 
-export function runSortOf(order?: RunOrder | null): SortKey<AutomationRun> {
-  return sortKeyOf(order, RUN_ORDER_DEFAULT, { createdAt: (d) => dateSort<AutomationRun>('createdAt', d) });
-}
-
 /** Runs newest first: the default list order, and the order of a ticket's runs. */
-export const RUN_ORDER = runSortOf();
+export const RUN_ORDER = runList.defaultSort;
 
 export async function listRuns(ctx: Context, args: RunsArgs): Promise<ConnectionShape<AutomationRun>> {
   const f = args.filter;
@@ -36,7 +31,7 @@ export async function listRuns(ctx: Context, args: RunsArgs): Promise<Connection
   if (f?.from || f?.to) where.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
   // Inside a tenant the filter pins the tenant already; another tenant's id matches nothing.
   if (f?.tenantId) where.tenant = expectGlobalId(f.tenantId, 'Tenant', 'filter.tenantId');
-  const page = await paginate({ em: ctx.em, entity: AutomationRun, where, args, sort: runSortOf(args.orderBy), options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: AutomationRun, where, args, sort: runList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'runs', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
   return page;
 }
