@@ -1,5 +1,8 @@
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import type { Session } from './session.entity';
 
 @InputType()
 export class LoginInput {
@@ -17,3 +20,10 @@ export class LoginInput {
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'Not a valid tenant slug.' })
   tenantSlug?: string | null;
 }
+
+/** Your sessions, newest first. */
+export const sessionList = defineList<Session>()({
+  sort: { field: 'createdAt', kind: 'date', direction: SortDirection.DESC },
+});
+export const SessionsArgs = sessionList.Args;
+export type SessionsArgs = ArgsOf<typeof sessionList>;

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
-import { ConnectionArgs, Connection, SortDirection, type ConnectionShape } from '../../common/pagination/connection';
-import { dateSort, paginate } from '../../common/pagination/paginate';
+import { Connection, type ConnectionShape } from '../../common/pagination/connection';
+import { paginate } from '../../common/pagination/paginate';
 import { unauthenticated } from '../../common/errors';
 import type { Context } from '../../context/context';
 import * as auth from './auth.service';
-import { LoginInput } from './auth.inputs';
+import { LoginInput, sessionList, SessionsArgs } from './auth.inputs';
 import { AuthPayload } from './auth.types';
 import { Session } from './session.entity';
 
@@ -39,14 +39,14 @@ export class AuthResolver {
   }
 
   @Query(() => SessionConnection, { description: 'Your active sessions, newest first.' })
-  mySessions(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Session>> {
+  mySessions(@Args() args: SessionsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Session>> {
     if (ctx.principal.kind !== 'user') throw unauthenticated();
     return paginate({
       em: ctx.em,
       entity: Session,
       where: { user: ctx.principal.userId, revokedAt: null, expiresAt: { $gt: new Date() } },
       args,
-      sort: dateSort<Session>('createdAt', SortDirection.DESC),
+      sort: sessionList.sortOf(args),
     });
   }
 

@@ -1,7 +1,9 @@
 import { IsOptional, Length, Matches } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { ConnectionArgs } from '../../common/pagination/connection';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import type { Entitlement } from './entitlement.entity';
 
 @InputType()
 export class GrantEntitlementInput {
@@ -61,8 +63,10 @@ export class EntitlementFilter {
   tenantId?: string;
 }
 
-@ArgsType()
-export class EntitlementsArgs extends ConnectionArgs {
-  @Field(() => EntitlementFilter, { nullable: true })
-  filter?: EntitlementFilter;
-}
+export const entitlementList = defineList<Entitlement>()({
+  filter: EntitlementFilter,
+  validateFilter: false,
+  sort: { field: 'createdAt', kind: 'date', direction: SortDirection.DESC },
+});
+export const EntitlementsArgs = entitlementList.Args;
+export type EntitlementsArgs = ArgsOf<typeof entitlementList>;

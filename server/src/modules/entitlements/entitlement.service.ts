@@ -2,8 +2,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { ErrorReason, badInput, conflict, forbidden, notFound, type FieldError } from '../../common/errors';
 import { isBlank } from '../../common/input-hygiene';
 import { expectGlobalId } from '../../common/global-id';
-import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
-import { dateSort, paginate } from '../../common/pagination/paginate';
+import type { ConnectionShape } from '../../common/pagination/connection';
+import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { scopeOptions, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
@@ -13,7 +13,7 @@ import { isJsonObject } from '../tools/tool.json-schema';
 import { User } from '../users/user.entity';
 import { Entitlement } from './entitlement.entity';
 import { activeAt } from './entitlement.gate';
-import type { EntitlementsArgs, GrantEntitlementInput, RevokeEntitlementInput } from './entitlement.inputs';
+import { entitlementList, type EntitlementsArgs, type GrantEntitlementInput, type RevokeEntitlementInput } from './entitlement.inputs';
 
 export const MAX_LIMIT = 1_000_000_000;
 
@@ -55,7 +55,7 @@ export async function listEntitlements(ctx: Context, args: EntitlementsArgs): Pr
     entity: Entitlement,
     where: conds.length ? { $and: conds } : {},
     args,
-    sort: dateSort<Entitlement>('createdAt', SortDirection.DESC),
+    sort: entitlementList.sortOf(args),
     options: scopeOptions(ctx),
   });
   await auditPlatformAccess(ctx, 'entitlements', { filter: f ?? null }, tenantId);

@@ -1,5 +1,8 @@
 import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import type { FeatureFlag } from './feature-flag.entity';
 
 @InputType({ description: "One tenant's override in a flag's complete set of overrides." })
 export class FeatureFlagOverrideInput {
@@ -56,3 +59,10 @@ export class EvaluatedFlag {
   @Field({ description: 'True when the tenant overrides the global default.' })
   overridden!: boolean;
 }
+
+/** Flags oldest first. */
+export const featureFlagList = defineList<FeatureFlag>()({
+  sort: { field: 'createdAt', kind: 'date', direction: SortDirection.ASC },
+});
+export const FeatureFlagsArgs = featureFlagList.Args;
+export type FeatureFlagsArgs = ArgsOf<typeof featureFlagList>;

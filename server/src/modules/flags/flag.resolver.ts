@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
+import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
 import { Tenant } from '../tenancy/tenant.entity';
 import { FeatureFlagOverride } from './feature-flag-override.entity';
 import { FeatureFlag } from './feature-flag.entity';
-import { SetFeatureFlagInput, SetFeatureFlagOverrideInput } from './flag.inputs';
+import { FeatureFlagsArgs, SetFeatureFlagInput, SetFeatureFlagOverrideInput } from './flag.inputs';
 import * as flags from './flag.service';
 import { listCost } from '../../common/query-limits';
 
@@ -13,7 +13,7 @@ const FeatureFlagConnection = Connection(FeatureFlag);
 @Resolver(() => FeatureFlag)
 export class FlagResolver {
   @Query(() => FeatureFlagConnection, { description: 'Platform staff: every flag with its global default.' })
-  featureFlags(@Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<FeatureFlag>> {
+  featureFlags(@Args() args: FeatureFlagsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<FeatureFlag>> {
     return flags.listFlags(ctx, args);
   }
 

@@ -2,15 +2,14 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, type FieldError, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
-import type { ConnectionShape, ConnectionArgs } from '../../common/pagination/connection';
-import { SortDirection } from '../../common/pagination/connection';
-import { dateSort, paginate } from '../../common/pagination/paginate';
+import type { ConnectionShape } from '../../common/pagination/connection';
+import { paginate } from '../../common/pagination/paginate';
 import type { Context } from '../../context/context';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { FeatureFlagOverride } from './feature-flag-override.entity';
 import { FeatureFlag } from './feature-flag.entity';
-import type { FeatureFlagOverrideInput, SetFeatureFlagInput, SetFeatureFlagOverrideInput } from './flag.inputs';
+import { featureFlagList, type FeatureFlagOverrideInput, type FeatureFlagsArgs, type SetFeatureFlagInput, type SetFeatureFlagOverrideInput } from './flag.inputs';
 
 export interface EvaluatedFlagShape {
   key: string;
@@ -29,8 +28,8 @@ export async function evaluateFlags(ctx: Context): Promise<EvaluatedFlagShape[]>
 }
 
 /** Platform staff: every flag; the overrides it shows span tenants, so the read is audited. */
-export async function listFlags(ctx: Context, args: ConnectionArgs): Promise<ConnectionShape<FeatureFlag>> {
-  const page = await paginate({ em: ctx.em, entity: FeatureFlag, where: {}, args, sort: dateSort<FeatureFlag>('createdAt', SortDirection.ASC) });
+export async function listFlags(ctx: Context, args: FeatureFlagsArgs): Promise<ConnectionShape<FeatureFlag>> {
+  const page = await paginate({ em: ctx.em, entity: FeatureFlag, where: {}, args, sort: featureFlagList.sortOf(args) });
   await auditPlatformAccess(ctx, 'featureFlags', {});
   return page;
 }

@@ -1,7 +1,10 @@
 import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
-import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
-import { orderInput } from '../../common/pagination/order';
+import { Field, ID, InputType } from 'type-graphql';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import type { Membership } from './membership.entity';
+import type { Role } from './role.entity';
+import type { Tenant } from './tenant.entity';
 
 @InputType()
 export class UpdateMembershipRoleInput {
@@ -52,24 +55,18 @@ export class TenantFilter {
   search?: string;
 }
 
-export enum TenantOrderField {
-  CREATED_AT = 'createdAt',
-  NAME = 'name',
-  SLUG = 'slug',
-}
-registerEnumType(TenantOrderField, { name: 'TenantOrderField' });
-export const TENANT_ORDER_DEFAULT = { field: TenantOrderField.CREATED_AT, direction: SortDirection.ASC };
-export const TenantOrder = orderInput('TenantOrder', TenantOrderField, TENANT_ORDER_DEFAULT);
-export type TenantOrder = InstanceType<typeof TenantOrder>;
-
-@ArgsType()
-export class TenantsArgs extends ConnectionArgs {
-  @Field(() => TenantFilter, { nullable: true })
-  filter?: TenantFilter;
-
-  @Field(() => TenantOrder, { nullable: true, description: 'Oldest first unless asked otherwise.' })
-  orderBy?: TenantOrder;
-}
+export const tenantList = defineList<Tenant>()({
+  filter: TenantFilter,
+  validateFilter: false,
+  orderBy: {
+    input: 'TenantOrder',
+    fields: { createdAt: 'date', name: 'string', slug: 'string' },
+    default: { field: 'createdAt', direction: SortDirection.ASC },
+    description: 'Oldest first unless asked otherwise.',
+  },
+});
+export const TenantsArgs = tenantList.Args;
+export type TenantsArgs = ArgsOf<typeof tenantList>;
 
 @InputType()
 export class MembershipFilter {
@@ -86,25 +83,23 @@ export class RoleFilter {
   tenantId?: string;
 }
 
-@ArgsType()
-export class RolesArgs extends ConnectionArgs {
-  @Field(() => RoleFilter, { nullable: true })
-  filter?: RoleFilter;
-}
+export const roleList = defineList<Role>()({
+  filter: RoleFilter,
+  validateFilter: false,
+  sort: { field: 'createdAt', kind: 'date', direction: SortDirection.ASC },
+});
+export const RolesArgs = roleList.Args;
+export type RolesArgs = ArgsOf<typeof roleList>;
 
-export enum MembershipOrderField {
-  CREATED_AT = 'createdAt',
-}
-registerEnumType(MembershipOrderField, { name: 'MembershipOrderField' });
-export const MEMBERSHIP_ORDER_DEFAULT = { field: MembershipOrderField.CREATED_AT, direction: SortDirection.ASC };
-export const MembershipOrder = orderInput('MembershipOrder', MembershipOrderField, MEMBERSHIP_ORDER_DEFAULT);
-export type MembershipOrder = InstanceType<typeof MembershipOrder>;
-
-@ArgsType()
-export class MembershipsArgs extends ConnectionArgs {
-  @Field(() => MembershipFilter, { nullable: true })
-  filter?: MembershipFilter;
-
-  @Field(() => MembershipOrder, { nullable: true, description: 'Oldest first unless asked otherwise.' })
-  orderBy?: MembershipOrder;
-}
+export const membershipList = defineList<Membership>()({
+  filter: MembershipFilter,
+  validateFilter: false,
+  orderBy: {
+    input: 'MembershipOrder',
+    fields: { createdAt: 'date' },
+    default: { field: 'createdAt', direction: SortDirection.ASC },
+    description: 'Oldest first unless asked otherwise.',
+  },
+});
+export const MembershipsArgs = membershipList.Args;
+export type MembershipsArgs = ArgsOf<typeof membershipList>;

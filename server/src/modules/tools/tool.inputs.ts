@@ -1,10 +1,10 @@
 import { ArrayMaxSize, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
-import { orderInput } from '../../common/pagination/order';
-import { PanelLayout, RecentRunsScope } from './tool-panel.entity';
-import { ToolStatus } from './tool.entity';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import { PanelLayout, RecentRunsScope, type ToolPanel } from './tool-panel.entity';
+import { type Tool, ToolStatus } from './tool.entity';
 import { VisibleLength } from '../../common/visible-length';
 
 export const TOOL_KEY_RULE = 'Tool keys are lowercase dotted words, e.g. "ticket.summarise" (letters, digits, "-" or "_" after the first letter).';
@@ -89,25 +89,17 @@ export class ToolFilter {
   text?: string;
 }
 
-export enum ToolOrderField {
-  KEY = 'key',
-  NAME = 'name',
-  CREATED_AT = 'createdAt',
-}
-registerEnumType(ToolOrderField, { name: 'ToolOrderField' });
-
-export const TOOL_ORDER_DEFAULT = { field: ToolOrderField.KEY, direction: SortDirection.ASC };
-export const ToolOrder = orderInput('ToolOrder', ToolOrderField, TOOL_ORDER_DEFAULT);
-export type ToolOrder = InstanceType<typeof ToolOrder>;
-
-@ArgsType()
-export class ToolsArgs extends ConnectionArgs {
-  @Field(() => ToolFilter, { nullable: true })
-  filter?: ToolFilter;
-
-  @Field(() => ToolOrder, { nullable: true })
-  orderBy?: ToolOrder;
-}
+export const toolList = defineList<Tool>()({
+  filter: ToolFilter,
+  validateFilter: false,
+  orderBy: {
+    input: 'ToolOrder',
+    fields: { key: 'string', name: 'string', createdAt: 'date' },
+    default: { field: 'key', direction: SortDirection.ASC },
+  },
+});
+export const ToolsArgs = toolList.Args;
+export type ToolsArgs = ArgsOf<typeof toolList>;
 
 @InputType()
 export class SetToolPanelInput {
@@ -148,8 +140,10 @@ export class ToolPanelFilter {
   tenantId?: string;
 }
 
-@ArgsType()
-export class ToolPanelsArgs extends ConnectionArgs {
-  @Field(() => ToolPanelFilter, { nullable: true })
-  filter?: ToolPanelFilter;
-}
+export const toolPanelList = defineList<ToolPanel>()({
+  filter: ToolPanelFilter,
+  validateFilter: false,
+  sort: { field: 'createdAt', kind: 'date', direction: SortDirection.ASC },
+});
+export const ToolPanelsArgs = toolPanelList.Args;
+export type ToolPanelsArgs = ArgsOf<typeof toolPanelList>;

@@ -3,9 +3,8 @@ import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../comm
 import { visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
-import { type ConnectionShape, SortDirection } from '../../common/pagination/connection';
-import { dateSort, paginate, stringSort } from '../../common/pagination/paginate';
-import { sortKeyOf } from '../../common/pagination/order';
+import type { ConnectionShape } from '../../common/pagination/connection';
+import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { scopeOptions, requireTenant } from '../../context/scope';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
@@ -16,18 +15,13 @@ import { Tool, ToolStatus } from './tool.entity';
 import {
   type CreateToolInput,
   type SetToolPanelInput,
-  TOOL_ORDER_DEFAULT,
+  toolList,
+  toolPanelList,
   type ToolPanelsArgs,
   type ToolsArgs,
   type UpdateToolInput,
 } from './tool.inputs';
 import { assertMatchesSchema, checkInputSchema, type JsonObject } from './tool.json-schema';
-
-const TOOL_SORTS = {
-  key: (d: SortDirection) => stringSort<Tool>('key', d),
-  name: (d: SortDirection) => stringSort<Tool>('name', d),
-  createdAt: (d: SortDirection) => dateSort<Tool>('createdAt', d),
-};
 
 /** The catalog is global: every signed-in caller reads the same list. */
 export function listTools(ctx: Context, args: ToolsArgs): Promise<ConnectionShape<Tool>> {
@@ -40,7 +34,7 @@ export function listTools(ctx: Context, args: ToolsArgs): Promise<ConnectionShap
     const pattern = containsPattern(f.text.trim());
     where.$or = [{ key: { $ilike: pattern } }, { name: { $ilike: pattern } }, { description: { $ilike: pattern } }];
   }
-  return paginate({ em: ctx.em, entity: Tool, where, args, sort: sortKeyOf(args.orderBy, TOOL_ORDER_DEFAULT, TOOL_SORTS) });
+  return paginate({ em: ctx.em, entity: Tool, where, args, sort: toolList.sortOf(args) });
 }
 
 export async function getTool(ctx: Context, id: string): Promise<Tool> {
@@ -117,7 +111,7 @@ export async function listToolPanels(ctx: Context, args: ToolPanelsArgs): Promis
   if (args.filter?.toolId) where.tool = expectGlobalId(args.filter.toolId, 'Tool', 'filter.toolId');
   // Inside a tenant the filter pins the tenant already; another tenant's id matches nothing.
   if (args.filter?.tenantId) where.tenant = expectGlobalId(args.filter.tenantId, 'Tenant', 'filter.tenantId');
-  const page = await paginate({ em: ctx.em, entity: ToolPanel, where, args, sort: dateSort<ToolPanel>('createdAt', SortDirection.ASC), options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: ToolPanel, where, args, sort: toolPanelList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'toolPanels', { filter: args.filter ?? null }, (where.tenant as string | undefined) ?? null);
   return page;
 }

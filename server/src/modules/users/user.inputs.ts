@@ -1,7 +1,8 @@
 import { IsOptional, Length } from 'class-validator';
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
-import { ConnectionArgs, SortDirection } from '../../common/pagination/connection';
-import { orderInput } from '../../common/pagination/order';
+import { Field, InputType } from 'type-graphql';
+import { SortDirection } from '../../common/pagination/connection';
+import { type ArgsOf, defineList } from '../../common/pagination/define-list';
+import type { User } from './user.entity';
 
 @InputType()
 export class UserFilter {
@@ -11,21 +12,15 @@ export class UserFilter {
   search?: string;
 }
 
-export enum UserOrderField {
-  CREATED_AT = 'createdAt',
-  NAME = 'name',
-  EMAIL = 'email',
-}
-registerEnumType(UserOrderField, { name: 'UserOrderField' });
-export const USER_ORDER_DEFAULT = { field: UserOrderField.CREATED_AT, direction: SortDirection.ASC };
-export const UserOrder = orderInput('UserOrder', UserOrderField, USER_ORDER_DEFAULT);
-export type UserOrder = InstanceType<typeof UserOrder>;
-
-@ArgsType()
-export class UsersArgs extends ConnectionArgs {
-  @Field(() => UserFilter, { nullable: true })
-  filter?: UserFilter;
-
-  @Field(() => UserOrder, { nullable: true, description: 'Oldest first unless asked otherwise.' })
-  orderBy?: UserOrder;
-}
+export const userList = defineList<User>()({
+  filter: UserFilter,
+  validateFilter: false,
+  orderBy: {
+    input: 'UserOrder',
+    fields: { createdAt: 'date', name: 'string', email: 'string' },
+    default: { field: 'createdAt', direction: SortDirection.ASC },
+    description: 'Oldest first unless asked otherwise.',
+  },
+});
+export const UsersArgs = userList.Args;
+export type UsersArgs = ArgsOf<typeof userList>;
