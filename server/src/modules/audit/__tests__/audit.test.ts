@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toGlobalId } from '../../../common/global-id';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { describeCrossTenant, type ReadCase } from '../../../../test/cross-tenant';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -318,32 +319,66 @@ describe('auditLogs access', () => {
     expect(anon.data?.auditLogs ?? null).toBeNull();
   });
 
-  it('the globex owner (in globex) sees globex rows only, never acme ones', async () => {
-    const expected = await dbIds('tenant_id = ?', [globexId]);
-    expect(expected.length).toBeGreaterThan(0);
-    const p = await page(tokens['owner@globex.test']);
-    expect(p.totalCount).toBe(expected.length);
-    expect(p.nodes.map((n) => n.id)).toEqual(expected);
-    expect(p.nodes.every((n) => n.tenant?.slug === 'globex')).toBe(true);
-    expect(p.nodes.some((n) => n.action === 'ticket.created')).toBe(true);
-    // Filters that would name acme rows find nothing.
-    for (const filter of [{ targetId: tracedTicket }, { correlationId: 'audit-corr-0001' }, { actorId: toGlobalId('User', await t.userId('agent@acme.test')) }, { action: 'ticket.updated' }]) {
-      const res = await page(tokens['owner@globex.test'], { filter });
-      expect(res.totalCount).toBe(0);
-      expect(res.nodes).toEqual([]);
-    }
+  // Reads by tenant users leave no platform.access row.
+  const platformAccessRows = () => t.count("select count(*) as n from audit_logs where action = 'platform.access'");
+
+  interface AuditForeign {
+    ticket: string;
+    agent: string;
+    tenant: string;
+  }
+  /** Filters that would name acme rows: they find nothing. */
+  const ACME_NAMING_FILTERS: [string, (foreign: AuditForeign) => Record<string, unknown>][] = [
+    ['filter.targetId of an acme ticket', (f) => ({ targetId: f.ticket })],
+    ['filter.correlationId of an acme request', () => ({ correlationId: 'audit-corr-0001' })],
+    ['filter.actorId of an acme agent', (f) => ({ actorId: f.agent })],
+    ["filter.action only acme's rows have", () => ({ action: 'ticket.updated' })],
+    ['filter.tenantId of acme', (f) => ({ tenantId: f.tenant })],
+  ];
+
+  describeCrossTenant<AuditForeign>('acme audit rows', {
+    app: () => t,
+    as: { label: 'owner@globex.test in globex', token: () => tokens['owner@globex.test'] },
+    foreign: async () => ({ ticket: tracedTicket, agent: toGlobalId('User', await t.userId('agent@acme.test')), tenant: toGlobalId('Tenant', acmeId) }),
+    unchanged: platformAccessRows,
+    reads: [
+      {
+        name: 'auditLogs lists globex rows only',
+        query: AUDIT,
+        variables: () => ({ first: 100 }),
+        expect: async (res) => {
+          const expected = await dbIds('tenant_id = ?', [globexId]);
+          expect(expected.length).toBeGreaterThan(0);
+          expect(res.errors).toBeUndefined();
+          const p = res.data?.auditLogs as AuditPage;
+          expect(p.totalCount).toBe(expected.length);
+          expect(p.nodes.map((n) => n.id)).toEqual(expected);
+          expect(p.nodes.every((n) => n.tenant?.slug === 'globex')).toBe(true);
+          expect(p.nodes.some((n) => n.action === 'ticket.created')).toBe(true);
+        },
+      },
+      ...ACME_NAMING_FILTERS.map(([label, filter]): ReadCase<AuditForeign> => ({ name: `auditLogs with ${label}`, query: AUDIT, variables: (c) => ({ first: 100, filter: filter(c.foreign) }), at: 'auditLogs', expect: 'empty' })),
+    ],
   });
 
-  it("a tenant user naming another tenant in filter.tenantId gets zero rows (and no platform.access row)", async () => {
-    const access = await t.count("select count(*) as n from audit_logs where action = 'platform.access'");
-    const fromGlobex = await page(tokens['owner@globex.test'], { filter: { tenantId: toGlobalId('Tenant', acmeId) } });
-    expect(fromGlobex).toMatchObject({ totalCount: 0, nodes: [] });
-    const fromAcme = await page(tokens['admin@acme.test'], { filter: { tenantId: toGlobalId('Tenant', globexId) } });
-    expect(fromAcme).toMatchObject({ totalCount: 0, nodes: [] });
-    // Naming their own tenant changes nothing.
-    const own = await page(tokens['admin@acme.test'], { filter: { tenantId: toGlobalId('Tenant', acmeId), action: 'ticket.created' } });
-    expect(own.nodes.map((n) => n.id)).toEqual(await dbIds("tenant_id = ? and action = 'ticket.created'", [acmeId]));
-    expect(await t.count("select count(*) as n from audit_logs where action = 'platform.access'")).toBe(access);
+  describeCrossTenant('globex audit rows', {
+    app: () => t,
+    as: { label: 'admin@acme.test', token: () => tokens['admin@acme.test'] },
+    foreign: () => ({ tenant: toGlobalId('Tenant', globexId) }),
+    unchanged: platformAccessRows,
+    reads: [
+      {
+        name: 'auditLogs with filter.tenantId of globex; naming their own tenant changes nothing',
+        query: AUDIT,
+        variables: (c) => ({ first: 100, filter: { tenantId: c.foreign.tenant } }),
+        at: 'auditLogs',
+        expect: 'empty',
+        control: {
+          variables: () => ({ first: 100, filter: { tenantId: toGlobalId('Tenant', acmeId), action: 'ticket.created' } }),
+          expect: async (own) => expect((own.data?.auditLogs as AuditPage).nodes.map((n) => n.id)).toEqual(await dbIds("tenant_id = ? and action = 'ticket.created'", [acmeId])),
+        },
+      },
+    ],
   });
 });
 

@@ -1,4 +1,5 @@
 import { codeOf, startTestApp, type TestApp } from '../../../../test/harness';
+import { describeCrossTenant } from '../../../../test/cross-tenant';
 import { toGlobalId } from '../../../common/global-id';
 import type { Context } from '../../../context/context';
 import { insertEvents } from '../../events/event.factory';
@@ -105,15 +106,22 @@ describe('correlation(id)', () => {
     expect((await correlationAs('member@acme.test')).code).toBe('FORBIDDEN');
   });
 
-  it('shows a customer of another tenant nothing of it, even under the same id', async () => {
-    const { entries, code } = await correlationAs('owner@globex.test', CID, 'globex');
-    expect(code).toBeUndefined();
-    expect(entries).toEqual([]);
-    // Their own items under the same id, and only those.
-    const globex = await t.tenantId('globex');
-    const [own = ''] = await insertEvents(t.orm.em.fork(), [{ tenantId: globex, type: 'run.started', correlationId: CID }]);
-    const after = await correlationAs('owner@globex.test', CID, 'globex');
-    expect(after.entries.map((e) => e.node.id)).toEqual([toGlobalId('SystemEvent', own)]);
+  describeCrossTenant("acme's chain", {
+    app: () => t,
+    as: { email: 'owner@globex.test', tenant: 'globex' },
+    foreign: () => ({ correlationId: CID }),
+    reads: [{ name: 'correlation(id) shows a customer of another tenant nothing of it', query: QUERY, variables: (c) => ({ id: c.foreign.correlationId }), at: 'correlation.entries', expect: 'empty' }],
+    checks: [
+      {
+        name: 'correlation(id) under the same id shows their own items, and only those',
+        run: async (c) => {
+          const globex = await t.tenantId('globex');
+          const [own = ''] = await insertEvents(t.orm.em.fork(), [{ tenantId: globex, type: 'run.started', correlationId: c.foreign.correlationId }]);
+          const after = await correlationAs('owner@globex.test', c.foreign.correlationId, 'globex');
+          expect(after.entries.map((e) => e.node.id)).toEqual([toGlobalId('SystemEvent', own)]);
+        },
+      },
+    ],
   });
 
   it('shows staff everything, platform rows included, and audits the read', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fromGlobalId, toGlobalId } from '../../../common/global-id';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { describeCrossTenant } from '../../../../test/cross-tenant';
 import { AppError } from '../../../common/errors';
 import { Tenant } from '../../tenancy/tenant.entity';
 import { makeTool } from '../../tools/tool.factory';
@@ -203,24 +204,39 @@ describe('revoking and me.entitlements', () => {
 });
 
 describe('tenant isolation', () => {
-  it('keeps globex grants out of every acme path', async () => {
-    const token = tokens['owner@acme.test'];
-    const list = await t.gql('{ entitlements(first: 100) { totalCount nodes { feature tenant { slug } } } }', {}, { token });
-    expect(list.errors).toBeUndefined();
-    const nodes = list.data?.entitlements.nodes as { feature: string; tenant: { slug: string } }[];
-    expect(nodes.length).toBe(list.data?.entitlements.totalCount);
-    expect(nodes.every((n) => n.tenant.slug === 'acme')).toBe(true);
-    expect(nodes.map((n) => n.feature)).not.toContain('ent.globex');
-    const filtered = await t.gql('query($t: ID!) { entitlements(first: 100, filter: { tenantId: $t }) { totalCount } }', { t: gid('Tenant', globexId) }, { token });
-    expect(filtered.data?.entitlements.totalCount).toBe(0);
-    const one = await t.gql('query($id: ID!) { entitlement(id: $id) { feature } }', { id: globexGrantId }, { token });
-    expect(codeOf(one)).toBe('NOT_FOUND');
-    const node = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: globexGrantId }, { token });
-    expect(codeOf(node)).toBe('NOT_FOUND');
-    const nested = await t.gql('query($id: ID!) { tool(id: $id) { entitlement { id } } }', { id: gid('Tool', tools['ent.globex'].id) }, { token });
-    expect(nested.data?.tool.entitlement).toBeNull();
-    const own = await t.gql('query($id: ID!) { entitlement(id: $id) { feature plan limits } }', { id: globexGrantId }, { token: tokens.globex });
-    expect(own.data?.entitlement).toEqual({ feature: 'ent.globex', plan: 'enterprise', limits: { runsPerMonth: 50 } });
+  describeCrossTenant('globex grants', {
+    app: () => t,
+    as: 'owner@acme.test',
+    owner: { email: 'owner@globex.test', tenant: 'globex' },
+    foreign: () => ({ grant: globexGrantId, tool: gid('Tool', tools['ent.globex'].id), tenant: gid('Tenant', globexId) }),
+    unchanged: () => t.sql('select id, feature, plan, limits, valid_from, valid_until, revoked_at from entitlements where tenant_id = ? order by id', [globexId]),
+    reads: [
+      {
+        name: "entitlements lists acme's grants only",
+        query: '{ entitlements(first: 100) { totalCount nodes { feature tenant { slug } } } }',
+        expect: (list) => {
+          expect(list.errors).toBeUndefined();
+          const nodes = list.data?.entitlements.nodes as { feature: string; tenant: { slug: string } }[];
+          expect(nodes.length).toBe(list.data?.entitlements.totalCount);
+          expect(nodes.every((n) => n.tenant.slug === 'acme')).toBe(true);
+          expect(nodes.map((n) => n.feature)).not.toContain('ent.globex');
+        },
+      },
+      { name: 'entitlements filtered by the globex tenant', query: 'query($t: ID!) { entitlements(first: 100, filter: { tenantId: $t }) { totalCount } }', variables: (c) => ({ t: c.foreign.tenant }), expect: 'empty' },
+      {
+        name: 'entitlement(id) on a globex grant, which globex reads',
+        query: 'query($id: ID!) { entitlement(id: $id) { feature } }',
+        variables: (c) => ({ id: c.foreign.grant }),
+        expect: 'NOT_FOUND',
+        control: {
+          as: 'owner',
+          query: 'query($id: ID!) { entitlement(id: $id) { feature plan limits } }',
+          expect: (own) => expect(own.data?.entitlement).toEqual({ feature: 'ent.globex', plan: 'enterprise', limits: { runsPerMonth: 50 } }),
+        },
+      },
+      { name: 'node(id) on a globex grant', query: 'query($id: ID!) { node(id: $id) { id } }', variables: (c) => ({ id: c.foreign.grant }), expect: 'NOT_FOUND' },
+      { name: "tool(id).entitlement of the globex-only tool", query: 'query($id: ID!) { tool(id: $id) { entitlement { id } } }', variables: (c) => ({ id: c.foreign.tool }), at: 'tool.entitlement', expect: 'null' },
+    ],
   });
 
   it('filters by activity and tool; staff read any tenant, audited', async () => {

@@ -1,4 +1,5 @@
 import { codeOf, startTestApp, type TestApp } from '../../../../test/harness';
+import { type CrossTenantContext, describeCrossTenant, type ReadCase } from '../../../../test/cross-tenant';
 import { toGlobalId } from '../../../common/global-id';
 import { Migration20261123230700, OBSERVABILITY_GRANTS } from '../../../migrations/Migration20261123230700';
 import { SYSTEM_ROLES } from '../../../permissions/catalog';
@@ -238,38 +239,65 @@ describe('systemEvents for a tenant agent', () => {
   });
 });
 
+const NODE = 'query($id: ID!) { node(id: $id) { id ... on SystemEvent { type payload } } }';
+const nodeOf = (rows: Made[], i: number): string => {
+  const e = rows[i];
+  if (!e) throw new Error('fixture');
+  return gid(e);
+};
+
+interface EvForeign {
+  other: string;
+  platform: string;
+  /** Every ev-two and platform event. */
+  others: string[];
+  tenant: string;
+}
+type EvContext = CrossTenantContext<EvForeign, { event: string }>;
+
+/** Filters an ev-one caller might try to reach other events with. */
+const REACHING_FILTERS: [string, (c: EvContext) => Record<string, unknown>][] = [
+  ['no filter', () => ({})],
+  ['filter.tenantId of ev-two', (c) => ({ tenantId: c.foreign.tenant })],
+  ['filter.platformOnly', () => ({ platformOnly: true })],
+  ["filter.correlationId of ev-two's events", () => ({ correlationId: 'ev2-shared' })],
+  ['filter.type prefix shared by all', () => ({ type: 'evt.' })],
+];
+
 describe('tenant isolation of system events', () => {
-  it("never lists another tenant's or platform-wide events, whatever the filter", async () => {
-    for (const filter of [{}, { tenantId: toGlobalId('Tenant', twoTenantId) }, { platformOnly: true }, { correlationId: 'ev2-shared' }, { type: 'evt.' }]) {
-      const res = await list(tokens.oneAgent, { first: 100, filter });
-      expect(res.errors).toBeUndefined();
-      const ids = res.data?.systemEvents.nodes.map((n) => n.id) ?? [];
-      for (const e of [...two, ...global]) expect(ids).not.toContain(gid(e));
-      expect(res.data?.systemEvents.nodes.every((n) => n.tenant?.slug === 'ev-one')).toBe(true);
-    }
-    const byOther = await list(tokens.oneAgent, { first: 100, filter: { tenantId: toGlobalId('Tenant', twoTenantId) } });
-    expect(byOther.data?.systemEvents.totalCount).toBe(0);
-    const platform = await list(tokens.oneAgent, { first: 100, filter: { platformOnly: true } });
-    expect(platform.data?.systemEvents.totalCount).toBe(0);
+  describeCrossTenant<EvForeign, { event: string }>("ev-two's and platform events", {
+    app: () => t,
+    as: { label: 'agent@ev-one.test', token: () => tokens.oneAgent },
+    foreign: () => ({ other: nodeOf(two, 0), platform: nodeOf(global, 0), others: [...two, ...global].map(gid), tenant: toGlobalId('Tenant', twoTenantId) }),
+    own: () => ({ event: nodeOf(one, 0) }),
+    reads: [
+      ...REACHING_FILTERS.map(([label, filter]): ReadCase<EvForeign, { event: string }> => ({
+        name: `systemEvents with ${label} lists ev-one's events only`,
+        query: LIST,
+        variables: (c) => ({ first: 100, filter: filter(c) }),
+        expect: { ownOnly: { tenant: 'ev-one', excludes: (c) => c.foreign.others } },
+      })),
+      { name: 'systemEvents filtered by the ev-two tenant', query: LIST, variables: (c) => ({ first: 100, filter: { tenantId: c.foreign.tenant } }), at: 'systemEvents', expect: 'empty' },
+      { name: 'systemEvents filtered to platform events', query: LIST, variables: () => ({ first: 100, filter: { platformOnly: true } }), at: 'systemEvents', expect: 'empty' },
+      { name: "systemEvent(id) on an ev-two event", query: GET, variables: (c) => ({ id: c.foreign.other }), expect: 'NOT_FOUND' },
+      { name: 'systemEvent(id) on a platform event', query: GET, variables: (c) => ({ id: c.foreign.platform }), expect: 'NOT_FOUND' },
+      { name: 'node(id) on an ev-two event', query: NODE, variables: (c) => ({ id: c.foreign.other }), expect: 'NOT_FOUND' },
+      { name: 'node(id) on a platform event', query: NODE, variables: (c) => ({ id: c.foreign.platform }), expect: 'NOT_FOUND' },
+      {
+        name: 'nodes(ids) with its own event, an ev-two event and a platform event',
+        query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+        variables: (c) => ({ ids: [c.own.event, c.foreign.other, c.foreign.platform] }),
+        expect: { nodes: (c) => [c.own.event, null, null] },
+      },
+    ],
   });
 
-  it("answers NOT_FOUND for another tenant's event and a platform event, through systemEvent, node and nodes", async () => {
-    const other = two[0];
-    const platform = global[0];
-    const own = one[0];
-    if (!other || !platform || !own) throw new Error('fixture');
-    for (const e of [other, platform]) {
-      const res = await t.gql(GET, { id: gid(e) }, { token: tokens.oneAgent });
-      expect(codeOf(res)).toBe('NOT_FOUND');
-      expect(res.data?.systemEvent).toBeNull();
-      const node = await t.gql('query($id: ID!) { node(id: $id) { id ... on SystemEvent { type payload } } }', { id: gid(e) }, { token: tokens.oneAgent });
-      expect(codeOf(node)).toBe('NOT_FOUND');
-    }
-    const nodes = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [gid(own), gid(other), gid(platform)] }, { token: tokens.oneAgent });
-    expect(nodes.data?.nodes).toEqual([{ id: gid(own) }, null, null]);
-    // And the other way round.
-    const back = await t.gql(GET, { id: gid(own) }, { token: tokens.twoAgent });
-    expect(codeOf(back)).toBe('NOT_FOUND');
+  // And the other way round.
+  describeCrossTenant<{ event: string }>("ev-one's events", {
+    app: () => t,
+    as: { label: 'agent@ev-two.test', token: () => tokens.twoAgent },
+    foreign: () => ({ event: nodeOf(one, 0) }),
+    reads: [{ name: 'systemEvent(id) on an ev-one event', query: GET, variables: (c) => ({ id: c.foreign.event }), expect: 'NOT_FOUND' }],
   });
 });
 

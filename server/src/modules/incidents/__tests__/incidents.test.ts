@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { describeCrossTenant } from '../../../../test/cross-tenant';
 import { fromGlobalId, toGlobalId } from '../../../common/global-id';
 import { hashPassword } from '../../auth/password';
 import { insertEvents } from '../../events/event.factory';
@@ -444,27 +445,34 @@ describe('what customers see', () => {
     expect(res.data?.incident.tickets).toHaveLength(tickets.a.length);
   });
 
-  it('lists only incidents affecting the tenant, whatever the filter', async () => {
-    const mine = await t.gql<{ incidents: { totalCount: number; nodes: { id: string }[] } }>(LIST, { first: 100, filter: { correlationId: 'customer-view-0001' } }, { token: tokens.aAgent });
-    expect(mine.data?.incidents.nodes.map((n) => n.id)).toEqual([shared]);
-    const theirs = await t.gql<{ incidents: { totalCount: number; nodes: { id: string }[] } }>(LIST, { first: 100, filter: { correlationId: 'customer-view-0002' } }, { token: tokens.aAgent });
-    expect(theirs.data?.incidents).toEqual({ totalCount: 0, nodes: [] });
-    const byTenant = await t.gql<{ incidents: { totalCount: number; nodes: { id: string }[] } }>(LIST, { first: 100, filter: { tenantId: tenantGid('b') } }, { token: tokens.aAgent });
-    expect(byTenant.data?.incidents).toEqual({ totalCount: 0, nodes: [] });
-    const all = await t.gql<{ incidents: { totalCount: number; nodes: { id: string }[] } }>(LIST, { first: 100 }, { token: tokens.aAgent });
-    const visible = await t.count(`select count(*) as n from incident_tenants where tenant_id = ?`, [tenants.a]);
-    expect(all.data?.incidents.totalCount).toBe(visible);
-    expect(all.data?.incidents.nodes.map((n) => n.id)).not.toContain(onlyB);
-    // inc-b sees it.
-    const b = await t.gql<{ incidents: { nodes: { id: string }[] } }>(LIST, { first: 100, filter: { correlationId: 'customer-view-0002' } }, { token: tokens.bAgent });
-    expect(b.data?.incidents.nodes.map((n) => n.id)).toEqual([onlyB]);
-  });
-
-  it('answers NOT_FOUND for an incident of another tenant, through incident, node and nodes', async () => {
-    expect(codeOf(await t.gql(GET, { id: onlyB }, { token: tokens.aAgent }))).toBe('NOT_FOUND');
-    expect(codeOf(await t.gql('query($id: ID!) { node(id: $id) { id ... on Incident { title } } }', { id: onlyB }, { token: tokens.aAgent }))).toBe('NOT_FOUND');
-    const nodes = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [shared, onlyB] }, { token: tokens.aAgent });
-    expect(nodes.data?.nodes).toEqual([{ id: shared }, null]);
+  describeCrossTenant<{ incident: string; tenant: string }, { incident: string }>('an incident affecting inc-b only', {
+    app: () => t,
+    as: { label: 'agent@inc-a.test', token: () => tokens.aAgent },
+    owner: { label: 'agent@inc-b.test', token: () => tokens.bAgent },
+    foreign: () => ({ incident: onlyB, tenant: tenantGid('b') }),
+    own: () => ({ incident: shared }),
+    reads: [
+      {
+        name: "incidents filtered by its correlation id; by their own, the caller finds theirs; inc-b finds it",
+        query: LIST,
+        variables: () => ({ first: 100, filter: { correlationId: 'customer-view-0002' } }),
+        expect: 'empty',
+        control: [
+          { variables: () => ({ first: 100, filter: { correlationId: 'customer-view-0001' } }), expect: (mine, c) => expect(mine.data?.incidents.nodes.map((n: { id: string }) => n.id)).toEqual([c.own.incident]) },
+          { as: 'owner', expect: (b, c) => expect(b.data?.incidents.nodes.map((n: { id: string }) => n.id)).toEqual([c.foreign.incident]) },
+        ],
+      },
+      { name: 'incidents filtered by the inc-b tenant', query: LIST, variables: (c) => ({ first: 100, filter: { tenantId: c.foreign.tenant } }), expect: 'empty' },
+      {
+        name: 'incidents lists those affecting inc-a only',
+        query: LIST,
+        variables: () => ({ first: 100 }),
+        expect: { ownOnly: { total: () => t.count(`select count(*) as n from incident_tenants where tenant_id = ?`, [tenants.a]), excludes: (c) => [c.foreign.incident] } },
+      },
+      { name: 'incident(id)', query: GET, variables: (c) => ({ id: c.foreign.incident }), expect: 'NOT_FOUND' },
+      { name: 'node(id)', query: 'query($id: ID!) { node(id: $id) { id ... on Incident { title } } }', variables: (c) => ({ id: c.foreign.incident }), expect: 'NOT_FOUND' },
+      { name: 'nodes(ids), with an incident it shares', query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: (c) => ({ ids: [c.own.incident, c.foreign.incident] }), expect: { nodes: (c) => [c.own.incident, null] } },
+    ],
   });
 
   it('reaches timeline entries by node id only when they are public and for everyone or for the tenant', async () => {

@@ -1,6 +1,7 @@
 import { fromGlobalId, toGlobalId } from '../../../common/global-id';
 import { DEMO_PASSWORD } from '../../../seeders/demo.seeder';
 import { codeOf, startTestApp, type TestApp } from '../../../../test/harness';
+import { describeCrossTenant } from '../../../../test/cross-tenant';
 import { hashPassword } from '../../auth/password';
 import { Membership } from '../../tenancy/membership.entity';
 import { Role } from '../../tenancy/role.entity';
@@ -47,77 +48,84 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe.each(['owner@acme.test', 'admin@acme.test'])('as %s', (email) => {
-  let token: string;
-  let acmeCaseGid: string;
+const CASES_FILTER = 'query($f: KycCaseFilter) { kycCases(first: 100, filter: $f) { totalCount } }';
 
-  beforeAll(async () => {
-    token = (await t.login(email)).accessToken;
-    acmeCaseGid = (await makeCase(t, { docs: [{}] })).gid;
-  });
-
-  it('gets NOT_FOUND for a globex case and document through kycCase, kycDocument and node, but its own through the same routes', async () => {
-    const own = await t.gql('query($id: ID!) { kycCase(id: $id) { id } node(id: $id) { id } }', { id: acmeCaseGid }, { token });
-    expect(own.data).toEqual({ kycCase: { id: acmeCaseGid }, node: { id: acmeCaseGid } });
-
-    for (const [query, id] of [
-      ['query($id: ID!) { kycCase(id: $id) { id subjectName } }', globexCase.gid],
-      ['query($id: ID!) { kycDocument(id: $id) { id filename } }', globexCase.docGid],
-      ['query($id: ID!) { node(id: $id) { id ... on KycCase { subjectName } } }', globexCase.gid],
-      ['query($id: ID!) { node(id: $id) { id ... on KycDocument { filename } } }', globexCase.docGid],
-    ] as const) {
-      const res = await t.gql(query, { id }, { token });
-      expect(codeOf(res)).toBe('NOT_FOUND');
-      expect(JSON.stringify(res.data)).not.toContain('Globex Secret');
-    }
-    const many = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [acmeCaseGid, globexCase.gid, globexCase.docGid] }, { token });
-    expect(many.data?.nodes).toEqual([{ id: acmeCaseGid }, null, null]);
-    expect((many.errors ?? []).map((e) => [e.extensions.code, e.path])).toEqual([
-      ['NOT_FOUND', ['nodes', 1]],
-      ['NOT_FOUND', ['nodes', 2]],
-    ]);
-  });
-
-  it("lists and counts acme's cases and documents only, whatever the filter says", async () => {
-    const cases = await t.gql('query { kycCases(first: 100) { totalCount nodes { id tenant { slug } } } }', {}, { token });
-    expect(cases.data?.kycCases.totalCount).toBe(await t.count('select count(*) as n from kyc_cases where tenant_id = ?', [acmeId]));
-    expect(cases.data?.kycCases.nodes.every((n: { tenant: { slug: string } }) => n.tenant.slug === 'acme')).toBe(true);
-    expect(cases.data?.kycCases.nodes.map((n: { id: string }) => n.id)).not.toContain(globexCase.gid);
-
-    const byTenant = await t.gql('query($f: KycCaseFilter) { kycCases(first: 100, filter: $f) { totalCount } }', { f: { tenantId: toGlobalId('Tenant', globexId) } }, { token });
-    expect(byTenant.data?.kycCases.totalCount).toBe(0);
-    const byText = await t.gql('query($f: KycCaseFilter) { kycCases(first: 100, filter: $f) { totalCount } }', { f: { text: 'Globex Secret' } }, { token });
-    expect(byText.data?.kycCases.totalCount).toBe(0);
-
-    const docs = await t.gql('query { kycDocuments(first: 100) { totalCount nodes { id case { tenant { slug } } } } }', {}, { token });
-    expect(docs.data?.kycDocuments.totalCount).toBe(await t.count('select count(*) as n from kyc_documents where tenant_id = ?', [acmeId]));
-    expect(docs.data?.kycDocuments.nodes.every((n: { case: { tenant: { slug: string } } }) => n.case.tenant.slug === 'acme')).toBe(true);
-    const byCase = await t.gql('query($f: KycDocumentFilter) { kycDocuments(first: 100, filter: $f) { totalCount nodes { id } } }', { f: { caseId: globexCase.gid } }, { token });
-    expect(byCase.data?.kycDocuments).toEqual({ totalCount: 0, nodes: [] });
-  });
-
-  it('gets NOT_FOUND from every mutation on globex KYC data, and nothing changes', async () => {
-    const before = await caseRow(globexCase.id);
-    const attempts = [
-      ['mutation($input: UpdateKycCaseInput!) { updateKycCase(input: $input) { id } }', { input: { id: globexCase.gid, version: 1, person: { fullName: `Hijacked by ${email}` } } }],
-      ['mutation($input: KycCaseVersionInput!) { submitKycCase(input: $input) { id } }', { input: { id: globexCase.gid, version: 1 } }],
-      ['mutation($id: ID!) { deleteKycDocument(id: $id) }', { id: globexCase.docGid }],
-    ] as const;
-    for (const [query, variables] of attempts) {
-      const res = await t.gql(query, variables, { token });
-      expect(codeOf(res)).toBe('NOT_FOUND');
-    }
-    expect(await caseRow(globexCase.id)).toEqual(before);
-    expect(await t.sql(`select id from audit_logs where target_id in (?, ?)`, [globexCase.gid, globexCase.docGid])).toEqual([]);
-  });
-
-  it('gets 404 downloading a globex document or uploading to a globex case', async () => {
-    const get = await fetch(`${t.url}/api/kyc/documents/${globexCase.docGid}/content`, { headers: { authorization: `Bearer ${token}` } });
-    expect(get.status).toBe(404);
-    const up = await upload(t, token, globexCase.gid, { content: samplePdf('planted') });
-    expect(up.status).toBe(404);
-    expect(await caseRow(globexCase.id)).toMatchObject({ docs: expect.not.stringContaining(',') });
-  });
+describeCrossTenant<typeof globexCase & { tenant: string }, { caseGid: string }>('globex KYC data', {
+  app: () => t,
+  as: ['owner@acme.test', 'admin@acme.test'],
+  foreign: () => ({ ...globexCase, tenant: toGlobalId('Tenant', globexId) }),
+  own: async () => ({ caseGid: (await makeCase(t, { docs: [{}] })).gid }),
+  secrets: ['Globex Secret'],
+  // No refused call changes the globex case or its documents.
+  unchanged: (c) => caseRow(c.foreign.id),
+  reads: [
+    {
+      name: 'kycCase(id) on a globex case, its own through the same route',
+      query: 'query($id: ID!) { kycCase(id: $id) { id subjectName } }',
+      variables: (c) => ({ id: c.foreign.gid }),
+      expect: 'NOT_FOUND',
+      control: { query: 'query($id: ID!) { kycCase(id: $id) { id } node(id: $id) { id } }', variables: (c) => ({ id: c.own.caseGid }), expect: (res, c) => expect(res.data).toEqual({ kycCase: { id: c.own.caseGid }, node: { id: c.own.caseGid } }) },
+    },
+    { name: 'kycDocument(id) on a globex document', query: 'query($id: ID!) { kycDocument(id: $id) { id filename } }', variables: (c) => ({ id: c.foreign.docGid }), expect: 'NOT_FOUND' },
+    { name: 'node(id) on a globex case', query: 'query($id: ID!) { node(id: $id) { id ... on KycCase { subjectName } } }', variables: (c) => ({ id: c.foreign.gid }), expect: 'NOT_FOUND' },
+    { name: 'node(id) on a globex document', query: 'query($id: ID!) { node(id: $id) { id ... on KycDocument { filename } } }', variables: (c) => ({ id: c.foreign.docGid }), expect: 'NOT_FOUND' },
+    {
+      name: 'nodes(ids) with its own case, a globex case and a globex document',
+      query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      variables: (c) => ({ ids: [c.own.caseGid, c.foreign.gid, c.foreign.docGid] }),
+      expect: { nodes: (c) => [c.own.caseGid, null, null] },
+    },
+    {
+      name: "kycCases counts and lists acme's cases only",
+      query: 'query { kycCases(first: 100) { totalCount nodes { id tenant { slug } } } }',
+      expect: { ownOnly: { tenant: 'acme', excludes: (c) => [c.foreign.gid], total: () => t.count('select count(*) as n from kyc_cases where tenant_id = ?', [acmeId]) } },
+    },
+    { name: 'kycCases filtered by the globex tenant', query: CASES_FILTER, variables: (c) => ({ f: { tenantId: c.foreign.tenant } }), expect: 'empty' },
+    { name: "kycCases searched for the globex subject's name", query: CASES_FILTER, variables: () => ({ f: { text: 'Globex Secret' } }), expect: 'empty' },
+    {
+      name: "kycDocuments counts and lists acme's documents only",
+      query: 'query { kycDocuments(first: 100) { totalCount nodes { id case { tenant { slug } } } } }',
+      expect: { ownOnly: { tenant: 'acme', tenantOf: (n: { case: { tenant: { slug: string } } }) => n.case.tenant.slug, total: () => t.count('select count(*) as n from kyc_documents where tenant_id = ?', [acmeId]) } },
+    },
+    {
+      name: 'kycDocuments filtered by a globex case',
+      query: 'query($f: KycDocumentFilter) { kycDocuments(first: 100, filter: $f) { totalCount nodes { id } } }',
+      variables: (c) => ({ f: { caseId: c.foreign.gid } }),
+      expect: 'empty',
+    },
+  ],
+  writes: [
+    {
+      name: 'updateKycCase on a globex case',
+      mutation: 'mutation($input: UpdateKycCaseInput!) { updateKycCase(input: $input) { id } }',
+      variables: (c) => ({ input: { id: c.foreign.gid, version: 1, person: { fullName: `Hijacked by ${c.as}` } } }),
+    },
+    { name: 'submitKycCase on a globex case', mutation: 'mutation($input: KycCaseVersionInput!) { submitKycCase(input: $input) { id } }', variables: (c) => ({ input: { id: c.foreign.gid, version: 1 } }) },
+    { name: 'deleteKycDocument on a globex document', mutation: 'mutation($id: ID!) { deleteKycDocument(id: $id) }', variables: (c) => ({ id: c.foreign.docGid }) },
+  ],
+  checks: [
+    {
+      name: 'GET a globex document\'s content: 404',
+      run: async (c) => {
+        const get = await fetch(`${t.url}/api/kyc/documents/${c.foreign.docGid}/content`, { headers: { authorization: `Bearer ${c.token}` } });
+        expect(get.status).toBe(404);
+      },
+    },
+    {
+      name: 'POST a document to a globex case: 404, and no document is added',
+      run: async (c) => {
+        const up = await upload(t, c.token, c.foreign.gid, { content: samplePdf('planted') });
+        expect(up.status).toBe(404);
+        expect(await caseRow(c.foreign.id)).toMatchObject({ docs: expect.not.stringContaining(',') });
+      },
+    },
+    {
+      name: 'no refused call left an audit row on the globex case or document',
+      run: async (c) => {
+        expect(await t.sql(`select id from audit_logs where target_id in (?, ?)`, [c.foreign.gid, c.foreign.docGid])).toEqual([]);
+      },
+    },
+  ],
 });
 
 describe('raw-SQL document loaders', () => {

@@ -3,6 +3,7 @@ import { fromGlobalId, toGlobalId } from '../../../common/global-id';
 import { createContext } from '../../../context/create-context';
 import type { Context } from '../../../context/context';
 import { codeOf, startTestApp, type TestApp } from '../../../../test/harness';
+import { describeCrossTenant } from '../../../../test/cross-tenant';
 import { hashPassword } from '../../auth/password';
 import { grantTool } from '../../entitlements/entitlement.factory';
 import { addMember, provisionTenant } from '../../tenancy/tenant.factory';
@@ -295,27 +296,45 @@ describe('GraphQL', () => {
 });
 
 describe('tenant isolation of messages', () => {
-  it('keeps a globex message out of every acme path', async () => {
-    const token = tokens['agent@acme.test'];
-    const list = await t.gql('{ messages(first: 100) { nodes { id tenant { slug } } } }', {}, { token });
-    const nodes = list.data?.messages.nodes as { id: string; tenant: { slug: string } }[];
-    expect(nodes.every((n) => n.tenant.slug === 'acme')).toBe(true);
-    expect(nodes.map((n) => n.id)).not.toContain(globexMessageId);
-    for (const f of [{ correlationId: 'msg-shared-corr-01' }, { tenantId: toGlobalId('Tenant', globexId) }]) {
-      const res = await t.gql('query($f: MessageFilter) { messages(first: 10, filter: $f) { totalCount } }', { f }, { token });
-      expect({ f, n: res.data?.messages.totalCount }).toEqual({ f, n: 0 });
-    }
-    const one = await t.gql('query($id: ID!) { message(id: $id) { payload } }', { id: globexMessageId }, { token });
-    expect(codeOf(one)).toBe('NOT_FOUND');
-    const node = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: globexMessageId }, { token });
-    expect(codeOf(node)).toBe('NOT_FOUND');
-    const nodesRes = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [globexMessageId] }, { token });
-    expect(nodesRes.data?.nodes).toEqual([null]);
-    const nested = await t.gql('query($id: ID!) { ticket(id: $id) { sourceMessage { id } } }', { id: globexTicketId }, { token });
-    expect(codeOf(nested)).toBe('NOT_FOUND');
-    // Globex reads its own, staff read it with an audit row.
-    const own = await t.gql('query($id: ID!) { message(id: $id) { subject ticket { id sourceMessage { id } } } }', { id: globexMessageId }, { token: tokens.globex });
-    expect(own.data?.message).toEqual({ subject: 'Globex secret', ticket: { id: globexTicketId, sourceMessage: { id: globexMessageId } } });
+  describeCrossTenant('a globex message', {
+    app: () => t,
+    as: { label: 'agent@acme.test', token: () => tokens['agent@acme.test'] },
+    owner: { label: 'owner@globex.test', token: () => tokens.globex },
+    foreign: () => ({ message: globexMessageId, ticket: globexTicketId, tenant: toGlobalId('Tenant', globexId) }),
+    secrets: ['Globex secret'],
+    unchanged: (c) => t.sql('select status, subject, payload, ticket_id, run_id from inbound_messages where id = ?', [fromGlobalId(c.foreign.message).id]),
+    reads: [
+      { name: "messages lists acme's messages only", query: '{ messages(first: 100) { nodes { id tenant { slug } } } }', expect: { ownOnly: { tenant: 'acme', excludes: (c) => [c.foreign.message] } } },
+      {
+        name: 'messages filtered by its correlation id',
+        query: 'query($f: MessageFilter) { messages(first: 10, filter: $f) { totalCount } }',
+        variables: () => ({ f: { correlationId: 'msg-shared-corr-01' } }),
+        expect: 'empty',
+      },
+      {
+        name: 'messages filtered by the globex tenant',
+        query: 'query($f: MessageFilter) { messages(first: 10, filter: $f) { totalCount } }',
+        variables: (c) => ({ f: { tenantId: c.foreign.tenant } }),
+        expect: 'empty',
+      },
+      {
+        name: 'message(id), which globex reads with its ticket',
+        query: 'query($id: ID!) { message(id: $id) { payload } }',
+        variables: (c) => ({ id: c.foreign.message }),
+        expect: 'NOT_FOUND',
+        control: {
+          as: 'owner',
+          query: 'query($id: ID!) { message(id: $id) { subject ticket { id sourceMessage { id } } } }',
+          expect: (own, c) => expect(own.data?.message).toEqual({ subject: 'Globex secret', ticket: { id: c.foreign.ticket, sourceMessage: { id: c.foreign.message } } }),
+        },
+      },
+      { name: 'node(id)', query: 'query($id: ID!) { node(id: $id) { id } }', variables: (c) => ({ id: c.foreign.message }), expect: 'NOT_FOUND' },
+      { name: 'nodes(ids)', query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: (c) => ({ ids: [c.foreign.message] }), expect: { nodes: () => [null] } },
+      { name: 'ticket(id).sourceMessage of its globex ticket', query: 'query($id: ID!) { ticket(id: $id) { sourceMessage { id } } }', variables: (c) => ({ id: c.foreign.ticket }), expect: 'NOT_FOUND' },
+    ],
+  });
+
+  it('staff read a globex message, with an audit row', async () => {
     const before = await t.count(`select count(*) as n from audit_logs where action = 'platform.access'`);
     const staff = await t.gql('query($id: ID!) { message(id: $id) { tenant { slug } } }', { id: globexMessageId }, { token: tokens['staff@atrium.test'] });
     expect(staff.data?.message.tenant.slug).toBe('globex');

@@ -3,6 +3,7 @@ import { fromGlobalId, toGlobalId } from '../../../common/global-id';
 import { createContext } from '../../../context/create-context';
 import type { Context } from '../../../context/context';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { describeCrossTenant } from '../../../../test/cross-tenant';
 import { hashPassword } from '../../auth/password';
 import { Entitlement } from '../../entitlements/entitlement.entity';
 import { grantTool } from '../../entitlements/entitlement.factory';
@@ -437,36 +438,44 @@ describe('listing runs', () => {
 });
 
 describe('tenant isolation of runs', () => {
-  it('keeps a globex run out of every acme path', async () => {
-    const token = tokens['owner@acme.test'];
-    const list = await t.gql('{ runs(first: 100) { nodes { id tenant { slug } } } }', {}, { token });
-    const nodes = list.data?.runs.nodes as { id: string; tenant: { slug: string } }[];
-    expect(nodes.length).toBeGreaterThan(0);
-    expect(nodes.every((n) => n.tenant.slug === 'acme')).toBe(true);
-    expect(nodes.map((n) => n.id)).not.toContain(globexRunId);
-    for (const f of [{ correlationId: 'shared-corr-0001' }, { tenantId: toGlobalId('Tenant', globexId) }, { ticketId: globexTicketId }, { toolId: toGlobalId('Tool', globexTool.id) }]) {
-      const res = await t.gql('query($f: RunFilter) { runs(first: 10, filter: $f) { totalCount } }', { f }, { token });
-      expect({ f, n: res.data?.runs.totalCount }).toEqual({ f, n: 0 });
-    }
-    const one = await t.gql('query($id: ID!) { run(id: $id) { input } }', { id: globexRunId }, { token });
-    expect(codeOf(one)).toBe('NOT_FOUND');
-    const node = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: globexRunId }, { token });
-    expect(codeOf(node)).toBe('NOT_FOUND');
-    const nodesRes = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [globexRunId] }, { token });
-    expect(nodesRes.data?.nodes).toEqual([null]);
-    const nested = await t.gql('query($id: ID!) { ticket(id: $id) { runs(first: 5) { totalCount } } }', { id: globexTicketId }, { token });
-    expect(codeOf(nested)).toBe('NOT_FOUND');
-    for (const m of ['cancelRun', 'retryRun']) {
-      const res = await t.gql(`mutation($id: ID!) { ${m}(id: $id) { id } }`, { id: globexRunId }, { token });
-      expect({ m, code: codeOf(res) }).toEqual({ m, code: 'NOT_FOUND' });
-    }
-    const [row] = await t.sql<{ status: string }>('select status from automation_runs where id = ?', [fromGlobalId(globexRunId).id]);
-    expect(row?.status).toBe('FAILED');
-    expect(await t.count('select count(*) as n from automation_runs where retry_of_id = ?', [fromGlobalId(globexRunId).id])).toBe(0);
+  const runState = async (runGid: string) => {
+    const [row] = await t.sql<{ status: string }>('select status from automation_runs where id = ?', [fromGlobalId(runGid).id]);
+    return { status: row?.status, retries: await t.count('select count(*) as n from automation_runs where retry_of_id = ?', [fromGlobalId(runGid).id]) };
+  };
+  const RUNS_FILTER = 'query($f: RunFilter) { runs(first: 10, filter: $f) { totalCount } }';
 
-    // Globex sees it, also as its ticket's run.
-    const own = await t.gql('query($id: ID!) { ticket(id: $id) { runs(first: 5) { totalCount nodes { id } } } }', { id: globexTicketId }, { token: tokens.globex });
-    expect(own.data?.ticket.runs).toEqual({ totalCount: 1, nodes: [{ id: globexRunId }] });
+  describeCrossTenant('a globex run', {
+    app: () => t,
+    as: { label: 'owner@acme.test', token: () => tokens['owner@acme.test'] },
+    owner: { label: 'owner@globex.test', token: () => tokens.globex },
+    foreign: () => ({ run: globexRunId, ticket: globexTicketId, tool: toGlobalId('Tool', globexTool.id), tenant: toGlobalId('Tenant', globexId) }),
+    secrets: ['globex secret'],
+    unchanged: (c) => runState(c.foreign.run),
+    reads: [
+      { name: "runs lists acme's runs only", query: '{ runs(first: 100) { nodes { id tenant { slug } } } }', expect: { ownOnly: { tenant: 'acme', nonEmpty: true, excludes: (c) => [c.foreign.run] } } },
+      { name: 'runs filtered by its correlation id', query: RUNS_FILTER, variables: () => ({ f: { correlationId: 'shared-corr-0001' } }), expect: 'empty' },
+      { name: 'runs filtered by the globex tenant', query: RUNS_FILTER, variables: (c) => ({ f: { tenantId: c.foreign.tenant } }), expect: 'empty' },
+      { name: 'runs filtered by its globex ticket', query: RUNS_FILTER, variables: (c) => ({ f: { ticketId: c.foreign.ticket } }), expect: 'empty' },
+      { name: 'runs filtered by the globex-only tool', query: RUNS_FILTER, variables: (c) => ({ f: { toolId: c.foreign.tool } }), expect: 'empty' },
+      { name: 'run(id)', query: 'query($id: ID!) { run(id: $id) { input } }', variables: (c) => ({ id: c.foreign.run }), expect: 'NOT_FOUND' },
+      { name: 'node(id)', query: 'query($id: ID!) { node(id: $id) { id } }', variables: (c) => ({ id: c.foreign.run }), expect: 'NOT_FOUND' },
+      { name: 'nodes(ids)', query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: (c) => ({ ids: [c.foreign.run] }), expect: { nodes: () => [null] } },
+      {
+        name: "ticket(id).runs of its globex ticket, where globex sees it",
+        query: 'query($id: ID!) { ticket(id: $id) { runs(first: 5) { totalCount } } }',
+        variables: (c) => ({ id: c.foreign.ticket }),
+        expect: 'NOT_FOUND',
+        control: {
+          as: 'owner',
+          query: 'query($id: ID!) { ticket(id: $id) { runs(first: 5) { totalCount nodes { id } } } }',
+          expect: (own, c) => expect(own.data?.ticket.runs).toEqual({ totalCount: 1, nodes: [{ id: c.foreign.run }] }),
+        },
+      },
+    ],
+    writes: [
+      { name: 'cancelRun: the run stays FAILED', mutation: 'mutation($id: ID!) { cancelRun(id: $id) { id } }', variables: (c) => ({ id: c.foreign.run }), then: async (_res, c) => expect(await runState(c.foreign.run)).toEqual({ status: 'FAILED', retries: 0 }) },
+      { name: 'retryRun: no retry is made', mutation: 'mutation($id: ID!) { retryRun(id: $id) { id } }', variables: (c) => ({ id: c.foreign.run }), then: async (_res, c) => expect(await runState(c.foreign.run)).toEqual({ status: 'FAILED', retries: 0 }) },
+    ],
   });
 
   it('lets platform staff read and cancel across tenants, audited', async () => {

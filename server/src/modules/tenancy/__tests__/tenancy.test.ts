@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { describeCrossTenant } from '../../../../test/cross-tenant';
 import { toGlobalId } from '../../../common/global-id';
 import { SYSTEM_ROLES, SYSTEM_ROLE_NAMES, type SystemRoleName } from '../../../permissions/catalog';
 import { hashPassword } from '../../auth/password';
@@ -332,26 +333,36 @@ describe('memberships', () => {
     expect(before.data?.memberships.pageInfo.hasNextPage).toBe(true);
   });
 
-  it('node() resolves an acme membership but answers NOT_FOUND for a globex one', async () => {
-    const token = tokens['admin@acme.test'];
-    const mine = await t.gql(NODE, { id: gid('Membership', seed.acme.memberships['viewer@acme.test']) }, { token });
-    expectOk(mine);
-    expect(mine.data?.node).toMatchObject({ user: { email: 'viewer@acme.test' }, role: { name: 'viewer' }, tenant: { slug: 'acme' } });
-
-    const theirs = await t.gql(NODE, { id: gid('Membership', seed.globex.memberships['owner@globex.test']) }, { token });
-    expectError(theirs, 'NOT_FOUND');
-    expect(theirs.data?.node ?? null).toBeNull();
-    // The answer is the same as for an id that does not exist at all: nothing to tell them apart.
-    const missing = await t.gql(NODE, { id: gid('Membership', randomUUID()) }, { token });
-    expectError(missing, 'NOT_FOUND');
-    expect(missing.errors?.[0]?.message).toBe(theirs.errors?.[0]?.message);
-  });
-
-  it("a tenant member's filter.tenantId cannot reach another tenant", async () => {
-    const res = await t.gql(MEMBERSHIPS, { first: 100, filter: { tenantId: seed.globex.gid } }, { token: tokens['admin@acme.test'] });
-    expectOk(res);
-    expect(res.data?.memberships.totalCount).toBe(0);
-    expect(res.data?.memberships.nodes).toEqual([]);
+  describeCrossTenant('globex memberships', {
+    app: () => t,
+    as: { label: 'admin@acme.test', token: () => tokens['admin@acme.test'] },
+    foreign: () => ({ membership: gid('Membership', seed.globex.memberships['owner@globex.test']), tenant: seed.globex.gid }),
+    unchanged: () => t.sql('select id, user_id, role_id from memberships where tenant_id = ? order by id', [seed.globex.id]),
+    reads: [
+      {
+        // The answer is the same as for an id that does not exist at all: nothing to tell them apart.
+        name: 'node(id) on a globex membership, like one that does not exist; an acme one resolves',
+        query: NODE,
+        variables: (c) => ({ id: c.foreign.membership }),
+        expect: 'NOT_FOUND',
+        likeMissing: () => ({ id: gid('Membership', randomUUID()) }),
+        then: (res) => expectError(res, 'NOT_FOUND'),
+        control: {
+          variables: () => ({ id: gid('Membership', seed.acme.memberships['viewer@acme.test']) }),
+          expect: (mine) => {
+            expectOk(mine);
+            expect(mine.data?.node).toMatchObject({ user: { email: 'viewer@acme.test' }, role: { name: 'viewer' }, tenant: { slug: 'acme' } });
+          },
+        },
+      },
+      {
+        name: "memberships with filter.tenantId of globex",
+        query: MEMBERSHIPS,
+        variables: (c) => ({ first: 100, filter: { tenantId: c.foreign.tenant } }),
+        expect: 'empty',
+        then: (res) => expectOk(res),
+      },
+    ],
   });
 
   it('viewer can read memberships (member:read); globex owner sees only globex', async () => {
@@ -649,26 +660,32 @@ describe('roles', () => {
     expectError(again.res, 'NOT_FOUND');
   });
 
-  it("another tenant's role id answers NOT_FOUND for update and delete, system or not", async () => {
-    const owner = tokens['owner@acme.test'];
-    const globexRole = await createRoleAs(tokens['owner@globex.test'], { name: roleName('globex-only'), permissions: ['ticket:read'] });
-    const before = await roleRow(globexRole.uuid);
-
-    const updated = await call(UPDATE_ROLE, { input: { id: globexRole.id, permissions: ['ticket:read', 'audit:read'] } }, owner);
-    expectError(updated.res, 'NOT_FOUND');
-    const deleted = await call(DELETE_ROLE, { id: globexRole.id }, owner);
-    expectError(deleted.res, 'NOT_FOUND');
-    // A globex system role: NOT_FOUND as well, not SYSTEM_ROLE, so existence does not leak.
-    const system = await call(DELETE_ROLE, { id: gid('Role', seed.globex.roles.agent) }, owner);
-    expectError(system.res, 'NOT_FOUND');
-    expect((await call(DELETE_ROLE, { id: gid('Role', randomUUID()) }, owner)).res.errors?.[0]?.message).toBe(system.res.errors?.[0]?.message);
-
-    expect(await roleRow(globexRole.uuid)).toEqual(before);
-    expect(await auditsOf(updated.cid)).toEqual([]);
-    expect(await auditsOf(deleted.cid)).toEqual([]);
-
-    // Nor does node() show it.
-    expectError(await t.gql(NODE, { id: globexRole.id }, { token: owner }), 'NOT_FOUND');
+  describeCrossTenant("another tenant's roles, system or not", {
+    app: () => t,
+    as: { label: 'owner@acme.test', token: () => tokens['owner@acme.test'] },
+    foreign: async () => {
+      const role = await createRoleAs(tokens['owner@globex.test'], { name: roleName('globex-only'), permissions: ['ticket:read'] });
+      return { role: role.id, roleUuid: role.uuid, systemRole: gid('Role', seed.globex.roles.agent), systemRoleUuid: seed.globex.roles.agent };
+    },
+    unchanged: async (c) => [await roleRow(c.foreign.roleUuid), await roleRow(c.foreign.systemRoleUuid)],
+    reads: [{ name: 'node(id) on a globex custom role', query: NODE, variables: (c) => ({ id: c.foreign.role }), expect: 'NOT_FOUND', then: (res) => expectError(res, 'NOT_FOUND') }],
+    writes: [
+      {
+        name: 'updateRole on a globex custom role',
+        mutation: UPDATE_ROLE,
+        variables: (c) => ({ input: { id: c.foreign.role, permissions: ['ticket:read', 'audit:read'] } }),
+        then: (res) => expectError(res, 'NOT_FOUND'),
+      },
+      { name: 'deleteRole on a globex custom role', mutation: DELETE_ROLE, variables: (c) => ({ id: c.foreign.role }), then: (res) => expectError(res, 'NOT_FOUND') },
+      {
+        // NOT_FOUND as well, not SYSTEM_ROLE, so existence does not leak.
+        name: 'deleteRole on a globex system role, like a role that does not exist',
+        mutation: DELETE_ROLE,
+        variables: (c) => ({ id: c.foreign.systemRole }),
+        likeMissing: () => ({ id: gid('Role', randomUUID()) }),
+        then: (res) => expectError(res, 'NOT_FOUND'),
+      },
+    ],
   });
 
   it('a custom role:manage holder cannot give a role permissions they do not hold (ESCALATION)', async () => {
@@ -881,32 +898,54 @@ describe('updateMembershipRole', () => {
     expect((await auditsOf(byOwner.cid)).map((a) => a.diff)).toEqual([{ before: { role: modest.name }, after: { role: keeper.name } }]);
   });
 
-  it("a role from another tenant answers NOT_FOUND and changes nothing", async () => {
-    const membershipId = seed.acme.memberships['viewer@acme.test'];
-    const { res, cid } = await setRole(tokens['admin@acme.test'], membershipId, seed.globex.roles.agent);
-    expectError(res, 'NOT_FOUND');
-    expect(res.errors?.[0]?.message).toMatch(/role/i);
-    expect(await roleNameOf(membershipId)).toBe('viewer');
-    expect(await auditsOf(cid)).toEqual([]);
-
-    // Staff too: the role must belong to the membership's tenant.
-    const staff = await setRole(tokens['staff@atrium.test'], membershipId, seed.globex.roles.agent);
-    expectError(staff.res, 'NOT_FOUND');
-    expect(await roleNameOf(membershipId)).toBe('viewer');
+  // Staff too: the role must belong to the membership's tenant.
+  describeCrossTenant('a globex role for an acme membership', {
+    app: () => t,
+    as: [
+      { label: 'admin@acme.test', token: () => tokens['admin@acme.test'] },
+      { label: 'staff@atrium.test', token: () => tokens['staff@atrium.test'] },
+    ],
+    foreign: () => ({ membership: seed.acme.memberships['viewer@acme.test'], role: seed.globex.roles.agent }),
+    unchanged: (c) => roleNameOf(c.foreign.membership),
+    writes: [
+      {
+        name: 'updateMembershipRole to a globex role changes nothing',
+        mutation: UPDATE_MEMBERSHIP_ROLE,
+        variables: (c) => ({ input: { membershipId: gid('Membership', c.foreign.membership), roleId: gid('Role', c.foreign.role) } }),
+        then: async (res, c) => {
+          expectError(res, 'NOT_FOUND');
+          expect(res.errors?.[0]?.message).toMatch(/role/i);
+          expect(await roleNameOf(c.foreign.membership)).toBe('viewer');
+        },
+      },
+    ],
   });
 
-  it('a membership of another tenant, or one that does not exist, answers NOT_FOUND', async () => {
-    const admin = tokens['admin@acme.test'];
-    const globexMembership = seed.globex.memberships['owner@globex.test'];
-    const other = await setRole(admin, globexMembership, seed.globex.roles.viewer);
-    expectError(other.res, 'NOT_FOUND');
-    expect(other.res.errors?.[0]?.message).toMatch(/membership/i);
-    expect(await roleNameOf(globexMembership)).toBe('owner');
+  describeCrossTenant('a globex membership', {
+    app: () => t,
+    as: { label: 'admin@acme.test', token: () => tokens['admin@acme.test'] },
+    foreign: () => ({ membership: seed.globex.memberships['owner@globex.test'], role: seed.globex.roles.viewer }),
+    unchanged: (c) => roleNameOf(c.foreign.membership),
+    writes: [
+      {
+        name: 'updateMembershipRole on it, answered like a membership that does not exist',
+        mutation: UPDATE_MEMBERSHIP_ROLE,
+        variables: (c) => ({ input: { membershipId: gid('Membership', c.foreign.membership), roleId: gid('Role', c.foreign.role) } }),
+        likeMissing: () => ({ input: { membershipId: gid('Membership', randomUUID()), roleId: gid('Role', seed.acme.roles.viewer) } }),
+        then: async (res, c) => {
+          expectError(res, 'NOT_FOUND');
+          expect(res.errors?.[0]?.message).toMatch(/membership/i);
+          expect(await roleNameOf(c.foreign.membership)).toBe('owner');
+        },
+      },
+    ],
+  });
 
+  it('a membership that does not exist, was removed, or is the wrong kind of id is refused', async () => {
+    const admin = tokens['admin@acme.test'];
     const stale = await setRole(admin, randomUUID(), seed.acme.roles.viewer);
     expectError(stale.res, 'NOT_FOUND');
-    expect(stale.res.errors?.[0]?.message).toBe(other.res.errors?.[0]?.message);
-    expect(await auditsOf(other.cid)).toEqual([]);
+    expect(stale.res.errors?.[0]?.message).toMatch(/membership/i);
     expect(await auditsOf(stale.cid)).toEqual([]);
 
     // A membership that was removed: its id no longer resolves.
@@ -1004,19 +1043,37 @@ describe('tenant(id)', () => {
     expect(await auditsOf(cid)).toEqual([]);
   });
 
-  it("another tenant's id answers NOT_FOUND, like an id that does not exist", async () => {
-    const member = tokens['member@acme.test'];
-    const other = await t.gql(TENANT, { id: seed.globex.gid }, { token: member });
-    expectError(other, 'NOT_FOUND');
-    expect(other.data?.tenant ?? null).toBeNull();
-    const missing = await t.gql(TENANT, { id: gid('Tenant', randomUUID()) }, { token: member });
-    expectError(missing, 'NOT_FOUND');
-    expect(missing.errors?.[0]?.message).toBe(other.errors?.[0]?.message);
+  describeCrossTenant('the globex tenant', {
+    app: () => t,
+    as: { label: 'member@acme.test', token: () => tokens['member@acme.test'] },
+    foreign: () => ({ tenant: seed.globex.gid }),
+    reads: [
+      {
+        name: 'tenant(id), like an id that does not exist',
+        query: TENANT,
+        variables: (c) => ({ id: c.foreign.tenant }),
+        expect: 'NOT_FOUND',
+        likeMissing: () => ({ id: gid('Tenant', randomUUID()) }),
+        then: (res) => expectError(res, 'NOT_FOUND'),
+      },
+    ],
+  });
 
-    // globex's owner is also an acme member, but acting in globex they see globex only.
-    const globexOwner = tokens['owner@globex.test'];
-    expectOk(await t.gql(TENANT, { id: seed.globex.gid }, { token: globexOwner }));
-    expectError(await t.gql(TENANT, { id: seed.acme.gid }, { token: globexOwner }), 'NOT_FOUND');
+  // globex's owner is also an acme member, but acting in globex they see globex only.
+  describeCrossTenant('the acme tenant', {
+    app: () => t,
+    as: { label: 'owner@globex.test in globex', token: () => tokens['owner@globex.test'] },
+    foreign: () => ({ tenant: seed.acme.gid }),
+    reads: [
+      {
+        name: 'tenant(id), while their own globex one reads',
+        query: TENANT,
+        variables: (c) => ({ id: c.foreign.tenant }),
+        expect: 'NOT_FOUND',
+        then: (res) => expectError(res, 'NOT_FOUND'),
+        control: { variables: () => ({ id: seed.globex.gid }), expect: (own) => expectOk(own) },
+      },
+    ],
   });
 
   it('staff read any tenant, and each read is audited against that tenant', async () => {

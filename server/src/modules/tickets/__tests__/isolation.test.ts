@@ -1,6 +1,7 @@
 import { fromGlobalId, toGlobalId } from '../../../common/global-id';
 import { DEMO_PASSWORD } from '../../../seeders/demo.seeder';
 import { codeOf, startTestApp, type TestApp } from '../../../../test/harness';
+import { describeCrossTenant } from '../../../../test/cross-tenant';
 import { hashPassword } from '../../auth/password';
 import { Membership } from '../../tenancy/membership.entity';
 import { Role } from '../../tenancy/role.entity';
@@ -90,186 +91,180 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe.each(['agent@acme.test', 'owner@acme.test'])('as %s', (email) => {
-  let token: string;
-  let acmeTicketId: string;
+const TICKETS_FILTER = 'query($f: TicketFilter) { tickets(first: 100, filter: $f) { totalCount nodes { id } } }';
 
-  beforeAll(async () => {
-    token = (await t.login(email)).accessToken;
+interface Foreign {
+  /** A seeded globex ticket with comments, and its version. */
+  ticket: string;
+  version: number;
+  /** The globex-only user's ticket, and the user. */
+  soloTicket: string;
+  soloUser: string;
+  /** A globex ticket comment. */
+  comment: string;
+  tenant: string;
+}
+
+describeCrossTenant<Foreign, { ticket: string; tenant: string }>('globex tickets', {
+  app: () => t,
+  as: ['agent@acme.test', 'owner@acme.test'],
+  foreign: async () => {
+    const [comment] = await t.sql<{ id: string }>(`select id from ticket_comments where tenant_id = ? limit 1`, [globexTenantId]);
+    return {
+      ticket: globexTicket.id,
+      version: globexTicket.version,
+      soloTicket: soloTicketId,
+      soloUser: soloUserId,
+      comment: toGlobalId('TicketComment', comment.id),
+      tenant: toGlobalId('Tenant', globexTenantId),
+    };
+  },
+  own: async ({ token }) => {
     const me = await t.gql('query { me { tenant { slug } } }', {}, { token });
     expect(me.data?.me.tenant.slug).toBe('acme');
     const [row] = await t.sql<{ id: string }>(`select id from tickets where tenant_id = ? order by number limit 1`, [acmeTenantId]);
-    acmeTicketId = toGlobalId('Ticket', row.id);
-  });
-
-  it('gets NOT_FOUND for a globex ticket through ticket(id), and its own ticket through the same route', async () => {
-    const own = await t.gql('query($id: ID!) { ticket(id: $id) { id } }', { id: acmeTicketId }, { token });
-    expect(own.errors).toBeUndefined();
-    expect(own.data?.ticket.id).toBe(acmeTicketId);
-
-    for (const id of [globexTicket.id, soloTicketId]) {
-      const res = await t.gql('query($id: ID!) { ticket(id: $id) { id subject body } }', { id }, { token });
-      expect(codeOf(res)).toBe('NOT_FOUND');
-      expect(res.data?.ticket).toBeNull();
-    }
-  });
-
-  it('gets NOT_FOUND for a globex ticket through node(id)', async () => {
-    const own = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: acmeTicketId }, { token });
-    expect(own.data?.node.id).toBe(acmeTicketId);
-
-    const res = await t.gql('query($id: ID!) { node(id: $id) { id ... on Ticket { subject body } } }', { id: globexTicket.id }, { token });
-    expect(codeOf(res)).toBe('NOT_FOUND');
-    expect(res.data?.node).toBeNull();
-  });
-
-  it('gets null plus a located NOT_FOUND for each globex ticket through nodes(ids)', async () => {
-    const ids = [acmeTicketId, globexTicket.id, soloTicketId];
-    const res = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Ticket { subject } } }', { ids }, { token });
-    const nodes = res.data?.nodes as ({ id: string } | null)[];
-    expect(nodes).toHaveLength(3);
-    expect(nodes[0]?.id).toBe(acmeTicketId);
-    expect(nodes[1]).toBeNull();
-    expect(nodes[2]).toBeNull();
-    const located = (res.errors ?? []).map((e) => ({ code: e.extensions.code, path: e.path }));
-    expect(located).toEqual(
-      expect.arrayContaining([
-        { code: 'NOT_FOUND', path: ['nodes', 1] },
-        { code: 'NOT_FOUND', path: ['nodes', 2] },
-      ]),
-    );
-    expect(located).toHaveLength(2);
-  });
-
-  it('cannot reach globex comments or globex-only users through nodes(ids)', async () => {
-    const [comment] = await t.sql<{ id: string }>(`select id from ticket_comments where tenant_id = ? limit 1`, [globexTenantId]);
-    const ids = [toGlobalId('TicketComment', comment.id), soloUserId];
-    const res = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, { token });
-    expect(res.data?.nodes).toEqual([null, null]);
-    expect((res.errors ?? []).map((e) => [e.extensions.code, e.path])).toEqual([
-      ['NOT_FOUND', ['nodes', 0]],
-      ['NOT_FOUND', ['nodes', 1]],
-    ]);
-  });
-
-  it('finds no tickets when filtering by a globex-only requester or by the globex tenant', async () => {
-    const byRequester = await t.gql(
-      'query($f: TicketFilter) { tickets(first: 100, filter: $f) { totalCount nodes { id } } }',
-      { f: { requesterId: soloUserId } },
-      { token },
-    );
-    expect(byRequester.errors).toBeUndefined();
-    expect(byRequester.data?.tickets).toEqual({ totalCount: 0, nodes: [] });
-
-    const byTenant = await t.gql(
-      'query($f: TicketFilter) { tickets(first: 100, filter: $f) { totalCount nodes { id } } }',
-      { f: { tenantId: toGlobalId('Tenant', globexTenantId) } },
-      { token },
-    );
-    expect(byTenant.errors).toBeUndefined();
-    expect(byTenant.data?.tickets).toEqual({ totalCount: 0, nodes: [] });
-
-    // owner@globex.test is also an acme member: filtering by them finds only their acme tickets.
-    const [globexOwner] = await t.sql<{ id: string }>(`select id from users where email = 'owner@globex.test'`);
-    const [{ n }] = (await t.sql<{ n: number }>(
-      `select count(*)::int as n from tickets where tenant_id = ? and requester_id = ?`,
-      [acmeTenantId, globexOwner.id],
-    )) as [{ n: number }];
-    expect(n).toBeGreaterThan(0);
-    const shared = await t.gql(
-      'query($f: TicketFilter) { tickets(first: 100, filter: $f) { totalCount nodes { id tenant { slug } } } }',
-      { f: { requesterId: toGlobalId('User', globexOwner.id) } },
-      { token },
-    );
-    expect(shared.data?.tickets.totalCount).toBe(n);
-    for (const node of shared.data?.tickets.nodes ?? []) {
-      expect(node.tenant.slug).toBe('acme');
-      expect(globexTicketIds).not.toContain(node.id);
-    }
-  });
-
-  it("counts and lists acme's tickets only", async () => {
-    const [{ n }] = (await t.sql<{ n: number }>(`select count(*)::int as n from tickets where tenant_id = ?`, [acmeTenantId])) as [{ n: number }];
-    expect(n).toBe(ACME_TICKETS);
-    const res = await t.gql('query { tickets(first: 100) { totalCount pageInfo { hasNextPage } nodes { id tenant { slug } } } }', {}, { token });
-    expect(res.errors).toBeUndefined();
-    expect(res.data?.tickets.totalCount).toBe(ACME_TICKETS);
-    expect(res.data?.tickets.pageInfo.hasNextPage).toBe(false);
-    const nodes = res.data?.tickets.nodes as { id: string; tenant: { slug: string } }[];
-    expect(nodes).toHaveLength(ACME_TICKETS);
-    expect(nodes.filter((node) => node.tenant.slug !== 'acme')).toEqual([]);
-    expect(nodes.filter((node) => globexTicketIds.includes(node.id))).toEqual([]);
-    const rows = await t.sql<{ tenant_id: string }>(`select distinct tenant_id from tickets where id = any(?::uuid[])`, [`{${nodes.map((x) => uuidOf(x.id)).join(',')}}`]);
-    expect(rows).toEqual([{ tenant_id: acmeTenantId }]);
-  });
-
-  it('gets NOT_FOUND from updateTicket on a globex ticket, with its current version, and nothing changes', async () => {
-    const before = await ticketRow(globexTicket.id);
-    expect(before.version).toBe(globexTicket.version);
-    const res = await t.gql(
-      'mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id version subject } }',
-      { input: { id: globexTicket.id, version: before.version, subject: `Hijacked by ${email}`, status: 'CLOSED' } },
-      { token },
-    );
-    expect(codeOf(res)).toBe('NOT_FOUND');
-    expect(res.data?.updateTicket ?? null).toBeNull();
-    expect(await ticketRow(globexTicket.id)).toEqual(before);
-    const audits = await t.sql(`select id from audit_logs where action = 'ticket.updated' and target_id = ?`, [globexTicket.id]);
-    expect(audits).toEqual([]);
-  });
-
-  it('gets NOT_FOUND from addTicketComment on a globex ticket, and no comment is added', async () => {
-    const before = await ticketRow(globexTicket.id);
-    expect(before.comments).toBeGreaterThan(0);
-    const res = await t.gql(
-      'mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }',
-      { input: { ticketId: globexTicket.id, body: `Planted by ${email}` } },
-      { token },
-    );
-    expect(codeOf(res)).toBe('NOT_FOUND');
-    expect(res.data?.addTicketComment ?? null).toBeNull();
-    expect(await ticketRow(globexTicket.id)).toEqual(before);
-    const planted = await t.sql(`select id from ticket_comments where body = ?`, [`Planted by ${email}`]);
-    expect(planted).toEqual([]);
-  });
-
-  it('gets NOT_FOUND for the globex Tenant through node(id) and tenant(id), but sees its own', async () => {
-    const globexId = toGlobalId('Tenant', globexTenantId);
-    const viaNode = await t.gql('query($id: ID!) { node(id: $id) { id ... on Tenant { slug name } } }', { id: globexId }, { token });
-    expect(codeOf(viaNode)).toBe('NOT_FOUND');
-    expect(viaNode.data?.node).toBeNull();
-    const viaTenant = await t.gql('query($id: ID!) { tenant(id: $id) { slug } }', { id: globexId }, { token });
-    expect(codeOf(viaTenant)).toBe('NOT_FOUND');
-    expect(viaTenant.data?.tenant).toBeNull();
-
-    const own = await t.gql('query($id: ID!) { node(id: $id) { ... on Tenant { slug } } }', { id: toGlobalId('Tenant', acmeTenantId) }, { token });
-    expect(own.data?.node).toEqual({ slug: 'acme' });
-  });
-
-  it('gets NOT_FOUND from switchTenant to globex, and keeps acting in acme', async () => {
-    const res = await t.gql('mutation($id: ID!) { switchTenant(tenantId: $id) { accessToken tenant { slug } } }', { id: toGlobalId('Tenant', globexTenantId) }, { token });
-    expect(codeOf(res)).toBe('NOT_FOUND');
-    expect(res.data?.switchTenant ?? null).toBeNull();
-    const me = await t.gql('query { me { tenant { slug } } }', {}, { token });
-    expect(me.data?.me.tenant.slug).toBe('acme');
-  });
-
-  it('only sees acme comments in the nested comments connections (batched raw SQL and counts)', async () => {
-    const res = await t.gql(
-      'query { tickets(first: 100) { nodes { id comments(first: 100) { totalCount nodes { id } } } } }',
-      {},
-      { token },
-    );
-    expect(res.errors).toBeUndefined();
-    const tickets = res.data?.tickets.nodes as { id: string; comments: { totalCount: number; nodes: { id: string }[] } }[];
-    const commentIds = tickets.flatMap((tk) => tk.comments.nodes.map((c) => uuidOf(c.id)));
-    const [{ n: acmeComments }] = (await t.sql<{ n: number }>(`select count(*)::int as n from ticket_comments where tenant_id = ?`, [acmeTenantId])) as [{ n: number }];
-    expect(acmeComments).toBeGreaterThan(0);
-    expect(commentIds).toHaveLength(acmeComments);
-    expect(tickets.reduce((sum, tk) => sum + tk.comments.totalCount, 0)).toBe(acmeComments);
-    const tenants = await t.sql<{ tenant_id: string }>(`select distinct tenant_id from ticket_comments where id = any(?::uuid[])`, [`{${commentIds.join(',')}}`]);
-    expect(tenants).toEqual([{ tenant_id: acmeTenantId }]);
-  });
+    return { ticket: toGlobalId('Ticket', row.id), tenant: toGlobalId('Tenant', acmeTenantId) };
+  },
+  // No refused call changes a globex ticket or its comments.
+  unchanged: async (c) => [await ticketRow(c.foreign.ticket), await ticketRow(c.foreign.soloTicket)],
+  reads: [
+    {
+      name: 'ticket(id) on a seeded globex ticket, its own through the same route',
+      query: 'query($id: ID!) { ticket(id: $id) { id subject body } }',
+      variables: (c) => ({ id: c.foreign.ticket }),
+      expect: 'NOT_FOUND',
+      control: { query: 'query($id: ID!) { ticket(id: $id) { id } }', variables: (c) => ({ id: c.own.ticket }), expect: (res, c) => expect(res.data?.ticket.id).toBe(c.own.ticket) },
+    },
+    {
+      name: "ticket(id) on the globex-only user's ticket",
+      query: 'query($id: ID!) { ticket(id: $id) { id subject body } }',
+      variables: (c) => ({ id: c.foreign.soloTicket }),
+      expect: 'NOT_FOUND',
+    },
+    {
+      name: 'node(id) on a globex ticket, its own through the same route',
+      query: 'query($id: ID!) { node(id: $id) { id ... on Ticket { subject body } } }',
+      variables: (c) => ({ id: c.foreign.ticket }),
+      expect: 'NOT_FOUND',
+      control: { query: 'query($id: ID!) { node(id: $id) { id } }', variables: (c) => ({ id: c.own.ticket }), expect: (res, c) => expect(res.data?.node.id).toBe(c.own.ticket) },
+    },
+    {
+      name: 'nodes(ids) with its own ticket and two globex tickets: null plus a located NOT_FOUND for each globex one',
+      query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Ticket { subject } } }',
+      variables: (c) => ({ ids: [c.own.ticket, c.foreign.ticket, c.foreign.soloTicket] }),
+      expect: { nodes: (c) => [c.own.ticket, null, null] },
+    },
+    {
+      name: 'nodes(ids) on a globex comment and a globex-only user',
+      query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      variables: (c) => ({ ids: [c.foreign.comment, c.foreign.soloUser] }),
+      expect: { nodes: () => [null, null] },
+    },
+    {
+      name: 'tickets filtered by a globex-only requester',
+      query: TICKETS_FILTER,
+      variables: (c) => ({ f: { requesterId: c.foreign.soloUser } }),
+      expect: 'empty',
+    },
+    {
+      name: 'tickets filtered by the globex tenant',
+      query: TICKETS_FILTER,
+      variables: (c) => ({ f: { tenantId: c.foreign.tenant } }),
+      expect: 'empty',
+    },
+    {
+      // owner@globex.test is also an acme member: filtering by them finds only their acme tickets.
+      name: 'tickets filtered by a user of both tenants find only their acme tickets',
+      query: 'query($f: TicketFilter) { tickets(first: 100, filter: $f) { totalCount nodes { id tenant { slug } } } }',
+      variables: async () => ({ f: { requesterId: toGlobalId('User', await t.userId('owner@globex.test')) } }),
+      expect: async (res) => {
+        const n = await t.count(`select count(*) as n from tickets where tenant_id = ? and requester_id = ?`, [acmeTenantId, await t.userId('owner@globex.test')]);
+        expect(n).toBeGreaterThan(0);
+        expect(res.data?.tickets.totalCount).toBe(n);
+        for (const node of res.data?.tickets.nodes ?? []) {
+          expect(node.tenant.slug).toBe('acme');
+          expect(globexTicketIds).not.toContain(node.id);
+        }
+      },
+    },
+    {
+      name: "tickets counts and lists acme's tickets only",
+      query: 'query { tickets(first: 100) { totalCount pageInfo { hasNextPage } nodes { id tenant { slug } } } }',
+      expect: async (res) => {
+        const [{ n }] = (await t.sql<{ n: number }>(`select count(*)::int as n from tickets where tenant_id = ?`, [acmeTenantId])) as [{ n: number }];
+        expect(n).toBe(ACME_TICKETS);
+        expect(res.errors).toBeUndefined();
+        expect(res.data?.tickets.totalCount).toBe(ACME_TICKETS);
+        expect(res.data?.tickets.pageInfo.hasNextPage).toBe(false);
+        const nodes = res.data?.tickets.nodes as { id: string; tenant: { slug: string } }[];
+        expect(nodes).toHaveLength(ACME_TICKETS);
+        expect(nodes.filter((node) => node.tenant.slug !== 'acme')).toEqual([]);
+        expect(nodes.filter((node) => globexTicketIds.includes(node.id))).toEqual([]);
+        const rows = await t.sql<{ tenant_id: string }>(`select distinct tenant_id from tickets where id = any(?::uuid[])`, [`{${nodes.map((x) => uuidOf(x.id)).join(',')}}`]);
+        expect(rows).toEqual([{ tenant_id: acmeTenantId }]);
+      },
+    },
+    {
+      name: 'node(id) on the globex Tenant, its own through the same route',
+      query: 'query($id: ID!) { node(id: $id) { id ... on Tenant { slug name } } }',
+      variables: (c) => ({ id: c.foreign.tenant }),
+      expect: 'NOT_FOUND',
+      control: { query: 'query($id: ID!) { node(id: $id) { ... on Tenant { slug } } }', variables: (c) => ({ id: c.own.tenant }), expect: (res) => expect(res.data?.node).toEqual({ slug: 'acme' }) },
+    },
+    {
+      name: 'tenant(id) on the globex Tenant',
+      query: 'query($id: ID!) { tenant(id: $id) { slug } }',
+      variables: (c) => ({ id: c.foreign.tenant }),
+      expect: 'NOT_FOUND',
+    },
+    {
+      name: 'the nested comments connections (batched raw SQL and counts) hold acme comments only',
+      query: 'query { tickets(first: 100) { nodes { id comments(first: 100) { totalCount nodes { id } } } } }',
+      expect: async (res) => {
+        expect(res.errors).toBeUndefined();
+        const tickets = res.data?.tickets.nodes as { id: string; comments: { totalCount: number; nodes: { id: string }[] } }[];
+        const commentIds = tickets.flatMap((tk) => tk.comments.nodes.map((cm) => uuidOf(cm.id)));
+        const [{ n: acmeComments }] = (await t.sql<{ n: number }>(`select count(*)::int as n from ticket_comments where tenant_id = ?`, [acmeTenantId])) as [{ n: number }];
+        expect(acmeComments).toBeGreaterThan(0);
+        expect(commentIds).toHaveLength(acmeComments);
+        expect(tickets.reduce((sum, tk) => sum + tk.comments.totalCount, 0)).toBe(acmeComments);
+        const tenants = await t.sql<{ tenant_id: string }>(`select distinct tenant_id from ticket_comments where id = any(?::uuid[])`, [`{${commentIds.join(',')}}`]);
+        expect(tenants).toEqual([{ tenant_id: acmeTenantId }]);
+      },
+    },
+  ],
+  writes: [
+    {
+      name: 'updateTicket on a globex ticket, with its current version',
+      mutation: 'mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id version subject } }',
+      variables: async (c) => {
+        const { version } = await ticketRow(c.foreign.ticket);
+        expect(version).toBe(c.foreign.version);
+        return { input: { id: c.foreign.ticket, version, subject: `Hijacked by ${c.as}`, status: 'CLOSED' } };
+      },
+      then: async (_res, c) => {
+        expect(await t.sql(`select id from audit_logs where action = 'ticket.updated' and target_id = ?`, [c.foreign.ticket])).toEqual([]);
+      },
+    },
+    {
+      name: 'addTicketComment on a globex ticket adds no comment',
+      mutation: 'mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }',
+      variables: (c) => ({ input: { ticketId: c.foreign.ticket, body: `Planted by ${c.as}` } }),
+      then: async (_res, c) => {
+        expect((await ticketRow(c.foreign.ticket)).comments).toBeGreaterThan(0);
+        expect(await t.sql(`select id from ticket_comments where body = ?`, [`Planted by ${c.as}`])).toEqual([]);
+      },
+    },
+    {
+      name: 'switchTenant to globex, and the caller keeps acting in acme',
+      mutation: 'mutation($id: ID!) { switchTenant(tenantId: $id) { accessToken tenant { slug } } }',
+      variables: (c) => ({ id: c.foreign.tenant }),
+      then: async (_res, c) => {
+        const me = await t.gql('query { me { tenant { slug } } }', {}, { token: c.token });
+        expect(me.data?.me.tenant.slug).toBe('acme');
+      },
+    },
+  ],
 });
 
 describe('platform staff', () => {

@@ -7,6 +7,7 @@ import { User } from '../../users/user.entity';
 import { TicketPriority, TicketStatus } from '../ticket.entity';
 import { makeComment, makeTicket } from '../ticket.factory';
 import { codeOf, startTestApp, type TestApp } from '../../../../test/harness';
+import { describeCrossTenant } from '../../../../test/cross-tenant';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -14,6 +15,14 @@ const tokens: Record<string, string> = {};
 async function acmeId(): Promise<string> {
   const rows = await t.sql<{ id: string }>("select id from tenants where slug = 'acme'");
   return rows[0]?.id;
+}
+
+/** The first globex ticket, as it is in the database. */
+async function globexTicket(): Promise<{ id: string; gid: string; status: string; version: number }> {
+  const [row] = await t.sql<{ id: string; status: string; version: number }>(
+    "select t.id, t.status, t.version from tickets t join tenants n on n.id = t.tenant_id where n.slug = 'globex' order by t.number limit 1",
+  );
+  return { ...row, gid: toGlobalId('Ticket', row.id) };
 }
 
 async function acmeTicket(em: EntityManager, data: Parameters<typeof makeTicket>[3] = {}, requesterEmail = 'member@acme.test') {
@@ -425,19 +434,23 @@ describe('updateTicket', () => {
     expect(await state()).toEqual(before);
   });
 
-  it("another tenant's ticket answers NOT_FOUND for read and update", async () => {
-    const rows = await t.sql<{ id: string; status: string; version: number }>(
-      "select t.id, t.status, t.version from tickets t join tenants n on n.id = t.tenant_id where n.slug = 'globex' order by t.number limit 1",
-    );
-    const foreign = rows[0];
-    const foreignGid = toGlobalId('Ticket', foreign.id);
-    const read = await t.gql('query($id: ID!) { ticket(id: $id) { id subject } }', { id: foreignGid }, { token: tokens['owner@acme.test'] });
-    expect(codeOf(read)).toBe('NOT_FOUND');
-    const newStatus = foreign.status === 'CLOSED' ? 'OPEN' : 'CLOSED';
-    const upd = await t.gql(UPDATE, { input: { id: foreignGid, version: foreign.version, status: newStatus } }, { token: tokens['owner@acme.test'] });
-    expect(codeOf(upd)).toBe('NOT_FOUND');
-    const after = await t.sql<{ status: string; version: number }>('select status, version from tickets where id = ?', [foreign.id]);
-    expect(after[0]).toEqual({ status: foreign.status, version: foreign.version });
+  describeCrossTenant("another tenant's ticket", {
+    app: () => t,
+    as: { label: 'owner@acme.test', token: () => tokens['owner@acme.test'] },
+    foreign: globexTicket,
+    unchanged: (c) => t.sql('select status, version from tickets where id = ?', [c.foreign.id]),
+    reads: [{ name: 'ticket(id)', query: 'query($id: ID!) { ticket(id: $id) { id subject } }', variables: (c) => ({ id: c.foreign.gid }), expect: 'NOT_FOUND' }],
+    writes: [
+      {
+        name: 'updateTicket with its current version',
+        mutation: UPDATE,
+        variables: (c) => ({ input: { id: c.foreign.gid, version: c.foreign.version, status: c.foreign.status === 'CLOSED' ? 'OPEN' : 'CLOSED' } }),
+        then: async (_res, c) => {
+          const after = await t.sql<{ status: string; version: number }>('select status, version from tickets where id = ?', [c.foreign.id]);
+          expect(after[0]).toEqual({ status: c.foreign.status, version: c.foreign.version });
+        },
+      },
+    ],
   });
 });
 
@@ -570,13 +583,12 @@ describe('addTicketComment', () => {
     expect(await t.count('select count(*) as n from ticket_comments where ticket_id = ?', [id])).toBe(before);
   });
 
-  it("commenting on another tenant's ticket answers NOT_FOUND and writes nothing", async () => {
-    const rows = await t.sql<{ id: string }>("select t.id from tickets t join tenants n on n.id = t.tenant_id where n.slug = 'globex' order by t.number limit 1");
-    const foreign = rows[0]?.id;
-    const before = await t.count('select count(*) as n from ticket_comments where ticket_id = ?', [foreign]);
-    const res = await t.gql(ADD, { input: { ticketId: toGlobalId('Ticket', foreign), body: 'Sneaky' } }, { token: tokens['member@acme.test'] });
-    expect(codeOf(res)).toBe('NOT_FOUND');
-    expect(await t.count('select count(*) as n from ticket_comments where ticket_id = ?', [foreign])).toBe(before);
+  describeCrossTenant("another tenant's ticket", {
+    app: () => t,
+    as: { label: 'member@acme.test', token: () => tokens['member@acme.test'] },
+    foreign: globexTicket,
+    unchanged: (c) => t.count('select count(*) as n from ticket_comments where ticket_id = ?', [c.foreign.id]),
+    writes: [{ name: 'addTicketComment writes nothing', mutation: ADD, variables: (c) => ({ input: { ticketId: c.foreign.gid, body: 'Sneaky' } }) }],
   });
 
   it('seeded tickets list their comments in (createdAt, id) order, paged by first', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fromGlobalId, toGlobalId } from '../../../common/global-id';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { describeCrossTenant } from '../../../../test/cross-tenant';
 import { grantTool } from '../../entitlements/entitlement.factory';
 import { addMember, provisionTenant } from '../../tenancy/tenant.factory';
 import { Tenant } from '../../tenancy/tenant.entity';
@@ -275,27 +276,37 @@ describe('tool panels', () => {
 });
 
 describe('tenant isolation of panels', () => {
-  it('keeps a globex panel out of every acme path', async () => {
-    const token = tokens['owner@acme.test'];
-    const list = await t.gql('{ toolPanels(first: 100, filter: { toolId: "' + tool['test.globex'] + '" }) { totalCount nodes { id } } }', {}, { token });
-    expect(list.data?.toolPanels).toEqual({ totalCount: 0, nodes: [] });
-    const foreignTenant = await t.gql('query($t: ID!) { toolPanels(first: 100, filter: { tenantId: $t }) { totalCount } }', { t: toGlobalId('Tenant', globexId) }, { token });
-    expect(foreignTenant.data?.toolPanels.totalCount).toBe(0);
-    const one = await t.gql('query($id: ID!) { toolPanel(id: $id) { title } }', { id: globexPanelId }, { token });
-    expect(codeOf(one)).toBe('NOT_FOUND');
-    const node = await t.gql('query($id: ID!) { node(id: $id) { id } }', { id: globexPanelId }, { token });
-    expect(codeOf(node)).toBe('NOT_FOUND');
-    const nodes = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [globexPanelId] }, { token });
-    expect(nodes.data?.nodes).toEqual([null]);
-    const nested = await t.gql('query($id: ID!) { tool(id: $id) { panel { id } } }', { id: tool['test.globex'] }, { token });
-    expect(nested.data?.tool.panel).toBeNull();
-    const del = await t.gql('mutation($id: ID!) { deleteToolPanel(id: $id) }', { id: globexPanelId }, { token });
-    expect(codeOf(del)).toBe('NOT_FOUND');
-    // Setting acme's own panel for the globex-only tool is refused: acme is not entitled to it.
-    const set = await t.gql(SET_PANEL, { input: { toolId: tool['test.globex'], title: 'Mine now' } }, { token });
-    expect(set.errors?.[0]?.extensions.reason).toBe('ENTITLEMENT_REQUIRED');
-    const [row] = await t.sql<{ title: string; tenant_id: string }>('select title, tenant_id from tool_panels where id = ?', [fromGlobalId(globexPanelId).id]);
-    expect(row).toEqual({ title: 'Globex panel', tenant_id: globexId });
+  const panelRow = async (panelGid: string) => (await t.sql<{ title: string; tenant_id: string }>('select title, tenant_id from tool_panels where id = ?', [fromGlobalId(panelGid).id]))[0];
+
+  describeCrossTenant('a globex panel', {
+    app: () => t,
+    as: { label: 'owner@acme.test', token: () => tokens['owner@acme.test'] },
+    foreign: () => ({ panel: globexPanelId, tool: tool['test.globex'], tenant: toGlobalId('Tenant', globexId) }),
+    unchanged: (c) => t.sql('select * from tool_panels where id = ?', [fromGlobalId(c.foreign.panel).id]),
+    reads: [
+      { name: 'toolPanels filtered by the globex-only tool', query: 'query($id: ID!) { toolPanels(first: 100, filter: { toolId: $id }) { totalCount nodes { id } } }', variables: (c) => ({ id: c.foreign.tool }), expect: 'empty' },
+      { name: 'toolPanels filtered by the globex tenant', query: 'query($t: ID!) { toolPanels(first: 100, filter: { tenantId: $t }) { totalCount } }', variables: (c) => ({ t: c.foreign.tenant }), expect: 'empty' },
+      { name: 'toolPanel(id)', query: 'query($id: ID!) { toolPanel(id: $id) { title } }', variables: (c) => ({ id: c.foreign.panel }), expect: 'NOT_FOUND' },
+      { name: 'node(id)', query: 'query($id: ID!) { node(id: $id) { id } }', variables: (c) => ({ id: c.foreign.panel }), expect: 'NOT_FOUND' },
+      { name: 'nodes(ids)', query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: (c) => ({ ids: [c.foreign.panel] }), expect: { nodes: () => [null] } },
+      { name: 'tool(id).panel of the globex-only tool', query: 'query($id: ID!) { tool(id: $id) { panel { id } } }', variables: (c) => ({ id: c.foreign.tool }), at: 'tool.panel', expect: 'null' },
+    ],
+    writes: [
+      {
+        name: 'deleteToolPanel',
+        mutation: 'mutation($id: ID!) { deleteToolPanel(id: $id) }',
+        variables: (c) => ({ id: c.foreign.panel }),
+        then: async (_res, c) => expect(await panelRow(c.foreign.panel)).toEqual({ title: 'Globex panel', tenant_id: globexId }),
+      },
+      {
+        // acme's own panel for the globex-only tool: refused, acme is not entitled to it.
+        name: 'setToolPanel for the globex-only tool',
+        mutation: SET_PANEL,
+        variables: (c) => ({ input: { toolId: c.foreign.tool, title: 'Mine now' } }),
+        expect: { code: 'FORBIDDEN', reason: 'ENTITLEMENT_REQUIRED' },
+        then: async (_res, c) => expect(await panelRow(c.foreign.panel)).toEqual({ title: 'Globex panel', tenant_id: globexId }),
+      },
+    ],
   });
 
   it('lets platform staff read panels across tenants, audited', async () => {
