@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { type WidgetPoint, widget } from '../../common/widget';
+import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { IncidentSeverity, IncidentStatus } from './incident.entity';
 import { pgArray } from '../../database/pg-array';
 
@@ -10,12 +11,13 @@ import { pgArray } from '../../database/pg-array';
  */
 export async function activeIncidents(em: EntityManager, tenantId: string, includeMitigated: boolean): Promise<WidgetPoint[]> {
   const statuses = includeMitigated ? [IncidentStatus.OPEN, IncidentStatus.MITIGATED] : [IncidentStatus.OPEN];
-  const rows: { severity: IncidentSeverity; n: number }[] = await em.getConnection().execute(
-    `select i.severity, count(*)::int as n
+  const rows = await tenantQuery<{ severity: IncidentSeverity; n: number }>(
+    em,
+    tenantReach(tenantId),
+    (reach) => sql`select i.severity, count(*)::int as n
        from incidents i join incident_tenants it on it.incident_id = i.id
-      where it.tenant_id = ? and i.status = any(?::text[])
+      where ${tenantIs(reach, 'it')} and i.status = any(${pgArray(statuses)}::text[])
       group by i.severity`,
-    [tenantId, pgArray(statuses)],
   );
   const counts = new Map(rows.map((r) => [r.severity, r.n]));
   return Object.values(IncidentSeverity).map((s) => ({ key: s, label: s, value: counts.get(s) ?? 0 }));

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { noConfig, type WidgetPoint, widget } from '../../common/widget';
+import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { KycCaseStatus } from './kyc-case.entity';
 
 const AWAITING: { status: KycCaseStatus; key: string; label: string }[] = [
@@ -13,12 +14,13 @@ const AWAITING: { status: KycCaseStatus; key: string; label: string }[] = [
  * with the tenant stated explicitly because raw SQL bypasses the tenant filter. Zero when none.
  */
 export async function kycAwaitingAction(em: EntityManager, tenantId: string): Promise<WidgetPoint[]> {
-  const rows: { submitted: string | number; in_review: string | number; needs_info: string | number }[] = await em.getConnection().execute(
-    `select count(*) filter (where status = ?) as submitted,
-            count(*) filter (where status = ?) as in_review,
-            count(*) filter (where status = ?) as needs_info
-       from kyc_cases where tenant_id = ?`,
-    [KycCaseStatus.SUBMITTED, KycCaseStatus.IN_REVIEW, KycCaseStatus.NEEDS_INFO, tenantId],
+  const rows = await tenantQuery<{ submitted: string | number; in_review: string | number; needs_info: string | number }>(
+    em,
+    tenantReach(tenantId),
+    (reach) => sql`select count(*) filter (where status = ${KycCaseStatus.SUBMITTED}) as submitted,
+            count(*) filter (where status = ${KycCaseStatus.IN_REVIEW}) as in_review,
+            count(*) filter (where status = ${KycCaseStatus.NEEDS_INFO}) as needs_info
+       from kyc_cases where ${tenantIs(reach)}`,
   );
   const row = rows[0];
   const values = [row?.submitted, row?.in_review, row?.needs_info].map((v) => Number(v ?? 0));

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { noConfig, type WidgetPoint, widget } from '../../common/widget';
+import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { RunStatus } from './run.entity';
 import { pgArray } from '../../database/pg-array';
 
@@ -17,13 +18,14 @@ const STATUS_LABELS: Record<RunStatus, string> = {
  */
 export async function runsByStatusSince(em: EntityManager, tenantId: string, since: Date): Promise<WidgetPoint[]> {
   const statuses = Object.values(RunStatus);
-  const rows: { status: RunStatus; n: string }[] = await em.getConnection().execute(
-    `select s.status, count(r.id) as n
-       from unnest(?::text[]) with ordinality as s(status, ord)
-       left join automation_runs r on r.status = s.status and r.tenant_id = ? and r.created_at >= ?
+  const rows = await tenantQuery<{ status: RunStatus; n: string }>(
+    em,
+    tenantReach(tenantId),
+    (reach) => sql`select s.status, count(r.id) as n
+       from unnest(${pgArray(statuses)}::text[]) with ordinality as s(status, ord)
+       left join automation_runs r on r.status = s.status and ${tenantIs(reach, 'r')} and r.created_at >= ${since}
       group by s.status, s.ord
       order by s.ord`,
-    [pgArray(statuses), tenantId, since],
   );
   return rows.map((r) => ({ key: r.status, label: STATUS_LABELS[r.status], value: Number(r.n) }));
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { type WidgetPoint, widget } from '../../common/widget';
+import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { TicketStatus } from './ticket.entity';
 import { pgArray } from '../../database/pg-array';
 
@@ -13,9 +14,11 @@ const LABELS: Record<TicketStatus, string> = {
 
 /** Ticket counts of one tenant for the given statuses, in that order (zeros included); one grouped query. */
 export async function openTicketsByStatus(em: EntityManager, tenantId: string, statuses: readonly TicketStatus[]): Promise<WidgetPoint[]> {
-  const rows: { status: TicketStatus; n: number }[] = await em
-    .getConnection()
-    .execute(`select status, count(*)::int as n from tickets where tenant_id = ? and status = any(?::text[]) group by status`, [tenantId, pgArray(statuses)]);
+  const rows = await tenantQuery<{ status: TicketStatus; n: number }>(
+    em,
+    tenantReach(tenantId),
+    (reach) => sql`select status, count(*)::int as n from tickets where ${tenantIs(reach)} and status = any(${pgArray(statuses)}::text[]) group by status`,
+  );
   const counts = new Map(rows.map((r) => [r.status, r.n]));
   return statuses.map((s) => ({ key: s, label: LABELS[s], value: counts.get(s) ?? 0 }));
 }
