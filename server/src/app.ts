@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -73,6 +73,9 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     formatError: createFormatError({ development: config.env === 'development', retryAfterSeconds: config.timeouts.retryAfterSeconds }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Atrium sets no cache hints, and the default cache-control plugin wraps every field
+      // resolver to compute them; answers are per caller, so they say no-store (below).
+      ApolloServerPluginCacheControlDisabled(),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       frontDoorPlugin({ maxCost: config.graphqlLimits.maxCost, retryAfterSeconds: config.timeouts.retryAfterSeconds }),
     ],
@@ -141,11 +144,16 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     }
   });
 
-  // KYC document files: multipart upload and download, same bearer token as GraphQL.
+  // Every GraphQL answer is for one caller: neither the browser nor a proxy keeps it.
+  const noStore = (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
 
   // The session look-up waits until the document has passed the limits (front-door plugin).
   app.use(
     '/graphql',
+    noStore,
     express.json({ limit: config.graphqlLimits.maxBodyBytes }),
     budget,
     expressMiddleware(apollo, { context: async ({ req }) => createDeferredContext(services, orm, requestInfo(req)) }),

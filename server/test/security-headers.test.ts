@@ -90,6 +90,8 @@ describe('secure headers outside production', () => {
     expect(res.headers['content-security-policy']).toBe(API_POLICY);
     expectCommonHeaders(res);
     expect(res.headers['strict-transport-security']).toBeUndefined();
+    // Answers are per caller: no browser or proxy may keep one.
+    expect(res.headers['cache-control']).toBe('no-store');
     for (const path of ['/healthz', '/api/nope']) {
       expect((await raw(t.url, path)).headers['content-security-policy']).toBe(API_POLICY);
     }
