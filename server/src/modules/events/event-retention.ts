@@ -28,7 +28,8 @@ export function retentionCutoff(retentionDays: number, now: Date = new Date()): 
  * Deletes system events older than the cutoff, oldest first, `batchSize` rows per transaction.
  * Each transaction first runs `set local atrium.retention = 'on'`, the only way past the
  * append-only trigger; `set local` ends with the transaction, so the pooled connection goes
- * back without it. This is a platform job, not a request: it spans every tenant on purpose.
+ * back without it. This is a platform job, not a request: it spans every tenant on purpose, so
+ * its raw SQL names no tenant (an allow-listed exception in server/test/raw-sql.test.ts).
  */
 export async function purgeExpiredEvents(em: EntityManager, opts: RetentionOptions): Promise<RetentionResult> {
   if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new Error('batchSize must be a positive integer');

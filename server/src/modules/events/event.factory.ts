@@ -18,7 +18,9 @@ const CHUNK = 1_000;
 
 /**
  * Inserts many events with one multi-row INSERT per 1,000 (seeds, tests, benchmarks), outside
- * the unit of work: nothing is loaded into the identity map. Returns the new ids in order.
+ * the unit of work: nothing is loaded into the identity map. Returns the new ids in order. Each
+ * row carries its own tenant_id and nothing is read, so the knex insert needs no tenant condition
+ * (an allow-listed exception in server/test/raw-sql.test.ts).
  */
 export async function insertEvents(em: EntityManager, rows: EventRow[]): Promise<string[]> {
   const ids: string[] = [];
