@@ -54,12 +54,12 @@ export function runsPerMonthOf(limits: Record<string, unknown>): number | null {
  * Raw SQL, so the tenant is stated explicitly (and a missing one throws).
  */
 export async function reserveRun(em: EntityManager, tenantId: string, tool: Pick<Tool, 'id' | 'name' | 'key'>, now: Date): Promise<void> {
-  const reach = tenantReach(tenantId);
+  const tenant = tenantReach(tenantId);
   const grants = await tenantQuery<LockedGrant>(
     em,
-    reach,
-    (r) => sql`select id, feature, tool_id, limits from entitlements
-      where ${tenantIs(r)} and revoked_at is null and valid_from <= ${now} and (valid_until is null or valid_until > ${now})
+    tenant,
+    (reach) => sql`select id, feature, tool_id, limits from entitlements
+      where ${tenantIs(reach)} and revoked_at is null and valid_from <= ${now} and (valid_until is null or valid_until > ${now})
         and (tool_id = ${tool.id} or (tool_id is null and limits->'runsPerMonth' is not null))
       order by id
       for update`,
@@ -69,9 +69,9 @@ export async function reserveRun(em: EntityManager, tenantId: string, tool: Pick
   if (!capped.length) return;
   const [usage] = await tenantQuery<{ tool_runs: string; all_runs: string }>(
     em,
-    reach,
-    (r) => sql`select count(*) filter (where tool_id = ${tool.id}) as tool_runs, count(*) as all_runs
-       from automation_runs where ${tenantIs(r)} and created_at >= ${monthStart(now)} and created_at < ${nextMonthStart(now)}`,
+    tenant,
+    (reach) => sql`select count(*) filter (where tool_id = ${tool.id}) as tool_runs, count(*) as all_runs
+       from automation_runs where ${tenantIs(reach)} and created_at >= ${monthStart(now)} and created_at < ${nextMonthStart(now)}`,
   );
   for (const { grant, limit } of capped) {
     const used = Number(grant.tool_id ? usage?.tool_runs : usage?.all_runs) || 0;

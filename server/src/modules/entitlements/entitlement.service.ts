@@ -5,6 +5,7 @@ import { expectGlobalId } from '../../common/global-id';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
+import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { scopeOptions, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -97,7 +98,7 @@ export async function grantEntitlement(ctx: Context, input: GrantEntitlementInpu
   const toolId = input.toolId ? expectGlobalId(input.toolId, 'Tool', 'toolId') : null;
 
   return ctx.em.transactional(async (em) => {
-    const locked: { id: string }[] = await em.execute('select id from tenants where id = ? for update', [tenantId]);
+    const locked = await tenantQuery<{ id: string }>(em, tenantReach(tenantId), (reach) => sql`select id from tenants where ${tenantIs(reach, 'tenants.id')} for update`);
     if (!locked.length) throw notFound('Tenant');
     let tool: Tool | null = null;
     let feature: string;

@@ -130,8 +130,8 @@ export class RunLeases {
     const rows = await tenantQuery<{ id: string }>(
       this.orm.em.fork(),
       tenantReach(claim.tenantId),
-      (r) => sql`update automation_runs set locked_until = ${new Date(now.getTime() + this.config.leaseMs)}, heartbeat_at = ${now}
-          where id = ${claim.runId} and ${tenantIs(r)} and status = 'RUNNING' and lease_owner = ${claim.leaseOwner} returning id`,
+      (reach) => sql`update automation_runs set locked_until = ${new Date(now.getTime() + this.config.leaseMs)}, heartbeat_at = ${now}
+          where id = ${claim.runId} and ${tenantIs(reach)} and status = 'RUNNING' and lease_owner = ${claim.leaseOwner} returning id`,
     );
     return rows.length > 0;
   }

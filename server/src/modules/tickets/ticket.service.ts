@@ -7,6 +7,7 @@ import { expectGlobalId } from '../../common/global-id';
 import type { ConnectionArgs, ConnectionShape } from '../../common/pagination/connection';
 import { dateSort, paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
+import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { isPlatformScope, scopeOptions, requireTenant } from '../../context/scope';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { Membership } from '../tenancy/membership.entity';
@@ -66,7 +67,11 @@ const badSubject = () => badInput(SUBJECT_RULE, [{ field: 'subject', message: SU
 
 /** Next ticket number: the tenant row is locked until commit, so numbers never gap or repeat. */
 async function nextTicketNumber(em: EntityManager, tenantId: string): Promise<number> {
-  const rows: { ticket_seq: number }[] = await em.execute('update tenants set ticket_seq = ticket_seq + 1 where id = ? returning ticket_seq', [tenantId]);
+  const rows = await tenantQuery<{ ticket_seq: number }>(
+    em,
+    tenantReach(tenantId),
+    (reach) => sql`update tenants set ticket_seq = ticket_seq + 1 where ${tenantIs(reach, 'tenants.id')} returning ticket_seq`,
+  );
   const seq = rows[0]?.ticket_seq;
   if (seq === undefined) throw notFound('Tenant');
   return seq;
