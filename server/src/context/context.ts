@@ -4,24 +4,11 @@ import type { Config } from '../config';
 import type { Logger } from '../common/logger';
 import type { LoginLimiter } from '../modules/auth/login-limiter';
 import type { AccessPolicy, ReadGrant } from '../permissions/access';
-import type { StaffRole } from '../permissions/staff-role';
 import type { WidgetKind, WidgetType } from '../common/widget';
+import type { AuthFailure, Principal } from './scope';
 
-/**
- * Who is calling. Resolvers and services see only this, never the token or headers, so a
- * partner API-key principal can be added as another variant without touching them.
- */
-export type Principal =
-  | { readonly kind: 'anonymous' }
-  | {
-      readonly kind: 'user';
-      readonly userId: string;
-      readonly sessionId: string;
-      readonly tenantId: string | null;
-      readonly membershipId: string | null;
-      readonly role: string | null;
-      readonly staffRole: StaffRole | null;
-    };
+export type { AuthFailure, Principal };
+
 
 /**
  * Each module's per-request DataLoaders under its name (`ctx.loaders.tickets`). Empty here: each
@@ -98,5 +85,5 @@ export interface Context {
   readonly userAgent: string | null;
   readonly logger: Logger;
   /** Why a presented token was not accepted, so UNAUTHENTICATED can say so. */
-  readonly authFailure: 'EXPIRED' | 'INVALID' | 'SESSION_ENDED' | null;
+  readonly authFailure: AuthFailure | null;
 }

@@ -1,26 +1,51 @@
 import { forbidden } from '../common/errors';
-import type { Context } from './context';
+import type { StaffRole } from '../permissions/staff-role';
+
+/**
+ * Who is calling. Resolvers and services see only this, never the token or headers, so a
+ * partner API-key principal can be added as another variant without touching them.
+ */
+export type Principal =
+  | { readonly kind: 'anonymous' }
+  | {
+      readonly kind: 'user';
+      readonly userId: string;
+      readonly sessionId: string;
+      readonly tenantId: string | null;
+      readonly membershipId: string | null;
+      readonly role: string | null;
+      readonly staffRole: StaffRole | null;
+    };
+
+/** Why a presented token was not accepted, so UNAUTHENTICATED can say so. */
+export type AuthFailure = 'EXPIRED' | 'INVALID' | 'SESSION_ENDED';
 
 /**
  * The part of a request that decides what it may reach: who calls, in which tenant, holding which
  * permissions. Scope helpers, access policies and the raw-SQL tenant condition read only this, so
  * they serve GraphQL, REST routes and loaders alike, whatever kind of principal is calling.
  */
-export type RequestScope = Pick<Context, 'tenantId' | 'principal' | 'permissions'>;
+export interface RequestScope {
+  readonly principal: Principal;
+  /** The tenant every tenant-owned read and write is scoped to; null outside a tenant. */
+  readonly tenantId: string | null;
+  /** Effective permissions: the role's in the current tenant plus any platform (staff) ones. */
+  readonly permissions: ReadonlySet<string>;
+}
 
-export function userIdOf(ctx: Pick<Context, 'principal'>): string | null {
+export function userIdOf(ctx: Pick<RequestScope, 'principal'>): string | null {
   return ctx.principal.kind === 'user' ? ctx.principal.userId : null;
 }
 
 /** A signed-in user acting in a tenant; FORBIDDEN (TENANT_REQUIRED) otherwise. */
-export function requireTenant(ctx: Pick<Context, 'tenantId' | 'principal'>): { tenantId: string; userId: string } {
+export function requireTenant(ctx: Pick<RequestScope, 'tenantId' | 'principal'>): { tenantId: string; userId: string } {
   const userId = userIdOf(ctx);
   if (!ctx.tenantId || !userId) throw forbidden('Switch to a tenant first.', 'TENANT_REQUIRED');
   return { tenantId: ctx.tenantId, userId };
 }
 
 /** True when the caller acts outside any tenant with platform (staff) rights. */
-export function isPlatformScope(ctx: Pick<Context, 'tenantId' | 'principal'>): boolean {
+export function isPlatformScope(ctx: Pick<RequestScope, 'tenantId' | 'principal'>): boolean {
   return ctx.tenantId === null && ctx.principal.kind === 'user' && ctx.principal.staffRole !== null;
 }
 
@@ -28,6 +53,6 @@ export function isPlatformScope(ctx: Pick<Context, 'tenantId' | 'principal'>): b
  * Find options for reads that staff may make across tenants. Inside a tenant the filter stays
  * on; only a platform-scoped caller, already let through by a platform rule, turns it off.
  */
-export function scopeOptions(ctx: Pick<Context, 'tenantId' | 'principal'>): { filters?: Record<string, boolean> } {
+export function scopeOptions(ctx: Pick<RequestScope, 'tenantId' | 'principal'>): { filters?: Record<string, boolean> } {
   return isPlatformScope(ctx) ? { filters: { tenant: false } } : {};
 }

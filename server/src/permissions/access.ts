@@ -1,7 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { forbidden, unauthenticated } from '../common/errors';
-import type { Context } from '../context/context';
-import { isPlatformScope, type RequestScope, userIdOf } from '../context/scope';
+import { type AuthFailure, isPlatformScope, type RequestScope, userIdOf } from '../context/scope';
 import type { PlatformPermission, TenantPermission } from './catalog';
 
 /**
@@ -86,7 +85,7 @@ export function permissionsOf(policy: AccessGate): string {
  * For REST routes (GraphQL has shield): the grant, or the coded error to answer with. One line
  * per route: `const grant = requireRead(ctx, ticketAccess)`.
  */
-export function requireRead(scope: RequestScope & Partial<Pick<Context, 'authFailure'>>, policy: AccessGate): ReadGrant {
+export function requireRead(scope: RequestScope & { readonly authFailure?: AuthFailure | null }, policy: AccessGate): ReadGrant {
   if (scope.principal.kind === 'anonymous') throw unauthenticated('You must be signed in.', scope.authFailure ?? 'NO_TOKEN');
   const grant = readGrant(scope, policy);
   if (!grant) throw forbidden(`Reading ${policy.type} needs the ${permissionsOf(policy)} permission.`, 'MISSING_PERMISSION');

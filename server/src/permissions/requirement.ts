@@ -1,17 +1,16 @@
 import { type AppError, ErrorReason, forbidden, unauthenticated } from '../common/errors';
-import type { Context } from '../context/context';
-import type { RequestScope } from '../context/scope';
+import type { AuthFailure, RequestScope } from '../context/scope';
 import { type AccessGate, permissionsOf, readGrant } from './access';
 import type { TenantPermission } from './catalog';
 
 /** What UNAUTHENTICATED says for each reason a presented token was refused. */
-export const AUTH_MESSAGES: Record<NonNullable<Context['authFailure']>, string> = {
+export const AUTH_MESSAGES: Record<AuthFailure, string> = {
   EXPIRED: 'Your access token has expired; refresh it and try again.',
   INVALID: 'Your access token is not valid. Please sign in again.',
   SESSION_ENDED: 'Your session has ended. Please sign in again.',
 };
 
-type Caller = RequestScope & Pick<Context, 'authFailure'>;
+type Caller = RequestScope & { readonly authFailure: AuthFailure | null };
 
 /** UNAUTHENTICATED with the reason the token was refused (or NO_TOKEN). */
 export function authRefusal(ctx: Caller, missing = 'You must be signed in.'): AppError {
