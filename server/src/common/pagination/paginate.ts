@@ -1,5 +1,6 @@
 import type { EntityName, FilterQuery, FindOptions, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { leanFind } from '../../database/lean-find';
 import { badInput } from '../errors';
 import { type ConnectionArgs, type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from './connection';
 import { type CursorValue, decodeCursor, encodeCursor } from './cursor';
@@ -154,12 +155,10 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
 
   const limit = page.limit;
   // One row more than asked for says whether there is a next page (also when limit is 0).
-  const rows = await em.find(entity, { $and: conds } as FilterQuery<T>, {
-    ...input.options,
-    orderBy: orderBy(queryDir),
-    limit: limit + 1,
-    offset,
-  });
+  // Pages answer GraphQL only: lean rows, not entities in the identity map (lean-find.ts).
+  const findOptions = { ...input.options, orderBy: orderBy(queryDir), limit: limit + 1, offset };
+  const conditions = { $and: conds } as FilterQuery<T>;
+  const rows = input.options?.populate ? await em.find(entity, conditions, findOptions) : await leanFind(em, entity, conditions, findOptions as FindOptions<T>);
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (page.mode === 'backward') pageRows.reverse();

@@ -1,0 +1,74 @@
+import { type EntityMetadata, type EntityName, type FilterQuery, type FindOptions, type ObjectQuery, ReferenceKind, Utils } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** The part of EntityManager that em.find uses to apply filters (the tenant filter) to a condition. */
+interface WhereProcessor {
+  processWhere<T extends object>(entityName: string, where: FilterQuery<T>, options: FindOptions<T>, type: 'read'): Promise<FilterQuery<T>>;
+}
+
+type Row = Record<string, unknown>;
+
+/** How one entity's rows become lean objects: which properties are scalars and which references. */
+interface LeanShape {
+  prototype: object;
+  scalars: { name: string; convert?: (value: unknown) => unknown }[];
+  references: string[];
+}
+
+const shapes = new WeakMap<EntityMetadata, LeanShape>();
+
+function shapeOf(em: EntityManager, meta: EntityMetadata): LeanShape {
+  let shape = shapes.get(meta);
+  if (shape) return shape;
+  const platform = em.getPlatform();
+  shape = { prototype: meta.class.prototype as object, scalars: [], references: [] };
+  for (const prop of meta.props) {
+    if (prop.persist === false) continue;
+    if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) shape.references.push(prop.name);
+    else if (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.EMBEDDED) {
+      const custom = prop.customType;
+      shape.scalars.push({ name: prop.name, convert: custom ? (v): unknown => custom.convertToJSValue(v, platform) as unknown : undefined });
+    }
+  }
+  shapes.set(meta, shape);
+  return shape;
+}
+
+/**
+ * A row as a lean object: an instance of the entity's class (so its methods work and
+ * `constructor.name` names its GraphQL type) holding the columns as properties and each
+ * many-to-one reference as `{ id }`. It is not managed: not in the identity map, not tracked,
+ * never flushed. For reads only; a service that changes what it read loads it with em.find.
+ */
+function leanOf<T>(shape: LeanShape, data: Row): T {
+  const obj = Object.create(shape.prototype) as Row;
+  for (const { name, convert } of shape.scalars) {
+    const value = data[name];
+    if (value !== undefined) obj[name] = convert && value !== null ? convert(value) : value;
+  }
+  for (const name of shape.references) {
+    const value = data[name];
+    if (value !== undefined) obj[name] = value === null ? null : { id: value };
+  }
+  return obj as T;
+}
+
+/**
+ * em.find for reads that only answer GraphQL: the same condition processing (the tenant filter
+ * applies, and fails closed as with em.find) and the same SQL, but the rows come back as lean
+ * objects instead of hydrated, change-tracked entities in the identity map.
+ */
+export async function leanFind<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  options: FindOptions<T> = {},
+): Promise<T[]> {
+  const name = Utils.className(entity);
+  const meta = em.getMetadata().get<T>(name);
+  const processed = await (em as unknown as WhereProcessor).processWhere<T>(name, where, options, 'read');
+  const driverOptions: FindOptions<T> = { ...options, ctx: em.getTransactionContext<unknown>(), em, orderBy: options.orderBy ?? {}, populate: [] };
+  const rows = await em.getDriver().find<T>(name, processed as ObjectQuery<T>, driverOptions);
+  const shape = shapeOf(em, meta as EntityMetadata);
+  return rows.map((row) => leanOf<T>(shape, row as Row));
+}

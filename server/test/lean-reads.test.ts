@@ -1,0 +1,60 @@
+import { paginate } from '../src/common/pagination/paginate';
+import { SortDirection } from '../src/common/pagination/connection';
+import { dateSort } from '../src/common/pagination/paginate';
+import { TENANT_FILTER } from '../src/database/tenant-filter';
+import { leanFind } from '../src/database/lean-find';
+import { Ticket } from '../src/modules/tickets/ticket.entity';
+import { startTestApp, type TestApp } from './harness';
+
+/*
+ * List pages answer GraphQL and nothing else, so they are read lean: the rows are instances of
+ * the entity class (their methods and GraphQL type work) but nothing enters the identity map or
+ * the unit of work, and the tenant filter still applies and still fails closed.
+ */
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+function tenantEm(tenantId: string) {
+  const em = t.orm.em.fork();
+  em.setFilterParams(TENANT_FILTER, { tenantId });
+  return em;
+}
+
+describe('lean list reads', () => {
+  it('returns a page of entity-class instances and leaves the identity map empty', async () => {
+    const acme = await t.tenantId('acme');
+    const em = tenantEm(acme);
+    const page = await paginate({ em, entity: Ticket, where: {}, args: { first: 5 }, sort: dateSort<Ticket>('createdAt', SortDirection.DESC) });
+    expect(page.nodes.length).toBeGreaterThan(0);
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+    for (const ticket of page.nodes) {
+      expect(ticket).toBeInstanceOf(Ticket);
+      expect(ticket.constructor.name).toBe('Ticket');
+      expect(ticket.globalId()).toBe(Buffer.from(`Ticket:${ticket.id}`).toString('base64url'));
+      expect(ticket.createdAt).toBeInstanceOf(Date);
+      expect(typeof ticket.requester.id).toBe('string');
+      expect(ticket.tenant.id).toBe(acme);
+    }
+    const sql = await t.sql<{ id: string }>('select id from tickets where tenant_id = ? order by created_at desc, id desc limit 5', [acme]);
+    expect(page.nodes.map((n) => n.id)).toEqual(sql.map((r) => r.id));
+  });
+
+  it('keeps the tenant filter: another tenant sees none of these rows, and no tenant at all is refused', async () => {
+    const acme = await t.tenantId('acme');
+    const globex = await t.tenantId('globex');
+    const ids = (await t.sql<{ id: string }>('select id from tickets where tenant_id = ? limit 3', [acme])).map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(await leanFind(tenantEm(globex), Ticket, { id: { $in: ids } })).toEqual([]);
+    expect(await leanFind(tenantEm(acme), Ticket, { id: { $in: ids } })).toHaveLength(ids.length);
+    // The filter declares its argument: a fork without a tenant throws instead of reading every tenant.
+    await expect(leanFind(t.orm.em.fork(), Ticket, { id: { $in: ids } })).rejects.toThrow();
+  });
+});
