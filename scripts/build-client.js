@@ -30,7 +30,8 @@ function newest(path) {
 
 const force = process.argv.includes('--force');
 // This script's own changes (how the build is compressed) count as a change of the sources.
-const sourcesAt = Math.max(newest(__filename), ...SOURCES.map((s) => newest(join(client, s))));
+// The server's error-code map is bundled into the back office too.
+const sourcesAt = Math.max(newest(__filename), newest(join(root, 'server/src/common/error-codes.ts')), ...SOURCES.map((s) => newest(join(client, s))));
 const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (!force && builtAt >= sourcesAt) {
   console.log('client: build is up to date (client/dist)');

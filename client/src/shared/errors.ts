@@ -1,7 +1,8 @@
 import { CombinedGraphQLErrors, type ErrorLike } from '@apollo/client';
+import type { ErrorCode } from '../../../server/src/common/error-codes';
 
-/** The server's closed set of error codes (see the API's README). */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+/** The server's closed set of error codes: the one definition, shared with the API. */
+export type { ErrorCode };
 
 export interface FieldError {
   field: string;
