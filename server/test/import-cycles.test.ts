@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
  * one). The only cycles allowed are between ORM entities, which refer to each other by nature.
  */
 const SRC = resolve(__dirname, '..', 'src');
-const IMPORT = /^\s*(?:import|export)\s+(?:type\s+)?[^;]*?\s+from\s+['"](\.[^'"]+)['"]/gm;
+const IMPORT = /^\s*(?:import|export)\s+(?:(?:type\s+)?[^;]*?\s+from\s+)?['"](\.[^'"]+)['"]/gm;
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
