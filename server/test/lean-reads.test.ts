@@ -57,4 +57,32 @@ describe('lean list reads', () => {
     // The filter declares its argument: a fork without a tenant throws instead of reading every tenant.
     await expect(leanFind(t.orm.em.fork(), Ticket, { id: { $in: ids } })).rejects.toThrow();
   });
+
+  it('sends a page as a prepared statement with bound values, not with the values inlined', async () => {
+    const acme = await t.tenantId('acme');
+    const knex = t.orm.em.getConnection().getKnex();
+    const seen: { sql: string; bindings?: unknown[] }[] = [];
+    const listener = (q: { sql: string; bindings?: unknown[] }) => seen.push(q);
+    knex.on('query', listener);
+    try {
+      for (let i = 0; i < 2; i++) await paginate({ em: tenantEm(acme), entity: Ticket, where: {}, args: { first: 3 }, sort: dateSort<Ticket>('createdAt', SortDirection.DESC) });
+    } finally {
+      knex.removeListener('query', listener);
+    }
+    // One statement per page, the tenant bound as a value.
+    expect(seen).toHaveLength(2);
+    for (const q of seen) {
+      expect(q.sql).toMatch(/\$1/);
+      expect(q.sql).not.toContain(acme);
+      expect(q.bindings).toContain(acme);
+    }
+    // Reads run one after another reuse one pooled connection, which now holds the named statement.
+    const client = (await (knex.client as { acquireConnection(): Promise<unknown> }).acquireConnection()) as { query(sql: string): Promise<{ rows: { name: string; statement: string }[] }> };
+    try {
+      const { rows } = await client.query('select name, statement from pg_prepared_statements');
+      expect(rows.some((r) => r.name.startsWith('lean_') && r.statement === seen[0]?.sql)).toBe(true);
+    } finally {
+      await (knex.client as { releaseConnection(c: unknown): Promise<void> }).releaseConnection(client);
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import { type EntityMetadata, type EntityName, type FilterQuery, type FindOptions, type ObjectQuery, ReferenceKind, Utils } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
+import { checkBudget } from '../common/request-budget';
 
 /** The part of EntityManager that em.find uses to apply filters (the tenant filter) to a condition. */
 interface WhereProcessor {
@@ -67,8 +69,61 @@ export async function leanFind<T extends object>(
   const name = Utils.className(entity);
   const meta = em.getMetadata().get<T>(name);
   const processed = await (em as unknown as WhereProcessor).processWhere<T>(name, where, options, 'read');
-  const driverOptions: FindOptions<T> = { ...options, ctx: em.getTransactionContext<unknown>(), em, orderBy: options.orderBy ?? {}, populate: [] };
-  const rows = await em.getDriver().find<T>(name, processed as ObjectQuery<T>, driverOptions);
   const shape = shapeOf(em, meta as EntityMetadata);
-  return rows.map((row) => leanOf<T>(shape, row as Row));
+  if (em.getTransactionContext()) {
+    // Inside a transaction: the transaction's own connection, through the driver.
+    const driverOptions: FindOptions<T> = { ...options, ctx: em.getTransactionContext<unknown>(), em, orderBy: options.orderBy ?? {}, populate: [] };
+    const rows = await em.getDriver().find<T>(name, processed as ObjectQuery<T>, driverOptions);
+    return rows.map((row) => leanOf<T>(shape, row as Row));
+  }
+  const qb = em.createQueryBuilder<T>(name).select('*').where(processed as ObjectQuery<T>);
+  if (options.orderBy) qb.orderBy(options.orderBy);
+  if (options.limit !== undefined) qb.limit(options.limit);
+  if (options.offset) qb.offset(options.offset);
+  const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
+  const rows = await preparedRows(em, sql, bindings as unknown[]);
+  const driver = em.getDriver();
+  return rows.map((row) => leanOf<T>(shape, driver.mapResult(row as never, meta) as Row));
+}
+
+/** Statements with more values than this (long `in` lists) are sent unnamed, so each connection keeps a bounded set. */
+const MAX_PREPARED_VALUES = 16;
+
+interface PooledClient {
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+}
+interface KnexPool {
+  client: { acquireConnection(): Promise<PooledClient>; releaseConnection(conn: PooledClient): Promise<void> };
+  emit(event: 'query', data: { sql: string; bindings: unknown[] }): void;
+}
+
+/**
+ * Runs a read with bound values on a pooled connection, as a named prepared statement when its
+ * shape is cacheable: PostgreSQL parses and plans it once per connection instead of every time
+ * (the ORM sends each statement with its values inlined). The request budget is asked first and
+ * the pool's query event fires, as for every other statement.
+ */
+async function preparedRows(em: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
+  checkBudget();
+  const knex = em.getConnection().getKnex() as unknown as KnexPool;
+  knex.emit('query', { sql: text, bindings: values });
+  const conn = await knex.client.acquireConnection();
+  try {
+    const name = values.length <= MAX_PREPARED_VALUES ? statementName(text) : undefined;
+    // PostgreSQL keeps a named statement per connection; the pool's connections are few and long-lived.
+    return (await conn.query({ name, text, values })).rows;
+  } finally {
+    await knex.client.releaseConnection(conn);
+  }
+}
+
+const names = new Map<string, string>();
+/** The statement's name, from its text; undefined (sent unnamed) once the process has named many shapes. */
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (!name && names.size < 2000) {
+    name = `lean_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
 }
