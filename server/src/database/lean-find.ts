@@ -78,8 +78,9 @@ export async function leanFind<T extends object>(
   }
   const qb = em.createQueryBuilder<T>(name).select('*').where(processed as ObjectQuery<T>);
   if (options.orderBy) qb.orderBy(options.orderBy);
-  if (options.limit !== undefined) qb.limit(options.limit);
-  if (options.offset) qb.offset(options.offset);
+  if (options.limit !== undefined || options.offset !== undefined) qb.limit(options.limit, options.offset);
+  // As the driver does for em.find: filters (the tenant filter) also bind the tables a condition joins.
+  await qb.applyJoinedFilters(em, options.filters);
   const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
   const rows = await preparedRows(em, sql, bindings as unknown[]);
   const driver = em.getDriver();
