@@ -1,19 +1,24 @@
 import type { EntityName, FindOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { leanFind } from '../database/lean-find';
 
 /**
  * A per-request loader of entities by id: one `id in (...)` query per batch. The EntityManager
- * carries the tenant filter, so an id from another tenant loads as null.
+ * carries the tenant filter, so an id from another tenant loads as null. With `lean`, the rows
+ * come back as lean objects (database/lean-find.ts), for loaders whose results only answer
+ * GraphQL fields and are never changed by a service.
  */
 export function byIdLoader<T extends { id: string }>(
   em: EntityManager,
   entity: EntityName<T>,
-  options: Pick<FindOptions<T>, 'filters'> = {},
+  options: Pick<FindOptions<T>, 'filters'> & { lean?: boolean } = {},
 ): DataLoader<string, T | null> {
+  const { lean, ...findOptions } = options;
   return new DataLoader<string, T | null>(
     async (ids) => {
-      const rows = await em.find(entity, { id: { $in: [...ids] } } as never, options);
+      const where = { id: { $in: [...ids] } } as never;
+      const rows = lean ? await leanFind(em, entity, where, findOptions) : await em.find(entity, where, findOptions);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     },

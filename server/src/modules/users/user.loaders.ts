@@ -3,7 +3,8 @@ import { byIdLoader } from '../../common/batch-loaders';
 import { User } from './user.entity';
 
 export function createUserLoaders(ctx: Pick<Context, 'em'>) {
-  return { byId: byIdLoader(ctx.em, User) };
+  // Users here only answer GraphQL fields (requester, author, ...): read lean.
+  return { byId: byIdLoader(ctx.em, User, { lean: true }) };
 }
 
 declare module '../../context/context' {
