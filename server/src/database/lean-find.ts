@@ -43,7 +43,9 @@ function shapeOf(em: EntityManager, meta: EntityMetadata): LeanShape {
  * never flushed. For reads only; a service that changes what it read loads it with em.find.
  */
 function leanOf<T>(shape: LeanShape, data: Row): T {
-  const obj = Object.create(shape.prototype) as Row;
+  // Own data properties first, the prototype last: the ORM's accessors on the prototype (which
+  // would wrap each reference) are shadowed, never called.
+  const obj: Row = {};
   for (const { name, convert } of shape.scalars) {
     const value = data[name];
     if (value !== undefined) obj[name] = convert && value !== null ? convert(value) : value;
@@ -52,7 +54,7 @@ function leanOf<T>(shape: LeanShape, data: Row): T {
     const value = data[name];
     if (value !== undefined) obj[name] = value === null ? null : { id: value };
   }
-  return obj as T;
+  return Object.setPrototypeOf(obj, shape.prototype) as T;
 }
 
 /**
