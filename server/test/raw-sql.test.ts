@@ -43,6 +43,8 @@ const ALLOWED: readonly { file: string; tables: readonly string[]; reason: strin
 
 /** Calls that run SQL past the ORM's filters. */
 const RAW_CALLS = new Set(['execute', 'createQueryBuilder', 'qb', 'raw', 'getKnex']);
+/** Plain functions that send SQL text of their caller's (database/lean-find.ts). */
+const RAW_FUNCTIONS = new Set(['preparedRows']);
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -90,6 +92,7 @@ function scan(file: string, text = readFileSync(file, 'utf8')): Scanned {
       if (RAW_CALLS.has(call)) result.raw.push(at(node.expression.name));
       if (first && (KNEX_TABLE_CALLS.has(call) || call === 'createQueryBuilder' || call === 'qb')) names.push(first);
     }
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && RAW_FUNCTIONS.has(node.expression.text)) result.raw.push(at(node.expression));
     if (ts.isIdentifier(node) && /^knex$/i.test(node.text)) result.raw.push(at(node));
     ts.forEachChild(node, visit);
   };
@@ -177,6 +180,7 @@ describe('raw SQL against tenant-owned tables', () => {
     expect(sample("await em.execute(em.getKnex().insert(rows).into('system_events'));")).toEqual(['system_events']);
     // Platform-wide tables, and SQL that is not run raw, are not its business.
     expect(sample('await em.execute("select id from tenants where id = ? for update", [id]);')).toEqual([]);
+    expect(sample('await preparedRows(em, `select * from ticket_comments where ticket_id = $1`, [id]);')).toEqual(['ticket_comments']);
     expect(sample('const from = "select * from tickets";')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { STAFF_PERMISSIONS } from '../permissions/catalog';
 import { verifyAccessToken } from '../modules/auth/tokens';
 import type { StaffRole } from '../permissions/staff-role';
+import { preparedRows } from '../database/lean-find';
 import { TENANT_FILTER } from '../database/tenant-filter';
 import type { AppServices, Context, Principal } from './context';
 
@@ -70,16 +71,18 @@ async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenti
       authFailure = verified.reason;
     } else {
       const { sub, sid, tid, gen } = verified.claims;
-      const rows: SessionRow[] = await orm.em.getConnection().execute(
+      // Every signed-in request starts here: one prepared statement, planned once per connection.
+      const rows = (await preparedRows(
+        orm.em,
         `select s.id as session_id, u.id as user_id, u.staff_role, m.id as membership_id, r.name as role_name, r.permissions
            from sessions s
            join users u on u.id = s.user_id and u.disabled_at is null
            left join memberships m on m.user_id = u.id and m.tenant_id = s.tenant_id
            left join roles r on r.id = m.role_id and r.tenant_id = m.tenant_id
-          where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > now()
-            and s.tenant_id is not distinct from ? and s.generation = ?`,
+          where s.id = $1 and s.user_id = $2 and s.revoked_at is null and s.expires_at > now()
+            and s.tenant_id is not distinct from $3 and s.generation = $4`,
         [sid, sub, tid, gen],
-      );
+      )) as unknown as SessionRow[];
       const row = rows[0];
       if (!row) {
         authFailure = 'SESSION_ENDED';

@@ -106,7 +106,7 @@ interface KnexPool {
  * (the ORM sends each statement with its values inlined). The request budget is asked first and
  * the pool's query event fires, as for every other statement.
  */
-async function preparedRows(em: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
+export async function preparedRows(em: EntityManager, text: string, values: unknown[]): Promise<Row[]> {
   checkBudget();
   const knex = em.getConnection().getKnex() as unknown as KnexPool;
   knex.emit('query', { sql: text, bindings: values });
