@@ -1,4 +1,5 @@
-import type { EntityDictionary, EntityName } from '@mikro-orm/core';
+import type { EntityName } from '@mikro-orm/core';
+import { leanFromRows } from './lean-find';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupBy } from '../common/batch-loaders';
@@ -12,7 +13,7 @@ import { requestReach, sql, type SqlFragment, sqlText, tenantIs, type TenantReac
  * read them. The loaders built from it fetch many parents' children in one statement per batch.
  */
 export interface ChildList<T extends object> {
-  /** The child entity; each row is mapped to it with `em.map`, as a find would. */
+  /** The child entity; each row becomes a lean object of it (database/lean-find.ts). */
   readonly entity: EntityName<T>;
   /** The child table with its alias (`ticket_comments c`), or a link table joined to it (`incident_tenants it join tenants t on t.id = it.tenant_id`). */
   readonly from: string;
@@ -60,7 +61,8 @@ async function childrenOf<T extends object>(ctx: LoaderContext, list: ChildList<
       ) ranked where __rn <= ${bound} order by __parent, __rn`;
   });
   const grouped = groupBy(rows, (row) => String(row.__parent));
-  return parentIds.map((id) => (grouped.get(id) ?? []).map(({ __parent: _parent, __rn: _rn, ...row }) => ctx.em.map(list.entity, row as EntityDictionary<T>)));
+  // Nested lists only answer GraphQL fields: lean objects, outside the identity map.
+  return parentIds.map((id) => leanFromRows(ctx.em, list.entity, (grouped.get(id) ?? []).map(({ __parent: _parent, __rn: _rn, ...row }) => row)));
 }
 
 /** How many children each parent has (all of them, not just a page): one grouped statement. */

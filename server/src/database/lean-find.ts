@@ -58,6 +58,17 @@ function leanOf<T>(shape: LeanShape, data: Row): T {
 }
 
 /**
+ * Rows of `entity` read by raw SQL (column names, as `select x.*` returns them) as lean objects:
+ * for nested lists that only answer GraphQL fields.
+ */
+export function leanFromRows<T extends object>(em: EntityManager, entity: EntityName<T>, rows: readonly Row[]): T[] {
+  const meta = em.getMetadata().get<T>(Utils.className(entity));
+  const shape = shapeOf(em, meta as EntityMetadata);
+  const driver = em.getDriver();
+  return rows.map((row) => leanOf<T>(shape, driver.mapResult(row as never, meta) as Row));
+}
+
+/**
  * em.find for reads that only answer GraphQL: the same condition processing (the tenant filter
  * applies, and fails closed as with em.find) and the same SQL, but the rows come back as lean
  * objects instead of hydrated, change-tracked entities in the identity map.
