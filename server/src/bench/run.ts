@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../common/logger';
+import { sql, tenantIs, tenantQuery, tenantReach } from '../database/tenant-sql';
 import { startEmbeddedPostgres } from '../database/embedded';
 import { createOrmConfig } from '../database/orm.config';
 import { makeComment, makeTicket } from '../modules/tickets/ticket.factory';
@@ -30,7 +31,20 @@ const TICKETS = arg('tickets', 5000);
 const REQUESTS = Math.min(arg('requests', 500), 20_000);
 const CONCURRENCY = Math.min(arg('concurrency', 8), 64);
 
-const SCENARIOS: { name: string; query: string; variables?: Record<string, unknown> }[] = [
+type Scenario = { name: string; query: string; variables?: Record<string, unknown> };
+
+/*
+ * Q1, Q1c, Q2 and Q4 are the reads the side-by-side comparison with PostGraphile runs (its
+ * harness lives outside the repository), here against this project alone, so that a regression
+ * shows without PostGraphile installed.
+ */
+const Q_FIELDS = 'id number subject status priority createdAt requester { id email name } assignee { id email name }';
+const q1 = (extra: string, total: boolean) =>
+  `{ tickets(first: 50${extra}, orderBy: { field: CREATED_AT, direction: DESC }) { ${total ? 'totalCount ' : ''}nodes { ${Q_FIELDS} } pageInfo { hasNextPage endCursor } } }`;
+
+const SCENARIOS: Scenario[] = [
+  { name: 'Q1: newest 50 tickets with requester and assignee', query: q1('', false) },
+  { name: 'Q1c: Q1 with totalCount', query: q1('', true) },
   {
     name: 'tickets page of 50 with requester, assignee, first 3 comments',
     query: `{ tickets(first: 50) { totalCount edges { cursor node { id number subject status priority
@@ -91,8 +105,29 @@ async function main(): Promise<void> {
     const token = login.data.login.accessToken;
     const knex = orm.em.getConnection().getKnex();
 
+    // Q2 reads after the cursor half-way down the list; Q4 one ticket with its first 20 comments.
+    const depth = Math.floor(TICKETS / 2);
+    const at = (await (await post({ query: `{ tickets(first: 1, offset: ${depth}, orderBy: { field: CREATED_AT, direction: DESC }) { edges { cursor } } }` }, token)).json()) as {
+      data: { tickets: { edges: { cursor: string }[] } };
+    };
+    const [busiest] = await tenantQuery<{ id: string }>(
+      orm.em.fork(),
+      tenantReach(acme.id),
+      (reach) => sql`select t.id from tickets t join ticket_comments c on c.ticket_id = t.id where ${tenantIs(reach, 't', 'c')} group by t.id order by count(*) desc, t.id limit 1`,
+    );
+    const ticketId = Buffer.from(`Ticket:${busiest?.id ?? ''}`).toString('base64url');
+    const scenarios: Scenario[] = [
+      ...SCENARIOS.slice(0, 2),
+      { name: `Q2: Q1 after the cursor at ${depth}`, query: q1(`, after: ${JSON.stringify(at.data.tickets.edges[0]?.cursor ?? '')}`, false) },
+      {
+        name: 'Q4: one ticket with its first 20 comments and their authors',
+        query: `{ ticket(id: "${ticketId}") { id number subject comments(first: 20) { nodes { id body createdAt author { id email name } } pageInfo { hasNextPage } } } }`,
+      },
+      ...SCENARIOS.slice(2),
+    ];
+
     process.stdout.write(`requests per scenario: ${REQUESTS}, concurrency: ${CONCURRENCY}\n\n`);
-    for (const s of SCENARIOS) {
+    for (const s of scenarios) {
       let statements = 0;
       const count = () => (statements += 1);
       const check = (await (await post(s, token)).json()) as { errors?: unknown };
