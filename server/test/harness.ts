@@ -49,6 +49,18 @@ function withDatabase(url: string, db: string): string {
  * A real server on a real database: a fresh clone of the migrated template, the demo data
  * seeded through the factories, and the app listening on an ephemeral port.
  */
+/** `text` with each `$n` replaced by its value as an SQL literal (strings and dates quoted). */
+function withValues(text: string, bindings: unknown[] | undefined): string {
+  if (!bindings?.length || !/\$\d/.test(text)) return text;
+  const literal = (v: unknown): string => {
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    const s = v instanceof Date ? v.toISOString() : Array.isArray(v) ? `{${v.join(',')}}` : typeof v === 'string' ? v : JSON.stringify(v);
+    return `'${s.replace(/'/g, "''")}'`;
+  };
+  return text.replace(/\$(\d+)/g, (m: string, i: string) => (Number(i) <= bindings.length ? literal(bindings[Number(i) - 1]) : m));
+}
+
 export async function startTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const adminUrl = process.env.ATRIUM_TEST_ADMIN_URL;
   if (!adminUrl) throw new Error('ATRIUM_TEST_ADMIN_URL is not set: run the tests through jest (global setup).');
@@ -120,7 +132,9 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
     async countQueries(fn) {
       const knex = orm.em.getConnection().getKnex();
       const sql: string[] = [];
-      const listener = (q: { sql: string }) => sql.push(q.sql);
+      // Prepared statements arrive with $n placeholders and their values: shown with the values in
+      // place, as the ORM's own statements are, so assertions read the statement as it ran.
+      const listener = (q: { sql: string; bindings?: unknown[] }) => sql.push(withValues(q.sql, q.bindings));
       knex.on('query', listener);
       try {
         await fn();

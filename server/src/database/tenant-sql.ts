@@ -1,4 +1,5 @@
 import type { EntityName } from '@mikro-orm/core';
+import { preparedRows } from './lean-find';
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import type { RequestScope } from '../context/scope';
 import { type AccessGate, readGrant } from '../permissions/access';
@@ -111,7 +112,21 @@ export async function tenantQuery<R extends object>(em: EntityManager, reach: Te
   if (reach.as === 'tenant' && !query.params.includes(reach.tenantId)) {
     throw new Error('A tenant-scoped raw query must state its tenant (tenantIs or tenantOrNone).');
   }
-  return em.execute<R[]>(query.sql, [...query.params]);
+  // Outside a transaction: a prepared statement with bound values (planned once per connection).
+  if (em.getTransactionContext()) return em.execute<R[]>(query.sql, [...query.params]);
+  return (await preparedRows(em, numbered(query.sql), [...query.params])) as R[];
+}
+
+/** `?` placeholders as PostgreSQL's `$1`, `$2`, ...; a `?` inside a quoted literal is left alone. */
+function numbered(text: string): string {
+  let n = 0;
+  let quoted = false;
+  let out = '';
+  for (const c of text) {
+    if (c === "'") quoted = !quoted;
+    out += c === '?' && !quoted ? `$${++n}` : c;
+  }
+  return out;
 }
 
 /**
