@@ -9,6 +9,7 @@ export const TENANT_PERMISSIONS = [
   'member:read',
   'member:manage',
   'role:manage',
+  'tenant:manage',
   'audit:read',
   'session:read',
   'event:read',
@@ -30,7 +31,9 @@ export type TenantPermission = (typeof TENANT_PERMISSIONS)[number];
 /** Permissions of platform staff; they act across tenants, and each such access is audited. */
 export const PLATFORM_PERMISSIONS = [
   'platform:tenant:read',
+  'platform:tenant:manage',
   'platform:user:read',
+  'platform:user:manage',
   'platform:member:manage',
   'platform:ticket:read',
   'platform:ticket:write',
@@ -116,6 +119,7 @@ export const STAFF_PERMISSIONS: Record<StaffRole, readonly PlatformPermission[]>
   [StaffRole.SUPPORT]: [
     'platform:tenant:read',
     'platform:user:read',
+    'platform:user:manage',
     'platform:ticket:read',
     'platform:ticket:write',
     'platform:audit:read',
