@@ -21,6 +21,8 @@ import type { Logger } from './common/logger';
 import type { AppServices, Context } from './context/context';
 import { createContext, createDeferredContext } from './context/create-context';
 import { createLoginLimiter } from './modules/auth/login-limiter';
+import { onMailCommitted } from './modules/mail/mail.outbox';
+import { MailWorker } from './modules/mail/mail.worker';
 import { ME_HTTP_QUERY } from './modules/me/me.query';
 import { buildAppSchema } from './schema';
 import { composeModules } from './common/module';
@@ -32,7 +34,12 @@ export interface App {
   services: AppServices;
   /** True when the built client (portal and back office) is served too. */
   clientMounted: boolean;
-  /** Stops accepting requests and waits for those in flight. */
+  /**
+   * The mail outbox worker: started by createApp unless MAIL_WORKER_ENABLED=false, nudged when a
+   * transaction that enqueued mail commits, stopped by close(). `deliverDue()` sends what is due now.
+   */
+  mail: MailWorker;
+  /** Stops accepting requests and waits for those in flight, then stops the mail worker. */
   close(): Promise<void>;
 }
 
@@ -160,7 +167,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   );
 
   // The modules' plain-HTTP routes (KYC documents, inbound messages), each within a request budget.
-  for (const m of modules) for (const route of m.http ?? []) app.use(route.path, budget, route.router({ contextOf }));
+  for (const m of modules) for (const route of m.http ?? []) app.use(route.path, budget, route.router({ contextOf, config }));
   // The portal at / and the back office at /admin/, when the client has been built.
   const client = mountClientApps(app, config.clientDistDir);
 
@@ -190,14 +197,23 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     res.status(500).json({ error: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side.', correlationId: req.correlationId });
   });
 
+  // Mail enqueued by a committed transaction goes out at once; the worker also picks up what an
+  // earlier run left due before this returns.
+  const mail = new MailWorker(orm, config.mail, logger);
+  const mailCommits = onMailCommitted(orm, () => mail.nudge());
+  if (config.mail.workerEnabled) await mail.start();
+
   return {
     server,
     apollo,
     services,
     clientMounted: client.mounted,
+    mail,
     async close() {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      mailCommits.close();
+      await mail.stop();
       await services.loginLimiter.close();
     },
   };

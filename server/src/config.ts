@@ -59,6 +59,25 @@ const EnvSchema = z.object({
   EXECUTOR_BACKOFF_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
   EXECUTOR_RUN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   EXECUTOR_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // An empty SMTP_URL counts as unset, so production says it is missing rather than malformed.
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().url().regex(/^smtps?:\/\//i, 'must be an smtp:// or smtps:// URL').optional(),
+  ),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\/[^?#]*$/i, 'must be an http:// or https:// URL without a query or fragment')
+    .default('http://localhost:4000'),
+  MAIL_FROM: z.string().trim().min(3).max(320).default('Atrium <no-reply@localhost>'),
+  MAIL_WORKER_ENABLED: bool.default(true),
+  MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  MAIL_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5000),
+  MAIL_BACKOFF_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(3_600_000),
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
+  MAIL_SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
 });
 
 /** The run executor: how many runs at once, how often it looks for work, retries and leases. */
@@ -74,6 +93,32 @@ export interface ExecutorConfig {
   readonly runTimeoutMs: number;
   /** On shutdown, how long in-flight runs may finish before they are aborted and requeued. */
   readonly shutdownGraceMs: number;
+}
+
+/** Outgoing mail: where it goes, and the outbox worker that sends it (modules/mail/mail.worker.ts). */
+export interface MailConfig {
+  /** smtp:// or smtps:// URL of the SMTP server; null keeps mail in the local development mailbox. */
+  readonly smtpUrl: string | null;
+  /** The From header of every mail, e.g. `Atrium <no-reply@example.com>`. */
+  readonly from: string;
+  /** Whether the app runs the worker (createApp starts it; app.close() stops it). */
+  readonly workerEnabled: boolean;
+  /**
+   * How often the worker looks for due mail it was not told about (another process enqueued it,
+   * or a crashed worker's lease expired); 0 never looks (it still wakes when this process commits
+   * mail and when its own retries fall due).
+   */
+  readonly pollIntervalMs: number;
+  /** Mails sent at once by one worker. */
+  readonly concurrency: number;
+  /** Attempts per mail; retries back off exponentially from backoffBaseMs up to backoffMaxMs. */
+  readonly maxAttempts: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  /** A claimed mail belongs to its worker this long; past it, another worker sends it again. */
+  readonly leaseMs: number;
+  /** SMTP connect, greeting and socket inactivity timeout; one send may take at most three of them. */
+  readonly smtpTimeoutMs: number;
 }
 
 /** The login limiter's settings; modules/auth/login-limiter.ts says what each one does. */
@@ -147,6 +192,9 @@ export interface Config {
   readonly timeouts: Timeouts;
   /** Built client (portal and back office) to serve; null serves the API only. */
   readonly clientDistDir: string | null;
+  /** Where the portal is reached from outside, without a trailing slash: every link in a mail starts with it. */
+  readonly publicUrl: string;
+  readonly mail: MailConfig;
 }
 
 export class ConfigError extends Error {}
@@ -183,6 +231,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (isProduction && !e.DATABASE_URL) {
     throw new ConfigError('DATABASE_URL is required in production; the embedded PostgreSQL is for development only.');
+  }
+  if (isProduction && !e.SMTP_URL) {
+    throw new ConfigError('SMTP_URL is required in production (smtp://user:pass@host:587 or smtps://...); without it mail only reaches the development mailbox.');
+  }
+  // A send that outlives its lease could be claimed and sent again by another worker.
+  if (e.MAIL_LEASE_SECONDS * 1000 <= 3 * e.MAIL_SMTP_TIMEOUT_MS) {
+    throw new ConfigError('MAIL_LEASE_SECONDS must be longer than three MAIL_SMTP_TIMEOUT_MS (the longest one send may take).');
   }
   return Object.freeze({
     env: e.NODE_ENV,
@@ -244,5 +299,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     // Empty disables; unset means the workspace's own build (client/dist beside server/).
     clientDistDir: e.CLIENT_DIST_DIR === '' ? null : resolve(e.CLIENT_DIST_DIR ?? join(__dirname, '..', '..', 'client', 'dist')),
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    mail: Object.freeze({
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      workerEnabled: e.MAIL_WORKER_ENABLED,
+      pollIntervalMs: e.MAIL_POLL_INTERVAL_MS,
+      concurrency: e.MAIL_CONCURRENCY,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      backoffBaseMs: e.MAIL_BACKOFF_BASE_MS,
+      backoffMaxMs: Math.max(e.MAIL_BACKOFF_MAX_MS, e.MAIL_BACKOFF_BASE_MS),
+      leaseMs: e.MAIL_LEASE_SECONDS * 1000,
+      smtpTimeoutMs: e.MAIL_SMTP_TIMEOUT_MS,
+    }),
   });
 }

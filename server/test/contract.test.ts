@@ -52,7 +52,7 @@ describe('production mode', () => {
   });
 
   it('turns introspection off and keeps CSRF prevention on', async () => {
-    const t = await startTestApp({ seed: false, env: { NODE_ENV: 'production', DATABASE_URL: 'postgres://unused/atrium' } });
+    const t = await startTestApp({ seed: false, env: { NODE_ENV: 'production', DATABASE_URL: 'postgres://unused/atrium', SMTP_URL: 'smtp://mail.invalid:25' } });
     try {
       const res = await t.gql('{ __schema { queryType { name } } }');
       expect(res.errors?.[0]?.message).toMatch(/introspection/i);
@@ -69,7 +69,7 @@ describe('production mode', () => {
   });
 
   it('masks unexpected errors: no stack, no SQL', async () => {
-    const t = await startTestApp({ env: { NODE_ENV: 'production', DATABASE_URL: 'postgres://unused/atrium' } });
+    const t = await startTestApp({ env: { NODE_ENV: 'production', DATABASE_URL: 'postgres://unused/atrium', SMTP_URL: 'smtp://mail.invalid:25' } });
     try {
       const { accessToken } = await t.login('agent@acme.test');
       // Break the database under the app: the next ticket query fails inside the driver.

@@ -78,6 +78,10 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
     DATA_DIR: dataDir,
     // API only unless a test serves a built client (the browser tests do).
     CLIENT_DIST_DIR: '',
+    // The mail worker runs (mail goes to SMTP_URL when a test sets it, else to the development
+    // mailbox) and wakes when mail is committed, but never polls on its own: no statement of its
+    // lands in a test's countQueries unless the test sends mail.
+    MAIL_POLL_INTERVAL_MS: '0',
     ...opts.env,
   });
   // The same connection limits as the server (statement, query and pool timeouts).

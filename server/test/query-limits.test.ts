@@ -154,7 +154,7 @@ describe('limits before execution', () => {
 describe('production error messages', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ seed: false, env: { NODE_ENV: 'production', DATABASE_URL: 'postgres://unused.invalid/db' } });
+    t = await startTestApp({ seed: false, env: { NODE_ENV: 'production', DATABASE_URL: 'postgres://unused.invalid/db', SMTP_URL: 'smtp://mail.invalid:25' } });
   });
   afterAll(async () => {
     await t.close();

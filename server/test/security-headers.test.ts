@@ -165,7 +165,7 @@ describe('secure headers in production', () => {
   beforeAll(async () => {
     dist = builtClient();
     // Production refuses to start without DATABASE_URL; the harness opens its own database anyway.
-    t = await startTestApp({ seed: false, env: { NODE_ENV: 'production', DATABASE_URL: process.env.ATRIUM_TEST_ADMIN_URL ?? '', CLIENT_DIST_DIR: dist } });
+    t = await startTestApp({ seed: false, env: { NODE_ENV: 'production', DATABASE_URL: process.env.ATRIUM_TEST_ADMIN_URL ?? '', SMTP_URL: 'smtp://mail.invalid:25', CLIENT_DIST_DIR: dist } });
   });
   afterAll(async () => {
     await t.close();

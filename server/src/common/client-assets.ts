@@ -4,8 +4,11 @@ import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 
-/** Paths the API (and the asset folder) own; the client's fallback never answers them. */
-const API_PREFIXES = ['/graphql', '/api', '/healthz', '/readyz', '/assets'];
+/**
+ * Paths the API (and the asset folder) own; the client's fallback never answers them. `/dev` is
+ * the server's development pages (the mailbox), which answer 404 in production.
+ */
+const API_PREFIXES = ['/graphql', '/api', '/healthz', '/readyz', '/assets', '/dev'];
 
 /** Vite names built assets by content hash, so they never change under the same URL. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

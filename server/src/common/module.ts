@@ -1,5 +1,6 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { Request, Router } from 'express';
+import type { Config } from '../config';
 import type { Context, CorrelationSource, LoaderScope, Loaders, ModuleRegistry, NodeType } from '../context/context';
 import { loadersFrom } from '../context/compose-loaders';
 import type { AccessPolicy, ReadGrant } from '../permissions/access';
@@ -27,6 +28,8 @@ export function nodeType<T extends { id: string }>(
 /** What a module's plain-HTTP routes get from the app: the same context a GraphQL request has. */
 export interface HttpDeps {
   readonly contextOf: (req: Request) => Promise<Context>;
+  /** The app's configuration, for routes that exist only in some environments. */
+  readonly config: Config;
 }
 
 /** A plain-HTTP route of a module, mounted under `path` with the request budget in front. */

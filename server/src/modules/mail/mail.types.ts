@@ -1,0 +1,23 @@
+/** A mail to enqueue: which template, to whom, and what it says (the contract of issue 11). */
+export type MailRequest =
+  | {
+      template: 'invitation';
+      to: string;
+      tenantId: string;
+      data: { tenantName: string; roleName: string; inviterName: string | null; token: string; expiresAt: Date; newTenant: boolean };
+    }
+  | { template: 'password-reset'; to: string; data: { name: string; token: string; expiresAt: Date } }
+  | { template: 'password-changed'; to: string; data: { name: string; at: Date } }
+  | { template: 'two-factor-changed'; to: string; data: { name: string; enabled: boolean; at: Date } };
+
+export type MailTemplate = MailRequest['template'];
+
+/** A mail as it is sent: both parts rendered. */
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** 'smtp' when SMTP_URL is set; 'local' keeps the mail for the development mailbox. */
+export type MailTransportKind = 'smtp' | 'local';
