@@ -168,7 +168,7 @@ function textOf(paragraph: Paragraph): string {
 }
 
 function renderText(publicUrl: string, l: Layout): string {
-  const blocks = [l.heading, ...l.intro.map(textOf), `${l.action.label}:\n${l.action.url}`, ...l.outro.map(textOf), `--\nAtrium · ${publicUrl}\n${l.footnote}`];
+  const blocks = [l.heading, ...l.intro.map(textOf), `${l.action.label}:\n${l.action.url}`, ...l.outro.map(textOf), `--\nAtrium · ${publicUrl}/\n${l.footnote}`];
   return `${blocks.join('\n\n')}\n`;
 }
 
