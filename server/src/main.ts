@@ -17,6 +17,13 @@ function prettyLogs(): boolean {
   }
 }
 
+/** Where mail goes, for the start-up lines: the SMTP server without its credentials, or the mailbox page. */
+function mailTarget(smtpUrl: string | null, base: string): string {
+  if (!smtpUrl) return `development mailbox at ${base}/dev/mailbox (SMTP_URL is unset)`;
+  const url = new URL(smtpUrl);
+  return `SMTP ${url.protocol}//${url.host}`;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, !config.isProduction && prettyLogs());
@@ -70,6 +77,7 @@ async function main(): Promise<void> {
     `  health: ${base}/healthz  readiness: ${base}/readyz  me: ${base}/api/me`,
     `  database: ${db.embedded ? 'embedded PostgreSQL in ' + config.dataDir : 'DATABASE_URL'}`,
     `  run executor: ${executor ? `${config.executor.concurrency} at a time` : 'off (EXECUTOR_ENABLED=false)'}`,
+    `  mail: ${mailTarget(config.mail.smtpUrl, base)}${config.mail.workerEnabled ? '' : ' (worker off: MAIL_WORKER_ENABLED=false)'}`,
   ];
   if (config.seedDemoData) {
     lines.push(`  demo accounts (password "${DEMO_PASSWORD}"):`);
