@@ -31,6 +31,11 @@ export function mailBackoffMs(config: Pick<MailConfig, 'backoffBaseMs' | 'backof
   return Math.min(config.backoffMaxMs, config.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
 }
 
+/** What went wrong, for the log: the message only (no stack, no mail body). */
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** The Message-ID of a mail: its outbox id at the sender's domain, so every attempt sends the same one. */
 function messageIdOf(id: string, from: string): string {
   const domain = /@([^\s>]+)/.exec(from)?.[1] ?? 'atrium.invalid';
@@ -142,7 +147,7 @@ export class MailWorker {
             // A full batch suggests more is due: look again as each slot frees up.
             for (const claim of claims) this.dispatch(claim, claims.length === free);
           } catch (err) {
-            this.logger.error({ err, worker: this.workerId }, 'mail worker poll failed');
+            this.logger.error({ error: messageOf(err), worker: this.workerId }, 'mail worker poll failed');
           }
         } while (this.again && this.running && !this.stopping);
       } finally {
@@ -168,7 +173,7 @@ export class MailWorker {
 
   private track(work: Promise<boolean>): Promise<boolean> {
     const tracked = work.catch((err: unknown) => {
-      this.logger.error({ err, worker: this.workerId }, 'mail worker bookkeeping failed');
+      this.logger.error({ error: messageOf(err), worker: this.workerId }, 'mail worker bookkeeping failed');
       return false;
     });
     this.inFlight.add(tracked);
