@@ -10,5 +10,8 @@ export const authPermissions: ModulePermissions = {
     logout: isAuthenticated,
     switchTenant: isAuthenticated,
     revokeSession: isAuthenticated,
+    changePassword: isAuthenticated,
+    requestPasswordReset: isPublic,
+    resetPassword: isPublic,
   },
 };

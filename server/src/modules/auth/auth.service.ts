@@ -78,24 +78,39 @@ export async function login(ctx: Context, params: LoginParams): Promise<AuthResu
   }
   const tenant = membership ? membership.tenant.getEntity() : null;
 
-  return ctx.em.transactional(async (em) => {
-    const session = em.create(Session, {
-      user,
-      tenant: tenant ?? undefined,
-      userAgent: ctx.userAgent?.slice(0, 500) ?? undefined,
-      ip: ctx.ip ?? undefined,
-      expiresAt: new Date(Date.now() + ctx.app.config.refreshTtlDays * 86_400_000),
-    });
-    em.persist(session);
-    const { refreshToken, access } = issueTokens(ctx, em, session);
-    recordAudit(ctx, em, {
-      action: 'auth.login',
-      tenantId: tenant?.id ?? null,
-      actorId: user.id,
-      target: { type: 'Session', id: session.id },
-    });
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user, tenant };
+  return ctx.em.transactional((em) => startSession(ctx, em, user, tenant, 'auth.login'));
+}
+
+/**
+ * A new session for `user` acting in `tenant`, with its first tokens; audited as `action`.
+ * Persisted in `em`'s transaction, so it exists only if that transaction commits.
+ */
+export function startSession(ctx: Context, em: EntityManager, user: User, tenant: Tenant | null, action: string): AuthResult {
+  const session = em.create(Session, {
+    user,
+    tenant: tenant ?? undefined,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? undefined,
+    ip: ctx.ip ?? undefined,
+    expiresAt: new Date(Date.now() + ctx.app.config.refreshTtlDays * 86_400_000),
   });
+  em.persist(session);
+  const { refreshToken, access } = issueTokens(ctx, em, session);
+  recordAudit(ctx, em, {
+    action,
+    tenantId: tenant?.id ?? null,
+    actorId: user.id,
+    target: { type: 'Session', id: session.id },
+  });
+  return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user, tenant };
+}
+
+/**
+ * Revokes every active session of a user (but `exceptSessionId`), in `em`'s transaction.
+ * Returns how many were revoked.
+ */
+export async function revokeUserSessions(em: EntityManager, userId: string, reason: string, exceptSessionId?: string | null): Promise<number> {
+  const where = exceptSessionId ? { user: userId, revokedAt: null, id: { $ne: exceptSessionId } } : { user: userId, revokedAt: null };
+  return em.nativeUpdate(Session, where, { revokedAt: new Date(), revokedReason: reason });
 }
 
 /**

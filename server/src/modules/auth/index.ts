@@ -3,12 +3,14 @@ import { sessionAccess } from './auth.access';
 import { Session } from './session.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { AuthResolver } from './auth.resolver';
+import { PasswordResolver } from './password.resolver';
+import { PasswordReset } from './password-reset.entity';
 import { authPermissions } from './auth.permissions';
 
 export const authModule = defineModule({
   name: 'auth',
-  entities: [Session, RefreshToken],
-  resolvers: [AuthResolver],
+  entities: [Session, RefreshToken, PasswordReset],
+  resolvers: [AuthResolver, PasswordResolver],
   permissions: authPermissions,
   nodeTypes: {
     // Your own sessions only.
