@@ -8,6 +8,7 @@ import { LocalDocumentStore } from '../src/modules/kyc/kyc.storage';
 import { Tenant } from '../src/modules/tenancy/tenant.entity';
 import { User } from '../src/modules/users/user.entity';
 import { buildBareSchema, operationRules } from '../src/schema';
+import { DEMO_PASSWORD } from '../src/seeders/demo.seeder';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from './harness';
 
 /**
@@ -76,6 +77,8 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   run:                    { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // run:read | platform:run:read
   messages:               { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // message:read | platform:message:read
   message:                { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // message:read | platform:message:read
+  invitations:            { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:tenant:read
+  invitationPreview:      { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public (the token is the secret)
   // ---- Mutation ----
   addTicketComment:       { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:comment (tenant only)
   createRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
@@ -119,6 +122,16 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   cancelRun:              { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // run:write | platform:run:manage
   retryRun:               { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // run:write (tenant only)
   ingestMessage:          { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: F }, // message:write (tenant only)
+  createTenant:           { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:tenant:manage
+  inviteMember:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // member:manage (tenant only)
+  revokeInvitation:       { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:member:manage
+  resendInvitation:       { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:member:manage
+  removeMember:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:member:manage
+  leaveTenant:            { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: F }, // signed in to a tenant (staff have none)
+  acceptInvitation:       { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public (the token is the secret)
+  changePassword:         { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
+  requestPasswordReset:   { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public, always true
+  resetPassword:          { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public (the token is the secret)
 };
 
 /** Real and made-up ids, filled in beforeAll. */
@@ -129,6 +142,7 @@ interface Ids {
   missingTenant: string;
   missingRole: string;
   missingMembership: string;
+  missingInvitation: string;
   missingSession: string;
   missingEvent: string;
   missingIncident: string;
@@ -364,6 +378,54 @@ const probes: Record<string, Probe> = {
       expect(me.errors).toBeUndefined();
     },
   },
+  invitations: { query: 'query { invitations(first: 1) { totalCount nodes { id status } } }', allowed: 'data' },
+  invitationPreview: { query: 'query($token: String!) { invitationPreview(token: $token) { email } }', variables: () => ({ token: 'm'.repeat(43) }), allowed: 'NOT_FOUND' },
+  createTenant: {
+    query: 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }',
+    // Not a valid slug: refused by validation after the permission check.
+    variables: () => ({ input: { name: 'Matrix', slug: 'Not A Slug!', ownerEmail: 'matrix@example.test' } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  inviteMember: {
+    query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }',
+    variables: (i) => ({ input: { email: 'not-an-address', roleId: i.missingRole } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  revokeInvitation: { query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: (i) => ({ id: i.missingInvitation }), allowed: 'NOT_FOUND' },
+  resendInvitation: { query: 'mutation($id: ID!) { resendInvitation(id: $id) { id } }', variables: (i) => ({ id: i.missingInvitation }), allowed: 'NOT_FOUND' },
+  removeMember: { query: 'mutation($id: ID!) { removeMember(membershipId: $id) { id } }', variables: (i) => ({ id: i.missingMembership }), allowed: 'NOT_FOUND' },
+  leaveTenant: {
+    query: 'mutation { leaveTenant }',
+    // Tenant roles leave for real, so each cell signs in a throwaway member with the actor's role.
+    prepare: async (actor) => {
+      if (actor === 'anonymous' || actor === 'staff') return {};
+      const email = `leaver-${actor}-${randomUUID()}@example.test`;
+      await t.sql("insert into users (id, email, name, password_hash) select gen_random_uuid(), ?, 'Matrix Leaver', password_hash from users where email = 'viewer@acme.test'", [email]);
+      await t.sql(
+        "insert into memberships (id, tenant_id, user_id, role_id) select gen_random_uuid(), r.tenant_id, u.id, r.id from roles r join tenants t on t.id = r.tenant_id, users u where t.slug = 'acme' and r.name = ? and u.email = ?",
+        [actor, email],
+      );
+      return { token: (await t.login(email)).accessToken };
+    },
+    allowed: 'data',
+  },
+  acceptInvitation: {
+    query: 'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }',
+    variables: () => ({ input: { token: 'm'.repeat(43), name: 'Matrix', password: 'a-long-and-private-phrase' } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  changePassword: {
+    query: 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }',
+    // The right current password and too short a new one: refused by the policy, nothing changes.
+    variables: () => ({ input: { currentPassword: DEMO_PASSWORD, newPassword: 'short' } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  requestPasswordReset: { query: 'mutation($email: String!) { requestPasswordReset(email: $email) }', variables: () => ({ email: 'nobody@example.test' }), allowed: 'data' },
+  resetPassword: {
+    query: 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }',
+    variables: () => ({ input: { token: 'm'.repeat(43), newPassword: 'a-long-and-private-phrase' } }),
+    allowed: 'BAD_USER_INPUT',
+  },
   revokeSession: {
     query: 'mutation($id: ID!) { revokeSession(id: $id) { id } }',
     variables: (i) => ({ id: i.missingSession }),
@@ -521,6 +583,7 @@ beforeAll(async () => {
     missingTenant: toGlobalId('Tenant', randomUUID()),
     missingRole: toGlobalId('Role', randomUUID()),
     missingMembership: toGlobalId('Membership', randomUUID()),
+    missingInvitation: toGlobalId('Invitation', randomUUID()),
     missingSession: toGlobalId('Session', randomUUID()),
     missingEvent: toGlobalId('SystemEvent', randomUUID()),
     missingIncident: toGlobalId('Incident', randomUUID()),

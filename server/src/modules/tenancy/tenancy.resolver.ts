@@ -8,6 +8,7 @@ import { Role } from './role.entity';
 import { Tenant } from './tenant.entity';
 import { CreateRoleInput, MembershipsArgs, RolesArgs, TenantsArgs, UpdateMembershipRoleInput, UpdateRoleInput } from './tenancy.inputs';
 import * as tenancy from './tenancy.service';
+import * as lifecycle from './membership.lifecycle';
 
 const TenantConnection = Connection(Tenant);
 const MembershipConnection = Connection(Membership);
@@ -36,6 +37,18 @@ export class MembershipResolver {
   @Mutation(() => Membership, { description: "Changes a member's role; audited." })
   updateMembershipRole(@Arg('input') input: UpdateMembershipRoleInput, @Ctx() ctx: Context): Promise<Membership> {
     return tenancy.updateMembershipRole(ctx, input);
+  }
+
+  @Mutation(() => Membership, {
+    description: 'Removes a member from your tenant (staff: any tenant); their sessions there end. The last owner stays. Audited.',
+  })
+  removeMember(@Arg('membershipId', () => ID) membershipId: string, @Ctx() ctx: Context): Promise<Membership> {
+    return lifecycle.removeMember(ctx, membershipId);
+  }
+
+  @Mutation(() => Boolean, { description: 'Leaves the tenant you act in; your sessions there end. The last owner cannot leave. Audited.' })
+  leaveTenant(@Ctx() ctx: Context): Promise<boolean> {
+    return lifecycle.leaveTenant(ctx);
   }
 
   @FieldResolver(() => User)

@@ -68,7 +68,7 @@ export async function listRoles(ctx: Context, args: RolesArgs): Promise<Connecti
 const OWNER = 'owner';
 
 /** No escalation: whoever grants a role, or adds permissions to one, must hold them all. */
-function checkNoEscalation(ctx: Context, granted: string[]): void {
+export function checkNoEscalation(ctx: Context, granted: string[]): void {
   const beyond = granted.filter((p) => !ctx.permissions.has(p));
   if (beyond.length) throw forbidden(`You cannot grant permissions you do not have (${beyond.join(', ')}).`, ErrorReason.ESCALATION);
 }
