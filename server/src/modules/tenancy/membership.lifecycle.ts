@@ -10,8 +10,8 @@ import { Membership } from './membership.entity';
 
 const OWNER = 'owner';
 
-/** Locks the tenant's owner memberships and refuses when `membership` is the last one. */
-async function keepAnOwner(em: EntityManager, tenantId: string): Promise<void> {
+/** Locks the tenant's owner memberships and refuses when only one is left (before removing or demoting it). */
+export async function keepAnOwner(em: EntityManager, tenantId: string): Promise<void> {
   const owners = await tenantQuery<{ n: string }>(
     em,
     tenantReach(tenantId),

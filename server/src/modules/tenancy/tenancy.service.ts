@@ -7,10 +7,10 @@ import { containsPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
-import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { isPlatformScope, scopeOptions, userIdOf } from '../../context/scope';
 import { isTenantPermission } from '../../permissions/catalog';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
+import { keepAnOwner } from './membership.lifecycle';
 import { Membership } from './membership.entity';
 import { Role } from './role.entity';
 import { Tenant } from './tenant.entity';
@@ -91,16 +91,8 @@ export async function updateMembershipRole(ctx: Context, input: UpdateMembership
       }
       checkNoEscalation(ctx, role.permissions);
     }
-    if (current.name === OWNER) {
-      // Lock the tenant's owner memberships so two concurrent demotions cannot both pass.
-      const owners = await tenantQuery<{ n: string }>(
-        em,
-        tenantReach(tenantId),
-        (reach) => sql`select count(*) as n from (select m.id from memberships m join roles r on r.id = m.role_id
-           where ${tenantIs(reach, 'm')} and r.name = ${OWNER} for update of m) o`,
-      );
-      if (Number(owners[0]?.n ?? 0) <= 1) throw conflict('A tenant needs at least one owner.', ErrorReason.LAST_OWNER);
-    }
+    // Locks the tenant's owner memberships so two concurrent demotions cannot both pass.
+    if (current.name === OWNER) await keepAnOwner(em, tenantId);
     em.assign(membership, { role });
     recordAudit(ctx, em, {
       action: 'membership.role_changed',
