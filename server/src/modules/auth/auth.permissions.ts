@@ -10,5 +10,9 @@ export const authPermissions: ModulePermissions = {
     logout: isAuthenticated,
     switchTenant: isAuthenticated,
     revokeSession: isAuthenticated,
+    // Two-factor sign-in: the caller's own account.
+    beginTotpEnrollment: isAuthenticated,
+    confirmTotpEnrollment: isAuthenticated,
+    disableTotp: isAuthenticated,
   },
 };
