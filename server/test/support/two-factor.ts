@@ -37,6 +37,15 @@ export async function makeAccount(t: TestApp, opts: { label?: string; tenant?: s
   return { id: user.id, email };
 }
 
+/** Adds an existing user to another tenant (slug) with a system role. */
+export async function addMembership(t: TestApp, userId: string, tenant: string, role: SystemRoleName): Promise<void> {
+  const em = t.orm.em.fork();
+  const found = await em.findOneOrFail(Tenant, { slug: tenant });
+  const r = await em.findOneOrFail(Role, { tenant: found.id, name: role }, { filters: false });
+  em.persist(em.create(Membership, { tenant: found, user: em.getReference(User, userId), role: r }));
+  await em.flush();
+}
+
 export { StaffRole };
 
 /** The TOTP time step of `now` (30-second steps). */
