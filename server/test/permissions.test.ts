@@ -7,6 +7,8 @@ import { samplePdf } from '../src/seeders/sample-files';
 import { LocalDocumentStore } from '../src/modules/kyc/kyc.storage';
 import { Tenant } from '../src/modules/tenancy/tenant.entity';
 import { User } from '../src/modules/users/user.entity';
+import { allow } from 'graphql-shield';
+import { OPEN_BEFORE_ENROLLMENT } from '../src/permissions/two-factor';
 import { buildBareSchema, operationRules } from '../src/schema';
 import { DEMO_PASSWORD } from '../src/seeders/demo.seeder';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from './harness';
@@ -79,6 +81,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   message:                { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // message:read | platform:message:read
   invitations:            { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:tenant:read
   invitationPreview:      { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public (the token is the secret)
+  userSessions:           { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:read
   // ---- Mutation ----
   addTicketComment:       { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:comment (tenant only)
   createRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
@@ -132,6 +135,13 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   changePassword:         { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
   requestPasswordReset:   { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public, always true
   resetPassword:          { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public (the token is the secret)
+  beginTotpEnrollment:    { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in (own account)
+  confirmTotpEnrollment:  { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in (own account)
+  disableTotp:            { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in (own account)
+  updateTenantSecurity:   { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // tenant:manage (tenant only, owners)
+  deactivateUser:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
+  reactivateUser:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
+  revokeUserSessions:     { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
 };
 
 /** Real and made-up ids, filled in beforeAll. */
@@ -155,6 +165,7 @@ interface Ids {
   missingEntitlement: string;
   missingRun: string;
   missingMessage: string;
+  missingUser: string;
 }
 
 /** What an allowed call answers once past the permission layer: data, or a non-permission error code. */
@@ -519,6 +530,41 @@ const probes: Record<string, Probe> = {
     variables: (i) => ({ input: { id: i.acmeKycCase, version: 999_999, decision: 'APPROVE', reason: 'matrix probe' } }),
     allowed: 'CONFLICT',
   },
+  // Two-factor sign-in: the caller's own account. A new pending secret changes nothing anyone
+  // sees; a code that cannot be one (letters) is refused after the permission layer, and
+  // disabling answers CONFLICT for the demo users, who have no second factor.
+  beginTotpEnrollment: {
+    query: 'mutation { beginTotpEnrollment { otpauthUrl } }',
+    allowed: 'data',
+  },
+  confirmTotpEnrollment: {
+    query: 'mutation($code: String!) { confirmTotpEnrollment(code: $code) }',
+    // A pending secret first, so the answer is always the wrong code's BAD_USER_INPUT.
+    prepare: async (actor) => {
+      if (actor !== 'anonymous') await t.gql('mutation { beginTotpEnrollment { otpauthUrl } }', {}, { token: tokens[actor] });
+      return { variables: { code: 'matrix-probe' } };
+    },
+    allowed: 'BAD_USER_INPUT',
+  },
+  disableTotp: {
+    query: 'mutation($code: String!) { disableTotp(code: $code) }',
+    variables: () => ({ code: 'matrix-probe' }),
+    allowed: 'CONFLICT',
+  },
+  updateTenantSecurity: {
+    query: 'mutation($input: UpdateTenantSecurityInput!) { updateTenantSecurity(input: $input) { id requireTwoFactor } }',
+    // The current value: nothing changes.
+    variables: () => ({ input: { requireTwoFactor: false } }),
+    allowed: 'data',
+  },
+  deactivateUser: { query: 'mutation($id: ID!) { deactivateUser(id: $id) { id } }', variables: (i) => ({ id: i.missingUser }), allowed: 'NOT_FOUND' },
+  reactivateUser: { query: 'mutation($id: ID!) { reactivateUser(id: $id) { id } }', variables: (i) => ({ id: i.missingUser }), allowed: 'NOT_FOUND' },
+  revokeUserSessions: { query: 'mutation($userId: ID!) { revokeUserSessions(userId: $userId) }', variables: (i) => ({ userId: i.missingUser }), allowed: 'NOT_FOUND' },
+  userSessions: {
+    query: 'query($userId: ID!) { userSessions(userId: $userId, first: 1) { totalCount } }',
+    variables: (i) => ({ userId: i.missingUser }),
+    allowed: 'NOT_FOUND',
+  },
   decideKycDocument: {
     query: 'mutation($input: DecideKycDocumentInput!) { decideKycDocument(input: $input) { id } }',
     variables: (i) => ({ input: { id: i.missingKycDocument, decision: 'ACCEPT', reason: 'matrix probe' } }),
@@ -552,7 +598,10 @@ async function worldSnapshot(): Promise<Record<string, unknown>> {
             (select string_agg(p.id || ':' || p.title, ',' order by p.id) from tool_panels p) as tool_panels,
             (select string_agg(e.id || ':' || coalesce(e.revoked_at::text, '-'), ',' order by e.id) from entitlements e) as entitlements,
             (select string_agg(r.id || ':' || r.status, ',' order by r.id) from automation_runs r) as runs,
-            (select count(*) from inbound_messages)::int as messages`,
+            (select count(*) from inbound_messages)::int as messages,
+            (select string_agg(tn.slug || ':' || tn.require_two_factor, ',' order by tn.slug) from tenants tn) as tenant_security,
+            (select string_agg(u.email || ':' || coalesce(u.disabled_at::text, '-') || ':' || (u.totp_enabled_at is not null), ',' order by u.email) from users u) as accounts,
+            (select count(*) from sessions where revoked_at is not null and revoked_reason <> 'logout')::int as sessions_ended_otherwise`,
   );
   return row as Record<string, unknown>;
 }
@@ -596,6 +645,7 @@ beforeAll(async () => {
     missingEntitlement: toGlobalId('Entitlement', randomUUID()),
     missingRun: toGlobalId('AutomationRun', randomUUID()),
     missingMessage: toGlobalId('InboundMessage', randomUUID()),
+    missingUser: toGlobalId('User', randomUUID()),
   };
   for (const actor of ACTORS) {
     if (actor !== 'anonymous') tokens[actor] = (await t.login(EMAIL[actor])).accessToken;
@@ -678,6 +728,69 @@ describe('role × operation matrix', () => {
       });
     });
   }
+});
+
+/**
+ * A member of a tenant that requires two-factor sign-in, without it: every operation answers
+ * FORBIDDEN with reason TWO_FACTOR_ENROLLMENT_REQUIRED, except the public ones and the few open
+ * before enrolment. Rows come from the matrix, so a new operation is covered without a word here.
+ */
+describe('a member who must enrol in two-factor sign-in first', () => {
+  let mustEnrol: string;
+  const rules = operationRules();
+  const isOpen = (field: string) =>
+    [...OPEN_BEFORE_ENROLLMENT.Query, ...OPEN_BEFORE_ENROLLMENT.Mutation].includes(field) || rules.Query[field] === allow || rules.Mutation[field] === allow;
+
+  beforeAll(async () => {
+    // owner@globex.test acting in globex, which now requires two-factor sign-in; reset afterwards.
+    await t.sql(`update tenants set require_two_factor = true where slug = 'globex'`);
+    mustEnrol = (await t.login('owner@globex.test', 'globex')).accessToken;
+  });
+  afterAll(async () => {
+    await t.sql(`update tenants set require_two_factor = false where slug = 'globex'`);
+  });
+
+  it('may call exactly the operations the contract leaves open (besides the public ones)', () => {
+    expect(OPEN_BEFORE_ENROLLMENT).toEqual({
+      Query: ['me'],
+      Mutation: ['login', 'logout', 'refreshSession', 'switchTenant', 'beginTotpEnrollment', 'confirmTotpEnrollment'],
+    });
+    for (const f of [...OPEN_BEFORE_ENROLLMENT.Query, ...OPEN_BEFORE_ENROLLMENT.Mutation]) expect(Object.keys(matrix)).toContain(f);
+  });
+
+  for (const field of Object.keys(matrix)) {
+    it(`${field} → ${isOpen(field) ? 'open' : 'TWO_FACTOR_ENROLLMENT_REQUIRED'}`, async () => {
+      const probe = probes[field];
+      if (!probe) throw new Error(`no probe for ${field}`);
+      // Only variables are borrowed from the probe's setup (refreshSession's token); the caller is
+      // the member who must enrol (logout: a session of their own, so the shared one lives on).
+      const prepared = probe.prepare && field !== 'confirmTotpEnrollment' ? await probe.prepare('anonymous') : {};
+      const variables = prepared.variables ?? probe.variables?.(ids) ?? (field === 'confirmTotpEnrollment' ? { code: 'matrix-probe' } : {});
+      const token = field === 'logout' ? (await t.login('owner@globex.test', 'globex')).accessToken : mustEnrol;
+      const res = await t.gql(probe.query, variables, { token });
+      const detail = `${field}: ${describeErrors(res)}`;
+      if (isOpen(field)) {
+        expect({ detail, refused: (res.errors ?? []).filter((e) => e.extensions.reason === 'TWO_FACTOR_ENROLLMENT_REQUIRED') }).toEqual({ detail, refused: [] });
+        // The contract's open operations run for this caller; public ones may have refusals of their
+        // own for a signed-in caller (e.g. an invitation for another email), just not this one.
+        const isPublic = rules.Query[field] === allow || rules.Mutation[field] === allow;
+        if (!isPublic) {
+          expect({ detail, denied: (res.errors ?? []).map((e) => e.extensions.code).filter((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN') }).toEqual({ detail, denied: [] });
+        }
+      } else {
+        expect({ detail, code: codeOf(res), reason: res.errors?.[0]?.extensions.reason }).toEqual({ detail, code: 'FORBIDDEN', reason: 'TWO_FACTOR_ENROLLMENT_REQUIRED' });
+        expect(res.errors?.[0]?.path).toEqual([field]);
+        expect(res.data?.[field] ?? null).toBeNull();
+      }
+    });
+  }
+
+  it('is told so by me, and is no longer refused once the tenant stops requiring it', async () => {
+    const me = await t.gql('query { me { twoFactorEnabled twoFactorEnrollmentRequired } }', {}, { token: mustEnrol });
+    expect(me.data?.me).toEqual({ twoFactorEnabled: false, twoFactorEnrollmentRequired: true });
+    await t.sql(`update tenants set require_two_factor = false where slug = 'globex'`);
+    expect(codeOf(await t.gql('query { tickets(first: 1) { totalCount } }', {}, { token: mustEnrol }))).toBeUndefined();
+  });
 });
 
 describe('authentication failures', () => {

@@ -19,6 +19,11 @@ export class LoginInput {
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'Not a valid tenant slug.' })
   tenantSlug?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For accounts with two-factor sign-in: the current code from the authenticator app, or an unused recovery code.' })
+  @IsOptional()
+  @Length(1, 64, { message: 'Enter the code.' })
+  otp?: string | null;
 }
 
 /** Your sessions, newest first. */

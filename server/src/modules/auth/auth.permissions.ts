@@ -13,5 +13,9 @@ export const authPermissions: ModulePermissions = {
     changePassword: isAuthenticated,
     requestPasswordReset: isPublic,
     resetPassword: isPublic,
+    // Two-factor sign-in: the caller's own account.
+    beginTotpEnrollment: isAuthenticated,
+    confirmTotpEnrollment: isAuthenticated,
+    disableTotp: isAuthenticated,
   },
 };

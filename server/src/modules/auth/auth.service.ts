@@ -9,6 +9,7 @@ import { verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
 import { Session } from './session.entity';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens';
+import { checkAfterPassword } from './two-factor.service';
 
 export interface AuthResult {
   accessToken: string;
@@ -22,6 +23,8 @@ export interface LoginParams {
   email: string;
   password: string;
   tenantSlug?: string | null;
+  /** A TOTP code or a recovery code, for accounts with two-factor sign-in. */
+  otp?: string | null;
 }
 
 const INVALID_CREDENTIALS = 'Invalid email or password.';
@@ -52,7 +55,7 @@ export async function login(ctx: Context, params: LoginParams): Promise<AuthResu
   let valid: boolean;
   try {
     user = await ctx.em.findOne(User, { email });
-    valid = (await verifyPassword(user?.passwordHash ?? null, params.password)) && !!user && !user.disabledAt;
+    valid = (await verifyPassword(user?.passwordHash ?? null, params.password)) && !!user;
   } catch (err) {
     // Nothing was decided: the attempt does not count.
     await limiter.refund(ticket).catch((refundErr: unknown) => ctx.logger.warn({ err: refundErr }, 'login limiter: refund failed'));
@@ -70,6 +73,8 @@ export async function login(ctx: Context, params: LoginParams): Promise<AuthResu
     });
     throw unauthenticated(INVALID_CREDENTIALS, ErrorReason.INVALID_CREDENTIALS);
   }
+  // The password is right: a deactivated account and the second factor are decided there.
+  await checkAfterPassword(ctx, { user, email, otp: params.otp, ticket });
   await limiter.succeeded(ticket);
 
   const membership = await pickMembership(ctx.em, user.id, params.tenantSlug);

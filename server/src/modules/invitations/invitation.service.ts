@@ -215,7 +215,7 @@ export async function acceptInvitation(ctx: Context, input: { token: string; nam
     if (callerId !== existing.id) {
       throw forbidden(`This invitation is for ${peek.email}; sign in with that address to accept it.`, ErrorReason.INVITATION_EMAIL_MISMATCH);
     }
-    if (existing.disabledAt) throw forbidden('This account has been deactivated. Contact your administrator.', ErrorReason.INVITATION_EMAIL_MISMATCH);
+    if (existing.disabledAt) throw unauthenticated('This account has been deactivated. Contact your administrator.', ErrorReason.ACCOUNT_DEACTIVATED);
   } else {
     const name = input.name?.trim();
     const password = input.password;

@@ -16,5 +16,6 @@ export const tenancyPermissions: ModulePermissions = {
     createRole: can('role:manage'),
     updateRole: can('role:manage'),
     deleteRole: can('role:manage'),
+    updateTenantSecurity: can('tenant:manage'),
   },
 };

@@ -6,7 +6,7 @@ import { User } from '../users/user.entity';
 import { Membership } from './membership.entity';
 import { Role } from './role.entity';
 import { Tenant } from './tenant.entity';
-import { CreateRoleInput, MembershipsArgs, RolesArgs, TenantsArgs, UpdateMembershipRoleInput, UpdateRoleInput } from './tenancy.inputs';
+import { CreateRoleInput, MembershipsArgs, RolesArgs, TenantsArgs, UpdateMembershipRoleInput, UpdateRoleInput, UpdateTenantSecurityInput } from './tenancy.inputs';
 import * as tenancy from './tenancy.service';
 import * as lifecycle from './membership.lifecycle';
 
@@ -24,6 +24,11 @@ export class TenantResolver {
   @Query(() => Tenant, { nullable: true, description: 'Your current tenant, or any tenant for staff.' })
   tenant(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Tenant> {
     return tenancy.getTenant(ctx, expectGlobalId(id, 'Tenant'));
+  }
+
+  @Mutation(() => Tenant, { description: "Changes your current tenant's security settings (owners: tenant:manage); audited." })
+  updateTenantSecurity(@Arg('input') input: UpdateTenantSecurityInput, @Ctx() ctx: Context): Promise<Tenant> {
+    return tenancy.updateTenantSecurity(ctx, input);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import { readGrant } from '../../permissions/access';
 import { tenantAccess } from './tenancy.access';
 import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
@@ -24,6 +24,7 @@ import {
   type TenantsArgs,
   type UpdateMembershipRoleInput,
   type UpdateRoleInput,
+  type UpdateTenantSecurityInput,
 } from './tenancy.inputs';
 
 export async function listTenants(ctx: Context, args: TenantsArgs): Promise<ConnectionShape<Tenant>> {
@@ -63,6 +64,20 @@ export async function listRoles(ctx: Context, args: RolesArgs): Promise<Connecti
   const page = await paginate({ em: ctx.em, entity: Role, where, args, sort: roleList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'roles', { filter: args.filter ?? null }, (where.tenant as string | undefined) ?? null);
   return page;
+}
+
+/** The current tenant's security settings; audited when something changes. */
+export async function updateTenantSecurity(ctx: Context, input: UpdateTenantSecurityInput): Promise<Tenant> {
+  const tenantId = ctx.tenantId;
+  if (!tenantId) throw forbidden('Switch to a tenant first.', ErrorReason.TENANT_REQUIRED);
+  return ctx.em.transactional(async (em) => {
+    const tenant = await em.findOneOrFail(Tenant, { id: tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const diff = diffOf({ requireTwoFactor: tenant.requireTwoFactor }, { requireTwoFactor: input.requireTwoFactor });
+    if (!diff) return tenant;
+    tenant.requireTwoFactor = input.requireTwoFactor;
+    recordAudit(ctx, em, { action: 'tenant.security_updated', tenantId, target: { type: 'Tenant', id: tenant.id }, diff });
+    return tenant;
+  });
 }
 
 const OWNER = 'owner';
