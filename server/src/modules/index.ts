@@ -15,6 +15,7 @@ import { toolsModule } from './tools';
 import { entitlementsModule } from './entitlements';
 import { runsModule } from './runs';
 import { messagesModule } from './messages';
+import { invitationsModule } from './invitations';
 import { mailModule } from './mail';
 
 /**
@@ -40,5 +41,6 @@ export const modules = [
   entitlementsModule,
   runsModule,
   messagesModule,
+  invitationsModule,
   mailModule,
 ] as const;
