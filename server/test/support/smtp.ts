@@ -25,10 +25,13 @@ export interface TestSmtp {
   /** Mail received for `to` (case-insensitive), oldest first. */
   mailsTo(to: string): ReceivedMail[];
   /**
-   * The oldest mail for `to` (matching `subject`) that no earlier call returned, waiting for it when
-   * none has arrived yet; rejects after timeoutMs (default 10 s) listing what did arrive.
+   * The oldest mail for `to` (case-insensitive) whose subject matches, as soon as there is one:
+   * at once when it has arrived already, else when it arrives. Rejects after timeoutMs (default
+   * 10 s), listing what did arrive.
    */
   waitForMail(to: string, opts?: { subject?: RegExp; timeoutMs?: number }): Promise<ReceivedMail>;
+  /** Like waitForMail, for the first `count` such mails (oldest first). */
+  waitForMails(to: string, count: number, opts?: { subject?: RegExp; timeoutMs?: number }): Promise<ReceivedMail[]>;
   /** While true, every connection is answered 421 (service not available) and nothing is accepted. */
   refuse(on: boolean): void;
   /** Refuses `to` for good: RCPT TO answers 550 (no such mailbox). */
@@ -66,7 +69,6 @@ export function linksOf(text: string, html: string): string[] {
  */
 export async function startTestSmtp(opts: { auth?: { user: string; pass: string } } = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
-  const returned = new Set<ReceivedMail>();
   const rejected = new Set<string>();
   const waiters = new Set<() => void>();
   let refusing = false;
@@ -118,37 +120,43 @@ export async function startTestSmtp(opts: { auth?: { user: string; pass: string 
   const credentials = opts.auth ? `${encodeURIComponent(opts.auth.user)}:${encodeURIComponent(opts.auth.pass)}@` : '';
 
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  const find = (to: string, subject?: RegExp) => messages.find((m) => !returned.has(m) && same(m.to, to) && (!subject || subject.test(m.subject)));
+  const matching = (to: string, subject?: RegExp) => messages.filter((m) => same(m.to, to) && (!subject || subject.test(m.subject)));
+
+  const waitForMails: TestSmtp['waitForMails'] = async (to, count, { subject, timeoutMs = 10_000 } = {}) => {
+    const found = await new Promise<ReceivedMail[] | undefined>((resolve) => {
+      const check = () => {
+        const mails = matching(to, subject);
+        if (mails.length >= count) {
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(mails.slice(0, count));
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        resolve(undefined);
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+    if (!found) {
+      const seen = messages.map((m) => `${m.to}: ${m.subject}`).join('; ') || 'nothing';
+      throw new Error(`Fewer than ${count} mail(s) for ${to}${subject ? ` matching ${String(subject)}` : ''} within ${timeoutMs} ms (received: ${seen}).`);
+    }
+    return found;
+  };
 
   return {
     url: `smtp://${credentials}127.0.0.1:${port}`,
     port,
     messages,
-    mailsTo: (to) => messages.filter((m) => same(m.to, to)),
-    async waitForMail(to, { subject, timeoutMs = 10_000 } = {}) {
-      const found = await new Promise<ReceivedMail | undefined>((resolve) => {
-        const check = () => {
-          const m = find(to, subject);
-          if (m) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(m);
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          resolve(undefined);
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-      if (!found) {
-        const seen = messages.map((m) => `${m.to}: ${m.subject}`).join('; ') || 'nothing';
-        throw new Error(`No mail for ${to}${subject ? ` matching ${String(subject)}` : ''} within ${timeoutMs} ms (received: ${seen}).`);
-      }
-      returned.add(found);
-      return found;
+    mailsTo: (to) => matching(to),
+    async waitForMail(to, opts) {
+      const [first] = await waitForMails(to, 1, opts);
+      if (!first) throw new Error(`No mail for ${to}.`);
+      return first;
     },
+    waitForMails,
     refuse(on) {
       refusing = on;
     },
