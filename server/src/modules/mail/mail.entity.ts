@@ -26,8 +26,8 @@ export enum MailStatus {
 @Index({ properties: ['status', 'nextAttemptAt'] })
 @Index({ properties: ['status', 'leaseUntil'] })
 export class OutboxMail extends BaseEntity {
-  /** The recipient's address (column `recipient`: `to` is an SQL keyword). */
-  @Property({ fieldName: 'recipient', length: 320 })
+  /** The recipient's address (column "to": quote it in raw SQL, it is a keyword). */
+  @Property({ length: 320 })
   to!: string;
 
   @Property({ type: 'string', length: 40 })

@@ -55,7 +55,7 @@ async function commit(t: TestApp, ...mails: MailRequest[]): Promise<void> {
 }
 
 async function rowsTo(t: TestApp, to: string): Promise<Row[]> {
-  return t.sql<Row>('select * from mail_outbox where recipient = ? order by created_at, id', [to]);
+  return t.sql<Row>('select * from mail_outbox where "to" = ? order by created_at, id', [to]);
 }
 
 async function rowTo(t: TestApp, to: string): Promise<Row> {
@@ -66,7 +66,7 @@ async function rowTo(t: TestApp, to: string): Promise<Row> {
 
 /** Time travel for a mail: its retry or its lease is over now. */
 async function makeDue(t: TestApp, to: string): Promise<void> {
-  await t.sql(`update mail_outbox set next_attempt_at = now() - interval '1 second' where recipient = ? and status = 'PENDING'`, [to]);
+  await t.sql(`update mail_outbox set next_attempt_at = now() - interval '1 second' where "to" = ? and status = 'PENDING'`, [to]);
 }
 
 describe('mail through a real SMTP server, sent by the app as soon as it commits', () => {
@@ -202,7 +202,7 @@ describe('the outbox worker, driven step by step', () => {
     } finally {
       smtp.refuse(false);
     }
-    await t.sql(`update mail_outbox set next_attempt_at = now() - interval '1 hour' where recipient = ?`, ['refused@example.test']);
+    await t.sql(`update mail_outbox set next_attempt_at = now() - interval '1 hour' where "to" = ?`, ['refused@example.test']);
     expect(await worker.deliverDue()).toBe(0);
     expect(await rowTo(t, 'refused@example.test')).toMatchObject({ status: 'FAILED', attempts: 2 });
     expect(smtp.mailsTo('refused@example.test')).toEqual([]);
@@ -244,7 +244,7 @@ describe('the outbox worker, driven step by step', () => {
     expect(smtp.mailsTo('crash@example.test')).toHaveLength(1);
 
     // The lease runs out: two workers race for the mail; exactly one sends it again.
-    await t.sql(`update mail_outbox set lease_until = now() - interval '1 second' where recipient = ?`, ['crash@example.test']);
+    await t.sql(`update mail_outbox set lease_until = now() - interval '1 second' where "to" = ?`, ['crash@example.test']);
     const [a, b] = await Promise.all([t.app.mail.deliverDue(), other.deliverDue()]);
     expect(a + b).toBe(1);
     const [, second] = await smtp.waitForMails('crash@example.test', 2);
@@ -258,7 +258,7 @@ describe('the outbox worker, driven step by step', () => {
     expect(await rowTo(t, 'crash@example.test')).toEqual(marked);
 
     // A SENT mail is never sent again.
-    await t.sql(`update mail_outbox set next_attempt_at = now() - interval '1 hour' where recipient = ?`, ['crash@example.test']);
+    await t.sql(`update mail_outbox set next_attempt_at = now() - interval '1 hour' where "to" = ?`, ['crash@example.test']);
     expect(await Promise.all([t.app.mail.deliverDue(), other.deliverDue()])).toEqual([0, 0]);
     expect(smtp.mailsTo('crash@example.test')).toHaveLength(2);
   });
