@@ -44,6 +44,8 @@ export type FeatureFlagOverrideInput = {
 
 export type LoginInput = {
   email: string;
+  /** A TOTP code or a recovery code, for users with two-factor sign-in on. */
+  otp?: string | null | undefined;
   password: string;
   /** Tenant to sign in to; defaults to your first membership. */
   tenantSlug?: string | null | undefined;
@@ -194,6 +196,7 @@ export type AdminAuditLogQuery = { node:
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -226,6 +229,7 @@ export type AdminAuditLogsByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -268,6 +272,7 @@ export type AdminFeatureFlagQuery = { node:
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -300,6 +305,7 @@ export type AdminFeatureFlagsByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -362,6 +368,7 @@ export type AdminMembershipQuery = { node:
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | (
@@ -394,6 +401,7 @@ export type AdminMembershipsByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | (
@@ -452,6 +460,7 @@ export type AdminTenantsByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -505,6 +514,7 @@ export type AdminTicketsByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -556,6 +566,7 @@ export type AdminUserQuery = { node:
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -588,6 +599,7 @@ export type AdminUsersByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
