@@ -46,6 +46,8 @@ type Documents = {
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersByIdsDocument,
     "\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n": typeof types.TicketCommentItemFragmentDoc,
     "\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": typeof types.TicketRowFragmentDoc,
     "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n": typeof types.CreateTicketDocument,
@@ -59,7 +61,7 @@ type Documents = {
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SwitchTenant($tenantId: ID!) {\n    switchTenant(tenantId: $tenantId) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.SwitchTenantDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SessionMeDocument,
+    "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      twoFactorEnabled\n      twoFactorEnrollmentRequired\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SessionMeDocument,
 };
 const documents: Documents = {
     "\n  fragment AdminAuditLogFields on AuditLog {\n    id\n    action\n    createdAt\n    correlationId\n    ip\n    targetId\n    targetType\n    diff\n    actor {\n      id\n      name\n      email\n      staffRole\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": types.AdminAuditLogFieldsFragmentDoc,
@@ -94,6 +96,8 @@ const documents: Documents = {
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersByIdsDocument,
     "\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
     "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n": types.TicketCommentItemFragmentDoc,
     "\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": types.TicketRowFragmentDoc,
     "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n": types.CreateTicketDocument,
@@ -107,7 +111,7 @@ const documents: Documents = {
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SwitchTenant($tenantId: ID!) {\n    switchTenant(tenantId: $tenantId) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": types.SwitchTenantDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SessionMeDocument,
+    "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      twoFactorEnabled\n      twoFactorEnrollmentRequired\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SessionMeDocument,
 };
 
 /**
@@ -255,6 +259,14 @@ export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    rev
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -307,7 +319,7 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      twoFactorEnabled\n      twoFactorEnrollmentRequired\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      twoFactorEnabled\n      twoFactorEnrollmentRequired\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

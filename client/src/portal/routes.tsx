@@ -1,7 +1,9 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequirePermission, RequireSession } from '../shared/session/guards';
 import { AccountPage } from './features/account/pages/AccountPage';
+import { ForgotPasswordPage } from './features/auth/pages/ForgotPasswordPage';
 import { LoginPage } from './features/auth/pages/LoginPage';
+import { ResetPasswordPage } from './features/auth/pages/ResetPasswordPage';
 import { DashboardPage } from './features/dashboard/pages/DashboardPage';
 import { TicketCreatePage } from './features/tickets/pages/TicketCreatePage';
 import { TicketDetailPage } from './features/tickets/pages/TicketDetailPage';
@@ -13,6 +15,9 @@ import { routePaths } from './urls';
 /** The portal's routes: guards wrap what needs a session or a permission; crumbs name each level. */
 export const portalRoutes: RouteObject[] = [
   { path: routePaths.login, element: <LoginPage /> },
+  // Public: reached from mailed links, signed in or not.
+  { path: routePaths.forgotPassword, element: <ForgotPasswordPage /> },
+  { path: routePaths.resetPassword, element: <ResetPasswordPage /> },
   {
     element: (
       <RequireSession loginPath={routePaths.login}>
