@@ -32,7 +32,7 @@ function codeErrorOf(err: Error | null): string | null {
   const fields = fieldErrorsOf(err);
   if (fields.code) return fields.code;
   const code = errorCodeOf(err);
-  if (code === 'BAD_USER_INPUT' || code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return messageOf(err);
+  if (code === 'BAD_USER_INPUT' || code === 'UNAUTHENTICATED') return messageOf(err);
   return null;
 }
 
