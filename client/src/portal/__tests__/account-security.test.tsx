@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { fakeMe, gqlError } from '../../test/fake-graphql';
 import { renderPortal } from './portal-harness';
 
-const CODES = ['aaaa-1111', 'bbbb-2222', 'cccc-3333', 'dddd-4444', 'eeee-5555', 'ffff-6666', 'gggg-7777', 'hhhh-8888', 'iiii-9999', 'jjjj-0000'];
+const CODES = Array.from({ length: 10 }, (_, i) => `ABCD-EFGH-JKLM-NP${String.fromCharCode(65 + i)}${i}`);
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 /** An API where two-factor starts off for `role`; confirm with 123456 turns it on. */
@@ -12,7 +12,7 @@ function twoFactorApi(role: 'owner' | 'member', opts: { required?: boolean } = {
   const handlers = {
     BeginTotpEnrollment: () => ({ data: { beginTotpEnrollment: { __typename: 'TotpEnrollment', secret: SECRET, otpauthUrl: `otpauth://totp/Atrium:${role}%40acme.test?secret=${SECRET}&issuer=Atrium` } } }),
     ConfirmTotpEnrollment: (v: Record<string, unknown>) => {
-      if (v.code !== '123456') return gqlError('BAD_USER_INPUT', 'That code is not valid.', { fields: [{ field: 'code', message: 'That code is not valid. Try the current one.' }] });
+      if (v.code !== '123456') return gqlError('BAD_USER_INPUT', 'That code is not valid. Enter the current code from your authenticator app.', { fields: [{ field: 'code', message: 'Not the current code.' }] });
       state.enabled = true;
       return { data: { confirmTotpEnrollment: CODES } };
     },
@@ -53,7 +53,7 @@ describe('two-factor on the account page', () => {
     await user.clear(screen.getByLabelText('Code from the app'));
     await user.type(screen.getByLabelText('Code from the app'), '111111');
     await user.click(screen.getByRole('button', { name: 'Turn on' }));
-    expect(await screen.findByText('That code is not valid. Try the current one.')).toBeInTheDocument();
+    expect(await screen.findByText('That code is not valid. Enter the current code from your authenticator app.')).toBeInTheDocument();
 
     await user.clear(screen.getByLabelText('Code from the app'));
     await user.type(screen.getByLabelText('Code from the app'), '123456');

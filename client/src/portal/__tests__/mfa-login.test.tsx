@@ -7,7 +7,7 @@ const loginWithTwoFactor = (v: Record<string, unknown>) => {
   const input = v.input as { email: string; password: string; otp?: string | null };
   if (input.password !== 'right') return unauthenticated('Invalid email or password.');
   if (!input.otp) return gqlError('UNAUTHENTICATED', 'Enter the code from your authenticator app.', { reason: 'MFA_REQUIRED' });
-  if (input.otp === '123456' || input.otp === 'abcd-efgh') return { data: { login: tokensFor('access-1') } };
+  if (input.otp === '123456' || input.otp === 'ABCD-EFGH-JKLM-NPQR') return { data: { login: tokensFor('access-1') } };
   return gqlError('UNAUTHENTICATED', 'Invalid email or password.', { reason: 'INVALID_CREDENTIALS' });
 };
 
@@ -52,10 +52,10 @@ describe('sign-in with two-factor', () => {
     await user.type(await screen.findByLabelText('Email'), 'member@acme.test');
     await user.type(screen.getByLabelText('Password'), 'right');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    await user.type(await screen.findByLabelText('Authentication code'), 'abcd-efgh');
+    await user.type(await screen.findByLabelText('Authentication code'), 'ABCD-EFGH-JKLM-NPQR');
     await user.click(screen.getByRole('button', { name: 'Verify and sign in' }));
     await screen.findByRole('navigation', { name: 'Main' });
-    expect(server.callsOf('Login').at(-1)?.variables.input).toMatchObject({ otp: 'abcd-efgh' });
+    expect(server.callsOf('Login').at(-1)?.variables.input).toMatchObject({ otp: 'ABCD-EFGH-JKLM-NPQR' });
   });
 
   it('goes back to the password form with "Use a different account", and a wrong password never reaches the prompt', async () => {

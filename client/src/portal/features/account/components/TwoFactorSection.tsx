@@ -27,13 +27,10 @@ export function groupSecret(secret: string): string {
 
 const asError = (err: unknown) => (err instanceof Error ? err : null);
 
-/** A wrong code in a BAD_USER_INPUT (or a bare refusal): shown on the code field. */
+/** A wrong code (BAD_USER_INPUT naming `code`): the server's full sentence, shown on the code field. */
 function codeErrorOf(err: Error | null): string | null {
-  const fields = fieldErrorsOf(err);
-  if (fields.code) return fields.code;
-  const code = errorCodeOf(err);
-  if (code === 'BAD_USER_INPUT' || code === 'UNAUTHENTICATED') return messageOf(err);
-  return null;
+  if (errorCodeOf(err) !== 'BAD_USER_INPUT') return null;
+  return messageOf(err) || fieldErrorsOf(err).code || null;
 }
 
 async function copyText(text: string): Promise<boolean> {
@@ -76,7 +73,7 @@ function RecoveryCodes({ codes, onDone, email }: { codes: readonly string[]; onD
       <Box
         component="ul"
         aria-label="Recovery codes"
-        sx={{ listStyle: 'none', m: 0, mb: 2, p: 2, display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', sm: 'repeat(5, 1fr)' }, gap: 1.25, bgcolor: '#f8fafc', border: 1, borderColor: 'divider', borderRadius: 2 }}
+        sx={{ listStyle: 'none', m: 0, mb: 2, p: 2, display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, max-content)' }, columnGap: 6, rowGap: 1.25, bgcolor: '#f8fafc', border: 1, borderColor: 'divider', borderRadius: 2 }}
       >
         {codes.map((c) => (
           <Box component="li" key={c} sx={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: '0.95rem', textAlign: 'center', letterSpacing: '0.04em' }}>

@@ -126,7 +126,7 @@ export function LoginPage() {
               value={code}
               onChange={(e) => setCode(e.target.value)}
               error={Boolean(fieldErrors.otp)}
-              helperText={fieldErrors.otp ?? '6 digits, or a recovery code such as abcd-efgh.'}
+              helperText={fieldErrors.otp ?? '6 digits, or a recovery code (XXXX-XXXX-XXXX-XXXX).'}
               slotProps={{ htmlInput: { maxLength: 32, spellCheck: false, autoCapitalize: 'none' } }}
             />
             <Button type="submit" variant="contained" size="large" disabled={submitting} fullWidth>
