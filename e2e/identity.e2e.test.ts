@@ -1,7 +1,8 @@
 import { expect } from '@jest/globals';
+import { join } from 'node:path';
 import { TOTP } from 'otpauth';
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, type E2E, portalLogin, startE2E } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, type E2E, portalLogin, SCREENSHOTS, startE2E } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -47,6 +48,16 @@ function linkPath(mail: Mail, prefix: string): string {
   const link = links.map((l) => new URL(l.replace(/&amp;/g, '&'))).find((u) => u.pathname.startsWith(prefix));
   if (!link) throw new Error(`The mail "${mail.subject}" has no ${prefix} link: ${links.join(', ')}`);
   return `${link.pathname}${link.search}`;
+}
+
+/**
+ * The whole page from the top (a full-page shot of a scrolled page draws the sticky bars midway),
+ * and the section alone, to look at closely.
+ */
+async function screenshotSection(page: Page, section: Locator, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await e2e.screenshot(page, name);
+  await section.screenshot({ path: join(SCREENSHOTS, `${name}-section.png`), animations: 'disabled' });
 }
 
 /** The dashboard greets the signed-in user by first name ("Good morning, Nina"). */
@@ -107,7 +118,7 @@ describe('identity lifecycle in the portal', () => {
 
   it('a user resets a forgotten password through the mailed link and signs in with the new one', async () => {
     const email = 'viewer@acme.test';
-    const newPassword = 'viewer resets to a fresh passphrase';
+    const newPassword = 'a fresh passphrase for Victor 7';
     const page = await e2e.newPage();
     await page.goto('/login');
     await page.getByRole('link', { name: 'Forgot password?' }).click();
@@ -148,8 +159,7 @@ describe('identity lifecycle in the portal', () => {
     await section.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
     const secret = ((await section.getByLabel('Secret key').textContent()) ?? '').replace(/\s+/g, '');
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);
-    await section.scrollIntoViewIfNeeded();
-    await e2e.screenshot(page, 'portal-account-two-factor-setup');
+    await screenshotSection(page, section, 'portal-account-two-factor-setup');
 
     const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
     await section.getByLabel('Code from the app').fill(totp.generate());
@@ -158,8 +168,7 @@ describe('identity lifecycle in the portal', () => {
     await codes.waitFor();
     expect(await codes.getByRole('listitem').count()).toBe(10);
     const recovery = ((await codes.getByRole('listitem').first().textContent()) ?? '').trim();
-    await section.scrollIntoViewIfNeeded();
-    await e2e.screenshot(page, 'portal-account-recovery-codes');
+    await screenshotSection(page, section, 'portal-account-recovery-codes');
     await section.getByLabel('I saved my recovery codes somewhere safe').check();
     await section.getByRole('button', { name: 'Done' }).click();
     await section.getByText('On', { exact: true }).waitFor();

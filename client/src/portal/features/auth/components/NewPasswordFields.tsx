@@ -44,7 +44,7 @@ export function NewPasswordFields({
         value={password}
         onChange={(e) => onPassword(e.target.value)}
         error={Boolean(errors.password)}
-        helperText={errors.password ?? 'A long passphrase you do not use anywhere else; not your email address.'}
+        helperText={errors.password ?? 'At least 10 characters: a passphrase you use nowhere else, without your email address.'}
       />
       <TextField
         label={`Confirm ${label.toLowerCase()}`}

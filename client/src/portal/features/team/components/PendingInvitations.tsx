@@ -85,10 +85,10 @@ export function PendingInvitations() {
         </Typography>
       ) : (
         <List aria-label="Pending invitations">
-          {nodes.map((inv) => (
+          {nodes.map((inv, i) => (
             <ListItem
               key={inv.id}
-              divider
+              divider={i < nodes.length - 1}
               sx={{ px: 3, pr: { xs: 3, sm: 30 } }}
               secondaryAction={
                 <Stack direction="row" spacing={1}>
