@@ -60,6 +60,18 @@ async function screenshotSection(page: Page, section: Locator, name: string): Pr
   await section.screenshot({ path: join(SCREENSHOTS, `${name}-section.png`), animations: 'disabled' });
 }
 
+/** Sets up two-factor in the open account page's section with a code computed from the shown secret. */
+async function enrolTwoFactor(page: Page): Promise<void> {
+  const section = page.getByRole('region', { name: 'Two-factor sign-in' });
+  await section.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+  const secret = ((await section.getByLabel('Secret key').textContent()) ?? '').replace(/\s+/g, '');
+  await section.getByLabel('Code from the app').fill(new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate());
+  await section.getByRole('button', { name: 'Turn on' }).click();
+  await section.getByRole('list', { name: 'Recovery codes' }).waitFor();
+  await section.getByLabel('I saved my recovery codes somewhere safe').check();
+  await section.getByRole('button', { name: 'Done' }).click();
+}
+
 /** The dashboard greets the signed-in user by first name ("Good morning, Nina"). */
 const greeting = (page: Page, firstName: string) => page.getByRole('heading', { name: new RegExp(`, ${firstName}`) });
 
@@ -188,5 +200,38 @@ describe('identity lifecycle in the portal', () => {
     await other.getByLabel('Authentication code').fill(recovery);
     await other.getByRole('button', { name: 'Verify and sign in' }).click();
     await greeting(other, 'Adam').waitFor();
+  });
+
+  it('an owner requires two-factor for acme; a member without it is sent to set it up before anything else', async () => {
+    const owner = await e2e.newPage();
+    await portalLogin(owner, 'owner@acme.test', '/account');
+    const security = owner.getByRole('region', { name: 'Organisation security' });
+    const toggle = security.getByRole('switch', { name: 'Require two-factor for all members' });
+    // Not before the owner has it: the switch would otherwise send them to set-up themselves.
+    await toggle.waitFor();
+    expect(await toggle.isDisabled()).toBe(true);
+    await enrolTwoFactor(owner);
+    await owner.getByRole('region', { name: 'Two-factor sign-in' }).getByText('On', { exact: true }).waitFor();
+    // The switch shows the server's answer, so it turns on once the change is saved.
+    await toggle.click();
+    await security.getByText(/must now sign in with two-factor/).waitFor();
+    expect(await toggle.isChecked()).toBe(true);
+    await owner.evaluate(() => window.scrollTo(0, 0));
+    await e2e.screenshot(owner, 'portal-account-tenant-requires-two-factor');
+
+    const page = await e2e.newPage();
+    await portalLogin(page, 'member@acme.test', '/tickets');
+    await page.waitForURL('**/account/two-factor');
+    await page.getByText('Your organisation requires two-factor sign-in').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').count()).toBe(0);
+    await e2e.screenshot(page, 'portal-two-factor-required');
+    await page.goto('/team');
+    await page.waitForURL('**/account/two-factor');
+
+    await enrolTwoFactor(page);
+    await page.waitForURL((u) => u.pathname === '/');
+    await greeting(page, 'Mia').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tickets' }).click();
+    await page.getByRole('table', { name: 'Tickets' }).waitFor();
   });
 });
