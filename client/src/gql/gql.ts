@@ -44,8 +44,26 @@ type Documents = {
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersByIdsDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      secret\n      otpauthUrl\n    }\n  }\n": typeof types.BeginTotpEnrollmentDocument,
+    "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": typeof types.ConfirmTotpEnrollmentDocument,
+    "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n": typeof types.DisableTotpDocument,
+    "\n  query TenantSecurity($id: ID!) {\n    tenant(id: $id) {\n      id\n      requireTwoFactor\n    }\n  }\n": typeof types.TenantSecurityDocument,
+    "\n  mutation UpdateTenantSecurity($input: UpdateTenantSecurityInput!) {\n    updateTenantSecurity(input: $input) {\n      id\n      requireTwoFactor\n    }\n  }\n": typeof types.UpdateTenantSecurityDocument,
     "\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query TeamMembers($first: Int, $after: String, $last: Int, $before: String, $orderBy: MembershipOrder) {\n    memberships(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TeamMembersDocument,
+    "\n  query TeamRoles {\n    roles(first: 100) {\n      nodes {\n        id\n        name\n        description\n        system\n      }\n    }\n  }\n": typeof types.TeamRolesDocument,
+    "\n  query PendingInvitations {\n    invitations(first: 100, filter: { status: PENDING }) {\n      totalCount\n      nodes {\n        id\n        email\n        status\n        createdAt\n        expiresAt\n        role {\n          id\n          name\n        }\n        invitedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.PendingInvitationsDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      status\n      expiresAt\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      status\n      expiresAt\n    }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId) {\n      id\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation LeaveTenant {\n    leaveTenant\n  }\n": typeof types.LeaveTenantDocument,
     "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n": typeof types.TicketCommentItemFragmentDoc,
     "\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": typeof types.TicketRowFragmentDoc,
     "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n": typeof types.CreateTicketDocument,
@@ -59,7 +77,7 @@ type Documents = {
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SwitchTenant($tenantId: ID!) {\n    switchTenant(tenantId: $tenantId) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.SwitchTenantDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SessionMeDocument,
+    "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      twoFactorEnabled\n      twoFactorEnrollmentRequired\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SessionMeDocument,
 };
 const documents: Documents = {
     "\n  fragment AdminAuditLogFields on AuditLog {\n    id\n    action\n    createdAt\n    correlationId\n    ip\n    targetId\n    targetType\n    diff\n    actor {\n      id\n      name\n      email\n      staffRole\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": types.AdminAuditLogFieldsFragmentDoc,
@@ -92,8 +110,26 @@ const documents: Documents = {
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersByIdsDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      secret\n      otpauthUrl\n    }\n  }\n": types.BeginTotpEnrollmentDocument,
+    "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": types.ConfirmTotpEnrollmentDocument,
+    "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n": types.DisableTotpDocument,
+    "\n  query TenantSecurity($id: ID!) {\n    tenant(id: $id) {\n      id\n      requireTwoFactor\n    }\n  }\n": types.TenantSecurityDocument,
+    "\n  mutation UpdateTenantSecurity($input: UpdateTenantSecurityInput!) {\n    updateTenantSecurity(input: $input) {\n      id\n      requireTwoFactor\n    }\n  }\n": types.UpdateTenantSecurityDocument,
     "\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n": types.InvitationPreviewDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n      user {\n        id\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query TeamMembers($first: Int, $after: String, $last: Int, $before: String, $orderBy: MembershipOrder) {\n    memberships(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TeamMembersDocument,
+    "\n  query TeamRoles {\n    roles(first: 100) {\n      nodes {\n        id\n        name\n        description\n        system\n      }\n    }\n  }\n": types.TeamRolesDocument,
+    "\n  query PendingInvitations {\n    invitations(first: 100, filter: { status: PENDING }) {\n      totalCount\n      nodes {\n        id\n        email\n        status\n        createdAt\n        expiresAt\n        role {\n          id\n          name\n        }\n        invitedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.PendingInvitationsDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      status\n      expiresAt\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      status\n      expiresAt\n    }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId) {\n      id\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation LeaveTenant {\n    leaveTenant\n  }\n": types.LeaveTenantDocument,
     "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n": types.TicketCommentItemFragmentDoc,
     "\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": types.TicketRowFragmentDoc,
     "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n": types.CreateTicketDocument,
@@ -107,7 +143,7 @@ const documents: Documents = {
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SwitchTenant($tenantId: ID!) {\n    switchTenant(tenantId: $tenantId) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n    }\n  }\n": types.SwitchTenantDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SessionMeDocument,
+    "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      twoFactorEnabled\n      twoFactorEnrollmentRequired\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SessionMeDocument,
 };
 
 /**
@@ -247,11 +283,83 @@ export function graphql(source: "\n  query AdminUsersByIds($ids: [ID!]!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      secret\n      otpauthUrl\n    }\n  }\n"): (typeof documents)["\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      secret\n      otpauthUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n"): (typeof documents)["\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantSecurity($id: ID!) {\n    tenant(id: $id) {\n      id\n      requireTwoFactor\n    }\n  }\n"): (typeof documents)["\n  query TenantSecurity($id: ID!) {\n    tenant(id: $id) {\n      id\n      requireTwoFactor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTenantSecurity($input: UpdateTenantSecurityInput!) {\n    updateTenantSecurity(input: $input) {\n      id\n      requireTwoFactor\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTenantSecurity($input: UpdateTenantSecurityInput!) {\n    updateTenantSecurity(input: $input) {\n      id\n      requireTwoFactor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query MySessions {\n    mySessions(first: 50) {\n      totalCount\n      nodes {\n        id\n        current\n        userAgent\n        ip\n        createdAt\n        lastUsedAt\n        expiresAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamMembers($first: Int, $after: String, $last: Int, $before: String, $orderBy: MembershipOrder) {\n    memberships(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamMembers($first: Int, $after: String, $last: Int, $before: String, $orderBy: MembershipOrder) {\n    memberships(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamRoles {\n    roles(first: 100) {\n      nodes {\n        id\n        name\n        description\n        system\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamRoles {\n    roles(first: 100) {\n      nodes {\n        id\n        name\n        description\n        system\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingInvitations {\n    invitations(first: 100, filter: { status: PENDING }) {\n      totalCount\n      nodes {\n        id\n        email\n        status\n        createdAt\n        expiresAt\n        role {\n          id\n          name\n        }\n        invitedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingInvitations {\n    invitations(first: 100, filter: { status: PENDING }) {\n      totalCount\n      nodes {\n        id\n        email\n        status\n        createdAt\n        expiresAt\n        role {\n          id\n          name\n        }\n        invitedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      status\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      status\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      status\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      status\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveTenant {\n    leaveTenant\n  }\n"): (typeof documents)["\n  mutation LeaveTenant {\n    leaveTenant\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -307,7 +415,7 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      twoFactorEnabled\n      twoFactorEnrollmentRequired\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      twoFactorEnabled\n      twoFactorEnrollmentRequired\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

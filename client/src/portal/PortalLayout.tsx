@@ -1,6 +1,7 @@
 import Add from '@mui/icons-material/Add';
 import ConfirmationNumber from '@mui/icons-material/ConfirmationNumberOutlined';
 import Dashboard from '@mui/icons-material/SpaceDashboardOutlined';
+import Groups from '@mui/icons-material/GroupsOutlined';
 import Logout from '@mui/icons-material/Logout';
 import Person from '@mui/icons-material/PersonOutline';
 import SwapHoriz from '@mui/icons-material/SwapHoriz';
@@ -8,7 +9,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState } from 'react';
-import { Outlet, useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../shared/session';
 import { CrumbLabelProvider } from '../shared/ui/layout/Breadcrumbs';
 import { CommandPalette, useCommandPaletteShortcut } from '../shared/ui/layout/CommandPalette';
@@ -17,12 +18,13 @@ import { SearchButton, TenantSwitcher, Topbar, UserMenu } from '../shared/ui/lay
 import type { Command, NavItem } from '../shared/ui/layout/types';
 import { EmptyState } from '../shared/ui/StateViews';
 import { useTicketSearch } from './features/tickets/hooks/useTicketSearch';
-import { urls } from './urls';
+import { routePaths, urls } from './urls';
 
 /** The portal's menu; each item names the permission it needs, and the sidebar hides the rest. */
 export const PORTAL_NAV: readonly NavItem[] = [
   { label: 'Dashboard', href: urls.home(), icon: <Dashboard fontSize="small" />, exact: true },
   { label: 'Tickets', href: urls.tickets(), icon: <ConfirmationNumber fontSize="small" />, permission: 'ticket:read' },
+  { label: 'Team', href: urls.team(), icon: <Groups fontSize="small" />, permission: 'member:read' },
   { label: 'Account', href: urls.account(), icon: <Person fontSize="small" /> },
 ];
 
@@ -48,9 +50,12 @@ function PortalCommandPalette({ open, onClose, commands, canSearchTickets }: { o
 export function PortalLayout() {
   const session = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const me = session.me;
-  const paletteEnabled = me?.featureFlags.some((f) => f.key === 'portal.command-palette' && f.enabled) ?? false;
+  // The tenant requires two-factor and this user has none: only its set-up (and sign-out) until then.
+  const mustEnrol = me?.twoFactorEnrollmentRequired ?? false;
+  const paletteEnabled = !mustEnrol && (me?.featureFlags.some((f) => f.key === 'portal.command-palette' && f.enabled) ?? false);
   const openPalette = useCallback(() => setPaletteOpen(true), []);
   useCommandPaletteShortcut(paletteEnabled, openPalette);
 
@@ -66,7 +71,7 @@ export function PortalLayout() {
     await navigate(urls.login());
   }, [session, navigate]);
 
-  const nav = useMemo(() => PORTAL_NAV.filter((item) => !item.permission || session.can(item.permission)), [session]);
+  const nav = useMemo(() => (mustEnrol ? [] : PORTAL_NAV.filter((item) => !item.permission || session.can(item.permission))), [session, mustEnrol]);
   const commands = useMemo<Command[]>(() => {
     if (!me) return [];
     const list: Command[] = nav.map((item) => ({ id: `go:${item.href}`, label: item.label, group: 'Go to', icon: item.icon, perform: () => navigate(item.href) }));
@@ -83,6 +88,8 @@ export function PortalLayout() {
   }, [me, nav, session, navigate, switchTenant, logout]);
 
   if (!me) return null;
+
+  if (mustEnrol && location.pathname !== routePaths.twoFactor) return <Navigate to={urls.twoFactor()} replace />;
 
   if (!me.tenant) {
     return (

@@ -1,8 +1,13 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequirePermission, RequireSession } from '../shared/session/guards';
 import { AccountPage } from './features/account/pages/AccountPage';
+import { TwoFactorPage } from './features/account/pages/TwoFactorPage';
+import { ForgotPasswordPage } from './features/auth/pages/ForgotPasswordPage';
 import { LoginPage } from './features/auth/pages/LoginPage';
+import { ResetPasswordPage } from './features/auth/pages/ResetPasswordPage';
 import { DashboardPage } from './features/dashboard/pages/DashboardPage';
+import { InvitePage } from './features/invitations/pages/InvitePage';
+import { TeamPage } from './features/team/pages/TeamPage';
 import { TicketCreatePage } from './features/tickets/pages/TicketCreatePage';
 import { TicketDetailPage } from './features/tickets/pages/TicketDetailPage';
 import { TicketListPage } from './features/tickets/pages/TicketListPage';
@@ -13,6 +18,10 @@ import { routePaths } from './urls';
 /** The portal's routes: guards wrap what needs a session or a permission; crumbs name each level. */
 export const portalRoutes: RouteObject[] = [
   { path: routePaths.login, element: <LoginPage /> },
+  // Public: reached from mailed links, signed in or not.
+  { path: routePaths.forgotPassword, element: <ForgotPasswordPage /> },
+  { path: routePaths.resetPassword, element: <ResetPasswordPage /> },
+  { path: routePaths.invite, element: <InvitePage /> },
   {
     element: (
       <RequireSession loginPath={routePaths.login}>
@@ -54,7 +63,23 @@ export const portalRoutes: RouteObject[] = [
           },
         ],
       },
-      { path: routePaths.account, element: <AccountPage />, handle: { crumb: 'Account' } },
+      {
+        path: routePaths.team,
+        handle: { crumb: 'Team' },
+        element: (
+          <RequirePermission permission="member:read" what="The team page">
+            <TeamPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: routePaths.account,
+        handle: { crumb: 'Account' },
+        children: [
+          { index: true, element: <AccountPage /> },
+          { path: routePaths.twoFactor, element: <TwoFactorPage />, handle: { crumb: 'Two-factor sign-in' } },
+        ],
+      },
       { path: '*', element: <NotFoundPage />, handle: { crumb: 'Not found' } },
     ],
   },

@@ -30,6 +30,11 @@ export const urls = {
   ticketNew: () => '/tickets/new',
   ticket: (id: string) => `/tickets/${encodeURIComponent(id)}`,
   account: () => '/account',
+  twoFactor: () => '/account/two-factor',
+  team: () => '/team',
+  forgotPassword: () => '/forgot-password',
+  resetPassword: (token: string) => `/reset-password/${encodeURIComponent(token)}`,
+  invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
   backOffice: () => '/admin/',
 } as const;
 
@@ -41,4 +46,9 @@ export const routePaths = {
   ticketNew: '/tickets/new',
   ticket: '/tickets/:ticketId',
   account: '/account',
+  twoFactor: '/account/two-factor',
+  team: '/team',
+  forgotPassword: '/forgot-password',
+  resetPassword: '/reset-password/:token',
+  invite: '/invite/:token',
 } as const;

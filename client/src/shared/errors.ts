@@ -25,17 +25,30 @@ export function fieldErrorsOf(error: ErrorLike | undefined | null): Record<strin
   if (!CombinedGraphQLErrors.is(error)) return out;
   for (const e of error.errors) {
     const fields = e.extensions?.fields;
-    if (!Array.isArray(fields)) continue;
-    for (const f of fields as unknown[]) {
-      if (f && typeof f === 'object' && 'field' in f && 'message' in f) {
-        const { field, message } = f as FieldError;
-        // "input.subject" and "subject" both address the subject field.
-        const key = String(field).split('.').pop() ?? String(field);
-        out[key] ??= String(message);
+    // "input.subject" and "subject" both address the subject field.
+    const keyOf = (field: string) => field.split('.').pop() ?? field;
+    if (Array.isArray(fields)) {
+      for (const f of fields as unknown[]) {
+        if (f && typeof f === 'object' && 'field' in f && 'message' in f) {
+          const { field, message } = f as FieldError;
+          out[keyOf(String(field))] ??= String(message);
+        }
+      }
+    } else if (fields && typeof fields === 'object') {
+      // The other shape a server may send: { newPassword: "message" }.
+      for (const [field, message] of Object.entries(fields as Record<string, unknown>)) {
+        if (typeof message === 'string') out[keyOf(field)] ??= message;
       }
     }
   }
   return out;
+}
+
+/** The first GraphQL error's `extensions.reason` (MFA_REQUIRED, SIGN_IN_TO_ACCEPT, …), or null. */
+export function reasonOf(error: ErrorLike | undefined | null): string | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const reason = error.errors[0]?.extensions?.reason;
+  return typeof reason === 'string' ? reason : null;
 }
 
 /** A message fit to show a person: the server's own for coded errors, a plain one otherwise. */

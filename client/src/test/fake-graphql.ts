@@ -72,7 +72,7 @@ export const tick = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolv
 /** A `me` as the API answers it, for a role in acme. */
 export function fakeMe(role: 'owner' | 'admin' | 'agent' | 'member' | 'viewer', overrides: Record<string, unknown> = {}) {
   const permissions: Record<string, string[]> = {
-    owner: ['audit:read', 'member:manage', 'member:read', 'role:manage', 'session:read', 'ticket:assign', 'ticket:comment', 'ticket:read', 'ticket:write'],
+    owner: ['audit:read', 'member:manage', 'member:read', 'role:manage', 'session:read', 'tenant:manage', 'ticket:assign', 'ticket:comment', 'ticket:read', 'ticket:write'],
     admin: ['audit:read', 'member:manage', 'member:read', 'session:read', 'ticket:assign', 'ticket:comment', 'ticket:read', 'ticket:write'],
     agent: ['member:read', 'ticket:assign', 'ticket:comment', 'ticket:read', 'ticket:write'],
     member: ['member:read', 'ticket:comment', 'ticket:read', 'ticket:write'],
@@ -86,6 +86,8 @@ export function fakeMe(role: 'owner' | 'admin' | 'agent' | 'member' | 'viewer', 
     role,
     staffRole: null,
     permissions: permissions[role],
+    twoFactorEnabled: false,
+    twoFactorEnrollmentRequired: false,
     featureFlags: [{ __typename: 'EvaluatedFlag', key: 'portal.command-palette', enabled: true }],
     memberships: [{ __typename: 'Membership', id: `TWVtYmVyc2hpcDo${role}`, tenant, role: { __typename: 'Role', id: `Um9sZTo${role}`, name: role } }],
     ...overrides,

@@ -62,6 +62,11 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
         previous.current = { ...previous.current, tenantId };
         await actions.switchTenant(tenantId);
       },
+      startSession: async (payload) => {
+        // It empties the cache itself; a reset on top would cancel its own `me` request.
+        previous.current = { ...previous.current, signedIn: true, tenantId: payload.tenant?.id ?? null };
+        return actions.startSession(payload);
+      },
       store,
       snapshot,
       status,

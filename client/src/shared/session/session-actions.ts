@@ -9,9 +9,12 @@ export interface LoginInput {
   email: string;
   password: string;
   tenantSlug?: string;
+  /** A TOTP code or a recovery code, when the server answered MFA_REQUIRED. */
+  otp?: string;
 }
 
-interface TokenPayload {
+/** What login, acceptInvitation and the like answer: tokens for a session. */
+export interface TokenPayload {
   accessToken: string;
   accessTokenExpiresAt: string;
   refreshToken: string;
@@ -31,6 +34,8 @@ const tokensOf = (p: TokenPayload): SessionTokens => ({
  */
 export interface SessionActions {
   login(input: LoginInput): Promise<Me>;
+  /** Takes over tokens another operation answered (acceptInvitation), as a sign-in would. */
+  startSession(payload: TokenPayload): Promise<Me>;
   logout(): Promise<void>;
   switchTenant(tenantId: string): Promise<void>;
   /** `me` from the cache when known, else from the server. */
@@ -50,6 +55,11 @@ export function createSessionActions(client: ApolloClient, store: SessionStore):
       if (!data) throw new Error('The server did not answer the sign-in.');
       await client.clearStore();
       store.setTokens(tokensOf(data.login));
+      return fetchMe();
+    },
+    async startSession(payload) {
+      await client.clearStore();
+      store.setTokens(tokensOf(payload));
       return fetchMe();
     },
     async logout() {

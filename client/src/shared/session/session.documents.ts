@@ -70,6 +70,8 @@ export const SESSION_ME_QUERY = graphql(`
       role
       staffRole
       permissions
+      twoFactorEnabled
+      twoFactorEnrollmentRequired
       featureFlags {
         key
         enabled

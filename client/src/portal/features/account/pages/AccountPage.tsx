@@ -21,6 +21,9 @@ import { useSession } from '../../../../shared/session';
 import { PageHeader } from '../../../../shared/ui/PageHeader';
 import { ErrorState } from '../../../../shared/ui/StateViews';
 import { urls } from '../../../urls';
+import { ChangePasswordSection } from '../components/ChangePasswordSection';
+import { TenantSecuritySection } from '../components/TenantSecuritySection';
+import { TwoFactorSection } from '../components/TwoFactorSection';
 import { useMySessions, useRevokeSession } from '../hooks/useSessions';
 
 /** "Chrome on Linux" from a user-agent string; the raw string when nothing matches. */
@@ -58,7 +61,7 @@ export function AccountPage() {
     <Box sx={{ maxWidth: 880 }}>
       <PageHeader
         title="Account"
-        subtitle="Your profile, your organisations and where you are signed in."
+        subtitle="Your profile, sign-in security, your organisations and where you are signed in."
         actions={
           <Button variant="outlined" color="inherit" startIcon={<Logout />} onClick={() => void onLogout()}>
             Sign out
@@ -88,6 +91,10 @@ export function AccountPage() {
             </Box>
           )}
         </Paper>
+
+        <ChangePasswordSection />
+        <TwoFactorSection />
+        {session.can('tenant:manage') && <TenantSecuritySection />}
 
         <Paper variant="outlined" sx={{ borderRadius: 3 }} component="section" aria-labelledby="sessions-heading">
           <Box sx={{ px: 3, pt: 2.5, pb: 1 }}>

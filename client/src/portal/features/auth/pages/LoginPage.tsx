@@ -1,18 +1,17 @@
-import CheckCircleOutline from '@mui/icons-material/CheckCircleOutline';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { type FormEvent, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { fieldErrorsOf, messageOf } from '../../../../shared/errors';
+import { type FormEvent, useRef, useState } from 'react';
+import { Navigate, Link as RouterLink, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { errorCodeOf, fieldErrorsOf, messageOf, reasonOf } from '../../../../shared/errors';
 import { useSession } from '../../../../shared/session';
-import { BrandMark } from '../../../../shared/ui/BrandMark';
-import { brand } from '../../../../shared/theme/theme';
 import { urls } from '../../../urls';
+import { normaliseCode } from '../codes';
+import { AuthShell, type LoginNotice } from '../components/AuthShell';
 
 /** Only same-site paths: a crafted ?next= must not send anyone elsewhere. */
 export function safeNext(next: string | null): string {
@@ -20,15 +19,21 @@ export function safeNext(next: string | null): string {
   return next;
 }
 
-const HIGHLIGHTS = ['Raise and follow support tickets with your team', 'See who is working on what, as it happens', 'One place for your organisation’s accounts and access'];
+const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
 
 export function LoginPage() {
   const session = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
+  const notice = (location.state as LoginNotice | null)?.notice ?? null;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Two-factor: after the server answered MFA_REQUIRED, the same sign-in again with a code.
+  const [step, setStep] = useState<'password' | 'code'>('password');
+  const [code, setCode] = useState('');
+  const codeInput = useRef<HTMLInputElement>(null);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -39,7 +44,7 @@ export function LoginPage() {
   // The server's reason when it gave one (e.g. a sign-in reused elsewhere), without its own "sign in again".
   const endedBecause = session.snapshot.endMessage?.replace(/\s*Please sign in again\.?\s*$/i, '') || (session.snapshot.endReason === 'other-tab' ? 'You signed out in another tab.' : 'Your session has ended.');
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmitPassword = async (event: FormEvent) => {
     event.preventDefault();
     const errors: Record<string, string> = {};
     if (!email.trim()) errors.email = 'Enter your email address.';
@@ -52,96 +57,144 @@ export function LoginPage() {
       await session.login({ email: email.trim(), password });
       await navigate(next, { replace: true });
     } catch (err) {
-      const e = err instanceof Error ? err : new Error(String(err));
-      setFieldErrors(fieldErrorsOf(e));
-      setError(messageOf(e));
+      const e = asError(err);
+      if (errorCodeOf(e) === 'UNAUTHENTICATED' && reasonOf(e) === 'MFA_REQUIRED') {
+        setCode('');
+        setStep('code');
+      } else {
+        setFieldErrors(fieldErrorsOf(e));
+        setError(messageOf(e));
+      }
     } finally {
       setSubmitting(false);
     }
   };
 
-  return (
-    <Box sx={{ minHeight: '100vh', display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1.05fr 1fr' }, bgcolor: 'background.default' }}>
-      <Box
-        sx={{
-          display: { xs: 'none', md: 'flex' },
-          flexDirection: 'column',
-          justifyContent: 'space-between',
-          p: 6,
-          color: '#fff',
-          background: `radial-gradient(1200px 600px at 10% 10%, #6366f1 0%, transparent 60%), linear-gradient(145deg, ${brand.primaryDark} 0%, #1e1b4b 100%)`,
-        }}
-      >
-        <BrandMark tone="light" subtitle="Customer portal" />
-        <Box sx={{ maxWidth: 460 }}>
-          <Typography sx={{ fontSize: '2.25rem', fontWeight: 750, lineHeight: 1.15, letterSpacing: '-0.03em', mb: 2 }}>Support that keeps your whole team in the loop.</Typography>
-          <Stack spacing={1.5} sx={{ mt: 3 }}>
-            {HIGHLIGHTS.map((h) => (
-              <Stack key={h} direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-                <CheckCircleOutline sx={{ color: '#a5b4fc' }} fontSize="small" />
-                <Typography sx={{ color: 'rgba(255,255,255,.88)' }}>{h}</Typography>
-              </Stack>
-            ))}
+  const onSubmitCode = async (event: FormEvent) => {
+    event.preventDefault();
+    const otp = normaliseCode(code);
+    setError(null);
+    if (!otp) {
+      setFieldErrors({ otp: 'Enter the code from your authenticator app, or a recovery code.' });
+      return;
+    }
+    setFieldErrors({});
+    setSubmitting(true);
+    try {
+      await session.login({ email: email.trim(), password, otp });
+      await navigate(next, { replace: true });
+    } catch (err) {
+      const e = asError(err);
+      if (errorCodeOf(e) === 'UNAUTHENTICATED' && reasonOf(e) !== 'ACCOUNT_DEACTIVATED') {
+        // A wrong code is a failed sign-in: say so plainly and let them type the next one.
+        setFieldErrors({ otp: 'That code is not right. Enter the current code from your authenticator app, or an unused recovery code.' });
+        setCode('');
+        codeInput.current?.focus();
+      } else {
+        setError(messageOf(e));
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const backToPassword = () => {
+    setStep('password');
+    setPassword('');
+    setCode('');
+    setError(null);
+    setFieldErrors({});
+  };
+
+  if (step === 'code') {
+    return (
+      <AuthShell title="Two-factor sign-in" subtitle={<>Enter the 6-digit code from your authenticator app for {email.trim()}. Lost your device? Use one of your recovery codes.</>}>
+        {error && (
+          <Alert severity="error" sx={{ mb: 2 }} role="alert">
+            {error}
+          </Alert>
+        )}
+        <Box component="form" noValidate onSubmit={(e) => void onSubmitCode(e)}>
+          <Stack spacing={2.25}>
+            <TextField
+              label="Authentication code"
+              name="otp"
+              autoComplete="one-time-code"
+              autoFocus
+              fullWidth
+              inputRef={codeInput}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              error={Boolean(fieldErrors.otp)}
+              helperText={fieldErrors.otp ?? '6 digits, or a recovery code (XXXX-XXXX-XXXX-XXXX).'}
+              slotProps={{ htmlInput: { maxLength: 32, spellCheck: false, autoCapitalize: 'none' } }}
+            />
+            <Button type="submit" variant="contained" size="large" disabled={submitting} fullWidth>
+              {submitting ? 'Checking…' : 'Verify and sign in'}
+            </Button>
+            <Button onClick={backToPassword} disabled={submitting} color="inherit">
+              Use a different account
+            </Button>
           </Stack>
         </Box>
-        <Typography sx={{ color: 'rgba(255,255,255,.6)', fontSize: '0.8rem' }}>© Atrium. Your data stays within your organisation.</Typography>
-      </Box>
+      </AuthShell>
+    );
+  }
 
-      <Box sx={{ display: 'grid', placeItems: 'center', p: { xs: 2, sm: 4 } }}>
-        <Paper variant="outlined" sx={{ width: '100%', maxWidth: 420, p: { xs: 3, sm: 5 }, borderRadius: 3, boxShadow: '0 10px 40px -12px rgba(15,23,42,.15)' }}>
-          <Box sx={{ display: { md: 'none' }, mb: 3 }}>
-            <BrandMark subtitle="Customer portal" />
-          </Box>
-          <Typography variant="h1" gutterBottom>
-            Sign in
+  return (
+    <AuthShell title="Sign in" subtitle="Welcome back. Sign in with your work email.">
+      {notice && !error && (
+        <Alert severity="success" sx={{ mb: 2 }}>
+          {notice}
+        </Alert>
+      )}
+      {ended && !error && !notice && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {endedBecause} Sign in again to continue where you left off.
+        </Alert>
+      )}
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }} role="alert">
+          {error}
+        </Alert>
+      )}
+      <Box component="form" noValidate onSubmit={(e) => void onSubmitPassword(e)}>
+        <Stack spacing={2.25}>
+          <TextField
+            label="Email"
+            type="email"
+            name="email"
+            autoComplete="username"
+            autoFocus
+            fullWidth
+            size="medium"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={Boolean(fieldErrors.email)}
+            helperText={fieldErrors.email}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            fullWidth
+            size="medium"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={Boolean(fieldErrors.password)}
+            helperText={fieldErrors.password}
+          />
+          <Typography variant="body2" sx={{ textAlign: 'right', mt: '8px !important' }}>
+            <Link component={RouterLink} to={urls.forgotPassword()} underline="hover">
+              Forgot password?
+            </Link>
           </Typography>
-          <Typography color="text.secondary" sx={{ mb: 3 }}>
-            Welcome back. Sign in with your work email.
-          </Typography>
-          {ended && !error && (
-            <Alert severity="info" sx={{ mb: 2 }}>
-              {endedBecause} Sign in again to continue where you left off.
-            </Alert>
-          )}
-          {error && (
-            <Alert severity="error" sx={{ mb: 2 }} role="alert">
-              {error}
-            </Alert>
-          )}
-          <Box component="form" noValidate onSubmit={(e) => void onSubmit(e)}>
-            <Stack spacing={2.25}>
-              <TextField
-                label="Email"
-                type="email"
-                name="email"
-                autoComplete="username"
-                autoFocus
-                fullWidth
-                size="medium"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                error={Boolean(fieldErrors.email)}
-                helperText={fieldErrors.email}
-              />
-              <TextField
-                label="Password"
-                type="password"
-                name="password"
-                autoComplete="current-password"
-                fullWidth
-                size="medium"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                error={Boolean(fieldErrors.password)}
-                helperText={fieldErrors.password}
-              />
-              <Button type="submit" variant="contained" size="large" disabled={submitting} fullWidth>
-                {submitting ? 'Signing in…' : 'Sign in'}
-              </Button>
-            </Stack>
-          </Box>
-        </Paper>
+          <Button type="submit" variant="contained" size="large" disabled={submitting} fullWidth>
+            {submitting ? 'Signing in…' : 'Sign in'}
+          </Button>
+        </Stack>
       </Box>
-    </Box>
+    </AuthShell>
   );
 }

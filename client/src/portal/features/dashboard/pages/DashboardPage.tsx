@@ -25,6 +25,7 @@ const PERMISSION_LABEL: Record<string, string> = {
   'member:read': 'See members',
   'member:manage': 'Manage members',
   'role:manage': 'Manage roles',
+  'tenant:manage': 'Manage the organisation’s security settings',
   'audit:read': 'Read the audit trail',
   'session:read': 'See sign-in sessions',
   'event:read': 'See system events',
