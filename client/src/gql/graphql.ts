@@ -194,6 +194,7 @@ export type AdminAuditLogQuery = { node:
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -226,6 +227,7 @@ export type AdminAuditLogsByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -268,6 +270,7 @@ export type AdminFeatureFlagQuery = { node:
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -300,6 +303,7 @@ export type AdminFeatureFlagsByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -362,6 +366,7 @@ export type AdminMembershipQuery = { node:
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | (
@@ -394,6 +399,7 @@ export type AdminMembershipsByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | (
@@ -452,6 +458,7 @@ export type AdminTenantsByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -505,6 +512,7 @@ export type AdminTicketsByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -556,6 +564,7 @@ export type AdminUserQuery = { node:
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
@@ -588,6 +597,7 @@ export type AdminUsersByIdsQuery = { nodes: Array<
     | { __typename: 'InboundMessage' }
     | { __typename: 'Incident' }
     | { __typename: 'IncidentTimelineEntry' }
+    | { __typename: 'Invitation' }
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
