@@ -1,0 +1,152 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useCanAccess, useDataProvider, useNotify } from 'react-admin';
+import type { AdminDataProvider } from '../providers/dataProvider';
+import type { InvitationRecord } from '../providers/invitations';
+import type { TenantRecord } from '../providers/tenants.provider';
+import { RESOURCES } from '../resource-names';
+import { InvitationStatusChip } from '../ui/chips';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { formatDateTime, formatRelative } from '../ui/format';
+import { PersonCell } from '../ui/People';
+import { SectionEmpty, SectionError, SectionLoading } from '../ui/SectionState';
+
+const roleLabel = (name: string) => (name ? name[0]?.toUpperCase() + name.slice(1) : name);
+
+/** When the link stops working (pending), or what became of it. */
+function Expiry({ invitation }: { invitation: InvitationRecord }) {
+  const when = invitation.status === 'ACCEPTED' ? invitation.acceptedAt : invitation.expiresAt;
+  const label = invitation.status === 'ACCEPTED' ? 'Accepted' : invitation.status === 'PENDING' ? 'Expires' : invitation.status === 'EXPIRED' ? 'Expired' : 'Would have expired';
+  return (
+    <Tooltip title={formatDateTime(when)}>
+      <Typography variant="body2" color={invitation.status === 'PENDING' ? 'text.primary' : 'text.secondary'}>
+        {label} {formatRelative(when)}
+      </Typography>
+    </Tooltip>
+  );
+}
+
+function ResendButton({ invitation, onDone }: { invitation: InvitationRecord; onDone: () => void }) {
+  const dataProvider = useDataProvider<AdminDataProvider>();
+  const notify = useNotify();
+  const [sending, setSending] = useState(false);
+  const resend = async () => {
+    setSending(true);
+    try {
+      const { data } = await dataProvider.resendInvitation(RESOURCES.tenants, { id: invitation.id });
+      notify(`Invitation mailed again to ${data.email}`, { type: 'success' });
+      onDone();
+    } catch (error) {
+      notify(error instanceof Error && error.message ? error.message : 'Something went wrong.', { type: 'error' });
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <Button size="small" variant="outlined" disabled={sending} onClick={() => void resend()} aria-label={`Resend the invitation to ${invitation.email}`}>
+      {sending ? 'Sending…' : 'Resend'}
+    </Button>
+  );
+}
+
+/**
+ * A tenant's invitations, newest first: who was invited with which role, by whom, and until when.
+ * A pending one can be mailed again (a new link and a new 7-day expiry) or revoked, by staff with
+ * the permission for it.
+ */
+export function TenantInvitations({ tenant }: { tenant: TenantRecord }) {
+  const dataProvider = useDataProvider<AdminDataProvider>();
+  const queryClient = useQueryClient();
+  const { canAccess: canResend } = useCanAccess({ resource: RESOURCES.tenants, action: 'resendInvitation' });
+  const { canAccess: canRevoke } = useCanAccess({ resource: RESOURCES.tenants, action: 'revokeInvitation' });
+  const queryKey = [RESOURCES.tenants, 'invitationsOfTenant', tenant.id];
+  const { data, error, isPending, refetch } = useQuery({
+    queryKey,
+    queryFn: ({ signal }) => dataProvider.invitationsOfTenant(RESOURCES.tenants, { tenantId: tenant.id, signal }),
+  });
+  const reload = () => void queryClient.invalidateQueries({ queryKey });
+
+  if (isPending) return <SectionLoading label="invitations" />;
+  if (error) return <SectionError error={error} onRetry={() => void refetch()} />;
+  if (data.data.length === 0) return <SectionEmpty>No invitations yet.</SectionEmpty>;
+  const offersActions = canResend || canRevoke;
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Invitations">
+        <TableHead>
+          <TableRow>
+            <TableCell>Email</TableCell>
+            <TableCell>Role</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Invited by</TableCell>
+            <TableCell>Expiry</TableCell>
+            {offersActions && (
+              <TableCell align="right">
+                <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                  Actions
+                </Box>
+              </TableCell>
+            )}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.data.map((invitation) => (
+            <TableRow key={invitation.id}>
+              <TableCell sx={{ fontWeight: 600 }}>{invitation.email}</TableCell>
+              <TableCell>{roleLabel(invitation.role.name)}</TableCell>
+              <TableCell>
+                <InvitationStatusChip status={invitation.status} />
+              </TableCell>
+              <TableCell>
+                <PersonCell person={invitation.invitedBy} />
+              </TableCell>
+              <TableCell>
+                <Expiry invitation={invitation} />
+              </TableCell>
+              {offersActions && (
+                <TableCell align="right">
+                  {invitation.status === 'PENDING' && (
+                    <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+                      {canResend && <ResendButton invitation={invitation} onDone={reload} />}
+                      {canRevoke && (
+                        <ConfirmButton
+                          label="Revoke"
+                          size="small"
+                          color="error"
+                          aria-label={`Revoke the invitation to ${invitation.email}`}
+                          title={`Revoke the invitation to ${invitation.email}?`}
+                          content={`The link mailed to ${invitation.email} stops working at once. You can invite them again later.`}
+                          confirmLabel="Revoke invitation"
+                          action={async () => {
+                            await dataProvider.revokeInvitation(RESOURCES.tenants, { id: invitation.id });
+                            return `Invitation to ${invitation.email} revoked.`;
+                          }}
+                          onDone={reload}
+                        />
+                      )}
+                    </Stack>
+                  )}
+                </TableCell>
+              )}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {data.total > data.data.length && (
+        <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 1 }}>
+          The newest {data.data.length} of {data.total} invitations.
+        </Typography>
+      )}
+    </Box>
+  );
+}
