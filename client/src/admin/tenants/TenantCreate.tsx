@@ -73,6 +73,8 @@ export function TenantCreate() {
     >
       <SimpleForm
         validate={validateNewTenant}
+        // Our messages next to the fields, not the browser's bubble for the email input.
+        noValidate
         defaultValues={{ name: '', slug: '', ownerEmail: '', ownerName: '' }}
         toolbar={
           <Toolbar>
