@@ -22,15 +22,27 @@ function useReloadUsers(): () => void {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
+ * Whether the signed-in staff member may change this user's access at all: staff accounts are
+ * changed by a superadmin only (the API answers anyone else FORBIDDEN, SUPERADMIN_REQUIRED).
+ */
+function useMayChangeAccessOf(user: UserRecord): boolean {
+  const { identity } = useGetIdentity();
+  return user.staffRole === null || identity?.staffRole === 'SUPERADMIN';
+}
+
+/**
  * Deactivate (an active user) or reactivate (a deactivated one), each after a confirmation, for
- * staff with platform:user:manage; staff never deactivate themselves. Nothing for others.
+ * staff with platform:user:manage (a superadmin, for a staff account); staff never deactivate
+ * themselves. Nothing for others.
  */
 export function UserStatusActions({ user }: { user: UserRecord }) {
   const dataProvider = useDataProvider<AdminDataProvider>();
   const reload = useReloadUsers();
   const { identity } = useGetIdentity();
+  const mayChange = useMayChangeAccessOf(user);
   const { canAccess: canDeactivate } = useCanAccess({ resource: RESOURCES.users, action: 'deactivate' });
   const { canAccess: canReactivate } = useCanAccess({ resource: RESOURCES.users, action: 'reactivate' });
+  if (!mayChange) return null;
   if (user.deactivatedAt) {
     if (!canReactivate) return null;
     return (
@@ -69,12 +81,14 @@ export function UserStatusActions({ user }: { user: UserRecord }) {
 
 /**
  * The user's active sessions, newest first (browser or device, IP, when it started and was last
- * used), and, for staff with platform:user:manage, ending them all after a confirmation.
+ * used), and, for staff with platform:user:manage (a superadmin, for a staff account), ending
+ * them all after a confirmation.
  */
 export function UserSessions({ user }: { user: UserRecord }) {
   const dataProvider = useDataProvider<AdminDataProvider>();
   const reload = useReloadUsers();
-  const { canAccess: canRevoke } = useCanAccess({ resource: RESOURCES.users, action: 'revokeSessions' });
+  const { canAccess } = useCanAccess({ resource: RESOURCES.users, action: 'revokeSessions' });
+  const canRevoke = useMayChangeAccessOf(user) && canAccess;
   const { data, error, isPending, refetch } = useQuery({
     queryKey: [RESOURCES.users, 'sessionsOfUser', user.id],
     queryFn: ({ signal }) => dataProvider.sessionsOfUser(RESOURCES.users, { userId: user.id, signal }),

@@ -131,6 +131,20 @@ describe('a user’s sessions and status on the user page', () => {
     expect(server.callsOf('AdminReactivateUser').map((c) => c.variables)).toEqual([{ id: gone.id }]);
   });
 
+  it('leaves staff accounts to a superadmin', async () => {
+    const cora = { ...mia, id: 'VXNlcjpjb3Jh', name: 'Cora Compliance', staffRole: 'COMPLIANCE' as const };
+    renderUser(cora, SUPPORT_PERMISSIONS);
+    await screen.findByRole('list', { name: 'Active sessions' });
+    expect(screen.queryByRole('button', { name: 'Revoke all sessions' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Deactivate' })).toBeNull();
+  });
+
+  it('offers a superadmin the controls for a staff account', async () => {
+    renderUser({ ...mia, id: 'VXNlcjpjb3Jh', name: 'Cora Compliance', staffRole: 'COMPLIANCE' }, SUPERADMIN_PERMISSIONS);
+    await screen.findByRole('button', { name: 'Revoke all sessions' });
+    await screen.findByRole('button', { name: 'Deactivate' });
+  });
+
   it('never offers staff to deactivate themselves', async () => {
     renderUser({ ...mia, id: STAFF_ID, name: 'Sam Staff', staffRole: 'SUPERADMIN' }, SUPERADMIN_PERMISSIONS);
     await screen.findByRole('button', { name: 'Revoke all sessions' });
