@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { forbidden } from './common/errors';
 import { validateArgument } from './common/input-hygiene';
 import { modules } from './modules';
+import { withTwoFactorRequirement } from './permissions/two-factor';
 import type { Rule } from './permissions/types';
 
 /** Every Query and Mutation rule, merged from the modules. A duplicate name is a bug. */
@@ -41,10 +42,12 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
  * rule. Object types below the root are reachable only through a permitted operation and what
  * they load is tenant-scoped by the loaders, so they carry no rules; only the root types get
  * shield's middleware, which keeps the per-field cost off every nested field (see the bench).
+ * A member who must enrol in two-factor sign-in first is refused in front of every rule but a
+ * few (permissions/two-factor.ts).
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const schema = await buildBareSchema();
-  const permissions = shield(operationRules() as IRules, {
+  const permissions = shield(withTwoFactorRequirement(operationRules()) as IRules, {
     fallbackRule: deny,
     fallbackError: () => forbidden().toGraphQLError(),
     // Resolver errors pass through to formatError, which masks anything unexpected.

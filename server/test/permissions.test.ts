@@ -7,7 +7,10 @@ import { samplePdf } from '../src/seeders/sample-files';
 import { LocalDocumentStore } from '../src/modules/kyc/kyc.storage';
 import { Tenant } from '../src/modules/tenancy/tenant.entity';
 import { User } from '../src/modules/users/user.entity';
+import { allow } from 'graphql-shield';
+import { OPEN_BEFORE_ENROLLMENT } from '../src/permissions/two-factor';
 import { buildBareSchema, operationRules } from '../src/schema';
+import { DEMO_PASSWORD } from '../src/seeders/demo.seeder';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from './harness';
 
 /**
@@ -76,6 +79,9 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   run:                    { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // run:read | platform:run:read
   messages:               { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // message:read | platform:message:read
   message:                { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // message:read | platform:message:read
+  invitations:            { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:tenant:read
+  invitationPreview:      { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public (the token is the secret)
+  userSessions:           { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:read
   // ---- Mutation ----
   addTicketComment:       { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:comment (tenant only)
   createRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
@@ -119,6 +125,23 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   cancelRun:              { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // run:write | platform:run:manage
   retryRun:               { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // run:write (tenant only)
   ingestMessage:          { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: F }, // message:write (tenant only)
+  createTenant:           { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:tenant:manage
+  inviteMember:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // member:manage (tenant only)
+  revokeInvitation:       { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:member:manage
+  resendInvitation:       { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:member:manage
+  removeMember:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:member:manage
+  leaveTenant:            { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: F }, // signed in to a tenant (staff have none)
+  acceptInvitation:       { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public (the token is the secret)
+  changePassword:         { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
+  requestPasswordReset:   { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public, always true
+  resetPassword:          { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public (the token is the secret)
+  beginTotpEnrollment:    { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in (own account)
+  confirmTotpEnrollment:  { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in (own account)
+  disableTotp:            { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in (own account)
+  updateTenantSecurity:   { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // tenant:manage (tenant only, owners)
+  deactivateUser:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
+  reactivateUser:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
+  revokeUserSessions:     { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
 };
 
 /** Real and made-up ids, filled in beforeAll. */
@@ -129,6 +152,7 @@ interface Ids {
   missingTenant: string;
   missingRole: string;
   missingMembership: string;
+  missingInvitation: string;
   missingSession: string;
   missingEvent: string;
   missingIncident: string;
@@ -141,6 +165,7 @@ interface Ids {
   missingEntitlement: string;
   missingRun: string;
   missingMessage: string;
+  missingUser: string;
 }
 
 /** What an allowed call answers once past the permission layer: data, or a non-permission error code. */
@@ -364,6 +389,54 @@ const probes: Record<string, Probe> = {
       expect(me.errors).toBeUndefined();
     },
   },
+  invitations: { query: 'query { invitations(first: 1) { totalCount nodes { id status } } }', allowed: 'data' },
+  invitationPreview: { query: 'query($token: String!) { invitationPreview(token: $token) { email } }', variables: () => ({ token: 'm'.repeat(43) }), allowed: 'NOT_FOUND' },
+  createTenant: {
+    query: 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }',
+    // Not a valid slug: refused by validation after the permission check.
+    variables: () => ({ input: { name: 'Matrix', slug: 'Not A Slug!', ownerEmail: 'matrix@example.test' } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  inviteMember: {
+    query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }',
+    variables: (i) => ({ input: { email: 'not-an-address', roleId: i.missingRole } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  revokeInvitation: { query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: (i) => ({ id: i.missingInvitation }), allowed: 'NOT_FOUND' },
+  resendInvitation: { query: 'mutation($id: ID!) { resendInvitation(id: $id) { id } }', variables: (i) => ({ id: i.missingInvitation }), allowed: 'NOT_FOUND' },
+  removeMember: { query: 'mutation($id: ID!) { removeMember(membershipId: $id) { id } }', variables: (i) => ({ id: i.missingMembership }), allowed: 'NOT_FOUND' },
+  leaveTenant: {
+    query: 'mutation { leaveTenant }',
+    // Tenant roles leave for real, so each cell signs in a throwaway member with the actor's role.
+    prepare: async (actor) => {
+      if (actor === 'anonymous' || actor === 'staff') return {};
+      const email = `leaver-${actor}-${randomUUID()}@example.test`;
+      await t.sql("insert into users (id, email, name, password_hash) select gen_random_uuid(), ?, 'Matrix Leaver', password_hash from users where email = 'viewer@acme.test'", [email]);
+      await t.sql(
+        "insert into memberships (id, tenant_id, user_id, role_id) select gen_random_uuid(), r.tenant_id, u.id, r.id from roles r join tenants t on t.id = r.tenant_id, users u where t.slug = 'acme' and r.name = ? and u.email = ?",
+        [actor, email],
+      );
+      return { token: (await t.login(email)).accessToken };
+    },
+    allowed: 'data',
+  },
+  acceptInvitation: {
+    query: 'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }',
+    variables: () => ({ input: { token: 'm'.repeat(43), name: 'Matrix', password: 'a-long-and-private-phrase' } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  changePassword: {
+    query: 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) }',
+    // The right current password and too short a new one: refused by the policy, nothing changes.
+    variables: () => ({ input: { currentPassword: DEMO_PASSWORD, newPassword: 'short' } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  requestPasswordReset: { query: 'mutation($email: String!) { requestPasswordReset(email: $email) }', variables: () => ({ email: 'nobody@example.test' }), allowed: 'data' },
+  resetPassword: {
+    query: 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }',
+    variables: () => ({ input: { token: 'm'.repeat(43), newPassword: 'a-long-and-private-phrase' } }),
+    allowed: 'BAD_USER_INPUT',
+  },
   revokeSession: {
     query: 'mutation($id: ID!) { revokeSession(id: $id) { id } }',
     variables: (i) => ({ id: i.missingSession }),
@@ -457,6 +530,41 @@ const probes: Record<string, Probe> = {
     variables: (i) => ({ input: { id: i.acmeKycCase, version: 999_999, decision: 'APPROVE', reason: 'matrix probe' } }),
     allowed: 'CONFLICT',
   },
+  // Two-factor sign-in: the caller's own account. A new pending secret changes nothing anyone
+  // sees; a code that cannot be one (letters) is refused after the permission layer, and
+  // disabling answers CONFLICT for the demo users, who have no second factor.
+  beginTotpEnrollment: {
+    query: 'mutation { beginTotpEnrollment { otpauthUrl } }',
+    allowed: 'data',
+  },
+  confirmTotpEnrollment: {
+    query: 'mutation($code: String!) { confirmTotpEnrollment(code: $code) }',
+    // A pending secret first, so the answer is always the wrong code's BAD_USER_INPUT.
+    prepare: async (actor) => {
+      if (actor !== 'anonymous') await t.gql('mutation { beginTotpEnrollment { otpauthUrl } }', {}, { token: tokens[actor] });
+      return { variables: { code: 'matrix-probe' } };
+    },
+    allowed: 'BAD_USER_INPUT',
+  },
+  disableTotp: {
+    query: 'mutation($code: String!) { disableTotp(code: $code) }',
+    variables: () => ({ code: 'matrix-probe' }),
+    allowed: 'CONFLICT',
+  },
+  updateTenantSecurity: {
+    query: 'mutation($input: UpdateTenantSecurityInput!) { updateTenantSecurity(input: $input) { id requireTwoFactor } }',
+    // The current value: nothing changes.
+    variables: () => ({ input: { requireTwoFactor: false } }),
+    allowed: 'data',
+  },
+  deactivateUser: { query: 'mutation($id: ID!) { deactivateUser(id: $id) { id } }', variables: (i) => ({ id: i.missingUser }), allowed: 'NOT_FOUND' },
+  reactivateUser: { query: 'mutation($id: ID!) { reactivateUser(id: $id) { id } }', variables: (i) => ({ id: i.missingUser }), allowed: 'NOT_FOUND' },
+  revokeUserSessions: { query: 'mutation($userId: ID!) { revokeUserSessions(userId: $userId) }', variables: (i) => ({ userId: i.missingUser }), allowed: 'NOT_FOUND' },
+  userSessions: {
+    query: 'query($userId: ID!) { userSessions(userId: $userId, first: 1) { totalCount } }',
+    variables: (i) => ({ userId: i.missingUser }),
+    allowed: 'NOT_FOUND',
+  },
   decideKycDocument: {
     query: 'mutation($input: DecideKycDocumentInput!) { decideKycDocument(input: $input) { id } }',
     variables: (i) => ({ input: { id: i.missingKycDocument, decision: 'ACCEPT', reason: 'matrix probe' } }),
@@ -490,7 +598,10 @@ async function worldSnapshot(): Promise<Record<string, unknown>> {
             (select string_agg(p.id || ':' || p.title, ',' order by p.id) from tool_panels p) as tool_panels,
             (select string_agg(e.id || ':' || coalesce(e.revoked_at::text, '-'), ',' order by e.id) from entitlements e) as entitlements,
             (select string_agg(r.id || ':' || r.status, ',' order by r.id) from automation_runs r) as runs,
-            (select count(*) from inbound_messages)::int as messages`,
+            (select count(*) from inbound_messages)::int as messages,
+            (select string_agg(tn.slug || ':' || tn.require_two_factor, ',' order by tn.slug) from tenants tn) as tenant_security,
+            (select string_agg(u.email || ':' || coalesce(u.disabled_at::text, '-') || ':' || (u.totp_enabled_at is not null), ',' order by u.email) from users u) as accounts,
+            (select count(*) from sessions where revoked_at is not null and revoked_reason <> 'logout')::int as sessions_ended_otherwise`,
   );
   return row as Record<string, unknown>;
 }
@@ -521,6 +632,7 @@ beforeAll(async () => {
     missingTenant: toGlobalId('Tenant', randomUUID()),
     missingRole: toGlobalId('Role', randomUUID()),
     missingMembership: toGlobalId('Membership', randomUUID()),
+    missingInvitation: toGlobalId('Invitation', randomUUID()),
     missingSession: toGlobalId('Session', randomUUID()),
     missingEvent: toGlobalId('SystemEvent', randomUUID()),
     missingIncident: toGlobalId('Incident', randomUUID()),
@@ -533,6 +645,7 @@ beforeAll(async () => {
     missingEntitlement: toGlobalId('Entitlement', randomUUID()),
     missingRun: toGlobalId('AutomationRun', randomUUID()),
     missingMessage: toGlobalId('InboundMessage', randomUUID()),
+    missingUser: toGlobalId('User', randomUUID()),
   };
   for (const actor of ACTORS) {
     if (actor !== 'anonymous') tokens[actor] = (await t.login(EMAIL[actor])).accessToken;
@@ -615,6 +728,69 @@ describe('role × operation matrix', () => {
       });
     });
   }
+});
+
+/**
+ * A member of a tenant that requires two-factor sign-in, without it: every operation answers
+ * FORBIDDEN with reason TWO_FACTOR_ENROLLMENT_REQUIRED, except the public ones and the few open
+ * before enrolment. Rows come from the matrix, so a new operation is covered without a word here.
+ */
+describe('a member who must enrol in two-factor sign-in first', () => {
+  let mustEnrol: string;
+  const rules = operationRules();
+  const isOpen = (field: string) =>
+    [...OPEN_BEFORE_ENROLLMENT.Query, ...OPEN_BEFORE_ENROLLMENT.Mutation].includes(field) || rules.Query[field] === allow || rules.Mutation[field] === allow;
+
+  beforeAll(async () => {
+    // owner@globex.test acting in globex, which now requires two-factor sign-in; reset afterwards.
+    await t.sql(`update tenants set require_two_factor = true where slug = 'globex'`);
+    mustEnrol = (await t.login('owner@globex.test', 'globex')).accessToken;
+  });
+  afterAll(async () => {
+    await t.sql(`update tenants set require_two_factor = false where slug = 'globex'`);
+  });
+
+  it('may call exactly the operations the contract leaves open (besides the public ones)', () => {
+    expect(OPEN_BEFORE_ENROLLMENT).toEqual({
+      Query: ['me'],
+      Mutation: ['login', 'logout', 'refreshSession', 'switchTenant', 'beginTotpEnrollment', 'confirmTotpEnrollment'],
+    });
+    for (const f of [...OPEN_BEFORE_ENROLLMENT.Query, ...OPEN_BEFORE_ENROLLMENT.Mutation]) expect(Object.keys(matrix)).toContain(f);
+  });
+
+  for (const field of Object.keys(matrix)) {
+    it(`${field} → ${isOpen(field) ? 'open' : 'TWO_FACTOR_ENROLLMENT_REQUIRED'}`, async () => {
+      const probe = probes[field];
+      if (!probe) throw new Error(`no probe for ${field}`);
+      // Only variables are borrowed from the probe's setup (refreshSession's token); the caller is
+      // the member who must enrol (logout: a session of their own, so the shared one lives on).
+      const prepared = probe.prepare && field !== 'confirmTotpEnrollment' ? await probe.prepare('anonymous') : {};
+      const variables = prepared.variables ?? probe.variables?.(ids) ?? (field === 'confirmTotpEnrollment' ? { code: 'matrix-probe' } : {});
+      const token = field === 'logout' ? (await t.login('owner@globex.test', 'globex')).accessToken : mustEnrol;
+      const res = await t.gql(probe.query, variables, { token });
+      const detail = `${field}: ${describeErrors(res)}`;
+      if (isOpen(field)) {
+        expect({ detail, refused: (res.errors ?? []).filter((e) => e.extensions.reason === 'TWO_FACTOR_ENROLLMENT_REQUIRED') }).toEqual({ detail, refused: [] });
+        // The contract's open operations run for this caller; public ones may have refusals of their
+        // own for a signed-in caller (e.g. an invitation for another email), just not this one.
+        const isPublic = rules.Query[field] === allow || rules.Mutation[field] === allow;
+        if (!isPublic) {
+          expect({ detail, denied: (res.errors ?? []).map((e) => e.extensions.code).filter((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN') }).toEqual({ detail, denied: [] });
+        }
+      } else {
+        expect({ detail, code: codeOf(res), reason: res.errors?.[0]?.extensions.reason }).toEqual({ detail, code: 'FORBIDDEN', reason: 'TWO_FACTOR_ENROLLMENT_REQUIRED' });
+        expect(res.errors?.[0]?.path).toEqual([field]);
+        expect(res.data?.[field] ?? null).toBeNull();
+      }
+    });
+  }
+
+  it('is told so by me, and is no longer refused once the tenant stops requiring it', async () => {
+    const me = await t.gql('query { me { twoFactorEnabled twoFactorEnrollmentRequired } }', {}, { token: mustEnrol });
+    expect(me.data?.me).toEqual({ twoFactorEnabled: false, twoFactorEnrollmentRequired: true });
+    await t.sql(`update tenants set require_two_factor = false where slug = 'globex'`);
+    expect(codeOf(await t.gql('query { tickets(first: 1) { totalCount } }', {}, { token: mustEnrol }))).toBeUndefined();
+  });
 });
 
 describe('authentication failures', () => {

@@ -57,6 +57,8 @@ export type InvitationStatus =
 
 export type LoginInput = {
   email: string;
+  /** For accounts with two-factor sign-in: the current code from the authenticator app, or an unused recovery code. */
+  otp?: string | null | undefined;
   password: string;
   /** Tenant to sign in to; defaults to your first membership. */
   tenantSlug?: string | null | undefined;

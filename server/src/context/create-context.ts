@@ -20,6 +20,8 @@ interface SessionRow {
   membership_id: string | null;
   role_name: string | null;
   permissions: string[] | null;
+  two_factor_enabled: boolean;
+  tenant_requires_two_factor: boolean | null;
 }
 
 /**
@@ -74,11 +76,13 @@ async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenti
       // Every signed-in request starts here: one prepared statement, planned once per connection.
       const rows = (await preparedRows(
         orm.em,
-        `select s.id as session_id, u.id as user_id, u.staff_role, m.id as membership_id, r.name as role_name, r.permissions
+        `select s.id as session_id, u.id as user_id, u.staff_role, m.id as membership_id, r.name as role_name, r.permissions,
+                u.totp_enabled_at is not null as two_factor_enabled, t.require_two_factor as tenant_requires_two_factor
            from sessions s
            join users u on u.id = s.user_id and u.disabled_at is null
            left join memberships m on m.user_id = u.id and m.tenant_id = s.tenant_id
            left join roles r on r.id = m.role_id and r.tenant_id = m.tenant_id
+           left join tenants t on t.id = m.tenant_id
           where s.id = $1 and s.user_id = $2 and s.revoked_at is null and s.expires_at > now()
             and s.tenant_id is not distinct from $3 and s.generation = $4`,
         [sid, sub, tid, gen],
@@ -100,6 +104,8 @@ async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenti
           membershipId: row.membership_id,
           role: row.role_name,
           staffRole: row.staff_role,
+          twoFactorEnabled: row.two_factor_enabled,
+          twoFactorEnrollmentRequired: !!tenantId && !!row.tenant_requires_two_factor && !row.two_factor_enabled,
         };
       }
     }

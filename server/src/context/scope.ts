@@ -15,6 +15,13 @@ export type Principal =
       readonly membershipId: string | null;
       readonly role: string | null;
       readonly staffRole: StaffRole | null;
+      /** The user signs in with a second factor (TOTP). */
+      readonly twoFactorEnabled: boolean;
+      /**
+       * The tenant acted in requires two-factor sign-in and the user has none: every operation
+       * but enrolment and a few others is refused (permissions/two-factor.ts).
+       */
+      readonly twoFactorEnrollmentRequired: boolean;
     };
 
 /** Why a presented token was not accepted, so UNAUTHENTICATED can say so. */

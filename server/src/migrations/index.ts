@@ -13,6 +13,8 @@ import { Migration20261123232118 } from './Migration20261123232118';
 import { Migration20261123232551 } from './Migration20261123232551';
 import { Migration20261123234743 } from './Migration20261123234743';
 import { Migration20261203000000 } from './Migration20261203000000';
+import { Migration20261203020000 } from './Migration20261203020000';
+import { Migration20261203030000 } from './Migration20261203030000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123220158', class: Migration20261123220158 },
@@ -28,4 +30,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123232551', class: Migration20261123232551 },
   { name: 'Migration20261123234743', class: Migration20261123234743 },
   { name: 'Migration20261203000000', class: Migration20261203000000 },
+  { name: 'Migration20261203020000', class: Migration20261203020000 },
+  { name: 'Migration20261203030000', class: Migration20261203030000 },
 ];

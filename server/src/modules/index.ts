@@ -15,6 +15,7 @@ import { toolsModule } from './tools';
 import { entitlementsModule } from './entitlements';
 import { runsModule } from './runs';
 import { messagesModule } from './messages';
+import { invitationsModule } from './invitations';
 
 /**
  * The composition root: every feature module, one line each. The schema (resolvers and shield
@@ -39,4 +40,5 @@ export const modules = [
   entitlementsModule,
   runsModule,
   messagesModule,
+  invitationsModule,
 ] as const;

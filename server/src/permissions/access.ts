@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { forbidden, unauthenticated } from '../common/errors';
 import { type AuthFailure, isPlatformScope, type RequestScope, userIdOf } from '../context/scope';
 import type { PlatformPermission, TenantPermission } from './catalog';
+import { enrollmentRefusal } from './two-factor';
 
 /**
  * How a caller may read a type right now: as platform staff outside any tenant (every tenant's
@@ -87,6 +88,8 @@ export function permissionsOf(policy: AccessGate): string {
  */
 export function requireRead(scope: RequestScope & { readonly authFailure?: AuthFailure | null }, policy: AccessGate): ReadGrant {
   if (scope.principal.kind === 'anonymous') throw unauthenticated('You must be signed in.', scope.authFailure ?? 'NO_TOKEN');
+  const mustEnrol = enrollmentRefusal(scope);
+  if (mustEnrol) throw mustEnrol;
   const grant = readGrant(scope, policy);
   if (!grant) throw forbidden(`Reading ${policy.type} needs the ${permissionsOf(policy)} permission.`, 'MISSING_PERMISSION');
   return grant;

@@ -2,6 +2,7 @@ import { type AppError, ErrorReason, forbidden, unauthenticated } from '../commo
 import type { AuthFailure, RequestScope } from '../context/scope';
 import { type AccessGate, permissionsOf, readGrant } from './access';
 import type { TenantPermission } from './catalog';
+import { enrollmentRefusal } from './two-factor';
 
 /** What UNAUTHENTICATED says for each reason a presented token was refused. */
 export const AUTH_MESSAGES: Record<AuthFailure, string> = {
@@ -25,9 +26,14 @@ export function authRefusal(ctx: Caller, missing = 'You must be signed in.'): Ap
  */
 export type RouteRequirement = { read: AccessGate } | { tenant: TenantPermission } | { inTenant: TenantPermission };
 
-/** Null when the caller meets `requirement`; otherwise the coded error to answer with. */
+/**
+ * Null when the caller meets `requirement`; otherwise the coded error to answer with. A member
+ * who must enrol in two-factor sign-in is refused whatever the requirement (two-factor.ts).
+ */
 export function refusal(ctx: Caller, requirement: RouteRequirement, missing?: string): AppError | null {
   if (ctx.principal.kind === 'anonymous') return authRefusal(ctx, missing);
+  const mustEnrol = enrollmentRefusal(ctx);
+  if (mustEnrol) return mustEnrol;
   if ('read' in requirement) {
     return readGrant(ctx, requirement.read) ? null : forbidden(`This needs the ${permissionsOf(requirement.read)} permission.`, ErrorReason.MISSING_PERMISSION);
   }

@@ -12,6 +12,10 @@ import { StaffRole, User } from '../modules/users/user.entity';
 import { seedKyc } from './kyc.seed';
 import { seedObservability } from './observability.seed';
 import { seedAutomation } from './automation.seed';
+import { randomBytes } from 'node:crypto';
+import { hashLinkToken } from '../modules/auth/password.service';
+import { Invitation } from '../modules/invitations/invitation.entity';
+import { INVITATION_TTL_MS } from '../modules/invitations/invitation.service';
 
 export const DEMO_PASSWORD = 'atrium-demo';
 
@@ -110,6 +114,18 @@ export async function seedDemoData(orm: MikroORM, logger: Logger, options: DemoS
     addMember(tem, acme, users['viewer@acme.test'], 'viewer');
     addMember(tem, globex, users['owner@globex.test'], 'owner');
     addMember(tem, acme, users['owner@globex.test'], 'member');
+    // One invitation waiting in acme, so the Team page and the back office show one. Its link was
+    // never mailed: only a hash of a random token is stored, as for a real one.
+    tem.persist(
+      tem.create(Invitation, {
+        tenant: acme.tenant,
+        email: 'new.hire@acme.test',
+        role: acme.roles.agent,
+        invitedBy: users['owner@acme.test'],
+        tokenHash: hashLinkToken(randomBytes(32).toString('base64url')),
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      }),
+    );
 
     const flags = [
       tem.create(FeatureFlag, { key: 'portal.command-palette', description: 'Ctrl/Cmd+K command palette in the portal.', defaultEnabled: true }),

@@ -19,6 +19,11 @@ export class LoginInput {
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'Not a valid tenant slug.' })
   tenantSlug?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For accounts with two-factor sign-in: the current code from the authenticator app, or an unused recovery code.' })
+  @IsOptional()
+  @Length(1, 64, { message: 'Enter the code.' })
+  otp?: string | null;
 }
 
 /** Your sessions, newest first. */
@@ -27,3 +32,25 @@ export const sessionList = defineList<Session>()({
 });
 export const SessionsArgs = sessionList.Args;
 export type SessionsArgs = ArgsOf<typeof sessionList>;
+
+@InputType({ description: 'Your current password and the new one.' })
+export class ChangePasswordInput {
+  @Field({ description: 'Checked like a sign-in: wrong guesses count towards the sign-in limit.' })
+  @Length(1, 200, { message: 'Enter your current password.' })
+  currentPassword!: string;
+
+  @Field({ description: '10 to 200 characters, not your email address, not a common password.' })
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+@InputType({ description: 'A new password set from a mailed reset link.' })
+export class ResetPasswordInput {
+  @Field({ description: 'The token from the mailed link.' })
+  @MaxLength(200)
+  token!: string;
+
+  @Field({ description: '10 to 200 characters, not your email address, not a common password.' })
+  @MaxLength(200)
+  newPassword!: string;
+}

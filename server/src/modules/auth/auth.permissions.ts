@@ -10,5 +10,12 @@ export const authPermissions: ModulePermissions = {
     logout: isAuthenticated,
     switchTenant: isAuthenticated,
     revokeSession: isAuthenticated,
+    changePassword: isAuthenticated,
+    requestPasswordReset: isPublic,
+    resetPassword: isPublic,
+    // Two-factor sign-in: the caller's own account.
+    beginTotpEnrollment: isAuthenticated,
+    confirmTotpEnrollment: isAuthenticated,
+    disableTotp: isAuthenticated,
   },
 };

@@ -9,6 +9,7 @@ import { verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
 import { Session } from './session.entity';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens';
+import { checkAfterPassword } from './two-factor.service';
 
 export interface AuthResult {
   accessToken: string;
@@ -22,6 +23,8 @@ export interface LoginParams {
   email: string;
   password: string;
   tenantSlug?: string | null;
+  /** A TOTP code or a recovery code, for accounts with two-factor sign-in. */
+  otp?: string | null;
 }
 
 const INVALID_CREDENTIALS = 'Invalid email or password.';
@@ -52,7 +55,7 @@ export async function login(ctx: Context, params: LoginParams): Promise<AuthResu
   let valid: boolean;
   try {
     user = await ctx.em.findOne(User, { email });
-    valid = (await verifyPassword(user?.passwordHash ?? null, params.password)) && !!user && !user.disabledAt;
+    valid = (await verifyPassword(user?.passwordHash ?? null, params.password)) && !!user;
   } catch (err) {
     // Nothing was decided: the attempt does not count.
     await limiter.refund(ticket).catch((refundErr: unknown) => ctx.logger.warn({ err: refundErr }, 'login limiter: refund failed'));
@@ -70,6 +73,8 @@ export async function login(ctx: Context, params: LoginParams): Promise<AuthResu
     });
     throw unauthenticated(INVALID_CREDENTIALS, ErrorReason.INVALID_CREDENTIALS);
   }
+  // The password is right: a deactivated account and the second factor are decided there.
+  await checkAfterPassword(ctx, { user, email, otp: params.otp, ticket });
   await limiter.succeeded(ticket);
 
   const membership = await pickMembership(ctx.em, user.id, params.tenantSlug);
@@ -78,24 +83,39 @@ export async function login(ctx: Context, params: LoginParams): Promise<AuthResu
   }
   const tenant = membership ? membership.tenant.getEntity() : null;
 
-  return ctx.em.transactional(async (em) => {
-    const session = em.create(Session, {
-      user,
-      tenant: tenant ?? undefined,
-      userAgent: ctx.userAgent?.slice(0, 500) ?? undefined,
-      ip: ctx.ip ?? undefined,
-      expiresAt: new Date(Date.now() + ctx.app.config.refreshTtlDays * 86_400_000),
-    });
-    em.persist(session);
-    const { refreshToken, access } = issueTokens(ctx, em, session);
-    recordAudit(ctx, em, {
-      action: 'auth.login',
-      tenantId: tenant?.id ?? null,
-      actorId: user.id,
-      target: { type: 'Session', id: session.id },
-    });
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user, tenant };
+  return ctx.em.transactional((em) => startSession(ctx, em, user, tenant, 'auth.login'));
+}
+
+/**
+ * A new session for `user` acting in `tenant`, with its first tokens; audited as `action`.
+ * Persisted in `em`'s transaction, so it exists only if that transaction commits.
+ */
+export function startSession(ctx: Context, em: EntityManager, user: User, tenant: Tenant | null, action: string): AuthResult {
+  const session = em.create(Session, {
+    user,
+    tenant: tenant ?? undefined,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? undefined,
+    ip: ctx.ip ?? undefined,
+    expiresAt: new Date(Date.now() + ctx.app.config.refreshTtlDays * 86_400_000),
   });
+  em.persist(session);
+  const { refreshToken, access } = issueTokens(ctx, em, session);
+  recordAudit(ctx, em, {
+    action,
+    tenantId: tenant?.id ?? null,
+    actorId: user.id,
+    target: { type: 'Session', id: session.id },
+  });
+  return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user, tenant };
+}
+
+/**
+ * Revokes every active session of a user (but `exceptSessionId`), in `em`'s transaction.
+ * Returns how many were revoked.
+ */
+export async function revokeUserSessions(em: EntityManager, userId: string, reason: string, exceptSessionId?: string | null): Promise<number> {
+  const where = exceptSessionId ? { user: userId, revokedAt: null, id: { $ne: exceptSessionId } } : { user: userId, revokedAt: null };
+  return em.nativeUpdate(Session, where, { revokedAt: new Date(), revokedReason: reason });
 }
 
 /**

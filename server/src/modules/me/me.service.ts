@@ -30,5 +30,7 @@ export async function getMe(ctx: Context): Promise<Me> {
     entitlements,
     featureFlags,
     memberships,
+    twoFactorEnabled: p.twoFactorEnabled,
+    twoFactorEnrollmentRequired: p.twoFactorEnrollmentRequired,
   };
 }

@@ -31,4 +31,13 @@ export class Me {
 
   @Field(() => [Membership], { complexity: listCost(100), description: 'All your memberships, for switching tenants.' })
   memberships!: Membership[];
+
+  @Field({ description: 'You sign in with a second factor (an authenticator app).' })
+  twoFactorEnabled!: boolean;
+
+  @Field({
+    description:
+      'Your current tenant requires two-factor sign-in and you have not set it up: until you enrol (beginTotpEnrollment, confirmTotpEnrollment), other operations answer FORBIDDEN with reason TWO_FACTOR_ENROLLMENT_REQUIRED.',
+  })
+  twoFactorEnrollmentRequired!: boolean;
 }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { SortDirection } from '../../common/pagination/connection';
 import { type ArgsOf, defineList } from '../../common/pagination/define-list';
@@ -45,6 +45,13 @@ export class UpdateRoleInput {
   @IsOptional()
   @ArrayMaxSize(50)
   permissions?: string[] | null;
+}
+
+@InputType({ description: "The current tenant's security settings." })
+export class UpdateTenantSecurityInput {
+  @Field({ description: 'Members must sign in with two-factor authentication; those without it are asked to enrol first.' })
+  @IsBoolean()
+  requireTwoFactor!: boolean;
 }
 
 @InputType()

@@ -1,6 +1,6 @@
 import { membershipAccess, roleAccess, tenantAccess } from './tenancy.access';
 import type { ModulePermissions } from '../../permissions/types';
-import { can, canOrStaff, readable, staffCan } from '../../permissions/rules';
+import { can, canOrStaff, isAuthenticated, readable, staffCan } from '../../permissions/rules';
 
 export const tenancyPermissions: ModulePermissions = {
   Query: {
@@ -11,8 +11,11 @@ export const tenancyPermissions: ModulePermissions = {
   },
   Mutation: {
     updateMembershipRole: canOrStaff('member:manage', 'platform:member:manage'),
+    removeMember: canOrStaff('member:manage', 'platform:member:manage'),
+    leaveTenant: isAuthenticated,
     createRole: can('role:manage'),
     updateRole: can('role:manage'),
     deleteRole: can('role:manage'),
+    updateTenantSecurity: can('tenant:manage'),
   },
 };

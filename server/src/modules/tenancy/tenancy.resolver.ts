@@ -6,8 +6,9 @@ import { User } from '../users/user.entity';
 import { Membership } from './membership.entity';
 import { Role } from './role.entity';
 import { Tenant } from './tenant.entity';
-import { CreateRoleInput, MembershipsArgs, RolesArgs, TenantsArgs, UpdateMembershipRoleInput, UpdateRoleInput } from './tenancy.inputs';
+import { CreateRoleInput, MembershipsArgs, RolesArgs, TenantsArgs, UpdateMembershipRoleInput, UpdateRoleInput, UpdateTenantSecurityInput } from './tenancy.inputs';
 import * as tenancy from './tenancy.service';
+import * as lifecycle from './membership.lifecycle';
 
 const TenantConnection = Connection(Tenant);
 const MembershipConnection = Connection(Membership);
@@ -24,6 +25,11 @@ export class TenantResolver {
   tenant(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Tenant> {
     return tenancy.getTenant(ctx, expectGlobalId(id, 'Tenant'));
   }
+
+  @Mutation(() => Tenant, { description: "Changes your current tenant's security settings (owners: tenant:manage); audited." })
+  updateTenantSecurity(@Arg('input') input: UpdateTenantSecurityInput, @Ctx() ctx: Context): Promise<Tenant> {
+    return tenancy.updateTenantSecurity(ctx, input);
+  }
 }
 
 @Resolver(() => Membership)
@@ -36,6 +42,18 @@ export class MembershipResolver {
   @Mutation(() => Membership, { description: "Changes a member's role; audited." })
   updateMembershipRole(@Arg('input') input: UpdateMembershipRoleInput, @Ctx() ctx: Context): Promise<Membership> {
     return tenancy.updateMembershipRole(ctx, input);
+  }
+
+  @Mutation(() => Membership, {
+    description: 'Removes a member from your tenant (staff: any tenant); their sessions there end. The last owner stays. Audited.',
+  })
+  removeMember(@Arg('membershipId', () => ID) membershipId: string, @Ctx() ctx: Context): Promise<Membership> {
+    return lifecycle.removeMember(ctx, membershipId);
+  }
+
+  @Mutation(() => Boolean, { description: 'Leaves the tenant you act in; your sessions there end. The last owner cannot leave. Audited.' })
+  leaveTenant(@Ctx() ctx: Context): Promise<boolean> {
+    return lifecycle.leaveTenant(ctx);
   }
 
   @FieldResolver(() => User)

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import { readGrant } from '../../permissions/access';
 import { tenantAccess } from './tenancy.access';
 import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
@@ -7,10 +7,10 @@ import { containsPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
-import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { isPlatformScope, scopeOptions, userIdOf } from '../../context/scope';
 import { isTenantPermission } from '../../permissions/catalog';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
+import { keepAnOwner } from './membership.lifecycle';
 import { Membership } from './membership.entity';
 import { Role } from './role.entity';
 import { Tenant } from './tenant.entity';
@@ -24,6 +24,7 @@ import {
   type TenantsArgs,
   type UpdateMembershipRoleInput,
   type UpdateRoleInput,
+  type UpdateTenantSecurityInput,
 } from './tenancy.inputs';
 
 export async function listTenants(ctx: Context, args: TenantsArgs): Promise<ConnectionShape<Tenant>> {
@@ -65,10 +66,24 @@ export async function listRoles(ctx: Context, args: RolesArgs): Promise<Connecti
   return page;
 }
 
+/** The current tenant's security settings; audited when something changes. */
+export async function updateTenantSecurity(ctx: Context, input: UpdateTenantSecurityInput): Promise<Tenant> {
+  const tenantId = ctx.tenantId;
+  if (!tenantId) throw forbidden('Switch to a tenant first.', ErrorReason.TENANT_REQUIRED);
+  return ctx.em.transactional(async (em) => {
+    const tenant = await em.findOneOrFail(Tenant, { id: tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const diff = diffOf({ requireTwoFactor: tenant.requireTwoFactor }, { requireTwoFactor: input.requireTwoFactor });
+    if (!diff) return tenant;
+    tenant.requireTwoFactor = input.requireTwoFactor;
+    recordAudit(ctx, em, { action: 'tenant.security_updated', tenantId, target: { type: 'Tenant', id: tenant.id }, diff });
+    return tenant;
+  });
+}
+
 const OWNER = 'owner';
 
 /** No escalation: whoever grants a role, or adds permissions to one, must hold them all. */
-function checkNoEscalation(ctx: Context, granted: string[]): void {
+export function checkNoEscalation(ctx: Context, granted: string[]): void {
   const beyond = granted.filter((p) => !ctx.permissions.has(p));
   if (beyond.length) throw forbidden(`You cannot grant permissions you do not have (${beyond.join(', ')}).`, ErrorReason.ESCALATION);
 }
@@ -91,16 +106,8 @@ export async function updateMembershipRole(ctx: Context, input: UpdateMembership
       }
       checkNoEscalation(ctx, role.permissions);
     }
-    if (current.name === OWNER) {
-      // Lock the tenant's owner memberships so two concurrent demotions cannot both pass.
-      const owners = await tenantQuery<{ n: string }>(
-        em,
-        tenantReach(tenantId),
-        (reach) => sql`select count(*) as n from (select m.id from memberships m join roles r on r.id = m.role_id
-           where ${tenantIs(reach, 'm')} and r.name = ${OWNER} for update of m) o`,
-      );
-      if (Number(owners[0]?.n ?? 0) <= 1) throw conflict('A tenant needs at least one owner.', ErrorReason.LAST_OWNER);
-    }
+    // Locks the tenant's owner memberships so two concurrent demotions cannot both pass.
+    if (current.name === OWNER) await keepAnOwner(em, tenantId);
     em.assign(membership, { role });
     recordAudit(ctx, em, {
       action: 'membership.role_changed',

@@ -17,4 +17,8 @@ export class Tenant extends BaseEntity {
   /** Last ticket number handed out; bumped under a row lock so numbers have no gaps. */
   @Property({ default: 0 })
   ticketSeq: Opt<number> = 0;
+
+  @Field(() => Boolean, { description: 'Members must sign in with two-factor authentication; those without it are asked to enrol before anything else.' })
+  @Property({ default: false })
+  requireTwoFactor: Opt<boolean> = false;
 }

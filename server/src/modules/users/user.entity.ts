@@ -24,6 +24,24 @@ export class User extends BaseEntity {
   @Enum({ items: () => StaffRole, nullable: true })
   staffRole?: StaffRole;
 
+  /** Set while the account is deactivated by platform staff: no sign-in, no refresh, no request. */
+  @Field(() => Date, { name: 'deactivatedAt', nullable: true, description: 'When platform staff deactivated the account; null while it is active.' })
   @Property({ type: 'timestamptz', nullable: true })
   disabledAt?: Date;
+
+  /** The confirmed TOTP secret, encrypted (modules/auth/totp.ts); null while two-factor sign-in is off. */
+  @Property({ length: 255, nullable: true, hidden: true })
+  totpSecret?: string;
+
+  /** A secret from beginTotpEnrollment not yet confirmed with a code, encrypted. */
+  @Property({ length: 255, nullable: true, hidden: true })
+  totpPendingSecret?: string;
+
+  /** When two-factor sign-in was turned on; null while it is off. */
+  @Property({ type: 'timestamptz', nullable: true, hidden: true })
+  totpEnabledAt?: Date;
+
+  /** The last TOTP time step accepted: a code is good once, and never one of an earlier step. */
+  @Property({ type: 'integer', nullable: true, hidden: true })
+  totpLastStep?: number;
 }
