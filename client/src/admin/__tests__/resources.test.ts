@@ -58,8 +58,8 @@ describe('the back office resource list', () => {
       reactivate: 'platform:user:manage',
     });
     expect(ADMIN_RESOURCES.find((r) => r.name === RESOURCES.tenants)?.operations).toEqual({
-      resendInvitation: 'platform:tenant:manage',
-      revokeInvitation: 'platform:tenant:manage',
+      resendInvitation: 'platform:member:manage',
+      revokeInvitation: 'platform:member:manage',
     });
   });
 

@@ -126,7 +126,7 @@ export function slugFromName(name: string): string {
     .replace(/-+$/, '');
 }
 
-/** A slug already taken answers CONFLICT without naming a field: it belongs next to the slug. */
+/** A slug already taken answers CONFLICT (naming the slug field, or not): it belongs next to the slug either way. */
 function onSlugWhenConflict(error: unknown): unknown {
   if (!(error instanceof HttpError) || adminErrorCode(error) !== 'CONFLICT') return error;
   const body = (error as AdminHttpError).body as AdminErrorBody;

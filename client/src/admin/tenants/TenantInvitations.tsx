@@ -59,10 +59,13 @@ function ResendButton({ invitation, onDone }: { invitation: InvitationRecord; on
   );
 }
 
+/** What the API still lets staff do with an invitation: mail it again or revoke it, until it is accepted or revoked. */
+const isOpen = (invitation: InvitationRecord) => invitation.status === 'PENDING' || invitation.status === 'EXPIRED';
+
 /**
  * A tenant's invitations, newest first: who was invited with which role, by whom, and until when.
- * A pending one can be mailed again (a new link and a new 7-day expiry) or revoked, by staff with
- * the permission for it.
+ * A pending or expired one can be mailed again (a new link, valid 7 more days) or revoked, by
+ * staff with the permission for it (platform:member:manage).
  */
 export function TenantInvitations({ tenant }: { tenant: TenantRecord }) {
   const dataProvider = useDataProvider<AdminDataProvider>();
@@ -115,7 +118,7 @@ export function TenantInvitations({ tenant }: { tenant: TenantRecord }) {
               </TableCell>
               {offersActions && (
                 <TableCell align="right">
-                  {invitation.status === 'PENDING' && (
+                  {isOpen(invitation) && (
                     <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
                       {canResend && <ResendButton invitation={invitation} onDone={reload} />}
                       {canRevoke && (

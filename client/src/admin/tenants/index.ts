@@ -15,7 +15,7 @@ export const tenants = defineAdminResource<TenantRecord>({
   label: 'Tenants',
   provider: createTenantsProvider,
   access: { list: 'platform:tenant:read', show: 'platform:tenant:read', create: 'platform:tenant:manage' },
-  operations: { resendInvitation: 'platform:tenant:manage', revokeInvitation: 'platform:tenant:manage' },
+  operations: { resendInvitation: 'platform:member:manage', revokeInvitation: 'platform:member:manage' },
   list: TenantList,
   show: TenantShow,
   create: TenantCreate,

@@ -312,12 +312,18 @@ describe('creating a tenant', () => {
     expect(server.calls).toHaveLength(0);
   });
 
-  it('puts a taken slug (CONFLICT) and the server’s field errors on their fields, with the server’s message', async () => {
+  it('puts a taken slug (CONFLICT, naming the field or not) and the server’s field errors on their fields, with the server’s message', async () => {
     const { dp } = setup({
-      AdminCreateTenant: (v) =>
-        (v.input as { slug: string }).slug === 'acme'
-          ? gqlError('CONFLICT', 'The slug "acme" is taken.')
-          : gqlError('BAD_USER_INPUT', 'Invalid input: Enter a valid email address.', { fields: [{ field: 'input.ownerEmail', message: 'Enter a valid email address.' }] }),
+      AdminCreateTenant: (v) => {
+        const slug = (v.input as { slug: string }).slug;
+        if (slug === 'acme') return gqlError('CONFLICT', 'The slug "acme" is taken.', { reason: 'DUPLICATE', fields: [{ field: 'slug', message: 'The slug "acme" is taken.' }] });
+        if (slug === 'globex') return gqlError('CONFLICT', 'The slug "globex" is taken.');
+        return gqlError('BAD_USER_INPUT', 'Invalid input: Enter a valid email address.', { fields: [{ field: 'input.ownerEmail', message: 'Enter a valid email address.' }] });
+      },
+    });
+    await expect(dp.create('tenants', { data: { name: 'Globex', slug: 'globex', ownerEmail: 'o@globex.test' } })).rejects.toMatchObject({
+      status: 409,
+      body: { code: 'CONFLICT', errors: { slug: 'The slug "globex" is taken.', root: { serverError: 'The slug "globex" is taken.' } } },
     });
     await expect(dp.create('tenants', { data: { name: 'Acme', slug: 'acme', ownerEmail: 'o@acme.test' } })).rejects.toMatchObject({
       status: 409,

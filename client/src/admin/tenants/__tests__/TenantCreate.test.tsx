@@ -108,7 +108,7 @@ describe('the create-tenant form', () => {
       AdminCreateTenant: () => {
         answer += 1;
         return answer === 1
-          ? gqlError('CONFLICT', 'A tenant with the slug "acme" already exists.')
+          ? gqlError('CONFLICT', 'The slug "acme" is taken.', { reason: 'DUPLICATE', fields: [{ field: 'slug', message: 'The slug "acme" is taken.' }] })
           : gqlError('BAD_USER_INPUT', 'Invalid input: Enter a valid email address.', { fields: [{ field: 'input.ownerEmail', message: 'Enter a valid email address.' }] });
       },
     });
@@ -116,9 +116,9 @@ describe('the create-tenant form', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'Owner email' }), 'olivia@acme.test');
     await userEvent.type(screen.getByRole('textbox', { name: 'Owner name' }), 'Olivia');
     await userEvent.click(screen.getByRole('button', { name: 'Create tenant' }));
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Slug' })).toHaveAccessibleDescription('A tenant with the slug "acme" already exists.'));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Slug' })).toHaveAccessibleDescription('The slug "acme" is taken.'));
     // The notification says it too.
-    expect(await screen.findAllByText('A tenant with the slug "acme" already exists.')).toHaveLength(2);
+    expect(await screen.findAllByText('The slug "acme" is taken.')).toHaveLength(2);
     expect(server.callsOf('AdminCreateTenant')[0]?.variables).toEqual({ input: { name: 'Acme', slug: 'acme', ownerEmail: 'olivia@acme.test', ownerName: 'Olivia' } });
 
     await userEvent.clear(screen.getByRole('textbox', { name: 'Slug' }));
