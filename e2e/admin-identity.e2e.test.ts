@@ -17,6 +17,25 @@ async function staffLogin(page: Page, email = 'staff@atrium.test'): Promise<void
   await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
 }
 
+/** Mail the server kept in its local mailbox (no SMTP_URL in tests), newest first. */
+async function mailbox(): Promise<{ to: string; subject: string; text: string }[]> {
+  const res = await fetch(`${e2e.url}/api/dev/mailbox`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { to: string; subject: string; text: string }[];
+}
+
+/** Waits (polling the local mailbox) until `count` mails to `to` have been sent; answers them, newest first. */
+async function mailsTo(to: string, count: number): Promise<{ to: string; subject: string; text: string }[]> {
+  const deadline = Date.now() + 15_000;
+  let mails = (await mailbox()).filter((m) => m.to === to);
+  while (mails.length < count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    mails = (await mailbox()).filter((m) => m.to === to);
+  }
+  expect(mails).toHaveLength(count);
+  return mails;
+}
+
 /** The GraphQL error code and reason of a response, for terse assertions. */
 const refusalOf = (res: { errors?: { extensions: { code: string; reason?: unknown } }[] }) => ({ code: res.errors?.[0]?.extensions.code, reason: res.errors?.[0]?.extensions.reason });
 
@@ -35,7 +54,7 @@ describe('tenants', () => {
     await page.getByRole('menuitem', { name: 'Tenants' }).click();
     await page.getByRole('link', { name: 'Create tenant' }).click();
 
-    await page.getByRole('textbox', { name: 'Name' }).fill('Initech Ltd');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Initech Ltd');
     // The slug follows the name.
     expect(await page.getByRole('textbox', { name: 'Slug' }).inputValue()).toBe('initech-ltd');
     await page.getByRole('textbox', { name: 'Owner email' }).fill('bill@initech.test');
@@ -49,24 +68,31 @@ describe('tenants', () => {
     const invitations = page.getByRole('table', { name: 'Invitations' });
     const row = invitations.getByRole('row').filter({ hasText: 'bill@initech.test' });
     await row.waitFor();
-    for (const text of ['Owner', 'Pending', 'Sam Staff', 'Expires in 7 days']) expect(await row.textContent()).toContain(text);
+    for (const text of ['Invited by Sam Staff', 'Owner', 'Pending', 'Expires in 7 days']) expect(await row.textContent()).toContain(text);
     await page.mouse.move(0, 0);
     await e2e.screenshot(page, 'admin-tenant-invitations');
 
     const [tenant] = await e2e.app.sql<{ id: string; name: string }>(`select id, name from tenants where slug = 'initech-ltd'`);
     expect(tenant?.name).toBe('Initech Ltd');
+    // The mail really went, with the invitation link.
+    const [first] = await mailsTo('bill@initech.test', 1);
+    expect(first?.text).toMatch(/\/invite\/\S+/);
 
     // Mailed again: a new link, the same pending invitation.
     await row.getByRole('button', { name: 'Resend the invitation to bill@initech.test' }).click();
     await page.getByText('Invitation mailed again to bill@initech.test').waitFor();
     expect(await invitations.getByRole('row').filter({ hasText: 'bill@initech.test' }).count()).toBe(1);
+    const [again] = await mailsTo('bill@initech.test', 2);
+    const linkOf = (text: string | undefined) => /\/invite\/(\S+)/.exec(text ?? '')?.[1];
+    expect(linkOf(again?.text)).toEqual(expect.any(String));
+    expect(linkOf(again?.text)).not.toBe(linkOf(first?.text));
   });
 
   it('shows a slug that is already taken next to the slug field', async () => {
     const page = await e2e.newPage();
     await staffLogin(page);
     await page.goto('/admin/tenants/create');
-    await page.getByRole('textbox', { name: 'Name' }).fill('Acme');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Acme');
     await page.getByRole('textbox', { name: 'Owner email' }).fill('second-owner@acme.test');
     await page.getByRole('button', { name: 'Create tenant' }).click();
     const slug = page.getByRole('textbox', { name: 'Slug' });
@@ -128,14 +154,16 @@ describe('a user’s access', () => {
       input: { email: 'member@acme.test', password: DEMO_PASSWORD, tenantSlug: 'acme' },
     });
     expect(refusalOf(refused)).toEqual({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_DEACTIVATED' });
-    const [row] = await e2e.app.sql<{ deactivated_at: Date | null }>('select deactivated_at from users where id = ?', [userId]);
-    expect(row?.deactivated_at).not.toBeNull();
+    const [row] = await e2e.app.sql<{ disabled_at: Date | null }>('select disabled_at from users where id = ?', [userId]);
+    expect(row?.disabled_at).not.toBeNull();
 
     // The users list says so too.
     await page.getByRole('link', { name: 'All users' }).click();
     await page.getByPlaceholder('Search name or email').fill('member@acme.test');
     const listed = page.locator('table tbody tr').filter({ hasText: 'member@acme.test' });
     await listed.getByText('Deactivated').waitFor();
+    await page.mouse.move(0, 0);
+    await e2e.screenshot(page, 'admin-users-status');
     await listed.click();
 
     // Reactivate: she can sign in again.
@@ -145,6 +173,17 @@ describe('a user’s access', () => {
     await page.getByRole('button', { name: 'Deactivate' }).waitFor();
     await expect(e2e.app.login('member@acme.test', 'acme')).resolves.toMatchObject({ accessToken: expect.any(String) });
     await portalLogin(mia, 'member@acme.test');
+
+    // Each change is in the audit log, with the user as its target and the staff member as actor.
+    const audits = await e2e.app.sql<{ action: string; actor: string }>(
+      `select a.action, u.email as actor from audit_logs a join users u on u.id = a.actor_id where a.target_id = ? and a.action like 'user.%' order by a.created_at`,
+      [Buffer.from(`User:${userId}`).toString('base64url')],
+    );
+    expect(audits).toEqual([
+      { action: 'user.sessions_revoked', actor: 'staff@atrium.test' },
+      { action: 'user.deactivated', actor: 'staff@atrium.test' },
+      { action: 'user.reactivated', actor: 'staff@atrium.test' },
+    ]);
   });
 
   it('shows compliance the user’s sessions but no buttons to change them', async () => {

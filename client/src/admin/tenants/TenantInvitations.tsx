@@ -17,9 +17,11 @@ import type { TenantRecord } from '../providers/tenants.provider';
 import { RESOURCES } from '../resource-names';
 import { InvitationStatusChip } from '../ui/chips';
 import { ConfirmButton } from '../ui/ConfirmButton';
-import { formatDateTime, formatRelative } from '../ui/format';
-import { PersonCell } from '../ui/People';
+import { formatDate, formatDateTime, formatRelative } from '../ui/format';
 import { SectionEmpty, SectionError, SectionLoading } from '../ui/SectionState';
+
+/** Read by screen readers, not shown (sx numbers up to 1 are percentages, hence the strings). */
+const visuallyHidden = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 const roleLabel = (name: string) => (name ? name[0]?.toUpperCase() + name.slice(1) : name);
 
@@ -29,7 +31,7 @@ function Expiry({ invitation }: { invitation: InvitationRecord }) {
   const label = invitation.status === 'ACCEPTED' ? 'Accepted' : invitation.status === 'PENDING' ? 'Expires' : invitation.status === 'EXPIRED' ? 'Expired' : 'Would have expired';
   return (
     <Tooltip title={formatDateTime(when)}>
-      <Typography variant="body2" color={invitation.status === 'PENDING' ? 'text.primary' : 'text.secondary'}>
+      <Typography variant="body2" color={invitation.status === 'PENDING' ? 'text.primary' : 'text.secondary'} sx={{ whiteSpace: 'nowrap' }}>
         {label} {formatRelative(when)}
       </Typography>
     </Tooltip>
@@ -88,14 +90,13 @@ export function TenantInvitations({ tenant }: { tenant: TenantRecord }) {
       <Table size="small" aria-label="Invitations">
         <TableHead>
           <TableRow>
-            <TableCell>Email</TableCell>
+            <TableCell>Invitee</TableCell>
             <TableCell>Role</TableCell>
             <TableCell>Status</TableCell>
-            <TableCell>Invited by</TableCell>
             <TableCell>Expiry</TableCell>
             {offersActions && (
               <TableCell align="right">
-                <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                <Box component="span" sx={visuallyHidden}>
                   Actions
                 </Box>
               </TableCell>
@@ -105,19 +106,23 @@ export function TenantInvitations({ tenant }: { tenant: TenantRecord }) {
         <TableBody>
           {data.data.map((invitation) => (
             <TableRow key={invitation.id}>
-              <TableCell sx={{ fontWeight: 600 }}>{invitation.email}</TableCell>
+              <TableCell>
+                <Typography variant="body2" sx={{ fontWeight: 600, wordBreak: 'break-all' }}>
+                  {invitation.email}
+                </Typography>
+                <Typography variant="caption" color="text.secondary" component="div">
+                  Invited by {invitation.invitedBy?.name ?? 'a deleted account'} · {formatDate(invitation.createdAt)}
+                </Typography>
+              </TableCell>
               <TableCell>{roleLabel(invitation.role.name)}</TableCell>
               <TableCell>
                 <InvitationStatusChip status={invitation.status} />
               </TableCell>
               <TableCell>
-                <PersonCell person={invitation.invitedBy} />
-              </TableCell>
-              <TableCell>
                 <Expiry invitation={invitation} />
               </TableCell>
               {offersActions && (
-                <TableCell align="right">
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   {isOpen(invitation) && (
                     <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
                       {canResend && <ResendButton invitation={invitation} onDone={reload} />}

@@ -31,7 +31,7 @@ function renderInvitations(permissions: readonly string[], nodes: () => unknown[
   });
 }
 
-const rowOf = async (email: string) => (await screen.findByRole('cell', { name: email })).closest('tr') as HTMLElement;
+const rowOf = async (email: string) => (await screen.findByText(email)).closest('tr') as HTMLElement;
 
 beforeEach(() => localStorage.clear());
 
@@ -39,7 +39,7 @@ describe('a tenant’s invitations', () => {
   it('lists them with role, status, inviter and expiry, and offers nothing to change without platform:member:manage', async () => {
     const { server } = renderInvitations(SUPPORT_PERMISSIONS, () => [invitation('bill@initech.test', 'PENDING'), invitation('old@initech.test', 'ACCEPTED', { acceptedAt: inDays(-2) })]);
     const pending = await rowOf('bill@initech.test');
-    expect(pending).toHaveTextContent(/Owner.*Pending.*Sam Staff.*Expires in 7 days/);
+    expect(pending).toHaveTextContent(/Invited by Sam Staff.*Owner.*Pending.*Expires in 7 days/);
     expect(await rowOf('old@initech.test')).toHaveTextContent(/Accepted.*Accepted 2 days ago/);
     expect(server.callsOf('AdminTenantInvitations')[0]?.variables).toEqual({ tenantId: initech.id, first: 100, offset: 0 });
     expect(screen.queryByRole('button', { name: /Resend|Revoke/ })).toBeNull();
