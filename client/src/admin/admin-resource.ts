@@ -12,6 +12,14 @@ export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 export type AdminAccess = Readonly<Partial<Record<AdminAction, string>>>;
 
 /**
+ * What staff do to a resource's records from its pages besides opening them (buttons such as
+ * "Deactivate"), by name, each with the platform permission it needs. Pages ask
+ * `useCanAccess({ resource, action: <name> })`, as for page actions; page action names are not
+ * operations.
+ */
+export type AdminOperations = Readonly<Record<string, string>> & { readonly [A in AdminAction]?: never };
+
+/**
  * One back-office resource as its folder's `index.ts` describes it, typed for its records:
  * its URL name, its data provider, who may do what, and its pages.
  */
@@ -21,6 +29,8 @@ export interface AdminResourceDefinition<R extends RaRecord> {
   label: string;
   provider: (client: ApolloClient) => ResourceProvider<R>;
   access: AdminAccess;
+  /** Buttons on its pages and the permission each needs; none when left out. */
+  operations?: AdminOperations;
   list?: ComponentType;
   show?: ComponentType;
   edit?: ComponentType;
@@ -35,17 +45,19 @@ export interface AdminResource {
   readonly name: ResourceName;
   readonly provider: (client: ApolloClient) => ResourceProvider<RaRecord>;
   readonly access: AdminAccess;
+  readonly operations: AdminOperations;
   /** What `<Resource>` takes. */
   readonly props: ResourceProps & { name: ResourceName };
 }
 
 /** Describes a resource (in its folder's index.ts); the record type is checked here, then left behind. */
 export function defineAdminResource<R extends RaRecord>(definition: AdminResourceDefinition<R>): AdminResource {
-  const { name, label, provider, access, list, show, edit, create, icon, recordRepresentation } = definition;
+  const { name, label, provider, access, operations = {}, list, show, edit, create, icon, recordRepresentation } = definition;
   return {
     name,
     provider,
     access,
+    operations,
     // Only the pages it has: react-admin offers a page (and its buttons) when its key is set.
     props: { name, ...(list && { list }), ...(show && { show }), ...(edit && { edit }), ...(create && { create }), icon, recordRepresentation, options: { label } },
   };

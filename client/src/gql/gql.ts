@@ -23,6 +23,10 @@ type Documents = {
     "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagDocument,
     "\n  query AdminFeatureFlagsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagsByIdsDocument,
     "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": typeof types.AdminSetFeatureFlagDocument,
+    "\n  fragment AdminInvitationFields on Invitation {\n    id\n    email\n    status\n    expiresAt\n    acceptedAt\n    createdAt\n    role {\n      id\n      name\n    }\n    invitedBy {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminInvitationFieldsFragmentDoc,
+    "\n  query AdminTenantInvitations($tenantId: ID!, $first: Int, $offset: Int) {\n    invitations(first: $first, offset: $offset, filter: { tenantId: $tenantId }) {\n      totalCount\n      nodes {\n        ...AdminInvitationFields\n      }\n    }\n  }\n": typeof types.AdminTenantInvitationsDocument,
+    "\n  mutation AdminResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      ...AdminInvitationFields\n    }\n  }\n": typeof types.AdminResendInvitationDocument,
+    "\n  mutation AdminRevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      ...AdminInvitationFields\n    }\n  }\n": typeof types.AdminRevokeInvitationDocument,
     "\n  fragment AdminRoleFields on Role {\n    id\n    name\n    description\n    system\n    permissions\n  }\n": typeof types.AdminRoleFieldsFragmentDoc,
     "\n  query AdminTenantRoles($first: Int, $offset: Int, $tenantId: ID!) {\n    roles(first: $first, offset: $offset, filter: { tenantId: $tenantId }) {\n      totalCount\n      nodes {\n        ...AdminRoleFields\n      }\n    }\n  }\n": typeof types.AdminTenantRolesDocument,
     "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      ...AdminRoleFields\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminMembershipFieldsFragmentDoc,
@@ -30,20 +34,26 @@ type Documents = {
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsByIdsDocument,
     "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": typeof types.AdminUpdateMembershipRoleDocument,
-    "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminTenantFieldsFragmentDoc,
+    "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminTenantFieldsFragmentDoc,
     "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsDocument,
     "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": typeof types.AdminTenantDocument,
     "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsByIdsDocument,
+    "\n  mutation AdminCreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        ...AdminTenantFields\n      }\n      invitation {\n        ...AdminInvitationFields\n      }\n    }\n  }\n": typeof types.AdminCreateTenantDocument,
     "\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminTicketFieldsFragmentDoc,
     "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.AdminTicketDetailFieldsFragmentDoc,
     "\n  query AdminTickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTicketFields\n      }\n    }\n  }\n": typeof types.AdminTicketsDocument,
     "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminTicketDocument,
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": typeof types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminUpdateTicketDocument,
-    "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
+    "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersByIdsDocument,
+    "\n  fragment AdminSessionFields on Session {\n    id\n    userAgent\n    ip\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n": typeof types.AdminSessionFieldsFragmentDoc,
+    "\n  query AdminUserSessions($userId: ID!, $first: Int, $offset: Int) {\n    userSessions(userId: $userId, first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminSessionFields\n      }\n    }\n  }\n": typeof types.AdminUserSessionsDocument,
+    "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.AdminDeactivateUserDocument,
+    "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.AdminReactivateUserDocument,
+    "\n  mutation AdminRevokeUserSessions($userId: ID!) {\n    revokeUserSessions(userId: $userId)\n  }\n": typeof types.AdminRevokeUserSessionsDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      secret\n      otpauthUrl\n    }\n  }\n": typeof types.BeginTotpEnrollmentDocument,
     "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": typeof types.ConfirmTotpEnrollmentDocument,
@@ -89,6 +99,10 @@ const documents: Documents = {
     "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagDocument,
     "\n  query AdminFeatureFlagsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagsByIdsDocument,
     "\n  mutation AdminSetFeatureFlag($input: SetFeatureFlagInput!) {\n    setFeatureFlag(input: $input) {\n      ...AdminFeatureFlagFields\n    }\n  }\n": types.AdminSetFeatureFlagDocument,
+    "\n  fragment AdminInvitationFields on Invitation {\n    id\n    email\n    status\n    expiresAt\n    acceptedAt\n    createdAt\n    role {\n      id\n      name\n    }\n    invitedBy {\n      id\n      name\n      email\n    }\n  }\n": types.AdminInvitationFieldsFragmentDoc,
+    "\n  query AdminTenantInvitations($tenantId: ID!, $first: Int, $offset: Int) {\n    invitations(first: $first, offset: $offset, filter: { tenantId: $tenantId }) {\n      totalCount\n      nodes {\n        ...AdminInvitationFields\n      }\n    }\n  }\n": types.AdminTenantInvitationsDocument,
+    "\n  mutation AdminResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      ...AdminInvitationFields\n    }\n  }\n": types.AdminResendInvitationDocument,
+    "\n  mutation AdminRevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      ...AdminInvitationFields\n    }\n  }\n": types.AdminRevokeInvitationDocument,
     "\n  fragment AdminRoleFields on Role {\n    id\n    name\n    description\n    system\n    permissions\n  }\n": types.AdminRoleFieldsFragmentDoc,
     "\n  query AdminTenantRoles($first: Int, $offset: Int, $tenantId: ID!) {\n    roles(first: $first, offset: $offset, filter: { tenantId: $tenantId }) {\n      totalCount\n      nodes {\n        ...AdminRoleFields\n      }\n    }\n  }\n": types.AdminTenantRolesDocument,
     "\n  fragment AdminMembershipFields on Membership {\n    id\n    createdAt\n    updatedAt\n    role {\n      id\n      ...AdminRoleFields\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n    user {\n      id\n      name\n      email\n    }\n  }\n": types.AdminMembershipFieldsFragmentDoc,
@@ -96,20 +110,26 @@ const documents: Documents = {
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsByIdsDocument,
     "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": types.AdminUpdateMembershipRoleDocument,
-    "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    createdAt\n    updatedAt\n  }\n": types.AdminTenantFieldsFragmentDoc,
+    "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n": types.AdminTenantFieldsFragmentDoc,
     "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsDocument,
     "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": types.AdminTenantDocument,
     "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsByIdsDocument,
+    "\n  mutation AdminCreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        ...AdminTenantFields\n      }\n      invitation {\n        ...AdminInvitationFields\n      }\n    }\n  }\n": types.AdminCreateTenantDocument,
     "\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": types.AdminTicketFieldsFragmentDoc,
     "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.AdminTicketDetailFieldsFragmentDoc,
     "\n  query AdminTickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTicketFields\n      }\n    }\n  }\n": types.AdminTicketsDocument,
     "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminTicketDocument,
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminUpdateTicketDocument,
-    "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    createdAt\n    updatedAt\n  }\n": types.AdminUserFieldsFragmentDoc,
+    "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n": types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUserDocument,
     "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersByIdsDocument,
+    "\n  fragment AdminSessionFields on Session {\n    id\n    userAgent\n    ip\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n": types.AdminSessionFieldsFragmentDoc,
+    "\n  query AdminUserSessions($userId: ID!, $first: Int, $offset: Int) {\n    userSessions(userId: $userId, first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminSessionFields\n      }\n    }\n  }\n": types.AdminUserSessionsDocument,
+    "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n": types.AdminDeactivateUserDocument,
+    "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n": types.AdminReactivateUserDocument,
+    "\n  mutation AdminRevokeUserSessions($userId: ID!) {\n    revokeUserSessions(userId: $userId)\n  }\n": types.AdminRevokeUserSessionsDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      secret\n      otpauthUrl\n    }\n  }\n": types.BeginTotpEnrollmentDocument,
     "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": types.ConfirmTotpEnrollmentDocument,
@@ -199,6 +219,22 @@ export function graphql(source: "\n  mutation AdminSetFeatureFlag($input: SetFea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment AdminInvitationFields on Invitation {\n    id\n    email\n    status\n    expiresAt\n    acceptedAt\n    createdAt\n    role {\n      id\n      name\n    }\n    invitedBy {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment AdminInvitationFields on Invitation {\n    id\n    email\n    status\n    expiresAt\n    acceptedAt\n    createdAt\n    role {\n      id\n      name\n    }\n    invitedBy {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTenantInvitations($tenantId: ID!, $first: Int, $offset: Int) {\n    invitations(first: $first, offset: $offset, filter: { tenantId: $tenantId }) {\n      totalCount\n      nodes {\n        ...AdminInvitationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTenantInvitations($tenantId: ID!, $first: Int, $offset: Int) {\n    invitations(first: $first, offset: $offset, filter: { tenantId: $tenantId }) {\n      totalCount\n      nodes {\n        ...AdminInvitationFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      ...AdminInvitationFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      ...AdminInvitationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      ...AdminInvitationFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      ...AdminInvitationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment AdminRoleFields on Role {\n    id\n    name\n    description\n    system\n    permissions\n  }\n"): (typeof documents)["\n  fragment AdminRoleFields on Role {\n    id\n    name\n    description\n    system\n    permissions\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -227,7 +263,7 @@ export function graphql(source: "\n  mutation AdminUpdateMembershipRole($input: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    createdAt\n    updatedAt\n  }\n"];
+export function graphql(source: "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -240,6 +276,10 @@ export function graphql(source: "\n  query AdminTenant($id: ID!) {\n    tenant(i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        ...AdminTenantFields\n      }\n      invitation {\n        ...AdminInvitationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        ...AdminTenantFields\n      }\n      invitation {\n        ...AdminInvitationFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -267,7 +307,7 @@ export function graphql(source: "\n  mutation AdminUpdateTicket($input: UpdateTi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    createdAt\n    updatedAt\n  }\n"];
+export function graphql(source: "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -280,6 +320,26 @@ export function graphql(source: "\n  query AdminUser($id: ID!) {\n    node(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsersByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminSessionFields on Session {\n    id\n    userAgent\n    ip\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n"): (typeof documents)["\n  fragment AdminSessionFields on Session {\n    id\n    userAgent\n    ip\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUserSessions($userId: ID!, $first: Int, $offset: Int) {\n    userSessions(userId: $userId, first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminSessionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUserSessions($userId: ID!, $first: Int, $offset: Int) {\n    userSessions(userId: $userId, first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminSessionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeUserSessions($userId: ID!) {\n    revokeUserSessions(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation AdminRevokeUserSessions($userId: ID!) {\n    revokeUserSessions(userId: $userId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,6 @@
 import '../test/jsdom-polyfills';
 import { HttpError } from 'ra-core';
+import { PLATFORM_PERMISSIONS } from '../../../../server/src/permissions/catalog';
 import { ADMIN_ACTIONS } from '../admin-resource';
 import { createApolloClient } from '../../shared/apollo/create-apollo-client';
 import { createRefreshTransport } from '../../shared/session/refresh-transport';
@@ -38,6 +39,34 @@ describe('the back office resource list', () => {
         expect([name, action, access[action] !== undefined]).toEqual([name, action, props[action] !== undefined]);
         if (access[action] !== undefined) expect(canAccessWith([access[action]], name, action)).toBe(true);
       }
+    }
+  });
+
+  it('names each operation once in the access map, apart from the page actions, with the permission it needs', () => {
+    for (const { name, operations } of ADMIN_RESOURCES) {
+      for (const [operation, permission] of Object.entries(operations)) {
+        expect([name, operation, (ADMIN_ACTIONS as readonly string[]).includes(operation)]).toEqual([name, operation, false]);
+        expect([name, operation, ACCESS.get(name)?.[operation]]).toEqual([name, operation, permission]);
+        expect(canAccessWith([permission], name, operation)).toBe(true);
+        expect(canAccessWith([], name, operation)).toBe(false);
+      }
+    }
+    // The user and tenant pages' buttons (users/UserAccess.tsx, tenants/TenantInvitations.tsx).
+    expect(ADMIN_RESOURCES.find((r) => r.name === RESOURCES.users)?.operations).toEqual({
+      revokeSessions: 'platform:user:manage',
+      deactivate: 'platform:user:manage',
+      reactivate: 'platform:user:manage',
+    });
+    expect(ADMIN_RESOURCES.find((r) => r.name === RESOURCES.tenants)?.operations).toEqual({
+      resendInvitation: 'platform:member:manage',
+      revokeInvitation: 'platform:member:manage',
+    });
+  });
+
+  it('asks only for platform permissions the API has', () => {
+    const known: readonly string[] = PLATFORM_PERMISSIONS;
+    for (const { name, access, operations } of ADMIN_RESOURCES) {
+      for (const permission of [...Object.values(access), ...Object.values(operations)]) expect([name, permission, known.includes(permission)]).toEqual([name, permission, true]);
     }
   });
 

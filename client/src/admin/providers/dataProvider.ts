@@ -3,12 +3,25 @@ import { type CreateParams, type DataProvider, HttpError, type RaRecord, type Up
 import type { AdminResource } from '../admin-resource';
 import type { RESOURCES } from '../resource-names';
 import { ADMIN_RESOURCES } from '../resources';
+import { type InvitationRecord, invitationsOfTenant, resendInvitation, revokeInvitation } from './invitations';
 import { rolesOfTenant, type RoleSummary } from './memberships.provider';
 import { type ResourceProvider, unsupported } from './resource-provider';
+import { deactivateUser, reactivateUser, revokeUserSessions, sessionsOfUser, type UserRecord, type UserSessionRecord } from './users.provider';
 
-/** react-admin's DataProvider plus the back office's one custom call. */
+/**
+ * react-admin's DataProvider plus the back office's custom calls: what a page shows or does
+ * beside its resource's records (a tenant's roles and invitations, a user's sessions and status).
+ * Each takes the resource whose page calls it first, as react-admin's own methods do.
+ */
 export interface AdminDataProvider extends DataProvider<string> {
   rolesOfTenant(resource: typeof RESOURCES.memberships, params: { tenantId: string }): Promise<{ data: RoleSummary[] }>;
+  invitationsOfTenant(resource: typeof RESOURCES.tenants, params: { tenantId: string; signal?: AbortSignal }): Promise<{ data: InvitationRecord[]; total: number }>;
+  resendInvitation(resource: typeof RESOURCES.tenants, params: { id: string }): Promise<{ data: InvitationRecord }>;
+  revokeInvitation(resource: typeof RESOURCES.tenants, params: { id: string }): Promise<{ data: InvitationRecord }>;
+  sessionsOfUser(resource: typeof RESOURCES.users, params: { userId: string; signal?: AbortSignal }): Promise<{ data: UserSessionRecord[]; total: number }>;
+  revokeUserSessions(resource: typeof RESOURCES.users, params: { userId: string }): Promise<{ data: { revoked: number } }>;
+  deactivateUser(resource: typeof RESOURCES.users, params: { id: string }): Promise<{ data: UserRecord }>;
+  reactivateUser(resource: typeof RESOURCES.users, params: { id: string }): Promise<{ data: UserRecord }>;
 }
 
 /**
@@ -37,6 +50,13 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     updateMany: (resource) => unsupported(`${resource} cannot be edited in bulk.`),
     deleteMany: (resource) => unsupported(`${resource} cannot be deleted from the back office.`),
     rolesOfTenant: async (_resource: string, { tenantId }: { tenantId: string }) => ({ data: await rolesOfTenant(client, tenantId) }),
+    invitationsOfTenant: async (_resource: string, { tenantId, signal }: { tenantId: string; signal?: AbortSignal }) => invitationsOfTenant(client, tenantId, signal),
+    resendInvitation: async (_resource: string, { id }: { id: string }) => ({ data: await resendInvitation(client, id) }),
+    revokeInvitation: async (_resource: string, { id }: { id: string }) => ({ data: await revokeInvitation(client, id) }),
+    sessionsOfUser: async (_resource: string, { userId, signal }: { userId: string; signal?: AbortSignal }) => sessionsOfUser(client, userId, signal),
+    revokeUserSessions: async (_resource: string, { userId }: { userId: string }) => ({ data: { revoked: await revokeUserSessions(client, userId) } }),
+    deactivateUser: async (_resource: string, { id }: { id: string }) => ({ data: await deactivateUser(client, id) }),
+    reactivateUser: async (_resource: string, { id }: { id: string }) => ({ data: await reactivateUser(client, id) }),
   } as AdminDataProvider;
   return dataProvider;
 }

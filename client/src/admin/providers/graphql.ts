@@ -15,7 +15,7 @@ function statusOf(code: string): number {
 export interface AdminErrorBody {
   code: string;
   /**
-   * Present for BAD_USER_INPUT with field errors: react-admin's edit and create forms show
+   * Present when the server named fields (BAD_USER_INPUT; CONFLICT over a taken value): react-admin's edit and create forms show
    * `errors[field]` next to the field and `errors.root.serverError` as the notification.
    */
   errors?: Record<string, string | { serverError: string }>;
@@ -35,13 +35,12 @@ export function toHttpError(error: unknown, fieldNames: Record<string, string> =
   const code = errorCodeOf(apolloError) ?? 'INTERNAL_SERVER_ERROR';
   const message = apolloError ? messageOf(apolloError) : 'Something went wrong.';
   const body: AdminErrorBody = { code };
-  if (code === 'BAD_USER_INPUT') {
-    const fields = fieldErrorsOf(apolloError);
-    const keys = Object.keys(fields);
-    if (keys.length > 0) {
-      body.errors = { root: { serverError: message } };
-      for (const key of keys) body.errors[fieldNames[key] ?? key] = fields[key] ?? message;
-    }
+  // BAD_USER_INPUT names the fields it refuses; a CONFLICT may name the field holding a taken value.
+  const fields = fieldErrorsOf(apolloError);
+  const keys = Object.keys(fields);
+  if (keys.length > 0) {
+    body.errors = { root: { serverError: message } };
+    for (const key of keys) body.errors[fieldNames[key] ?? key] = fields[key] ?? message;
   }
   return new HttpError(message, statusOf(code), body);
 }

@@ -1,6 +1,7 @@
 import ConfirmationNumberOutlined from '@mui/icons-material/ConfirmationNumberOutlined';
 import FlagOutlined from '@mui/icons-material/FlagOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
+import MailOutline from '@mui/icons-material/MailOutline';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -22,6 +23,7 @@ import { colourOf, formatDate, formatRelative } from '../ui/format';
 import { PersonCell } from '../ui/People';
 import { RecordLink, useFilteredListPath } from '../ui/RecordLink';
 import { RoleChip } from '../memberships/RoleChip';
+import { TenantInvitations } from './TenantInvitations';
 
 function TenantTitle() {
   const tenant = useRecordContext<TenantRecord>();
@@ -131,6 +133,10 @@ function TenantShowLayout() {
               items={[
                 { label: 'Customer since', value: formatDate(tenant.createdAt) },
                 { label: 'Last change', value: formatRelative(tenant.updatedAt) },
+                {
+                  label: 'Two-factor sign-in',
+                  value: tenant.requireTwoFactor ? <SoftChip label="Required" colour="#15803d" /> : <SoftChip label="Not required" colour="#64748b" />,
+                },
               ]}
             />
           </CardContent>
@@ -144,6 +150,14 @@ function TenantShowLayout() {
                 <GroupOutlined fontSize="small" color="action" /> Members
               </SectionTitle>
               <Members />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardContent>
+              <SectionTitle>
+                <MailOutline fontSize="small" color="action" /> Invitations
+              </SectionTitle>
+              <TenantInvitations tenant={tenant} />
             </CardContent>
           </Card>
           {canReadTickets && (

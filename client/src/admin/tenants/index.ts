@@ -2,17 +2,23 @@ import BusinessOutlined from '@mui/icons-material/BusinessOutlined';
 import { defineAdminResource } from '../admin-resource';
 import { createTenantsProvider, type TenantRecord } from '../providers/tenants.provider';
 import { RESOURCES } from '../resource-names';
+import { TenantCreate } from './TenantCreate';
 import { TenantList } from './TenantList';
 import { TenantShow } from './TenantShow';
 
-/** Customer organisations: read-only list and a page per tenant (members, tickets, flags, activity). */
+/**
+ * Customer organisations: the list, a page per tenant (members, invitations, tickets, flags,
+ * activity) and, for platform:tenant:manage, creating one (its owner is invited by mail).
+ */
 export const tenants = defineAdminResource<TenantRecord>({
   name: RESOURCES.tenants,
   label: 'Tenants',
   provider: createTenantsProvider,
-  access: { list: 'platform:tenant:read', show: 'platform:tenant:read' },
+  access: { list: 'platform:tenant:read', show: 'platform:tenant:read', create: 'platform:tenant:manage' },
+  operations: { resendInvitation: 'platform:member:manage', revokeInvitation: 'platform:member:manage' },
   list: TenantList,
   show: TenantShow,
+  create: TenantCreate,
   icon: BusinessOutlined,
   recordRepresentation: 'name',
 });

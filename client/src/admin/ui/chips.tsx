@@ -6,7 +6,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import { alpha } from '@mui/material/styles';
 import type { ReactElement } from 'react';
-import type { StaffRole, TicketPriority, TicketStatus } from '../../gql/graphql';
+import type { InvitationStatus, StaffRole, TicketPriority, TicketStatus } from '../../gql/graphql';
 
 /** A soft, tinted chip: coloured text on a pale background of the same hue. */
 export function SoftChip({ label, colour, icon, mono = false }: { label: string; colour: string; icon?: ReactElement; mono?: boolean }) {
@@ -69,3 +69,20 @@ export function StaffRoleChip({ role }: { role: StaffRole }) {
 /** Choices for react-admin select inputs, in the order people think of them. */
 export const STATUS_CHOICES = (['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const).map((id) => ({ id, name: STATUS_META[id].label }));
 export const PRIORITY_CHOICES = (['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const).map((id) => ({ id, name: PRIORITY_META[id].label }));
+
+export const INVITATION_STATUS_META: Record<InvitationStatus, { label: string; colour: string }> = {
+  PENDING: { label: 'Pending', colour: '#b45309' },
+  ACCEPTED: { label: 'Accepted', colour: '#15803d' },
+  REVOKED: { label: 'Revoked', colour: '#64748b' },
+  EXPIRED: { label: 'Expired', colour: '#b91c1c' },
+};
+
+export function InvitationStatusChip({ status }: { status: InvitationStatus }) {
+  const meta = INVITATION_STATUS_META[status];
+  return <SoftChip label={meta.label} colour={meta.colour} />;
+}
+
+/** Whether an account may sign in: active, or deactivated by staff. */
+export function UserStatusChip({ deactivatedAt }: { deactivatedAt: string | null }) {
+  return deactivatedAt ? <SoftChip label="Deactivated" colour="#b91c1c" /> : <SoftChip label="Active" colour="#15803d" />;
+}

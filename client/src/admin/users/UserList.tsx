@@ -1,8 +1,9 @@
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { DataTable, List, SearchInput } from 'react-admin';
 import type { UserRecord } from '../providers/users.provider';
-import { SoftChip, StaffRoleChip } from '../ui/chips';
-import { formatDate } from '../ui/format';
+import { SoftChip, StaffRoleChip, UserStatusChip } from '../ui/chips';
+import { formatDate, formatDateTime } from '../ui/format';
 import { PersonCell } from '../ui/People';
 
 const userFilters = [<SearchInput key="q" source="q" alwaysOn placeholder="Search name or email" sx={{ minWidth: 280 }} />];
@@ -18,6 +19,18 @@ export function UserList() {
           label="Kind"
           disableSort
           render={(u: UserRecord) => (u.staffRole ? <StaffRoleChip role={u.staffRole} /> : <SoftChip label="Customer" colour="#0e7490" />)}
+        />
+        <DataTable.Col
+          source="deactivatedAt"
+          label="Status"
+          disableSort
+          render={(u: UserRecord) => (
+            <Tooltip title={u.deactivatedAt ? `Deactivated ${formatDateTime(u.deactivatedAt)}` : 'Can sign in'}>
+              <span>
+                <UserStatusChip deactivatedAt={u.deactivatedAt} />
+              </span>
+            </Tooltip>
+          )}
         />
         <DataTable.Col
           source="createdAt"

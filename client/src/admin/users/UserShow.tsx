@@ -1,4 +1,6 @@
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
+import DevicesOutlined from '@mui/icons-material/DevicesOutlined';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -13,12 +15,13 @@ import { RoleChip } from '../memberships/RoleChip';
 import type { MembershipRecord } from '../providers/memberships.provider';
 import { RESOURCES } from '../resource-names';
 import type { UserRecord } from '../providers/users.provider';
-import { SoftChip, StaffRoleChip } from '../ui/chips';
+import { SoftChip, StaffRoleChip, UserStatusChip } from '../ui/chips';
 import { DetailList, mono, SectionTitle } from '../ui/DetailList';
 import { formatDate, formatDateTime } from '../ui/format';
 import { PersonAvatar } from '../ui/People';
 import { RecordLink, useFilteredListPath } from '../ui/RecordLink';
 import { TenantBadge } from '../ui/TenantBadge';
+import { UserSessions, UserStatusActions } from './UserAccess';
 
 function UserTitle() {
   const user = useRecordContext<UserRecord>();
@@ -44,8 +47,17 @@ function UserShowLayout() {
                 </Typography>
                 <Typography color="text.secondary">{user.email}</Typography>
               </Box>
-              {user.staffRole ? <StaffRoleChip role={user.staffRole} /> : <SoftChip label="Customer" colour="#0e7490" />}
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <UserStatusChip deactivatedAt={user.deactivatedAt} />
+                {user.staffRole ? <StaffRoleChip role={user.staffRole} /> : <SoftChip label="Customer" colour="#0e7490" />}
+              </Stack>
+              <UserStatusActions user={user} />
             </CardContent>
+            {user.deactivatedAt && (
+              <Alert severity="warning" sx={{ borderRadius: 0 }}>
+                Deactivated since {formatDateTime(user.deactivatedAt)}: {user.name} cannot sign in.
+              </Alert>
+            )}
           </Card>
           {!user.staffRole && (
             <Card>
@@ -74,9 +86,19 @@ function UserShowLayout() {
           )}
           <Card>
             <CardContent>
+              <SectionTitle>
+                <DevicesOutlined fontSize="small" color="action" /> Sessions
+              </SectionTitle>
+              <UserSessions user={user} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardContent>
               <SectionTitle>Account</SectionTitle>
               <DetailList
                 items={[
+                  { label: 'Status', value: user.deactivatedAt ? `Deactivated since ${formatDateTime(user.deactivatedAt)}` : 'Active' },
+                  { label: 'Two-factor sign-in', value: user.twoFactorEnabled ? <SoftChip label="On" colour="#15803d" /> : <SoftChip label="Off" colour="#64748b" /> },
                   { label: 'Joined', value: formatDateTime(user.createdAt) },
                   { label: 'Last change', value: formatDateTime(user.updatedAt) },
                   { label: 'User id', value: <Box component="span" sx={{ ...mono, color: 'text.secondary', wordBreak: 'break-all' }}>{user.id}</Box> },

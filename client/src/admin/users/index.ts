@@ -5,12 +5,16 @@ import { RESOURCES } from '../resource-names';
 import { UserList } from './UserList';
 import { UserShow } from './UserShow';
 
-/** Every account: read-only list and a page per user (memberships, tickets, their actions). */
+/**
+ * Every account: the list and a page per user (status, memberships, sessions, tickets, their
+ * actions). Staff with platform:user:manage end a user's sessions and deactivate or reactivate them.
+ */
 export const users = defineAdminResource<UserRecord>({
   name: RESOURCES.users,
   label: 'Users',
   provider: createUsersProvider,
   access: { list: 'platform:user:read', show: 'platform:user:read' },
+  operations: { revokeSessions: 'platform:user:manage', deactivate: 'platform:user:manage', reactivate: 'platform:user:manage' },
   list: UserList,
   show: UserShow,
   icon: PeopleAltOutlined,

@@ -1,10 +1,11 @@
 import '../../test/jsdom-polyfills';
+import { STAFF_PERMISSIONS } from '../../../../../server/src/permissions/catalog';
 import { canAccessWith } from '../access';
 
-// The staff roles' permissions as the API grants them (server/src/permissions/catalog.ts).
-const SUPERADMIN = ['platform:tenant:read', 'platform:user:read', 'platform:member:manage', 'platform:ticket:read', 'platform:ticket:write', 'platform:audit:read', 'platform:flag:read', 'platform:flag:manage'];
-const SUPPORT = ['platform:tenant:read', 'platform:user:read', 'platform:ticket:read', 'platform:ticket:write', 'platform:audit:read', 'platform:flag:read'];
-const COMPLIANCE = ['platform:tenant:read', 'platform:user:read', 'platform:ticket:read', 'platform:audit:read', 'platform:flag:read'];
+// The staff roles' permissions as the API grants them: the server's own catalog.
+const SUPERADMIN = STAFF_PERMISSIONS.SUPERADMIN;
+const SUPPORT = STAFF_PERMISSIONS.SUPPORT;
+const COMPLIANCE = STAFF_PERMISSIONS.COMPLIANCE;
 
 describe('what the back office offers each staff role', () => {
   it('offers a superadmin every screen and every edit it has', () => {
@@ -14,29 +15,49 @@ describe('what the back office offers each staff role', () => {
       ['feature-flags', 'create'],
       ['feature-flags', 'edit'],
       ['audit-logs', 'list'],
+      ['tenants', 'create'],
+      ['tenants', 'resendInvitation'],
+      ['tenants', 'revokeInvitation'],
+      ['users', 'deactivate'],
+      ['users', 'reactivate'],
+      ['users', 'revokeSessions'],
     ]) {
-      expect(canAccessWith(SUPERADMIN, resource!, action!)).toBe(true);
+      expect([resource, action, canAccessWith(SUPERADMIN, resource!, action!)]).toEqual([resource, action, true]);
     }
   });
 
-  it('lets support edit tickets but not roles or flags', () => {
+  it('lets support edit tickets and manage users’ access, but not roles, flags or tenants', () => {
     expect(canAccessWith(SUPPORT, 'tickets', 'edit')).toBe(true);
     expect(canAccessWith(SUPPORT, 'memberships', 'list')).toBe(true);
     expect(canAccessWith(SUPPORT, 'memberships', 'edit')).toBe(false);
     expect(canAccessWith(SUPPORT, 'feature-flags', 'show')).toBe(true);
     expect(canAccessWith(SUPPORT, 'feature-flags', 'edit')).toBe(false);
+    expect(canAccessWith(SUPPORT, 'users', 'deactivate')).toBe(true);
+    expect(canAccessWith(SUPPORT, 'users', 'reactivate')).toBe(true);
+    expect(canAccessWith(SUPPORT, 'users', 'revokeSessions')).toBe(true);
+    expect(canAccessWith(SUPPORT, 'tenants', 'show')).toBe(true);
+    expect(canAccessWith(SUPPORT, 'tenants', 'create')).toBe(false);
+    expect(canAccessWith(SUPPORT, 'tenants', 'resendInvitation')).toBe(false);
   });
 
   it('keeps compliance read-only', () => {
     expect(canAccessWith(COMPLIANCE, 'tickets', 'show')).toBe(true);
     expect(canAccessWith(COMPLIANCE, 'tickets', 'edit')).toBe(false);
     expect(canAccessWith(COMPLIANCE, 'audit-logs', 'show')).toBe(true);
+    expect(canAccessWith(COMPLIANCE, 'users', 'show')).toBe(true);
+    for (const action of ['deactivate', 'reactivate', 'revokeSessions']) expect(canAccessWith(COMPLIANCE, 'users', action)).toBe(false);
+    for (const action of ['create', 'resendInvitation', 'revokeInvitation']) expect(canAccessWith(COMPLIANCE, 'tenants', action)).toBe(false);
   });
 
-  it('offers nothing it does not know: deletes, unknown resources, tenant permissions', () => {
+  it('offers nothing it does not know: deletes, unknown resources or operations, tenant permissions', () => {
     expect(canAccessWith(SUPERADMIN, 'tickets', 'delete')).toBe(false);
     expect(canAccessWith(SUPERADMIN, 'audit-logs', 'edit')).toBe(false);
     expect(canAccessWith(SUPERADMIN, 'invoices', 'list')).toBe(false);
+    expect(canAccessWith(SUPERADMIN, 'users', 'impersonate')).toBe(false);
+    expect(canAccessWith(SUPERADMIN, 'tickets', 'deactivate')).toBe(false);
+    // Names an object has anyway are not operations.
+    expect(canAccessWith(SUPERADMIN, 'users', 'toString')).toBe(false);
+    expect(canAccessWith(SUPERADMIN, 'users', 'constructor')).toBe(false);
     expect(canAccessWith(['ticket:read', 'ticket:write'], 'tickets', 'list')).toBe(false);
   });
 });

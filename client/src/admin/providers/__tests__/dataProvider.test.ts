@@ -258,20 +258,154 @@ describe('audit logs', () => {
 describe('tenants and users', () => {
   it('search with q, sorted by the column react-admin asks for', async () => {
     const { server, dp } = setup({
-      AdminTenants: () => ({ data: { tenants: { __typename: 'TenantConnection', totalCount: 1, nodes: [{ ...tenant('globex'), createdAt: 'c', updatedAt: 'u' }] } } }),
+      AdminTenants: () => ({ data: { tenants: { __typename: 'TenantConnection', totalCount: 1, nodes: [{ ...tenant('globex'), requireTwoFactor: true, createdAt: 'c', updatedAt: 'u' }] } } }),
       AdminUsers: () => ({ data: { users: { __typename: 'UserConnection', totalCount: 0, nodes: [] } } }),
     });
     const tenants = await dp.getList('tenants', { pagination: { page: 1, perPage: 25 }, sort: { field: 'slug', order: 'DESC' }, filter: { q: 'glo' } });
     await dp.getList('users', { pagination: { page: 4, perPage: 20 }, sort: { field: 'name', order: 'ASC' }, filter: { q: 'acme.test' } });
     expect(only(server, 'AdminTenants')).toEqual({ first: 25, offset: 0, filter: { search: 'glo' }, orderBy: { field: 'SLUG', direction: 'DESC' } });
     expect(only(server, 'AdminUsers')).toEqual({ first: 20, offset: 60, filter: { search: 'acme.test' }, orderBy: { field: 'NAME', direction: 'ASC' } });
-    expect(tenants).toEqual({ total: 1, data: [{ id: 'T-globex', slug: 'globex', name: 'Globex Inc.', createdAt: 'c', updatedAt: 'u' }] });
+    expect(tenants).toEqual({ total: 1, data: [{ id: 'T-globex', slug: 'globex', name: 'Globex Inc.', requireTwoFactor: true, createdAt: 'c', updatedAt: 'u' }] });
   });
 
   it('a column the API cannot sort by falls back to oldest first', async () => {
     const { server, dp } = setup({ AdminUsers: () => ({ data: { users: { __typename: 'UserConnection', totalCount: 0, nodes: [] } } }) });
     await dp.getList('users', { pagination: { page: 1, perPage: 25 }, sort: { field: 'staffRole', order: 'DESC' }, filter: {} });
     expect(only(server, 'AdminUsers')).toEqual({ first: 25, offset: 0, orderBy: { field: 'CREATED_AT', direction: 'ASC' } });
+  });
+});
+
+const invitation = (n: number, status = 'PENDING') => ({
+  __typename: 'Invitation',
+  id: `I-${n}`,
+  email: `new${n}@initech.test`,
+  status,
+  expiresAt: '2026-09-10T09:00:00.000Z',
+  acceptedAt: null,
+  createdAt: '2026-09-03T09:00:00.000Z',
+  role: { __typename: 'Role', id: 'R-owner', name: 'owner' },
+  invitedBy: person('sam'),
+});
+
+describe('creating a tenant', () => {
+  const payload = (input: Record<string, unknown>) => ({
+    data: {
+      createTenant: {
+        __typename: 'CreateTenantPayload',
+        tenant: { __typename: 'Tenant', id: 'T-initech', slug: input.slug, name: input.name, requireTwoFactor: false, createdAt: 'c', updatedAt: 'u' },
+        invitation: { ...invitation(1), email: String(input.ownerEmail).toLowerCase() },
+      },
+    },
+  });
+
+  it('sends the trimmed form as CreateTenantInput and answers the tenant with the owner’s invitation', async () => {
+    const { server, dp } = setup({ AdminCreateTenant: (v) => payload(v.input as Record<string, unknown>) });
+    const { data } = await dp.create('tenants', { data: { name: ' Initech ', slug: 'initech', ownerEmail: ' Bill@Initech.test ', ownerName: '  ' } });
+    expect(only(server, 'AdminCreateTenant')).toEqual({ input: { name: 'Initech', slug: 'initech', ownerEmail: 'Bill@Initech.test', ownerName: null } });
+    expect(data).toMatchObject({ id: 'T-initech', slug: 'initech', requireTwoFactor: false, ownerInvitation: { email: 'bill@initech.test', status: 'PENDING', role: { name: 'owner' } } });
+  });
+
+  it('refuses what the API would refuse before calling it, next to the fields', async () => {
+    const { server, dp } = setup({});
+    const error = await dp.create('tenants', { data: { name: 'Initech', slug: 'Initech Ltd', ownerEmail: 'bill' } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', errors: { slug: expect.stringMatching(/lowercase/), ownerEmail: 'Enter a valid email address.' } } });
+    expect(server.calls).toHaveLength(0);
+  });
+
+  it('puts a taken slug (CONFLICT, naming the field or not) and the server’s field errors on their fields, with the server’s message', async () => {
+    const { dp } = setup({
+      AdminCreateTenant: (v) => {
+        const slug = (v.input as { slug: string }).slug;
+        if (slug === 'acme') return gqlError('CONFLICT', 'The slug "acme" is taken.', { reason: 'DUPLICATE', fields: [{ field: 'slug', message: 'The slug "acme" is taken.' }] });
+        if (slug === 'globex') return gqlError('CONFLICT', 'The slug "globex" is taken.');
+        return gqlError('BAD_USER_INPUT', 'Invalid input: Enter a valid email address.', { fields: [{ field: 'input.ownerEmail', message: 'Enter a valid email address.' }] });
+      },
+    });
+    await expect(dp.create('tenants', { data: { name: 'Globex', slug: 'globex', ownerEmail: 'o@globex.test' } })).rejects.toMatchObject({
+      status: 409,
+      body: { code: 'CONFLICT', errors: { slug: 'The slug "globex" is taken.', root: { serverError: 'The slug "globex" is taken.' } } },
+    });
+    await expect(dp.create('tenants', { data: { name: 'Acme', slug: 'acme', ownerEmail: 'o@acme.test' } })).rejects.toMatchObject({
+      status: 409,
+      message: 'The slug "acme" is taken.',
+      body: { code: 'CONFLICT', errors: { slug: 'The slug "acme" is taken.', root: { serverError: 'The slug "acme" is taken.' } } },
+    });
+    await expect(dp.create('tenants', { data: { name: 'Acme', slug: 'acme-2', ownerEmail: 'o@acme.test' } })).rejects.toMatchObject({
+      status: 400,
+      body: { errors: { ownerEmail: 'Enter a valid email address.' } },
+    });
+  });
+});
+
+describe('a tenant’s invitations', () => {
+  it('lists them by tenant id, and resends or revokes one by id', async () => {
+    const { server, dp } = setup({
+      AdminTenantInvitations: () => ({ data: { invitations: { __typename: 'InvitationConnection', totalCount: 2, nodes: [invitation(2), { ...invitation(1, 'ACCEPTED'), invitedBy: null, acceptedAt: 'a' }] } } }),
+      AdminResendInvitation: (v) => ({ data: { resendInvitation: { ...invitation(2), id: v.id, expiresAt: '2026-09-17T09:00:00.000Z' } } }),
+      AdminRevokeInvitation: (v) => ({ data: { revokeInvitation: { ...invitation(2, 'REVOKED'), id: v.id } } }),
+    });
+    const list = await dp.invitationsOfTenant('tenants', { tenantId: 'T-initech' });
+    expect(only(server, 'AdminTenantInvitations')).toEqual({ tenantId: 'T-initech', first: 100, offset: 0 });
+    expect(list.total).toBe(2);
+    expect(list.data.map((i) => [i.id, i.email, i.status, i.role.name, i.invitedBy?.name ?? null, i.acceptedAt])).toEqual([
+      ['I-2', 'new2@initech.test', 'PENDING', 'owner', 'sam Person', null],
+      ['I-1', 'new1@initech.test', 'ACCEPTED', 'owner', null, 'a'],
+    ]);
+    await expect(dp.resendInvitation('tenants', { id: 'I-2' })).resolves.toMatchObject({ data: { id: 'I-2', expiresAt: '2026-09-17T09:00:00.000Z' } });
+    await expect(dp.revokeInvitation('tenants', { id: 'I-2' })).resolves.toMatchObject({ data: { id: 'I-2', status: 'REVOKED' } });
+    expect(only(server, 'AdminResendInvitation')).toEqual({ id: 'I-2' });
+    expect(only(server, 'AdminRevokeInvitation')).toEqual({ id: 'I-2' });
+  });
+
+  it('rejects with the server’s message when a change is refused', async () => {
+    const { dp } = setup({ AdminRevokeInvitation: () => gqlError('CONFLICT', 'Only a pending invitation can be revoked.') });
+    await expect(dp.revokeInvitation('tenants', { id: 'I-1' })).rejects.toMatchObject({ status: 409, message: 'Only a pending invitation can be revoked.' });
+  });
+});
+
+describe('a user’s status and sessions', () => {
+  const userNode = (deactivatedAt: string | null) => ({ ...person('mia'), staffRole: null, deactivatedAt, twoFactorEnabled: true, createdAt: 'c', updatedAt: 'u' });
+
+  it('reads the status and two-factor with the user, and their sessions by user id', async () => {
+    const { server, dp } = setup({
+      AdminUser: () => ({ data: { node: userNode('2026-09-03T10:00:00.000Z') } }),
+      AdminUserSessions: () => ({
+        data: {
+          userSessions: {
+            __typename: 'SessionConnection',
+            totalCount: 1,
+            nodes: [{ __typename: 'Session', id: 'S-1', userAgent: null, ip: '10.0.0.1', createdAt: 'c', lastUsedAt: 'l', expiresAt: 'e' }],
+          },
+        },
+      }),
+    });
+    await expect(dp.getOne('users', { id: 'U-mia' })).resolves.toMatchObject({ data: { deactivatedAt: '2026-09-03T10:00:00.000Z', twoFactorEnabled: true } });
+    await expect(dp.sessionsOfUser('users', { userId: 'U-mia' })).resolves.toEqual({
+      total: 1,
+      data: [{ id: 'S-1', userAgent: null, ip: '10.0.0.1', createdAt: 'c', lastUsedAt: 'l', expiresAt: 'e' }],
+    });
+    expect(only(server, 'AdminUserSessions')).toEqual({ userId: 'U-mia', first: 100, offset: 0 });
+  });
+
+  it('deactivates, reactivates and revokes every session by id, answering the saved user or the count', async () => {
+    const { server, dp } = setup({
+      AdminDeactivateUser: () => ({ data: { deactivateUser: userNode('2026-09-03T10:00:00.000Z') } }),
+      AdminReactivateUser: () => ({ data: { reactivateUser: userNode(null) } }),
+      AdminRevokeUserSessions: () => ({ data: { revokeUserSessions: 3 } }),
+    });
+    await expect(dp.deactivateUser('users', { id: 'U-mia' })).resolves.toMatchObject({ data: { id: 'U-mia', deactivatedAt: '2026-09-03T10:00:00.000Z' } });
+    await expect(dp.reactivateUser('users', { id: 'U-mia' })).resolves.toMatchObject({ data: { id: 'U-mia', deactivatedAt: null } });
+    await expect(dp.revokeUserSessions('users', { userId: 'U-mia' })).resolves.toEqual({ data: { revoked: 3 } });
+    expect(server.calls.map((c) => [c.operationName, c.variables])).toEqual([
+      ['AdminDeactivateUser', { id: 'U-mia' }],
+      ['AdminReactivateUser', { id: 'U-mia' }],
+      ['AdminRevokeUserSessions', { userId: 'U-mia' }],
+    ]);
+  });
+
+  it('rejects with the server’s message, e.g. staff deactivating themselves', async () => {
+    const { dp } = setup({ AdminDeactivateUser: () => gqlError('FORBIDDEN', 'You cannot deactivate your own account.') });
+    await expect(dp.deactivateUser('users', { id: 'U-sam' })).rejects.toMatchObject({ status: 403, message: 'You cannot deactivate your own account.' });
   });
 });
 

@@ -33,6 +33,15 @@ describe("the back office's statuses for the API's error codes", () => {
     expect(toHttpError(coded('toString')).status).toBe(500);
   });
 
+  it('carry the fields the server named, whatever the code (a CONFLICT over a taken value names it too)', () => {
+    const withFields = (code: string) =>
+      new CombinedGraphQLErrors({ errors: [{ message: 'The slug "acme" is taken.', extensions: { code, fields: [{ field: 'input.slug', message: 'The slug "acme" is taken.' }] } }] });
+    for (const code of ['BAD_USER_INPUT', 'CONFLICT']) {
+      expect(toHttpError(withFields(code)).body).toEqual({ code, errors: { slug: 'The slug "acme" is taken.', root: { serverError: 'The slug "acme" is taken.' } } });
+    }
+    expect(toHttpError(coded('CONFLICT')).body).toEqual({ code: 'CONFLICT' });
+  });
+
   it('come from a file that imports nothing, so the client bundles no server code with it', () => {
     expect(readFileSync(SHARED, 'utf8')).not.toMatch(/^\s*(import|export\s[^;]*\sfrom)\s/m);
   });
