@@ -407,7 +407,8 @@ const probes: Record<string, Probe> = {
   removeMember: { query: 'mutation($id: ID!) { removeMember(membershipId: $id) { id } }', variables: (i) => ({ id: i.missingMembership }), allowed: 'NOT_FOUND' },
   leaveTenant: {
     query: 'mutation { leaveTenant }',
-    // Tenant roles leave for real, so each cell signs in a throwaway member with the actor's role.
+    // Tenant roles leave for real, so each cell signs in a throwaway member with the actor's role
+    // (leaver-* accounts and their left_tenant sessions are outside the world snapshot).
     prepare: async (actor) => {
       if (actor === 'anonymous' || actor === 'staff') return {};
       const email = `leaver-${actor}-${randomUUID()}@example.test`;
@@ -600,8 +601,8 @@ async function worldSnapshot(): Promise<Record<string, unknown>> {
             (select string_agg(r.id || ':' || r.status, ',' order by r.id) from automation_runs r) as runs,
             (select count(*) from inbound_messages)::int as messages,
             (select string_agg(tn.slug || ':' || tn.require_two_factor, ',' order by tn.slug) from tenants tn) as tenant_security,
-            (select string_agg(u.email || ':' || coalesce(u.disabled_at::text, '-') || ':' || (u.totp_enabled_at is not null), ',' order by u.email) from users u) as accounts,
-            (select count(*) from sessions where revoked_at is not null and revoked_reason <> 'logout')::int as sessions_ended_otherwise`,
+            (select string_agg(u.email || ':' || coalesce(u.disabled_at::text, '-') || ':' || (u.totp_enabled_at is not null), ',' order by u.email) from users u where u.email not like 'leaver-%') as accounts,
+            (select count(*) from sessions where revoked_at is not null and revoked_reason not in ('logout', 'left_tenant'))::int as sessions_ended_otherwise`,
   );
   return row as Record<string, unknown>;
 }

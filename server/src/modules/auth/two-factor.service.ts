@@ -15,6 +15,7 @@ import {
   openTotpSecret,
   sealTotpSecret,
 } from './totp';
+import { enqueueMail } from '../mail/mail.outbox';
 
 /*
  * Two-factor sign-in (TOTP, RFC 6238) and what the password check in login() leaves to decide:
@@ -112,9 +113,7 @@ export async function disableTotp(ctx: Context, code: string): Promise<boolean> 
  */
 function twoFactorChanged(ctx: Context, em: EntityManager, user: User, enabled: boolean, diff?: Record<string, unknown>): void {
   recordAudit(ctx, em, { action: enabled ? 'auth.totp_enabled' : 'auth.totp_disabled', target: { type: 'User', id: user.id }, diff });
-  // mail: two-factor-changed
-  // The mail module (modules/mail/mail.outbox.ts) is not in this branch yet; once merged, this is the call:
-  //   enqueueMail(em, ctx.app.config, { template: 'two-factor-changed', to: user.email, data: { name: user.name, enabled, at: new Date() } });
+  enqueueMail(em, ctx.app.config, { template: 'two-factor-changed', to: user.email, data: { name: user.name, enabled, at: new Date() } });
 }
 
 export type SecondFactor = 'totp' | 'recovery_code';

@@ -34,7 +34,7 @@ async function resetToken(to: string, count = 1): Promise<string> {
   const mail = mailsTo(to).filter((m) => /reset/i.test(m.subject)).at(-1)!;
   const link = mail.links.find((l) => l.includes('/reset-password/'));
   if (!link) throw new Error(`no reset link in the mail to ${to}`);
-  return decodeURIComponent(link.split('/reset-password/')[1]!.split(/[?#]/)[0]);
+  return decodeURIComponent(link.split('/reset-password/')[1].split(/[?#]/)[0]);
 }
 
 beforeAll(async () => {
