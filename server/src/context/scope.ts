@@ -22,6 +22,19 @@ export type Principal =
        * but enrolment and a few others is refused (permissions/two-factor.ts).
        */
       readonly twoFactorEnrollmentRequired: boolean;
+    }
+  | {
+      /** A partner's API key (`Authorization: Bearer atr_...`). */
+      readonly kind: 'apiKey';
+      readonly apiKeyId: string;
+      /** The key's tenant: a key never acts outside it, and never with staff rights. */
+      readonly tenantId: string;
+      /**
+       * The member who created the key. The key acts on their behalf (what it writes is authored
+       * by them, the audit trail names the key) and never beyond their current role.
+       */
+      readonly userId: string;
+      readonly membershipId: string;
     };
 
 /** Why a presented token was not accepted, so UNAUTHENTICATED can say so. */
@@ -40,8 +53,9 @@ export interface RequestScope {
   readonly permissions: ReadonlySet<string>;
 }
 
+/** The user a request acts as: the signed-in user, or the member an API key acts on behalf of. */
 export function userIdOf(ctx: Pick<RequestScope, 'principal'>): string | null {
-  return ctx.principal.kind === 'user' ? ctx.principal.userId : null;
+  return ctx.principal.kind === 'anonymous' ? null : ctx.principal.userId;
 }
 
 /** A signed-in user acting in a tenant; FORBIDDEN (TENANT_REQUIRED) otherwise. */

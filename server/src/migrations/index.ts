@@ -16,6 +16,7 @@ import { Migration20261203000000 } from './Migration20261203000000';
 import { Migration20261203010000 } from './Migration20261203010000';
 import { Migration20261203020000 } from './Migration20261203020000';
 import { Migration20261203030000 } from './Migration20261203030000';
+import { Migration20261203040000 } from './Migration20261203040000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123220158', class: Migration20261123220158 },
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203010000', class: Migration20261203010000 },
   { name: 'Migration20261203020000', class: Migration20261203020000 },
   { name: 'Migration20261203030000', class: Migration20261203030000 },
+  { name: 'Migration20261203040000', class: Migration20261203040000 },
 ];

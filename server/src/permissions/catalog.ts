@@ -25,6 +25,8 @@ export const TENANT_PERMISSIONS = [
   'run:write',
   'message:read',
   'message:write',
+  'apikey:manage',
+  'webhook:manage',
 ] as const;
 export type TenantPermission = (typeof TENANT_PERMISSIONS)[number];
 
@@ -53,6 +55,8 @@ export const PLATFORM_PERMISSIONS = [
   'platform:run:read',
   'platform:run:manage',
   'platform:message:read',
+  'platform:integration:read',
+  'platform:integration:manage',
 ] as const;
 export type PlatformPermission = (typeof PLATFORM_PERMISSIONS)[number];
 export type PermissionName = TenantPermission | PlatformPermission;
@@ -63,7 +67,7 @@ export type SystemRoleName = (typeof SYSTEM_ROLE_NAMES)[number];
 export const SYSTEM_ROLES: Record<SystemRoleName, { description: string; permissions: readonly TenantPermission[] }> = {
   owner: { description: 'Full control of the tenant, including roles.', permissions: TENANT_PERMISSIONS },
   admin: {
-    description: 'Manages members, tickets, tool panels, KYC and the audit trail.',
+    description: 'Manages members, tickets, tool panels, KYC, API keys, webhooks and the audit trail.',
     permissions: [
       'ticket:read',
       'ticket:write',
@@ -86,6 +90,8 @@ export const SYSTEM_ROLES: Record<SystemRoleName, { description: string; permiss
       'run:write',
       'message:read',
       'message:write',
+      'apikey:manage',
+      'webhook:manage',
     ],
   },
   agent: {
@@ -133,6 +139,8 @@ export const STAFF_PERMISSIONS: Record<StaffRole, readonly PlatformPermission[]>
     'platform:run:read',
     'platform:run:manage',
     'platform:message:read',
+    'platform:integration:read',
+    'platform:integration:manage',
   ],
   [StaffRole.COMPLIANCE]: [
     'platform:tenant:read',
@@ -149,6 +157,7 @@ export const STAFF_PERMISSIONS: Record<StaffRole, readonly PlatformPermission[]>
     'platform:entitlement:read',
     'platform:run:read',
     'platform:message:read',
+    'platform:integration:read',
   ],
 };
 
