@@ -10,7 +10,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/em
 import { createOrmConfig } from '../src/database/orm.config';
 import { setUpTestRedis, type TestRedis } from './redis-server';
 
-export const TEMPLATE_DB = 'atrium_test_template';
+/** The migrated template each test file clones; ATRIUM_TEST_TEMPLATE keeps parallel checkouts sharing one server apart. */
+export const TEMPLATE_DB = process.env.ATRIUM_TEST_TEMPLATE ?? 'atrium_test_template';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

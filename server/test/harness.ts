@@ -11,7 +11,7 @@ import { createLogger } from '../src/common/logger';
 import { createOrmConfig, requestTimeoutOptions } from '../src/database/orm.config';
 import { DEMO_PASSWORD, seedDemoData } from '../src/seeders/demo.seeder';
 
-const TEMPLATE_DB = 'atrium_test_template';
+const TEMPLATE_DB = process.env.ATRIUM_TEST_TEMPLATE ?? 'atrium_test_template';
 
 export interface GqlResponse<T = Record<string, any>> {
   status: number;
