@@ -1,3 +1,4 @@
+import { TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, type E2E, portalLogin, startE2E } from './harness';
 
@@ -198,5 +199,34 @@ describe('a user’s access', () => {
     await page.getByRole('menuitem', { name: 'Tenants' }).click();
     await page.locator('table tbody tr').first().waitFor();
     expect(await page.getByRole('link', { name: 'Create tenant' }).count()).toBe(0);
+  });
+});
+
+describe('two-factor sign-in', () => {
+  it('asks staff with two-factor on for the code after the password; a wrong code is refused inline, a recovery code lets them in', async () => {
+    const email = 'compliance@atrium.test';
+    const { accessToken } = await e2e.app.login(email);
+    const begun = await e2e.app.gql<{ beginTotpEnrollment: { secret: string } }>('mutation { beginTotpEnrollment { secret } }', {}, { token: accessToken });
+    const totp = new TOTP({ secret: begun.data?.beginTotpEnrollment.secret ?? '', digits: 6, period: 30, algorithm: 'SHA1' });
+    const confirmed = await e2e.app.gql<{ confirmTotpEnrollment: string[] }>('mutation($code: String!) { confirmTotpEnrollment(code: $code) }', { code: totp.generate() }, { token: accessToken });
+    const recovery = confirmed.data?.confirmTotpEnrollment[0] ?? '';
+    expect(recovery).not.toBe('');
+
+    const page = await e2e.newPage();
+    await page.goto('/admin/');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
+    await page.getByLabel('Authentication code').fill('000000');
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.getByRole('alert').getByText(/That code is not right/).waitFor();
+    await e2e.screenshot(page, 'admin-login-two-factor');
+    await page.getByLabel('Authentication code').fill(recovery);
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
+    // The recovery code is spent: the same code does not sign in twice.
+    const reused = await e2e.app.gql('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password: DEMO_PASSWORD, otp: recovery } });
+    expect(refusalOf(reused).code).toBe('UNAUTHENTICATED');
   });
 });

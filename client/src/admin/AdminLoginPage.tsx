@@ -8,8 +8,10 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useLogin } from 'react-admin';
+import { normaliseCode } from '../shared/codes';
+import { errorCodeOf, reasonOf } from '../shared/errors';
 import { brand } from '../shared/theme/theme';
 import { BrandMark } from '../shared/ui/BrandMark';
 import { STAFF_ONLY_MESSAGE } from './providers/authProvider';
@@ -20,21 +22,54 @@ const POINTS = ['Tickets of every tenant in one queue', 'Roles, memberships and 
  * The back office's sign-in: staff accounts only. A refusal (wrong password, or a customer
  * account) shows inline, where the person is looking, rather than as a passing toast.
  */
+/** The GraphQL error behind the auth provider's AuthError, for its code and reason. */
+function causeOf(err: unknown): Error | null {
+  const cause = err instanceof Error ? err.cause : null;
+  return cause instanceof Error ? cause : null;
+}
+
 export function AdminLoginPage() {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Two-factor: after the server answered MFA_REQUIRED, the same sign-in again with a code.
+  const [step, setStep] = useState<'password' | 'code'>('password');
+  const [code, setCode] = useState('');
+  const codeInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const otp = step === 'code' ? normaliseCode(code) : undefined;
+    if (step === 'code' && !otp) {
+      setError('Enter the code from your authenticator app, or a recovery code.');
+      return;
+    }
     setBusy(true);
     setError(null);
-    login({ email, password }).catch((err: unknown) => {
-      setError(err instanceof Error && err.message ? err.message : 'Sign-in failed. Try again.');
+    login({ email, password, otp }).catch((err: unknown) => {
+      const cause = causeOf(err);
+      if (step === 'password' && errorCodeOf(cause) === 'UNAUTHENTICATED' && reasonOf(cause) === 'MFA_REQUIRED') {
+        setCode('');
+        setStep('code');
+      } else if (step === 'code' && errorCodeOf(cause) === 'UNAUTHENTICATED' && reasonOf(cause) !== 'ACCOUNT_DEACTIVATED') {
+        // A wrong code is a failed sign-in: say so plainly and let them type the next one.
+        setError('That code is not right. Enter the current code from your authenticator app, or an unused recovery code.');
+        setCode('');
+        codeInput.current?.focus();
+      } else {
+        setError(err instanceof Error && err.message ? err.message : 'Sign-in failed. Try again.');
+      }
       setBusy(false);
     });
+  };
+
+  const backToPassword = () => {
+    setStep('password');
+    setPassword('');
+    setCode('');
+    setError(null);
   };
 
   return (
@@ -77,10 +112,10 @@ export function AdminLoginPage() {
             <LockOutlined sx={{ color: brand.primary }} />
           </Box>
           <Typography variant="h2" component="h1" gutterBottom>
-            Sign in
+            {step === 'code' ? 'Two-factor sign-in' : 'Sign in'}
           </Typography>
           <Typography color="text.secondary" sx={{ mb: 3 }}>
-            Atrium staff accounts only.
+            {step === 'code' ? `Enter the 6-digit code from your authenticator app for ${email.trim()}. Lost your device? Use one of your recovery codes.` : 'Atrium staff accounts only.'}
           </Typography>
           {error && (
             <Alert
@@ -98,23 +133,46 @@ export function AdminLoginPage() {
               {error}
             </Alert>
           )}
-          <Stack spacing={2}>
-            <TextField label="Email" name="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required fullWidth size="medium" autoFocus />
-            <TextField
-              label="Password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-              fullWidth
-              size="medium"
-            />
-            <Button type="submit" variant="contained" size="large" disabled={busy || !email || !password} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
-              Sign in
-            </Button>
-          </Stack>
+          {step === 'code' ? (
+            <Stack spacing={2}>
+              <TextField
+                label="Authentication code"
+                name="otp"
+                autoComplete="one-time-code"
+                autoFocus
+                fullWidth
+                inputRef={codeInput}
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                helperText="6 digits, or a recovery code (XXXX-XXXX-XXXX-XXXX)."
+                slotProps={{ htmlInput: { maxLength: 32, spellCheck: false, autoCapitalize: 'none' } }}
+              />
+              <Button type="submit" variant="contained" size="large" disabled={busy || !code.trim()} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
+                Verify and sign in
+              </Button>
+              <Button onClick={backToPassword} disabled={busy} color="inherit">
+                Use a different account
+              </Button>
+            </Stack>
+          ) : (
+            <Stack spacing={2}>
+              <TextField label="Email" name="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required fullWidth size="medium" autoFocus />
+              <TextField
+                label="Password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+                fullWidth
+                size="medium"
+              />
+              <Button type="submit" variant="contained" size="large" disabled={busy || !email || !password} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
+                Sign in
+              </Button>
+            </Stack>
+          )}
         </Paper>
       </Box>
     </Box>

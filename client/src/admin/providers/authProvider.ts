@@ -36,10 +36,11 @@ export function createAuthProvider(client: ApolloClient, store: SessionStore): A
   };
 
   return {
-    async login(params: { username?: string; email?: string; password?: string }) {
+    /** `otp`: the authenticator or recovery code, sent again with the password after MFA_REQUIRED. */
+    async login(params: { username?: string; email?: string; password?: string; otp?: string }) {
       const email = (params.email ?? params.username ?? '').trim();
       try {
-        await session.login({ email, password: params.password ?? '' });
+        await session.login({ email, password: params.password ?? '', ...(params.otp ? { otp: params.otp } : {}) });
       } catch (err) {
         throw new AuthError(messageOf(err instanceof Error ? err : new Error(String(err))), { cause: err });
       }

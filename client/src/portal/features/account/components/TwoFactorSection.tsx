@@ -15,7 +15,7 @@ import { QRCodeSVG } from 'qrcode.react';
 import { type FormEvent, useState } from 'react';
 import { errorCodeOf, fieldErrorsOf, messageOf } from '../../../../shared/errors';
 import { useSession } from '../../../../shared/session';
-import { normaliseCode } from '../../auth/codes';
+import { normaliseCode } from '../../../../shared/codes';
 import { useBeginTotpEnrollment, useConfirmTotpEnrollment, useDisableTotp } from '../hooks/useSecurity';
 
 type Phase = { kind: 'idle' } | { kind: 'enrolling'; secret: string; otpauthUrl: string } | { kind: 'codes'; codes: readonly string[] } | { kind: 'disabling' };

@@ -10,7 +10,7 @@ import { Navigate, Link as RouterLink, useLocation, useNavigate, useSearchParams
 import { errorCodeOf, fieldErrorsOf, messageOf, reasonOf } from '../../../../shared/errors';
 import { useSession } from '../../../../shared/session';
 import { urls } from '../../../urls';
-import { normaliseCode } from '../codes';
+import { normaliseCode } from '../../../../shared/codes';
 import { AuthShell, type LoginNotice } from '../components/AuthShell';
 
 /** Only same-site paths: a crafted ?next= must not send anyone elsewhere. */
