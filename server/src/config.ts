@@ -78,6 +78,7 @@ const EnvSchema = z.object({
   MAIL_BACKOFF_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(3_600_000),
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   MAIL_SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
 });
 
 /** The run executor: how many runs at once, how often it looks for work, retries and leases. */
@@ -113,6 +114,11 @@ export interface MailConfig {
   readonly concurrency: number;
   /** Attempts per mail; retries back off exponentially from backoffBaseMs up to backoffMaxMs. */
   readonly maxAttempts: number;
+  /**
+   * Days a sent or failed mail stays in the outbox; the worker deletes older ones when it starts
+   * and every hour.
+   */
+  readonly retentionDays: number;
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
   /** A claimed mail belongs to its worker this long; past it, another worker sends it again. */
@@ -232,6 +238,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !e.DATABASE_URL) {
     throw new ConfigError('DATABASE_URL is required in production; the embedded PostgreSQL is for development only.');
   }
+  // Every mailed link (invitations, password resets) starts with PUBLIC_URL: the development
+  // default would send people to localhost.
+  if (isProduction && !env.PUBLIC_URL?.trim()) {
+    throw new ConfigError('PUBLIC_URL is required in production: the address people open (https://portal.example.com), used in every mailed link.');
+  }
   if (isProduction && !e.SMTP_URL) {
     throw new ConfigError('SMTP_URL is required in production (smtp://user:pass@host:587 or smtps://...); without it mail only reaches the development mailbox.');
   }
@@ -311,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backoffMaxMs: Math.max(e.MAIL_BACKOFF_MAX_MS, e.MAIL_BACKOFF_BASE_MS),
       leaseMs: e.MAIL_LEASE_SECONDS * 1000,
       smtpTimeoutMs: e.MAIL_SMTP_TIMEOUT_MS,
+      retentionDays: e.MAIL_RETENTION_DAYS,
     }),
   });
 }

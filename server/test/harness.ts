@@ -82,6 +82,8 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
     // mailbox) and wakes when mail is committed, but never polls on its own: no statement of its
     // lands in a test's countQueries unless the test sends mail.
     MAIL_POLL_INTERVAL_MS: '0',
+    // Production requires it; tests that start in production mode need not each say it.
+    PUBLIC_URL: 'http://localhost:4000',
     ...opts.env,
   });
   // The same connection limits as the server (statement, query and pool timeouts).

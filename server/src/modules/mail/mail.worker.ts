@@ -6,6 +6,9 @@ import type { Logger } from '../../common/logger';
 import { MailStatus, OutboxMail } from './mail.entity';
 import { createMailTransport, describeSendError, isPermanentFailure, type MailTransport } from './mail.transport';
 
+/** How often a running worker deletes old sent mail. */
+const PRUNE_INTERVAL_MS = 3_600_000;
+
 /** One mail this worker holds: the lease token every write about it is checked against. */
 interface MailClaim {
   id: string;
@@ -70,6 +73,7 @@ export class MailWorker {
   /** When retries this worker recorded fall due (ms, ascending): it wakes for them. */
   private readonly retryTimes: number[] = [];
   private readonly inFlight = new Set<Promise<boolean>>();
+  private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly orm: MikroORM,
@@ -103,6 +107,26 @@ export class MailWorker {
     this.stopping = false;
     this.logger.info({ worker: this.workerId, transport: this.transportKind }, 'mail worker started');
     await this.poll();
+    const prune = () => {
+      this.pruneSent().catch((err: unknown) => this.logger.error({ error: messageOf(err), worker: this.workerId }, 'mail outbox pruning failed'));
+    };
+    prune();
+    this.pruneTimer = setInterval(prune, PRUNE_INTERVAL_MS);
+    this.pruneTimer.unref();
+  }
+
+  /**
+   * Deletes mail that was sent, or given up on, more than retentionDays ago, so the outbox does
+   * not grow for ever (a failed or locally kept mail still holds its links). Answers how many rows went.
+   */
+  async pruneSent(now: Date = this.clock()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.config.retentionDays * 86_400_000);
+    // Platform housekeeping across tenants: the tenant filter is off on purpose.
+    return this.orm.em.fork().nativeDelete(
+      OutboxMail,
+      { $or: [{ status: MailStatus.SENT, sentAt: { $lt: cutoff } }, { status: MailStatus.FAILED, updatedAt: { $lt: cutoff } }] },
+      { filters: false },
+    );
   }
 
   /** Looks for due mail now (a transaction that enqueued mail committed). Does nothing unless started. */
@@ -316,6 +340,8 @@ export class MailWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.timerAt = Infinity;
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.pruneTimer = null;
     this.retryTimes.length = 0;
     await this.polling;
     await this.idle();

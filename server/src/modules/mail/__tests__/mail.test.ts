@@ -208,6 +208,23 @@ describe('the outbox worker, driven step by step', () => {
     expect(smtp.mailsTo('refused@example.test')).toEqual([]);
   });
 
+  it('deletes sent and failed mail older than MAIL_RETENTION_DAYS, and keeps newer and pending mail', async () => {
+    await commit(t, reset('old-sent@example.test'), reset('old-failed@example.test'), reset('new-sent@example.test'), reset('old-pending@example.test'));
+    const old = new Date(Date.now() - (mailConfig().retentionDays + 1) * 86_400_000);
+    await t.sql(`update mail_outbox set status = 'SENT', sent_at = ?, updated_at = ? where "to" = ?`, [old, old, 'old-sent@example.test']);
+    await t.sql(`update mail_outbox set status = 'FAILED', updated_at = ? where "to" = ?`, [old, 'old-failed@example.test']);
+    await t.sql(`update mail_outbox set status = 'SENT', sent_at = now() where "to" = ?`, ['new-sent@example.test']);
+    await t.sql(`update mail_outbox set created_at = ?, updated_at = ?, next_attempt_at = now() + interval '1 day' where "to" = ?`, [old, old, 'old-pending@example.test']);
+
+    expect(await t.app.mail.pruneSent()).toBe(2);
+    expect(await rowsTo(t, 'old-sent@example.test')).toEqual([]);
+    expect(await rowsTo(t, 'old-failed@example.test')).toEqual([]);
+    expect(await rowsTo(t, 'new-sent@example.test')).toHaveLength(1);
+    expect(await rowsTo(t, 'old-pending@example.test')).toHaveLength(1);
+    expect(await t.app.mail.pruneSent()).toBe(0);
+    await t.sql(`delete from mail_outbox where "to" in (?, ?)`, ['new-sent@example.test', 'old-pending@example.test']);
+  });
+
   it('fails at once when the server refuses the recipient for good (550)', async () => {
     smtp.rejectRecipient('nobody@example.test');
     await commit(t, reset('nobody@example.test'));
@@ -394,11 +411,17 @@ describe('production', () => {
   });
 
   it('refuses to start without SMTP_URL', () => {
-    const base = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/atrium' };
+    const base = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/atrium', PUBLIC_URL: 'https://portal.example.test' };
     expect(() => loadConfig(base)).toThrow(ConfigError);
     expect(() => loadConfig(base)).toThrow(/SMTP_URL is required in production/);
     expect(() => loadConfig({ ...base, SMTP_URL: '' })).toThrow(/SMTP_URL is required in production/);
     expect(loadConfig({ ...base, SMTP_URL: 'smtps://user:pass@mail.example.test:465' }).mail.smtpUrl).toBe('smtps://user:pass@mail.example.test:465');
+  });
+
+  it('refuses to start without PUBLIC_URL, which every mailed link starts with', () => {
+    const base = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/atrium', SMTP_URL: 'smtp://mail.example.test:587' };
+    expect(() => loadConfig(base)).toThrow(/PUBLIC_URL is required in production/);
+    expect(loadConfig({ ...base, PUBLIC_URL: 'https://portal.example.test/' }).publicUrl).toBe('https://portal.example.test');
   });
 });
 
@@ -419,6 +442,7 @@ describe('mail configuration', () => {
       backoffMaxMs: 3_600_000,
       leaseMs: 120_000,
       smtpTimeoutMs: 10_000,
+      retentionDays: 14,
     });
   });
 
