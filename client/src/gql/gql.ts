@@ -64,7 +64,7 @@ type Documents = {
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeSessionDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
-    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n": typeof types.InvitationPreviewDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      name\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n": typeof types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query TeamMembers($first: Int, $after: String, $last: Int, $before: String, $orderBy: MembershipOrder) {\n    memberships(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TeamMembersDocument,
     "\n  query TeamRoles {\n    roles(first: 100) {\n      nodes {\n        id\n        name\n        description\n        system\n      }\n    }\n  }\n": typeof types.TeamRolesDocument,
@@ -140,7 +140,7 @@ const documents: Documents = {
     "\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeSessionDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
-    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n": types.InvitationPreviewDocument,
+    "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      name\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n": types.InvitationPreviewDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      tenant {\n        id\n      }\n      user {\n        id\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query TeamMembers($first: Int, $after: String, $last: Int, $before: String, $orderBy: MembershipOrder) {\n    memberships(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      nodes {\n        id\n        createdAt\n        user {\n          id\n          name\n          email\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TeamMembersDocument,
     "\n  query TeamRoles {\n    roles(first: 100) {\n      nodes {\n        id\n        name\n        description\n        system\n      }\n    }\n  }\n": types.TeamRolesDocument,
@@ -383,7 +383,7 @@ export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswor
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n"];
+export function graphql(source: "\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      name\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) {\n    invitationPreview(token: $token) {\n      email\n      name\n      tenantName\n      roleName\n      existingAccount\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

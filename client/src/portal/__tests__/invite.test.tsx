@@ -7,6 +7,7 @@ const preview = (overrides: Record<string, unknown> = {}) => ({
     invitationPreview: {
       __typename: 'InvitationPreview',
       email: 'nina@acme.test',
+      name: null,
       tenantName: 'Acme Corporation',
       roleName: 'agent',
       existingAccount: false,
@@ -41,7 +42,7 @@ describe('the invitation page', () => {
       validTokens: new Set(['access-new']),
       me: () => fakeMe('agent', { user: { __typename: 'User', id: 'VXNlcjpuZXc=', name: 'Nina New', email: 'nina@acme.test', staffRole: null } }),
       handlers: {
-        InvitationPreview: () => preview(),
+        InvitationPreview: () => preview({ name: 'Nina' }),
         AcceptInvitation: () =>
           ++attempts === 1
             ? gqlError('BAD_USER_INPUT', 'Invalid input.', { fields: [{ field: 'password', message: 'The password must not contain your email address.' }] })
@@ -51,7 +52,9 @@ describe('the invitation page', () => {
     expect(await screen.findByRole('heading', { name: 'Join Acme Corporation' })).toBeInTheDocument();
     expect(screen.getByText('nina@acme.test')).toBeInTheDocument();
 
-    await user.type(screen.getByLabelText('Your name'), 'Nina New');
+    // The field starts with the name the inviter gave.
+    expect(screen.getByLabelText('Your name')).toHaveValue('Nina');
+    await user.type(screen.getByLabelText('Your name'), ' New');
     await user.type(screen.getByLabelText('Password'), 'nina@acme.test!');
     await user.type(screen.getByLabelText('Confirm password'), 'nina@acme.test!');
     await user.click(screen.getByRole('button', { name: 'Create account and join' }));

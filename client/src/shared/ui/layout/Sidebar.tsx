@@ -38,7 +38,9 @@ function NavPanel({ items, footer, subtitle, onNavigate, sticky }: NavProps & { 
       <Box sx={{ px: 2.5, py: 2.5 }}>
         <BrandMark tone="light" subtitle={subtitle} />
       </Box>
-      <Typography sx={{ px: 3, pt: 1, pb: 0.5, fontSize: '0.7rem', fontWeight: 700, letterSpacing: '0.08em', color: '#64748b', textTransform: 'uppercase' }}>Menu</Typography>
+      {items.length > 0 && (
+        <Typography sx={{ px: 3, pt: 1, pb: 0.5, fontSize: '0.7rem', fontWeight: 700, letterSpacing: '0.08em', color: '#64748b', textTransform: 'uppercase' }}>Menu</Typography>
+      )}
       <List sx={{ px: 1.5, flex: 1 }}>
         {items.map((item) => {
           const active = isActive(item, pathname);

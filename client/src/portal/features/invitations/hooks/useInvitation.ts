@@ -5,6 +5,7 @@ const INVITATION_PREVIEW_QUERY = graphql(`
   query InvitationPreview($token: String!) {
     invitationPreview(token: $token) {
       email
+      name
       tenantName
       roleName
       existingAccount

@@ -76,7 +76,9 @@ export function InvitePage() {
   const [accepted, setAccepted] = useState(false);
   const preview = useInvitationPreview(token);
   const [accept, { loading: accepting }] = useAcceptInvitation();
-  const [name, setName] = useState('');
+  // Null until typed: the field starts with the name the inviter gave, if any.
+  const [typedName, setName] = useState<string | null>(null);
+  const name = typedName ?? preview.data?.invitationPreview.name ?? '';
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<NewPasswordErrors & { name?: string }>({});
