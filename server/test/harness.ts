@@ -165,3 +165,17 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
 export function codeOf(res: GqlResponse): string | undefined {
   return res.errors?.[0]?.extensions.code;
 }
+
+/** Asserts the response failed with `code` (and `reason` when given) and leaks nothing internal. */
+export function expectError(res: GqlResponse, code: string, reason?: string): void {
+  expect(res.errors?.length).toBeGreaterThan(0);
+  expect(codeOf(res)).toBe(code);
+  if (reason !== undefined) expect(res.errors?.[0]?.extensions.reason).toBe(reason);
+  const text = JSON.stringify(res.errors).toLowerCase();
+  for (const marker of ['stack', 'select ', 'at /']) expect(text).not.toContain(marker);
+}
+
+/** Asserts the response has no errors. */
+export function expectOk(res: GqlResponse): void {
+  expect(res.errors ?? []).toEqual([]);
+}

@@ -1,4 +1,4 @@
-import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { codeOf, expectOk, startTestApp, type TestApp } from '../../../../test/harness';
 import { startTestSmtp, type TestSmtp } from '../../../../test/support/smtp';
 import { DEMO_PASSWORD } from '../../../seeders/demo.seeder';
 import { passwordProblem } from '../password-policy';
@@ -16,10 +16,6 @@ const CHANGE = 'mutation($input: ChangePasswordInput!) { changePassword(input: $
 const REQUEST = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
 const RESET = 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }';
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }';
-
-function expectOk(res: GqlResponse): void {
-  expect(res.errors).toBeUndefined();
-}
 
 function mailsTo(to: string) {
   return smtp.messages.filter((m) => m.to.toLowerCase().includes(to));

@@ -1,4 +1,4 @@
-import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { expectError, expectOk, startTestApp, type TestApp } from '../../../../test/harness';
 import {
   BEGIN_TOTP,
   CONFIRM_TOTP,
@@ -31,18 +31,6 @@ afterAll(async () => {
 });
 
 const ME = '{ me { twoFactorEnabled twoFactorEnrollmentRequired user { twoFactorEnabled } } }';
-
-function expectError(res: GqlResponse, code: string, reason?: string): void {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  expect(codeOf(res)).toBe(code);
-  if (reason !== undefined) expect(res.errors?.[0]?.extensions.reason).toBe(reason);
-  const text = JSON.stringify(res.errors).toLowerCase();
-  for (const marker of ['stack', 'select ', 'at /']) expect(text).not.toContain(marker);
-}
-
-function expectOk(res: GqlResponse): void {
-  expect(res.errors ?? []).toEqual([]);
-}
 
 async function auditActions(userId: string, actions: string[]): Promise<{ action: string; diff: Record<string, unknown> | null; actor_id: string | null }[]> {
   return t.sql(

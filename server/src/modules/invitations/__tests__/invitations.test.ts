@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { codeOf, expectOk, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
 import { describeCrossTenant } from '../../../../test/cross-tenant';
 import { startTestSmtp, type TestSmtp } from '../../../../test/support/smtp';
 import { toGlobalId } from '../../../common/global-id';
@@ -25,10 +25,6 @@ const ME = 'query { me { user { email } tenant { slug } role } }';
 const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id slug name } invitation { ${INVITATION_FIELDS} } } }`;
 const REMOVE = 'mutation($id: ID!) { removeMember(membershipId: $id) { id user { email } } }';
 const LEAVE = 'mutation { leaveTenant }';
-
-function expectOk(res: GqlResponse): void {
-  expect(res.errors).toBeUndefined();
-}
 
 async function roleId(tenantSlug: string, name: string): Promise<string> {
   const [row] = await t.sql<{ id: string }>('select r.id from roles r join tenants t on t.id = r.tenant_id where t.slug = ? and r.name = ?', [tenantSlug, name]);

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { codeOf, expectError, expectOk, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
 import { describeCrossTenant } from '../../../../test/cross-tenant';
 import { toGlobalId } from '../../../common/global-id';
 import { SYSTEM_ROLES, SYSTEM_ROLE_NAMES, type SystemRoleName } from '../../../permissions/catalog';
@@ -90,20 +90,6 @@ async function auditsOf(cid: string): Promise<AuditRow[]> {
     'select action, actor_id, tenant_id, target_type, target_id, diff from audit_logs where correlation_id = ? order by created_at, id',
     [cid],
   );
-}
-
-function expectError(res: GqlResponse, code: string, reason?: string): void {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  expect(codeOf(res)).toBe(code);
-  if (reason !== undefined) expect(res.errors?.[0]?.extensions.reason).toBe(reason);
-  // Nothing internal leaks into an expected error.
-  const text = JSON.stringify(res.errors).toLowerCase();
-  for (const marker of ['stack', 'select ', 'at /']) expect(text).not.toContain(marker);
-}
-
-function expectOk(res: GqlResponse): void {
-  expect(res.errors).toBeUndefined();
-  expect(res.status).toBe(200);
 }
 
 /** Role name a membership holds now, straight from the database. */

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describeCrossTenant } from '../../../../test/cross-tenant';
-import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { expectError, expectOk, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
 import {
   addMembership,
   BEGIN_TOTP,
@@ -48,16 +48,6 @@ const GATED: { name: string; query: string; variables?: Record<string, unknown> 
   { name: 'revokeSession', query: 'mutation($id: ID!) { revokeSession(id: $id) { id } }', variables: { id: toGlobalId('Session', randomUUID()) } },
   { name: 'disableTotp', query: DISABLE_TOTP, variables: { code: '123456' } },
 ];
-
-function expectError(res: GqlResponse, code: string, reason?: string): void {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  expect(codeOf(res)).toBe(code);
-  if (reason !== undefined) expect(res.errors?.[0]?.extensions.reason).toBe(reason);
-}
-
-function expectOk(res: GqlResponse): void {
-  expect(res.errors ?? []).toEqual([]);
-}
 
 /** Refused because the tenant requires two-factor sign-in, with the message saying what to do. */
 function expectMustEnrol(res: GqlResponse, field: string): void {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../../test/harness';
+import { expectError, expectOk, startTestApp, type TestApp } from '../../../../test/harness';
 import { loginWith, makeAccount, StaffRole, TEST_PASSWORD, tokenFor } from '../../../../test/support/two-factor';
 import { toGlobalId } from '../../../common/global-id';
 
@@ -39,18 +39,6 @@ const ME = '{ me { user { email } } }';
 const REFRESH = 'mutation($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken } }';
 
 const gid = (id: string) => toGlobalId('User', id);
-
-function expectError(res: GqlResponse, code: string, reason?: string): void {
-  expect(res.errors?.length).toBeGreaterThan(0);
-  expect(codeOf(res)).toBe(code);
-  if (reason !== undefined) expect(res.errors?.[0]?.extensions.reason).toBe(reason);
-  const text = JSON.stringify(res.errors).toLowerCase();
-  for (const marker of ['stack', 'select ', 'at /']) expect(text).not.toContain(marker);
-}
-
-function expectOk(res: GqlResponse): void {
-  expect(res.errors ?? []).toEqual([]);
-}
 
 async function audit(action: string, userId: string): Promise<{ actor_id: string | null; tenant_id: string | null; target_type: string; diff: Record<string, unknown> | null }[]> {
   return t.sql(`select actor_id, tenant_id, target_type, diff from audit_logs where action = ? and target_id = ? order by created_at, id`, [action, gid(userId)]);
