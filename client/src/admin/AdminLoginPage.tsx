@@ -13,6 +13,7 @@ import { useLogin } from 'react-admin';
 import { normaliseCode } from '../shared/codes';
 import { errorCodeOf, reasonOf } from '../shared/errors';
 import { brand } from '../shared/theme/theme';
+import { AuthenticationCodeField, WRONG_CODE_MESSAGE } from '../shared/ui/AuthenticationCodeField';
 import { BrandMark } from '../shared/ui/BrandMark';
 import { STAFF_ONLY_MESSAGE } from './providers/authProvider';
 
@@ -55,7 +56,7 @@ export function AdminLoginPage() {
         setStep('code');
       } else if (step === 'code' && errorCodeOf(cause) === 'UNAUTHENTICATED' && reasonOf(cause) !== 'ACCOUNT_DEACTIVATED') {
         // A wrong code is a failed sign-in: say so plainly and let them type the next one.
-        setError('That code is not right. Enter the current code from your authenticator app, or an unused recovery code.');
+        setError(WRONG_CODE_MESSAGE);
         setCode('');
         codeInput.current?.focus();
       } else {
@@ -135,18 +136,7 @@ export function AdminLoginPage() {
           )}
           {step === 'code' ? (
             <Stack spacing={2}>
-              <TextField
-                label="Authentication code"
-                name="otp"
-                autoComplete="one-time-code"
-                autoFocus
-                fullWidth
-                inputRef={codeInput}
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-                helperText="6 digits, or a recovery code (XXXX-XXXX-XXXX-XXXX)."
-                slotProps={{ htmlInput: { maxLength: 32, spellCheck: false, autoCapitalize: 'none' } }}
-              />
+              <AuthenticationCodeField value={code} onChange={setCode} inputRef={codeInput} />
               <Button type="submit" variant="contained" size="large" disabled={busy || !code.trim()} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
                 Verify and sign in
               </Button>

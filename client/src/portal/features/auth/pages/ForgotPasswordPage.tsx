@@ -1,14 +1,13 @@
 import MarkEmailRead from '@mui/icons-material/MarkEmailReadOutlined';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { type FormEvent, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { fieldErrorsOf, messageOf } from '../../../../shared/errors';
 import { urls } from '../../../urls';
+import { AuthForm, SignInEmailField } from '../components/AuthForm';
 import { AuthShell } from '../components/AuthShell';
 import { useRequestPasswordReset } from '../hooks/usePasswordReset';
 
@@ -71,33 +70,15 @@ export function ForgotPasswordPage() {
 
   return (
     <AuthShell title="Reset your password" subtitle="Enter the email you sign in with and we will send you a link to choose a new password.">
-      {error && (
-        <Alert severity="error" sx={{ mb: 2 }} role="alert">
-          {error}
-        </Alert>
-      )}
-      <Box component="form" noValidate onSubmit={(e) => void onSubmit(e)}>
-        <Stack spacing={2.25}>
-          <TextField
-            label="Email"
-            type="email"
-            name="email"
-            autoComplete="username"
-            autoFocus
-            fullWidth
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={Boolean(emailError)}
-            helperText={emailError}
-          />
-          <Button type="submit" variant="contained" size="large" disabled={loading} fullWidth>
-            {loading ? 'Sending…' : 'Send reset link'}
-          </Button>
-          <Button component={RouterLink} to={urls.login()} color="inherit">
-            Back to sign in
-          </Button>
-        </Stack>
-      </Box>
+      <AuthForm error={error} onSubmit={onSubmit}>
+        <SignInEmailField value={email} onChange={setEmail} error={emailError} />
+        <Button type="submit" variant="contained" size="large" disabled={loading} fullWidth>
+          {loading ? 'Sending…' : 'Send reset link'}
+        </Button>
+        <Button component={RouterLink} to={urls.login()} color="inherit">
+          Back to sign in
+        </Button>
+      </AuthForm>
     </AuthShell>
   );
 }

@@ -1,8 +1,6 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { type FormEvent, useRef, useState } from 'react';
@@ -11,6 +9,8 @@ import { errorCodeOf, fieldErrorsOf, messageOf, reasonOf } from '../../../../sha
 import { useSession } from '../../../../shared/session';
 import { urls } from '../../../urls';
 import { normaliseCode } from '../../../../shared/codes';
+import { AuthenticationCodeField, WRONG_CODE_MESSAGE } from '../../../../shared/ui/AuthenticationCodeField';
+import { AuthForm, SignInEmailField } from '../components/AuthForm';
 import { AuthShell, type LoginNotice } from '../components/AuthShell';
 
 /** Only same-site paths: a crafted ?next= must not send anyone elsewhere. */
@@ -87,7 +87,7 @@ export function LoginPage() {
       const e = asError(err);
       if (errorCodeOf(e) === 'UNAUTHENTICATED' && reasonOf(e) !== 'ACCOUNT_DEACTIVATED') {
         // A wrong code is a failed sign-in: say so plainly and let them type the next one.
-        setFieldErrors({ otp: 'That code is not right. Enter the current code from your authenticator app, or an unused recovery code.' });
+        setFieldErrors({ otp: WRONG_CODE_MESSAGE });
         setCode('');
         codeInput.current?.focus();
       } else {
@@ -109,34 +109,15 @@ export function LoginPage() {
   if (step === 'code') {
     return (
       <AuthShell title="Two-factor sign-in" subtitle={<>Enter the 6-digit code from your authenticator app for {email.trim()}. Lost your device? Use one of your recovery codes.</>}>
-        {error && (
-          <Alert severity="error" sx={{ mb: 2 }} role="alert">
-            {error}
-          </Alert>
-        )}
-        <Box component="form" noValidate onSubmit={(e) => void onSubmitCode(e)}>
-          <Stack spacing={2.25}>
-            <TextField
-              label="Authentication code"
-              name="otp"
-              autoComplete="one-time-code"
-              autoFocus
-              fullWidth
-              inputRef={codeInput}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              error={Boolean(fieldErrors.otp)}
-              helperText={fieldErrors.otp ?? '6 digits, or a recovery code (XXXX-XXXX-XXXX-XXXX).'}
-              slotProps={{ htmlInput: { maxLength: 32, spellCheck: false, autoCapitalize: 'none' } }}
-            />
-            <Button type="submit" variant="contained" size="large" disabled={submitting} fullWidth>
-              {submitting ? 'Checking…' : 'Verify and sign in'}
-            </Button>
-            <Button onClick={backToPassword} disabled={submitting} color="inherit">
-              Use a different account
-            </Button>
-          </Stack>
-        </Box>
+        <AuthForm error={error} onSubmit={onSubmitCode}>
+          <AuthenticationCodeField value={code} onChange={setCode} inputRef={codeInput} error={fieldErrors.otp} />
+          <Button type="submit" variant="contained" size="large" disabled={submitting} fullWidth>
+            {submitting ? 'Checking…' : 'Verify and sign in'}
+          </Button>
+          <Button onClick={backToPassword} disabled={submitting} color="inherit">
+            Use a different account
+          </Button>
+        </AuthForm>
       </AuthShell>
     );
   }
@@ -153,48 +134,29 @@ export function LoginPage() {
           {endedBecause} Sign in again to continue where you left off.
         </Alert>
       )}
-      {error && (
-        <Alert severity="error" sx={{ mb: 2 }} role="alert">
-          {error}
-        </Alert>
-      )}
-      <Box component="form" noValidate onSubmit={(e) => void onSubmitPassword(e)}>
-        <Stack spacing={2.25}>
-          <TextField
-            label="Email"
-            type="email"
-            name="email"
-            autoComplete="username"
-            autoFocus
-            fullWidth
-            size="medium"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={Boolean(fieldErrors.email)}
-            helperText={fieldErrors.email}
-          />
-          <TextField
-            label="Password"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            fullWidth
-            size="medium"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            error={Boolean(fieldErrors.password)}
-            helperText={fieldErrors.password}
-          />
-          <Typography variant="body2" sx={{ textAlign: 'right', mt: '8px !important' }}>
-            <Link component={RouterLink} to={urls.forgotPassword()} underline="hover">
-              Forgot password?
-            </Link>
-          </Typography>
-          <Button type="submit" variant="contained" size="large" disabled={submitting} fullWidth>
-            {submitting ? 'Signing in…' : 'Sign in'}
-          </Button>
-        </Stack>
-      </Box>
+      <AuthForm error={error} onSubmit={onSubmitPassword}>
+        <SignInEmailField value={email} onChange={setEmail} error={fieldErrors.email} />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          fullWidth
+          size="medium"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={Boolean(fieldErrors.password)}
+          helperText={fieldErrors.password}
+        />
+        <Typography variant="body2" sx={{ textAlign: 'right', mt: '8px !important' }}>
+          <Link component={RouterLink} to={urls.forgotPassword()} underline="hover">
+            Forgot password?
+          </Link>
+        </Typography>
+        <Button type="submit" variant="contained" size="large" disabled={submitting} fullWidth>
+          {submitting ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </AuthForm>
     </AuthShell>
   );
 }

@@ -1,5 +1,3 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { type FormEvent, useState } from 'react';
@@ -7,6 +5,7 @@ import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { errorCodeOf, fieldErrorsOf, messageOf } from '../../../../shared/errors';
 import { useSession } from '../../../../shared/session';
 import { urls } from '../../../urls';
+import { AuthForm } from '../components/AuthForm';
 import { AuthShell, type LoginNotice } from '../components/AuthShell';
 import { checkNewPassword, type NewPasswordErrors, NewPasswordFields } from '../components/NewPasswordFields';
 import { useResetPassword } from '../hooks/usePasswordReset';
@@ -63,19 +62,12 @@ export function ResetPasswordPage() {
 
   return (
     <AuthShell title="Choose a new password" subtitle="After this, every browser signed in to your account is signed out.">
-      {error && (
-        <Alert severity="error" sx={{ mb: 2 }} role="alert">
-          {error}
-        </Alert>
-      )}
-      <Box component="form" noValidate onSubmit={(e) => void onSubmit(e)}>
-        <Stack spacing={2.25}>
-          <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} errors={errors} autoFocus />
-          <Button type="submit" variant="contained" size="large" disabled={loading} fullWidth>
-            {loading ? 'Saving…' : 'Set new password'}
-          </Button>
-        </Stack>
-      </Box>
+      <AuthForm error={error} onSubmit={onSubmit}>
+        <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} errors={errors} autoFocus />
+        <Button type="submit" variant="contained" size="large" disabled={loading} fullWidth>
+          {loading ? 'Saving…' : 'Set new password'}
+        </Button>
+      </AuthForm>
     </AuthShell>
   );
 }
