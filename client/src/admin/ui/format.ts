@@ -52,12 +52,3 @@ export function humanizeAction(action: string): string {
   const text = action.replace(/[._]/g, ' ').trim();
   return text ? text[0]?.toUpperCase() + text.slice(1) : action;
 }
-
-/** "Chrome on Linux" from a user agent; the agent itself (shortened) when it says neither; "Unknown device" without one. */
-export function describeUserAgent(ua: string | null | undefined): string {
-  if (!ua) return 'Unknown device';
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : null;
-  const os = /Windows/.test(ua) ? 'Windows' : /Android/.test(ua) ? 'Android' : /iPhone|iPad|iOS/.test(ua) ? 'iOS' : /Mac OS X|Macintosh/.test(ua) ? 'macOS' : /Linux|X11/.test(ua) ? 'Linux' : null;
-  if (browser && os) return `${browser} on ${os}`;
-  return browser ?? os ?? (ua.length > 60 ? `${ua.slice(0, 57)}…` : ua);
-}

@@ -10,7 +10,8 @@ import type { UserRecord } from '../providers/users.provider';
 import { RESOURCES } from '../resource-names';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { mono } from '../ui/DetailList';
-import { describeUserAgent, formatDateTime, formatRelative } from '../ui/format';
+import { describeUserAgent } from '../../shared/format';
+import { formatDateTime, formatRelative } from '../ui/format';
 import { SectionEmpty, SectionError, SectionLoading } from '../ui/SectionState';
 
 /** Re-reads everything about users (the record, its sessions, the list) after a change. */

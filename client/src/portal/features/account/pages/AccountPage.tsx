@@ -16,7 +16,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { messageOf } from '../../../../shared/errors';
-import { formatDateTime, initialsOf, timeAgo } from '../../../../shared/format';
+import { describeUserAgent, formatDateTime, initialsOf, timeAgo } from '../../../../shared/format';
 import { useSession } from '../../../../shared/session';
 import { PageHeader } from '../../../../shared/ui/PageHeader';
 import { ErrorState } from '../../../../shared/ui/StateViews';
@@ -25,15 +25,6 @@ import { ChangePasswordSection } from '../components/ChangePasswordSection';
 import { TenantSecuritySection } from '../components/TenantSecuritySection';
 import { TwoFactorSection } from '../components/TwoFactorSection';
 import { useMySessions, useRevokeSession } from '../hooks/useSessions';
-
-/** "Chrome on Linux" from a user-agent string; the raw string when nothing matches. */
-export function describeAgent(ua: string | null | undefined): string {
-  if (!ua) return 'Unknown device';
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : null;
-  const os = /Windows/.test(ua) ? 'Windows' : /Mac OS X|Macintosh/.test(ua) ? 'macOS' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Linux/.test(ua) ? 'Linux' : null;
-  if (browser && os) return `${browser} on ${os}`;
-  return browser ?? os ?? (ua.length > 60 ? `${ua.slice(0, 57)}…` : ua);
-}
 
 export function AccountPage() {
   const session = useSession();
@@ -128,7 +119,7 @@ export function AccountPage() {
                     s.current ? (
                       <Chip size="small" label="This browser" color="primary" variant="outlined" />
                     ) : (
-                      <Button size="small" color="error" variant="outlined" disabled={revoking.loading} onClick={() => void onRevoke(s.id)} aria-label={`Sign out ${describeAgent(s.userAgent)}`}>
+                      <Button size="small" color="error" variant="outlined" disabled={revoking.loading} onClick={() => void onRevoke(s.id)} aria-label={`Sign out ${describeUserAgent(s.userAgent)}`}>
                         Sign out
                       </Button>
                     )
@@ -140,7 +131,7 @@ export function AccountPage() {
                     </Avatar>
                   </ListItemAvatar>
                   <ListItemText
-                    primary={describeAgent(s.userAgent)}
+                    primary={describeUserAgent(s.userAgent)}
                     secondary={`${s.ip ?? 'unknown address'} · signed in ${formatDateTime(s.createdAt)} · last active ${timeAgo(s.lastUsedAt)}`}
                   />
                 </ListItem>
