@@ -82,6 +82,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   invitations:            { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:tenant:read
   invitationPreview:      { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public (the token is the secret)
   userSessions:           { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:read
+  apiKeys:                { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // apikey:manage | platform:integration:read
   // ---- Mutation ----
   addTicketComment:       { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:comment (tenant only)
   createRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
@@ -142,6 +143,8 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   deactivateUser:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
   reactivateUser:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
   revokeUserSessions:     { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
+  createApiKey:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // apikey:manage (tenant only)
+  revokeApiKey:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // apikey:manage | platform:integration:manage
 };
 
 /** Real and made-up ids, filled in beforeAll. */
@@ -361,6 +364,14 @@ const probes: Record<string, Probe> = {
     variables: (i) => ({ id: i.missingRole }),
     allowed: 'NOT_FOUND',
   },
+  apiKeys: { query: 'query { apiKeys(first: 1) { totalCount nodes { id prefix } } }', allowed: 'data' },
+  createApiKey: {
+    query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+    // Not a permission: refused by validation after the permission check, no key made.
+    variables: () => ({ input: { name: 'matrix probe', permissions: ['not:a:permission'] } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  revokeApiKey: { query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: () => ({ id: toGlobalId('ApiKey', randomUUID()) }), allowed: 'NOT_FOUND' },
   login: {
     query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken user { email } } }',
     variables: () => ({ input: { email: 'member@acme.test', password: 'atrium-demo' } }),
@@ -600,6 +611,7 @@ async function worldSnapshot(): Promise<Record<string, unknown>> {
             (select string_agg(e.id || ':' || coalesce(e.revoked_at::text, '-'), ',' order by e.id) from entitlements e) as entitlements,
             (select string_agg(r.id || ':' || r.status, ',' order by r.id) from automation_runs r) as runs,
             (select count(*) from inbound_messages)::int as messages,
+            (select count(*) from api_keys)::int as api_keys,
             (select string_agg(tn.slug || ':' || tn.require_two_factor, ',' order by tn.slug) from tenants tn) as tenant_security,
             (select string_agg(u.email || ':' || coalesce(u.disabled_at::text, '-') || ':' || (u.totp_enabled_at is not null), ',' order by u.email) from users u where u.email not like 'leaver-%') as accounts,
             (select count(*) from sessions where revoked_at is not null and revoked_reason not in ('logout', 'left_tenant'))::int as sessions_ended_otherwise`,
