@@ -4,6 +4,7 @@ import { ApiKey } from './api-key.entity';
 import { createApiKeyLoaders } from './api-key.loaders';
 import { apiKeyPermissions } from './api-key.permissions';
 import { ApiKeyResolver } from './api-key.resolver';
+import { createSchemaRouter } from './api-key.schema-route';
 
 export const apiKeysModule = defineModule({
   name: 'apikeys',
@@ -11,6 +12,8 @@ export const apiKeysModule = defineModule({
   resolvers: [ApiKeyResolver],
   permissions: apiKeyPermissions,
   loaders: createApiKeyLoaders,
+  // The SDL for partners' tooling (codegen, clients), next to the keys they call with.
+  http: [{ path: '/api/schema.graphql', router: ({ schema }) => createSchemaRouter(schema) }],
   nodeTypes: {
     ApiKey: nodeType(ApiKey, apiKeyAccess),
   },
