@@ -167,7 +167,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   );
 
   // The modules' plain-HTTP routes (KYC documents, inbound messages), each within a request budget.
-  for (const m of modules) for (const route of m.http ?? []) app.use(route.path, budget, route.router({ contextOf, config }));
+  for (const m of modules) for (const route of m.http ?? []) app.use(route.path, budget, route.router({ contextOf, config, schema }));
   // The portal at / and the back office at /admin/, when the client has been built.
   const client = mountClientApps(app, config.clientDistDir);
 

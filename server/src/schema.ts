@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { forbidden } from './common/errors';
 import { validateArgument } from './common/input-hygiene';
 import { modules } from './modules';
+import { withApiKeyRestrictions } from './permissions/api-key-gate';
 import { withTwoFactorRequirement } from './permissions/two-factor';
 import type { Rule } from './permissions/types';
 
@@ -43,11 +44,12 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
  * they load is tenant-scoped by the loaders, so they carry no rules; only the root types get
  * shield's middleware, which keeps the per-field cost off every nested field (see the bench).
  * A member who must enrol in two-factor sign-in first is refused in front of every rule but a
- * few (permissions/two-factor.ts).
+ * few (permissions/two-factor.ts), and API keys from operations on a person's own account
+ * (permissions/api-key-gate.ts).
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const schema = await buildBareSchema();
-  const permissions = shield(withTwoFactorRequirement(operationRules()) as IRules, {
+  const permissions = shield(withApiKeyRestrictions(withTwoFactorRequirement(operationRules())) as IRules, {
     fallbackRule: deny,
     fallbackError: () => forbidden().toGraphQLError(),
     // Resolver errors pass through to formatError, which masks anything unexpected.

@@ -9,6 +9,7 @@ import { Tenant } from '../src/modules/tenancy/tenant.entity';
 import { User } from '../src/modules/users/user.entity';
 import { allow } from 'graphql-shield';
 import { OPEN_BEFORE_ENROLLMENT } from '../src/permissions/two-factor';
+import { CLOSED_TO_API_KEYS } from '../src/permissions/api-key-gate';
 import { buildBareSchema, operationRules } from '../src/schema';
 import { DEMO_PASSWORD } from '../src/seeders/demo.seeder';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from './harness';
@@ -82,6 +83,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   invitations:            { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:tenant:read
   invitationPreview:      { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public (the token is the secret)
   userSessions:           { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:read
+  apiKeys:                { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // apikey:manage | platform:integration:read
   // ---- Mutation ----
   addTicketComment:       { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:comment (tenant only)
   createRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
@@ -142,6 +144,8 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   deactivateUser:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
   reactivateUser:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
   revokeUserSessions:     { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
+  createApiKey:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // apikey:manage (tenant only)
+  revokeApiKey:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // apikey:manage | platform:integration:manage
 };
 
 /** Real and made-up ids, filled in beforeAll. */
@@ -361,6 +365,14 @@ const probes: Record<string, Probe> = {
     variables: (i) => ({ id: i.missingRole }),
     allowed: 'NOT_FOUND',
   },
+  apiKeys: { query: 'query { apiKeys(first: 1) { totalCount nodes { id prefix } } }', allowed: 'data' },
+  createApiKey: {
+    query: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+    // Not a permission: refused by validation after the permission check, no key made.
+    variables: () => ({ input: { name: 'matrix probe', permissions: ['not:a:permission'] } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  revokeApiKey: { query: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', variables: () => ({ id: toGlobalId('ApiKey', randomUUID()) }), allowed: 'NOT_FOUND' },
   login: {
     query: 'mutation($input: LoginInput!) { login(input: $input) { accessToken user { email } } }',
     variables: () => ({ input: { email: 'member@acme.test', password: 'atrium-demo' } }),
@@ -600,6 +612,7 @@ async function worldSnapshot(): Promise<Record<string, unknown>> {
             (select string_agg(e.id || ':' || coalesce(e.revoked_at::text, '-'), ',' order by e.id) from entitlements e) as entitlements,
             (select string_agg(r.id || ':' || r.status, ',' order by r.id) from automation_runs r) as runs,
             (select count(*) from inbound_messages)::int as messages,
+            (select count(*) from api_keys where name <> 'permission matrix key')::int as api_keys,
             (select string_agg(tn.slug || ':' || tn.require_two_factor, ',' order by tn.slug) from tenants tn) as tenant_security,
             (select string_agg(u.email || ':' || coalesce(u.disabled_at::text, '-') || ':' || (u.totp_enabled_at is not null), ',' order by u.email) from users u where u.email not like 'leaver-%') as accounts,
             (select count(*) from sessions where revoked_at is not null and revoked_reason not in ('logout', 'left_tenant'))::int as sessions_ended_otherwise`,
@@ -792,6 +805,58 @@ describe('a member who must enrol in two-factor sign-in first', () => {
     await t.sql(`update tenants set require_two_factor = false where slug = 'globex'`);
     expect(codeOf(await t.gql('query { tickets(first: 1) { totalCount } }', {}, { token: mustEnrol }))).toBeUndefined();
   });
+});
+
+/**
+ * An API key holding every permission of the owner who created it: each operation answers as it
+ * does for the owner, except those on a person's own account or session, which keys may not call
+ * (FORBIDDEN API_KEY_NOT_ALLOWED, permissions/api-key-gate.ts). Rows come from the matrix, so a
+ * new operation is covered without a word here.
+ */
+describe("an API key with all of its owner's permissions", () => {
+  let secret: string;
+  const closed: readonly string[] = [...CLOSED_TO_API_KEYS.Query, ...CLOSED_TO_API_KEYS.Mutation];
+
+  beforeAll(async () => {
+    const me = await t.gql<{ me: { permissions: string[] } }>('query { me { permissions } }', {}, { token: tokens.owner });
+    const res = await t.gql<{ createApiKey: { secret: string } }>(
+      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+      { input: { name: 'permission matrix key', permissions: me.data?.me.permissions } },
+      { token: tokens.owner },
+    );
+    if (!res.data) throw new Error(`no matrix key: ${describeErrors(res)}`);
+    secret = res.data.createApiKey.secret;
+  });
+
+  for (const [field, row] of Object.entries(matrix)) {
+    const expected = closed.includes(field) ? 'API_KEY_NOT_ALLOWED' : row.owner;
+    it(`${field} → ${expected}`, async () => {
+      const probe = probes[field];
+      if (!probe) throw new Error(`no probe for ${field}`);
+      // Only variables are borrowed from a probe's setup (refreshSession's token); the caller is the key.
+      const prepared = probe.prepare ? await probe.prepare('anonymous') : {};
+      const variables = prepared.variables ?? probe.variables?.(ids) ?? {};
+      const res = await t.gql(probe.query, variables, { token: secret });
+      const codes = (res.errors ?? []).map((e) => e.extensions.code);
+      const detail = `${field} as an API key: ${describeErrors(res)}`;
+      if (expected === 'API_KEY_NOT_ALLOWED') {
+        expect({ detail, code: codeOf(res), reason: res.errors?.[0]?.extensions.reason }).toEqual({ detail, code: 'FORBIDDEN', reason: 'API_KEY_NOT_ALLOWED' });
+        expect(res.errors?.[0]?.path).toEqual([field]);
+        expect(res.data?.[field] ?? null).toBeNull();
+      } else if (expected === 'allow') {
+        expect({ detail, denied: codes.filter((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN') }).toEqual({ detail, denied: [] });
+        if (probe.allowed === 'data') {
+          expect({ detail, codes }).toEqual({ detail, codes: [] });
+          expect(res.data?.[field]).toBeTruthy();
+        } else {
+          expect({ detail, codes }).toEqual({ detail, codes: [probe.allowed] });
+        }
+      } else {
+        expect({ detail, code: codeOf(res) }).toEqual({ detail, code: expected });
+        expect(res.data?.[field] ?? null).toBeNull();
+      }
+    });
+  }
 });
 
 describe('authentication failures', () => {

@@ -31,8 +31,8 @@ const ALLOWED: readonly { file: string; tables: readonly string[]; reason: strin
   },
   {
     file: 'context/create-context.ts',
-    tables: ['sessions', 'memberships', 'roles'],
-    reason: "Authentication: reads the caller's own session and their membership in its tenant, before any request scope exists.",
+    tables: ['sessions', 'memberships', 'roles', 'api_keys'],
+    reason: "Authentication: reads the caller's own session (or API key) and their (its creator's) membership in its tenant, before any request scope exists.",
   },
   {
     file: 'seeders/large.seeder.ts',

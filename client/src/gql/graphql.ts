@@ -19,16 +19,23 @@ export type AddTicketCommentInput = {
   ticketId: string;
 };
 
+/** Narrows the audit trail. */
 export type AuditLogFilter = {
   /** Exact action, or a prefix ending in "." (e.g. "auth."). */
   action?: string | null | undefined;
+  /** Entries by this user (including what API keys did for them). */
   actorId?: string | null | undefined;
+  /** Entries made through this API key. */
+  apiKeyId?: string | null | undefined;
+  /** Entries of one request or job (its X-Correlation-Id). */
   correlationId?: string | null | undefined;
+  /** Entries at or after this time. */
   from?: string | null | undefined;
   /** Global id of the target. */
   targetId?: string | null | undefined;
   /** Platform staff only: one tenant. */
   tenantId?: string | null | undefined;
+  /** Entries at or before this time. */
   to?: string | null | undefined;
 };
 
@@ -247,6 +254,7 @@ export type AdminAuditLogQueryVariables = Exact<{
 
 
 export type AdminAuditLogQuery = { node:
+    | { __typename: 'ApiKey' }
     | (
       { __typename: 'AuditLog' }
       & { ' $fragmentRefs'?: { 'AdminAuditLogFieldsFragment': AdminAuditLogFieldsFragment } }
@@ -280,6 +288,7 @@ export type AdminAuditLogsByIdsQueryVariables = Exact<{
 
 
 export type AdminAuditLogsByIdsQuery = { nodes: Array<
+    | { __typename: 'ApiKey' }
     | (
       { __typename: 'AuditLog' }
       & { ' $fragmentRefs'?: { 'AdminAuditLogFieldsFragment': AdminAuditLogFieldsFragment } }
@@ -323,6 +332,7 @@ export type AdminFeatureFlagQueryVariables = Exact<{
 
 
 export type AdminFeatureFlagQuery = { node:
+    | { __typename: 'ApiKey' }
     | { __typename: 'AuditLog' }
     | { __typename: 'AutomationRun' }
     | { __typename: 'DashboardWidget' }
@@ -356,6 +366,7 @@ export type AdminFeatureFlagsByIdsQueryVariables = Exact<{
 
 
 export type AdminFeatureFlagsByIdsQuery = { nodes: Array<
+    | { __typename: 'ApiKey' }
     | { __typename: 'AuditLog' }
     | { __typename: 'AutomationRun' }
     | { __typename: 'DashboardWidget' }
@@ -447,6 +458,7 @@ export type AdminMembershipQueryVariables = Exact<{
 
 
 export type AdminMembershipQuery = { node:
+    | { __typename: 'ApiKey' }
     | { __typename: 'AuditLog' }
     | { __typename: 'AutomationRun' }
     | { __typename: 'DashboardWidget' }
@@ -480,6 +492,7 @@ export type AdminMembershipsByIdsQueryVariables = Exact<{
 
 
 export type AdminMembershipsByIdsQuery = { nodes: Array<
+    | { __typename: 'ApiKey' }
     | { __typename: 'AuditLog' }
     | { __typename: 'AutomationRun' }
     | { __typename: 'DashboardWidget' }
@@ -539,6 +552,7 @@ export type AdminTenantsByIdsQueryVariables = Exact<{
 
 
 export type AdminTenantsByIdsQuery = { nodes: Array<
+    | { __typename: 'ApiKey' }
     | { __typename: 'AuditLog' }
     | { __typename: 'AutomationRun' }
     | { __typename: 'DashboardWidget' }
@@ -600,6 +614,7 @@ export type AdminTicketsByIdsQueryVariables = Exact<{
 
 
 export type AdminTicketsByIdsQuery = { nodes: Array<
+    | { __typename: 'ApiKey' }
     | { __typename: 'AuditLog' }
     | { __typename: 'AutomationRun' }
     | { __typename: 'DashboardWidget' }
@@ -652,6 +667,7 @@ export type AdminUserQueryVariables = Exact<{
 
 
 export type AdminUserQuery = { node:
+    | { __typename: 'ApiKey' }
     | { __typename: 'AuditLog' }
     | { __typename: 'AutomationRun' }
     | { __typename: 'DashboardWidget' }
@@ -685,6 +701,7 @@ export type AdminUsersByIdsQueryVariables = Exact<{
 
 
 export type AdminUsersByIdsQuery = { nodes: Array<
+    | { __typename: 'ApiKey' }
     | { __typename: 'AuditLog' }
     | { __typename: 'AutomationRun' }
     | { __typename: 'DashboardWidget' }

@@ -17,6 +17,10 @@ export enum ErrorReason {
   MFA_REQUIRED = 'MFA_REQUIRED',
   INVALID_OTP = 'INVALID_OTP',
   ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED',
+  API_KEY_INVALID = 'API_KEY_INVALID',
+  API_KEY_REVOKED = 'API_KEY_REVOKED',
+  API_KEY_EXPIRED = 'API_KEY_EXPIRED',
+  API_KEY_CREATOR_INACTIVE = 'API_KEY_CREATOR_INACTIVE',
   // FORBIDDEN
   MISSING_PERMISSION = 'MISSING_PERMISSION',
   TENANT_REQUIRED = 'TENANT_REQUIRED',
@@ -39,6 +43,7 @@ export enum ErrorReason {
   TWO_FACTOR_ENROLLMENT_REQUIRED = 'TWO_FACTOR_ENROLLMENT_REQUIRED',
   SELF_DEACTIVATION = 'SELF_DEACTIVATION',
   SUPERADMIN_REQUIRED = 'SUPERADMIN_REQUIRED',
+  API_KEY_NOT_ALLOWED = 'API_KEY_NOT_ALLOWED',
   // CONFLICT
   DUPLICATE = 'DUPLICATE',
   LAST_OWNER = 'LAST_OWNER',
@@ -57,6 +62,7 @@ export enum ErrorReason {
   DOCUMENT_DECIDED = 'DOCUMENT_DECIDED',
   TWO_FACTOR_ENABLED = 'TWO_FACTOR_ENABLED',
   TWO_FACTOR_NOT_ENABLED = 'TWO_FACTOR_NOT_ENABLED',
+  API_KEY_LIMIT = 'API_KEY_LIMIT',
   // NOT_FOUND (REST)
   CONTENT_MISSING = 'CONTENT_MISSING',
   // BAD_USER_INPUT: uploads (REST)
@@ -105,6 +111,10 @@ const valuesConfig = {
   MFA_REQUIRED: { description: 'UNAUTHENTICATED: the password is right and the account has two-factor sign-in; send `otp` (a TOTP code or a recovery code).' },
   INVALID_OTP: { description: 'UNAUTHENTICATED: the two-factor code is wrong, or was already used; counts as a failed sign-in.' },
   ACCOUNT_DEACTIVATED: { description: 'UNAUTHENTICATED: the account has been deactivated by platform staff.' },
+  API_KEY_INVALID: { description: 'UNAUTHENTICATED: the `atr_...` bearer is not an API key of this API (mistyped, or deleted).' },
+  API_KEY_REVOKED: { description: 'UNAUTHENTICATED: the API key was revoked; create a new one.' },
+  API_KEY_EXPIRED: { description: 'UNAUTHENTICATED: the API key is past its expiry; create a new one.' },
+  API_KEY_CREATOR_INACTIVE: { description: 'UNAUTHENTICATED: the member who created the API key has left its tenant or been deactivated, so the key acts for nobody; create a new one.' },
   MISSING_PERMISSION: { description: 'FORBIDDEN: the caller lacks the permission the operation needs (the message names it).' },
   TENANT_REQUIRED: { description: 'FORBIDDEN: the operation acts in a tenant; switch to one first.' },
   NOT_A_MEMBER: { description: 'FORBIDDEN: the user is not a member of the tenant asked for.' },
@@ -126,6 +136,7 @@ const valuesConfig = {
   TWO_FACTOR_ENROLLMENT_REQUIRED: { description: 'FORBIDDEN: the tenant requires two-factor sign-in; enrol (beginTotpEnrollment, confirmTotpEnrollment) before anything else.' },
   SELF_DEACTIVATION: { description: 'FORBIDDEN: nobody deactivates their own account.' },
   SUPERADMIN_REQUIRED: { description: "FORBIDDEN: only a superadmin deactivates, reactivates or ends the sessions of platform staff." },
+  API_KEY_NOT_ALLOWED: { description: 'FORBIDDEN: the operation concerns a person\'s own account or session (password, two-factor, sessions, tenants, invitations); API keys cannot call it.' },
   DUPLICATE: { description: 'CONFLICT: something with this name or key already exists (a role, a tool).' },
   LAST_OWNER: { description: 'CONFLICT: a tenant keeps at least one owner.' },
   ALREADY_MEMBER: { description: 'CONFLICT: the invited address already belongs to a member of the tenant.' },
@@ -143,6 +154,7 @@ const valuesConfig = {
   DOCUMENT_DECIDED: { description: 'CONFLICT: a KYC document already accepted or rejected stays on the case.' },
   TWO_FACTOR_ENABLED: { description: 'CONFLICT: two-factor sign-in is already on; disable it first to enrol again.' },
   TWO_FACTOR_NOT_ENABLED: { description: 'CONFLICT: two-factor sign-in is not on (or no enrolment was begun).' },
+  API_KEY_LIMIT: { description: 'CONFLICT: the tenant has as many live API keys as allowed (with limit); revoke one first.' },
   CONTENT_MISSING: { description: 'NOT_FOUND: the stored file of a KYC document is missing.' },
   NOT_MULTIPART: { description: 'BAD_USER_INPUT: an upload must be multipart/form-data.' },
   BAD_FORM: { description: 'BAD_USER_INPUT: the multipart body is unreadable or has more than one file.' },

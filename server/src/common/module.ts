@@ -1,5 +1,6 @@
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { Request, Router } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Context, CorrelationSource, LoaderScope, Loaders, ModuleRegistry, NodeType } from '../context/context';
 import { loadersFrom } from '../context/compose-loaders';
@@ -30,6 +31,8 @@ export interface HttpDeps {
   readonly contextOf: (req: Request) => Promise<Context>;
   /** The app's configuration, for routes that exist only in some environments. */
   readonly config: Config;
+  /** The executable schema (e.g. to serve its SDL). */
+  readonly schema: GraphQLSchema;
 }
 
 /** A plain-HTTP route of a module, mounted under `path` with the request budget in front. */

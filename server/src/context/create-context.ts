@@ -4,7 +4,12 @@ import { verifyAccessToken } from '../modules/auth/tokens';
 import type { StaffRole } from '../permissions/staff-role';
 import { preparedRows } from '../database/lean-find';
 import { TENANT_FILTER } from '../database/tenant-filter';
-import type { AppServices, Context, Principal } from './context';
+import { auditKeyRefusal } from '../modules/apikeys/api-key.refusals';
+import { hashApiKeySecret, hasApiKeyShape, isApiKeySecret } from '../modules/apikeys/api-key.secret';
+import { ApiKey } from '../modules/apikeys/api-key.entity';
+import type { Logger } from '../common/logger';
+import { RequestBudget, withBudget } from '../common/request-budget';
+import type { AppServices, AuthFailure, Context, Principal } from './context';
 
 export interface RequestInfo {
   authorization?: string | null;
@@ -22,6 +27,83 @@ interface SessionRow {
   permissions: string[] | null;
   two_factor_enabled: boolean;
   tenant_requires_two_factor: boolean | null;
+}
+
+interface ApiKeyRow {
+  api_key_id: string;
+  tenant_id: string;
+  key_permissions: string[];
+  revoked: boolean;
+  expired: boolean;
+  /** last_used_at is older than a minute (or unset): this use updates it. */
+  mark_used: boolean;
+  user_id: string | null;
+  membership_id: string | null;
+  role_name: string | null;
+  role_permissions: string[] | null;
+}
+
+/** How often last_used_at is written at most. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+type KeyAuth = { ok: true; principal: Extract<Principal, { kind: 'apiKey' }>; permissions: string[] } | { ok: false; reason: AuthFailure };
+
+/**
+ * An API key (`Bearer atr_...`) to its principal, with one statement: the key by the hash of the
+ * secret, and its creator's CURRENT membership and role in the key's tenant (an enabled account).
+ * The key's permissions are capped by that role: a permission the creator no longer holds is
+ * gone from their keys at once, and a creator who left the tenant or was deactivated leaves
+ * keys that act for nobody (UNAUTHENTICATED API_KEY_CREATOR_INACTIVE). Refusals of a real key
+ * are audited (throttled, detached); last_used_at is written at most once a minute, detached.
+ */
+async function authenticateApiKey(orm: MikroORM, secret: string, req: RequestInfo, logger: Logger): Promise<KeyAuth> {
+  if (!hasApiKeyShape(secret)) return { ok: false, reason: 'API_KEY_INVALID' };
+  const rows = (await preparedRows(
+    orm.em,
+    `select k.id as api_key_id, k.tenant_id, k.permissions as key_permissions, k.revoked_at is not null as revoked,
+            k.expires_at is not null and k.expires_at <= now() as expired,
+            k.last_used_at is null or k.last_used_at < now() - interval '${LAST_USED_RESOLUTION_MS / 1000} seconds' as mark_used,
+            u.id as user_id, m.id as membership_id, r.name as role_name, r.permissions as role_permissions
+       from api_keys k
+       left join users u on u.id = k.created_by_id and u.disabled_at is null
+       left join memberships m on m.user_id = u.id and m.tenant_id = k.tenant_id
+       left join roles r on r.id = m.role_id and r.tenant_id = m.tenant_id
+      where k.secret_hash = $1`,
+    [hashApiKeySecret(secret)],
+  )) as unknown as ApiKeyRow[];
+  const row = rows[0];
+  if (!row) return { ok: false, reason: 'API_KEY_INVALID' };
+  const refused = keyRefusal(row);
+  if (refused || !row.user_id || !row.membership_id || !row.role_name) {
+    const reason = refused?.reason ?? 'API_KEY_CREATOR_INACTIVE';
+    void auditKeyRefusal(orm.em, { correlationId: req.correlationId, ip: req.ip, logger }, { apiKeyId: row.api_key_id, tenantId: row.tenant_id, userId: row.user_id, reason });
+    return { ok: false, reason };
+  }
+  if (row.mark_used) markUsed(orm, row.api_key_id, logger);
+  const held = new Set(row.role_permissions ?? []);
+  return {
+    ok: true,
+    permissions: row.key_permissions.filter((p) => held.has(p)),
+    principal: { kind: 'apiKey', apiKeyId: row.api_key_id, tenantId: row.tenant_id, userId: row.user_id, membershipId: row.membership_id, role: row.role_name },
+  };
+}
+
+/** Why a key that exists is refused, or null when it is accepted. */
+function keyRefusal(row: ApiKeyRow): { reason: AuthFailure } | null {
+  if (row.revoked) return { reason: 'API_KEY_REVOKED' };
+  if (row.expired) return { reason: 'API_KEY_EXPIRED' };
+  if (!row.user_id || !row.membership_id || !row.role_name) return { reason: 'API_KEY_CREATOR_INACTIVE' };
+  return null;
+}
+
+/** Sets last_used_at unless another request did within the minute; detached, failures logged. */
+function markUsed(orm: MikroORM, apiKeyId: string, logger: Logger): void {
+  const now = new Date();
+  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  // Its own small budget: the request's may end (or its client leave) before this runs.
+  withBudget(new RequestBudget(5_000, 1), () =>
+    orm.em.fork().nativeUpdate(ApiKey, { id: apiKeyId, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: stale } }] }, { lastUsedAt: now }, { filters: false }),
+  ).catch((err: unknown) => logger.error({ err, apiKeyId }, 'could not record the use of an API key'));
 }
 
 /**
@@ -67,7 +149,17 @@ async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenti
   const header = authenticate ? (req.authorization ?? '') : '';
   const match = /^Bearer\s+([A-Za-z0-9._-]+)$/.exec(header.trim());
   if (header && !match) authFailure = 'INVALID';
-  if (match?.[1]) {
+  if (match?.[1] && isApiKeySecret(match[1])) {
+    // A partner's API key: never staff rights, always its own tenant.
+    const key = await authenticateApiKey(orm, match[1], req, logger);
+    if (!key.ok) {
+      authFailure = key.reason;
+    } else {
+      principal = key.principal;
+      tenantId = key.principal.tenantId;
+      for (const p of key.permissions) permissions.add(p);
+    }
+  } else if (match?.[1]) {
     const verified = verifyAccessToken(app.config, match[1]);
     if (!verified.ok) {
       authFailure = verified.reason;

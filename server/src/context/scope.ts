@@ -35,10 +35,21 @@ export type Principal =
        */
       readonly userId: string;
       readonly membershipId: string;
+      /** The creator's current role in the key's tenant (owner-only rules apply to their keys too). */
+      readonly role: string;
     };
 
 /** Why a presented token was not accepted, so UNAUTHENTICATED can say so. */
-export type AuthFailure = 'EXPIRED' | 'INVALID' | 'SESSION_ENDED';
+export type AuthFailure =
+  | 'EXPIRED'
+  | 'INVALID'
+  | 'SESSION_ENDED'
+  /** An `atr_...` bearer that is no key of ours. */
+  | 'API_KEY_INVALID'
+  | 'API_KEY_REVOKED'
+  | 'API_KEY_EXPIRED'
+  /** The key's creator has left its tenant or been deactivated: the key acts for nobody. */
+  | 'API_KEY_CREATOR_INACTIVE';
 
 /**
  * The part of a request that decides what it may reach: who calls, in which tenant, holding which
@@ -56,6 +67,11 @@ export interface RequestScope {
 /** The user a request acts as: the signed-in user, or the member an API key acts on behalf of. */
 export function userIdOf(ctx: Pick<RequestScope, 'principal'>): string | null {
   return ctx.principal.kind === 'anonymous' ? null : ctx.principal.userId;
+}
+
+/** The caller's role in the tenant they act in (an API key: its creator's); null outside a tenant. */
+export function tenantRoleOf(ctx: Pick<RequestScope, 'principal'>): string | null {
+  return ctx.principal.kind === 'anonymous' ? null : ctx.principal.role;
 }
 
 /** A signed-in user acting in a tenant; FORBIDDEN (TENANT_REQUIRED) otherwise. */

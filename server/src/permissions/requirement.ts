@@ -9,6 +9,10 @@ export const AUTH_MESSAGES: Record<AuthFailure, string> = {
   EXPIRED: 'Your access token has expired; refresh it and try again.',
   INVALID: 'Your access token is not valid. Please sign in again.',
   SESSION_ENDED: 'Your session has ended. Please sign in again.',
+  API_KEY_INVALID: 'This API key is not valid. Check that the whole key was sent: Authorization: Bearer atr_...',
+  API_KEY_REVOKED: 'This API key has been revoked. Ask an administrator of your organisation for a new one.',
+  API_KEY_EXPIRED: 'This API key has expired. Ask an administrator of your organisation for a new one.',
+  API_KEY_CREATOR_INACTIVE: 'The member who created this API key is no longer active in its organisation, so the key no longer works. Ask an administrator for a new one.',
 };
 
 type Caller = RequestScope & { readonly authFailure: AuthFailure | null };

@@ -1,6 +1,8 @@
 import { allow, rule } from 'graphql-shield';
 import type { Context } from '../context/context';
-import { forbidden } from '../common/errors';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ErrorReason, forbidden } from '../common/errors';
+import { noteKeyForbidden } from '../modules/apikeys/api-key.refusals';
 import { authRefusal } from './requirement';
 import type { PlatformPermission, TenantPermission } from './catalog';
 import { type AccessGate, SIGNED_IN } from './access';
@@ -19,12 +21,14 @@ export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
   ctx.principal.kind === 'anonymous' ? authError(ctx) : true,
 );
 
-function check(ctx: Context, tenantPerms: readonly TenantPermission[], platformPerms: readonly PlatformPermission[]) {
+function check(ctx: Context, info: GraphQLResolveInfo, tenantPerms: readonly TenantPermission[], platformPerms: readonly PlatformPermission[]) {
   if (ctx.principal.kind === 'anonymous') return authError(ctx);
   if (ctx.tenantId && tenantPerms.some((p) => ctx.permissions.has(p))) return true;
   if (platformPerms.some((p) => ctx.permissions.has(p))) return true;
   const needed = [...tenantPerms, ...platformPerms].join(' or ');
-  return forbidden(`This needs the ${needed} permission.`, 'MISSING_PERMISSION').toGraphQLError();
+  // An API key asking beyond its permissions (or for a staff operation) is a refused use: audited.
+  noteKeyForbidden(ctx, ErrorReason.MISSING_PERMISSION, `${info.parentType.name}.${info.fieldName}`);
+  return forbidden(`This needs the ${needed} permission.`, ErrorReason.MISSING_PERMISSION).toGraphQLError();
 }
 
 // Shield requires one rule object per name, so each permission's rule is made once.
@@ -33,7 +37,7 @@ function permissionRule(tenantPerms: readonly TenantPermission[], platformPerms:
   const name = `can:${[...tenantPerms, ...platformPerms].join('|')}`;
   let r = made.get(name);
   if (!r) {
-    r = rule(name, { cache: 'contextual' })((_p, _a, ctx: Context) => check(ctx, tenantPerms, platformPerms));
+    r = rule(name, { cache: 'contextual' })((_p, _a, ctx: Context, info: GraphQLResolveInfo) => check(ctx, info, tenantPerms, platformPerms));
     made.set(name, r);
   }
   return r;

@@ -5,7 +5,8 @@ import { prefixPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
-import { isPlatformScope, scopeOptions } from '../../context/scope';
+import { isPlatformScope, scopeOptions, userIdOf } from '../../context/scope';
+import { ApiKey } from '../apikeys/api-key.entity';
 import { auditLogList, type AuditLogsArgs } from './audit.inputs';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
@@ -17,8 +18,10 @@ export interface AuditEntry {
   diff?: Record<string, unknown>;
   /** Defaults to the caller's tenant. */
   tenantId?: string | null;
-  /** Defaults to the calling user. */
+  /** Defaults to the calling user (for an API key: the member it acts for). */
   actorId?: string | null;
+  /** Defaults to the calling API key, if the caller is one. */
+  apiKeyId?: string | null;
 }
 
 /**
@@ -27,11 +30,15 @@ export interface AuditEntry {
  */
 export function recordAudit(ctx: Pick<Context, 'principal' | 'tenantId' | 'correlationId' | 'ip'>, em: EntityManager, entry: AuditEntry): AuditLog {
   const tenantId = entry.tenantId !== undefined ? entry.tenantId : ctx.tenantId;
-  const actorId = entry.actorId !== undefined ? entry.actorId : ctx.principal.kind === 'user' ? ctx.principal.userId : null;
+  // An API key is a third kind of actor: its row names the key, and the member it acts for as
+  // actor, so queries by actor still find what was done on their behalf.
+  const actorId = entry.actorId !== undefined ? entry.actorId : userIdOf(ctx);
+  const apiKeyId = entry.apiKeyId !== undefined ? entry.apiKeyId : ctx.principal.kind === 'apiKey' ? ctx.principal.apiKeyId : null;
   const row = em.create(AuditLog, {
     action: entry.action,
     tenant: tenantId ? em.getReference(Tenant, tenantId) : undefined,
     actor: actorId ? em.getReference(User, actorId) : undefined,
+    apiKey: apiKeyId ? em.getReference(ApiKey, apiKeyId) : undefined,
     targetType: entry.target?.type,
     targetId: entry.target ? toGlobalId(entry.target.type, entry.target.id) : undefined,
     diff: entry.diff,
@@ -78,6 +85,7 @@ export async function listAuditLogs(ctx: Context, args: AuditLogsArgs): Promise<
   const where: Record<string, unknown> = {};
   if (f?.action) where.action = f.action.endsWith('.') ? { $like: prefixPattern(f.action) } : f.action;
   if (f?.actorId) where.actor = expectGlobalId(f.actorId, 'User', 'filter.actorId');
+  if (f?.apiKeyId) where.apiKey = expectGlobalId(f.apiKeyId, 'ApiKey', 'filter.apiKeyId');
   if (f?.targetId) where.targetId = f.targetId;
   if (f?.correlationId) where.correlationId = f.correlationId;
   if (f?.from || f?.to) where.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };

@@ -6,7 +6,7 @@ import { containsPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/paginate';
 import type { Context } from '../../context/context';
-import { isPlatformScope, requireTenant, scopeOptions, userIdOf } from '../../context/scope';
+import { isPlatformScope, requireTenant, scopeOptions, tenantRoleOf, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { type AuthResult, startSession } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
@@ -107,7 +107,7 @@ export async function inviteMember(ctx: Context, input: InviteMemberInput): Prom
     const tenant = await em.findOneOrFail(Tenant, { id: tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const role = await em.findOne(Role, { id: roleId });
     if (!role) throw notFound('Role');
-    if (role.name === OWNER && ctx.principal.kind === 'user' && ctx.principal.role !== OWNER) {
+    if (role.name === OWNER && tenantRoleOf(ctx) !== OWNER) {
       throw forbidden('Only an owner can invite another owner.', ErrorReason.OWNER_ONLY);
     }
     checkNoEscalation(ctx, role.permissions);

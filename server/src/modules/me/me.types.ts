@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { ApiKey } from '../apikeys/api-key.entity';
 import { Entitlement } from '../entitlements/entitlement.entity';
 import { EvaluatedFlag } from '../flags/flag.inputs';
 import { Membership } from '../tenancy/membership.entity';
@@ -40,4 +41,7 @@ export class Me {
       'Your current tenant requires two-factor sign-in and you have not set it up: until you enrol (beginTotpEnrollment, confirmTotpEnrollment), other operations answer FORBIDDEN with reason TWO_FACTOR_ENROLLMENT_REQUIRED.',
   })
   twoFactorEnrollmentRequired!: boolean;
+
+  @Field(() => ApiKey, { nullable: true, description: 'The API key making this request (then `user` is the member it acts for, and `permissions` the key\'s, capped by that member\'s role); null for a person.' })
+  apiKey!: ApiKey | null;
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorReason, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import type { Context } from '../../context/context';
-import { isPlatformScope, requireTenant, scopeOptions } from '../../context/scope';
+import { isPlatformScope, requireTenant, scopeOptions, tenantRoleOf, userIdOf } from '../../context/scope';
 import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { recordAudit } from '../audit/audit.service';
 import { Session } from '../auth/session.entity';
@@ -52,10 +52,10 @@ export async function removeMember(ctx: Context, globalId: string): Promise<Memb
     if (!membership) throw notFound('Membership');
     const role = membership.role.getEntity();
     if (!isPlatformScope(ctx)) {
-      if (ctx.principal.kind === 'user' && membership.user.id === ctx.principal.userId) {
+      if (membership.user.id === userIdOf(ctx)) {
         throw forbidden('To leave this tenant yourself, use "Leave tenant".', ErrorReason.SELF_REMOVAL);
       }
-      if (role.name === OWNER && ctx.principal.kind === 'user' && ctx.principal.role !== OWNER) {
+      if (role.name === OWNER && tenantRoleOf(ctx) !== OWNER) {
         throw forbidden('Only an owner can remove an owner.', ErrorReason.OWNER_ONLY);
       }
     }

@@ -7,7 +7,7 @@ import { containsPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
-import { isPlatformScope, scopeOptions, userIdOf } from '../../context/scope';
+import { isPlatformScope, scopeOptions, tenantRoleOf, userIdOf } from '../../context/scope';
 import { isTenantPermission } from '../../permissions/catalog';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { keepAnOwner } from './membership.lifecycle';
@@ -101,7 +101,7 @@ export async function updateMembershipRole(ctx: Context, input: UpdateMembership
     if (current.id === role.id) return membership;
     if (!isPlatformScope(ctx)) {
       if (membership.user.id === userIdOf(ctx)) throw forbidden('You cannot change your own role.', ErrorReason.SELF_ROLE_CHANGE);
-      if ((role.name === OWNER || current.name === OWNER) && ctx.principal.kind === 'user' && ctx.principal.role !== OWNER) {
+      if ((role.name === OWNER || current.name === OWNER) && tenantRoleOf(ctx) !== OWNER) {
         throw forbidden('Only an owner can grant or take away the owner role.', ErrorReason.OWNER_ONLY);
       }
       checkNoEscalation(ctx, role.permissions);
