@@ -272,6 +272,8 @@ export type AdminAuditLogQuery = { node:
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type AdminAuditLogsByIdsQueryVariables = Exact<{
@@ -305,6 +307,8 @@ export type AdminAuditLogsByIdsQuery = { nodes: Array<
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminFeatureFlagFieldsFragment = { id: string, key: string, description: string, defaultEnabled: boolean, createdAt: string, updatedAt: string, overrides: Array<{ id: string, enabled: boolean, updatedAt: string, tenant: { id: string, slug: string, name: string } }> } & { ' $fragmentName'?: 'AdminFeatureFlagFieldsFragment' };
@@ -348,6 +352,8 @@ export type AdminFeatureFlagQuery = { node:
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type AdminFeatureFlagsByIdsQueryVariables = Exact<{
@@ -381,6 +387,8 @@ export type AdminFeatureFlagsByIdsQuery = { nodes: Array<
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminSetFeatureFlagMutationVariables = Exact<{
@@ -472,6 +480,8 @@ export type AdminMembershipQuery = { node:
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type AdminMembershipsByIdsQueryVariables = Exact<{
@@ -505,6 +515,8 @@ export type AdminMembershipsByIdsQuery = { nodes: Array<
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminUpdateMembershipRoleMutationVariables = Exact<{
@@ -564,6 +576,8 @@ export type AdminTenantsByIdsQuery = { nodes: Array<
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminCreateTenantMutationVariables = Exact<{
@@ -625,6 +639,8 @@ export type AdminTicketsByIdsQuery = { nodes: Array<
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminUpdateTicketMutationVariables = Exact<{
@@ -677,6 +693,8 @@ export type AdminUserQuery = { node:
       { __typename: 'User' }
       & { ' $fragmentRefs'?: { 'AdminUserFieldsFragment': AdminUserFieldsFragment } }
     )
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type AdminUsersByIdsQueryVariables = Exact<{
@@ -710,6 +728,8 @@ export type AdminUsersByIdsQuery = { nodes: Array<
       { __typename: 'User' }
       & { ' $fragmentRefs'?: { 'AdminUserFieldsFragment': AdminUserFieldsFragment } }
     )
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminSessionFieldsFragment = { id: string, userAgent: string | null, ip: string | null, createdAt: string, lastUsedAt: string, expiresAt: string } & { ' $fragmentName'?: 'AdminSessionFieldsFragment' };

@@ -17,6 +17,7 @@ import { runsModule } from './runs';
 import { messagesModule } from './messages';
 import { invitationsModule } from './invitations';
 import { mailModule } from './mail';
+import { webhooksModule } from './webhooks';
 
 /**
  * The composition root: every feature module, one line each. The schema (resolvers and shield
@@ -43,4 +44,5 @@ export const modules = [
   messagesModule,
   invitationsModule,
   mailModule,
+  webhooksModule,
 ] as const;
