@@ -1,3 +1,4 @@
+import type { LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { Webhook } from 'standardwebhooks';
@@ -41,7 +42,12 @@ function describeError(err: unknown, timeoutMs: number): string {
  * timeout over the whole exchange, no redirects followed (a 3xx is a failed attempt), and at most
  * RESPONSE_EXCERPT_BYTES of the answer read. Never throws: the outcome is the result.
  */
-export function postWebhook(target: string, body: string, headers: Record<string, string>, opts: { timeoutMs: number; policy: UrlPolicy }): Promise<AttemptResult> {
+export function postWebhook(
+  target: string,
+  body: string,
+  headers: Record<string, string>,
+  opts: { timeoutMs: number; policy: UrlPolicy; /** DNS, for tests; defaults to the system resolver. */ resolve?: (host: string) => Promise<LookupAddress[]> },
+): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise<AttemptResult>((resolve) => {

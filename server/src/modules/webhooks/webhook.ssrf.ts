@@ -93,9 +93,12 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
  * A `lookup` for http(s).request that resolves, checks every address, and hands the connection
  * only checked addresses: the connection goes where the check looked (no DNS rebinding).
  */
-export function safeLookup(policy: UrlPolicy): (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback) => void {
+export function safeLookup(
+  policy: UrlPolicy,
+  resolve?: (host: string) => Promise<LookupAddress[]>,
+): (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback) => void {
   return (hostname, options, callback) => {
-    resolveAllowed(hostname.replace(/^\[(.*)\]$/, '$1'), policy).then(
+    resolveAllowed(hostname.replace(/^\[(.*)\]$/, '$1'), policy, resolve).then(
       (addresses) => {
         const family = typeof options === 'object' && options.family ? options.family : 0;
         const usable = family ? addresses.filter((a) => a.family === family) : addresses;
