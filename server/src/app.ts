@@ -24,6 +24,8 @@ import { createLoginLimiter } from './modules/auth/login-limiter';
 import { onMailCommitted } from './modules/mail/mail.outbox';
 import { MailWorker } from './modules/mail/mail.worker';
 import { ME_HTTP_QUERY } from './modules/me/me.query';
+import { onWebhookCommitted } from './modules/webhooks/webhook.emit';
+import { WebhookWorker } from './modules/webhooks/webhook.worker';
 import { buildAppSchema } from './schema';
 import { composeModules } from './common/module';
 import { modules } from './modules';
@@ -39,7 +41,12 @@ export interface App {
    * transaction that enqueued mail commits, stopped by close(). `deliverDue()` sends what is due now.
    */
   mail: MailWorker;
-  /** Stops accepting requests and waits for those in flight, then stops the mail worker. */
+  /**
+   * The webhook delivery worker: started by createApp unless WEBHOOK_WORKER_ENABLED=false, nudged
+   * when a transaction that staged deliveries commits, stopped by close().
+   */
+  webhooks: WebhookWorker;
+  /** Stops accepting requests and waits for those in flight, then stops the mail and webhook workers. */
   close(): Promise<void>;
 }
 
@@ -202,6 +209,9 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   const mail = new MailWorker(orm, config.mail, logger);
   const mailCommits = onMailCommitted(orm, () => mail.nudge());
   if (config.mail.workerEnabled) await mail.start();
+  const webhooks = new WebhookWorker(orm, config, logger);
+  const webhookCommits = onWebhookCommitted(orm, () => webhooks.nudge());
+  if (config.webhooks.workerEnabled) await webhooks.start();
 
   return {
     server,
@@ -209,10 +219,13 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     services,
     clientMounted: client.mounted,
     mail,
+    webhooks,
     async close() {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       mailCommits.close();
+      webhookCommits.close();
+      await webhooks.stop();
       await mail.stop();
       await services.loginLimiter.close();
     },

@@ -79,6 +79,20 @@ const EnvSchema = z.object({
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   MAIL_SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  WEBHOOK_WORKER_ENABLED: bool.default(true),
+  // Unset: 30 s, but 0 (never poll; woken by commits and its own retries) under NODE_ENV=test.
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+  // Seconds to wait before each retry; attempts = entries + 1 (default: 8 attempts over about 31 h).
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be comma-separated seconds, e.g. "5,300,1800"')
+    .refine((v) => v.split(',').length <= 19, 'at most 19 retries')
+    .default('5,300,1800,7200,18000,36000,50400'),
+  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(0).max(720).default(24),
+  WEBHOOK_DISABLE_MIN_FAILURES: z.coerce.number().int().min(1).max(10_000).default(5),
 });
 
 /** The run executor: how many runs at once, how often it looks for work, retries and leases. */
@@ -125,6 +139,25 @@ export interface MailConfig {
   readonly leaseMs: number;
   /** SMTP connect, greeting and socket inactivity timeout; one send may take at most three of them. */
   readonly smtpTimeoutMs: number;
+}
+
+/** Outbound webhooks: the delivery worker (modules/webhooks/webhook.worker.ts) and its retries. */
+export interface WebhookConfig {
+  /** Whether the app runs the delivery worker (createApp starts it; app.close() stops it). */
+  readonly workerEnabled: boolean;
+  /** How often the worker looks for due deliveries it was not told about; 0 never looks on its own. */
+  readonly pollIntervalMs: number;
+  /** Deliveries sent at once by one worker. */
+  readonly concurrency: number;
+  /** One delivery's whole HTTP exchange (resolve, connect, send, first bytes of the answer). */
+  readonly timeoutMs: number;
+  /** A claimed delivery belongs to its worker this long; past it, another worker sends it again. */
+  readonly leaseMs: number;
+  /** Wait before retry n (ms); a delivery gets retryScheduleMs.length + 1 attempts. */
+  readonly retryScheduleMs: readonly number[];
+  /** An endpoint whose attempts have all failed for this long (and at least disableMinFailures times) is disabled. */
+  readonly disableAfterMs: number;
+  readonly disableMinFailures: number;
 }
 
 /** The login limiter's settings; modules/auth/login-limiter.ts says what each one does. */
@@ -201,6 +234,7 @@ export interface Config {
   /** Where the portal is reached from outside, without a trailing slash: every link in a mail starts with it. */
   readonly publicUrl: string;
   readonly mail: MailConfig;
+  readonly webhooks: WebhookConfig;
 }
 
 export class ConfigError extends Error {}
@@ -249,6 +283,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // A send that outlives its lease could be claimed and sent again by another worker.
   if (e.MAIL_LEASE_SECONDS * 1000 <= 3 * e.MAIL_SMTP_TIMEOUT_MS) {
     throw new ConfigError('MAIL_LEASE_SECONDS must be longer than three MAIL_SMTP_TIMEOUT_MS (the longest one send may take).');
+  }
+  // A delivery that outlives its lease could be claimed and sent again by another worker.
+  if (e.WEBHOOK_LEASE_SECONDS * 1000 <= 2 * e.WEBHOOK_TIMEOUT_MS) {
+    throw new ConfigError('WEBHOOK_LEASE_SECONDS must be longer than two WEBHOOK_TIMEOUT_MS (the longest one delivery may take, with its bookkeeping).');
   }
   return Object.freeze({
     env: e.NODE_ENV,
@@ -323,6 +361,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       leaseMs: e.MAIL_LEASE_SECONDS * 1000,
       smtpTimeoutMs: e.MAIL_SMTP_TIMEOUT_MS,
       retentionDays: e.MAIL_RETENTION_DAYS,
+    }),
+    webhooks: Object.freeze({
+      workerEnabled: e.WEBHOOK_WORKER_ENABLED,
+      pollIntervalMs: e.WEBHOOK_POLL_INTERVAL_MS ?? (e.NODE_ENV === 'test' ? 0 : 30_000),
+      concurrency: e.WEBHOOK_CONCURRENCY,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      leaseMs: e.WEBHOOK_LEASE_SECONDS * 1000,
+      retryScheduleMs: Object.freeze(e.WEBHOOK_RETRY_SCHEDULE.split(',').map((s) => Number(s.trim()) * 1000)),
+      disableAfterMs: e.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
+      disableMinFailures: e.WEBHOOK_DISABLE_MIN_FAILURES,
     }),
   });
 }

@@ -146,6 +146,15 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   revokeUserSessions:     { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:manage
   createApiKey:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // apikey:manage (tenant only)
   revokeApiKey:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // apikey:manage | platform:integration:manage
+  webhookEndpoints:       { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // webhook:manage | platform:integration:read
+  webhookDeliveries:      { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // webhook:manage | platform:integration:read
+  webhookEventTypes:      { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // webhook:manage | platform:integration:read
+  createWebhookEndpoint:  { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // webhook:manage (tenant only)
+  updateWebhookEndpoint:  { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // webhook:manage | platform:integration:manage (disable only)
+  deleteWebhookEndpoint:  { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // webhook:manage (tenant only)
+  rotateWebhookSecret:    { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // webhook:manage (tenant only)
+  redeliverWebhook:       { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // webhook:manage (tenant only)
+  sendTestWebhook:        { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // webhook:manage (tenant only)
 };
 
 /** Real and made-up ids, filled in beforeAll. */
@@ -170,6 +179,8 @@ interface Ids {
   missingRun: string;
   missingMessage: string;
   missingUser: string;
+  missingWebhookEndpoint: string;
+  missingWebhookDelivery: string;
 }
 
 /** What an allowed call answers once past the permission layer: data, or a non-permission error code. */
@@ -583,6 +594,24 @@ const probes: Record<string, Probe> = {
     variables: (i) => ({ input: { id: i.missingKycDocument, decision: 'ACCEPT', reason: 'matrix probe' } }),
     allowed: 'NOT_FOUND',
   },
+  webhookEndpoints: { query: 'query { webhookEndpoints(first: 1) { totalCount nodes { id url } } }', allowed: 'data' },
+  webhookDeliveries: { query: 'query { webhookDeliveries(first: 1, filter: { status: FAILED }) { totalCount nodes { id status } } }', allowed: 'data' },
+  webhookEventTypes: { query: 'query { webhookEventTypes }', allowed: 'data' },
+  createWebhookEndpoint: {
+    query: 'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }',
+    // Not a URL: refused after the permission check, nothing stored.
+    variables: () => ({ input: { url: 'not a url', events: ['ticket.created'] } }),
+    allowed: 'BAD_USER_INPUT',
+  },
+  updateWebhookEndpoint: {
+    query: 'mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { id } }',
+    variables: (i) => ({ input: { id: i.missingWebhookEndpoint, enabled: false } }),
+    allowed: 'NOT_FOUND',
+  },
+  deleteWebhookEndpoint: { query: 'mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }', variables: (i) => ({ id: i.missingWebhookEndpoint }), allowed: 'NOT_FOUND' },
+  rotateWebhookSecret: { query: 'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }', variables: (i) => ({ id: i.missingWebhookEndpoint }), allowed: 'NOT_FOUND' },
+  redeliverWebhook: { query: 'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id } }', variables: (i) => ({ id: i.missingWebhookDelivery }), allowed: 'NOT_FOUND' },
+  sendTestWebhook: { query: 'mutation($id: ID!) { sendTestWebhook(id: $id) { id } }', variables: (i) => ({ id: i.missingWebhookEndpoint }), allowed: 'NOT_FOUND' },
 };
 
 async function rootFields(schema: GraphQLSchema): Promise<{ Query: string[]; Mutation: string[] }> {
@@ -613,6 +642,8 @@ async function worldSnapshot(): Promise<Record<string, unknown>> {
             (select string_agg(r.id || ':' || r.status, ',' order by r.id) from automation_runs r) as runs,
             (select count(*) from inbound_messages)::int as messages,
             (select count(*) from api_keys where name <> 'permission matrix key')::int as api_keys,
+            (select count(*) from webhook_endpoints)::int as webhook_endpoints,
+            (select count(*) from webhook_deliveries)::int as webhook_deliveries,
             (select string_agg(tn.slug || ':' || tn.require_two_factor, ',' order by tn.slug) from tenants tn) as tenant_security,
             (select string_agg(u.email || ':' || coalesce(u.disabled_at::text, '-') || ':' || (u.totp_enabled_at is not null), ',' order by u.email) from users u where u.email not like 'leaver-%') as accounts,
             (select count(*) from sessions where revoked_at is not null and revoked_reason not in ('logout', 'left_tenant'))::int as sessions_ended_otherwise`,
@@ -660,6 +691,8 @@ beforeAll(async () => {
     missingRun: toGlobalId('AutomationRun', randomUUID()),
     missingMessage: toGlobalId('InboundMessage', randomUUID()),
     missingUser: toGlobalId('User', randomUUID()),
+    missingWebhookEndpoint: toGlobalId('WebhookEndpoint', randomUUID()),
+    missingWebhookDelivery: toGlobalId('WebhookDelivery', randomUUID()),
   };
   for (const actor of ACTORS) {
     if (actor !== 'anonymous') tokens[actor] = (await t.login(EMAIL[actor])).accessToken;

@@ -280,6 +280,8 @@ export type AdminAuditLogQuery = { node:
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type AdminAuditLogsByIdsQueryVariables = Exact<{
@@ -314,6 +316,8 @@ export type AdminAuditLogsByIdsQuery = { nodes: Array<
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminFeatureFlagFieldsFragment = { id: string, key: string, description: string, defaultEnabled: boolean, createdAt: string, updatedAt: string, overrides: Array<{ id: string, enabled: boolean, updatedAt: string, tenant: { id: string, slug: string, name: string } }> } & { ' $fragmentName'?: 'AdminFeatureFlagFieldsFragment' };
@@ -358,6 +362,8 @@ export type AdminFeatureFlagQuery = { node:
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type AdminFeatureFlagsByIdsQueryVariables = Exact<{
@@ -392,6 +398,8 @@ export type AdminFeatureFlagsByIdsQuery = { nodes: Array<
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminSetFeatureFlagMutationVariables = Exact<{
@@ -484,6 +492,8 @@ export type AdminMembershipQuery = { node:
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type AdminMembershipsByIdsQueryVariables = Exact<{
@@ -518,6 +528,8 @@ export type AdminMembershipsByIdsQuery = { nodes: Array<
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminUpdateMembershipRoleMutationVariables = Exact<{
@@ -578,6 +590,8 @@ export type AdminTenantsByIdsQuery = { nodes: Array<
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminCreateTenantMutationVariables = Exact<{
@@ -640,6 +654,8 @@ export type AdminTicketsByIdsQuery = { nodes: Array<
     | { __typename: 'Tool' }
     | { __typename: 'ToolPanel' }
     | { __typename: 'User' }
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminUpdateTicketMutationVariables = Exact<{
@@ -693,6 +709,8 @@ export type AdminUserQuery = { node:
       { __typename: 'User' }
       & { ' $fragmentRefs'?: { 'AdminUserFieldsFragment': AdminUserFieldsFragment } }
     )
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null };
 
 export type AdminUsersByIdsQueryVariables = Exact<{
@@ -727,6 +745,8 @@ export type AdminUsersByIdsQuery = { nodes: Array<
       { __typename: 'User' }
       & { ' $fragmentRefs'?: { 'AdminUserFieldsFragment': AdminUserFieldsFragment } }
     )
+    | { __typename: 'WebhookDelivery' }
+    | { __typename: 'WebhookEndpoint' }
    | null> };
 
 export type AdminSessionFieldsFragment = { id: string, userAgent: string | null, ip: string | null, createdAt: string, lastUsedAt: string, expiresAt: string } & { ' $fragmentName'?: 'AdminSessionFieldsFragment' };

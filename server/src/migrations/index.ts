@@ -18,6 +18,7 @@ import { Migration20261203020000 } from './Migration20261203020000';
 import { Migration20261203030000 } from './Migration20261203030000';
 import { Migration20261203040000 } from './Migration20261203040000';
 import { Migration20261203050000 } from './Migration20261203050000';
+import { Migration20261203060000 } from './Migration20261203060000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123220158', class: Migration20261123220158 },
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203030000', class: Migration20261203030000 },
   { name: 'Migration20261203040000', class: Migration20261203040000 },
   { name: 'Migration20261203050000', class: Migration20261203050000 },
+  { name: 'Migration20261203060000', class: Migration20261203060000 },
 ];

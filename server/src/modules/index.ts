@@ -18,6 +18,7 @@ import { messagesModule } from './messages';
 import { invitationsModule } from './invitations';
 import { mailModule } from './mail';
 import { apiKeysModule } from './apikeys';
+import { webhooksModule } from './webhooks';
 
 /**
  * The composition root: every feature module, one line each. The schema (resolvers and shield
@@ -45,4 +46,5 @@ export const modules = [
   invitationsModule,
   mailModule,
   apiKeysModule,
+  webhooksModule,
 ] as const;

@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import type { Config } from '../../config';
+import { openSealed, sealSecret } from '../../common/sealed-secret';
 
 /**
  * TOTP (RFC 6238) as authenticator apps expect it: SHA-1, 6 digits, 30-second steps, a
@@ -59,39 +60,19 @@ export function hashRecoveryCode(normalized: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Secrets at rest: AES-256-GCM under a key derived from JWT_SECRET (HKDF, its own label), so a
-// database dump alone does not yield anyone's second factor. Rotating JWT_SECRET therefore
-// makes stored TOTP secrets unreadable: their users sign in with a recovery code and enrol again.
+// Secrets at rest: sealed with common/sealed-secret.ts (AES-256-GCM under a key derived from
+// JWT_SECRET, this purpose's own label), so a database dump alone does not yield anyone's second
+// factor. Rotating JWT_SECRET therefore makes stored TOTP secrets unreadable: their users sign
+// in with a recovery code and enrol again.
 // ---------------------------------------------------------------------------------------------
 
-const VERSION = 'v1';
-const keys = new WeakMap<Config['jwt'], Buffer>();
-
-function keyOf(config: Config): Buffer {
-  let key = keys.get(config.jwt);
-  if (!key) {
-    key = Buffer.from(hkdfSync('sha256', config.jwt.secret, 'atrium', 'totp-secret-encryption:v1', 32));
-    keys.set(config.jwt, key);
-  }
-  return key;
-}
+const SEAL_LABEL = 'totp-secret-encryption:v1';
 
 export function sealTotpSecret(config: Config, base32Secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyOf(config), iv);
-  const sealed = Buffer.concat([cipher.update(base32Secret, 'utf8'), cipher.final()]);
-  return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), sealed.toString('base64url')].join('.');
+  return sealSecret(config, SEAL_LABEL, base32Secret);
 }
 
 /** The secret, or null when it cannot be opened (another key, tampered). */
 export function openTotpSecret(config: Config, stored: string): string | null {
-  const [version, iv, tag, sealed] = stored.split('.');
-  if (version !== VERSION || !iv || !tag || !sealed) return null;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', keyOf(config), Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString('utf8');
-  } catch {
-    return null;
-  }
+  return openSealed(config, SEAL_LABEL, stored);
 }

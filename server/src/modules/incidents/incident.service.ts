@@ -28,6 +28,14 @@ import {
 import { nextStatuses, transitionOf } from './incident.transitions';
 import { incidentAccess } from './incident.access';
 import { readableRows } from '../../permissions/access';
+import { emitWebhookEventToTenants } from '../webhooks/webhook.emit';
+import { incidentData } from '../webhooks/webhook.events';
+
+/** The tenants an incident affects (its customers get incident.updated webhooks). */
+async function affectedTenantIds(em: EntityManager, incidentId: string): Promise<string[]> {
+  const rows = await em.find(IncidentTenant, { incident: incidentId }, { filters: false, orderBy: { tenant: 'ASC' } });
+  return rows.map((r) => r.tenant.id);
+}
 
 /** Severity of the system event an incident's opening writes. */
 const EVENT_SEVERITY: Record<IncidentSeverity, EventSeverity> = {
@@ -143,6 +151,7 @@ export async function createIncident(ctx: Context, input: CreateIncidentInput): 
       payload: { incidentId: toGlobalId('Incident', incident.id), title, severity: input.severity, tenantIds: tenantGlobalIds },
       correlationId: incident.correlationId,
     });
+    await emitWebhookEventToTenants(em, tenants.map((t) => t.id), 'incident.updated', incidentData(incident, { kind: 'opened' }));
     return incident;
   });
 }
@@ -194,6 +203,7 @@ export async function transitionIncident(ctx: Context, input: TransitionIncident
       payload: { incidentId: toGlobalId('Incident', incident.id), from, to: input.to },
       correlationId: incident.correlationId,
     });
+    await emitWebhookEventToTenants(em, await affectedTenantIds(em, incident.id), 'incident.updated', incidentData(incident, { kind: 'status_changed', previousStatus: from, note: note ?? undefined }));
     return incident;
   });
 }
@@ -215,6 +225,8 @@ export async function addIncidentNote(ctx: Context, input: AddIncidentNoteInput)
       target: { type: 'Incident', id: incident.id },
       diff: { after: { internal: input.internal, body } },
     });
+    // Customers see public notes only, so only those are told.
+    if (!input.internal) await emitWebhookEventToTenants(em, await affectedTenantIds(em, incident.id), 'incident.updated', incidentData(incident, { kind: 'note_added', note: body }));
     return note;
   });
 }

@@ -13,6 +13,8 @@ import { hashPassword } from '../auth/password';
 import { checkPasswordPolicy } from '../auth/password-policy';
 import { hashLinkToken, newLinkToken } from '../auth/password.service';
 import { enqueueMail } from '../mail/mail.outbox';
+import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { memberData } from '../webhooks/webhook.events';
 import { Membership } from '../tenancy/membership.entity';
 import { Role } from '../tenancy/role.entity';
 import { checkNoEscalation } from '../tenancy/tenancy.service';
@@ -251,6 +253,12 @@ export async function acceptInvitation(ctx: Context, input: { token: string; nam
         target: { type: 'Membership', id: membership.id },
         diff: { after: { user: user.email, role: invitation.role.getEntity().name, invitation: invitation.id } },
       });
+      await emitWebhookEvent(
+        em,
+        tenant.id,
+        'member.added',
+        memberData({ membershipId: membership.id, userId: user.id, role: invitation.role.getEntity().name, email: user.email, name: user.name }, { via: 'invitation' }),
+      );
     }
     invitation.acceptedAt = new Date();
     invitation.acceptedBy = em.getReference(User, user.id, { wrapped: true });

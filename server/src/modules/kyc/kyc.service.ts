@@ -8,6 +8,8 @@ import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { isPlatformScope, scopeOptions, requireTenant } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
+import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { kycCaseData } from '../webhooks/webhook.events';
 import { recordSystemEvent } from '../events/event.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
@@ -146,6 +148,7 @@ export async function changeCase(
       const details = await apply(em, kycCase);
       kycCase.status = to;
       auditCaseChange(ctx, em, kycCase, action, from, details);
+      await emitWebhookEvent(em, kycCase.tenant.id, 'kyc.case.updated', kycCaseData(kycCase, { action, from }));
       return kycCase;
     });
   } catch (err) {

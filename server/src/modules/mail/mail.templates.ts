@@ -160,6 +160,23 @@ function layoutOf(publicUrl: string, mail: MailRequest, now: Date): Layout {
         footnote: `You received this because the sign-in settings of the Atrium account ${to} changed.`,
       };
     }
+    case 'webhook-disabled': {
+      const d = mail.data;
+      const tenant = clean(d.tenantName);
+      return {
+        subject: `A webhook endpoint of ${tenant} was disabled`,
+        preheader: `Disabled on ${formatUtc(d.at)} after repeated failures.`,
+        heading: 'A webhook endpoint was disabled',
+        intro: [
+          [greeting(d.name)],
+          [`Atrium disabled the webhook endpoint ${clean(d.url, 300)} of ${tenant} on ${formatUtc(d.at)}: ${clean(d.reason, 300)}`],
+          ['It receives no events until someone turns it on again. Check the delivery log for the answers it gave, fix the receiver, send a test event, then enable it.'],
+        ],
+        action: { label: 'Open the developer settings', url: link(publicUrl, '/developers') },
+        outro: [['Events from while it was off are in the delivery log; redeliver the ones you need.']],
+        footnote: `You received this because ${to} manages the webhooks of ${tenant} on Atrium.`,
+      };
+    }
   }
 }
 

@@ -8,7 +8,8 @@ export type MailRequest =
     }
   | { template: 'password-reset'; to: string; data: { name: string; token: string; expiresAt: Date } }
   | { template: 'password-changed'; to: string; data: { name: string; at: Date } }
-  | { template: 'two-factor-changed'; to: string; data: { name: string; enabled: boolean; at: Date } };
+  | { template: 'two-factor-changed'; to: string; data: { name: string; enabled: boolean; at: Date } }
+  | { template: 'webhook-disabled'; to: string; data: { name: string; tenantName: string; url: string; reason: string; at: Date } };
 
 export type MailTemplate = MailRequest['template'];
 

@@ -8,6 +8,8 @@ import { RunStatus } from './run.entity';
 import { RunError, type ToolRegistry } from './run.handler';
 import { backoffMs, type Claim, RunLeases } from './run.leases';
 import { transitionRun } from './run.transitions';
+import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { runData } from '../webhooks/webhook.events';
 
 interface InFlight {
   claim: Claim;
@@ -181,10 +183,12 @@ export class RunExecutor {
       ]);
       if (!isJsonObject(output)) throw new RunError('The tool returned no result object.');
       if (jsonSize(output) > MAX_OUTPUT_BYTES) throw new RunError('The tool returned a result too large to keep.');
-      const recorded = await this.leases.finish(claim, (em, run) => {
+      const recorded = await this.leases.finish(claim, async (em, run) => {
+        const now = this.clock();
         run.output = output;
         run.error = undefined;
-        transitionRun(em, run, RunStatus.SUCCEEDED, { source: 'executor', now: this.clock(), payload: { worker: this.workerId } });
+        transitionRun(em, run, RunStatus.SUCCEEDED, { source: 'executor', now, payload: { worker: this.workerId } });
+        await emitWebhookEvent(em, run.tenant.id, 'run.succeeded', runData(run), now);
       });
       if (!recorded) log.warn('run finished after its lease was lost (cancelled or reclaimed); result discarded');
     } catch (err) {
@@ -214,7 +218,7 @@ export class RunExecutor {
           ? `The attempt took longer than ${Math.round(this.config.runTimeoutMs / 1000)} s and was stopped.`
           : `The tool failed unexpectedly (reference ${claim.correlationId}).`;
     if (!(err instanceof RunError)) log.error({ err }, 'tool handler failed');
-    const recorded = await this.leases.finish(claim, (em, run) => {
+    const recorded = await this.leases.finish(claim, async (em, run) => {
       const now = this.clock();
       run.error = message;
       if (retryable && run.attempts < run.maxAttempts) {
@@ -226,6 +230,7 @@ export class RunExecutor {
         });
       } else {
         transitionRun(em, run, RunStatus.FAILED, { source: 'executor', now, payload: { error: message, retryable, worker: this.workerId } });
+        await emitWebhookEvent(em, run.tenant.id, 'run.failed', runData(run), now);
       }
     });
     if (!recorded) log.warn('attempt failed after its lease was lost; nothing recorded');

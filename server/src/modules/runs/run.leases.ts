@@ -7,6 +7,8 @@ import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-s
 import { Tool } from '../tools/tool.entity';
 import { AutomationRun, RunStatus } from './run.entity';
 import { transitionRun } from './run.transitions';
+import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { runData } from '../webhooks/webhook.events';
 
 /** One attempt this worker holds: the lease token every write of it is checked against. */
 export interface Claim {
@@ -60,6 +62,7 @@ export class RunLeases {
         if (run.attempts >= run.maxAttempts) {
           run.error = `${message} No attempts are left.`;
           transitionRun(em, run, RunStatus.FAILED, { source: 'executor', now, payload: { reason: 'LEASE_EXPIRED', worker: this.workerId } });
+          await emitWebhookEvent(em, run.tenant.id, 'run.failed', runData(run), now);
         } else {
           run.error = message;
           run.nextAttemptAt = new Date(now.getTime() + backoffMs(this.config, run.attempts));
@@ -110,7 +113,7 @@ export class RunLeases {
    * Applies `change` to the run only if this worker still holds it (RUNNING under this claim's
    * lease token), locking the row first; false when the lease was lost.
    */
-  async finish(claim: Claim, change: (em: EntityManager, run: AutomationRun) => void): Promise<boolean> {
+  async finish(claim: Claim, change: (em: EntityManager, run: AutomationRun) => void | Promise<void>): Promise<boolean> {
     return this.orm.em.fork().transactional(async (em) => {
       const run = await em.findOne(
         AutomationRun,
@@ -118,7 +121,7 @@ export class RunLeases {
         { filters: false, lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       if (!run) return false;
-      change(em, run);
+      await change(em, run);
       return true;
     });
   }

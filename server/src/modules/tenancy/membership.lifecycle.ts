@@ -6,6 +6,8 @@ import { isPlatformScope, requireTenant, scopeOptions, tenantRoleOf, userIdOf } 
 import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { recordAudit } from '../audit/audit.service';
 import { Session } from '../auth/session.entity';
+import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { memberData } from '../webhooks/webhook.events';
 import { Membership } from './membership.entity';
 
 const OWNER = 'owner';
@@ -38,6 +40,7 @@ async function endMembership(ctx: Context, em: EntityManager, membership: Member
     target: { type: 'Membership', id: membership.id },
     diff: { before: { userId, role }, after: { sessionsRevoked: revoked }, ...(isPlatformScope(ctx) ? { viaPlatform: true } : {}) },
   });
+  await emitWebhookEvent(em, tenantId, 'member.removed', memberData({ membershipId: membership.id, userId, role }, { reason: action === 'membership.left' ? 'left' : 'removed' }));
   return revoked;
 }
 

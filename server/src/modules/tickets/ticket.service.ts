@@ -10,6 +10,8 @@ import { type Context } from '../../context/context';
 import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { isPlatformScope, scopeOptions, requireTenant } from '../../context/scope';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
+import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { ticketCommentData, ticketData } from '../webhooks/webhook.events';
 import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
@@ -109,6 +111,7 @@ export async function insertTicket(ctx: Context, em: EntityManager, data: NewTic
     target: { type: 'Ticket', id: ticket.id },
     diff: { after: { number: ticket.number, subject: data.subject, priority: TicketPriority[ticket.priority] }, ...data.auditDetails },
   });
+  await emitWebhookEvent(em, data.tenantId, 'ticket.created', { ticket: ticketData(ticket) });
   return ticket;
 }
 
@@ -178,6 +181,7 @@ export async function updateTicket(ctx: Context, input: UpdateTicketInput): Prom
         target: { type: 'Ticket', id: ticket.id },
         diff: platform ? { ...diff, viaPlatform: true } : diff,
       });
+      await emitWebhookEvent(em, ticket.tenant.id, 'ticket.updated', { ticket: ticketData(ticket), changes: diff });
       return ticket;
     });
   } catch (err) {
@@ -203,6 +207,7 @@ export async function addTicketComment(ctx: Context, input: AddTicketCommentInpu
       body,
     });
     em.persist(comment);
+    await emitWebhookEvent(em, tenantId, 'ticket.comment.created', ticketCommentData(comment, ticket));
     return comment;
   });
 }
