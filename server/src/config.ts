@@ -68,7 +68,7 @@ const EnvSchema = z.object({
     .string()
     .url()
     .regex(/^https?:\/\/[^?#]*$/i, 'must be an http:// or https:// URL without a query or fragment')
-    .default('http://localhost:4000'),
+    .optional(),
   MAIL_FROM: z.string().trim().min(3).max(320).default('Atrium <no-reply@localhost>'),
   MAIL_WORKER_ENABLED: bool.default(true),
   MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
@@ -348,7 +348,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     // Empty disables; unset means the workspace's own build (client/dist beside server/).
     clientDistDir: e.CLIENT_DIST_DIR === '' ? null : resolve(e.CLIENT_DIST_DIR ?? join(__dirname, '..', '..', 'client', 'dist')),
-    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    // Unset (development): this server itself, on whatever PORT it was given.
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT || 4000}`).replace(/\/+$/, ''),
     mail: Object.freeze({
       smtpUrl: e.SMTP_URL ?? null,
       from: e.MAIL_FROM,

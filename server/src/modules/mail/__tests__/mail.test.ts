@@ -431,6 +431,8 @@ describe('mail configuration', () => {
   it('has working defaults', () => {
     const config = loadConfig(env());
     expect(config.publicUrl).toBe('http://localhost:4000');
+    // Unset, it is this server on its own port, so a second local server mails working links.
+    expect(loadConfig(env({ PORT: '4300' })).publicUrl).toBe('http://localhost:4300');
     expect(config.mail).toEqual({
       smtpUrl: null,
       from: 'Atrium <no-reply@localhost>',
