@@ -71,7 +71,7 @@ export function postWebhook(
       {
         method: 'POST',
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        lookup: safeLookup(opts.policy),
+        lookup: safeLookup(opts.policy, opts.resolve),
         agent: false,
         signal,
       },
