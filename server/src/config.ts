@@ -93,6 +93,7 @@ const EnvSchema = z.object({
     .default('5,300,1800,7200,18000,36000,50400'),
   WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(0).max(720).default(24),
   WEBHOOK_DISABLE_MIN_FAILURES: z.coerce.number().int().min(1).max(10_000).default(5),
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 /** The run executor: how many runs at once, how often it looks for work, retries and leases. */
@@ -158,6 +159,11 @@ export interface WebhookConfig {
   /** An endpoint whose attempts have all failed for this long (and at least disableMinFailures times) is disabled. */
   readonly disableAfterMs: number;
   readonly disableMinFailures: number;
+  /**
+   * Days an event and its delivery log are kept; the worker deletes older ones (unless a delivery
+   * of theirs is still under way) when it starts and every hour.
+   */
+  readonly retentionDays: number;
 }
 
 /** The login limiter's settings; modules/auth/login-limiter.ts says what each one does. */
@@ -372,6 +378,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryScheduleMs: Object.freeze(e.WEBHOOK_RETRY_SCHEDULE.split(',').map((s) => Number(s.trim()) * 1000)),
       disableAfterMs: e.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
       disableMinFailures: e.WEBHOOK_DISABLE_MIN_FAILURES,
+      retentionDays: e.WEBHOOK_RETENTION_DAYS,
     }),
   });
 }

@@ -9,6 +9,9 @@ import { disableEndpoint, mailEndpointDisabled } from './webhook.lifecycle';
 import { signingSecrets } from './webhook.secrets';
 import { type AttemptResult, postWebhook, signedHeaders } from './webhook.sender';
 
+/** How often a running worker deletes old events and their delivery log. */
+const PRUNE_INTERVAL_MS = 3_600_000;
+
 /** The webhook-id of an event: the same on every attempt and every redelivery. */
 export function webhookIdOf(eventId: string): string {
   return `evt_${eventId}`;
@@ -75,6 +78,7 @@ export class WebhookWorker {
   private again = false;
   private readonly retryTimes: number[] = [];
   private readonly inFlight = new Set<Promise<boolean>>();
+  private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly orm: MikroORM,
@@ -106,6 +110,26 @@ export class WebhookWorker {
     this.stopping = false;
     this.logger.info({ worker: this.workerId }, 'webhook worker started');
     await this.poll();
+    const prune = () => {
+      this.pruneOld().catch((err: unknown) => this.logger.error({ error: err instanceof Error ? err.message : String(err), worker: this.workerId }, 'webhook log pruning failed'));
+    };
+    prune();
+    this.pruneTimer = setInterval(prune, PRUNE_INTERVAL_MS);
+    this.pruneTimer.unref();
+  }
+
+  /**
+   * Deletes events older than retentionDays with their delivery log (deliveries cascade), except
+   * events with a delivery still under way. Answers how many events went.
+   */
+  async pruneOld(now: Date = this.clock()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.settings.retentionDays * 86_400_000);
+    // Platform housekeeping across tenants: the tenant filter is off on purpose.
+    const em = this.orm.em.fork();
+    const open = [WebhookDeliveryStatus.PENDING, WebhookDeliveryStatus.SENDING, WebhookDeliveryStatus.RETRYING];
+    const busy = await em.find(WebhookDelivery, { status: { $in: open }, event: { createdAt: { $lt: cutoff } } }, { fields: ['event'], filters: false });
+    const keep = [...new Set(busy.map((d) => d.event.id))];
+    return em.nativeDelete(WebhookEvent, { createdAt: { $lt: cutoff }, ...(keep.length ? { id: { $nin: keep } } : {}) }, { filters: false });
   }
 
   /** Looks for due deliveries now. Does nothing unless started. */
@@ -382,6 +406,8 @@ export class WebhookWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.timerAt = Infinity;
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.pruneTimer = null;
     this.retryTimes.length = 0;
     await this.polling;
     await this.idle();

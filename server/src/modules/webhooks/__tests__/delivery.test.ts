@@ -519,3 +519,26 @@ it('answers the standard verification example from the README', () => {
   const receipt = { path: '/', body, headers: { 'webhook-id': 'evt_1', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': signature } };
   expect(new Webhook(secret).verify(body, headersOf(receipt))).toEqual(JSON.parse(body));
 });
+
+describe('retention', () => {
+  it('deletes events older than WEBHOOK_RETENTION_DAYS with their delivery log, but not one still being delivered', async () => {
+    const endpoint = await freshEndpoint(['ticket.created']);
+    await createTicket();
+    await t.app.webhooks.deliverDue();
+    await createTicket();
+    const rows = async () =>
+      t.sql<{ event_id: string; status: string }>('select event_id, status from webhook_deliveries where endpoint_id = ? order by created_at, id', [rawId(endpoint.id)]);
+    const [done, waiting] = await rows();
+    expect([done?.status, waiting?.status]).toEqual(['SUCCEEDED', 'PENDING']);
+    const old = new Date(Date.now() - (t.app.services.config.webhooks.retentionDays + 1) * 86_400_000);
+    await t.sql('update webhook_events set created_at = ? where id in (?, ?)', [old, done?.event_id, waiting?.event_id]);
+
+    expect(await t.app.webhooks.pruneOld()).toBe(1);
+    expect(await t.count('select count(*) as n from webhook_events where id = ?', [done?.event_id])).toBe(0);
+    expect((await rows()).map((r) => r.status)).toEqual(['PENDING']);
+    // Once delivered, it goes too.
+    await t.app.webhooks.deliverDue();
+    expect(await t.app.webhooks.pruneOld()).toBe(1);
+    expect(await rows()).toEqual([]);
+  });
+});
