@@ -1,5 +1,7 @@
 import { type AppError, ErrorReason, forbidden, unauthenticated } from '../common/errors';
+import type { Context } from '../context/context';
 import type { AuthFailure, RequestScope } from '../context/scope';
+import { noteKeyForbidden } from '../modules/apikeys/api-key.refusals';
 import { type AccessGate, permissionsOf, readGrant } from './access';
 import type { TenantPermission } from './catalog';
 import { enrollmentRefusal } from './two-factor';
@@ -16,6 +18,8 @@ export const AUTH_MESSAGES: Record<AuthFailure, string> = {
 };
 
 type Caller = RequestScope & { readonly authFailure: AuthFailure | null };
+/** What auditing a refused API key needs: a route's request context has it. */
+type KeyAuditing = Pick<Context, 'em' | 'logger' | 'correlationId' | 'ip'>;
 
 /** UNAUTHENTICATED with the reason the token was refused (or NO_TOKEN). */
 export function authRefusal(ctx: Caller, missing = 'You must be signed in.'): AppError {
@@ -34,7 +38,16 @@ export type RouteRequirement = { read: AccessGate } | { tenant: TenantPermission
  * Null when the caller meets `requirement`; otherwise the coded error to answer with. A member
  * who must enrol in two-factor sign-in is refused whatever the requirement (two-factor.ts).
  */
-export function refusal(ctx: Caller, requirement: RouteRequirement, missing?: string): AppError | null {
+export function refusal(ctx: Caller & Partial<KeyAuditing>, requirement: RouteRequirement, missing?: string): AppError | null {
+  const refused = routeRefusal(ctx, requirement, missing);
+  // An API key refused by a route is a refused use: audited (with a request context to do it in).
+  if (refused?.code === 'FORBIDDEN' && ctx.em && ctx.logger && ctx.correlationId !== undefined) {
+    noteKeyForbidden({ principal: ctx.principal, em: ctx.em, logger: ctx.logger, correlationId: ctx.correlationId, ip: ctx.ip ?? null }, refused.extensions.reason ?? ErrorReason.MISSING_PERMISSION, 'HTTP route');
+  }
+  return refused;
+}
+
+function routeRefusal(ctx: Caller, requirement: RouteRequirement, missing?: string): AppError | null {
   if (ctx.principal.kind === 'anonymous') return authRefusal(ctx, missing);
   const mustEnrol = enrollmentRefusal(ctx);
   if (mustEnrol) return mustEnrol;

@@ -19,7 +19,11 @@ export const OPEN_BEFORE_ENROLLMENT: { readonly Query: readonly string[]; readon
 export const ENROLLMENT_REQUIRED_MESSAGE =
   'This organisation requires two-factor sign-in. Set up an authenticator app on your account page to continue.';
 
-/** The refusal for a caller who must enrol first; null for everyone else. */
+/**
+ * The refusal for a caller who must enrol first; null for everyone else. API keys are never held
+ * here: the requirement is about how people sign in, and a key is no sign-in (its creator had to
+ * be able to call createApiKey, which this gate refuses to members who must enrol).
+ */
 export function enrollmentRefusal(scope: Pick<RequestScope, 'principal'>): AppError | null {
   const p = scope.principal;
   return p.kind === 'user' && p.twoFactorEnrollmentRequired ? forbidden(ENROLLMENT_REQUIRED_MESSAGE, ErrorReason.TWO_FACTOR_ENROLLMENT_REQUIRED) : null;

@@ -388,6 +388,9 @@ describe('POST /api/messages with a key', () => {
     const reader = await makeKey(tokens['admin@acme.test'], ['ticket:read']);
     const refused = await post(reader.secret);
     expect(refused.status).toBe(403);
+    // A route's refusal is a refused use too.
+    await eventually(async () => (await refusals(reader.dbId)).length === 1);
+    expect((await refusals(reader.dbId))[0]?.diff).toEqual({ reason: 'MISSING_PERMISSION', operation: 'HTTP route' });
     const revoked = await makeKey(tokens['admin@acme.test'], ['message:write']);
     expectOk(await t.gql(REVOKE, { id: revoked.id }, { token: tokens['admin@acme.test'] }));
     const gone = await post(revoked.secret);
