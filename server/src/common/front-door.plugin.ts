@@ -140,13 +140,15 @@ export function frontDoorPlugin(opts: FrontDoorOptions): ApolloServerPlugin<Cont
             const actual = executed && operation && document ? Math.max(1, actualQueryCost(schema, document, operation, result.data)) : null;
             const refund = s.requested - (actual ?? 0);
             if (s.charged.length && refund > 0) {
-              try {
-                const statuses = await Promise.all(s.charged.map((identity) => throttle.refund(identity, refund)));
-                s.status = statuses[statuses.length - 1] ?? s.status;
-              } catch (err) {
-                // The answer stands; the bucket keeps the charge (it refills on its own).
-                contextValue.logger.error({ err }, 'query throttle: refund failed');
+              // Not awaited, so the answer does not wait for a second round trip: the store applies
+              // each caller's commands in order (one Redis connection per instance), so the next
+              // charge from this instance already sees the refund. Failing, the bucket keeps the
+              // charge and refills on its own.
+              for (const identity of s.charged) {
+                throttle.refund(identity, refund).catch((err: unknown) => contextValue.logger.error({ err }, 'query throttle: refund failed'));
               }
+              // What the bucket holds after the refund (as charged, plus the refund, up to its maximum).
+              if (s.status && actual !== null) s.status = { ...s.status, currentlyAvailable: Math.min(s.status.maximumAvailable, s.status.currentlyAvailable + refund) };
             }
             const cost: QueryCostExtension = { requestedQueryCost: s.requested, actualQueryCost: actual, throttleStatus: s.status };
             result.extensions = { ...result.extensions, cost };
