@@ -17,6 +17,7 @@ import { frontDoorPlugin } from './common/front-door.plugin';
 import { limitValidationRules } from './common/query-limits';
 import { requestBudget } from './common/request-budget';
 import { securityHeaders } from './common/security-headers';
+import { createQueryThrottle } from './common/throttle/throttle';
 import type { Logger } from './common/logger';
 import type { AppServices, Context } from './context/context';
 import { createContext, createDeferredContext } from './context/create-context';
@@ -58,6 +59,8 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   cachedSchema ??= buildAppSchema();
   const schema = await cachedSchema;
   const services: AppServices = { config, logger, loginLimiter: createLoginLimiter(config, logger), ...composeModules(modules) };
+  // Query-cost budgets (Redis when REDIS_URL is set); null when THROTTLE_ENABLED=false.
+  const throttle = createQueryThrottle(config, logger);
   const app = express();
   const server = createServer(app);
   // Idle keep-alive connections outlive a proxy's or client's own idle timeout (load balancers
@@ -91,7 +94,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
       // resolver to compute them; answers are per caller, so they say no-store (below).
       ApolloServerPluginCacheControlDisabled(),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      frontDoorPlugin({ maxCost: config.graphqlLimits.maxCost, retryAfterSeconds: config.timeouts.retryAfterSeconds }),
+      frontDoorPlugin({ maxCost: config.graphqlLimits.maxCost, retryAfterSeconds: config.timeouts.retryAfterSeconds, throttle }),
     ],
   });
   await apollo.start();
@@ -228,6 +231,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
       await webhooks.stop();
       await mail.stop();
       await services.loginLimiter.close();
+      await throttle?.close();
     },
   };
 }

@@ -43,6 +43,14 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(3000),
   GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(100 * 1024),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(40_000),
+  // Query-cost budgets (common/throttle): a leaky bucket per API key, per session, per address.
+  THROTTLE_ENABLED: bool.default(true),
+  THROTTLE_USER_MAX: z.coerce.number().int().min(1).max(1_000_000_000).default(100_000),
+  THROTTLE_USER_RESTORE_RATE: z.coerce.number().positive().max(1_000_000_000).default(5_000),
+  THROTTLE_KEY_MAX: z.coerce.number().int().min(1).max(1_000_000_000).default(200_000),
+  THROTTLE_KEY_RESTORE_RATE: z.coerce.number().positive().max(1_000_000_000).default(10_000),
+  THROTTLE_ANONYMOUS_MAX: z.coerce.number().int().min(1).max(1_000_000_000).default(20_000),
+  THROTTLE_ANONYMOUS_RESTORE_RATE: z.coerce.number().positive().max(1_000_000_000).default(1_000),
   REQUEST_BUDGET_MS: z.coerce.number().int().min(10).max(300_000).default(10_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(10).max(3_600_000).default(8000),
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(3000),
@@ -193,6 +201,26 @@ export interface GraphqlLimits {
   readonly maxCost: number;
 }
 
+/** One class of leaky bucket: how much it holds when full and how fast it refills. */
+export interface BucketLimits {
+  /** The most one bucket holds (Shopify's `maximumAvailable`); also the dearest query it can pay for. */
+  readonly maximumAvailable: number;
+  /** Cost points restored per second (Shopify's `restoreRate`). */
+  readonly restoreRate: number;
+}
+
+/** Query-cost budgets per caller (common/throttle/throttle.ts says how they are spent). */
+export interface ThrottleConfig {
+  /** False: no buckets, no `extensions.cost`; the static GRAPHQL_MAX_COST still applies. */
+  readonly enabled: boolean;
+  /** Signed-in users, one bucket per session (THROTTLE_USER_MAX, THROTTLE_USER_RESTORE_RATE). */
+  readonly user: BucketLimits;
+  /** Partners' API keys, one bucket per key (THROTTLE_KEY_MAX, THROTTLE_KEY_RESTORE_RATE). */
+  readonly apiKey: BucketLimits;
+  /** Anonymous calls, one bucket per address (THROTTLE_ANONYMOUS_MAX, THROTTLE_ANONYMOUS_RESTORE_RATE). */
+  readonly anonymous: BucketLimits;
+}
+
 export interface Timeouts {
   /** A request's execution budget: past it, no further SQL is sent and the answer says so. */
   readonly requestBudgetMs: number;
@@ -233,6 +261,8 @@ export interface Config {
   readonly executor: ExecutorConfig;
   /** What one GraphQL request may ask for, checked before it runs (see query-limits.ts). */
   readonly graphqlLimits: GraphqlLimits;
+  /** What a caller may spend over time: a leaky bucket of query cost per key, session or address. */
+  readonly throttle: ThrottleConfig;
   /** How long one request and its database work may take, and how the pool waits. */
   readonly timeouts: Timeouts;
   /** Built client (portal and back office) to serve; null serves the API only. */
@@ -342,6 +372,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
       maxCost: e.GRAPHQL_MAX_COST,
+    }),
+    throttle: Object.freeze({
+      enabled: e.THROTTLE_ENABLED,
+      user: Object.freeze({ maximumAvailable: e.THROTTLE_USER_MAX, restoreRate: e.THROTTLE_USER_RESTORE_RATE }),
+      apiKey: Object.freeze({ maximumAvailable: e.THROTTLE_KEY_MAX, restoreRate: e.THROTTLE_KEY_RESTORE_RATE }),
+      anonymous: Object.freeze({ maximumAvailable: e.THROTTLE_ANONYMOUS_MAX, restoreRate: e.THROTTLE_ANONYMOUS_RESTORE_RATE }),
     }),
     timeouts: Object.freeze({
       requestBudgetMs: e.REQUEST_BUDGET_MS,

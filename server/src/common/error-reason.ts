@@ -85,6 +85,8 @@ export enum ErrorReason {
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  // RATE_LIMITED
+  THROTTLED = 'THROTTLED',
   // SERVICE_UNAVAILABLE
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   EXECUTION_BUDGET_EXCEEDED = 'EXECUTION_BUDGET_EXCEEDED',
@@ -173,6 +175,10 @@ const valuesConfig = {
   OPERATION_RESOLUTION_FAILURE: { description: 'BAD_USER_INPUT: the operation to run cannot be determined (operationName).' },
   PERSISTED_QUERY_NOT_FOUND: { description: 'BAD_USER_INPUT: the persisted query hash is unknown; send the document with it.' },
   PERSISTED_QUERY_NOT_SUPPORTED: { description: 'BAD_USER_INPUT: persisted queries are not supported.' },
+  THROTTLED: {
+    description:
+      "RATE_LIMITED (HTTP 429, Retry-After): the caller's query-cost budget (per API key, session or address) cannot pay for this operation now; `extensions.cost.throttleStatus` says how much it holds and how fast it refills. Nothing ran.",
+  },
   DATABASE_UNAVAILABLE: { description: 'SERVICE_UNAVAILABLE (HTTP 503, Retry-After): a store the API needs cannot be reached.' },
   EXECUTION_BUDGET_EXCEEDED: { description: 'SERVICE_UNAVAILABLE (HTTP 503, Retry-After): the request ran out of its execution budget.' },
 } satisfies Record<keyof typeof ErrorReason, { description: string }>;

@@ -1,15 +1,22 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   type DocumentNode,
+  type FragmentDefinitionNode,
   getNamedType,
   GraphQLError,
+  type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
+  isCompositeType,
+  isInterfaceType,
   isLeafType,
   isListType,
   isNonNullType,
   isObjectType,
+  Kind,
   type GraphQLOutputType,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -89,6 +96,127 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
     if (err instanceof GraphQLError) throw new GraphQLError(err.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
     throw err;
   }
+}
+
+/*
+ * The actual cost: the same weights, counted on what the response really holds. A connection
+ * is charged per item it returned instead of per item it could have (its page size), a plain
+ * list per item instead of its bound; an object that came back null costs nothing. For a
+ * response of full pages the two agree; with fewer items the actual cost is lower, and the
+ * throttle refunds the difference. One walk over the response data, no per-field hooks.
+ */
+
+/** How a selected field counts (the estimator's cases). */
+type FieldRule = 'object' | 'connection' | 'connectionList' | 'list';
+
+interface FieldPlan {
+  readonly key: string;
+  readonly rule: FieldRule;
+  readonly type: GraphQLCompositeType;
+  readonly selections: SelectionSetNode[];
+  /** The sub-selection's plan, built on first use and then reused for every item. */
+  children?: FieldPlan[];
+}
+
+function isFree(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>): boolean {
+  if (parent.name.startsWith('__') || field.name.startsWith('__')) return true;
+  const named = getNamedType(field.type);
+  return named.name.startsWith('__') || isLeafType(named) || named.name === 'PageInfo';
+}
+
+function ruleOf(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>): FieldRule {
+  const named = getNamedType(field.type);
+  // A declared cost (listCost) is a plain list's: per item, at least one.
+  if (field.extensions.complexity !== undefined) return unwrapList(field.type) ? 'list' : 'object';
+  if (isObjectType(named) && isConnectionType(named.name)) return 'connection';
+  if (unwrapList(field.type)) return isConnectionType(parent.name) ? 'connectionList' : 'list';
+  return 'object';
+}
+
+/**
+ * The costed fields a selection set asks of `parent`, merged by response key. Fragments on
+ * another type than `parent` contribute their fields too: the walk only counts keys present in
+ * the response, which are those of the runtime type (and of fields not skipped).
+ */
+function planOf(schema: GraphQLSchema, fragments: Record<string, FragmentDefinitionNode>, parent: GraphQLCompositeType, sets: readonly SelectionSetNode[]): FieldPlan[] {
+  const byKey = new Map<string, FieldPlan>();
+  const visit = (type: GraphQLCompositeType, set: SelectionSetNode, seen: Set<string>) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const known = byKey.get(key);
+        if (known) {
+          if (selection.selectionSet) known.selections.push(selection.selectionSet);
+          continue;
+        }
+        const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[selection.name.value] : undefined;
+        if (!field || isFree(type, field) || !selection.selectionSet) continue;
+        const named = getNamedType(field.type);
+        if (!isCompositeType(named)) continue;
+        byKey.set(key, { key, rule: ruleOf(type, field), type: named, selections: [selection.selectionSet] });
+      } else {
+        const condition = selection.kind === Kind.INLINE_FRAGMENT ? selection.typeCondition : fragments[selection.name.value]?.typeCondition;
+        const inner = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : fragments[selection.name.value]?.selectionSet;
+        if (!inner) continue;
+        if (selection.kind === Kind.FRAGMENT_SPREAD) {
+          if (seen.has(selection.name.value)) continue;
+          seen.add(selection.name.value);
+        }
+        const on = condition ? schema.getType(condition.name.value) : type;
+        visit(on && isCompositeType(on) ? on : type, inner, seen);
+      }
+    }
+  };
+  for (const set of sets) visit(parent, set, new Set());
+  return [...byKey.values()];
+}
+
+const plans = new WeakMap<OperationDefinitionNode, FieldPlan[]>();
+
+/**
+ * What an executed operation really cost: `data` walked against the operation, every object
+ * returned counting 1 and leaves 0, as `queryCost` estimates them (see above).
+ */
+export function actualQueryCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, data: unknown): number {
+  const root = schema.getRootType(operation.operation);
+  if (!root || typeof data !== 'object' || data === null) return 0;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  let plan = plans.get(operation);
+  if (!plan) {
+    plan = planOf(schema, fragments, root, [operation.selectionSet]);
+    plans.set(operation, plan);
+  }
+  const childrenOf = (p: FieldPlan): FieldPlan[] => (p.children ??= planOf(schema, fragments, p.type, p.selections));
+  const objectCost = (fields: FieldPlan[], value: unknown): number => {
+    if (typeof value !== 'object' || value === null) return 0;
+    const obj = value as Record<string, unknown>;
+    let sum = 0;
+    for (const f of fields) {
+      const v = obj[f.key];
+      if (v === undefined || v === null) continue;
+      sum += fieldCost(f, v);
+    }
+    return sum;
+  };
+  const items = (v: unknown, out: unknown[] = []): unknown[] => {
+    if (Array.isArray(v)) for (const i of v) items(i, out);
+    else if (v !== null && v !== undefined) out.push(v);
+    return out;
+  };
+  const fieldCost = (f: FieldPlan, v: unknown): number => {
+    const children = childrenOf(f);
+    switch (f.rule) {
+      case 'object':
+      case 'connection':
+        return 1 + objectCost(children, v);
+      case 'connectionList':
+        return items(v).reduce<number>((sum, item) => sum + 1 + objectCost(children, item), 0);
+      case 'list':
+        return 1 + items(v).reduce<number>((sum, item) => sum + Math.max(objectCost(children, item), 1), 0);
+    }
+  };
+  return objectCost(plan, data);
 }
 
 /** A field's cost declaration, for tests that check every list declares one. */
