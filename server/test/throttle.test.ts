@@ -160,6 +160,28 @@ describe.each(STORES)('query-cost budgets over HTTP ($name store)', (store) => {
     expect((await post(t.url, '{ __typename }', { ...keyB, ...from('198.51.100.10') })).status).toBe(200);
   });
 
+  it('gives a real API key its own key-sized bucket, and refuses it before any SQL once drained', async () => {
+    const owner = (await t.login('owner@acme.test')).accessToken;
+    const created = await post(t.url, 'mutation { createApiKey(input: { name: "throttled partner", permissions: ["ticket:read"] }) { secret } }', bearer(owner));
+    const key = bearer(created.body.data.createApiKey.secret as string);
+    const first = await post(t.url, '{ me { apiKey { name } } }', { ...key, ...from('198.51.100.40') });
+    expect(first.body.data.me.apiKey.name).toBe('throttled partner');
+    expect(first.cost.throttleStatus?.maximumAvailable).toBe(3);
+    let left = first.cost.throttleStatus?.currentlyAvailable ?? 0;
+    while (left >= 1) {
+      const res = await post(t.url, '{ __typename }', { ...key, ...from('198.51.100.41') });
+      expect(res.status).toBe(200);
+      left = res.cost.throttleStatus?.currentlyAvailable ?? 0;
+    }
+    let refused: Answer | undefined;
+    const { count } = await t.countQueries(async () => {
+      refused = await post(t.url, '{ __typename }', { ...key, ...from('198.51.100.42') });
+    });
+    expect(count).toBe(0);
+    expect(refused?.status).toBe(429);
+    expect(refused?.body.errors?.[0]?.extensions.code).toBe('RATE_LIMITED');
+  });
+
   it('charges a key that does not authenticate to its address as well', async () => {
     // Made-up keys, each with a fresh key bucket, from one address: its bucket (3) still runs dry.
     const statuses: number[] = [];
