@@ -21,28 +21,32 @@ export function samples(origin: string) {
   -d '{"query":"{ me { permissions apiKey { name } } tickets(first: 5) { totalCount nodes { number subject status } } }"}'`;
 
   const node = `// Node 18+ (global fetch). ATRIUM_API_KEY holds the secret (atr_...).
-const response = await fetch('${origin}/graphql', {
-  method: 'POST',
-  headers: {
-    'content-type': 'application/json',
-    authorization: \`Bearer \${process.env.ATRIUM_API_KEY}\`,
-  },
-  body: JSON.stringify({
-    query: 'query Tickets($first: Int) { tickets(first: $first) { nodes { id number subject status } } }',
-    variables: { first: 20 },
-  }),
-});
-
-if (response.status === 429) {
-  // The key's budget is spent: nothing ran. Wait as long as the server says, then retry.
-  const seconds = Number(response.headers.get('retry-after') ?? '1');
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+async function atrium(query, variables = {}) {
+  for (;;) {
+    const response = await fetch('${origin}/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: \`Bearer \${process.env.ATRIUM_API_KEY}\`,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    if (response.status === 429) {
+      // The key's budget is spent and nothing ran: wait as long as the server says, then retry.
+      const seconds = Number(response.headers.get('retry-after') ?? '1');
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      continue;
+    }
+    const { data, errors, extensions } = await response.json();
+    if (errors) throw new Error(\`\${errors[0].extensions?.code}: \${errors[0].message}\`);
+    // { maximumAvailable, currentlyAvailable, restoreRate }: slow down before the bucket runs dry.
+    console.debug(extensions?.cost?.throttleStatus);
+    return data;
+  }
 }
 
-const { data, errors, extensions } = await response.json();
-if (errors) throw new Error(\`\${errors[0].extensions?.code}: \${errors[0].message}\`);
-console.log(data.tickets.nodes);
-console.log(extensions?.cost?.throttleStatus); // { maximumAvailable, currentlyAvailable, restoreRate }`;
+const data = await atrium('query Tickets($first: Int) { tickets(first: $first) { nodes { id number subject status } } }', { first: 20 });
+console.log(data.tickets.nodes);`;
 
   const verify = `// npm install standardwebhooks
 import http from 'node:http';

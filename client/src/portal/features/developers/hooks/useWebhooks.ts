@@ -194,7 +194,7 @@ export function useRotateWebhookSecret() {
 }
 
 export function useSendTestWebhook() {
-  return useMutation(SEND_TEST_WEBHOOK_MUTATION, { refetchQueries: ['DeveloperWebhookDeliveries'] });
+  return useMutation(SEND_TEST_WEBHOOK_MUTATION, { refetchQueries: ['DeveloperWebhookDeliveries', 'DeveloperWebhookEndpoints'] });
 }
 
 export function useRedeliverWebhook() {
