@@ -77,9 +77,11 @@ test('an owner creates a key and uses it, receives a signed test webhook, sees i
     await create.getByLabel('Name').fill('ERP sync (e2e)');
     await create.getByRole('checkbox', { name: /ticket:read/ }).check();
     await create.getByRole('checkbox', { name: /ticket:write/ }).check();
+    await e2e.screenshot(page, 'portal-developers-key-create', { fullPage: false });
     await create.getByRole('button', { name: 'Create key' }).click();
     await page.getByRole('dialog', { name: /Your new API key: ERP sync \(e2e\)/ }).waitFor();
     await page.getByText('This is the only time it is shown.').waitFor();
+    await e2e.screenshot(page, 'portal-developers-key-secret', { fullPage: false });
     const secret = await copySecret(page, 'API key secret');
     expect(secret).toMatch(/^atr_/);
     await closeSecretDialog(page);
