@@ -1,6 +1,7 @@
 import Add from '@mui/icons-material/Add';
 import ConfirmationNumber from '@mui/icons-material/ConfirmationNumberOutlined';
 import Dashboard from '@mui/icons-material/SpaceDashboardOutlined';
+import Code from '@mui/icons-material/Code';
 import Groups from '@mui/icons-material/GroupsOutlined';
 import Logout from '@mui/icons-material/Logout';
 import Person from '@mui/icons-material/PersonOutline';
@@ -17,6 +18,7 @@ import { MobileNav, Sidebar } from '../shared/ui/layout/Sidebar';
 import { SearchButton, TenantSwitcher, Topbar, UserMenu } from '../shared/ui/layout/Topbar';
 import type { Command, NavItem } from '../shared/ui/layout/types';
 import { EmptyState } from '../shared/ui/StateViews';
+import { DEVELOPER_PERMISSIONS } from './features/developers/access';
 import { useTicketSearch } from './features/tickets/hooks/useTicketSearch';
 import { routePaths, urls } from './urls';
 
@@ -25,6 +27,7 @@ export const PORTAL_NAV: readonly NavItem[] = [
   { label: 'Dashboard', href: urls.home(), icon: <Dashboard fontSize="small" />, exact: true },
   { label: 'Tickets', href: urls.tickets(), icon: <ConfirmationNumber fontSize="small" />, permission: 'ticket:read' },
   { label: 'Team', href: urls.team(), icon: <Groups fontSize="small" />, permission: 'member:read' },
+  { label: 'Developers', href: urls.developers(), icon: <Code fontSize="small" />, permission: DEVELOPER_PERMISSIONS },
   { label: 'Account', href: urls.account(), icon: <Person fontSize="small" /> },
 ];
 
@@ -71,7 +74,7 @@ export function PortalLayout() {
     await navigate(urls.login());
   }, [session, navigate]);
 
-  const nav = useMemo(() => (mustEnrol ? [] : PORTAL_NAV.filter((item) => !item.permission || session.can(item.permission))), [session, mustEnrol]);
+  const nav = useMemo(() => (mustEnrol ? [] : PORTAL_NAV.filter((item) => !item.permission || [item.permission].flat().some((p) => session.can(p)))), [session, mustEnrol]);
   const commands = useMemo<Command[]>(() => {
     if (!me) return [];
     const list: Command[] = nav.map((item) => ({ id: `go:${item.href}`, label: item.label, group: 'Go to', icon: item.icon, perform: () => navigate(item.href) }));

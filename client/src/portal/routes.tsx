@@ -5,6 +5,7 @@ import { TwoFactorPage } from './features/account/pages/TwoFactorPage';
 import { ForgotPasswordPage } from './features/auth/pages/ForgotPasswordPage';
 import { LoginPage } from './features/auth/pages/LoginPage';
 import { ResetPasswordPage } from './features/auth/pages/ResetPasswordPage';
+import { DevelopersPage } from './features/developers/pages/DevelopersPage';
 import { DashboardPage } from './features/dashboard/pages/DashboardPage';
 import { InvitePage } from './features/invitations/pages/InvitePage';
 import { TeamPage } from './features/team/pages/TeamPage';
@@ -71,6 +72,18 @@ export const portalRoutes: RouteObject[] = [
             <TeamPage />
           </RequirePermission>
         ),
+      },
+      {
+        // Members with apikey:manage or webhook:manage; the page checks which tabs the role may use.
+        path: routePaths.developers,
+        handle: { crumb: 'Developers' },
+        children: [
+          { index: true, element: <DevelopersPage /> },
+          { path: routePaths.developerKeys, element: <DevelopersPage tab="keys" />, handle: { crumb: 'API keys' } },
+          { path: routePaths.developerWebhooks, element: <DevelopersPage tab="webhooks" />, handle: { crumb: 'Webhooks' } },
+          { path: routePaths.developerDeliveries, element: <DevelopersPage tab="deliveries" />, handle: { crumb: 'Delivery log' } },
+          { path: routePaths.developerDocs, element: <DevelopersPage tab="docs" />, handle: { crumb: 'Documentation' } },
+        ],
       },
       {
         path: routePaths.account,

@@ -4,8 +4,8 @@ export interface NavItem {
   label: string;
   href: string;
   icon: ReactNode;
-  /** Shown only to roles holding this permission. */
-  permission?: string;
+  /** Shown only to roles holding this permission (a list: any one of them). */
+  permission?: string | readonly string[];
   /** Active on this path and below (default: exact for "/", prefix otherwise). */
   exact?: boolean;
 }
