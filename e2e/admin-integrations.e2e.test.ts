@@ -106,7 +106,7 @@ describe('partner integrations in the back office', () => {
   it('shows compliance every tenant’s keys, endpoints and failing deliveries, with no button to change them', async () => {
     const page = await e2e.newPage();
     await staffLogin(page, 'compliance@atrium.test');
-    for (const entry of ['API keys', 'Webhook endpoints', 'Delivery failures']) await page.getByRole('menuitem', { name: entry }).waitFor();
+    for (const entry of ['API keys', 'Webhooks', 'Delivery failures']) await page.getByRole('menuitem', { name: entry }).waitFor();
 
     await page.getByRole('menuitem', { name: 'API keys' }).click();
     const keyRow = page.locator('table tbody tr').filter({ hasText: 'ERP sync' });
@@ -117,7 +117,7 @@ describe('partner integrations in the back office', () => {
     await page.getByText('Never expires').first().waitFor();
     expect(await page.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
 
-    await page.getByRole('menuitem', { name: 'Webhook endpoints' }).click();
+    await page.getByRole('menuitem', { name: 'Webhooks' }).click();
     const endpointRow = page.locator('table tbody tr').filter({ hasText: receiverUrl });
     await endpointRow.waitFor();
     await endpointRow.click();
@@ -150,7 +150,7 @@ describe('partner integrations in the back office', () => {
     expect(after.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
 
     // The endpoint: its failing test delivery, then disabled.
-    await page.getByRole('menuitem', { name: 'Webhook endpoints' }).click();
+    await page.getByRole('menuitem', { name: 'Webhooks' }).click();
     await page.locator('table tbody tr').filter({ hasText: receiverUrl }).click();
     await page.getByRole('heading', { name: receiverUrl, level: 1 }).waitFor();
     for (const event of ['webhook.test', 'ticket.created']) {

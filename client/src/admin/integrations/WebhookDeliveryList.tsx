@@ -36,12 +36,12 @@ export function WebhookDeliveryList() {
     >
       <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography color="text.secondary" sx={{ p: 2 }}>No deliveries match: nothing is failing.</Typography>}>
         <DataTable.Col source="tenantId" label="Tenant" disableSort render={(d: WebhookDeliveryRecord) => <TenantBadge tenant={d.tenant} />} />
-        <DataTable.Col source="endpointId" label="Endpoint" disableSort render={(d: WebhookDeliveryRecord) => <UrlText url={d.endpoint.url} maxWidth={260} />} />
+        <DataTable.Col source="endpointId" label="Endpoint" disableSort render={(d: WebhookDeliveryRecord) => <UrlText url={d.endpoint.url} maxWidth={170} />} />
         <DataTable.Col source="eventType" label="Event" disableSort render={(d: WebhookDeliveryRecord) => <EventTypeCell delivery={d} />} />
         <DataTable.Col source="status" label="Status" disableSort render={(d: WebhookDeliveryRecord) => <DeliveryStatusChip status={d.status} />} />
         <DataTable.Col source="attemptCount" label="Attempts" disableSort render={(d: WebhookDeliveryRecord) => <AttemptsCell delivery={d} />} />
         <DataTable.Col source="responseStatus" label="Response" disableSort render={(d: WebhookDeliveryRecord) => <ResponseCodeCell delivery={d} />} />
-        <DataTable.Col source="error" label="Error" disableSort render={(d: WebhookDeliveryRecord) => <ErrorCell error={d.error} />} />
+        <DataTable.Col source="error" label="Error" disableSort render={(d: WebhookDeliveryRecord) => <ErrorCell error={d.error} maxWidth={170} />} />
         <DataTable.Col source="updatedAt" label="When" disableSort render={(d: WebhookDeliveryRecord) => <DeliveryTimeCell delivery={d} />} />
       </DataTable>
     </List>

@@ -19,7 +19,7 @@ import { formatDateTime } from '../ui/format';
 import { useFilteredListPath } from '../ui/RecordLink';
 import { TenantBadge } from '../ui/TenantBadge';
 import { CodeChips, DeliveryStatusChip, DisableEndpointButton, EndpointStateChip, When } from './IntegrationUi';
-import { AttemptsCell, DeliveryTimeCell, ErrorCell, EventTypeCell, ResponseCodeCell } from './WebhookDeliveryCells';
+import { AttemptsCell, DeliveryTimeCell, EventTypeCell, ResponseCodeCell } from './WebhookDeliveryCells';
 import { FailureCount } from './WebhookEndpointList';
 
 function WebhookEndpointTitle() {
@@ -27,19 +27,20 @@ function WebhookEndpointTitle() {
   return <span>{endpoint ? `Webhook endpoint of ${endpoint.tenant.name}` : 'Webhook endpoint'}</span>;
 }
 
-/** The endpoint's latest deliveries, newest first; each opens its own page (attempts, answers). */
+/** The endpoint's latest deliveries, newest first; each opens its own page (error, attempts, answers). */
 function RecentDeliveries() {
   return (
-    <ReferenceManyField reference={RESOURCES.webhookDeliveries} target="endpointId" perPage={10}>
-      <DataTable bulkActionButtons={false} rowClick="show" empty={<Typography color="text.secondary" sx={{ py: 2 }}>No deliveries yet.</Typography>}>
-        <DataTable.Col source="eventType" label="Event" disableSort render={(d: WebhookDeliveryRecord) => <EventTypeCell delivery={d} />} />
-        <DataTable.Col source="status" label="Status" disableSort render={(d: WebhookDeliveryRecord) => <DeliveryStatusChip status={d.status} />} />
-        <DataTable.Col source="attemptCount" label="Attempts" disableSort render={(d: WebhookDeliveryRecord) => <AttemptsCell delivery={d} />} />
-        <DataTable.Col source="responseStatus" label="Response" disableSort render={(d: WebhookDeliveryRecord) => <ResponseCodeCell delivery={d} />} />
-        <DataTable.Col source="error" label="Error" disableSort render={(d: WebhookDeliveryRecord) => <ErrorCell error={d.error} maxWidth={220} />} />
-        <DataTable.Col source="updatedAt" label="When" disableSort render={(d: WebhookDeliveryRecord) => <DeliveryTimeCell delivery={d} />} />
-      </DataTable>
-    </ReferenceManyField>
+    <Box sx={{ overflowX: 'auto' }}>
+      <ReferenceManyField reference={RESOURCES.webhookDeliveries} target="endpointId" perPage={10}>
+        <DataTable bulkActionButtons={false} rowClick="show" empty={<Typography color="text.secondary" sx={{ py: 2 }}>No deliveries yet.</Typography>}>
+          <DataTable.Col source="eventType" label="Event" disableSort render={(d: WebhookDeliveryRecord) => <EventTypeCell delivery={d} />} />
+          <DataTable.Col source="status" label="Status" disableSort render={(d: WebhookDeliveryRecord) => <DeliveryStatusChip status={d.status} />} />
+          <DataTable.Col source="attemptCount" label="Attempts" disableSort render={(d: WebhookDeliveryRecord) => <AttemptsCell delivery={d} />} />
+          <DataTable.Col source="responseStatus" label="Response" disableSort render={(d: WebhookDeliveryRecord) => <ResponseCodeCell delivery={d} />} />
+          <DataTable.Col source="updatedAt" label="When" disableSort render={(d: WebhookDeliveryRecord) => <DeliveryTimeCell delivery={d} />} />
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
   );
 }
 

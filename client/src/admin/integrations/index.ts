@@ -34,7 +34,7 @@ export const apiKeys = defineAdminResource<ApiKeyRecord>({
  */
 export const webhookEndpoints = defineAdminResource<WebhookEndpointRecord>({
   name: RESOURCES.webhookEndpoints,
-  label: 'Webhook endpoints',
+  label: 'Webhooks',
   provider: createWebhookEndpointsProvider,
   access: { list: 'platform:integration:read', show: 'platform:integration:read' },
   operations: { disable: 'platform:integration:manage' },
