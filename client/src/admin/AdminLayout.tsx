@@ -83,7 +83,7 @@ function useAnyAccess(resources: string[]): boolean {
   return Boolean(a.canAccess || b.canAccess || c.canAccess);
 }
 
-/** The sidebar, grouped the way staff work: support, customers, platform. Each entry shows only with access. */
+/** The sidebar, grouped the way staff work: support, customers, integrations, platform. Each entry shows only with access. */
 function AdminMenu() {
   return (
     <Menu sx={{ pt: 1 }}>
@@ -95,6 +95,11 @@ function AdminMenu() {
         <Menu.ResourceItem name={RESOURCES.tenants} />
         <Menu.ResourceItem name={RESOURCES.users} />
         <Menu.ResourceItem name={RESOURCES.memberships} />
+      </MenuSection>
+      <MenuSection label="Integrations" resources={[RESOURCES.apiKeys, RESOURCES.webhookEndpoints, RESOURCES.webhookDeliveries]}>
+        <Menu.ResourceItem name={RESOURCES.apiKeys} />
+        <Menu.ResourceItem name={RESOURCES.webhookEndpoints} />
+        <Menu.ResourceItem name={RESOURCES.webhookDeliveries} />
       </MenuSection>
       <MenuSection label="Platform" resources={[RESOURCES.featureFlags, RESOURCES.auditLogs]}>
         <Menu.ResourceItem name={RESOURCES.featureFlags} />

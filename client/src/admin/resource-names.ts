@@ -10,5 +10,8 @@ export const RESOURCES = {
   users: 'users',
   memberships: 'memberships',
   featureFlags: 'feature-flags',
+  apiKeys: 'api-keys',
+  webhookEndpoints: 'webhook-endpoints',
+  webhookDeliveries: 'webhook-deliveries',
 } as const;
 export type ResourceName = (typeof RESOURCES)[keyof typeof RESOURCES];

@@ -1,6 +1,7 @@
 import type { AdminResource } from './admin-resource';
 import { auditLogs } from './auditLogs';
 import { featureFlags } from './featureFlags';
+import { apiKeys, webhookDeliveries, webhookEndpoints } from './integrations';
 import { memberships } from './memberships';
 import { tenants } from './tenants';
 import { tickets } from './tickets';
@@ -18,4 +19,7 @@ export const ADMIN_RESOURCES: readonly AdminResource[] = [
   memberships,
   featureFlags,
   auditLogs,
+  apiKeys,
+  webhookEndpoints,
+  webhookDeliveries,
 ];

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AdminApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    permissions\n    status\n    expiresAt\n    lastUsedAt\n    revokedAt\n    createdAt\n    createdBy {\n      id\n      name\n      email\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.AdminApiKeyFieldsFragmentDoc,
+    "\n  query AdminApiKeys($first: Int, $offset: Int, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n": typeof types.AdminApiKeysDocument,
+    "\n  query AdminApiKey($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n": typeof types.AdminApiKeyDocument,
+    "\n  query AdminApiKeysByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on ApiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n": typeof types.AdminApiKeysByIdsDocument,
+    "\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...AdminApiKeyFields\n    }\n  }\n": typeof types.AdminRevokeApiKeyDocument,
     "\n  fragment AdminAuditLogFields on AuditLog {\n    id\n    action\n    createdAt\n    correlationId\n    ip\n    targetId\n    targetType\n    diff\n    actor {\n      id\n      name\n      email\n      staffRole\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.AdminAuditLogFieldsFragmentDoc,
     "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter, $orderBy: AuditLogOrder) {\n    auditLogs(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogsDocument,
     "\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
@@ -54,6 +59,16 @@ type Documents = {
     "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.AdminDeactivateUserDocument,
     "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.AdminReactivateUserDocument,
     "\n  mutation AdminRevokeUserSessions($userId: ID!) {\n    revokeUserSessions(userId: $userId)\n  }\n": typeof types.AdminRevokeUserSessionsDocument,
+    "\n  fragment AdminWebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledAt\n    disabledReason\n    consecutiveFailures\n    failingSince\n    lastFailureAt\n    lastSuccessAt\n    secretRotatedAt\n    createdAt\n    updatedAt\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.AdminWebhookEndpointFieldsFragmentDoc,
+    "\n  query AdminWebhookEndpoints($first: Int, $offset: Int) {\n    webhookEndpoints(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": typeof types.AdminWebhookEndpointsDocument,
+    "\n  query AdminWebhookEndpoint($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": typeof types.AdminWebhookEndpointDocument,
+    "\n  query AdminWebhookEndpointsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": typeof types.AdminWebhookEndpointsByIdsDocument,
+    "\n  mutation AdminDisableWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      ...AdminWebhookEndpointFields\n    }\n  }\n": typeof types.AdminDisableWebhookEndpointDocument,
+    "\n  fragment AdminWebhookDeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    trigger\n    attemptCount\n    maxAttempts\n    responseStatus\n    responseExcerpt\n    error\n    durationMs\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    updatedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    endpoint {\n      id\n      url\n      enabled\n    }\n  }\n": typeof types.AdminWebhookDeliveryFieldsFragmentDoc,
+    "\n  fragment AdminWebhookDeliveryAttemptFields on WebhookDeliveryAttempt {\n    attempt\n    at\n    durationMs\n    succeeded\n    responseStatus\n    responseExcerpt\n    error\n  }\n": typeof types.AdminWebhookDeliveryAttemptFieldsFragmentDoc,
+    "\n  query AdminWebhookDeliveries($first: Int, $offset: Int, $filter: WebhookDeliveryFilter) {\n    webhookDeliveries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n": typeof types.AdminWebhookDeliveriesDocument,
+    "\n  query AdminWebhookDelivery($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on WebhookDelivery {\n        ...AdminWebhookDeliveryFields\n        attempts {\n          ...AdminWebhookDeliveryAttemptFields\n        }\n      }\n    }\n  }\n": typeof types.AdminWebhookDeliveryDocument,
+    "\n  query AdminWebhookDeliveriesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on WebhookDelivery {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n": typeof types.AdminWebhookDeliveriesByIdsDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      secret\n      otpauthUrl\n    }\n  }\n": typeof types.BeginTotpEnrollmentDocument,
     "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": typeof types.ConfirmTotpEnrollmentDocument,
@@ -103,6 +118,11 @@ type Documents = {
     "\n  query SessionMe {\n    me {\n      user {\n        id\n        name\n        email\n        staffRole\n      }\n      tenant {\n        id\n        slug\n        name\n      }\n      role\n      staffRole\n      permissions\n      twoFactorEnabled\n      twoFactorEnrollmentRequired\n      featureFlags {\n        key\n        enabled\n      }\n      memberships {\n        id\n        tenant {\n          id\n          slug\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SessionMeDocument,
 };
 const documents: Documents = {
+    "\n  fragment AdminApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    permissions\n    status\n    expiresAt\n    lastUsedAt\n    revokedAt\n    createdAt\n    createdBy {\n      id\n      name\n      email\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": types.AdminApiKeyFieldsFragmentDoc,
+    "\n  query AdminApiKeys($first: Int, $offset: Int, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n": types.AdminApiKeysDocument,
+    "\n  query AdminApiKey($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n": types.AdminApiKeyDocument,
+    "\n  query AdminApiKeysByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on ApiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n": types.AdminApiKeysByIdsDocument,
+    "\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...AdminApiKeyFields\n    }\n  }\n": types.AdminRevokeApiKeyDocument,
     "\n  fragment AdminAuditLogFields on AuditLog {\n    id\n    action\n    createdAt\n    correlationId\n    ip\n    targetId\n    targetType\n    diff\n    actor {\n      id\n      name\n      email\n      staffRole\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": types.AdminAuditLogFieldsFragmentDoc,
     "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter, $orderBy: AuditLogOrder) {\n    auditLogs(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogsDocument,
     "\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogDocument,
@@ -143,6 +163,16 @@ const documents: Documents = {
     "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n": types.AdminDeactivateUserDocument,
     "\n  mutation AdminReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      ...AdminUserFields\n    }\n  }\n": types.AdminReactivateUserDocument,
     "\n  mutation AdminRevokeUserSessions($userId: ID!) {\n    revokeUserSessions(userId: $userId)\n  }\n": types.AdminRevokeUserSessionsDocument,
+    "\n  fragment AdminWebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledAt\n    disabledReason\n    consecutiveFailures\n    failingSince\n    lastFailureAt\n    lastSuccessAt\n    secretRotatedAt\n    createdAt\n    updatedAt\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": types.AdminWebhookEndpointFieldsFragmentDoc,
+    "\n  query AdminWebhookEndpoints($first: Int, $offset: Int) {\n    webhookEndpoints(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": types.AdminWebhookEndpointsDocument,
+    "\n  query AdminWebhookEndpoint($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": types.AdminWebhookEndpointDocument,
+    "\n  query AdminWebhookEndpointsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n": types.AdminWebhookEndpointsByIdsDocument,
+    "\n  mutation AdminDisableWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      ...AdminWebhookEndpointFields\n    }\n  }\n": types.AdminDisableWebhookEndpointDocument,
+    "\n  fragment AdminWebhookDeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    trigger\n    attemptCount\n    maxAttempts\n    responseStatus\n    responseExcerpt\n    error\n    durationMs\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    updatedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    endpoint {\n      id\n      url\n      enabled\n    }\n  }\n": types.AdminWebhookDeliveryFieldsFragmentDoc,
+    "\n  fragment AdminWebhookDeliveryAttemptFields on WebhookDeliveryAttempt {\n    attempt\n    at\n    durationMs\n    succeeded\n    responseStatus\n    responseExcerpt\n    error\n  }\n": types.AdminWebhookDeliveryAttemptFieldsFragmentDoc,
+    "\n  query AdminWebhookDeliveries($first: Int, $offset: Int, $filter: WebhookDeliveryFilter) {\n    webhookDeliveries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n": types.AdminWebhookDeliveriesDocument,
+    "\n  query AdminWebhookDelivery($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on WebhookDelivery {\n        ...AdminWebhookDeliveryFields\n        attempts {\n          ...AdminWebhookDeliveryAttemptFields\n        }\n      }\n    }\n  }\n": types.AdminWebhookDeliveryDocument,
+    "\n  query AdminWebhookDeliveriesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on WebhookDelivery {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n": types.AdminWebhookDeliveriesByIdsDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation BeginTotpEnrollment {\n    beginTotpEnrollment {\n      secret\n      otpauthUrl\n    }\n  }\n": types.BeginTotpEnrollmentDocument,
     "\n  mutation ConfirmTotpEnrollment($code: String!) {\n    confirmTotpEnrollment(code: $code)\n  }\n": types.ConfirmTotpEnrollmentDocument,
@@ -206,6 +236,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    permissions\n    status\n    expiresAt\n    lastUsedAt\n    revokedAt\n    createdAt\n    createdBy {\n      id\n      name\n      email\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    permissions\n    status\n    expiresAt\n    lastUsedAt\n    revokedAt\n    createdAt\n    createdBy {\n      id\n      name\n      email\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminApiKeys($first: Int, $offset: Int, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminApiKeys($first: Int, $offset: Int, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminApiKey($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminApiKey($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on ApiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminApiKeysByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on ApiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminApiKeysByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on ApiKey {\n        ...AdminApiKeyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...AdminApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...AdminApiKeyFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -366,6 +416,46 @@ export function graphql(source: "\n  mutation AdminReactivateUser($id: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminRevokeUserSessions($userId: ID!) {\n    revokeUserSessions(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation AdminRevokeUserSessions($userId: ID!) {\n    revokeUserSessions(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminWebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledAt\n    disabledReason\n    consecutiveFailures\n    failingSince\n    lastFailureAt\n    lastSuccessAt\n    secretRotatedAt\n    createdAt\n    updatedAt\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminWebhookEndpointFields on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledAt\n    disabledReason\n    consecutiveFailures\n    failingSince\n    lastFailureAt\n    lastSuccessAt\n    secretRotatedAt\n    createdAt\n    updatedAt\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookEndpoints($first: Int, $offset: Int) {\n    webhookEndpoints(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhookEndpoints($first: Int, $offset: Int) {\n    webhookEndpoints(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookEndpoint($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhookEndpoint($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookEndpointsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhookEndpointsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpointFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDisableWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      ...AdminWebhookEndpointFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminDisableWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      ...AdminWebhookEndpointFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminWebhookDeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    trigger\n    attemptCount\n    maxAttempts\n    responseStatus\n    responseExcerpt\n    error\n    durationMs\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    updatedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    endpoint {\n      id\n      url\n      enabled\n    }\n  }\n"): (typeof documents)["\n  fragment AdminWebhookDeliveryFields on WebhookDelivery {\n    id\n    eventId\n    eventType\n    status\n    trigger\n    attemptCount\n    maxAttempts\n    responseStatus\n    responseExcerpt\n    error\n    durationMs\n    nextAttemptAt\n    deliveredAt\n    createdAt\n    updatedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    endpoint {\n      id\n      url\n      enabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminWebhookDeliveryAttemptFields on WebhookDeliveryAttempt {\n    attempt\n    at\n    durationMs\n    succeeded\n    responseStatus\n    responseExcerpt\n    error\n  }\n"): (typeof documents)["\n  fragment AdminWebhookDeliveryAttemptFields on WebhookDeliveryAttempt {\n    attempt\n    at\n    durationMs\n    succeeded\n    responseStatus\n    responseExcerpt\n    error\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookDeliveries($first: Int, $offset: Int, $filter: WebhookDeliveryFilter) {\n    webhookDeliveries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhookDeliveries($first: Int, $offset: Int, $filter: WebhookDeliveryFilter) {\n    webhookDeliveries(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookDelivery($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on WebhookDelivery {\n        ...AdminWebhookDeliveryFields\n        attempts {\n          ...AdminWebhookDeliveryAttemptFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhookDelivery($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on WebhookDelivery {\n        ...AdminWebhookDeliveryFields\n        attempts {\n          ...AdminWebhookDeliveryAttemptFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookDeliveriesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on WebhookDelivery {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhookDeliveriesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on WebhookDelivery {\n        ...AdminWebhookDeliveryFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

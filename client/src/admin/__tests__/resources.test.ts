@@ -61,6 +61,10 @@ describe('the back office resource list', () => {
       resendInvitation: 'platform:member:manage',
       revokeInvitation: 'platform:member:manage',
     });
+    // The partner-integration pages' buttons (integrations/IntegrationUi.tsx).
+    expect(ADMIN_RESOURCES.find((r) => r.name === RESOURCES.apiKeys)?.operations).toEqual({ revoke: 'platform:integration:manage' });
+    expect(ADMIN_RESOURCES.find((r) => r.name === RESOURCES.webhookEndpoints)?.operations).toEqual({ disable: 'platform:integration:manage' });
+    expect(ADMIN_RESOURCES.find((r) => r.name === RESOURCES.webhookDeliveries)?.operations).toEqual({});
   });
 
   it('asks only for platform permissions the API has', () => {
@@ -102,6 +106,9 @@ describe('the back office resource list', () => {
       AdminMembership: missing,
       AdminFeatureFlag: missing,
       AdminAuditLog: missing,
+      AdminApiKey: missing,
+      AdminWebhookEndpoint: missing,
+      AdminWebhookDelivery: missing,
     });
     for (const { name } of ADMIN_RESOURCES) {
       const error = await dp.getOne(name, { id: 'X-gone' }).catch((e: unknown) => e);

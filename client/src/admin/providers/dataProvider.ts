@@ -3,14 +3,17 @@ import { type CreateParams, type DataProvider, HttpError, type RaRecord, type Up
 import type { AdminResource } from '../admin-resource';
 import type { RESOURCES } from '../resource-names';
 import { ADMIN_RESOURCES } from '../resources';
+import { type ApiKeyRecord, revokeApiKey } from './apiKeys.provider';
 import { type InvitationRecord, invitationsOfTenant, resendInvitation, revokeInvitation } from './invitations';
 import { rolesOfTenant, type RoleSummary } from './memberships.provider';
 import { type ResourceProvider, unsupported } from './resource-provider';
+import { disableWebhookEndpoint, type WebhookEndpointRecord } from './webhooks.provider';
 import { deactivateUser, reactivateUser, revokeUserSessions, sessionsOfUser, type UserRecord, type UserSessionRecord } from './users.provider';
 
 /**
  * react-admin's DataProvider plus the back office's custom calls: what a page shows or does
- * beside its resource's records (a tenant's roles and invitations, a user's sessions and status).
+ * beside its resource's records (a tenant's roles and invitations, a user's sessions and status,
+ * revoking an API key, disabling a webhook endpoint).
  * Each takes the resource whose page calls it first, as react-admin's own methods do.
  */
 export interface AdminDataProvider extends DataProvider<string> {
@@ -22,6 +25,8 @@ export interface AdminDataProvider extends DataProvider<string> {
   revokeUserSessions(resource: typeof RESOURCES.users, params: { userId: string }): Promise<{ data: { revoked: number } }>;
   deactivateUser(resource: typeof RESOURCES.users, params: { id: string }): Promise<{ data: UserRecord }>;
   reactivateUser(resource: typeof RESOURCES.users, params: { id: string }): Promise<{ data: UserRecord }>;
+  revokeApiKey(resource: typeof RESOURCES.apiKeys, params: { id: string }): Promise<{ data: ApiKeyRecord }>;
+  disableWebhookEndpoint(resource: typeof RESOURCES.webhookEndpoints, params: { id: string }): Promise<{ data: WebhookEndpointRecord }>;
 }
 
 /**
@@ -57,6 +62,8 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     revokeUserSessions: async (_resource: string, { userId }: { userId: string }) => ({ data: { revoked: await revokeUserSessions(client, userId) } }),
     deactivateUser: async (_resource: string, { id }: { id: string }) => ({ data: await deactivateUser(client, id) }),
     reactivateUser: async (_resource: string, { id }: { id: string }) => ({ data: await reactivateUser(client, id) }),
+    revokeApiKey: async (_resource: string, { id }: { id: string }) => ({ data: await revokeApiKey(client, id) }),
+    disableWebhookEndpoint: async (_resource: string, { id }: { id: string }) => ({ data: await disableWebhookEndpoint(client, id) }),
   } as AdminDataProvider;
   return dataProvider;
 }

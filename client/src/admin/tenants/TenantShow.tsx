@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import { DataTable, ListButton, ReferenceManyField, Show, TopToolbar, useCanAccess, useGetList, useRecordContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { AuditTrailCard } from '../auditLogs/AuditTrail';
+import { TenantIntegrationsCard } from '../integrations/TenantIntegrations';
 import type { FeatureFlagRecord } from '../providers/featureFlags.provider';
 import type { MembershipRecord } from '../providers/memberships.provider';
 import { RESOURCES } from '../resource-names';
@@ -176,6 +177,7 @@ function TenantShowLayout() {
               </CardContent>
             </Card>
           )}
+          <TenantIntegrationsCard tenantId={tenant.id} />
         </Stack>
       </Grid>
       <Grid size={{ xs: 12, lg: 4 }}>

@@ -49,6 +49,28 @@ describe('what the back office offers each staff role', () => {
     for (const action of ['create', 'resendInvitation', 'revokeInvitation']) expect(canAccessWith(COMPLIANCE, 'tenants', action)).toBe(false);
   });
 
+  it('shows every staff role the partner integrations, and lets only superadmin and support revoke keys and disable endpoints', () => {
+    for (const permissions of [SUPERADMIN, SUPPORT, COMPLIANCE]) {
+      for (const resource of ['api-keys', 'webhook-endpoints', 'webhook-deliveries']) {
+        expect(canAccessWith(permissions, resource, 'list')).toBe(true);
+        expect(canAccessWith(permissions, resource, 'show')).toBe(true);
+        expect(canAccessWith(permissions, resource, 'edit')).toBe(false);
+        expect(canAccessWith(permissions, resource, 'create')).toBe(false);
+      }
+    }
+    for (const permissions of [SUPERADMIN, SUPPORT]) {
+      expect(canAccessWith(permissions, 'api-keys', 'revoke')).toBe(true);
+      expect(canAccessWith(permissions, 'webhook-endpoints', 'disable')).toBe(true);
+    }
+    expect(canAccessWith(COMPLIANCE, 'api-keys', 'revoke')).toBe(false);
+    expect(canAccessWith(COMPLIANCE, 'webhook-endpoints', 'disable')).toBe(false);
+    // Nothing else is offered: no enabling, redelivering or revoking elsewhere.
+    expect(canAccessWith(SUPERADMIN, 'webhook-endpoints', 'enable')).toBe(false);
+    expect(canAccessWith(SUPERADMIN, 'webhook-deliveries', 'redeliver')).toBe(false);
+    expect(canAccessWith(SUPERADMIN, 'webhook-endpoints', 'revoke')).toBe(false);
+    expect(canAccessWith(['apikey:manage', 'webhook:manage'], 'api-keys', 'list')).toBe(false);
+  });
+
   it('offers nothing it does not know: deletes, unknown resources or operations, tenant permissions', () => {
     expect(canAccessWith(SUPERADMIN, 'tickets', 'delete')).toBe(false);
     expect(canAccessWith(SUPERADMIN, 'audit-logs', 'edit')).toBe(false);

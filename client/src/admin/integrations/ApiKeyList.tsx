@@ -1,0 +1,76 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { AutocompleteInput, DataTable, List, ReferenceInput } from 'react-admin';
+import type { ApiKeyRecord } from '../providers/apiKeys.provider';
+import { RESOURCES } from '../resource-names';
+import { mono } from '../ui/DetailList';
+import { PersonCell } from '../ui/People';
+import { TenantBadge } from '../ui/TenantBadge';
+import { ApiKeyStatusChip, CodeChips, ListLoadError, When } from './IntegrationUi';
+
+// The API narrows keys by tenant only (no status filter); status shows in its own column.
+const apiKeyFilters = [
+  <ReferenceInput key="tenantId" source="tenantId" reference={RESOURCES.tenants} alwaysOn>
+    <AutocompleteInput label="Tenant" optionText="name" sx={{ minWidth: 240 }} helperText={false} />
+  </ReferenceInput>,
+];
+
+function NoKeys() {
+  return (
+    <Box sx={{ p: 4, textAlign: 'center' }}>
+      <Typography variant="h6" component="p">
+        No API keys yet
+      </Typography>
+      <Typography color="text.secondary">Tenants create keys in the portal, under Developers.</Typography>
+    </Box>
+  );
+}
+
+/** The expiry, or how it ended: revoked, expired, or never expires. */
+export function KeyLifetime({ apiKey }: { apiKey: ApiKeyRecord }) {
+  if (apiKey.revokedAt) {
+    return (
+      <Typography variant="body2" color="text.secondary" component="span">
+        Revoked <When iso={apiKey.revokedAt} />
+      </Typography>
+    );
+  }
+  if (!apiKey.expiresAt) return <Typography variant="body2" color="text.secondary" component="span">Never expires</Typography>;
+  return (
+    <Typography variant="body2" component="span" color={apiKey.status === 'EXPIRED' ? 'text.secondary' : 'text.primary'}>
+      {apiKey.status === 'EXPIRED' ? 'Expired' : 'Expires'} <When iso={apiKey.expiresAt} />
+    </Typography>
+  );
+}
+
+/** Every tenant's API keys, newest first (the API's only order), revoked and expired ones included. */
+export function ApiKeyList() {
+  return (
+    <List perPage={25} filters={apiKeyFilters} exporter={false} title="API keys" empty={<NoKeys />} error={<ListLoadError />}>
+      <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography color="text.secondary" sx={{ p: 2 }}>No API keys match.</Typography>}>
+        <DataTable.Col source="tenantId" label="Tenant" disableSort render={(k: ApiKeyRecord) => <TenantBadge tenant={k.tenant} />} />
+        <DataTable.Col
+          source="name"
+          label="Key"
+          disableSort
+          render={(k: ApiKeyRecord) => (
+            <Box sx={{ minWidth: 0 }}>
+              <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap>
+                {k.name}
+              </Typography>
+              <Typography variant="caption" color="text.secondary" component="div" sx={mono}>
+                {k.prefix}…
+              </Typography>
+            </Box>
+          )}
+        />
+        <DataTable.Col source="permissions" label="Permissions" disableSort render={(k: ApiKeyRecord) => <CodeChips values={k.permissions} max={3} />} />
+        <DataTable.Col source="createdBy" label="Created by" disableSort render={(k: ApiKeyRecord) => <PersonCell person={k.createdBy} nobody="Deleted account" />} />
+        <DataTable.Col source="createdAt" label="Created" disableSort render={(k: ApiKeyRecord) => <When iso={k.createdAt} />} />
+        <DataTable.Col source="lastUsedAt" label="Last used" disableSort render={(k: ApiKeyRecord) => <When iso={k.lastUsedAt} never="Never" />} />
+        <DataTable.Col source="expiresAt" label="Expiry" disableSort render={(k: ApiKeyRecord) => <KeyLifetime apiKey={k} />} />
+        <DataTable.Col source="status" label="Status" disableSort render={(k: ApiKeyRecord) => <ApiKeyStatusChip status={k.status} />} />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,84 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { DataTable, List } from 'react-admin';
+import type { WebhookEndpointRecord } from '../providers/webhooks.provider';
+import { TenantBadge } from '../ui/TenantBadge';
+import { CodeChips, EndpointStateChip, ListLoadError, UrlText, When } from './IntegrationUi';
+
+function NoEndpoints() {
+  return (
+    <Box sx={{ p: 4, textAlign: 'center' }}>
+      <Typography variant="h6" component="p">
+        No webhook endpoints yet
+      </Typography>
+      <Typography color="text.secondary">Tenants register endpoints in the portal, under Developers.</Typography>
+    </Box>
+  );
+}
+
+/** Failures since the last success, and since when; "None" in grey when the last attempt worked. */
+export function FailureCount({ endpoint }: { endpoint: WebhookEndpointRecord }) {
+  if (endpoint.consecutiveFailures === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary" component="span">
+        None
+      </Typography>
+    );
+  }
+  return (
+    <Box>
+      <Typography variant="body2" sx={{ fontWeight: 700, color: '#b91c1c' }} component="div">
+        {endpoint.consecutiveFailures} in a row
+      </Typography>
+      {endpoint.failingSince && (
+        <Typography variant="caption" color="text.secondary" component="div">
+          since <When iso={endpoint.failingSince} />
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/** Every tenant's webhook endpoints, newest first (the API's only order; it filters them by nothing). */
+export function WebhookEndpointList() {
+  return (
+    <List perPage={25} exporter={false} title="Webhook endpoints" empty={<NoEndpoints />} error={<ListLoadError />}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="tenantId" label="Tenant" disableSort render={(e: WebhookEndpointRecord) => <TenantBadge tenant={e.tenant} />} />
+        <DataTable.Col
+          source="url"
+          label="URL"
+          disableSort
+          render={(e: WebhookEndpointRecord) => (
+            <Box sx={{ minWidth: 0 }}>
+              <UrlText url={e.url} maxWidth={340} />
+              {e.description && (
+                <Typography variant="caption" color="text.secondary" component="div" noWrap sx={{ maxWidth: 340 }}>
+                  {e.description}
+                </Typography>
+              )}
+            </Box>
+          )}
+        />
+        <DataTable.Col source="events" label="Events" disableSort render={(e: WebhookEndpointRecord) => <CodeChips values={e.events} max={2} />} />
+        <DataTable.Col
+          source="enabled"
+          label="State"
+          disableSort
+          render={(e: WebhookEndpointRecord) => (
+            <Box>
+              <EndpointStateChip endpoint={e} />
+              {!e.enabled && e.disabledReason && (
+                <Typography variant="caption" color="text.secondary" component="div" sx={{ maxWidth: 220, mt: 0.5 }}>
+                  {e.disabledReason}
+                </Typography>
+              )}
+            </Box>
+          )}
+        />
+        <DataTable.Col source="consecutiveFailures" label="Failures" disableSort render={(e: WebhookEndpointRecord) => <FailureCount endpoint={e} />} />
+        <DataTable.Col source="lastSuccessAt" label="Last success" disableSort render={(e: WebhookEndpointRecord) => <When iso={e.lastSuccessAt} never="Never" />} />
+      </DataTable>
+    </List>
+  );
+}
