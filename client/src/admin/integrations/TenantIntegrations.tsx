@@ -13,25 +13,32 @@ import { useFilteredListPath } from '../ui/RecordLink';
 import { ApiKeyStatusChip, When } from './IntegrationUi';
 
 /**
- * A tenant page's card of its API keys (newest first), with a link to its failing webhook
- * deliveries; for staff who may read integrations, nothing for others. (The API lists webhook
- * endpoints without a tenant filter, so they are not listed per tenant here.)
+ * A tenant page's card of its API keys (newest first), with links to its webhook endpoints and
+ * its failing webhook deliveries; for staff who may read integrations, nothing for others.
  */
 export function TenantIntegrationsCard({ tenantId }: { tenantId: string }) {
   const listPath = useFilteredListPath();
   const { canAccess } = useCanAccess({ resource: RESOURCES.apiKeys, action: 'list' });
   const { canAccess: canReadDeliveries } = useCanAccess({ resource: RESOURCES.webhookDeliveries, action: 'list' });
+  const { canAccess: canReadEndpoints } = useCanAccess({ resource: RESOURCES.webhookEndpoints, action: 'list' });
   if (!canAccess) return null;
   return (
     <Card>
       <CardContent>
         <SectionTitle
           action={
-            canReadDeliveries && (
-              <Button component={RouterLink} to={listPath(RESOURCES.webhookDeliveries, { tenantId, status: 'FAILED' })} size="small">
-                Failed webhook deliveries
-              </Button>
-            )
+            <Box sx={{ display: 'flex', gap: 1 }}>
+              {canReadEndpoints && (
+                <Button component={RouterLink} to={listPath(RESOURCES.webhookEndpoints, { tenantId })} size="small">
+                  Webhook endpoints
+                </Button>
+              )}
+              {canReadDeliveries && (
+                <Button component={RouterLink} to={listPath(RESOURCES.webhookDeliveries, { tenantId, status: 'FAILED' })} size="small">
+                  Failed webhook deliveries
+                </Button>
+              )}
+            </Box>
           }
         >
           <KeyOutlined fontSize="small" color="action" /> API keys

@@ -1,9 +1,29 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { DataTable, List } from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceInput, SelectInput } from 'react-admin';
 import type { WebhookEndpointRecord } from '../providers/webhooks.provider';
+import { RESOURCES } from '../resource-names';
 import { TenantBadge } from '../ui/TenantBadge';
 import { CodeChips, EndpointStateChip, ListLoadError, UrlText, When } from './IntegrationUi';
+
+const endpointFilters = [
+  <ReferenceInput key="tenantId" source="tenantId" reference={RESOURCES.tenants} alwaysOn>
+    <AutocompleteInput label="Tenant" optionText="name" sx={{ minWidth: 240 }} helperText={false} />
+  </ReferenceInput>,
+  <SelectInput
+    key="enabled"
+    source="enabled"
+    label="State"
+    choices={[
+      { id: 'true', name: 'Enabled' },
+      { id: 'false', name: 'Disabled' },
+    ]}
+    alwaysOn
+    helperText={false}
+    emptyText="Any state"
+    sx={{ minWidth: 160 }}
+  />,
+];
 
 function NoEndpoints() {
   return (
@@ -39,10 +59,10 @@ export function FailureCount({ endpoint }: { endpoint: WebhookEndpointRecord }) 
   );
 }
 
-/** Every tenant's webhook endpoints, newest first (the API's only order; it filters them by nothing). */
+/** Every tenant's webhook endpoints, newest first (the API's only order), by tenant and state. */
 export function WebhookEndpointList() {
   return (
-    <List perPage={25} exporter={false} title="Webhook endpoints" empty={<NoEndpoints />} error={<ListLoadError />}>
+    <List perPage={25} filters={endpointFilters} exporter={false} title="Webhook endpoints" empty={<NoEndpoints />} error={<ListLoadError />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="tenantId" label="Tenant" disableSort render={(e: WebhookEndpointRecord) => <TenantBadge tenant={e.tenant} />} />
         <DataTable.Col

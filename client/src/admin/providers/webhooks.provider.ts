@@ -1,6 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
-import type { WebhookDeliveryFilter, WebhookDeliveryStatus, WebhookDeliveryTrigger } from '../../gql/graphql';
+import type { WebhookDeliveryFilter, WebhookDeliveryStatus, WebhookDeliveryTrigger, WebhookEndpointFilter } from '../../gql/graphql';
 import { runMutation, runQuery } from './graphql';
 import { compact, createResourceProvider, listFilter, listResultOf, nodeOfType, nodesOfType, type ResourceProvider, textFilter } from './resource-provider';
 
@@ -29,8 +29,8 @@ const WEBHOOK_ENDPOINT_FIELDS = graphql(`
 `);
 
 export const ADMIN_WEBHOOK_ENDPOINTS_QUERY = graphql(`
-  query AdminWebhookEndpoints($first: Int, $offset: Int) {
-    webhookEndpoints(first: $first, offset: $offset) {
+  query AdminWebhookEndpoints($first: Int, $offset: Int, $filter: WebhookEndpointFilter) {
+    webhookEndpoints(first: $first, offset: $offset, filter: $filter) {
       totalCount
       nodes {
         ...AdminWebhookEndpointFields
@@ -284,12 +284,21 @@ export async function disableWebhookEndpoint(client: ApolloClient, id: string): 
   return toWebhookEndpointRecord(data.updateWebhookEndpoint);
 }
 
-/** Every tenant's webhook endpoints, newest first (the API neither sorts nor filters them otherwise). */
+/** The endpoint list's filter form (tenantId, enabled: 'true' | 'false') as a WebhookEndpointFilter. */
+export function webhookEndpointFilterOf(filter: Record<string, unknown> | undefined): WebhookEndpointFilter | undefined {
+  const enabled = filter?.enabled;
+  return compact<WebhookEndpointFilter>({
+    tenantId: textFilter(filter?.tenantId),
+    enabled: enabled === true || enabled === 'true' ? true : enabled === false || enabled === 'false' ? false : undefined,
+  });
+}
+
+/** Every tenant's webhook endpoints, newest first, by tenant and enabled or not. */
 export function createWebhookEndpointsProvider(client: ApolloClient): ResourceProvider<WebhookEndpointRecord> {
   return createResourceProvider<WebhookEndpointRecord>({
     label: { one: 'Webhook endpoint', many: 'Webhook endpoints' },
-    async list({ page, signal }) {
-      const data = await runQuery(client, ADMIN_WEBHOOK_ENDPOINTS_QUERY, { ...page }, { signal });
+    async list({ page, filter, signal }) {
+      const data = await runQuery(client, ADMIN_WEBHOOK_ENDPOINTS_QUERY, { ...page, filter: webhookEndpointFilterOf(filter) }, { signal });
       return listResultOf(data.webhookEndpoints, toWebhookEndpointRecord);
     },
     async one(id, signal) {
@@ -300,6 +309,7 @@ export function createWebhookEndpointsProvider(client: ApolloClient): ResourcePr
       const data = await runQuery(client, ADMIN_WEBHOOK_ENDPOINTS_BY_IDS_QUERY, { ids }, { signal, partial: true });
       return nodesOfType(data.nodes, 'WebhookEndpoint', toWebhookEndpointRecord);
     },
+    referenceTargets: ['tenantId'],
   });
 }
 

@@ -103,7 +103,20 @@ export class WebhookDeliveryFilter {
 }
 
 /** Newest first. */
+@InputType({ description: 'Narrows the webhook endpoints listed.' })
+export class WebhookEndpointFilter {
+  @Field(() => ID, { nullable: true, description: 'Platform staff only: one tenant.' })
+  @IsOptional()
+  tenantId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only enabled (true) or only disabled (false) endpoints.' })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
 export const webhookEndpointList = defineList<WebhookEndpoint>()({
+  filter: WebhookEndpointFilter,
   sort: { field: 'createdAt', kind: 'date', direction: SortDirection.DESC },
 });
 export const WebhookEndpointsArgs = webhookEndpointList.Args;

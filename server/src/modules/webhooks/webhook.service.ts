@@ -215,8 +215,13 @@ export async function sendTest(ctx: Context, globalId: string): Promise<WebhookD
 
 /** The tenant's endpoints, newest first; staff every tenant's (audited). */
 export async function listEndpoints(ctx: Context, args: WebhookEndpointsArgs): Promise<ConnectionShape<WebhookEndpoint>> {
-  await auditPlatformAccess(ctx, 'webhookEndpoints', {});
-  return paginate({ em: ctx.em, entity: WebhookEndpoint, where: {}, args, sort: webhookEndpointList.sortOf(args), options: scopeOptions(ctx) });
+  const f = args.filter;
+  const where: Record<string, unknown> = {};
+  // Inside a tenant the filter still applies: another tenant's id matches nothing.
+  if (f?.tenantId) where.tenant = expectGlobalId(f.tenantId, 'Tenant', 'filter.tenantId');
+  if (f?.enabled !== undefined && f.enabled !== null) where.enabled = f.enabled;
+  await auditPlatformAccess(ctx, 'webhookEndpoints', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
+  return paginate({ em: ctx.em, entity: WebhookEndpoint, where, args, sort: webhookEndpointList.sortOf(args), options: scopeOptions(ctx) });
 }
 
 /** The delivery log, newest first, filtered; staff every tenant's (audited). */

@@ -145,7 +145,7 @@ describe('API keys', () => {
 });
 
 describe('webhook endpoints', () => {
-  it('lists every tenant’s endpoints by page (the API takes no filter)', async () => {
+  it('lists every tenant’s endpoints by page, filtered by tenant and state', async () => {
     const { server, dp } = setup({
       AdminWebhookEndpoints: () => ({
         data: {
@@ -158,10 +158,22 @@ describe('webhook endpoints', () => {
       }),
     });
     const result = await dp.getList('webhook-endpoints', { ...list, pagination: { page: 3, perPage: 10 }, filter: { tenantId: 'T-acme' } });
-    expect(only(server, 'AdminWebhookEndpoints')).toEqual({ first: 10, offset: 20 });
+    expect(only(server, 'AdminWebhookEndpoints')).toEqual({ first: 10, offset: 20, filter: { tenantId: 'T-acme' } });
     expect(result.data.map((e) => [e.id, e.tenantId, e.enabled, e.disabledReason, e.consecutiveFailures])).toEqual([
       ['E-1', 'T-acme', false, 'Disabled by Atrium staff.', 6],
       ['E-2', 'T-globex', true, null, 0],
+    ]);
+  });
+
+  it('sends the state as a boolean, nothing for any state, and lists a tenant’s endpoints by reference', async () => {
+    const { server, dp } = setup({ AdminWebhookEndpoints: () => ({ data: { webhookEndpoints: { __typename: 'WebhookEndpointConnection', totalCount: 0, nodes: [] } } }) });
+    await dp.getList('webhook-endpoints', { ...list, pagination: { page: 1, perPage: 25 }, filter: { enabled: 'false' } });
+    await dp.getList('webhook-endpoints', { ...list, pagination: { page: 1, perPage: 25 }, filter: { enabled: '', tenantId: '' } });
+    await dp.getManyReference('webhook-endpoints', { target: 'tenantId', id: 'T-globex', pagination: { page: 1, perPage: 10 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+    expect(server.callsOf('AdminWebhookEndpoints').map((c) => c.variables)).toEqual([
+      { first: 25, offset: 0, filter: { enabled: false } },
+      { first: 25, offset: 0 },
+      { first: 10, offset: 0, filter: { tenantId: 'T-globex' } },
     ]);
   });
 

@@ -509,6 +509,24 @@ describe('managing endpoints', () => {
     const [audit] = await t.sql<{ diff: any; tenant_id: string }>(`select diff, tenant_id from audit_logs where action = 'webhook.endpoint.disabled' and target_id = ?`, [endpoint.id]);
     expect(audit).toMatchObject({ tenant_id: acmeId, diff: expect.objectContaining({ viaPlatform: true }) });
   });
+
+  it('filters endpoints by tenant (staff) and by enabled; a member naming another tenant gets nothing', async () => {
+    const enabled = await freshEndpoint(['ticket.created']);
+    const ENDPOINTS = 'query($filter: WebhookEndpointFilter) { webhookEndpoints(first: 100, filter: $filter) { totalCount nodes { id enabled tenant { slug } } } }';
+    type Page = { webhookEndpoints: { totalCount: number; nodes: { id: string; enabled: boolean; tenant: { slug: string } }[] } };
+    const acme = toGlobalId('Tenant', acmeId);
+    const globex = toGlobalId('Tenant', await t.tenantId('globex'));
+    const staff = await staffToken();
+    const ofAcme = ok(await t.gql<Page>(ENDPOINTS, { filter: { tenantId: acme } }, { token: staff })).webhookEndpoints.nodes;
+    expect(ofAcme.length).toBeGreaterThan(0);
+    expect(new Set(ofAcme.map((n) => n.tenant.slug))).toEqual(new Set(['acme']));
+    const on = ok(await t.gql<Page>(ENDPOINTS, { filter: { tenantId: acme, enabled: true } }, { token: staff })).webhookEndpoints.nodes;
+    expect(on.map((n) => n.id)).toEqual([enabled.id]);
+    const off = ok(await t.gql<Page>(ENDPOINTS, { filter: { enabled: false } }, { token: await token('owner@acme.test') })).webhookEndpoints.nodes;
+    expect(off.length).toBeGreaterThan(0);
+    expect(off.some((n) => n.enabled || n.id === enabled.id)).toBe(false);
+    expect(ok(await t.gql<Page>(ENDPOINTS, { filter: { tenantId: globex } }, { token: await token('owner@acme.test') })).webhookEndpoints.totalCount).toBe(0);
+  });
 });
 
 it('answers the standard verification example from the README', () => {
