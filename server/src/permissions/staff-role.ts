@@ -6,4 +6,12 @@ export enum StaffRole {
   COMPLIANCE = 'COMPLIANCE',
   SUPERADMIN = 'SUPERADMIN',
 }
-registerEnumType(StaffRole, { name: 'StaffRole', description: 'Platform staff roles; staff act across tenants.' });
+registerEnumType(StaffRole, {
+  name: 'StaffRole',
+  description: 'Platform staff roles; staff act across tenants.',
+  valuesConfig: {
+    SUPPORT: { description: 'Helps customers; reads and manages operational data across tenants.' },
+    COMPLIANCE: { description: 'Reviews KYC and audit data across tenants.' },
+    SUPERADMIN: { description: 'Full platform administration.' },
+  },
+});

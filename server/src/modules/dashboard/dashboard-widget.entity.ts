@@ -8,7 +8,17 @@ import { User } from '../users/user.entity';
 
 // The widget types are shared vocabulary (common/widget.ts); the dashboard exposes them in GraphQL.
 export { WidgetType };
-registerEnumType(WidgetType, { name: 'WidgetType' });
+registerEnumType(WidgetType, {
+  name: 'WidgetType',
+  description: 'What a dashboard widget shows.',
+  valuesConfig: {
+    OPEN_TICKETS_BY_STATUS: { description: 'Count of open tickets per status.' },
+    RUNS_LAST_7_DAYS_BY_STATUS: { description: 'Runs of the last 7 days per status.' },
+    ACTIVE_INCIDENTS: { description: 'Incidents not yet resolved.' },
+    KYC_AWAITING_ACTION: { description: 'KYC cases waiting for the viewer to act.' },
+    QUOTA_USAGE: { description: 'Usage against entitlement limits.' },
+  },
+});
 
 /** Width of the dashboard grid. */
 export const GRID_COLUMNS = 12;
@@ -25,11 +35,11 @@ export class DashboardWidget extends TenantOwnedEntity {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'cascade' })
   user?: Ref<User>;
 
-  @Field(() => WidgetType)
+  @Field(() => WidgetType, { description: 'What the widget shows.' })
   @Enum({ items: () => WidgetType })
   type!: WidgetType;
 
-  @Field()
+  @Field({ description: 'Title shown on the widget.' })
   @Property({ length: 100 })
   title!: string;
 
