@@ -174,11 +174,11 @@ export type SortDirection =
 
 /** Platform staff roles; staff act across tenants. */
 export type StaffRole =
-  /** Reviews KYC and audit data across tenants. */
+  /** Compliance: reads across tenants and reviews KYC cases. */
   | 'COMPLIANCE'
-  /** Full platform administration. */
+  /** Every platform permission. */
   | 'SUPERADMIN'
-  /** Helps customers; reads and manages operational data across tenants. */
+  /** Customer support: reads tenants, tickets and runs, manages users, incidents, runs and integrations. */
   | 'SUPPORT';
 
 /** Narrows a list of tenants. */
@@ -256,9 +256,9 @@ export type TicketStatus =
   | 'CLOSED'
   /** New or being worked on. */
   | 'OPEN'
-  /** Waiting on the customer. */
+  /** Waiting on someone other than the assignee (usually the customer). */
   | 'PENDING'
-  /** A solution was given; may reopen. */
+  /** A solution was given. */
   | 'RESOLVED';
 
 /** A new role for a tenant member. */

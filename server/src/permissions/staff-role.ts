@@ -10,8 +10,8 @@ registerEnumType(StaffRole, {
   name: 'StaffRole',
   description: 'Platform staff roles; staff act across tenants.',
   valuesConfig: {
-    SUPPORT: { description: 'Helps customers; reads and manages operational data across tenants.' },
-    COMPLIANCE: { description: 'Reviews KYC and audit data across tenants.' },
-    SUPERADMIN: { description: 'Full platform administration.' },
+    SUPPORT: { description: 'Customer support: reads tenants, tickets and runs, manages users, incidents, runs and integrations.' },
+    COMPLIANCE: { description: 'Compliance: reads across tenants and reviews KYC cases.' },
+    SUPERADMIN: { description: 'Every platform permission.' },
   },
 });

@@ -12,11 +12,11 @@ registerEnumType(WidgetType, {
   name: 'WidgetType',
   description: 'What a dashboard widget shows.',
   valuesConfig: {
-    OPEN_TICKETS_BY_STATUS: { description: 'Count of open tickets per status.' },
-    RUNS_LAST_7_DAYS_BY_STATUS: { description: 'Runs of the last 7 days per status.' },
-    ACTIVE_INCIDENTS: { description: 'Incidents not yet resolved.' },
-    KYC_AWAITING_ACTION: { description: 'KYC cases waiting for the viewer to act.' },
-    QUOTA_USAGE: { description: 'Usage against entitlement limits.' },
+    OPEN_TICKETS_BY_STATUS: { description: 'Count of the tenant\'s open tickets per status (OPEN and PENDING unless configured).' },
+    RUNS_LAST_7_DAYS_BY_STATUS: { description: 'Count of the tenant\'s runs created in the last 7 days, per status.' },
+    ACTIVE_INCIDENTS: { description: 'Unresolved incidents affecting the tenant, by severity.' },
+    KYC_AWAITING_ACTION: { description: 'KYC cases of the tenant waiting for staff or for the customer.' },
+    QUOTA_USAGE: { description: 'This month\'s runs against each runs-per-month entitlement limit.' },
   },
 });
 

@@ -15,10 +15,10 @@ registerEnumType(IncidentSeverity, {
   name: 'IncidentSeverity',
   description: 'SEV1 (worst) to SEV4.',
   valuesConfig: {
-    SEV1: { description: 'Critical: major outage affecting most customers.' },
-    SEV2: { description: 'High: a major feature is down or badly degraded.' },
-    SEV3: { description: 'Medium: partial degradation with a workaround.' },
-    SEV4: { description: 'Low: minor issue.' },
+    SEV1: { description: 'Critical (the most severe).' },
+    SEV2: { description: 'Major.' },
+    SEV3: { description: 'Minor.' },
+    SEV4: { description: 'Low (the least severe).' },
   },
 });
 
@@ -31,9 +31,9 @@ registerEnumType(IncidentStatus, {
   name: 'IncidentStatus',
   description: 'OPEN → MITIGATED → RESOLVED, in that order only.',
   valuesConfig: {
-    OPEN: { description: 'Under investigation; customers are affected.' },
-    MITIGATED: { description: 'Impact is contained; the cause is not yet fixed.' },
-    RESOLVED: { description: 'Fixed; the incident is closed.' },
+    OPEN: { description: 'Opened and not yet mitigated.' },
+    MITIGATED: { description: 'Impact is contained; not yet resolved.' },
+    RESOLVED: { description: 'Over; the last status.' },
   },
 });
 

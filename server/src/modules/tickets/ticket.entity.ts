@@ -15,8 +15,8 @@ registerEnumType(TicketStatus, {
   description: 'Where a ticket is in its lifecycle.',
   valuesConfig: {
     OPEN: { description: 'New or being worked on.' },
-    PENDING: { description: 'Waiting on the customer.' },
-    RESOLVED: { description: 'A solution was given; may reopen.' },
+    PENDING: { description: 'Waiting on someone other than the assignee (usually the customer).' },
+    RESOLVED: { description: 'A solution was given.' },
     CLOSED: { description: 'Done.' },
   },
 });
