@@ -28,7 +28,7 @@ export function operationRules(): { Query: Record<string, Rule>; Mutation: Recor
 export async function buildBareSchema(): Promise<GraphQLSchema> {
   const [first, ...rest] = modules.flatMap((m) => m.resolvers ?? []);
   if (!first) throw new Error('no resolvers');
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [first, ...rest],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     // Every argument: refuse text that cannot be stored (NUL, lone surrogates), then
@@ -36,6 +36,12 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
     validateFn: validateArgument,
     emitSchemaFile: false,
   });
+  // type-graphql has no option for the root types' descriptions; they are set here.
+  const query = schema.getQueryType();
+  if (query) query.description = 'Operations that read data; a caller sees only what its tenant and permissions allow (other tenants\' ids answer NOT_FOUND).';
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description = 'Operations that change data.';
+  return schema;
 }
 
 /**

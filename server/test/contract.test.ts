@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { type GraphQLSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
 import { ConfigError, loadConfig } from '../src/config';
+import { buildBareSchema } from '../src/schema';
 import { printSchemaFile } from '../src/schema-file';
 import { startTestApp, type TestApp } from './harness';
 
@@ -9,7 +11,36 @@ describe('the schema contract', () => {
     const committed = readFileSync(resolve(__dirname, '../../schema.graphql'), 'utf8');
     expect(committed).toEqual(await printSchemaFile());
   });
+
+  it('describes every type, field, argument, input field and enum value', async () => {
+    expect(undescribed(await buildBareSchema())).toEqual([]);
+  });
 });
+
+/** Coordinates (Type, Type.field, Type.field(arg), Enum.VALUE) without a non-blank description. */
+function undescribed(schema: GraphQLSchema): string[] {
+  const missing: string[] = [];
+  const check = (coordinate: string, description: string | null | undefined) => {
+    if (!description?.trim()) missing.push(coordinate);
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || isSpecifiedScalarType(type)) continue;
+    check(type.name, type.description);
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        check(`${type.name}.${field.name}`, field.description);
+        for (const arg of field.args) check(`${type.name}.${field.name}(${arg.name})`, arg.description);
+      }
+    }
+    if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) check(`${type.name}.${field.name}`, field.description);
+    }
+    if (isEnumType(type)) {
+      for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);
+    }
+  }
+  return missing.sort();
+}
 
 describe('migrations', () => {
   let t: TestApp;

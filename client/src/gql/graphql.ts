@@ -14,8 +14,11 @@ export type AcceptInvitationInput = {
   token: string;
 };
 
+/** A comment to add to a ticket. */
 export type AddTicketCommentInput = {
+  /** Text of the comment. */
   body: string;
+  /** Global id of the ticket. */
   ticketId: string;
 };
 
@@ -54,12 +57,17 @@ export type AuditLogFilter = {
   to?: string | null | undefined;
 };
 
+/** How to order the list: a column and a direction. */
 export type AuditLogOrder = {
+  /** Direction to order in. */
   direction?: SortDirection;
+  /** Column to order by. */
   field?: AuditLogOrderField;
 };
 
+/** Columns a list can be ordered by (see AuditLogOrder). */
 export type AuditLogOrderField =
+  /** Order by `createdAt`. */
   | 'CREATED_AT';
 
 /** Your current password and the new one. */
@@ -92,9 +100,13 @@ export type CreateTenantInput = {
   slug: string;
 };
 
+/** A new support ticket. */
 export type CreateTicketInput = {
+  /** Description of the request or problem. */
   body: string;
+  /** How urgent the ticket is; NORMAL when omitted. */
   priority?: TicketPriority | null | undefined;
+  /** One-line summary of the ticket. */
   subject: string;
 };
 
@@ -110,7 +122,9 @@ export type CreateWebhookEndpointInput = {
 
 /** One tenant's override in a flag's complete set of overrides. */
 export type FeatureFlagOverrideInput = {
+  /** Whether the flag is on for this tenant. */
   enabled: boolean;
+  /** Global id of the tenant. */
   tenantId: string;
 };
 
@@ -133,27 +147,37 @@ export type InviteMemberInput = {
   roleId: string;
 };
 
+/** Credentials to sign in with. */
 export type LoginInput = {
+  /** Email address of the account. */
   email: string;
   /** For accounts with two-factor sign-in: the current code from the authenticator app, or an unused recovery code. */
   otp?: string | null | undefined;
+  /** Password of the account. */
   password: string;
   /** Tenant to sign in to; defaults to your first membership. */
   tenantSlug?: string | null | undefined;
 };
 
+/** Narrows a list of memberships. */
 export type MembershipFilter = {
   /** Platform staff only: one tenant. */
   tenantId?: string | null | undefined;
+  /** Only memberships of this user (global id). */
   userId?: string | null | undefined;
 };
 
+/** How to order the list: a column and a direction. */
 export type MembershipOrder = {
+  /** Direction to order in. */
   direction?: SortDirection;
+  /** Column to order by. */
   field?: MembershipOrderField;
 };
 
+/** Columns a list can be ordered by (see MembershipOrder). */
 export type MembershipOrderField =
+  /** Order by `createdAt`. */
   | 'CREATED_AT';
 
 /** A new password set from a mailed reset link. */
@@ -164,44 +188,66 @@ export type ResetPasswordInput = {
   token: string;
 };
 
+/** A feature flag to create or replace. */
 export type SetFeatureFlagInput = {
+  /** Whether the flag is on for tenants without an override. */
   defaultEnabled: boolean;
+  /** What the flag controls; optional. */
   description?: string | null | undefined;
+  /** Unique key of the flag. */
   key: string;
   /** When given, the complete set of tenant overrides after this change: tenants left out lose theirs. Applied with the default in one transaction. */
   overrides?: Array<FeatureFlagOverrideInput> | null | undefined;
 };
 
+/** Direction a list is ordered in. */
 export type SortDirection =
+  /** Ascending: oldest, smallest or A first. */
   | 'ASC'
+  /** Descending: newest, largest or Z first. */
   | 'DESC';
 
 /** Platform staff roles; staff act across tenants. */
 export type StaffRole =
+  /** Compliance: reads across tenants and reviews KYC cases. */
   | 'COMPLIANCE'
+  /** Every platform permission. */
   | 'SUPERADMIN'
+  /** Customer support: reads tenants, tickets and runs, manages users, incidents, runs and integrations. */
   | 'SUPPORT';
 
+/** Narrows a list of tenants. */
 export type TenantFilter = {
   /** Matches name or slug. */
   search?: string | null | undefined;
 };
 
+/** How to order the list: a column and a direction. */
 export type TenantOrder = {
+  /** Direction to order in. */
   direction?: SortDirection;
+  /** Column to order by. */
   field?: TenantOrderField;
 };
 
+/** Columns a list can be ordered by (see TenantOrder). */
 export type TenantOrderField =
+  /** Order by `createdAt`. */
   | 'CREATED_AT'
+  /** Order by `name`. */
   | 'NAME'
+  /** Order by `slug`. */
   | 'SLUG';
 
+/** Narrows a list of tickets. */
 export type TicketFilter = {
   /** Only tickets assigned to this user. */
   assigneeId?: string | null | undefined;
+  /** Only tickets with one of these priorities. */
   priority?: Array<TicketPriority> | null | undefined;
+  /** Only tickets opened by this user (global id). */
   requesterId?: string | null | undefined;
+  /** Only tickets in one of these statuses. */
   status?: Array<TicketStatus> | null | undefined;
   /** Platform staff only: one tenant. */
   tenantId?: string | null | undefined;
@@ -211,30 +257,50 @@ export type TicketFilter = {
   unassigned?: boolean | null | undefined;
 };
 
+/** How to order the list: a column and a direction. */
 export type TicketOrder = {
+  /** Direction to order in. */
   direction?: SortDirection;
+  /** Column to order by. */
   field?: TicketOrderField;
 };
 
+/** Columns a list can be ordered by (see TicketOrder). */
 export type TicketOrderField =
+  /** Order by `createdAt`. */
   | 'CREATED_AT'
+  /** Order by `priority`. */
   | 'PRIORITY'
+  /** Order by `updatedAt`. */
   | 'UPDATED_AT';
 
+/** How urgent a ticket is, from LOW to URGENT. */
 export type TicketPriority =
+  /** Needs attention soon. */
   | 'HIGH'
+  /** Can wait. */
   | 'LOW'
+  /** Default urgency. */
   | 'NORMAL'
+  /** Needs attention now. */
   | 'URGENT';
 
+/** Where a ticket is in its lifecycle. */
 export type TicketStatus =
+  /** Done. */
   | 'CLOSED'
+  /** New or being worked on. */
   | 'OPEN'
+  /** Waiting on someone other than the assignee (usually the customer). */
   | 'PENDING'
+  /** A solution was given. */
   | 'RESOLVED';
 
+/** A new role for a tenant member. */
 export type UpdateMembershipRoleInput = {
+  /** Global id of the membership. */
   membershipId: string;
+  /** Global id of the role to give. */
   roleId: string;
 };
 
@@ -244,13 +310,19 @@ export type UpdateTenantSecurityInput = {
   requireTwoFactor: boolean;
 };
 
+/** Changes to a ticket; fields left out stay as they are. */
 export type UpdateTicketInput = {
   /** User to assign; explicit null unassigns. */
   assigneeId?: string | null | undefined;
+  /** New description; unchanged when omitted. */
   body?: string | null | undefined;
+  /** Global id of the ticket. */
   id: string;
+  /** New priority; unchanged when omitted. */
   priority?: TicketPriority | null | undefined;
+  /** New status; unchanged when omitted. */
   status?: TicketStatus | null | undefined;
+  /** New summary; unchanged when omitted. */
   subject?: string | null | undefined;
   /** The version you last read; a stale one answers CONFLICT. */
   version: number;
@@ -270,19 +342,27 @@ export type UpdateWebhookEndpointInput = {
   url?: string | null | undefined;
 };
 
+/** Narrows a list of users. */
 export type UserFilter = {
   /** Matches email or name. */
   search?: string | null | undefined;
 };
 
+/** How to order the list: a column and a direction. */
 export type UserOrder = {
+  /** Direction to order in. */
   direction?: SortDirection;
+  /** Column to order by. */
   field?: UserOrderField;
 };
 
+/** Columns a list can be ordered by (see UserOrder). */
 export type UserOrderField =
+  /** Order by `createdAt`. */
   | 'CREATED_AT'
+  /** Order by `email`. */
   | 'EMAIL'
+  /** Order by `name`. */
   | 'NAME';
 
 /** Narrows the webhook delivery log. */

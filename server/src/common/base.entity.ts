@@ -28,12 +28,12 @@ export abstract class BaseEntity extends Node {
   @PrimaryKey({ type: 'uuid' })
   override id: string = uuidv7();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the object was created (UTC, millisecond precision).' })
   // Millisecond precision, as in JavaScript, so keyset cursors round-trip exactly.
   @Property({ type: 'timestamptz', length: 3, defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the object was last changed (UTC, millisecond precision).' })
   @Property({ type: 'timestamptz', length: 3, defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }

@@ -6,4 +6,12 @@ export enum StaffRole {
   COMPLIANCE = 'COMPLIANCE',
   SUPERADMIN = 'SUPERADMIN',
 }
-registerEnumType(StaffRole, { name: 'StaffRole', description: 'Platform staff roles; staff act across tenants.' });
+registerEnumType(StaffRole, {
+  name: 'StaffRole',
+  description: 'Platform staff roles; staff act across tenants.',
+  valuesConfig: {
+    SUPPORT: { description: 'Customer support: reads tenants, tickets and runs, manages users, incidents, runs and integrations.' },
+    COMPLIANCE: { description: 'Compliance: reads across tenants and reviews KYC cases.' },
+    SUPERADMIN: { description: 'Every platform permission.' },
+  },
+});

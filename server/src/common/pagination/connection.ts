@@ -8,20 +8,27 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(SortDirection, { name: 'SortDirection' });
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'Direction a list is ordered in.',
+  valuesConfig: {
+    ASC: { description: 'Ascending: oldest, smallest or A first.' },
+    DESC: { description: 'Descending: newest, largest or Z first.' },
+  },
+});
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether more rows follow this page (ask again with `after: endCursor`).' })
   hasNextPage!: boolean;
 
-  @Field()
+  @Field({ description: 'Whether rows precede this page (ask again with `before: startCursor`).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first row of the page; null when the page is empty.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the last row of the page; null when the page is empty.' })
   endCursor!: string | null;
 }
 
@@ -34,13 +41,13 @@ export class ConnectionArgs {
   @Field(() => Int, { nullable: true, description: `Page size from the start (max ${MAX_PAGE_SIZE}).` })
   first?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Opaque cursor: return the rows after this one (from `pageInfo.endCursor` or an edge).' })
   after?: string;
 
   @Field(() => Int, { nullable: true, description: `Page size from the end (max ${MAX_PAGE_SIZE}).` })
   last?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Opaque cursor: return the rows before this one (from `pageInfo.startCursor` or an edge).' })
   before?: string;
 
   @Field(() => Int, { nullable: true, description: 'Rows to skip; use with `first` for offset pages.' })
@@ -68,24 +75,24 @@ export function Connection<T extends object>(nodeType: ClassType<T>): ClassType<
   if (existing) return existing as ClassType<ConnectionShape<T>>;
   const name = nodeType.name;
 
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
   class Edge implements EdgeShape<T> {
-    @Field()
+    @Field({ description: `Opaque cursor of this ${name}; pass it as \`after\` or \`before\` to page from here.` })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} rows (Relay connection).` })
   class Conn implements ConnectionShape<T> {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: `The ${name} rows of this page with their cursors, in list order.` })
     edges!: Edge[];
 
-    @Field(() => [nodeType])
+    @Field(() => [nodeType], { description: `The ${name} rows of this page, in list order (the edges' nodes).` })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Cursors and whether more pages exist before or after this one.' })
     pageInfo!: PageInfo;
 
     countTotal!: () => Promise<number>;

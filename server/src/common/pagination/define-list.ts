@@ -165,14 +165,14 @@ function argsClass(spec: AnySpec, order: (() => ClassType) | null): ClassType {
   const proto = ListArgs.prototype;
   const filter = spec.filter;
   if (filter) {
-    Field(() => filter, { nullable: true, description: spec.filterDescription })(proto, 'filter');
+    Field(() => filter, { nullable: true, description: spec.filterDescription ?? 'Narrows the list; fields left out do not filter.' })(proto, 'filter');
     if (spec.validateFilter !== false) {
       // Without these class-validator does not look inside the filter.
       IsOptional()(proto, 'filter');
       ValidateNested()(proto, 'filter');
     }
   }
-  if (order && spec.orderBy) Field(order, { nullable: true, description: spec.orderBy.description })(proto, 'orderBy');
+  if (order && spec.orderBy) Field(order, { nullable: true, description: spec.orderBy.description ?? 'Order of the list; the list\'s default order when omitted. Ties are broken by id.' })(proto, 'orderBy');
   if (spec.direction) {
     const { default: defaultValue, description } = spec.direction;
     Field(() => SortDirection, { nullable: true, defaultValue, description })(proto, 'direction');
@@ -193,14 +193,18 @@ function orderedList(spec: AnySpec & { orderBy: NonNullable<AnySpec['orderBy']> 
   for (const column of columns) OrderField[enumValueName(column)] = column;
   if (Object.keys(OrderField).length !== columns.length) throw new Error(`defineList: two fields of ${input} share an enum value name.`);
   Object.freeze(OrderField);
-  registerEnumType(OrderField, { name: enumName, description: spec.orderBy.enumDescription });
+  registerEnumType(OrderField, {
+    name: enumName,
+    description: spec.orderBy.enumDescription ?? `Columns a list can be ordered by (see ${input}).`,
+    valuesConfig: Object.fromEntries(columns.map((column) => [enumValueName(column), { description: `Order by \`${column}\`.` }])),
+  });
 
-  @InputType(input, { description: spec.orderBy.inputDescription })
+  @InputType(input, { description: spec.orderBy.inputDescription ?? 'How to order the list: a column and a direction.' })
   class Order implements Ordering {
-    @Field(() => OrderField, { defaultValue: defaults.field })
+    @Field(() => OrderField, { defaultValue: defaults.field, description: 'Column to order by.' })
     field: string = defaults.field;
 
-    @Field(() => SortDirection, { defaultValue: defaults.direction })
+    @Field(() => SortDirection, { defaultValue: defaults.direction, description: 'Direction to order in.' })
     direction: SortDirection = defaults.direction;
   }
 

@@ -20,12 +20,12 @@ export class ApiKeyResolver {
     description:
       "Creates an API key for your tenant that acts for you, with permissions you hold yourself; answers its secret, once. The key never does more than your current role allows. At most 50 active keys per tenant. Audited.",
   })
-  createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
+  createApiKey(@Arg('input', { description: 'Name, permissions and optional expiry of the new API key.' }) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
     return apiKeys.createApiKey(ctx, input);
   }
 
   @Mutation(() => ApiKey, { description: 'Revokes an API key: it is refused from now on (API_KEY_REVOKED). Revoking a revoked key changes nothing. Audited.' })
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
+  revokeApiKey(@Arg('id', () => ID, { description: 'Global id of the API key to revoke.' }) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
     return apiKeys.revokeApiKey(ctx, id);
   }
 

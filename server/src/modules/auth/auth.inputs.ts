@@ -4,14 +4,14 @@ import { SortDirection } from '../../common/pagination/connection';
 import { type ArgsOf, defineList } from '../../common/pagination/define-list';
 import type { Session } from './session.entity';
 
-@InputType()
+@InputType({ description: 'Credentials to sign in with.' })
 export class LoginInput {
-  @Field()
+  @Field({ description: 'Email address of the account.' })
   @IsEmail({}, { message: 'Enter a valid email address.' })
   @MaxLength(320)
   email!: string;
 
-  @Field()
+  @Field({ description: 'Password of the account.' })
   @Length(1, 200, { message: 'Enter your password.' })
   password!: string;
 

@@ -14,12 +14,12 @@ const SessionConnection = Connection(Session);
 @Resolver(() => Session)
 export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Signs in and starts a session.' })
-  login(@Arg('input') input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+  login(@Arg('input', { description: 'Email and password, with the one-time code and tenant slug when needed.' }) input: LoginInput, @Ctx() ctx: Context): Promise<AuthPayload> {
     return auth.login(ctx, input);
   }
 
   @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for new tokens; each token works once.' })
-  refreshSession(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+  refreshSession(@Arg('refreshToken', { description: 'Refresh token from a previous AuthPayload; it is rotated.' }) refreshToken: string, @Ctx() ctx: Context): Promise<AuthPayload> {
     return auth.refreshSession(ctx, refreshToken);
   }
 
@@ -29,12 +29,12 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Issues tokens for another tenant you are a member of.' })
-  switchTenant(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+  switchTenant(@Arg('tenantId', () => ID, { description: 'Global id of the tenant to switch to; the user must be a member.' }) tenantId: string, @Ctx() ctx: Context): Promise<AuthPayload> {
     return auth.switchTenant(ctx, expectGlobalId(tenantId, 'Tenant', 'tenantId'));
   }
 
   @Mutation(() => Session, { description: 'Ends one of your sessions (another device, say).' })
-  revokeSession(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Session> {
+  revokeSession(@Arg('id', () => ID, { description: 'Global id of the session to revoke.' }) id: string, @Ctx() ctx: Context): Promise<Session> {
     return auth.revokeSession(ctx, expectGlobalId(id, 'Session'));
   }
 

@@ -16,23 +16,23 @@ export class Session extends BaseEntity {
   @ManyToOne(() => Tenant, { ref: true, nullable: true, deleteRule: 'set null' })
   tenant?: Ref<Tenant>;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Browser or client user agent; null when unknown.', nullable: true })
   @Property({ length: 500, nullable: true })
   userAgent?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'IP address the session was last used from; null when unknown.', nullable: true })
   @Property({ length: 64, nullable: true })
   ip?: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the session was last used.' })
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   lastUsedAt: Opt<Date> = new Date();
 
-  @Field()
+  @Field({ description: 'When the session expires unless refreshed.' })
   @Property({ type: 'timestamptz' })
   expiresAt!: Date;
 
-  @Field({ nullable: true })
+  @Field({ description: 'When the session was revoked; null while active.', nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date;
 
@@ -43,7 +43,7 @@ export class Session extends BaseEntity {
   @Property({ type: 'integer', default: 0 })
   generation: Opt<number> = 0;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Why the session was revoked; null while active.', nullable: true })
   @Property({ length: 64, nullable: true })
   revokedReason?: string;
 }

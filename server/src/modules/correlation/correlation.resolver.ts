@@ -8,7 +8,7 @@ export class CorrelationResolver {
   @Query(() => Correlation, {
     description: 'Everything carrying this correlation id that you may see (messages, runs, events, tickets, incidents, audit entries), oldest first.',
   })
-  correlation(@Arg('id') id: string, @Ctx() ctx: Context): Promise<CorrelationShape> {
+  correlation(@Arg('id', { description: 'Correlation id (the x-correlation-id of a request) to look up.' }) id: string, @Ctx() ctx: Context): Promise<CorrelationShape> {
     return getCorrelation(ctx, id);
   }
 }

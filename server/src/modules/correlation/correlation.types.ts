@@ -21,26 +21,37 @@ export enum CorrelationKind {
   INCIDENT = 'INCIDENT',
   AUDIT = 'AUDIT',
 }
-registerEnumType(CorrelationKind, { name: 'CorrelationKind' });
+registerEnumType(CorrelationKind, {
+  name: 'CorrelationKind',
+  description: 'What kind of object a correlation entry is.',
+  valuesConfig: {
+    AUDIT: { description: 'An audit log entry.' },
+    EVENT: { description: 'A system event.' },
+    INCIDENT: { description: 'An incident.' },
+    MESSAGE: { description: 'An inbound message.' },
+    RUN: { description: 'An automation run.' },
+    TICKET: { description: 'A ticket.' },
+  },
+});
 
 @ObjectType({ description: 'One thing that carries the correlation id.' })
 export class CorrelationEntry {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the entry happened.' })
   at!: Date;
 
-  @Field(() => CorrelationKind)
+  @Field(() => CorrelationKind, { description: 'What kind of object the entry is.' })
   kind!: CorrelationKind;
 
-  @Field()
+  @Field({ description: 'One-line human summary of the entry.' })
   title!: string;
 
-  @Field(() => Node)
+  @Field(() => Node, { description: 'The object itself.' })
   node!: object;
 }
 
 @ObjectType({ description: 'Everything you may see that carries one correlation id, in time order.' })
 export class Correlation {
-  @Field()
+  @Field({ description: 'The correlation id looked up.' })
   id!: string;
 
   @Field(() => [CorrelationEntry], { complexity: listCost(CORRELATION_ENTRY_BOUND), description: `Oldest first; at most ${CORRELATION_SOURCE_LIMIT} of each kind.` })

@@ -8,7 +8,17 @@ import { User } from '../users/user.entity';
 
 // The widget types are shared vocabulary (common/widget.ts); the dashboard exposes them in GraphQL.
 export { WidgetType };
-registerEnumType(WidgetType, { name: 'WidgetType' });
+registerEnumType(WidgetType, {
+  name: 'WidgetType',
+  description: 'What a dashboard widget shows.',
+  valuesConfig: {
+    OPEN_TICKETS_BY_STATUS: { description: 'Count of the tenant\'s open tickets per status (OPEN and PENDING unless configured).' },
+    RUNS_LAST_7_DAYS_BY_STATUS: { description: 'Count of the tenant\'s runs created in the last 7 days, per status.' },
+    ACTIVE_INCIDENTS: { description: 'Unresolved incidents affecting the tenant, by severity.' },
+    KYC_AWAITING_ACTION: { description: 'KYC cases of the tenant waiting for staff or for the customer.' },
+    QUOTA_USAGE: { description: 'This month\'s runs against each runs-per-month entitlement limit.' },
+  },
+});
 
 /** Width of the dashboard grid. */
 export const GRID_COLUMNS = 12;
@@ -25,11 +35,11 @@ export class DashboardWidget extends TenantOwnedEntity {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'cascade' })
   user?: Ref<User>;
 
-  @Field(() => WidgetType)
+  @Field(() => WidgetType, { description: 'What the widget shows.' })
   @Enum({ items: () => WidgetType })
   type!: WidgetType;
 
-  @Field()
+  @Field({ description: 'Title shown on the widget.' })
   @Property({ length: 100 })
   title!: string;
 

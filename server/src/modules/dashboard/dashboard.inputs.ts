@@ -35,12 +35,12 @@ export class WidgetPlacementInput {
   h!: number;
 }
 
-@InputType()
+@InputType({ description: 'A widget to add to the dashboard.' })
 export class AddDashboardWidgetInput extends WidgetPlacementInput {
-  @Field(() => WidgetType)
+  @Field(() => WidgetType, { description: 'What the widget shows.' })
   type!: WidgetType;
 
-  @Field()
+  @Field({ description: 'Title shown on the widget.' })
   @VisibleLength(1, 100, { message: 'Title must be between 1 and 100 characters.' })
   title!: string;
 
@@ -52,12 +52,12 @@ export class AddDashboardWidgetInput extends WidgetPlacementInput {
   personal: boolean = true;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a dashboard widget; fields left out stay as they are.' })
 export class UpdateDashboardWidgetInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the widget.' })
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New title; unchanged when omitted.', nullable: true })
   @IsOptional()
   @VisibleLength(1, 100, { message: 'Title must be between 1 and 100 characters.' })
   title?: string | null;
@@ -67,8 +67,8 @@ export class UpdateDashboardWidgetInput {
   config?: unknown;
 }
 
-@InputType()
+@InputType({ description: 'A new position and size for a dashboard widget.' })
 export class MoveDashboardWidgetInput extends WidgetPlacementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the widget.' })
   id!: string;
 }

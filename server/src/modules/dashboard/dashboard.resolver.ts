@@ -20,28 +20,28 @@ export class Dashboard implements dashboard.DashboardShape {
 
 @Resolver(() => DashboardWidget)
 export class DashboardResolver {
-  @Query(() => Dashboard)
+  @Query(() => Dashboard, { description: 'Widgets of the current user\'s dashboard: their own and the tenant\'s shared ones.' })
   dashboard(@Ctx() ctx: Context): Promise<dashboard.DashboardShape> {
     return dashboard.getDashboard(ctx);
   }
 
   @Mutation(() => DashboardWidget, { description: 'Adds a widget: your own, or (personal: false, dashboard:manage) the tenant\'s.' })
-  addDashboardWidget(@Arg('input') input: AddDashboardWidgetInput, @Ctx() ctx: Context): Promise<DashboardWidget> {
+  addDashboardWidget(@Arg('input', { description: 'Type and title of the widget to add.' }) input: AddDashboardWidgetInput, @Ctx() ctx: Context): Promise<DashboardWidget> {
     return dashboard.addDashboardWidget(ctx, input);
   }
 
   @Mutation(() => DashboardWidget, { description: 'Changes the title or settings of a widget.' })
-  updateDashboardWidget(@Arg('input') input: UpdateDashboardWidgetInput, @Ctx() ctx: Context): Promise<DashboardWidget> {
+  updateDashboardWidget(@Arg('input', { description: 'The widget and the fields to change.' }) input: UpdateDashboardWidgetInput, @Ctx() ctx: Context): Promise<DashboardWidget> {
     return dashboard.updateDashboardWidget(ctx, input);
   }
 
   @Mutation(() => DashboardWidget, { description: 'Moves or resizes a widget.' })
-  moveDashboardWidget(@Arg('input') input: MoveDashboardWidgetInput, @Ctx() ctx: Context): Promise<DashboardWidget> {
+  moveDashboardWidget(@Arg('input', { description: 'The widget and its new position.' }) input: MoveDashboardWidgetInput, @Ctx() ctx: Context): Promise<DashboardWidget> {
     return dashboard.moveDashboardWidget(ctx, input);
   }
 
   @Mutation(() => ID, { description: 'Removes a widget; answers its id.' })
-  removeDashboardWidget(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
+  removeDashboardWidget(@Arg('id', () => ID, { description: 'Global id of the widget to remove.' }) id: string, @Ctx() ctx: Context): Promise<string> {
     return dashboard.removeDashboardWidget(ctx, id);
   }
 

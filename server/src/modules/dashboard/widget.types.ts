@@ -4,13 +4,13 @@ import type { WidgetPoint } from '../../common/widget';
 
 @ObjectType('WidgetPoint', { description: 'One value of a widget.' })
 export class WidgetPointType implements WidgetPoint {
-  @Field()
+  @Field({ description: 'Machine key of the data point (e.g. a status value).' })
   key!: string;
 
-  @Field()
+  @Field({ description: 'Human label of the data point.' })
   label!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Count or amount of the data point.' })
   value!: number;
 
   @Field(() => Int, { nullable: true, description: 'The limit this value counts against (quotas).' })

@@ -11,7 +11,7 @@ import { User } from '../users/user.entity';
  * validity window. A tool grant points at the tool and carries its key as `feature`. Revoking
  * keeps the row (revokedAt) so the history of a tenant's rights stays readable.
  */
-@ObjectType({ implements: Node })
+@ObjectType({ description: 'A tenant\'s right to use a feature or tool under a plan, for a period, with limits.', implements: Node })
 @Entity({ tableName: 'entitlements' })
 @Index({ properties: ['tenant', 'feature'] })
 @Index({ properties: ['tenant', 'tool'] })
@@ -32,11 +32,11 @@ export class Entitlement extends TenantOwnedEntity {
   @Property({ type: 'jsonb', default: '{}' })
   limits: Record<string, number> = {};
 
-  @Field()
+  @Field({ description: 'When the entitlement starts to apply.' })
   @Property({ type: 'timestamptz' })
   validFrom!: Date;
 
-  @Field({ nullable: true })
+  @Field({ description: 'When the entitlement stops applying; null for no end.', nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   validUntil?: Date;
 
@@ -44,7 +44,7 @@ export class Entitlement extends TenantOwnedEntity {
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   revokedAt?: Date;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Why the entitlement was revoked; null when not revoked or no reason given.', nullable: true })
   @Property({ length: 500, nullable: true })
   revokeReason?: string;
 

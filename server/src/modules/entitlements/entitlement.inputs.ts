@@ -5,7 +5,7 @@ import { SortDirection } from '../../common/pagination/connection';
 import { type ArgsOf, defineList } from '../../common/pagination/define-list';
 import type { Entitlement } from './entitlement.entity';
 
-@InputType()
+@InputType({ description: 'An entitlement to grant to a tenant.' })
 export class GrantEntitlementInput {
   @Field(() => ID, { description: 'The tenant that receives the right.' })
   tenantId!: string;
@@ -35,25 +35,25 @@ export class GrantEntitlementInput {
   validUntil?: Date | null;
 }
 
-@InputType()
+@InputType({ description: 'An entitlement to revoke.' })
 export class RevokeEntitlementInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the entitlement.' })
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why it is revoked; optional.', nullable: true })
   @IsOptional()
   @Length(1, 500, { message: 'The reason has at most 500 characters.' })
   reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of entitlements.' })
 export class EntitlementFilter {
-  @Field({ nullable: true })
+  @Field({ description: 'Only entitlements to this feature key.', nullable: true })
   @IsOptional()
   @Length(1, 100)
   feature?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only entitlements to this tool (global id).', nullable: true })
   toolId?: string;
 
   @Field({ nullable: true, description: 'true: only those active now; false: only inactive (expired, future or revoked).' })

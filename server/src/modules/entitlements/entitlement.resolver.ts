@@ -17,18 +17,18 @@ export class EntitlementResolver {
     return entitlements.listEntitlements(ctx, args);
   }
 
-  @Query(() => Entitlement, { nullable: true })
-  entitlement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Entitlement> {
+  @Query(() => Entitlement, { description: 'One entitlement by global id; NOT_FOUND when not visible.', nullable: true })
+  entitlement(@Arg('id', () => ID, { description: 'Global id of the entitlement.' }) id: string, @Ctx() ctx: Context): Promise<Entitlement> {
     return entitlements.getEntitlement(ctx, expectGlobalId(id, 'Entitlement'));
   }
 
   @Mutation(() => Entitlement, { description: 'Platform staff: grant a tenant a tool or feature; audited.' })
-  grantEntitlement(@Arg('input') input: GrantEntitlementInput, @Ctx() ctx: Context): Promise<Entitlement> {
+  grantEntitlement(@Arg('input', { description: 'The tenant, plan, feature or tool, limits and validity to grant.' }) input: GrantEntitlementInput, @Ctx() ctx: Context): Promise<Entitlement> {
     return entitlements.grantEntitlement(ctx, input);
   }
 
   @Mutation(() => Entitlement, { description: 'Platform staff: revoke a grant; audited.' })
-  revokeEntitlement(@Arg('input') input: RevokeEntitlementInput, @Ctx() ctx: Context): Promise<Entitlement> {
+  revokeEntitlement(@Arg('input', { description: 'The entitlement to revoke and why.' }) input: RevokeEntitlementInput, @Ctx() ctx: Context): Promise<Entitlement> {
     return entitlements.revokeEntitlement(ctx, input);
   }
 
@@ -37,7 +37,7 @@ export class EntitlementResolver {
     return e.tool ? ctx.loaders.tools.byId.load(e.tool.id) : null;
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'Tenant that holds the entitlement.' })
   tenant(@Root() e: Entitlement, @Ctx() ctx: Context): Promise<Tenant | null> {
     return ctx.loaders.tenancy.tenantById.load(e.tenant.id);
   }

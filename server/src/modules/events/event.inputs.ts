@@ -4,7 +4,7 @@ import { SortDirection } from '../../common/pagination/connection';
 import { type ArgsOf, defineList } from '../../common/pagination/define-list';
 import { EventSeverity, type SystemEvent } from './system-event.entity';
 
-@InputType()
+@InputType({ description: 'Narrows a list of system events.' })
 export class SystemEventFilter {
   @Field({ nullable: true, description: 'Exact type, or a prefix ending in "." (e.g. "run.").' })
   @IsOptional()
@@ -25,7 +25,7 @@ export class SystemEventFilter {
   @Length(1, 100, { message: 'source must be between 1 and 100 characters.' })
   source?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Only events with this correlation id.', nullable: true })
   @IsOptional()
   @Length(1, 128, { message: 'correlationId must be between 1 and 128 characters.' })
   correlationId?: string;

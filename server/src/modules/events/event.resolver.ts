@@ -17,7 +17,7 @@ export class SystemEventResolver {
   }
 
   @Query(() => SystemEvent, { nullable: true, description: 'One event; ids you cannot see answer NOT_FOUND.' })
-  systemEvent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SystemEvent> {
+  systemEvent(@Arg('id', () => ID, { description: 'Global id of the system event.' }) id: string, @Ctx() ctx: Context): Promise<SystemEvent> {
     return events.getSystemEvent(ctx, expectGlobalId(id, 'SystemEvent'));
   }
 

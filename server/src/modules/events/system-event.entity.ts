@@ -12,7 +12,17 @@ export enum EventSeverity {
   ERROR = 'ERROR',
   CRITICAL = 'CRITICAL',
 }
-registerEnumType(EventSeverity, { name: 'EventSeverity' });
+registerEnumType(EventSeverity, {
+  name: 'EventSeverity',
+  description: 'How severe a system event is, from DEBUG (least) to CRITICAL (most).',
+  valuesConfig: {
+    DEBUG: { description: 'Diagnostic detail.' },
+    INFO: { description: 'Normal operation worth recording.' },
+    WARNING: { description: 'Something unexpected that did not fail.' },
+    ERROR: { description: 'An operation failed.' },
+    CRITICAL: { description: 'A failure that needs attention now.' },
+  },
+});
 
 /**
  * High-volume operational record (a run changed state, a message arrived, a job ran). Tenant
@@ -39,7 +49,7 @@ export class SystemEvent extends Node {
   @Property({ length: 100 })
   type!: string;
 
-  @Field(() => EventSeverity)
+  @Field(() => EventSeverity, { description: 'How severe the event is.' })
   @Enum({ items: () => EventSeverity, default: EventSeverity.INFO })
   severity: Opt<EventSeverity> = EventSeverity.INFO;
 
@@ -47,15 +57,15 @@ export class SystemEvent extends Node {
   @Property({ length: 100 })
   source!: string;
 
-  @Field(() => GraphQLJSON)
+  @Field(() => GraphQLJSON, { description: 'Event details (JSON).' })
   @Property({ type: 'jsonb', default: '{}' })
   payload: Opt<Record<string, unknown>> = {};
 
-  @Field({ nullable: true })
+  @Field({ description: 'Correlation id of the request that caused the event; null when none.', nullable: true })
   @Property({ length: 128, nullable: true })
   correlationId?: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the event happened.' })
   @Property({ type: 'timestamptz', length: 3, defaultRaw: 'now()' })
   occurredAt: Opt<Date> = new Date();
 }

@@ -11,7 +11,7 @@ export class FeatureFlagOverride extends TenantOwnedEntity {
   @ManyToOne(() => FeatureFlag, { ref: true, deleteRule: 'cascade' })
   flag!: Ref<FeatureFlag>;
 
-  @Field()
+  @Field({ description: 'Whether the flag is on for this tenant.' })
   @Property()
   enabled!: boolean;
 }

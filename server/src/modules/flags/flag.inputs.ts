@@ -6,25 +6,25 @@ import type { FeatureFlag } from './feature-flag.entity';
 
 @InputType({ description: "One tenant's override in a flag's complete set of overrides." })
 export class FeatureFlagOverrideInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the tenant.' })
   tenantId!: string;
 
-  @Field()
+  @Field({ description: 'Whether the flag is on for this tenant.' })
   enabled!: boolean;
 }
 
-@InputType()
+@InputType({ description: 'A feature flag to create or replace.' })
 export class SetFeatureFlagInput {
-  @Field()
+  @Field({ description: 'Unique key of the flag.' })
   @Matches(/^[a-z][a-z0-9_.-]{1,99}$/, { message: 'Flag keys are lowercase letters, digits, ".", "-" or "_".' })
   key!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What the flag controls; optional.', nullable: true })
   @IsOptional()
   @Length(0, 500)
   description?: string | null;
 
-  @Field()
+  @Field({ description: 'Whether the flag is on for tenants without an override.' })
   defaultEnabled!: boolean;
 
   @Field(() => [FeatureFlagOverrideInput], {
@@ -36,12 +36,12 @@ export class SetFeatureFlagInput {
   overrides?: FeatureFlagOverrideInput[] | null;
 }
 
-@InputType()
+@InputType({ description: 'A per-tenant override of a feature flag.' })
 export class SetFeatureFlagOverrideInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the tenant.' })
   tenantId!: string;
 
-  @Field()
+  @Field({ description: 'Key of the feature flag.' })
   key!: string;
 
   @Field(() => Boolean, { nullable: true, description: 'null removes the override.' })
@@ -50,10 +50,10 @@ export class SetFeatureFlagOverrideInput {
 
 @ObjectType({ description: 'A flag as it applies to the current tenant.' })
 export class EvaluatedFlag {
-  @Field()
+  @Field({ description: 'Key of the feature flag.' })
   key!: string;
 
-  @Field()
+  @Field({ description: 'Whether the flag is on for the current tenant.' })
   enabled!: boolean;
 
   @Field({ description: 'True when the tenant overrides the global default.' })

@@ -18,12 +18,12 @@ export class FlagResolver {
   }
 
   @Mutation(() => FeatureFlag, { description: 'Platform staff: create a flag or change its global default.' })
-  setFeatureFlag(@Arg('input') input: SetFeatureFlagInput, @Ctx() ctx: Context): Promise<FeatureFlag> {
+  setFeatureFlag(@Arg('input', { description: 'The flag key and its default state.' }) input: SetFeatureFlagInput, @Ctx() ctx: Context): Promise<FeatureFlag> {
     return flags.setFeatureFlag(ctx, input);
   }
 
   @Mutation(() => FeatureFlag, { description: "Platform staff: set or clear one tenant's override." })
-  setFeatureFlagOverride(@Arg('input') input: SetFeatureFlagOverrideInput, @Ctx() ctx: Context): Promise<FeatureFlag> {
+  setFeatureFlagOverride(@Arg('input', { description: 'The flag, the tenant and the override state (null removes it).' }) input: SetFeatureFlagOverrideInput, @Ctx() ctx: Context): Promise<FeatureFlag> {
     return flags.setFeatureFlagOverride(ctx, input);
   }
 
@@ -35,7 +35,7 @@ export class FlagResolver {
 
 @Resolver(() => FeatureFlagOverride)
 export class FlagOverrideResolver {
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'Tenant the override applies to.' })
   tenant(@Root() override: FeatureFlagOverride, @Ctx() ctx: Context): Promise<Tenant | null> {
     return ctx.loaders.tenancy.tenantById.load(override.tenant.id);
   }

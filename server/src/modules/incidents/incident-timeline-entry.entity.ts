@@ -13,7 +13,18 @@ export enum IncidentTimelineKind {
   TENANT_ADDED = 'TENANT_ADDED',
   NOTE = 'NOTE',
 }
-registerEnumType(IncidentTimelineKind, { name: 'IncidentTimelineKind' });
+registerEnumType(IncidentTimelineKind, {
+  name: 'IncidentTimelineKind',
+  description: 'What an incident timeline entry records.',
+  valuesConfig: {
+    CREATED: { description: 'The incident was opened.' },
+    STATUS_CHANGED: { description: 'The incident moved to another status (see fromStatus and toStatus).' },
+    EVENTS_LINKED: { description: 'System events were linked to the incident.' },
+    TICKETS_LINKED: { description: 'Tickets were linked to the incident.' },
+    TENANT_ADDED: { description: 'A tenant was added to the affected tenants.' },
+    NOTE: { description: 'A note was written.' },
+  },
+});
 
 /**
  * One line of an incident's history. Customers of an affected tenant see the entries that are
@@ -27,19 +38,19 @@ export class IncidentTimelineEntry extends BaseEntity {
   @ManyToOne('Incident', { ref: true, deleteRule: 'cascade' })
   incident!: Ref<Incident>;
 
-  @Field(() => IncidentTimelineKind)
+  @Field(() => IncidentTimelineKind, { description: 'What happened.' })
   @Enum({ items: () => IncidentTimelineKind })
   kind!: IncidentTimelineKind;
 
-  @Field()
+  @Field({ description: 'Human-readable text of the entry.' })
   @Property({ type: 'text' })
   message!: string;
 
-  @Field(() => IncidentStatus, { nullable: true })
+  @Field(() => IncidentStatus, { description: 'Status before the change; null unless the entry is a status change.', nullable: true })
   @Enum({ items: () => IncidentStatus, nullable: true })
   fromStatus?: IncidentStatus;
 
-  @Field(() => IncidentStatus, { nullable: true })
+  @Field(() => IncidentStatus, { description: 'Status after the change; null unless the entry is a status change.', nullable: true })
   @Enum({ items: () => IncidentStatus, nullable: true })
   toStatus?: IncidentStatus;
 

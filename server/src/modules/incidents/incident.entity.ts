@@ -11,14 +11,31 @@ export enum IncidentSeverity {
   SEV3 = 'SEV3',
   SEV4 = 'SEV4',
 }
-registerEnumType(IncidentSeverity, { name: 'IncidentSeverity', description: 'SEV1 (worst) to SEV4.' });
+registerEnumType(IncidentSeverity, {
+  name: 'IncidentSeverity',
+  description: 'SEV1 (worst) to SEV4.',
+  valuesConfig: {
+    SEV1: { description: 'Critical (the most severe).' },
+    SEV2: { description: 'Major.' },
+    SEV3: { description: 'Minor.' },
+    SEV4: { description: 'Low (the least severe).' },
+  },
+});
 
 export enum IncidentStatus {
   OPEN = 'OPEN',
   MITIGATED = 'MITIGATED',
   RESOLVED = 'RESOLVED',
 }
-registerEnumType(IncidentStatus, { name: 'IncidentStatus', description: 'OPEN → MITIGATED → RESOLVED, in that order only.' });
+registerEnumType(IncidentStatus, {
+  name: 'IncidentStatus',
+  description: 'OPEN → MITIGATED → RESOLVED, in that order only.',
+  valuesConfig: {
+    OPEN: { description: 'Opened and not yet mitigated.' },
+    MITIGATED: { description: 'Impact is contained; not yet resolved.' },
+    RESOLVED: { description: 'Over; the last status.' },
+  },
+});
 
 /**
  * A platform incident, managed by staff. Global (no tenant of its own): the tenants it affects
@@ -30,15 +47,15 @@ registerEnumType(IncidentStatus, { name: 'IncidentStatus', description: 'OPEN �
 @Index({ properties: ['updatedAt', 'id'] })
 @Index({ properties: ['correlationId'] })
 export class Incident extends BaseEntity {
-  @Field()
+  @Field({ description: 'Short title of the incident.' })
   @Property({ length: 200 })
   title!: string;
 
-  @Field(() => IncidentSeverity)
+  @Field(() => IncidentSeverity, { description: 'How severe the incident is.' })
   @Enum({ items: () => IncidentSeverity })
   severity!: IncidentSeverity;
 
-  @Field(() => IncidentStatus)
+  @Field(() => IncidentStatus, { description: 'Where the incident is in its lifecycle.' })
   @Enum({ items: () => IncidentStatus, default: IncidentStatus.OPEN })
   status: Opt<IncidentStatus> = IncidentStatus.OPEN;
 
@@ -53,14 +70,14 @@ export class Incident extends BaseEntity {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   openedBy?: Ref<User>;
 
-  @Field({ nullable: true })
+  @Field({ description: 'When the incident was mitigated; null until then.', nullable: true })
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   mitigatedAt?: Date;
 
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   mitigatedBy?: Ref<User>;
 
-  @Field({ nullable: true })
+  @Field({ description: 'When the incident was resolved; null until then.', nullable: true })
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   resolvedAt?: Date;
 

@@ -11,13 +11,13 @@ export const MAX_LINKS_PER_CALL = 100;
 export const MAX_LINKS = 200;
 export const MAX_TIMELINE_ENTRIES = 500;
 
-@InputType()
+@InputType({ description: 'A new incident.' })
 export class CreateIncidentInput {
-  @Field()
+  @Field({ description: 'Short title of the incident.' })
   @VisibleLength(3, 200, { message: 'Title must be between 3 and 200 characters.' })
   title!: string;
 
-  @Field(() => IncidentSeverity)
+  @Field(() => IncidentSeverity, { description: 'How severe the incident is.' })
   severity!: IncidentSeverity;
 
   @Field({ description: 'Shown to customers of the affected tenants.' })
@@ -35,12 +35,12 @@ export class CreateIncidentInput {
   correlationId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A status change of an incident.' })
 export class TransitionIncidentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the incident.' })
   id!: string;
 
-  @Field(() => IncidentStatus)
+  @Field(() => IncidentStatus, { description: 'Status to move the incident to.' })
   to!: IncidentStatus;
 
   @Field(() => String, { nullable: true, description: 'Added to the timeline entry of the change (customers see it).' })
@@ -49,34 +49,34 @@ export class TransitionIncidentInput {
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'System events to link to an incident.' })
 export class LinkIncidentEventsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the incident.' })
   incidentId!: string;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Global ids of the system events to link.' })
   @ArrayMinSize(1, { message: 'Name at least one event.' })
   @ArrayMaxSize(MAX_LINKS_PER_CALL, { message: `At most ${MAX_LINKS_PER_CALL} events at once.` })
   eventIds!: string[];
 }
 
-@InputType()
+@InputType({ description: 'Tickets to link to an incident.' })
 export class LinkIncidentTicketsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the incident.' })
   incidentId!: string;
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Global ids of the tickets to link.' })
   @ArrayMinSize(1, { message: 'Name at least one ticket.' })
   @ArrayMaxSize(MAX_LINKS_PER_CALL, { message: `At most ${MAX_LINKS_PER_CALL} tickets at once.` })
   ticketIds!: string[];
 }
 
-@InputType()
+@InputType({ description: 'A note to add to an incident timeline.' })
 export class AddIncidentNoteInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the incident.' })
   incidentId!: string;
 
-  @Field()
+  @Field({ description: 'Text of the note.' })
   @VisibleLength(1, 10_000, { message: 'A note must be between 1 and 10,000 characters.' })
   body!: string;
 
@@ -84,19 +84,19 @@ export class AddIncidentNoteInput {
   internal: boolean = true;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of incidents.' })
 export class IncidentFilter {
-  @Field(() => [IncidentStatus], { nullable: true })
+  @Field(() => [IncidentStatus], { description: 'Only incidents in one of these statuses.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(3)
   status?: IncidentStatus[];
 
-  @Field(() => [IncidentSeverity], { nullable: true })
+  @Field(() => [IncidentSeverity], { description: 'Only incidents with one of these severities.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(4)
   severity?: IncidentSeverity[];
 
-  @Field({ nullable: true })
+  @Field({ description: 'Only incidents with this correlation id.', nullable: true })
   @IsOptional()
   @Length(1, 128, { message: 'correlationId must be between 1 and 128 characters.' })
   correlationId?: string;

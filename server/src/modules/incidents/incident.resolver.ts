@@ -37,32 +37,32 @@ export class IncidentResolver {
   }
 
   @Query(() => Incident, { nullable: true, description: 'One incident; ids you cannot see answer NOT_FOUND.' })
-  incident(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Incident> {
+  incident(@Arg('id', () => ID, { description: 'Global id of the incident.' }) id: string, @Ctx() ctx: Context): Promise<Incident> {
     return incidents.getIncident(ctx, expectGlobalId(id, 'Incident'));
   }
 
   @Mutation(() => Incident, { description: 'Staff: opens an incident affecting the given tenants; audited, and writes an "incident.opened" event.' })
-  createIncident(@Arg('input') input: CreateIncidentInput, @Ctx() ctx: Context): Promise<Incident> {
+  createIncident(@Arg('input', { description: 'Title, severity, summary and affected tenants of the new incident.' }) input: CreateIncidentInput, @Ctx() ctx: Context): Promise<Incident> {
     return incidents.createIncident(ctx, input);
   }
 
   @Mutation(() => Incident, { description: 'Staff: OPEN → MITIGATED → RESOLVED; any other move answers CONFLICT.' })
-  transitionIncident(@Arg('input') input: TransitionIncidentInput, @Ctx() ctx: Context): Promise<Incident> {
+  transitionIncident(@Arg('input', { description: 'The incident and the status to move it to.' }) input: TransitionIncidentInput, @Ctx() ctx: Context): Promise<Incident> {
     return incidents.transitionIncident(ctx, input);
   }
 
   @Mutation(() => Incident, { description: "Staff: links system events; their tenants join the affected tenants." })
-  linkIncidentEvents(@Arg('input') input: LinkIncidentEventsInput, @Ctx() ctx: Context): Promise<Incident> {
+  linkIncidentEvents(@Arg('input', { description: 'The incident and the system events to link to it.' }) input: LinkIncidentEventsInput, @Ctx() ctx: Context): Promise<Incident> {
     return links.linkIncidentEvents(ctx, input);
   }
 
   @Mutation(() => Incident, { description: "Staff: links tickets; their tenants join the affected tenants." })
-  linkIncidentTickets(@Arg('input') input: LinkIncidentTicketsInput, @Ctx() ctx: Context): Promise<Incident> {
+  linkIncidentTickets(@Arg('input', { description: 'The incident and the tickets to link to it.' }) input: LinkIncidentTicketsInput, @Ctx() ctx: Context): Promise<Incident> {
     return links.linkIncidentTickets(ctx, input);
   }
 
   @Mutation(() => IncidentTimelineEntry, { description: 'Staff: adds a note to the timeline (internal unless internal: false).' })
-  addIncidentNote(@Arg('input') input: AddIncidentNoteInput, @Ctx() ctx: Context): Promise<IncidentTimelineEntry> {
+  addIncidentNote(@Arg('input', { description: 'The incident and the note to add to its timeline.' }) input: AddIncidentNoteInput, @Ctx() ctx: Context): Promise<IncidentTimelineEntry> {
     return incidents.addIncidentNote(ctx, input);
   }
 
@@ -114,7 +114,7 @@ export class IncidentTimelineEntryResolver {
     return entry.createdAt;
   }
 
-  @FieldResolver(() => Incident)
+  @FieldResolver(() => Incident, { description: 'Incident the entry belongs to.' })
   incident(@Root() entry: IncidentTimelineEntry, @Ctx() ctx: Context): Promise<Incident | null> {
     return ctx.loaders.incidents.byId.load(entry.incident.id);
   }

@@ -26,27 +26,27 @@ export class InvitationResolver {
   }
 
   @Query(() => InvitationPreview, { description: 'What a mailed invitation link is for (public: the token is the secret). NOT_FOUND once it is used, revoked or expired.' })
-  invitationPreview(@Arg('token') token: string, @Ctx() ctx: Context): Promise<InvitationPreview> {
+  invitationPreview(@Arg('token', { description: 'Invitation token from the email link.' }) token: string, @Ctx() ctx: Context): Promise<InvitationPreview> {
     return invitations.previewInvitation(ctx, token);
   }
 
   @Mutation(() => CreateTenantPayload, { description: 'Platform staff: creates a tenant with its system roles and mails its owner an invitation. Audited.' })
-  createTenant(@Arg('input') input: CreateTenantInput, @Ctx() ctx: Context): Promise<CreateTenantPayload> {
+  createTenant(@Arg('input', { description: 'Name and slug of the new tenant and its first owner.' }) input: CreateTenantInput, @Ctx() ctx: Context): Promise<CreateTenantPayload> {
     return invitations.createTenant(ctx, input);
   }
 
   @Mutation(() => Invitation, { description: 'Invites an address into your tenant with one of its roles; the link is mailed and works for 7 days. Audited.' })
-  inviteMember(@Arg('input') input: InviteMemberInput, @Ctx() ctx: Context): Promise<Invitation> {
+  inviteMember(@Arg('input', { description: 'Email and role of the person to invite.' }) input: InviteMemberInput, @Ctx() ctx: Context): Promise<Invitation> {
     return invitations.inviteMember(ctx, input);
   }
 
   @Mutation(() => Invitation, { description: 'Withdraws a pending or expired invitation; its link stops working. Audited.' })
-  revokeInvitation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Invitation> {
+  revokeInvitation(@Arg('id', () => ID, { description: 'Global id of the invitation to revoke.' }) id: string, @Ctx() ctx: Context): Promise<Invitation> {
     return invitations.revokeInvitation(ctx, id);
   }
 
   @Mutation(() => Invitation, { description: 'Mails a pending or expired invitation again with a new link, valid 7 more days; the old link stops working. Audited.' })
-  resendInvitation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Invitation> {
+  resendInvitation(@Arg('id', () => ID, { description: 'Global id of the invitation to send again.' }) id: string, @Ctx() ctx: Context): Promise<Invitation> {
     return invitations.resendInvitation(ctx, id);
   }
 
@@ -54,7 +54,7 @@ export class InvitationResolver {
     description:
       'Accepts a mailed invitation and answers signed in to its tenant. A new address also gives a name and password; an address that has an account must be signed in as it.',
   })
-  acceptInvitation(@Arg('input') input: AcceptInvitationInput, @Ctx() ctx: Context): Promise<AuthPayload> {
+  acceptInvitation(@Arg('input', { description: 'The invitation token and, for a new user, the account details.' }) input: AcceptInvitationInput, @Ctx() ctx: Context): Promise<AuthPayload> {
     return invitations.acceptInvitation(ctx, input);
   }
 

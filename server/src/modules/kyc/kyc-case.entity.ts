@@ -8,7 +8,14 @@ export enum KycSubjectKind {
   PERSON = 'PERSON',
   BUSINESS = 'BUSINESS',
 }
-registerEnumType(KycSubjectKind, { name: 'KycSubjectKind', description: 'Whom a KYC case verifies: a natural person or a business.' });
+registerEnumType(KycSubjectKind, {
+  name: 'KycSubjectKind',
+  description: 'Whom a KYC case verifies: a natural person or a business.',
+  valuesConfig: {
+    PERSON: { description: 'A natural person.' },
+    BUSINESS: { description: 'A business.' },
+  },
+});
 
 export enum KycCaseStatus {
   DRAFT = 'DRAFT',
@@ -21,20 +28,43 @@ export enum KycCaseStatus {
 registerEnumType(KycCaseStatus, {
   name: 'KycCaseStatus',
   description: 'DRAFT → SUBMITTED → IN_REVIEW → APPROVED, REJECTED or NEEDS_INFO; NEEDS_INFO → SUBMITTED.',
+  valuesConfig: {
+    DRAFT: { description: 'Being prepared by the customer; not yet submitted.' },
+    SUBMITTED: { description: 'Submitted and waiting for a reviewer.' },
+    IN_REVIEW: { description: 'A reviewer is working on it.' },
+    NEEDS_INFO: { description: 'The customer must provide more information and submit again.' },
+    APPROVED: { description: 'Verified (final).' },
+    REJECTED: { description: 'Not verified (final).' },
+  },
 });
 
 export enum KycRecommendation {
   APPROVE = 'APPROVE',
   REJECT = 'REJECT',
 }
-registerEnumType(KycRecommendation, { name: 'KycRecommendation', description: "The reviewer's advice to the second staff member who decides." });
+registerEnumType(KycRecommendation, {
+  name: 'KycRecommendation',
+  description: "The reviewer's advice to the second staff member who decides.",
+  valuesConfig: {
+    APPROVE: { description: 'Recommend approving the case.' },
+    REJECT: { description: 'Recommend rejecting the case.' },
+  },
+});
 
 export enum KycRiskRating {
   LOW = 'LOW',
   MEDIUM = 'MEDIUM',
   HIGH = 'HIGH',
 }
-registerEnumType(KycRiskRating, { name: 'KycRiskRating' });
+registerEnumType(KycRiskRating, {
+  name: 'KycRiskRating',
+  description: 'Risk a reviewer assigns to a KYC subject.',
+  valuesConfig: {
+    LOW: { description: 'Low risk.' },
+    MEDIUM: { description: 'Medium risk.' },
+    HIGH: { description: 'High risk.' },
+  },
+});
 
 export interface KycAddressData {
   line1: string;
@@ -81,7 +111,7 @@ export type KycDetails = KycPersonData | KycBusinessData;
 // Four-eyes in the database too: whoever decides is never the reviewer of the same case.
 @Check({ name: 'kyc_cases_four_eyes_check', expression: 'decided_by_id is null or reviewer_id is null or decided_by_id <> reviewer_id' })
 export class KycCase extends TenantOwnedEntity {
-  @Field(() => KycSubjectKind)
+  @Field(() => KycSubjectKind, { description: 'Whether the case is about a person or a business.' })
   @Enum({ items: () => KycSubjectKind })
   subjectKind!: KycSubjectKind;
 
@@ -92,7 +122,7 @@ export class KycCase extends TenantOwnedEntity {
   @Property({ type: 'jsonb' })
   details!: KycDetails;
 
-  @Field(() => KycCaseStatus)
+  @Field(() => KycCaseStatus, { description: 'Where the case is in the review workflow.' })
   @Enum({ items: () => KycCaseStatus, default: KycCaseStatus.DRAFT })
   status: Opt<KycCaseStatus> = KycCaseStatus.DRAFT;
 

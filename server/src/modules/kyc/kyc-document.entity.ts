@@ -15,14 +15,35 @@ export enum KycDocumentKind {
   SHAREHOLDER_REGISTER = 'SHAREHOLDER_REGISTER',
   OTHER = 'OTHER',
 }
-registerEnumType(KycDocumentKind, { name: 'KycDocumentKind' });
+registerEnumType(KycDocumentKind, {
+  name: 'KycDocumentKind',
+  description: 'What a KYC document is.',
+  valuesConfig: {
+    PASSPORT: { description: 'Passport.' },
+    ID_CARD: { description: 'National identity card.' },
+    DRIVING_LICENCE: { description: 'Driving licence.' },
+    PROOF_OF_ADDRESS: { description: 'Proof of address (utility bill, bank statement).' },
+    COMPANY_REGISTRATION: { description: 'Company registration extract or certificate.' },
+    ARTICLES_OF_ASSOCIATION: { description: 'Articles of association of the business.' },
+    SHAREHOLDER_REGISTER: { description: 'Register of the business\'s shareholders.' },
+    OTHER: { description: 'Any other document.' },
+  },
+});
 
 export enum KycDocumentStatus {
   PENDING = 'PENDING',
   ACCEPTED = 'ACCEPTED',
   REJECTED = 'REJECTED',
 }
-registerEnumType(KycDocumentStatus, { name: 'KycDocumentStatus' });
+registerEnumType(KycDocumentStatus, {
+  name: 'KycDocumentStatus',
+  description: 'Review status of a KYC document.',
+  valuesConfig: {
+    PENDING: { description: 'Not yet reviewed.' },
+    ACCEPTED: { description: 'Accepted by a reviewer.' },
+    REJECTED: { description: 'Rejected by a reviewer.' },
+  },
+});
 
 /**
  * One uploaded file of a KYC case. The bytes live in the document store under `storageKey`
@@ -37,7 +58,7 @@ export class KycDocument extends TenantOwnedEntity {
   @ManyToOne(() => KycCase, { ref: true, deleteRule: 'cascade' })
   case!: Ref<KycCase>;
 
-  @Field(() => KycDocumentKind)
+  @Field(() => KycDocumentKind, { description: 'What kind of document it is.' })
   @Enum({ items: () => KycDocumentKind })
   kind!: KycDocumentKind;
 
@@ -63,7 +84,7 @@ export class KycDocument extends TenantOwnedEntity {
   @ManyToOne(() => User, { ref: true, deleteRule: 'restrict' })
   uploadedBy!: Ref<User>;
 
-  @Field(() => KycDocumentStatus)
+  @Field(() => KycDocumentStatus, { description: 'Review status of the document.' })
   @Enum({ items: () => KycDocumentStatus, default: KycDocumentStatus.PENDING })
   status: Opt<KycDocumentStatus> = KycDocumentStatus.PENDING;
 
@@ -71,7 +92,7 @@ export class KycDocument extends TenantOwnedEntity {
   @Property({ type: 'text', nullable: true })
   decisionReason?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the document was accepted or rejected; null while pending.', nullable: true })
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   decidedAt?: Date | null;
 

@@ -11,35 +11,35 @@ const REASON = 'Give a reason of 3 to 2,000 characters.';
 
 @InputType({ description: 'A postal address; every field but line2 is required.' })
 export class KycAddressInput {
-  @Field()
+  @Field({ description: 'First address line (street and number).' })
   @IsString()
   @VisibleLength(1, 200, { message: 'Address line 1 needs 1 to 200 characters.' })
   line1!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Second address line; optional.', nullable: true })
   @IsOptional()
   @IsString()
   @Length(0, 200, { message: 'Address line 2 can have up to 200 characters.' })
   line2?: string | null;
 
-  @Field()
+  @Field({ description: 'City.' })
   @IsString()
   @VisibleLength(1, 100, { message: 'City needs 1 to 100 characters.' })
   city!: string;
 
-  @Field()
+  @Field({ description: 'Postal code.' })
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{0,19}$/, { message: 'Postal code: up to 20 letters, digits, spaces or dashes.' })
   postalCode!: string;
 
-  @Field()
+  @Field({ description: 'Country (ISO 3166-1 alpha-2 code).' })
   @IsISO31661Alpha2({ message: COUNTRY })
   country!: string;
 }
 
 @InputType({ description: 'Details of a person. Only the full name is needed for a draft; submitting needs them all.' })
 export class KycPersonInput {
-  @Field()
+  @Field({ description: 'Full legal name of the person.' })
   @IsString()
   @VisibleLength(2, 200, { message: 'Full name needs 2 to 200 characters.' })
   fullName!: string;
@@ -54,7 +54,7 @@ export class KycPersonInput {
   @IsISO31661Alpha2({ message: `Nationality: ${COUNTRY}` })
   nationality?: string | null;
 
-  @Field(() => KycAddressInput, { nullable: true })
+  @Field(() => KycAddressInput, { description: 'Home address; optional.', nullable: true })
   @IsOptional()
   @ValidateNested()
   address?: KycAddressInput | null;
@@ -62,12 +62,12 @@ export class KycPersonInput {
 
 @InputType({ description: 'Details of a business. Only the legal name is needed for a draft; submitting needs all but the VAT number.' })
 export class KycBusinessInput {
-  @Field()
+  @Field({ description: 'Registered legal name of the business.' })
   @IsString()
   @VisibleLength(2, 200, { message: 'Legal name needs 2 to 200 characters.' })
   legalName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Company registration number; optional.', nullable: true })
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 ./-]{0,49}$/, { message: 'Registration number: up to 50 letters, digits, spaces, dots, slashes or dashes.' })
   registrationNumber?: string | null;
@@ -88,9 +88,9 @@ export class KycBusinessInput {
   address?: KycAddressInput | null;
 }
 
-@InputType()
+@InputType({ description: 'A new KYC case in DRAFT.' })
 export class CreateKycCaseInput {
-  @Field(() => KycSubjectKind)
+  @Field(() => KycSubjectKind, { description: 'Whether the case is about a person or a business; fill the matching `person` or `business` field.' })
   @IsEnum(KycSubjectKind)
   subjectKind!: KycSubjectKind;
 
@@ -107,7 +107,7 @@ export class CreateKycCaseInput {
 
 @InputType({ description: "Replaces the subject's details (send them all); only while DRAFT or NEEDS_INFO." })
 export class UpdateKycCaseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the KYC case.' })
   id!: string;
 
   @Field(() => Int, { description: 'The version you last read; a stale one answers CONFLICT.' })
@@ -115,12 +115,12 @@ export class UpdateKycCaseInput {
   @Min(1)
   version!: number;
 
-  @Field(() => KycPersonInput, { nullable: true })
+  @Field(() => KycPersonInput, { description: 'New person details; unchanged when omitted.', nullable: true })
   @IsOptional()
   @ValidateNested()
   person?: KycPersonInput | null;
 
-  @Field(() => KycBusinessInput, { nullable: true })
+  @Field(() => KycBusinessInput, { description: 'New business details; unchanged when omitted.', nullable: true })
   @IsOptional()
   @ValidateNested()
   business?: KycBusinessInput | null;
@@ -128,22 +128,22 @@ export class UpdateKycCaseInput {
 
 @InputType({ description: 'A case and the version you last read.' })
 export class KycCaseVersionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the KYC case.' })
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Version of the case last read; a stale version is refused.' })
   @IsInt()
   @Min(1)
   version!: number;
 }
 
-@InputType()
+@InputType({ description: 'A reviewer\'s recommendation on a KYC case in review.' })
 export class RecommendKycCaseInput extends KycCaseVersionInput {
-  @Field(() => KycRecommendation)
+  @Field(() => KycRecommendation, { description: 'Recommend approving or rejecting the case.' })
   @IsEnum(KycRecommendation)
   recommendation!: KycRecommendation;
 
-  @Field(() => KycRiskRating)
+  @Field(() => KycRiskRating, { description: 'Risk the reviewer assigns to the subject.' })
   @IsEnum(KycRiskRating)
   riskRating!: KycRiskRating;
 
@@ -153,7 +153,7 @@ export class RecommendKycCaseInput extends KycCaseVersionInput {
   reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'A request to the customer for more information on a KYC case.' })
 export class RequestKycInfoInput extends KycCaseVersionInput {
   @Field({ description: 'What the customer must add or correct; shown to the customer.' })
   @IsString()
@@ -165,11 +165,18 @@ export enum KycDecision {
   APPROVE = 'APPROVE',
   REJECT = 'REJECT',
 }
-registerEnumType(KycDecision, { name: 'KycDecision' });
+registerEnumType(KycDecision, {
+  name: 'KycDecision',
+  description: 'Final decision on a KYC case.',
+  valuesConfig: {
+    APPROVE: { description: 'Approve the case.' },
+    REJECT: { description: 'Reject the case.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'The final decision on a KYC case in review.' })
 export class DecideKycCaseInput extends KycCaseVersionInput {
-  @Field(() => KycDecision)
+  @Field(() => KycDecision, { description: 'Approve or reject the case.' })
   @IsEnum(KycDecision)
   decision!: KycDecision;
 
@@ -189,14 +196,21 @@ export enum KycDocumentDecision {
   ACCEPT = 'ACCEPT',
   REJECT = 'REJECT',
 }
-registerEnumType(KycDocumentDecision, { name: 'KycDocumentDecision' });
+registerEnumType(KycDocumentDecision, {
+  name: 'KycDocumentDecision',
+  description: 'A reviewer\'s decision on a KYC document.',
+  valuesConfig: {
+    ACCEPT: { description: 'The document is acceptable.' },
+    REJECT: { description: 'The document is not acceptable.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'A reviewer\'s decision on one KYC document.' })
 export class DecideKycDocumentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the KYC document.' })
   id!: string;
 
-  @Field(() => KycDocumentDecision)
+  @Field(() => KycDocumentDecision, { description: 'Accept or reject the document.' })
   @IsEnum(KycDocumentDecision)
   decision!: KycDocumentDecision;
 
@@ -206,12 +220,12 @@ export class DecideKycDocumentInput {
   reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of KYC cases.' })
 export class KycCaseFilter {
-  @Field(() => [KycCaseStatus], { nullable: true })
+  @Field(() => [KycCaseStatus], { description: 'Only cases in one of these statuses.', nullable: true })
   status?: KycCaseStatus[];
 
-  @Field(() => KycSubjectKind, { nullable: true })
+  @Field(() => KycSubjectKind, { description: 'Only cases about this kind of subject.', nullable: true })
   subjectKind?: KycSubjectKind;
 
   @Field({ nullable: true, description: 'Case-insensitive match in the subject name.' })
@@ -237,15 +251,15 @@ export const kycCaseList = defineList<KycCase>()({
 export const KycCasesArgs = kycCaseList.Args;
 export type KycCasesArgs = ArgsOf<typeof kycCaseList>;
 
-@InputType()
+@InputType({ description: 'Narrows a list of KYC documents.' })
 export class KycDocumentFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only documents of this KYC case (global id).', nullable: true })
   caseId?: string;
 
-  @Field(() => [KycDocumentStatus], { nullable: true })
+  @Field(() => [KycDocumentStatus], { description: 'Only documents in one of these statuses.', nullable: true })
   status?: KycDocumentStatus[];
 
-  @Field(() => [KycDocumentKind], { nullable: true })
+  @Field(() => [KycDocumentKind], { description: 'Only documents of one of these kinds.', nullable: true })
   kind?: KycDocumentKind[];
 
   @Field(() => ID, { nullable: true, description: 'Platform staff only: one tenant.' })

@@ -31,7 +31,7 @@ const KycDocumentConnection = Connection(KycDocument);
 @Resolver(() => KycCase)
 export class KycCaseResolver {
   @Query(() => KycCase, { nullable: true, description: 'One KYC case of your tenant (or any, for KYC staff); other ids answer NOT_FOUND.' })
-  kycCase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<KycCase> {
+  kycCase(@Arg('id', () => ID, { description: 'Global id of the KYC case.' }) id: string, @Ctx() ctx: Context): Promise<KycCase> {
     return cases.getCase(ctx, expectGlobalId(id, 'KycCase'));
   }
 
@@ -41,37 +41,37 @@ export class KycCaseResolver {
   }
 
   @Mutation(() => KycCase, { description: 'Starts a DRAFT case for a person or a business.' })
-  createKycCase(@Arg('input') input: CreateKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
+  createKycCase(@Arg('input', { description: 'Subject and details of the new KYC case.' }) input: CreateKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
     return cases.createCase(ctx, input);
   }
 
   @Mutation(() => KycCase, { description: "Replaces the subject's details while the case is DRAFT or NEEDS_INFO." })
-  updateKycCase(@Arg('input') input: UpdateKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
+  updateKycCase(@Arg('input', { description: 'The case, the version last read and the fields to change.' }) input: UpdateKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
     return cases.updateCase(ctx, input);
   }
 
   @Mutation(() => KycCase, { description: 'DRAFT or NEEDS_INFO → SUBMITTED, once the details are complete and a document is there.' })
-  submitKycCase(@Arg('input') input: KycCaseVersionInput, @Ctx() ctx: Context): Promise<KycCase> {
+  submitKycCase(@Arg('input', { description: 'The case and the version last read.' }) input: KycCaseVersionInput, @Ctx() ctx: Context): Promise<KycCase> {
     return cases.submitCase(ctx, input);
   }
 
   @Mutation(() => KycCase, { description: 'Staff: SUBMITTED → IN_REVIEW; you become the reviewer.' })
-  startKycReview(@Arg('input') input: KycCaseVersionInput, @Ctx() ctx: Context): Promise<KycCase> {
+  startKycReview(@Arg('input', { description: 'The case and the version last read.' }) input: KycCaseVersionInput, @Ctx() ctx: Context): Promise<KycCase> {
     return review.startReview(ctx, input);
   }
 
   @Mutation(() => KycCase, { description: 'Staff, the reviewer: records a recommendation and risk rating for the second staff member.' })
-  recommendKycCase(@Arg('input') input: RecommendKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
+  recommendKycCase(@Arg('input', { description: 'The case, the version last read and the reviewer\'s recommendation.' }) input: RecommendKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
     return review.recommend(ctx, input);
   }
 
   @Mutation(() => KycCase, { description: 'Staff, the reviewer: IN_REVIEW → NEEDS_INFO with a message for the customer.' })
-  requestKycInfo(@Arg('input') input: RequestKycInfoInput, @Ctx() ctx: Context): Promise<KycCase> {
+  requestKycInfo(@Arg('input', { description: 'The case, the version last read and what the subject must provide.' }) input: RequestKycInfoInput, @Ctx() ctx: Context): Promise<KycCase> {
     return review.requestInfo(ctx, input);
   }
 
   @Mutation(() => KycCase, { description: 'Staff, not the reviewer (four-eyes): IN_REVIEW → APPROVED or REJECTED, with a reason.' })
-  decideKycCase(@Arg('input') input: DecideKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
+  decideKycCase(@Arg('input', { description: 'The case, the version last read and the final decision.' }) input: DecideKycCaseInput, @Ctx() ctx: Context): Promise<KycCase> {
     return review.decide(ctx, input);
   }
 
@@ -85,12 +85,12 @@ export class KycCaseResolver {
     return kycCase.businessDetails();
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'Tenant the case belongs to.' })
   tenant(@Root() kycCase: KycCase, @Ctx() ctx: Context): Promise<Tenant | null> {
     return ctx.loaders.tenancy.tenantById.load(kycCase.tenant.id);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'User who created the case.' })
   createdBy(@Root() kycCase: KycCase, @Ctx() ctx: Context): Promise<User | null> {
     return ctx.loaders.users.byId.load(kycCase.createdBy.id);
   }
@@ -144,7 +144,7 @@ export class KycCaseReviewResolver {
 @Resolver(() => KycDocument)
 export class KycDocumentResolver {
   @Query(() => KycDocument, { nullable: true, description: 'One KYC document; other ids answer NOT_FOUND.' })
-  kycDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<KycDocument> {
+  kycDocument(@Arg('id', () => ID, { description: 'Global id of the KYC document.' }) id: string, @Ctx() ctx: Context): Promise<KycDocument> {
     return documents.getDocument(ctx, expectGlobalId(id, 'KycDocument'));
   }
 
@@ -154,21 +154,21 @@ export class KycDocumentResolver {
   }
 
   @Mutation(() => KycDocument, { description: "Staff, the case's reviewer: accepts or rejects one document, with a reason shown to the customer." })
-  decideKycDocument(@Arg('input') input: DecideKycDocumentInput, @Ctx() ctx: Context): Promise<KycDocument> {
+  decideKycDocument(@Arg('input', { description: 'The document and the reviewer\'s decision on it.' }) input: DecideKycDocumentInput, @Ctx() ctx: Context): Promise<KycDocument> {
     return documents.decideDocument(ctx, input);
   }
 
   @Mutation(() => ID, { description: 'Removes a PENDING document while the case is DRAFT or NEEDS_INFO; returns its id.' })
-  deleteKycDocument(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<string> {
+  deleteKycDocument(@Arg('id', () => ID, { description: 'Global id of the KYC document to delete.' }) id: string, @Ctx() ctx: Context): Promise<string> {
     return documents.deleteDocument(ctx, id);
   }
 
-  @FieldResolver(() => KycCase, { name: 'case' })
+  @FieldResolver(() => KycCase, { name: 'case', description: 'KYC case the document belongs to.' })
   kycCase(@Root() doc: KycDocument, @Ctx() ctx: Context): Promise<KycCase | null> {
     return ctx.loaders.kyc.caseById.load(doc.case.id);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'User who uploaded the document.' })
   uploadedBy(@Root() doc: KycDocument, @Ctx() ctx: Context): Promise<User | null> {
     return ctx.loaders.users.byId.load(doc.uploadedBy.id);
   }

@@ -5,7 +5,7 @@ import { Me } from './me.types';
 
 @Resolver(() => Me)
 export class MeResolver {
-  @Query(() => Me)
+  @Query(() => Me, { description: 'The current principal: user, tenant, role, permissions and flags.' })
   me(@Ctx() ctx: Context): Promise<Me> {
     return getMe(ctx);
   }

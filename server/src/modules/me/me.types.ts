@@ -9,7 +9,7 @@ import { listCost } from '../../common/query-limits';
 
 @ObjectType({ description: 'The caller: who they are, where they act and what they may do.' })
 export class Me {
-  @Field(() => User)
+  @Field(() => User, { description: 'The signed-in user.' })
   user!: User;
 
   @Field(() => Tenant, { nullable: true, description: 'The tenant this session acts in.' })
@@ -18,7 +18,7 @@ export class Me {
   @Field({ description: 'Role in the current tenant; for staff outside a tenant, their staff role; else "none".' })
   role!: string;
 
-  @Field(() => StaffRole, { nullable: true })
+  @Field(() => StaffRole, { description: 'Platform staff role of the user; null for customers.', nullable: true })
   staffRole!: StaffRole | null;
 
   @Field(() => [String], { description: 'Effective permissions, sorted.' })

@@ -12,7 +12,15 @@ export enum MessageChannel {
   WEBHOOK = 'WEBHOOK',
   API = 'API',
 }
-registerEnumType(MessageChannel, { name: 'MessageChannel' });
+registerEnumType(MessageChannel, {
+  name: 'MessageChannel',
+  description: 'Channel an inbound message arrived through.',
+  valuesConfig: {
+    EMAIL: { description: 'An email.' },
+    WEBHOOK: { description: 'A webhook call from another system.' },
+    API: { description: 'The ingestMessage API.' },
+  },
+});
 
 export enum MessageStatus {
   /** Stored, not yet processed. Ingestion processes at once, so this is transient today. */
@@ -24,7 +32,16 @@ export enum MessageStatus {
   /** Deliberately not acted on (e.g. an auto-reply). */
   IGNORED = 'IGNORED',
 }
-registerEnumType(MessageStatus, { name: 'MessageStatus' });
+registerEnumType(MessageStatus, {
+  name: 'MessageStatus',
+  description: 'Where an inbound message is in processing.',
+  valuesConfig: {
+    RECEIVED: { description: 'Stored, not yet processed (transient: ingestion processes at once).' },
+    PROCESSED: { description: 'It opened a ticket or started a run.' },
+    FAILED: { description: 'Processing was refused (e.g. no entitlement, input not matching the tool); see error.' },
+    IGNORED: { description: 'Deliberately not acted on (e.g. an auto-reply).' },
+  },
+});
 
 /** A message that arrived for a tenant (e-mail, webhook, API) and what it produced. */
 @ObjectType({ implements: Node, description: 'An inbound message and the ticket or run it produced.' })
@@ -36,7 +53,7 @@ registerEnumType(MessageStatus, { name: 'MessageStatus' });
 @Index({ properties: ['run'] })
 @Unique({ properties: ['tenant', 'channel', 'externalId'] })
 export class InboundMessage extends TenantOwnedEntity {
-  @Field(() => MessageChannel)
+  @Field(() => MessageChannel, { description: 'Channel the message arrived through.' })
   @Enum({ items: () => MessageChannel })
   channel!: MessageChannel;
 
@@ -44,11 +61,11 @@ export class InboundMessage extends TenantOwnedEntity {
   @Property({ length: 320 })
   sender!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Subject line of the message; null when it has none.', nullable: true })
   @Property({ length: 300, nullable: true })
   subject?: string;
 
-  @Field(() => GraphQLJSON)
+  @Field(() => GraphQLJSON, { description: 'Raw content of the message as received (JSON).' })
   @Property({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 
@@ -56,15 +73,15 @@ export class InboundMessage extends TenantOwnedEntity {
   @Property({ length: 200, nullable: true })
   externalId?: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the message arrived.' })
   @Property({ type: 'timestamptz', length: 3 })
   receivedAt!: Date;
 
-  @Field(() => MessageStatus)
+  @Field(() => MessageStatus, { description: 'Where the message is in processing.' })
   @Enum({ items: () => MessageStatus, default: MessageStatus.RECEIVED })
   status: Opt<MessageStatus> = MessageStatus.RECEIVED;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When processing finished; null while not yet processed.', nullable: true })
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   processedAt?: Date;
 
@@ -72,7 +89,7 @@ export class InboundMessage extends TenantOwnedEntity {
   @Property({ type: 'text', nullable: true })
   error?: string;
 
-  @Field()
+  @Field({ description: 'Correlation id given to the message on arrival; traces what it caused.' })
   @Property({ length: 128 })
   correlationId!: string;
 

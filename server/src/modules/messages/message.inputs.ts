@@ -12,18 +12,18 @@ import { VisibleLength } from '../../common/visible-length';
  * run; { "action": "ignore" } or { "autoReply": true } is stored and ignored; anything else
  * opens a ticket (subject from `subject`, text from payload.text or payload.body).
  */
-@InputType()
+@InputType({ description: 'An inbound message to record for the current tenant.' })
 export class IngestMessageInput {
-  @Field(() => MessageChannel)
+  @Field(() => MessageChannel, { description: 'Channel the message arrived through.' })
   @IsEnum(MessageChannel, { message: 'channel must be EMAIL, WEBHOOK or API.' })
   channel!: MessageChannel;
 
-  @Field()
+  @Field({ description: 'Who sent the message (email address, system name, ...).' })
   @IsString({ message: 'sender must be a string.' })
   @VisibleLength(1, 320, { message: 'sender must have 1 to 320 characters.' })
   sender!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Subject line; optional.', nullable: true })
   @IsOptional()
   @IsString({ message: 'subject must be a string.' })
   @Length(0, 300, { message: 'subject has at most 300 characters.' })
@@ -41,20 +41,20 @@ export class IngestMessageInput {
   externalId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of inbound messages.' })
 export class MessageFilter {
-  @Field(() => [MessageStatus], { nullable: true })
+  @Field(() => [MessageStatus], { description: 'Only messages in one of these statuses.', nullable: true })
   status?: MessageStatus[];
 
-  @Field(() => [MessageChannel], { nullable: true })
+  @Field(() => [MessageChannel], { description: 'Only messages from one of these channels.', nullable: true })
   channel?: MessageChannel[];
 
-  @Field({ nullable: true })
+  @Field({ description: 'Only messages with this correlation id.', nullable: true })
   @IsOptional()
   @Length(1, 128)
   correlationId?: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Only messages from this sender.', nullable: true })
   @IsOptional()
   @Length(1, 320)
   sender?: string;

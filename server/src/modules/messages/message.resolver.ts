@@ -20,15 +20,15 @@ export class MessageResolver {
     return messages.listMessages(ctx, args);
   }
 
-  @Query(() => InboundMessage, { nullable: true })
-  message(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InboundMessage> {
+  @Query(() => InboundMessage, { description: 'One inbound message by global id; NOT_FOUND when not visible.', nullable: true })
+  message(@Arg('id', () => ID, { description: 'Global id of the inbound message.' }) id: string, @Ctx() ctx: Context): Promise<InboundMessage> {
     return messages.getMessage(ctx, expectGlobalId(id, 'InboundMessage'));
   }
 
   @Mutation(() => InboundMessage, {
     description: 'Stores a message for your tenant and acts on it at once: starts a run, opens a ticket or ignores it (see MessageStatus). Same as POST /api/messages.',
   })
-  async ingestMessage(@Arg('input') input: IngestMessageInput, @Ctx() ctx: Context): Promise<InboundMessage> {
+  async ingestMessage(@Arg('input', { description: 'The inbound message to record (channel, sender, payload).' }) input: IngestMessageInput, @Ctx() ctx: Context): Promise<InboundMessage> {
     return (await messages.ingestMessage(ctx, input)).message;
   }
 
@@ -52,7 +52,7 @@ export class MessageResolver {
     return m.receivedBy ? ctx.loaders.users.byId.load(m.receivedBy.id) : null;
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'Tenant the message was received for.' })
   tenant(@Root() m: InboundMessage, @Ctx() ctx: Context): Promise<Tenant | null> {
     return ctx.loaders.tenancy.tenantById.load(m.tenant.id);
   }

@@ -29,14 +29,14 @@ function decodeAll(ctx: Context, ids: string[]): DecodedGlobalId[] {
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by global id; ids you cannot see answer NOT_FOUND.' })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object> {
+  async node(@Arg('id', () => ID, { description: 'Global id of the object.' }) id: string, @Ctx() ctx: Context): Promise<object> {
     const [result] = await fetchNodes(ctx, decodeAll(ctx, [id]));
     if (!result || result instanceof Error) throw notFound('Node');
     return result;
   }
 
   @Query(() => [Node], { nullable: 'items', description: `Up to ${MAX_NODES} objects by global id, in order; unseen ids are null.` })
-  async nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(object | Error)[]> {
+  async nodes(@Arg('ids', () => [ID], { description: 'Global ids of the objects; each answers in the same position.' }) ids: string[], @Ctx() ctx: Context): Promise<(object | Error)[]> {
     if (ids.length > MAX_NODES) throw badInput(`At most ${MAX_NODES} ids at once.`);
     return fetchNodes(ctx, decodeAll(ctx, ids));
   }

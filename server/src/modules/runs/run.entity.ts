@@ -14,7 +14,17 @@ export enum RunStatus {
   FAILED = 'FAILED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(RunStatus, { name: 'RunStatus' });
+registerEnumType(RunStatus, {
+  name: 'RunStatus',
+  description: 'Where an automation run is in its lifecycle.',
+  valuesConfig: {
+    QUEUED: { description: 'Waiting to start (or to be retried).' },
+    RUNNING: { description: 'Being executed.' },
+    SUCCEEDED: { description: 'Finished with output.' },
+    FAILED: { description: 'Finished with an error after its last attempt.' },
+    CANCELLED: { description: 'Cancelled before finishing.' },
+  },
+});
 
 export enum RunTrigger {
   USER = 'USER',
@@ -22,7 +32,16 @@ export enum RunTrigger {
   SCHEDULE = 'SCHEDULE',
   PARTNER = 'PARTNER',
 }
-registerEnumType(RunTrigger, { name: 'RunTrigger', description: 'What started a run.' });
+registerEnumType(RunTrigger, {
+  name: 'RunTrigger',
+  description: 'What started a run.',
+  valuesConfig: {
+    USER: { description: 'A user started it.' },
+    MESSAGE: { description: 'An inbound message started it.' },
+    SCHEDULE: { description: 'A schedule started it.' },
+    PARTNER: { description: 'A partner integration (API key) started it.' },
+  },
+});
 
 /**
  * One execution of a tool for a tenant. Status moves only along the transition table
@@ -42,19 +61,19 @@ export class AutomationRun extends TenantOwnedEntity {
   @ManyToOne(() => Tool, { ref: true, deleteRule: 'restrict' })
   tool!: Ref<Tool>;
 
-  @Field(() => RunStatus)
+  @Field(() => RunStatus, { description: 'Where the run is in its lifecycle.' })
   @Enum({ items: () => RunStatus, default: RunStatus.QUEUED })
   status: Opt<RunStatus> = RunStatus.QUEUED;
 
-  @Field(() => RunTrigger)
+  @Field(() => RunTrigger, { description: 'What started the run.' })
   @Enum({ items: () => RunTrigger })
   trigger!: RunTrigger;
 
-  @Field(() => GraphQLJSON)
+  @Field(() => GraphQLJSON, { description: 'Input the tool was run with (JSON, valid against the tool\'s input schema).' })
   @Property({ type: 'jsonb' })
   input!: Record<string, unknown>;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  @Field(() => GraphQLJSON, { description: 'Result the tool produced; null until the run succeeds.', nullable: true })
   @Property({ type: 'jsonb', nullable: true })
   output?: Record<string, unknown>;
 
@@ -66,11 +85,11 @@ export class AutomationRun extends TenantOwnedEntity {
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   startedAt?: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When the run ended (succeeded, failed or was cancelled); null while queued or running.', nullable: true })
   @Property({ type: 'timestamptz', length: 3, nullable: true })
   finishedAt?: Date;
 
-  @Field()
+  @Field({ description: 'Correlation id of the request that started the run; use it to trace related activity.' })
   @Property({ length: 128 })
   correlationId!: string;
 
@@ -78,7 +97,7 @@ export class AutomationRun extends TenantOwnedEntity {
   @Property({ type: 'smallint', default: 0 })
   attempts: Opt<number> = 0;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many attempts the run gets before it is marked failed.' })
   @Property({ type: 'smallint' })
   maxAttempts!: number;
 

@@ -6,7 +6,7 @@ import { type ArgsOf, defineList } from '../../common/pagination/define-list';
 import { TOOL_KEY_RE } from '../tools/tool.inputs';
 import { type AutomationRun, RunStatus, RunTrigger } from './run.entity';
 
-@InputType()
+@InputType({ description: 'A tool run to start; give the tool by `toolId` or `toolKey`.' })
 export class StartRunInput {
   @Field(() => ID, { nullable: true, description: 'The tool; give either toolId or toolKey.' })
   toolId?: string | null;
@@ -23,23 +23,23 @@ export class StartRunInput {
   ticketId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of automation runs.' })
 export class RunFilter {
-  @Field(() => [RunStatus], { nullable: true })
+  @Field(() => [RunStatus], { description: 'Only runs in one of these statuses.', nullable: true })
   status?: RunStatus[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only runs of this tool (global id).', nullable: true })
   toolId?: string;
 
-  @Field(() => [RunTrigger], { nullable: true })
+  @Field(() => [RunTrigger], { description: 'Only runs started by one of these triggers.', nullable: true })
   trigger?: RunTrigger[];
 
-  @Field({ nullable: true })
+  @Field({ description: 'Only runs with this correlation id.', nullable: true })
   @IsOptional()
   @Length(1, 128)
   correlationId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only runs for this ticket (global id).', nullable: true })
   ticketId?: string;
 
   @Field({ nullable: true, description: 'Created at or after.' })

@@ -21,37 +21,37 @@ export class RunResolver {
     return runs.listRuns(ctx, args);
   }
 
-  @Query(() => AutomationRun, { nullable: true })
-  run(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AutomationRun> {
+  @Query(() => AutomationRun, { description: 'One automation run by global id; NOT_FOUND when not visible.', nullable: true })
+  run(@Arg('id', () => ID, { description: 'Global id of the automation run.' }) id: string, @Ctx() ctx: Context): Promise<AutomationRun> {
     return runs.getRun(ctx, expectGlobalId(id, 'AutomationRun'));
   }
 
   @Mutation(() => AutomationRun, { description: 'Queues a run of an entitled tool; checks the input against its schema and the monthly quota.' })
-  startRun(@Arg('input') input: StartRunInput, @Ctx() ctx: Context): Promise<AutomationRun> {
+  startRun(@Arg('input', { description: 'The tool to run and its input.' }) input: StartRunInput, @Ctx() ctx: Context): Promise<AutomationRun> {
     return runs.startRun(ctx, input);
   }
 
   @Mutation(() => AutomationRun, { description: 'Cancels a queued or running run.' })
-  cancelRun(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AutomationRun> {
+  cancelRun(@Arg('id', () => ID, { description: 'Global id of the run to cancel.' }) id: string, @Ctx() ctx: Context): Promise<AutomationRun> {
     return runs.cancelRun(ctx, id);
   }
 
   @Mutation(() => AutomationRun, { description: 'Runs a failed or cancelled run again, as a new run.' })
-  retryRun(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AutomationRun> {
+  retryRun(@Arg('id', () => ID, { description: 'Global id of the failed run to retry.' }) id: string, @Ctx() ctx: Context): Promise<AutomationRun> {
     return runs.retryRun(ctx, id);
   }
 
-  @FieldResolver(() => Tool)
+  @FieldResolver(() => Tool, { description: 'Tool that is run.' })
   tool(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<Tool | null> {
     return ctx.loaders.tools.byId.load(run.tool.id);
   }
 
-  @FieldResolver(() => Ticket, { nullable: true })
+  @FieldResolver(() => Ticket, { description: 'Ticket the run was started for; null when none.', nullable: true })
   ticket(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<Ticket | null> | null {
     return run.ticket ? ctx.loaders.tickets.byId.load(run.ticket.id) : null;
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { description: 'User who started the run; null for runs started by a message, schedule or partner.', nullable: true })
   requestedBy(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<User | null> | null {
     return run.requestedBy ? ctx.loaders.users.byId.load(run.requestedBy.id) : null;
   }
@@ -61,7 +61,7 @@ export class RunResolver {
     return run.retryOf ? ctx.loaders.runs.byId.load(run.retryOf.id) : null;
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'Tenant the run belongs to.' })
   tenant(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<Tenant | null> {
     return ctx.loaders.tenancy.tenantById.load(run.tenant.id);
   }

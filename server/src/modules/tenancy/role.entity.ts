@@ -7,15 +7,15 @@ import { TenantOwnedEntity } from '../../common/tenant-owned.entity';
 @Entity({ tableName: 'roles' })
 @Unique({ properties: ['tenant', 'name'] })
 export class Role extends TenantOwnedEntity {
-  @Field()
+  @Field({ description: 'Name of the role, unique within the tenant.' })
   @Property({ length: 64 })
   name!: string;
 
-  @Field({ nullable: true })
+  @Field({ description: 'What the role is for; null when not given.', nullable: true })
   @Property({ length: 500, nullable: true })
   description?: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Permission keys the role grants.' })
   @Property({ type: 'text[]' })
   permissions: string[] = [];
 

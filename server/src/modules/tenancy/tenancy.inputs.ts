@@ -6,42 +6,42 @@ import type { Membership } from './membership.entity';
 import type { Role } from './role.entity';
 import type { Tenant } from './tenant.entity';
 
-@InputType()
+@InputType({ description: 'A new role for a tenant member.' })
 export class UpdateMembershipRoleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the membership.' })
   membershipId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the role to give.' })
   roleId!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new custom role for the current tenant.' })
 export class CreateRoleInput {
-  @Field()
+  @Field({ description: 'Name of the role, unique within the tenant.' })
   @Matches(/^[a-z][a-z0-9-]{1,63}$/, { message: 'Role names are lowercase letters, digits and "-".' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What the role is for; optional.', nullable: true })
   @IsOptional()
   @Length(0, 500)
   description?: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Permission keys the role grants (see the permissions catalog).' })
   @ArrayMaxSize(50)
   permissions!: string[];
 }
 
-@InputType()
+@InputType({ description: 'Changes to a custom role; fields left out stay as they are.' })
 export class UpdateRoleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the role.' })
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New description; unchanged when omitted.', nullable: true })
   @IsOptional()
   @Length(0, 500)
   description?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { description: 'New permission keys, replacing the old ones; unchanged when omitted.', nullable: true })
   @IsOptional()
   @ArrayMaxSize(50)
   permissions?: string[] | null;
@@ -54,7 +54,7 @@ export class UpdateTenantSecurityInput {
   requireTwoFactor!: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of tenants.' })
 export class TenantFilter {
   @Field({ nullable: true, description: 'Matches name or slug.' })
   @IsOptional()
@@ -75,16 +75,16 @@ export const tenantList = defineList<Tenant>()({
 export const TenantsArgs = tenantList.Args;
 export type TenantsArgs = ArgsOf<typeof tenantList>;
 
-@InputType()
+@InputType({ description: 'Narrows a list of memberships.' })
 export class MembershipFilter {
   @Field(() => ID, { nullable: true, description: 'Platform staff only: one tenant.' })
   tenantId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only memberships of this user (global id).', nullable: true })
   userId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of roles.' })
 export class RoleFilter {
   @Field(() => ID, { nullable: true, description: 'Platform staff only: one tenant (others see their own tenant only).' })
   tenantId?: string;

@@ -22,12 +22,12 @@ export class TenantResolver {
   }
 
   @Query(() => Tenant, { nullable: true, description: 'Your current tenant, or any tenant for staff.' })
-  tenant(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Tenant> {
+  tenant(@Arg('id', () => ID, { description: 'Global id of the tenant.' }) id: string, @Ctx() ctx: Context): Promise<Tenant> {
     return tenancy.getTenant(ctx, expectGlobalId(id, 'Tenant'));
   }
 
   @Mutation(() => Tenant, { description: "Changes your current tenant's security settings (owners: tenant:manage); audited." })
-  updateTenantSecurity(@Arg('input') input: UpdateTenantSecurityInput, @Ctx() ctx: Context): Promise<Tenant> {
+  updateTenantSecurity(@Arg('input', { description: 'The security settings to change on the current tenant.' }) input: UpdateTenantSecurityInput, @Ctx() ctx: Context): Promise<Tenant> {
     return tenancy.updateTenantSecurity(ctx, input);
   }
 }
@@ -40,14 +40,14 @@ export class MembershipResolver {
   }
 
   @Mutation(() => Membership, { description: "Changes a member's role; audited." })
-  updateMembershipRole(@Arg('input') input: UpdateMembershipRoleInput, @Ctx() ctx: Context): Promise<Membership> {
+  updateMembershipRole(@Arg('input', { description: 'The membership and the role to give it.' }) input: UpdateMembershipRoleInput, @Ctx() ctx: Context): Promise<Membership> {
     return tenancy.updateMembershipRole(ctx, input);
   }
 
   @Mutation(() => Membership, {
     description: 'Removes a member from your tenant (staff: any tenant); their sessions there end. The last owner stays. Audited.',
   })
-  removeMember(@Arg('membershipId', () => ID) membershipId: string, @Ctx() ctx: Context): Promise<Membership> {
+  removeMember(@Arg('membershipId', () => ID, { description: 'Global id of the membership to remove.' }) membershipId: string, @Ctx() ctx: Context): Promise<Membership> {
     return lifecycle.removeMember(ctx, membershipId);
   }
 
@@ -56,17 +56,17 @@ export class MembershipResolver {
     return lifecycle.leaveTenant(ctx);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'The member.' })
   user(@Root() m: Membership, @Ctx() ctx: Context): Promise<User | null> {
     return ctx.loaders.users.byId.load(m.user.id);
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'Tenant the user belongs to.' })
   tenant(@Root() m: Membership, @Ctx() ctx: Context): Promise<Tenant | null> {
     return ctx.loaders.tenancy.tenantById.load(m.tenant.id);
   }
 
-  @FieldResolver(() => Role)
+  @FieldResolver(() => Role, { description: 'Role the user has in the tenant.' })
   role(@Root() m: Membership, @Ctx() ctx: Context): Promise<Role | null> {
     // A user's own memberships in other tenants (me.memberships) need their roles too.
     return ctx.loaders.tenancy.roleOfMembership.load(m.role.id);
@@ -80,18 +80,18 @@ export class RoleResolver {
     return tenancy.listRoles(ctx, args);
   }
 
-  @Mutation(() => Role)
-  createRole(@Arg('input') input: CreateRoleInput, @Ctx() ctx: Context): Promise<Role> {
+  @Mutation(() => Role, { description: 'Creates a custom role in the current tenant.' })
+  createRole(@Arg('input', { description: 'Name and permissions of the new role.' }) input: CreateRoleInput, @Ctx() ctx: Context): Promise<Role> {
     return tenancy.createRole(ctx, input);
   }
 
-  @Mutation(() => Role)
-  updateRole(@Arg('input') input: UpdateRoleInput, @Ctx() ctx: Context): Promise<Role> {
+  @Mutation(() => Role, { description: 'Changes a custom role\'s name, description or permissions.' })
+  updateRole(@Arg('input', { description: 'The role to change and its new name or permissions.' }) input: UpdateRoleInput, @Ctx() ctx: Context): Promise<Role> {
     return tenancy.updateRole(ctx, input);
   }
 
-  @Mutation(() => Boolean)
-  deleteRole(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  @Mutation(() => Boolean, { description: 'Deletes a custom role no member holds (system roles cannot be deleted); answers true.' })
+  deleteRole(@Arg('id', () => ID, { description: 'Global id of the role to delete.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return tenancy.deleteRole(ctx, id);
   }
 }

@@ -5,12 +5,12 @@ import { BaseEntity, Node } from '../../common/base.entity';
 @ObjectType({ implements: Node, description: 'A customer organisation; every tenant-owned row belongs to one.' })
 @Entity({ tableName: 'tenants' })
 export class Tenant extends BaseEntity {
-  @Field()
+  @Field({ description: 'Unique URL-safe short name of the tenant, used to sign in to it.' })
   @Unique()
   @Property({ length: 63 })
   slug!: string;
 
-  @Field()
+  @Field({ description: 'Display name of the tenant.' })
   @Property({ length: 200 })
   name!: string;
 

@@ -5,7 +5,7 @@ import { TenantOwnedEntity } from '../../common/tenant-owned.entity';
 import { User } from '../users/user.entity';
 import { Ticket } from './ticket.entity';
 
-@ObjectType({ implements: Node })
+@ObjectType({ description: 'A comment on a ticket.', implements: Node })
 @Entity({ tableName: 'ticket_comments' })
 @Index({ properties: ['ticket', 'createdAt', 'id'] })
 export class TicketComment extends TenantOwnedEntity {
@@ -15,7 +15,7 @@ export class TicketComment extends TenantOwnedEntity {
   @ManyToOne(() => User, { ref: true, deleteRule: 'restrict' })
   author!: Ref<User>;
 
-  @Field()
+  @Field({ description: 'Text of the comment.' })
   @Property({ type: 'text' })
   body!: string;
 }

@@ -10,7 +10,16 @@ export enum TicketStatus {
   RESOLVED = 'RESOLVED',
   CLOSED = 'CLOSED',
 }
-registerEnumType(TicketStatus, { name: 'TicketStatus' });
+registerEnumType(TicketStatus, {
+  name: 'TicketStatus',
+  description: 'Where a ticket is in its lifecycle.',
+  valuesConfig: {
+    OPEN: { description: 'New or being worked on.' },
+    PENDING: { description: 'Waiting on someone other than the assignee (usually the customer).' },
+    RESOLVED: { description: 'A solution was given.' },
+    CLOSED: { description: 'Done.' },
+  },
+});
 
 /** Stored as a small integer so that ordering by priority is ordering by urgency. */
 export enum TicketPriority {
@@ -19,7 +28,16 @@ export enum TicketPriority {
   HIGH = 2,
   URGENT = 3,
 }
-registerEnumType(TicketPriority, { name: 'TicketPriority' });
+registerEnumType(TicketPriority, {
+  name: 'TicketPriority',
+  description: 'How urgent a ticket is, from LOW to URGENT.',
+  valuesConfig: {
+    LOW: { description: 'Can wait.' },
+    NORMAL: { description: 'Default urgency.' },
+    HIGH: { description: 'Needs attention soon.' },
+    URGENT: { description: 'Needs attention now.' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'A support request raised by a customer.' })
 @Entity({ tableName: 'tickets' })
@@ -34,19 +52,19 @@ export class Ticket extends TenantOwnedEntity {
   @Property()
   number!: number;
 
-  @Field()
+  @Field({ description: 'One-line summary of the ticket.' })
   @Property({ length: 200 })
   subject!: string;
 
-  @Field()
+  @Field({ description: 'Description of the request or problem.' })
   @Property({ type: 'text' })
   body!: string;
 
-  @Field(() => TicketStatus)
+  @Field(() => TicketStatus, { description: 'Where the ticket is in its lifecycle.' })
   @Enum({ items: () => TicketStatus, default: TicketStatus.OPEN })
   status: Opt<TicketStatus> = TicketStatus.OPEN;
 
-  @Field(() => TicketPriority)
+  @Field(() => TicketPriority, { description: 'How urgent the ticket is.' })
   @Enum({ items: () => TicketPriority, default: TicketPriority.NORMAL })
   priority: Opt<TicketPriority> = TicketPriority.NORMAL;
 
@@ -60,7 +78,7 @@ export class Ticket extends TenantOwnedEntity {
   @Property({ version: true, type: 'integer' })
   version!: Opt<number>;
 
-  @Field({ nullable: true })
+  @Field({ description: 'Correlation id of the request that created the ticket; null when none.', nullable: true })
   @Property({ length: 128, nullable: true })
   correlationId?: string;
 }

@@ -5,26 +5,26 @@ import { type ArgsOf, defineList } from '../../common/pagination/define-list';
 import { type Ticket, TicketPriority, TicketStatus } from './ticket.entity';
 import { VisibleLength } from '../../common/visible-length';
 
-@InputType()
+@InputType({ description: 'A new support ticket.' })
 export class CreateTicketInput {
-  @Field()
+  @Field({ description: 'One-line summary of the ticket.' })
   @IsString()
   @VisibleLength(3, 200, { message: 'Subject must be between 3 and 200 characters.' })
   subject!: string;
 
-  @Field()
+  @Field({ description: 'Description of the request or problem.' })
   @IsString()
   @VisibleLength(1, 20000, { message: 'Describe the problem (up to 20,000 characters).' })
   body!: string;
 
-  @Field(() => TicketPriority, { nullable: true, defaultValue: TicketPriority.NORMAL })
+  @Field(() => TicketPriority, { description: 'How urgent the ticket is; NORMAL when omitted.', nullable: true, defaultValue: TicketPriority.NORMAL })
   @IsOptional()
   priority?: TicketPriority;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a ticket; fields left out stay as they are.' })
 export class UpdateTicketInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the ticket.' })
   id!: string;
 
   @Field(() => Int, { description: 'The version you last read; a stale one answers CONFLICT.' })
@@ -32,21 +32,21 @@ export class UpdateTicketInput {
   @Min(1)
   version!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New summary; unchanged when omitted.', nullable: true })
   @IsOptional()
   @VisibleLength(3, 200, { message: 'Subject must be between 3 and 200 characters.' })
   subject?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'New description; unchanged when omitted.', nullable: true })
   @IsOptional()
   @VisibleLength(1, 20000, { message: 'Body must be between 1 and 20,000 characters.' })
   body?: string | null;
 
-  @Field(() => TicketStatus, { nullable: true })
+  @Field(() => TicketStatus, { description: 'New status; unchanged when omitted.', nullable: true })
   @IsOptional()
   status?: TicketStatus | null;
 
-  @Field(() => TicketPriority, { nullable: true })
+  @Field(() => TicketPriority, { description: 'New priority; unchanged when omitted.', nullable: true })
   @IsOptional()
   priority?: TicketPriority | null;
 
@@ -55,23 +55,23 @@ export class UpdateTicketInput {
   assigneeId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A comment to add to a ticket.' })
 export class AddTicketCommentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the ticket.' })
   ticketId!: string;
 
-  @Field()
+  @Field({ description: 'Text of the comment.' })
   @IsString()
   @VisibleLength(1, 20000, { message: 'A comment needs between 1 and 20,000 characters.' })
   body!: string;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of tickets.' })
 export class TicketFilter {
-  @Field(() => [TicketStatus], { nullable: true })
+  @Field(() => [TicketStatus], { description: 'Only tickets in one of these statuses.', nullable: true })
   status?: TicketStatus[];
 
-  @Field(() => [TicketPriority], { nullable: true })
+  @Field(() => [TicketPriority], { description: 'Only tickets with one of these priorities.', nullable: true })
   priority?: TicketPriority[];
 
   @Field(() => ID, { nullable: true, description: 'Only tickets assigned to this user.' })
@@ -80,7 +80,7 @@ export class TicketFilter {
   @Field({ nullable: true, description: 'true: only tickets with no assignee; false: only assigned ones.' })
   unassigned?: boolean;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only tickets opened by this user (global id).', nullable: true })
   requesterId?: string;
 
   @Field({ nullable: true, description: 'Case-insensitive match in subject or body.' })

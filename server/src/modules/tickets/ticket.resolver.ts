@@ -16,7 +16,7 @@ const TicketCommentConnection = Connection(TicketComment);
 @Resolver(() => Ticket)
 export class TicketResolver {
   @Query(() => Ticket, { nullable: true, description: 'One ticket of your tenant; other ids answer NOT_FOUND.' })
-  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Ticket> {
+  ticket(@Arg('id', () => ID, { description: 'Global id of the ticket.' }) id: string, @Ctx() ctx: Context): Promise<Ticket> {
     return tickets.getTicket(ctx, expectGlobalId(id, 'Ticket'));
   }
 
@@ -25,32 +25,32 @@ export class TicketResolver {
     return tickets.listTickets(ctx, args);
   }
 
-  @Mutation(() => Ticket)
-  createTicket(@Arg('input') input: CreateTicketInput, @Ctx() ctx: Context): Promise<Ticket> {
+  @Mutation(() => Ticket, { description: 'Opens a support ticket in the current tenant.' })
+  createTicket(@Arg('input', { description: 'Subject, body and priority of the new ticket.' }) input: CreateTicketInput, @Ctx() ctx: Context): Promise<Ticket> {
     return tickets.createTicket(ctx, input);
   }
 
   @Mutation(() => Ticket, { description: 'Changes a ticket; send the version you read, a stale one answers CONFLICT.' })
-  updateTicket(@Arg('input') input: UpdateTicketInput, @Ctx() ctx: Context): Promise<Ticket> {
+  updateTicket(@Arg('input', { description: 'The ticket and the fields to change.' }) input: UpdateTicketInput, @Ctx() ctx: Context): Promise<Ticket> {
     return tickets.updateTicket(ctx, input);
   }
 
-  @Mutation(() => TicketComment)
-  addTicketComment(@Arg('input') input: AddTicketCommentInput, @Ctx() ctx: Context): Promise<TicketComment> {
+  @Mutation(() => TicketComment, { description: 'Adds a comment to a ticket.' })
+  addTicketComment(@Arg('input', { description: 'The ticket and the comment to add.' }) input: AddTicketCommentInput, @Ctx() ctx: Context): Promise<TicketComment> {
     return tickets.addTicketComment(ctx, input);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'User who opened the ticket.' })
   async requester(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<User | null> {
     return ctx.loaders.users.byId.load(ticket.requester.id);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { description: 'User working on the ticket; null when unassigned.', nullable: true })
   async assignee(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<User | null> {
     return ticket.assignee ? ctx.loaders.users.byId.load(ticket.assignee.id) : null;
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'Tenant the ticket belongs to.' })
   async tenant(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<Tenant | null> {
     return ctx.loaders.tenancy.tenantById.load(ticket.tenant.id);
   }
@@ -71,12 +71,12 @@ export class TicketResolver {
 
 @Resolver(() => TicketComment)
 export class TicketCommentResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'User who wrote the comment.' })
   author(@Root() comment: TicketComment, @Ctx() ctx: Context): Promise<User | null> {
     return ctx.loaders.users.byId.load(comment.author.id);
   }
 
-  @FieldResolver(() => Ticket)
+  @FieldResolver(() => Ticket, { description: 'Ticket the comment is on.' })
   ticket(@Root() comment: TicketComment, @Ctx() ctx: Context): Promise<Ticket | null> {
     return ctx.loaders.tickets.byId.load(comment.ticket.id);
   }

@@ -10,13 +10,28 @@ export enum PanelLayout {
   COMPACT = 'COMPACT',
   WIZARD = 'WIZARD',
 }
-registerEnumType(PanelLayout, { name: 'PanelLayout', description: 'How the portal lays out a tool.' });
+registerEnumType(PanelLayout, {
+  name: 'PanelLayout',
+  description: 'How the portal lays out a tool.',
+  valuesConfig: {
+    FORM: { description: 'A plain form.' },
+    COMPACT: { description: 'A condensed form.' },
+    WIZARD: { description: 'A step-by-step form.' },
+  },
+});
 
 export enum RecentRunsScope {
   MINE = 'MINE',
   TENANT = 'TENANT',
 }
-registerEnumType(RecentRunsScope, { name: 'RecentRunsScope', description: "Whose runs the recent-runs panel lists: the viewer's own or the whole tenant's." });
+registerEnumType(RecentRunsScope, {
+  name: 'RecentRunsScope',
+  description: "Whose runs the recent-runs panel lists: the viewer's own or the whole tenant's.",
+  valuesConfig: {
+    MINE: { description: 'Only the viewer\'s own runs.' },
+    TENANT: { description: 'All runs of the tenant.' },
+  },
+});
 
 /** What the portal shows for one tool in one tenant. */
 @ObjectType({ implements: Node, description: "A tenant's portal panel for one tool: layout, prefilled inputs, recent runs." })
@@ -27,11 +42,11 @@ export class ToolPanel extends TenantOwnedEntity {
   @ManyToOne(() => Tool, { ref: true, deleteRule: 'cascade', index: true })
   tool!: Ref<Tool>;
 
-  @Field()
+  @Field({ description: 'Title of the panel.' })
   @Property({ length: 200 })
   title!: string;
 
-  @Field(() => PanelLayout)
+  @Field(() => PanelLayout, { description: 'How the panel lays out its form.' })
   @Enum({ items: () => PanelLayout, default: PanelLayout.FORM })
   layout: Opt<PanelLayout> = PanelLayout.FORM;
 
@@ -43,7 +58,7 @@ export class ToolPanel extends TenantOwnedEntity {
   @Property({ type: 'smallint', default: 5 })
   recentRunsLimit: Opt<number> = 5;
 
-  @Field(() => RecentRunsScope)
+  @Field(() => RecentRunsScope, { description: 'Whose recent runs the panel shows.' })
   @Enum({ items: () => RecentRunsScope, default: RecentRunsScope.MINE })
   recentRunsScope: Opt<RecentRunsScope> = RecentRunsScope.MINE;
 }

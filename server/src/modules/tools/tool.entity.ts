@@ -9,7 +9,15 @@ export enum ToolStatus {
   /** Kept for history (runs, entitlements point at it); no new runs or grants. */
   RETIRED = 'RETIRED',
 }
-registerEnumType(ToolStatus, { name: 'ToolStatus' });
+registerEnumType(ToolStatus, {
+  name: 'ToolStatus',
+  description: 'Lifecycle status of a catalog tool.',
+  valuesConfig: {
+    ACTIVE: { description: 'Generally available.' },
+    BETA: { description: 'Available, still changing.' },
+    RETIRED: { description: 'Kept for history (runs, entitlements point at it); no new runs or grants.' },
+  },
+});
 
 /** One entry of the global tools catalog, managed by platform staff. */
 @ObjectType({ implements: Node, description: 'A tool of the global catalog; tenants use it when entitled to it.' })
@@ -22,19 +30,19 @@ export class Tool extends BaseEntity {
   @Property({ length: 100 })
   key!: string;
 
-  @Field()
+  @Field({ description: 'Display name of the tool.' })
   @Property({ length: 200 })
   name!: string;
 
-  @Field()
+  @Field({ description: 'Category the tool is listed under.' })
   @Property({ length: 64 })
   category!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the tool does.' })
   @Property({ type: 'text', default: '' })
   description: Opt<string> = '';
 
-  @Field(() => ToolStatus)
+  @Field(() => ToolStatus, { description: 'Lifecycle status of the tool.' })
   @Enum({ items: () => ToolStatus, default: ToolStatus.BETA })
   status: Opt<ToolStatus> = ToolStatus.BETA;
 

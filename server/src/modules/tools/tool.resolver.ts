@@ -19,18 +19,18 @@ export class ToolResolver {
     return tools.listTools(ctx, args);
   }
 
-  @Query(() => Tool, { nullable: true })
-  tool(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Tool> {
+  @Query(() => Tool, { description: 'One tool by global id; NOT_FOUND when not visible.', nullable: true })
+  tool(@Arg('id', () => ID, { description: 'Global id of the tool.' }) id: string, @Ctx() ctx: Context): Promise<Tool> {
     return tools.getTool(ctx, expectGlobalId(id, 'Tool'));
   }
 
   @Mutation(() => Tool, { description: 'Platform staff: add a tool to the catalog; its input schema is checked; audited.' })
-  createTool(@Arg('input') input: CreateToolInput, @Ctx() ctx: Context): Promise<Tool> {
+  createTool(@Arg('input', { description: 'Key, name and settings of the new tool.' }) input: CreateToolInput, @Ctx() ctx: Context): Promise<Tool> {
     return tools.createTool(ctx, input);
   }
 
   @Mutation(() => Tool, { description: 'Platform staff: change a tool (not its key); audited.' })
-  updateTool(@Arg('input') input: UpdateToolInput, @Ctx() ctx: Context): Promise<Tool> {
+  updateTool(@Arg('input', { description: 'The tool and the fields to change.' }) input: UpdateToolInput, @Ctx() ctx: Context): Promise<Tool> {
     return tools.updateTool(ctx, input);
   }
 
@@ -52,27 +52,27 @@ export class ToolPanelResolver {
     return tools.listToolPanels(ctx, args);
   }
 
-  @Query(() => ToolPanel, { nullable: true })
-  toolPanel(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ToolPanel> {
+  @Query(() => ToolPanel, { description: 'One tool panel by global id; NOT_FOUND when not visible.', nullable: true })
+  toolPanel(@Arg('id', () => ID, { description: 'Global id of the tool panel.' }) id: string, @Ctx() ctx: Context): Promise<ToolPanel> {
     return tools.getToolPanel(ctx, expectGlobalId(id, 'ToolPanel'));
   }
 
   @Mutation(() => ToolPanel, { description: "Creates or replaces your tenant's panel for an entitled tool; audited." })
-  setToolPanel(@Arg('input') input: SetToolPanelInput, @Ctx() ctx: Context): Promise<ToolPanel> {
+  setToolPanel(@Arg('input', { description: 'The panel to create or replace and its layout.' }) input: SetToolPanelInput, @Ctx() ctx: Context): Promise<ToolPanel> {
     return tools.setToolPanel(ctx, input);
   }
 
-  @Mutation(() => Boolean)
-  deleteToolPanel(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  @Mutation(() => Boolean, { description: 'Deletes a tool panel of the current tenant; answers true.' })
+  deleteToolPanel(@Arg('id', () => ID, { description: 'Global id of the tool panel to delete.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return tools.deleteToolPanel(ctx, id);
   }
 
-  @FieldResolver(() => Tool)
+  @FieldResolver(() => Tool, { description: 'Tool the panel runs.' })
   tool(@Root() panel: ToolPanel, @Ctx() ctx: Context): Promise<Tool | null> {
     return ctx.loaders.tools.byId.load(panel.tool.id);
   }
 
-  @FieldResolver(() => Tenant)
+  @FieldResolver(() => Tenant, { description: 'Tenant the panel belongs to.' })
   tenant(@Root() panel: ToolPanel, @Ctx() ctx: Context): Promise<Tenant | null> {
     return ctx.loaders.tenancy.tenantById.load(panel.tenant.id);
   }

@@ -5,22 +5,22 @@ import { StaffRole } from '../../permissions/staff-role';
 
 export { StaffRole };
 
-@ObjectType({ implements: Node })
+@ObjectType({ description: 'A person with an account; may belong to several tenants.', implements: Node })
 @Entity({ tableName: 'users' })
 export class User extends BaseEntity {
-  @Field()
+  @Field({ description: 'Email address the user signs in with.' })
   @Unique()
   @Property({ length: 320 })
   email!: string;
 
-  @Field()
+  @Field({ description: 'Display name of the user.' })
   @Property({ length: 200 })
   name!: string;
 
   @Property({ length: 255, hidden: true })
   passwordHash!: string;
 
-  @Field(() => StaffRole, { nullable: true })
+  @Field(() => StaffRole, { description: 'Platform staff role; null for customers.', nullable: true })
   @Enum({ items: () => StaffRole, nullable: true })
   staffRole?: StaffRole;
 

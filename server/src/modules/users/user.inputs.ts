@@ -4,7 +4,7 @@ import { SortDirection } from '../../common/pagination/connection';
 import { type ArgsOf, defineList } from '../../common/pagination/define-list';
 import type { User } from './user.entity';
 
-@InputType()
+@InputType({ description: 'Narrows a list of users.' })
 export class UserFilter {
   @Field({ nullable: true, description: 'Matches email or name.' })
   @IsOptional()

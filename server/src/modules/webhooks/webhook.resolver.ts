@@ -35,22 +35,22 @@ export class WebhookEndpointResolver {
   }
 
   @Mutation(() => CreatedWebhookEndpoint, { description: 'Registers a webhook endpoint for your tenant; the answer holds its signing secret, shown this once. Audited.' })
-  createWebhookEndpoint(@Arg('input') input: CreateWebhookEndpointInput, @Ctx() ctx: Context): Promise<CreatedWebhookEndpoint> {
+  createWebhookEndpoint(@Arg('input', { description: 'URL, events and description of the new endpoint.' }) input: CreateWebhookEndpointInput, @Ctx() ctx: Context): Promise<CreatedWebhookEndpoint> {
     return webhooks.createEndpoint(ctx, input);
   }
 
   @Mutation(() => WebhookEndpoint, { description: 'Changes a webhook endpoint (URL, events, description, enabled). Staff with platform:integration:manage may only disable one. Audited.' })
-  updateWebhookEndpoint(@Arg('input') input: UpdateWebhookEndpointInput, @Ctx() ctx: Context): Promise<WebhookEndpoint> {
+  updateWebhookEndpoint(@Arg('input', { description: 'The endpoint and the fields to change.' }) input: UpdateWebhookEndpointInput, @Ctx() ctx: Context): Promise<WebhookEndpoint> {
     return webhooks.updateEndpoint(ctx, input);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a webhook endpoint and its delivery log. Audited.' })
-  deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  deleteWebhookEndpoint(@Arg('id', () => ID, { description: 'Global id of the webhook endpoint to delete.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return webhooks.deleteEndpoint(ctx, id);
   }
 
   @Mutation(() => CreatedWebhookEndpoint, { description: 'Gives an endpoint a new signing secret, shown this once; the old one keeps signing beside it for 24 hours. Audited.' })
-  rotateWebhookSecret(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CreatedWebhookEndpoint> {
+  rotateWebhookSecret(@Arg('id', () => ID, { description: 'Global id of the endpoint whose signing secret to replace.' }) id: string, @Ctx() ctx: Context): Promise<CreatedWebhookEndpoint> {
     return webhooks.rotateSecret(ctx, id);
   }
 
@@ -75,7 +75,7 @@ export class WebhookDeliveryResolver {
   }
 
   @Mutation(() => WebhookDelivery, { description: "Sends a delivery's event to its endpoint again, as a new delivery with the same webhook-id. Audited." })
-  redeliverWebhook(@Arg('deliveryId', () => ID) deliveryId: string, @Ctx() ctx: Context): Promise<WebhookDelivery> {
+  redeliverWebhook(@Arg('deliveryId', () => ID, { description: 'Global id of the delivery to send again.' }) deliveryId: string, @Ctx() ctx: Context): Promise<WebhookDelivery> {
     return webhooks.redeliver(ctx, deliveryId);
   }
 

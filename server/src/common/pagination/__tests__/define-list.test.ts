@@ -148,10 +148,18 @@ describe('defineList', () => {
   ordered(
     """Page size from the start (max 100)."""
     first: Int
+
+    """
+    Opaque cursor: return the rows after this one (from \`pageInfo.endCursor\` or an edge).
+    """
     after: String
 
     """Page size from the end (max 100)."""
     last: Int
+
+    """
+    Opaque cursor: return the rows before this one (from \`pageInfo.startCursor\` or an edge).
+    """
     before: String
 
     """Rows to skip; use with \`first\` for offset pages."""
@@ -168,14 +176,24 @@ describe('defineList', () => {
   directed(
     """Page size from the start (max 100)."""
     first: Int
+
+    """
+    Opaque cursor: return the rows after this one (from \`pageInfo.endCursor\` or an edge).
+    """
     after: String
 
     """Page size from the end (max 100)."""
     last: Int
+
+    """
+    Opaque cursor: return the rows before this one (from \`pageInfo.startCursor\` or an edge).
+    """
     before: String
 
     """Rows to skip; use with \`first\` for offset pages."""
     offset: Int
+
+    """Narrows the list; fields left out do not filter."""
     filter: ProbeTicketFilter
 
     """By creation time."""
@@ -186,10 +204,18 @@ describe('defineList', () => {
   sorted(
     """Page size from the start (max 100)."""
     first: Int
+
+    """
+    Opaque cursor: return the rows after this one (from \`pageInfo.endCursor\` or an edge).
+    """
     after: String
 
     """Page size from the end (max 100)."""
     last: Int
+
+    """
+    Opaque cursor: return the rows before this one (from \`pageInfo.startCursor\` or an edge).
+    """
     before: String
 
     """Rows to skip; use with \`first\` for offset pages."""
@@ -198,14 +224,22 @@ describe('defineList', () => {
 }`);
     expect(sdl).toContain(`"""How probe tickets are ordered."""
 input ProbeTicketOrder {
+  """Column to order by."""
   field: ProbeTicketOrderField! = PRIORITY
+
+  """Direction to order in."""
   direction: SortDirection! = DESC
 }`);
     // Enum values in the order the fields were declared.
     expect(sdl).toContain(`"""What probe tickets can be ordered by."""
 enum ProbeTicketOrderField {
+  """Order by \`priority\`."""
   PRIORITY
+
+  """Order by \`createdAt\`."""
   CREATED_AT
+
+  """Order by \`subject\`."""
   SUBJECT
 }`);
   });
