@@ -9,7 +9,7 @@ import SwapHoriz from '@mui/icons-material/SwapHoriz';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../shared/session';
 import { CrumbLabelProvider } from '../shared/ui/layout/Breadcrumbs';
@@ -17,6 +17,7 @@ import { CommandPalette, useCommandPaletteShortcut } from '../shared/ui/layout/C
 import { MobileNav, Sidebar } from '../shared/ui/layout/Sidebar';
 import { SearchButton, TenantSwitcher, Topbar, UserMenu } from '../shared/ui/layout/Topbar';
 import type { Command, NavItem } from '../shared/ui/layout/types';
+import { FullPageStatus } from '../shared/ui/FullPageStatus';
 import { EmptyState } from '../shared/ui/StateViews';
 import { DEVELOPER_PERMISSIONS } from './features/developers/access';
 import { useTicketSearch } from './features/tickets/hooks/useTicketSearch';
@@ -139,7 +140,9 @@ export function PortalLayout() {
             <UserMenu me={me} onAccount={() => void navigate(urls.account())} onLogout={() => void logout()} />
           </Topbar>
           <Box component="main" sx={{ flex: 1, px: { xs: 2, md: 4 }, py: { xs: 3, md: 4 }, maxWidth: 1320, width: '100%', mx: 'auto' }}>
-            <Outlet />
+            <Suspense fallback={<FullPageStatus />}>
+              <Outlet />
+            </Suspense>
           </Box>
         </Box>
         {paletteEnabled && <PortalCommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} canSearchTickets={session.can('ticket:read')} />}

@@ -1,7 +1,8 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { AppProviders, createRuntime } from '../shared/runtime';
+import { FullPageStatus } from '../shared/ui/FullPageStatus';
 import { createPortalRouter } from './routes';
 
 const runtime = createRuntime('portal');
@@ -12,7 +13,9 @@ if (!container) throw new Error('index.html has no #root element.');
 createRoot(container).render(
   <StrictMode>
     <AppProviders runtime={runtime}>
-      <RouterProvider router={router} />
+      <Suspense fallback={<FullPageStatus />}>
+        <RouterProvider router={router} />
+      </Suspense>
     </AppProviders>
   </StrictMode>,
 );

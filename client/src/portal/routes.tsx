@@ -1,20 +1,24 @@
+import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequirePermission, RequireSession } from '../shared/session/guards';
-import { AccountPage } from './features/account/pages/AccountPage';
-import { TwoFactorPage } from './features/account/pages/TwoFactorPage';
-import { ForgotPasswordPage } from './features/auth/pages/ForgotPasswordPage';
-import { LoginPage } from './features/auth/pages/LoginPage';
-import { ResetPasswordPage } from './features/auth/pages/ResetPasswordPage';
-import { DevelopersPage } from './features/developers/pages/DevelopersPage';
-import { DashboardPage } from './features/dashboard/pages/DashboardPage';
-import { InvitePage } from './features/invitations/pages/InvitePage';
-import { TeamPage } from './features/team/pages/TeamPage';
-import { TicketCreatePage } from './features/tickets/pages/TicketCreatePage';
-import { TicketDetailPage } from './features/tickets/pages/TicketDetailPage';
-import { TicketListPage } from './features/tickets/pages/TicketListPage';
 import { NotFoundPage } from './NotFoundPage';
 import { PortalLayout } from './PortalLayout';
 import { routePaths } from './urls';
+
+// Every page loads on first visit: the sign-in page carries none of the others' code (or their
+// charting, form and upload libraries). PortalLayout and main.tsx hold the Suspense boundaries.
+const AccountPage = lazy(() => import('./features/account/pages/AccountPage').then((m) => ({ default: m.AccountPage })));
+const TwoFactorPage = lazy(() => import('./features/account/pages/TwoFactorPage').then((m) => ({ default: m.TwoFactorPage })));
+const ForgotPasswordPage = lazy(() => import('./features/auth/pages/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })));
+const LoginPage = lazy(() => import('./features/auth/pages/LoginPage').then((m) => ({ default: m.LoginPage })));
+const ResetPasswordPage = lazy(() => import('./features/auth/pages/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
+const DevelopersPage = lazy(() => import('./features/developers/pages/DevelopersPage').then((m) => ({ default: m.DevelopersPage })));
+const DashboardPage = lazy(() => import('./features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const InvitePage = lazy(() => import('./features/invitations/pages/InvitePage').then((m) => ({ default: m.InvitePage })));
+const TeamPage = lazy(() => import('./features/team/pages/TeamPage').then((m) => ({ default: m.TeamPage })));
+const TicketCreatePage = lazy(() => import('./features/tickets/pages/TicketCreatePage').then((m) => ({ default: m.TicketCreatePage })));
+const TicketDetailPage = lazy(() => import('./features/tickets/pages/TicketDetailPage').then((m) => ({ default: m.TicketDetailPage })));
+const TicketListPage = lazy(() => import('./features/tickets/pages/TicketListPage').then((m) => ({ default: m.TicketListPage })));
 
 /** The portal's routes: guards wrap what needs a session or a permission; crumbs name each level. */
 export const portalRoutes: RouteObject[] = [
