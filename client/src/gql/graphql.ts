@@ -24,6 +24,8 @@ export type AddTicketCommentInput = {
 
 /** Narrows the API keys list. */
 export type ApiKeyFilter = {
+  /** Only keys in one of these states (active, revoked, expired), as of now. */
+  status?: Array<ApiKeyStatus> | null | undefined;
   /** Platform staff only: one tenant. */
   tenantId?: string | null | undefined;
 };

@@ -30,6 +30,14 @@ const arg = (name: string, fallback: number) => {
 const TICKETS = arg('tickets', 5000);
 const REQUESTS = Math.min(arg('requests', 500), 20_000);
 const CONCURRENCY = Math.min(arg('concurrency', 8), 64);
+/**
+ * `--compare-throttle`: what cost analysis and the query-cost throttle add to Q1. Three apps on
+ * the same database in this one process (throttle off, in memory, and in Redis when REDIS_URL is
+ * set) take turns for `--rounds` rounds of `--requests` Q1 requests each; prints each one's median
+ * of the rounds' p50 and the ratio to "off". Taking turns spreads the machine's noise evenly.
+ */
+const COMPARE_THROTTLE = process.argv.includes('--compare-throttle');
+const ROUNDS = Math.min(arg('rounds', 7), 50);
 
 type Scenario = { name: string; query: string; variables?: Record<string, unknown> };
 
@@ -55,6 +63,33 @@ const SCENARIOS: Scenario[] = [
   { name: 'offset page at offset 1000, 25 per page (react-admin)', query: '{ tickets(first: 25, offset: 1000) { totalCount nodes { id } } }' },
   { name: 'me', query: '{ me { role permissions featureFlags { key enabled } entitlements { feature } } }' },
 ];
+
+/** REQUESTS calls of `send`, CONCURRENCY at a time: the sorted latencies (ms) and the wall time (s). */
+async function load(send: () => Promise<Response>): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        next += 1;
+        const r0 = process.hrtime.bigint();
+        const res = await send();
+        await res.arrayBuffer();
+        latencies.push(Number(process.hrtime.bigint() - r0) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  latencies.sort((a, b) => a - b);
+  return { latencies, seconds };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -104,12 +139,17 @@ async function main(): Promise<void> {
       THROTTLE_USER_MAX: '1000000000',
       THROTTLE_USER_RESTORE_RATE: '1000000000',
       ...throttleEnv,
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     });
-    const app = await createApp(config, orm, logger);
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
-    const post = (body: object, token?: string) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const listen = async (c: typeof config) => {
+      const started = await createApp(c, orm, logger);
+      await new Promise<void>((resolve) => started.server.listen(0, '127.0.0.1', resolve));
+      const at = `http://127.0.0.1:${(started.server.address() as AddressInfo).port}/graphql`;
+      const send = (body: object, token?: string) =>
+        fetch(at, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      return { app: started, post: send };
+    };
+    const { app, post } = await listen(config);
     const login = (await (await post({ query: `mutation { login(input: { email: "agent@acme.test", password: "${DEMO_PASSWORD}" }) { accessToken } }` })).json()) as {
       data: { login: { accessToken: string } };
     };
@@ -137,6 +177,45 @@ async function main(): Promise<void> {
       ...SCENARIOS.slice(2),
     ];
 
+    if (COMPARE_THROTTLE) {
+      const off = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'b'.repeat(48), DATA_DIR: dir, LOG_LEVEL: 'silent', THROTTLE_ENABLED: 'false' });
+      const memory = { ...config, redisUrl: undefined };
+      const variants = [
+        { name: 'off', ...(await listen(off)) },
+        { name: 'memory', ...(await listen(memory)) },
+        ...(config.redisUrl ? [{ name: 'redis', ...(await listen(config)) }] : []),
+      ];
+      const body = { query: q1('', false) };
+      const p50s = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+      // This process's CPU per request (server and client both; the client's share is the same for
+      // every variant): steadier than latency on a busy machine.
+      const cpus = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+      process.stdout.write(`Q1, ${ROUNDS} rounds of ${REQUESTS} requests per variant, concurrency ${CONCURRENCY}, taking turns\n`);
+      for (const v of variants) await load(() => v.post(body, token)); // warm-up
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const v of round % 2 ? [...variants].reverse() : variants) {
+          const cpu0 = process.cpuUsage();
+          const { latencies } = await load(() => v.post(body, token));
+          const cpu = process.cpuUsage(cpu0);
+          p50s.get(v.name)?.push(percentile(latencies, 50));
+          cpus.get(v.name)?.push((cpu.user + cpu.system) / latencies.length);
+        }
+      }
+      const base = median(p50s.get('off') ?? []);
+      const cpuBase = median(cpus.get('off') ?? []);
+      const versus = (m: number, b: number) => `${m >= b ? '+' : ''}${((m / b - 1) * 100).toFixed(1)} % vs off`;
+      for (const [name, values] of p50s) {
+        const m = median(values);
+        const c = median(cpus.get(name) ?? []);
+        process.stdout.write(
+          `  throttle ${name.padEnd(6)}  median p50 ${m.toFixed(2)} ms (${versus(m, base)})  CPU ${c.toFixed(0)} µs/request (${versus(c, cpuBase)})  p50 by round: ${values.map((x) => x.toFixed(1)).join(' ')}\n`,
+        );
+      }
+      for (const v of variants) if (v.app !== app) await v.app.close();
+      await app.close();
+      return;
+    }
+
     process.stdout.write(`requests per scenario: ${REQUESTS}, concurrency: ${CONCURRENCY}\n\n`);
     for (const s of scenarios) {
       let statements = 0;
@@ -144,23 +223,8 @@ async function main(): Promise<void> {
       const check = (await (await post(s, token)).json()) as { errors?: unknown };
       if (check.errors) throw new Error(`${s.name}: ${JSON.stringify(check.errors)}`);
       knex.on('query', count);
-      const latencies: number[] = [];
-      let next = 0;
-      const t0 = process.hrtime.bigint();
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (next < REQUESTS) {
-            next += 1;
-            const r0 = process.hrtime.bigint();
-            const res = await post(s, token);
-            await res.arrayBuffer();
-            latencies.push(Number(process.hrtime.bigint() - r0) / 1e6);
-          }
-        }),
-      );
-      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const { latencies, seconds } = await load(() => post(s, token));
       knex.removeListener('query', count);
-      latencies.sort((a, b) => a - b);
       process.stdout.write(
         `${s.name}\n  p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  ` +
           `${(latencies.length / seconds).toFixed(0)} req/s  ${(statements / latencies.length).toFixed(1)} SQL/request\n`,

@@ -1,12 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../context/context';
 import { authenticateDeferred } from '../context/create-context';
+import { noteKeyForbidden } from '../modules/apikeys/api-key.refusals';
 import { classifyDatabaseFailure, unavailableErrorOf } from './database-unavailable';
 import { ErrorReason } from './error-reason';
 import { isExpectedError } from './format-error';
-import { retryAfterOf, serviceUnavailable } from './errors';
+import { AppError, retryAfterOf, serviceUnavailable } from './errors';
 import { actualQueryCost, queryCost } from './query-limits';
 import type { BucketIdentity, QueryThrottle, ThrottleStatus } from './throttle/throttle';
 
@@ -30,6 +31,16 @@ interface Spent {
   readonly requested: number;
   readonly charged: BucketIdentity[];
   status: ThrottleStatus | null;
+}
+
+const rootTypeName = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' } as const;
+
+/** The field name behind a response key of the operation's root (an alias reads as its field). */
+function rootFieldAt(operation: OperationDefinitionNode, key: string | number | undefined): string {
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind === Kind.FIELD && (selection.alias?.value ?? selection.name.value) === key) return selection.name.value;
+  }
+  return String(key ?? 'unknown');
 }
 
 const SECOND = (n: number) => (n === 1 ? '1 second' : `${n} seconds`);
@@ -121,9 +132,16 @@ export function frontDoorPlugin(opts: FrontDoorOptions): ApolloServerPlugin<Cont
           if (throttle && identity && identity.kind !== 'address' && contextValue.authFailure) await charge(contextValue, s, throttle.address(contextValue.ip));
         },
 
-        async didEncounterErrors({ contextValue, errors, operationName }) {
+        async didEncounterErrors({ contextValue, errors, operationName, operation }) {
           for (const err of errors) {
             const original = unwrapResolverError(err);
+            // A key refused by a service (OWNER_ONLY, ESCALATION, ...) is audited like one refused
+            // by a rule; a rule's own note came first, and the per-key throttle keeps it to one row.
+            const refusal = original instanceof AppError ? original : err;
+            if (contextValue.principal.kind === 'apiKey' && operation && (refusal instanceof AppError ? refusal.code : refusal.extensions.code) === 'FORBIDDEN') {
+              const reason = typeof refusal.extensions?.reason === 'string' ? refusal.extensions.reason : ErrorReason.MISSING_PERMISSION;
+              noteKeyForbidden(contextValue, reason, `${rootTypeName[operation.operation]}.${rootFieldAt(operation, err.path?.[0])}`);
+            }
             if (classifyDatabaseFailure(original)) contextValue.logger.error({ err: original, operationName, path: err.path }, 'database unavailable');
             else if (!isExpectedError(err)) contextValue.logger.error({ err: original, operationName, path: err.path }, 'unexpected error');
           }

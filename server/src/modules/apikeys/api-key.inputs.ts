@@ -1,9 +1,9 @@
-import { ArrayMaxSize, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { SortDirection } from '../../common/pagination/connection';
 import { type ArgsOf, defineList } from '../../common/pagination/define-list';
 import { VisibleLength } from '../../common/visible-length';
-import { ApiKey } from './api-key.entity';
+import { ApiKey, ApiKeyStatus } from './api-key.entity';
 
 @InputType({ description: 'A new API key for the current tenant.' })
 export class CreateApiKeyInput {
@@ -36,6 +36,12 @@ export class ApiKeyFilter {
   @Field(() => ID, { nullable: true, description: 'Platform staff only: one tenant.' })
   @IsOptional()
   tenantId?: string;
+
+  @Field(() => [ApiKeyStatus], { nullable: true, description: 'Only keys in one of these states (active, revoked, expired), as of now.' })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  @IsEnum(ApiKeyStatus, { each: true })
+  status?: ApiKeyStatus[];
 }
 
 /** Newest first. */

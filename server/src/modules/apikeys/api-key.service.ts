@@ -9,7 +9,7 @@ import { isTenantPermission } from '../../permissions/catalog';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
-import { ApiKey } from './api-key.entity';
+import { ApiKey, ApiKeyStatus } from './api-key.entity';
 import { apiKeyList, type ApiKeysArgs, type CreateApiKeyInput, type CreatedApiKey } from './api-key.inputs';
 import { noteKeyForbidden } from './api-key.refusals';
 import { newApiKeySecret } from './api-key.secret';
@@ -105,11 +105,22 @@ export async function revokeApiKey(ctx: Context, globalId: string): Promise<ApiK
   });
 }
 
+/** What each state means as a condition, the same as `apiKeyStatus` decides it for one key. */
+function statusConditions(states: readonly ApiKeyStatus[], now: Date): Record<string, unknown>[] {
+  const conditions: Record<string, Record<string, unknown>> = {
+    [ApiKeyStatus.ACTIVE]: { revokedAt: null, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
+    [ApiKeyStatus.REVOKED]: { revokedAt: { $ne: null } },
+    [ApiKeyStatus.EXPIRED]: { revokedAt: null, expiresAt: { $lte: now } },
+  };
+  return [...new Set(states)].map((s) => conditions[s] ?? {});
+}
+
 /** The caller's tenant's keys, newest first; staff every tenant's (or one's, filter.tenantId), audited. */
 export async function listApiKeys(ctx: Context, args: ApiKeysArgs): Promise<ConnectionShape<ApiKey>> {
   const f = args.filter;
   const where: Record<string, unknown> = {};
   if (f?.tenantId) where.tenant = expectGlobalId(f.tenantId, 'Tenant', 'filter.tenantId');
+  if (f?.status?.length) where.$or = statusConditions(f.status, new Date());
   const page = await paginate({ em: ctx.em, entity: ApiKey, where, args, sort: apiKeyList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'apiKeys', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
   return page;

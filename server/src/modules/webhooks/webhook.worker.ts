@@ -355,6 +355,11 @@ export class WebhookWorker {
         // Its endpoint is now off: no further attempts (redeliverWebhook can send it later).
         this.finalFailure(delivery, delivery.error ?? 'The endpoint was disabled.');
         retryAt = null;
+      } else if (endpoint && !endpoint.enabled && !last) {
+        // A test event or a redelivery to a disabled endpoint is tried once: the person who asked
+        // sees the answer in the log; nobody wants it retried for a day behind their back.
+        this.finalFailure(delivery, `${delivery.error ?? 'The attempt failed.'} The endpoint is disabled, so this is not retried.`);
+        retryAt = null;
       }
       return true;
     });

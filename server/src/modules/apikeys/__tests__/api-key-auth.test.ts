@@ -105,6 +105,24 @@ describe('a key acts in its tenant, within its permissions', () => {
     ]);
   });
 
+  it('refused by a service (an admin’s key inviting an owner: OWNER_ONLY) is audited as a refused use, once, under the field’s name', async () => {
+    const key = await makeKey(tokens['admin@acme.test'], ['member:read', 'member:manage']);
+    const [owner] = await t.sql<{ id: string }>("select r.id from roles r join tenants t on t.id = r.tenant_id where t.slug = 'acme' and r.name = 'owner'");
+    const invite = 'mutation($input: InviteMemberInput!) { asAlias: inviteMember(input: $input) { id } }';
+    const input = { email: `new-owner-${randomUUID()}@example.test`, roleId: toGlobalId('Role', owner?.id ?? '') };
+    const res = await t.gql(invite, { input }, { token: key.secret });
+    expect(codeOf(res)).toBe('FORBIDDEN');
+    expect(res.errors?.[0]?.extensions.reason).toBe('OWNER_ONLY');
+    expect(await t.count('select count(*) as n from invitations where email = ?', [input.email])).toBe(0);
+    await eventually(async () => (await refusals(key.dbId)).length === 1);
+    // Again within the minute: still one row.
+    expect(codeOf(await t.gql(invite, { input }, { token: key.secret }))).toBe('FORBIDDEN');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await refusals(key.dbId)).toEqual([
+      { actor_id: await t.userId('admin@acme.test'), api_key_id: key.dbId, tenant_id: await t.tenantId('acme'), diff: { reason: 'OWNER_ONLY', operation: 'Mutation.inviteMember' } },
+    ]);
+  });
+
   it('with ticket:write creates a ticket in its tenant, authored by its creator, audited with the key as actor', async () => {
     const key = await makeKey(tokens['admin@acme.test'], ['ticket:read', 'ticket:write']);
     const res = await t.gql<{ createTicket: { id: string; tenant: { slug: string }; requester: { email: string } } }>(

@@ -180,6 +180,37 @@ describe('apiKeys and revokeApiKey', () => {
     expect(audit?.diff.viaPlatform).toBe(true);
   });
 
+  it('filters by status as of now: active, revoked, expired, or any of several; cursor pages keep the filter', async () => {
+    const token = tokens['admin@acme.test'];
+    const made: Record<string, string> = {};
+    for (const name of ['live', 'to revoke', 'to expire']) {
+      const res = await create(token, { name: `status ${name}`, permissions: ['ticket:read'] });
+      expectOk(res);
+      made[name] = res.data?.createApiKey.apiKey.id;
+    }
+    expectOk(await t.gql(REVOKE, { id: made['to revoke'] }, { token }));
+    // Expiry is checked at creation, so an already-past one is set in the database.
+    await t.sql("update api_keys set expires_at = now() - interval '1 minute' where name = 'status to expire'");
+    const names = async (status: string[]) => {
+      const res = await t.gql<{ apiKeys: { totalCount: number; nodes: { name: string; status: string }[] } }>(LIST, { filter: { status } }, { token });
+      expectOk(res);
+      return res.data?.apiKeys.nodes.filter((n) => n.name.startsWith('status ')).map((n) => `${n.name}:${n.status}`).sort();
+    };
+    expect(await names(['ACTIVE'])).toEqual(['status live:ACTIVE']);
+    expect(await names(['REVOKED'])).toEqual(['status to revoke:REVOKED']);
+    expect(await names(['EXPIRED'])).toEqual(['status to expire:EXPIRED']);
+    expect(await names(['EXPIRED', 'REVOKED'])).toEqual(['status to expire:EXPIRED', 'status to revoke:REVOKED']);
+    // Every row the filter returns is in the asked state, page after page.
+    const first = await t.gql<{ apiKeys: { nodes: { status: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
+      'query($after: String) { apiKeys(first: 1, after: $after, filter: { status: [ACTIVE] }) { nodes { status } pageInfo { endCursor hasNextPage } } }',
+      {},
+      { token },
+    );
+    expectOk(first);
+    expect(first.data?.apiKeys.nodes.map((n) => n.status)).toEqual(['ACTIVE']);
+    expect(codeOf(await t.gql(LIST, { filter: { status: ['GONE'] } }, { token }))).toBe('BAD_USER_INPUT');
+  });
+
   it('answers NOT_FOUND for an id that names no key', async () => {
     const res = await t.gql(REVOKE, { id: toGlobalId('ApiKey', randomUUID()) }, { token: tokens['owner@acme.test'] });
     expect(codeOf(res)).toBe('NOT_FOUND');

@@ -467,6 +467,33 @@ describe('redeliver and test events', () => {
   });
 });
 
+describe('a test event or redelivery to a disabled endpoint', () => {
+  it('is tried once and, failing, not retried; to an enabled endpoint a failed test is retried', async () => {
+    const owner = await token('owner@acme.test');
+    const endpoint = await freshEndpoint(['ticket.created']);
+    receiver.answer(503);
+    ok(await t.gql(UPDATE_ENDPOINT, { input: { id: endpoint.id, enabled: false } }, { token: owner }));
+    const test = ok(await t.gql<{ sendTestWebhook: { id: string } }>(SEND_TEST, { id: endpoint.id }, { token: owner })).sendTestWebhook;
+    await t.app.webhooks.deliverDue();
+    expect(receivedAt(endpoint.url)).toHaveLength(1);
+    const [row] = await t.sql<{ status: string; next_attempt_at: Date | null; error: string }>('select status, next_attempt_at, error from webhook_deliveries where id = ?', [rawId(test.id)]);
+    expect(row).toMatchObject({ status: 'FAILED', next_attempt_at: null });
+    expect(row?.error).toBe('The endpoint answered HTTP 503. The endpoint is disabled, so this is not retried.');
+    // Even much later, nothing more goes out.
+    const later = new WebhookWorker(t.orm, t.app.services.config, t.app.services.logger, { clock: () => new Date(Date.now() + 3 * 86_400_000) });
+    await later.deliverDue();
+    expect(receivedAt(endpoint.url)).toHaveLength(1);
+
+    // Enabled again, the same failure is scheduled for another attempt.
+    ok(await t.gql(UPDATE_ENDPOINT, { input: { id: endpoint.id, enabled: true } }, { token: owner }));
+    const retried = ok(await t.gql<{ sendTestWebhook: { id: string } }>(SEND_TEST, { id: endpoint.id }, { token: owner })).sendTestWebhook;
+    await t.app.webhooks.deliverDue();
+    const [again] = await t.sql<{ status: string; next_attempt_at: Date | null }>('select status, next_attempt_at from webhook_deliveries where id = ?', [rawId(retried.id)]);
+    expect(again?.status).toBe('RETRYING');
+    expect(again?.next_attempt_at).not.toBeNull();
+  });
+});
+
 describe('managing endpoints', () => {
   it('checks input, audits every change, and deletes with the log', async () => {
     const owner = await token('owner@acme.test');
