@@ -218,8 +218,6 @@ describe('cost model', () => {
       if (cost > config.graphqlLimits.maxCost) over.push(`${name}: cost ${cost}`);
     }
     expect(over).toEqual([]);
-    // The most expensive app operations, for the README's table of limits.
-    console.log(costs.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, c]) => `${n} ${c}`).join('\n'));
   });
 
   it('declares a bound on every object list that is not a connection', async () => {

@@ -87,8 +87,34 @@ const shapeEstimator: ComplexityEstimator = ({ type, field, args, childComplexit
 
 export const COST_ESTIMATORS: ComplexityEstimator[] = [fieldExtensionsEstimator(), shapeEstimator];
 
+/*
+ * Estimates by document (Apollo hands every request with the same text the same parsed
+ * document), operation and variables: a client repeating its queries pays the walk once. At most
+ * MAX_COSTS_PER_DOCUMENT variable sets (each under MAX_COST_KEY_LENGTH) are kept per document;
+ * past that the document's are dropped.
+ */
+const MAX_COSTS_PER_DOCUMENT = 256;
+const MAX_COST_KEY_LENGTH = 1024;
+const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+
 /** The estimated cost of one operation of `document` with its variables. */
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
+  let bySchema = costs.get(schema);
+  if (!bySchema) costs.set(schema, (bySchema = new WeakMap<DocumentNode, Map<string, number>>()));
+  let known = bySchema.get(document);
+  if (!known) bySchema.set(document, (known = new Map<string, number>()));
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
+  const cost = estimate(schema, document, variables, operationName);
+  // Large variables (a ticket's body, a run's input) are not worth keeping as a key.
+  if (key.length > MAX_COST_KEY_LENGTH) return cost;
+  if (known.size >= MAX_COSTS_PER_DOCUMENT) known.clear();
+  known.set(key, cost);
+  return cost;
+}
+
+function estimate(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
   try {
     return getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: COST_ESTIMATORS });
   } catch (err) {

@@ -56,8 +56,35 @@ function hasBoundedLifetime(config: Config, payload: jwt.JwtPayload, now: number
   return iat <= now + CLOCK_SKEW_SECONDS && exp > iat && exp - iat <= config.jwt.accessTtlSeconds;
 }
 
+/*
+ * Tokens that verified, by their exact text, with their expiry: each request checks its token
+ * twice (the query-cost throttle picks the bucket before the session look-up, then the context
+ * authenticates), and a client sends the same token for 15 minutes. A hit skips the HMAC and the
+ * JSON parsing but not the expiry, which is checked against `now` on every use. Only successes
+ * are kept (a made-up token cannot fill the map with misses); past the bound the map is emptied.
+ */
+const MAX_VERIFIED = 10_000;
+const verifiedTokens = new WeakMap<Config['jwt'], Map<string, { claims: AccessClaims; expMs: number }>>();
+
 /** Verifies signature, algorithm (pinned), issuer, audience, expiry and a bounded lifetime. */
 export function verifyAccessToken(config: Config, token: string, now = Date.now()): VerifyResult {
+  let cache = verifiedTokens.get(config.jwt);
+  const hit = cache?.get(token);
+  if (hit) {
+    if (now < hit.expMs) return { ok: true, claims: hit.claims };
+    cache?.delete(token);
+    return { ok: false, reason: 'EXPIRED' };
+  }
+  const result = verifyUncached(config, token, now);
+  if (result.ok) {
+    if (!cache) verifiedTokens.set(config.jwt, (cache = new Map<string, { claims: AccessClaims; expMs: number }>()));
+    if (cache.size >= MAX_VERIFIED) cache.clear();
+    cache.set(token, { claims: result.claims, expMs: result.expMs });
+  }
+  return result.ok ? { ok: true, claims: result.claims } : result;
+}
+
+function verifyUncached(config: Config, token: string, now: number): { ok: true; claims: AccessClaims; expMs: number } | Extract<VerifyResult, { ok: false }> {
   try {
     const payload = jwt.verify(token, keyOf(config), {
       algorithms: [ALGORITHM],
@@ -69,7 +96,7 @@ export function verifyAccessToken(config: Config, token: string, now = Date.now(
     if (!hasBoundedLifetime(config, payload, Math.floor(now / 1000))) return { ok: false, reason: 'INVALID' };
     const { tid, gen } = payload as { tid?: unknown; gen?: unknown };
     if (typeof gen !== 'number' || !Number.isInteger(gen)) return { ok: false, reason: 'INVALID' };
-    return { ok: true, claims: { sub: payload.sub, sid: payload.sid, tid: typeof tid === 'string' ? tid : null, gen } };
+    return { ok: true, claims: { sub: payload.sub, sid: payload.sid, tid: typeof tid === 'string' ? tid : null, gen }, expMs: (payload.exp ?? 0) * 1000 };
   } catch (err) {
     return { ok: false, reason: err instanceof jwt.TokenExpiredError ? 'EXPIRED' : 'INVALID' };
   }
