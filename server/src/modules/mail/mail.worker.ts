@@ -2,12 +2,10 @@ import { LockMode } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { MailConfig } from '../../config';
+import { LeasedWorker } from '../../common/leased-worker';
 import type { Logger } from '../../common/logger';
 import { MailStatus, OutboxMail } from './mail.entity';
 import { createMailTransport, describeSendError, isPermanentFailure, type MailTransport } from './mail.transport';
-
-/** How often a running worker deletes old sent mail. */
-const PRUNE_INTERVAL_MS = 3_600_000;
 
 /** One mail this worker holds: the lease token every write about it is checked against. */
 interface MailClaim {
@@ -34,11 +32,6 @@ export function mailBackoffMs(config: Pick<MailConfig, 'backoffBaseMs' | 'backof
   return Math.min(config.backoffMaxMs, config.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
 }
 
-/** What went wrong, for the log: the message only (no stack, no mail body). */
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** The Message-ID of a mail: its outbox id at the sender's domain, so every attempt sends the same one. */
 function messageIdOf(id: string, from: string): string {
   const domain = /@([^\s>]+)/.exec(from)?.[1] ?? 'atrium.invalid';
@@ -55,64 +48,50 @@ function messageIdOf(id: string, from: string): string {
  * between sending and marking) is claimed again and sent again: delivery is at least once, and
  * marking is once, because a SENT row is never claimed.
  *
- * It looks for due mail when started, when nudged (this process committed mail: onMailCommitted),
- * when a retry of its own falls due, and every pollIntervalMs (0: never) for mail it was not told
- * about. `deliverDue()` sends everything due now and waits for it (tests, a CLI).
+ * When it looks (started, nudged by onMailCommitted, a retry of its own due, every pollIntervalMs)
+ * is LeasedWorker's; `deliverDue()` sends everything due now and waits for it (tests, a CLI).
  */
-export class MailWorker {
-  private readonly clock: () => Date;
-  readonly workerId: string;
+export class MailWorker extends LeasedWorker<MailClaim> {
   private transport: MailTransport | null;
   private readonly ownTransport: boolean;
-  private running = false;
-  private stopping = false;
-  private timer: NodeJS.Timeout | null = null;
-  private timerAt = Infinity;
-  private polling: Promise<void> | null = null;
-  private again = false;
-  /** When retries this worker recorded fall due (ms, ascending): it wakes for them. */
-  private readonly retryTimes: number[] = [];
-  private readonly inFlight = new Set<Promise<boolean>>();
-  private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly config: MailConfig,
-    private readonly logger: Logger,
+    logger: Logger,
     opts: MailWorkerOptions = {},
   ) {
-    this.clock = opts.clock ?? (() => new Date());
-    this.workerId = opts.workerId ?? `mail-${randomUUID().slice(0, 8)}`;
+    super(logger, 'mail', opts.workerId ?? `mail-${randomUUID().slice(0, 8)}`, opts.clock ?? (() => new Date()));
     this.transport = opts.transport ?? null;
     this.ownTransport = !opts.transport;
+  }
+
+  protected get loop() {
+    return this.config;
+  }
+
+  protected override startedFields() {
+    return { transport: this.transportKind };
+  }
+
+  protected override afterStop(): void {
+    if (this.ownTransport) {
+      this.transport?.close();
+      this.transport = null;
+    }
+  }
+
+  protected prune(): Promise<number> {
+    return this.pruneSent();
+  }
+
+  protected work(claim: MailClaim): Promise<boolean> {
+    return this.deliver(claim);
   }
 
   /** Where this worker sends: 'smtp' or 'local'. */
   get transportKind(): MailTransport['kind'] {
     return this.transportOf().kind;
-  }
-
-  /** Mails being sent by this worker right now. */
-  get activeCount(): number {
-    return this.inFlight.size;
-  }
-
-  /**
-   * Starts working: resolves once it has looked for due mail (left from before a restart) and
-   * started sending what it found; the sending goes on in the background.
-   */
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.stopping = false;
-    this.logger.info({ worker: this.workerId, transport: this.transportKind }, 'mail worker started');
-    await this.poll();
-    const prune = () => {
-      this.pruneSent().catch((err: unknown) => this.logger.error({ error: messageOf(err), worker: this.workerId }, 'mail outbox pruning failed'));
-    };
-    prune();
-    this.pruneTimer = setInterval(prune, PRUNE_INTERVAL_MS);
-    this.pruneTimer.unref();
   }
 
   /**
@@ -129,95 +108,9 @@ export class MailWorker {
     );
   }
 
-  /** Looks for due mail now (a transaction that enqueued mail committed). Does nothing unless started. */
-  nudge(): void {
-    this.wakeIn(0);
-  }
-
   private transportOf(): MailTransport {
     this.transport ??= createMailTransport(this.config);
     return this.transport;
-  }
-
-  /** Makes sure the worker looks within `delayMs` (an earlier wake-up already set stays). */
-  private wakeIn(delayMs: number): void {
-    if (!this.running || this.stopping) return;
-    const at = Date.now() + Math.max(0, delayMs);
-    if (this.timer && this.timerAt <= at) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.timerAt = Infinity;
-      void this.poll();
-    }, Math.max(0, delayMs));
-    this.timer.unref();
-  }
-
-  /** One look (or, when a look is under way, one more right after it). */
-  private poll(): Promise<void> {
-    if (this.polling) {
-      this.again = true;
-      return this.polling;
-    }
-    this.polling = (async () => {
-      try {
-        do {
-          this.again = false;
-          const free = this.config.concurrency - this.inFlight.size;
-          if (free <= 0 || this.stopping) break;
-          try {
-            const claims = await this.claim(free);
-            // A full batch suggests more is due: look again as each slot frees up.
-            for (const claim of claims) this.dispatch(claim, claims.length === free);
-          } catch (err) {
-            this.logger.error({ error: messageOf(err), worker: this.workerId }, 'mail worker poll failed');
-          }
-        } while (this.again && this.running && !this.stopping);
-      } finally {
-        this.polling = null;
-      }
-      this.scheduleNext();
-    })();
-    return this.polling;
-  }
-
-  /** The next look: this worker's earliest pending retry, or the poll interval, whichever is sooner. */
-  private scheduleNext(): void {
-    const now = this.clock().getTime();
-    while ((this.retryTimes[0] ?? Infinity) <= now) this.retryTimes.shift();
-    const delay = Math.min(this.config.pollIntervalMs > 0 ? this.config.pollIntervalMs : Infinity, (this.retryTimes[0] ?? Infinity) - now);
-    if (delay < Infinity) this.wakeIn(delay);
-  }
-
-  private dispatch(claim: MailClaim, more: boolean): void {
-    const done = this.track(this.deliver(claim));
-    if (more) void done.then(() => this.wakeIn(0));
-  }
-
-  private track(work: Promise<boolean>): Promise<boolean> {
-    const tracked = work.catch((err: unknown) => {
-      this.logger.error({ error: messageOf(err), worker: this.workerId }, 'mail worker bookkeeping failed');
-      return false;
-    });
-    this.inFlight.add(tracked);
-    void tracked.finally(() => this.inFlight.delete(tracked));
-    return tracked;
-  }
-
-  /**
-   * Sends every mail that is due now (and any whose lease expired), this worker alone, and waits
-   * until each attempt is recorded. Returns how many it sent. Works whether or not the worker was
-   * started; tests call it instead of waiting for the worker.
-   */
-  async deliverDue(): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      const claims = await this.claim(this.config.concurrency);
-      if (!claims.length) return sent;
-      const results = await Promise.all(claims.map((claim) => this.track(this.deliver(claim))));
-      sent += results.filter(Boolean).length;
-    }
   }
 
   /**
@@ -225,7 +118,7 @@ export class MailWorker {
    * SENDING ones whose lease expired. Rows another worker holds are skipped, not waited for. A
    * reclaimed mail with no attempts left becomes FAILED (it may have gone out: its worker died).
    */
-  private async claim(limit: number): Promise<MailClaim[]> {
+  protected async claim(limit: number): Promise<MailClaim[]> {
     const now = this.clock();
     return this.orm.em.fork().transactional(async (em) => {
       const rows = await em.find(
@@ -319,36 +212,6 @@ export class MailWorker {
       last ? 'mail not sent; no further attempts' : 'mail not sent; will retry',
     );
     if (!recorded) this.logger.warn({ mailId: claim.id, worker: this.workerId }, 'failed attempt not recorded: the lease was lost');
-    else if (!last && this.running) {
-      const at = nextAttemptAt.getTime();
-      const i = this.retryTimes.findIndex((t) => t > at);
-      this.retryTimes.splice(i < 0 ? this.retryTimes.length : i, 0, at);
-      this.wakeIn(at - now.getTime());
-    }
-  }
-
-  /** Resolves when every send this worker started has been recorded. */
-  async idle(): Promise<void> {
-    while (this.inFlight.size) await Promise.all([...this.inFlight]);
-  }
-
-  /** Graceful stop: no new claims; waits for the mails being sent (each bounded by the SMTP timeouts). */
-  async stop(): Promise<void> {
-    const wasRunning = this.running;
-    this.stopping = true;
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.timerAt = Infinity;
-    if (this.pruneTimer) clearInterval(this.pruneTimer);
-    this.pruneTimer = null;
-    this.retryTimes.length = 0;
-    await this.polling;
-    await this.idle();
-    if (this.ownTransport) {
-      this.transport?.close();
-      this.transport = null;
-    }
-    if (wasRunning) this.logger.info({ worker: this.workerId }, 'mail worker stopped');
+    else if (!last) this.retryAt(nextAttemptAt);
   }
 }

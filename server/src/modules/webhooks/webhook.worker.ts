@@ -2,15 +2,13 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config';
+import { LeasedWorker, messageOf } from '../../common/leased-worker';
 import type { Logger } from '../../common/logger';
 import { recordAudit } from '../audit/audit.service';
 import { type WebhookAttemptRecord, WebhookDelivery, WebhookDeliveryStatus, WebhookDeliveryTrigger, WebhookEndpoint, WebhookEvent } from './webhook.entity';
 import { disableEndpoint, mailEndpointDisabled } from './webhook.lifecycle';
 import { signingSecrets } from './webhook.secrets';
 import { type AttemptResult, postWebhook, signedHeaders } from './webhook.sender';
-
-/** How often a running worker deletes old events and their delivery log. */
-const PRUNE_INTERVAL_MS = 3_600_000;
 
 /** The webhook-id of an event: the same on every attempt and every redelivery. */
 export function webhookIdOf(eventId: string): string {
@@ -45,10 +43,6 @@ function isEventDelivery(row: WebhookDelivery): boolean {
   return trigger === String(WebhookDeliveryTrigger.EVENT);
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /**
  * The webhook delivery worker, in the mail worker's pattern (modules/mail/mail.worker.ts): it
  * claims due deliveries with FOR UPDATE SKIP LOCKED under a lease (lockedBy, leaseUntil), sends
@@ -62,32 +56,19 @@ function messageOf(err: unknown): string {
  * failed for disableAfterMs (and at least disableMinFailures times) is disabled, audited, and the
  * tenant's members who manage webhooks are mailed.
  *
- * It looks for due deliveries when started, when nudged (a transaction of this process staged
- * some: onWebhookCommitted), when a retry of its own falls due, and every pollIntervalMs (0:
- * never). `deliverDue()` sends everything due now and waits (tests, a CLI).
+ * When it looks (started, nudged by onWebhookCommitted, a retry of its own due, every
+ * pollIntervalMs) is LeasedWorker's; `deliverDue()` sends everything due now and waits (tests, a CLI).
  */
-export class WebhookWorker {
-  private readonly clock: () => Date;
-  readonly workerId: string;
+export class WebhookWorker extends LeasedWorker<WebhookClaim> {
   private readonly send: NonNullable<WebhookWorkerOptions['send']>;
-  private running = false;
-  private stopping = false;
-  private timer: NodeJS.Timeout | null = null;
-  private timerAt = Infinity;
-  private polling: Promise<void> | null = null;
-  private again = false;
-  private readonly retryTimes: number[] = [];
-  private readonly inFlight = new Set<Promise<boolean>>();
-  private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly config: Config,
-    private readonly logger: Logger,
+    logger: Logger,
     opts: WebhookWorkerOptions = {},
   ) {
-    this.clock = opts.clock ?? (() => new Date());
-    this.workerId = opts.workerId ?? `webhooks-${randomUUID().slice(0, 8)}`;
+    super(logger, 'webhook', opts.workerId ?? `webhooks-${randomUUID().slice(0, 8)}`, opts.clock ?? (() => new Date()));
     this.send = opts.send ?? ((_claim, body, headers) => postWebhook(_claim.url, body, headers, { timeoutMs: this.settings.timeoutMs, policy: this.config }));
   }
 
@@ -95,27 +76,21 @@ export class WebhookWorker {
     return this.config.webhooks;
   }
 
+  protected get loop() {
+    return this.settings;
+  }
+
+  protected prune(): Promise<number> {
+    return this.pruneOld();
+  }
+
+  protected work(claim: WebhookClaim): Promise<boolean> {
+    return this.deliver(claim);
+  }
+
   /** Attempts a delivery gets: the first and one per entry of the retry schedule. */
   get maxAttempts(): number {
     return this.settings.retryScheduleMs.length + 1;
-  }
-
-  get activeCount(): number {
-    return this.inFlight.size;
-  }
-
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.stopping = false;
-    this.logger.info({ worker: this.workerId }, 'webhook worker started');
-    await this.poll();
-    const prune = () => {
-      this.pruneOld().catch((err: unknown) => this.logger.error({ error: err instanceof Error ? err.message : String(err), worker: this.workerId }, 'webhook log pruning failed'));
-    };
-    prune();
-    this.pruneTimer = setInterval(prune, PRUNE_INTERVAL_MS);
-    this.pruneTimer.unref();
   }
 
   /**
@@ -130,86 +105,6 @@ export class WebhookWorker {
     const busy = await em.find(WebhookDelivery, { status: { $in: open }, event: { createdAt: { $lt: cutoff } } }, { fields: ['event'], filters: false });
     const keep = [...new Set(busy.map((d) => d.event.id))];
     return em.nativeDelete(WebhookEvent, { createdAt: { $lt: cutoff }, ...(keep.length ? { id: { $nin: keep } } : {}) }, { filters: false });
-  }
-
-  /** Looks for due deliveries now. Does nothing unless started. */
-  nudge(): void {
-    this.wakeIn(0);
-  }
-
-  private wakeIn(delayMs: number): void {
-    if (!this.running || this.stopping) return;
-    const at = Date.now() + Math.max(0, delayMs);
-    if (this.timer && this.timerAt <= at) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timerAt = at;
-    // setTimeout holds at most 2^31-1 ms; a later wake-up simply looks again then.
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.timerAt = Infinity;
-      void this.poll();
-    }, Math.min(Math.max(0, delayMs), 2_147_483_647));
-    this.timer.unref();
-  }
-
-  private poll(): Promise<void> {
-    if (this.polling) {
-      this.again = true;
-      return this.polling;
-    }
-    this.polling = (async () => {
-      try {
-        do {
-          this.again = false;
-          const free = this.settings.concurrency - this.inFlight.size;
-          if (free <= 0 || this.stopping) break;
-          try {
-            const claims = await this.claim(free);
-            for (const claim of claims) {
-              const done = this.track(this.deliver(claim));
-              if (claims.length === free) void done.then(() => this.wakeIn(0));
-            }
-          } catch (err) {
-            this.logger.error({ error: messageOf(err), worker: this.workerId }, 'webhook worker poll failed');
-          }
-        } while (this.again && this.running && !this.stopping);
-      } finally {
-        this.polling = null;
-      }
-      this.scheduleNext();
-    })();
-    return this.polling;
-  }
-
-  private scheduleNext(): void {
-    const now = this.clock().getTime();
-    while ((this.retryTimes[0] ?? Infinity) <= now) this.retryTimes.shift();
-    const delay = Math.min(this.settings.pollIntervalMs > 0 ? this.settings.pollIntervalMs : Infinity, (this.retryTimes[0] ?? Infinity) - now);
-    if (delay < Infinity) this.wakeIn(delay);
-  }
-
-  private track(work: Promise<boolean>): Promise<boolean> {
-    const tracked = work.catch((err: unknown) => {
-      this.logger.error({ error: messageOf(err), worker: this.workerId }, 'webhook worker bookkeeping failed');
-      return false;
-    });
-    this.inFlight.add(tracked);
-    void tracked.finally(() => this.inFlight.delete(tracked));
-    return tracked;
-  }
-
-  /**
-   * Sends every delivery due now (and any whose lease expired), this worker alone, and waits
-   * until each attempt is recorded. Returns how many attempts it recorded as succeeded.
-   */
-  async deliverDue(): Promise<number> {
-    let succeeded = 0;
-    for (;;) {
-      const claims = await this.claim(this.settings.concurrency);
-      if (!claims.length) return succeeded;
-      const results = await Promise.all(claims.map((claim) => this.track(this.deliver(claim))));
-      succeeded += results.filter(Boolean).length;
-    }
   }
 
   /**
@@ -367,12 +262,7 @@ export class WebhookWorker {
       { deliveryId: claim.id, attempt: claim.attempt, status: result.status, ms: result.durationMs, succeeded: result.succeeded, worker: this.workerId },
       result.succeeded ? 'webhook delivered' : 'webhook attempt failed',
     );
-    if (recorded && retryAt && this.running) {
-      const at = (retryAt as Date).getTime();
-      const i = this.retryTimes.findIndex((t) => t > at);
-      this.retryTimes.splice(i < 0 ? this.retryTimes.length : i, 0, at);
-      this.wakeIn(at - now.getTime());
-    }
+    if (recorded && retryAt) this.retryAt(retryAt);
     return recorded;
   }
 
@@ -397,25 +287,5 @@ export class WebhookWorker {
     const mailed = await mailEndpointDisabled(em, this.config, endpoint, reason, now);
     this.logger.warn({ endpointId: endpoint.id, tenantId: endpoint.tenant.id, mailed, worker: this.workerId }, 'webhook endpoint disabled after repeated failures');
     return true;
-  }
-
-  async idle(): Promise<void> {
-    while (this.inFlight.size) await Promise.all([...this.inFlight]);
-  }
-
-  /** Graceful stop: no new claims; waits for the deliveries in flight (each bounded by the timeout). */
-  async stop(): Promise<void> {
-    const wasRunning = this.running;
-    this.stopping = true;
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.timerAt = Infinity;
-    if (this.pruneTimer) clearInterval(this.pruneTimer);
-    this.pruneTimer = null;
-    this.retryTimes.length = 0;
-    await this.polling;
-    await this.idle();
-    if (wasRunning) this.logger.info({ worker: this.workerId }, 'webhook worker stopped');
   }
 }
