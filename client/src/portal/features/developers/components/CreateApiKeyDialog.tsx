@@ -1,13 +1,7 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { type FormEvent, useState } from 'react';
-import { fieldErrorsOf, messageOf } from '../../../../shared/errors';
+import { useState } from 'react';
+import { FormDialog, submitForm } from '../../../components/FormDialog';
 import { useSession } from '../../../../shared/session';
 import { useCreateApiKey } from '../hooks/useApiKeys';
 import { keyablePermissions } from '../permissions';
@@ -40,14 +34,12 @@ export function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean
   const available = keyablePermissions(session.me?.permissions ?? []);
 
   const close = () => {
-    if (loading) return;
     setErrors({});
     setError(null);
     onClose();
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const value = name.trim();
     const found: Errors = {};
     if (!value) found.name = 'Name the key after what uses it, e.g. “ERP sync”.';
@@ -57,17 +49,12 @@ export function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean
     setErrors(found);
     setError(null);
     if (Object.keys(found).length) return;
-    let created;
-    try {
-      const { data } = await create({ variables: { input: { name: value, permissions, expiresAt: expiry ? endOfDay(expiry) : null } } });
-      created = data?.createApiKey;
-    } catch (err) {
-      const e = err instanceof Error ? err : null;
-      const fields = fieldErrorsOf(e);
-      setErrors({ name: fields.name, permissions: fields.permissions, expiresAt: fields.expiresAt });
-      setError(messageOf(e));
-      return;
-    }
+    const created = await submitForm(
+      ['name', 'permissions', 'expiresAt'] as const,
+      async () => (await create({ variables: { input: { name: value, permissions, expiresAt: expiry ? endOfDay(expiry) : null } } })).data?.createApiKey,
+      setErrors,
+      setError,
+    );
     if (!created) return;
     setName('');
     setPermissions([]);
@@ -76,52 +63,32 @@ export function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean
   };
 
   return (
-    <Dialog open={open} onClose={close} maxWidth="md" fullWidth aria-labelledby="create-key-title">
-      <form noValidate onSubmit={(e) => void onSubmit(e)}>
-        <DialogTitle id="create-key-title">Create an API key</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2.5} sx={{ pt: 1 }}>
-            {error && (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            )}
-            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <TextField
-                label="Name"
-                name="name"
-                autoFocus
-                fullWidth
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                error={Boolean(errors.name)}
-                helperText={errors.name ?? 'What uses it, so you can tell keys apart.'}
-                slotProps={{ htmlInput: { maxLength: 100 } }}
-              />
-              <TextField
-                label="Expires on (optional)"
-                name="expiresAt"
-                type="date"
-                value={expiry}
-                onChange={(e) => setExpiry(e.target.value)}
-                error={Boolean(errors.expiresAt)}
-                helperText={errors.expiresAt ?? 'Empty: it works until revoked.'}
-                sx={{ minWidth: 220 }}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today() } }}
-              />
-            </Stack>
-            <PermissionPicker available={available} value={permissions} onChange={setPermissions} error={errors.permissions} />
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={close} disabled={loading} color="inherit">
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" disabled={loading}>
-            {loading ? 'Creating…' : 'Create key'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog open={open} onClose={close} title="Create an API key" maxWidth="md" error={error} busy={loading} submitLabel="Create key" busyLabel="Creating…" onSubmit={onSubmit}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField
+          label="Name"
+          name="name"
+          autoFocus
+          fullWidth
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={Boolean(errors.name)}
+          helperText={errors.name ?? 'What uses it, so you can tell keys apart.'}
+          slotProps={{ htmlInput: { maxLength: 100 } }}
+        />
+        <TextField
+          label="Expires on (optional)"
+          name="expiresAt"
+          type="date"
+          value={expiry}
+          onChange={(e) => setExpiry(e.target.value)}
+          error={Boolean(errors.expiresAt)}
+          helperText={errors.expiresAt ?? 'Empty: it works until revoked.'}
+          sx={{ minWidth: 220 }}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today() } }}
+        />
+      </Stack>
+      <PermissionPicker available={available} value={permissions} onChange={setPermissions} error={errors.permissions} />
+    </FormDialog>
   );
 }

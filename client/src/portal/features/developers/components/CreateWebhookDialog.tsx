@@ -2,19 +2,15 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Skeleton from '@mui/material/Skeleton';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { type FormEvent, useState } from 'react';
-import { fieldErrorsOf, messageOf } from '../../../../shared/errors';
+import { useState } from 'react';
+import { messageOf } from '../../../../shared/errors';
+import { FormDialog, submitForm } from '../../../components/FormDialog';
 import { useCreateWebhookEndpoint, useWebhookEventTypes } from '../hooks/useWebhooks';
 import { MONO } from './CopyableText';
 
@@ -35,15 +31,13 @@ export function CreateWebhookDialog({ open, onClose, onCreated }: { open: boolea
   const all = types.data?.webhookEventTypes ?? [];
 
   const close = () => {
-    if (loading) return;
     setErrors({});
     setError(null);
     onClose();
   };
   const toggle = (type: string, on: boolean) => setEvents((prev) => all.filter((t) => (t === type ? on : prev.includes(t))));
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = async () => {
     const value = url.trim();
     const found: Errors = {};
     if (!value) found.url = 'Enter the URL Atrium should POST events to.';
@@ -52,17 +46,12 @@ export function CreateWebhookDialog({ open, onClose, onCreated }: { open: boolea
     setErrors(found);
     setError(null);
     if (Object.keys(found).length) return;
-    let created;
-    try {
-      const { data } = await create({ variables: { input: { url: value, events, description: description.trim() || null } } });
-      created = data?.createWebhookEndpoint;
-    } catch (err) {
-      const e = err instanceof Error ? err : null;
-      const fields = fieldErrorsOf(e);
-      setErrors({ url: fields.url, events: fields.events, description: fields.description });
-      setError(messageOf(e));
-      return;
-    }
+    const created = await submitForm(
+      ['url', 'events', 'description'] as const,
+      async () => (await create({ variables: { input: { url: value, events, description: description.trim() || null } } })).data?.createWebhookEndpoint,
+      setErrors,
+      setError,
+    );
     if (!created) return;
     setUrl('');
     setEvents([]);
@@ -71,75 +60,55 @@ export function CreateWebhookDialog({ open, onClose, onCreated }: { open: boolea
   };
 
   return (
-    <Dialog open={open} onClose={close} maxWidth="sm" fullWidth aria-labelledby="create-webhook-title">
-      <form noValidate onSubmit={(e) => void onSubmit(e)}>
-        <DialogTitle id="create-webhook-title">Add a webhook endpoint</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2.5} sx={{ pt: 1 }}>
-            {error && (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            )}
-            <TextField
-              label="Endpoint URL"
-              name="url"
-              autoFocus
-              fullWidth
-              placeholder="https://example.com/atrium/webhooks"
-              value={url}
-              onChange={(e) => setUrl(e.target.value)}
-              error={Boolean(errors.url)}
-              helperText={errors.url ?? 'Atrium POSTs each event here as signed JSON. Use https.'}
+    <FormDialog open={open} onClose={close} title="Add a webhook endpoint" error={error} busy={loading} submitLabel="Add endpoint" busyLabel="Adding…" onSubmit={onSubmit}>
+      <TextField
+        label="Endpoint URL"
+        name="url"
+        autoFocus
+        fullWidth
+        placeholder="https://example.com/atrium/webhooks"
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+        error={Boolean(errors.url)}
+        helperText={errors.url ?? 'Atrium POSTs each event here as signed JSON. Use https.'}
+      />
+      <FormControl component="fieldset" error={Boolean(errors.events)}>
+        <FormLabel component="legend">Events</FormLabel>
+        <FormHelperText sx={{ mx: 0 }}>{errors.events ?? 'What this endpoint receives.'}</FormHelperText>
+        {types.error && !types.data ? (
+          <Alert severity="error" action={<Button onClick={() => void types.refetch()}>Retry</Button>}>
+            The event types could not be loaded: {messageOf(types.error)}
+          </Alert>
+        ) : !types.data ? (
+          <Box>
+            <Skeleton height={32} />
+            <Skeleton height={32} />
+          </Box>
+        ) : (
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
+            <FormControlLabel
+              sx={{ gridColumn: '1 / -1' }}
+              control={<Checkbox checked={events.length === all.length} indeterminate={events.length > 0 && events.length < all.length} onChange={(e) => setEvents(e.target.checked ? [...all] : [])} />}
+              label="All events"
             />
-            <FormControl component="fieldset" error={Boolean(errors.events)}>
-              <FormLabel component="legend">Events</FormLabel>
-              <FormHelperText sx={{ mx: 0 }}>{errors.events ?? 'What this endpoint receives.'}</FormHelperText>
-              {types.error && !types.data ? (
-                <Alert severity="error" action={<Button onClick={() => void types.refetch()}>Retry</Button>}>
-                  The event types could not be loaded: {messageOf(types.error)}
-                </Alert>
-              ) : !types.data ? (
-                <Box>
-                  <Skeleton height={32} />
-                  <Skeleton height={32} />
-                </Box>
-              ) : (
-                <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-                  <FormControlLabel
-                    sx={{ gridColumn: '1 / -1' }}
-                    control={<Checkbox checked={events.length === all.length} indeterminate={events.length > 0 && events.length < all.length} onChange={(e) => setEvents(e.target.checked ? [...all] : [])} />}
-                    label="All events"
-                  />
-                  {all.map((t) => (
-                    <FormControlLabel key={t} control={<Checkbox size="small" checked={events.includes(t)} onChange={(e) => toggle(t, e.target.checked)} name={t} />} label={<Box component="span" sx={{ fontFamily: MONO, fontSize: '0.85rem' }}>{t}</Box>} />
-                  ))}
-                </Box>
-              )}
-            </FormControl>
-            <TextField
-              label="Description (optional)"
-              name="description"
-              fullWidth
-              multiline
-              minRows={2}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-              error={Boolean(errors.description)}
-              helperText={errors.description ?? 'What it is for, for your colleagues.'}
-              slotProps={{ htmlInput: { maxLength: 500 } }}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={close} disabled={loading} color="inherit">
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" disabled={loading}>
-            {loading ? 'Adding…' : 'Add endpoint'}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+            {all.map((t) => (
+              <FormControlLabel key={t} control={<Checkbox size="small" checked={events.includes(t)} onChange={(e) => toggle(t, e.target.checked)} name={t} />} label={<Box component="span" sx={{ fontFamily: MONO, fontSize: '0.85rem' }}>{t}</Box>} />
+            ))}
+          </Box>
+        )}
+      </FormControl>
+      <TextField
+        label="Description (optional)"
+        name="description"
+        fullWidth
+        multiline
+        minRows={2}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={Boolean(errors.description)}
+        helperText={errors.description ?? 'What it is for, for your colleagues.'}
+        slotProps={{ htmlInput: { maxLength: 500 } }}
+      />
+    </FormDialog>
   );
 }
