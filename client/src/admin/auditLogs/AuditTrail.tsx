@@ -83,6 +83,20 @@ export function AuditTrail({ target = 'targetId', perPage = 10, empty = 'No reco
   );
 }
 
+/** A show page's "History" card: the audit entries about the record it shows (AuditTrail). */
+export function HistoryCard({ empty }: { empty?: string }) {
+  return (
+    <Card>
+      <CardContent>
+        <SectionTitle>
+          <HistoryOutlined fontSize="small" color="action" /> History
+        </SectionTitle>
+        <AuditTrail empty={empty} />
+      </CardContent>
+    </Card>
+  );
+}
+
 /**
  * A show page's card of the latest audit entries for the record (as tenant or as actor), without
  * staff reads, with a link to the full, filtered log.

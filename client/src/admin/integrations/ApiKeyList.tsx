@@ -1,18 +1,20 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { AutocompleteInput, DataTable, List, ReferenceInput } from 'react-admin';
-import type { ApiKeyRecord } from '../providers/apiKeys.provider';
+import { AutocompleteInput, DataTable, List, ReferenceInput, SelectInput } from 'react-admin';
+import { API_KEY_STATUSES, type ApiKeyRecord } from '../providers/apiKeys.provider';
 import { RESOURCES } from '../resource-names';
 import { mono } from '../ui/DetailList';
 import { PersonCell } from '../ui/People';
 import { TenantBadge } from '../ui/TenantBadge';
-import { ApiKeyStatusChip, CodeChips, ListLoadError, When } from './IntegrationUi';
+import { API_KEY_STATUS_META, ApiKeyStatusChip, CodeChips, ListLoadError, When } from './IntegrationUi';
 
-// The API narrows keys by tenant only (no status filter); status shows in its own column.
+const STATUS_CHOICES = API_KEY_STATUSES.map((id) => ({ id, name: API_KEY_STATUS_META[id].label }));
+
 const apiKeyFilters = [
   <ReferenceInput key="tenantId" source="tenantId" reference={RESOURCES.tenants} alwaysOn>
     <AutocompleteInput label="Tenant" optionText="name" sx={{ minWidth: 240 }} helperText={false} />
   </ReferenceInput>,
+  <SelectInput key="status" source="status" label="Status" choices={STATUS_CHOICES} alwaysOn helperText={false} emptyText="Any status" sx={{ minWidth: 160 }} />,
 ];
 
 function NoKeys() {

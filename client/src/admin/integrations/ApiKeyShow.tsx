@@ -1,4 +1,3 @@
-import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -8,7 +7,7 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ListButton, Show, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
-import { AuditTrail } from '../auditLogs/AuditTrail';
+import { HistoryCard } from '../auditLogs/AuditTrail';
 import type { ApiKeyRecord } from '../providers/apiKeys.provider';
 import { RESOURCES } from '../resource-names';
 import { DetailList, mono, SectionTitle } from '../ui/DetailList';
@@ -81,14 +80,7 @@ function ApiKeyShowLayout() {
       </Grid>
       {canReadAudit && (
         <Grid size={{ xs: 12, lg: 4 }}>
-          <Card>
-            <CardContent>
-              <SectionTitle>
-                <HistoryOutlined fontSize="small" color="action" /> History
-              </SectionTitle>
-              <AuditTrail empty="No recorded changes." />
-            </CardContent>
-          </Card>
+          <HistoryCard empty="No recorded changes." />
         </Grid>
       )}
     </Grid>

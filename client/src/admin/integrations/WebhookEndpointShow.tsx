@@ -1,4 +1,3 @@
-import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import SendOutlined from '@mui/icons-material/SendOutlined';
 import WebhookOutlined from '@mui/icons-material/WebhookOutlined';
 import Alert from '@mui/material/Alert';
@@ -11,7 +10,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DataTable, ListButton, ReferenceManyField, Show, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
-import { AuditTrail } from '../auditLogs/AuditTrail';
+import { HistoryCard } from '../auditLogs/AuditTrail';
 import type { WebhookDeliveryRecord, WebhookEndpointRecord } from '../providers/webhooks.provider';
 import { RESOURCES } from '../resource-names';
 import { DetailList, mono, SectionTitle } from '../ui/DetailList';
@@ -113,14 +112,7 @@ function WebhookEndpointShowLayout() {
             </CardContent>
           </Card>
           {canReadAudit && (
-            <Card>
-              <CardContent>
-                <SectionTitle>
-                  <HistoryOutlined fontSize="small" color="action" /> History
-                </SectionTitle>
-                <AuditTrail empty="No recorded changes." />
-              </CardContent>
-            </Card>
+            <HistoryCard empty="No recorded changes." />
           )}
         </Stack>
       </Grid>

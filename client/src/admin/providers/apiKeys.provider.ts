@@ -2,7 +2,7 @@ import type { ApolloClient } from '@apollo/client';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type { ApiKeyFilter, ApiKeyStatus } from '../../gql/graphql';
 import { runMutation, runQuery } from './graphql';
-import { compact, createResourceProvider, listResultOf, nodeOfType, nodesOfType, type ResourceProvider, textFilter } from './resource-provider';
+import { compact, createResourceProvider, listFilter, listResultOf, nodeOfType, nodesOfType, type ResourceProvider, textFilter } from './resource-provider';
 
 const API_KEY_FIELDS = graphql(`
   fragment AdminApiKeyFields on ApiKey {
@@ -104,9 +104,12 @@ function toApiKeyRecord(ref: FragmentType<typeof API_KEY_FIELDS>): ApiKeyRecord 
   };
 }
 
-/** The list's filter form as an ApiKeyFilter: the API narrows keys by tenant only. */
+/** Key states in the order people think of them (the filter's choices). */
+export const API_KEY_STATUSES: readonly ApiKeyStatus[] = ['ACTIVE', 'EXPIRED', 'REVOKED'];
+
+/** The list's filter form (tenant, status) as an ApiKeyFilter. */
 export function apiKeyFilterOf(filter: Record<string, unknown> | undefined): ApiKeyFilter | undefined {
-  return compact<ApiKeyFilter>({ tenantId: textFilter(filter?.tenantId) });
+  return compact<ApiKeyFilter>({ tenantId: textFilter(filter?.tenantId), status: listFilter(filter?.status, API_KEY_STATUSES) });
 }
 
 /** Revokes a key: the API refuses its secret from now on (UNAUTHENTICATED, API_KEY_REVOKED). */

@@ -1,5 +1,4 @@
 import ForumOutlined from '@mui/icons-material/ForumOutlined';
-import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -11,7 +10,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { EditButton, ListButton, Show, TopToolbar, useCanAccess, useRecordContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
-import { AuditTrail } from '../auditLogs/AuditTrail';
+import { HistoryCard } from '../auditLogs/AuditTrail';
 import { RESOURCES } from '../resource-names';
 import type { TicketRecord } from '../providers/tickets.provider';
 import { PriorityChip, StatusChip } from '../ui/chips';
@@ -145,14 +144,7 @@ function TicketShowLayout() {
             </CardContent>
           </Card>
           {canReadAudit && (
-            <Card>
-              <CardContent>
-                <SectionTitle>
-                  <HistoryOutlined fontSize="small" color="action" /> History
-                </SectionTitle>
-                <AuditTrail />
-              </CardContent>
-            </Card>
+            <HistoryCard />
           )}
         </Stack>
       </Grid>
