@@ -56,6 +56,16 @@ describe('activity and the agents’ queue in the portal', () => {
     await chain.getByRole('listitem').first().waitFor();
     await expectNoSideScroll(page);
     await e2e.screenshot(page, 'portal-trace-390');
+
+    // Messages and system events, on the phone too: each row's request id and outcome.
+    await page.goto('/messages');
+    await page.getByRole('table', { name: 'Inbound messages' }).getByRole('row').nth(1).waitFor();
+    await expectNoSideScroll(page);
+    await e2e.screenshot(page, 'portal-messages-390');
+    await page.goto('/activity/events');
+    await page.getByRole('table', { name: 'System events' }).getByRole('row').nth(1).waitFor();
+    await expectNoSideScroll(page);
+    await e2e.screenshot(page, 'portal-events-390');
   });
 
   it('an agent works the Unassigned view: assigns a ticket to self, it leaves Unassigned and shows in Mine', async () => {

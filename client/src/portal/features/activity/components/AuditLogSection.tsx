@@ -208,6 +208,7 @@ export function AuditLogSection() {
       header: 'When',
       sortField: 'createdAt',
       width: 130,
+      hideBelow: 'sm',
       render: (r) => (
         <Tooltip title={formatDateTime(r.createdAt)}>
           <Typography variant="body2" color="text.secondary">
@@ -221,9 +222,13 @@ export function AuditLogSection() {
       header: 'Action',
       render: (r) => (
         <Box sx={{ minWidth: 0 }}>
-          <Typography sx={{ fontFamily: MONO, fontSize: '0.85rem', fontWeight: 600, wordBreak: 'break-all' }}>{r.action}</Typography>
+          <Typography sx={{ fontFamily: MONO, fontSize: '0.85rem', fontWeight: 600, overflowWrap: 'anywhere' }}>{r.action}</Typography>
           <Typography variant="body2" color="text.secondary" sx={{ display: { md: 'none' } }}>
             {actorOf(r)}
+            <Box component="span" sx={{ display: { sm: 'none' } }}>
+              {' · '}
+              {timeAgo(r.createdAt)}
+            </Box>
           </Typography>
         </Box>
       ),
@@ -235,7 +240,7 @@ export function AuditLogSection() {
       id: 'open',
       header: '',
       align: 'right',
-      width: 110,
+      width: 100,
       render: (r) => (
         <Button
           size="small"

@@ -129,6 +129,7 @@ export function SystemEventsSection() {
       id: 'when',
       header: 'When',
       width: 130,
+      hideBelow: 'sm',
       render: (e) => (
         <Tooltip title={formatDateTime(e.occurredAt)}>
           <Typography variant="body2" color="text.secondary">
@@ -142,9 +143,13 @@ export function SystemEventsSection() {
       header: 'Event',
       render: (e) => (
         <Box sx={{ minWidth: 0 }}>
-          <Typography sx={{ fontFamily: MONO, fontSize: '0.85rem', fontWeight: 600, wordBreak: 'break-all' }}>{e.type}</Typography>
+          <Typography sx={{ fontFamily: MONO, fontSize: '0.85rem', fontWeight: 600, overflowWrap: 'anywhere' }}>{e.type}</Typography>
           <Typography variant="body2" color="text.secondary">
             {e.source}
+            <Box component="span" sx={{ display: { sm: 'none' } }}>
+              {' · '}
+              {timeAgo(e.occurredAt)}
+            </Box>
           </Typography>
         </Box>
       ),

@@ -150,6 +150,10 @@ export function MessagesPage() {
           <Typography sx={{ fontWeight: 600, fontSize: '0.92rem', wordBreak: 'break-word' }}>{m.subject ?? '(no subject)'}</Typography>
           <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-all' }}>
             {CHANNELS[m.channel]} from {m.sender}
+            <Box component="span" sx={{ display: { sm: 'none' } }}>
+              {' · '}
+              {timeAgo(m.receivedAt)}
+            </Box>
           </Typography>
           <Box sx={{ display: { md: 'none' }, mt: 0.5 }}>
             <Outcome m={m} />

@@ -121,7 +121,10 @@ export function TicketListPage() {
       setBusy(null);
     }
   };
-  const columns = canAssign ? [...ticketColumns, assignToMeColumn(meId, busy, (t) => void assignToMe(t))] : ticketColumns;
+  // The queue makes room for its action: no "Updated" column, and no "Assignee" where the view decides it.
+  const columns = canAssign
+    ? [...ticketColumns.filter((c) => c.id !== 'updatedAt' && !(c.id === 'assignee' && (view === 'mine' || view === 'unassigned'))), assignToMeColumn(meId, busy, (t) => void assignToMe(t))]
+    : ticketColumns;
 
   const setView = (next: QueueView) => {
     const n = new URLSearchParams(search);
