@@ -161,6 +161,8 @@ const matrix: Record<string, Record<Actor, Expect>> = {
 interface Ids {
   acmeTenant: string;
   acmeTicket: string;
+  /** An acme ticket member@acme.test raised: without ticket:assign, the only kind a member may change. */
+  memberTicket: string;
   missingTicket: string;
   missingTenant: string;
   missingRole: string;
@@ -495,7 +497,7 @@ const probes: Record<string, Probe> = {
   updateTicket: {
     query: 'mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id version } }',
     // A real ticket with a stale version: CONFLICT once past the permission layer, nothing changes.
-    variables: (i) => ({ input: { id: i.acmeTicket, version: 999_999, subject: 'Changed by the permission matrix' } }),
+    variables: (i) => ({ input: { id: i.memberTicket, version: 999_999, subject: 'Changed by the permission matrix' } }),
     allowed: 'CONFLICT',
   },
 
@@ -669,10 +671,14 @@ beforeAll(async () => {
   const conn = t.orm.em.fork().getConnection();
   const [acme] = await conn.execute(`select id from tenants where slug = 'acme'`);
   const [ticket] = await conn.execute(`select tk.id from tickets tk join tenants tn on tn.id = tk.tenant_id where tn.slug = 'acme' order by tk.number limit 1`);
+  const [memberTicket] = await conn.execute(
+    `select tk.id from tickets tk join tenants tn on tn.id = tk.tenant_id join users u on u.id = tk.requester_id where tn.slug = 'acme' and u.email = 'member@acme.test' order by tk.number limit 1`,
+  );
   const kycDoc = await makeAcmeKycDocument();
   ids = {
     acmeTenant: toGlobalId('Tenant', acme.id),
     acmeTicket: toGlobalId('Ticket', ticket.id),
+    memberTicket: toGlobalId('Ticket', memberTicket.id),
     missingTicket: toGlobalId('Ticket', randomUUID()),
     missingTenant: toGlobalId('Tenant', randomUUID()),
     missingRole: toGlobalId('Role', randomUUID()),

@@ -3,6 +3,9 @@ import ConfirmationNumber from '@mui/icons-material/ConfirmationNumberOutlined';
 import Dashboard from '@mui/icons-material/SpaceDashboardOutlined';
 import Code from '@mui/icons-material/Code';
 import Groups from '@mui/icons-material/GroupsOutlined';
+import History from '@mui/icons-material/History';
+import Mail from '@mui/icons-material/MailOutline';
+import Timeline from '@mui/icons-material/Timeline';
 import Logout from '@mui/icons-material/Logout';
 import Person from '@mui/icons-material/PersonOutline';
 import SwapHoriz from '@mui/icons-material/SwapHoriz';
@@ -19,6 +22,7 @@ import { SearchButton, TenantSwitcher, Topbar, UserMenu } from '../shared/ui/lay
 import type { Command, NavItem } from '../shared/ui/layout/types';
 import { FullPageStatus } from '../shared/ui/FullPageStatus';
 import { EmptyState } from '../shared/ui/StateViews';
+import { ACTIVITY_PERMISSIONS } from './features/activity/access';
 import { DEVELOPER_PERMISSIONS } from './features/developers/access';
 import { useTicketSearch } from './features/tickets/hooks/useTicketSearch';
 import { routePaths, urls } from './urls';
@@ -27,6 +31,8 @@ import { routePaths, urls } from './urls';
 export const PORTAL_NAV: readonly NavItem[] = [
   { label: 'Dashboard', href: urls.home(), icon: <Dashboard fontSize="small" />, exact: true },
   { label: 'Tickets', href: urls.tickets(), icon: <ConfirmationNumber fontSize="small" />, permission: 'ticket:read' },
+  { label: 'Messages', href: urls.messages(), icon: <Mail fontSize="small" />, permission: 'message:read' },
+  { label: 'Activity', href: urls.activity(), icon: <History fontSize="small" />, permission: ACTIVITY_PERMISSIONS },
   { label: 'Team', href: urls.team(), icon: <Groups fontSize="small" />, permission: 'member:read' },
   { label: 'Developers', href: urls.developers(), icon: <Code fontSize="small" />, permission: DEVELOPER_PERMISSIONS },
   { label: 'Account', href: urls.account(), icon: <Person fontSize="small" /> },
@@ -82,12 +88,16 @@ export function PortalLayout() {
     if (session.can('ticket:write')) list.push({ id: 'ticket:new', label: 'New ticket', group: 'Actions', icon: <Add fontSize="small" />, keywords: 'create raise open', perform: () => navigate(urls.ticketNew()) });
     if (session.can('ticket:read')) {
       list.push({ id: 'tickets:open', label: 'Open tickets', group: 'Go to', icon: <ConfirmationNumber fontSize="small" />, keywords: 'status', perform: () => navigate(urls.tickets({ status: ['OPEN'] })) });
+      list.push({ id: 'tickets:mine', label: 'My tickets', group: 'Go to', icon: <ConfirmationNumber fontSize="small" />, keywords: 'assigned queue mine', perform: () => navigate(urls.tickets({ view: 'mine' })) });
       list.push({ id: 'tickets:urgent', label: 'Urgent tickets', group: 'Go to', icon: <ConfirmationNumber fontSize="small" />, keywords: 'priority high', perform: () => navigate(urls.tickets({ priority: ['URGENT', 'HIGH'] })) });
     }
+    if (session.can('audit:read')) list.push({ id: 'go:audit', label: 'Audit log', group: 'Go to', icon: <History fontSize="small" />, keywords: 'activity who changed', perform: () => navigate(urls.auditLog()) });
+    if (session.can('event:read')) list.push({ id: 'go:events', label: 'System events', group: 'Go to', icon: <History fontSize="small" />, keywords: 'activity', perform: () => navigate(urls.systemEvents()) });
+    if (session.can('correlation:read')) list.push({ id: 'go:trace', label: 'Trace a request', group: 'Go to', icon: <Timeline fontSize="small" />, keywords: 'correlation id request', perform: () => navigate(urls.traceLookup()) });
     for (const m of me.memberships) {
       if (m.tenant.id !== me.tenant?.id) list.push({ id: `tenant:${m.tenant.id}`, label: `Switch to ${m.tenant.name}`, group: 'Switch organisation', icon: <SwapHoriz fontSize="small" />, perform: () => switchTenant(m.tenant.id) });
     }
-    list.push({ id: 'logout', label: 'Sign out', group: 'Actions', icon: <Logout fontSize="small" />, keywords: 'log out logout', perform: logout });
+    list.push({ id: 'logout', label: 'Sign out', group: 'Actions', icon: <Logout fontSize="small" />, keywords: 'log out logout', destructive: true, perform: logout });
     return list;
   }, [me, nav, session, navigate, switchTenant, logout]);
 

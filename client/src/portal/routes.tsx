@@ -18,6 +18,9 @@ const InvitePage = lazy(() => import('./features/invitations/pages/InvitePage').
 const TeamPage = lazy(() => import('./features/team/pages/TeamPage').then((m) => ({ default: m.TeamPage })));
 const TicketCreatePage = lazy(() => import('./features/tickets/pages/TicketCreatePage').then((m) => ({ default: m.TicketCreatePage })));
 const TicketDetailPage = lazy(() => import('./features/tickets/pages/TicketDetailPage').then((m) => ({ default: m.TicketDetailPage })));
+const ActivityPage = lazy(() => import('./features/activity/pages/ActivityPage').then((m) => ({ default: m.ActivityPage })));
+const TracePage = lazy(() => import('./features/trace/pages/TracePage').then((m) => ({ default: m.TracePage })));
+const MessagesPage = lazy(() => import('./features/messages/pages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
 const TicketListPage = lazy(() => import('./features/tickets/pages/TicketListPage').then((m) => ({ default: m.TicketListPage })));
 
 /** The portal's routes: guards wrap what needs a session or a permission; crumbs name each level. */
@@ -88,6 +91,48 @@ export const portalRoutes: RouteObject[] = [
           { path: routePaths.developerDeliveries, element: <DevelopersPage tab="deliveries" />, handle: { crumb: 'Delivery log' } },
           { path: routePaths.developerDocs, element: <DevelopersPage tab="docs" />, handle: { crumb: 'Documentation' } },
         ],
+      },
+      {
+        // Members with audit:read or event:read; the page checks which tabs the role may use.
+        path: routePaths.activity,
+        handle: { crumb: 'Activity' },
+        children: [
+          { index: true, element: <ActivityPage /> },
+          { path: routePaths.activityAudit, element: <ActivityPage tab="audit" />, handle: { crumb: 'Audit log' } },
+          { path: routePaths.activityEvents, element: <ActivityPage tab="events" />, handle: { crumb: 'System events' } },
+        ],
+      },
+      {
+        path: routePaths.traceLookup,
+        handle: { crumb: 'Trace' },
+        children: [
+          {
+            index: true,
+            element: (
+              <RequirePermission permission="correlation:read" what="Tracing requests">
+                <TracePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.trace,
+            handle: { crumb: 'Request' },
+            element: (
+              <RequirePermission permission="correlation:read" what="Tracing requests">
+                <TracePage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
+        path: routePaths.messages,
+        handle: { crumb: 'Messages' },
+        element: (
+          <RequirePermission permission="message:read" what="Inbound messages">
+            <MessagesPage />
+          </RequirePermission>
+        ),
       },
       {
         path: routePaths.account,

@@ -21,6 +21,23 @@ export interface TicketListQuery {
   q?: string;
   sort?: string;
   size?: number;
+  /** The agents' queue: mine, unassigned or open (all tickets when left out). */
+  view?: 'mine' | 'unassigned' | 'open';
+  /** Global id of the assignee to filter by. */
+  assignee?: string;
+}
+
+/** Filters of the activity lists (audit log, system events) and the messages list, as URL keys. */
+export interface ActivityListQuery {
+  correlationId?: string;
+  actor?: string;
+  action?: string;
+  target?: string;
+  type?: string;
+  severity?: readonly string[];
+  status?: readonly string[];
+  from?: string;
+  to?: string;
 }
 
 export const urls = {
@@ -38,6 +55,15 @@ export const urls = {
   resetPassword: (token: string) => `/reset-password/${encodeURIComponent(token)}`,
   invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
   backOffice: () => '/admin/',
+  /** Activity: the audit log and system events; without a tab, the first one the role may use. */
+  activity: () => '/activity',
+  auditLog: (query?: ActivityListQuery) => withQuery('/activity/audit', query ? { ...query } : undefined),
+  systemEvents: (query?: ActivityListQuery) => withQuery('/activity/events', query ? { ...query } : undefined),
+  /** Everything that carries one correlation id, in time order. */
+  trace: (correlationId: string) => `/trace/${encodeURIComponent(correlationId)}`,
+  /** The trace page's form, to paste a correlation id. */
+  traceLookup: () => '/trace',
+  messages: (query?: ActivityListQuery) => withQuery('/messages', query ? { ...query } : undefined),
 } as const;
 
 /** Route patterns for the router (kept beside the builders so the two agree). */
@@ -58,4 +84,10 @@ export const routePaths = {
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password/:token',
   invite: '/invite/:token',
+  activity: '/activity',
+  activityAudit: '/activity/audit',
+  activityEvents: '/activity/events',
+  traceLookup: '/trace',
+  trace: '/trace/:correlationId',
+  messages: '/messages',
 } as const;

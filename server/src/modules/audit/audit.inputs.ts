@@ -22,6 +22,11 @@ export class AuditLogFilter {
   @Length(1, 200)
   targetId?: string;
 
+  @Field({ nullable: true, description: 'GraphQL type of the target, e.g. "Ticket" or "ApiKey".' })
+  @IsOptional()
+  @Length(1, 64)
+  targetType?: string;
+
   @Field({ nullable: true, description: 'Entries of one request or job (its X-Correlation-Id).' })
   @IsOptional()
   @Length(1, 128)

@@ -87,6 +87,7 @@ export async function listAuditLogs(ctx: Context, args: AuditLogsArgs): Promise<
   if (f?.actorId) where.actor = expectGlobalId(f.actorId, 'User', 'filter.actorId');
   if (f?.apiKeyId) where.apiKey = expectGlobalId(f.apiKeyId, 'ApiKey', 'filter.apiKeyId');
   if (f?.targetId) where.targetId = f.targetId;
+  if (f?.targetType) where.targetType = f.targetType;
   if (f?.correlationId) where.correlationId = f.correlationId;
   if (f?.from || f?.to) where.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
   if (f?.tenantId) where.tenant = expectGlobalId(f.tenantId, 'Tenant', 'filter.tenantId');

@@ -82,6 +82,9 @@ export class MembershipFilter {
 
   @Field(() => ID, { description: 'Only memberships of this user (global id).', nullable: true })
   userId?: string;
+
+  @Field({ description: 'Only members whose role grants this permission, e.g. "ticket:write" for who can work tickets.', nullable: true })
+  permission?: string;
 }
 
 @InputType({ description: 'Narrows a list of roles.' })

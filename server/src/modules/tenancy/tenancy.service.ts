@@ -52,6 +52,12 @@ export async function listMemberships(ctx: Context, args: MembershipsArgs): Prom
   const where: Record<string, unknown> = {};
   if (filter?.tenantId) where.tenant = expectGlobalId(filter.tenantId, 'Tenant', 'filter.tenantId');
   if (filter?.userId) where.user = expectGlobalId(filter.userId, 'User', 'filter.userId');
+  if (filter?.permission) {
+    if (!isTenantPermission(filter.permission)) {
+      throw badInput(`Unknown permission: ${filter.permission.slice(0, 100)}.`, [{ field: 'filter.permission', message: 'Not a tenant permission.' }]);
+    }
+    where.role = { permissions: { $contains: [filter.permission] } };
+  }
   const page = await paginate({ em: ctx.em, entity: Membership, where, args, sort: membershipList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'memberships', { filter: filter ?? null }, (where.tenant as string | undefined) ?? null);
   return page;

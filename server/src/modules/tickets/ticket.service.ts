@@ -8,7 +8,7 @@ import type { ConnectionArgs, ConnectionShape } from '../../common/pagination/co
 import { dateSort, paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
-import { isPlatformScope, scopeOptions, requireTenant } from '../../context/scope';
+import { isPlatformScope, scopeOptions, requireTenant, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { emitWebhookEvent } from '../webhooks/webhook.emit';
 import { ticketCommentData, ticketData } from '../webhooks/webhook.events';
@@ -133,6 +133,16 @@ async function resolveAssignee(em: EntityManager, tenantId: string, globalId: st
   return userId;
 }
 
+/** The caller raised the ticket or works it: without ticket:assign, the only tickets they may change. */
+function isOwnTicket(ctx: Context, ticket: Ticket): boolean {
+  const userId = userIdOf(ctx);
+  return userId !== null && (ticket.requester.id === userId || ticket.assignee?.id === userId);
+}
+
+/**
+ * Changes a ticket. ticket:write lets a member change the tickets they raised or are assigned;
+ * changing anyone else's, or the assignee of any, needs ticket:assign (or platform:ticket:write).
+ */
 export async function updateTicket(ctx: Context, input: UpdateTicketInput): Promise<Ticket> {
   const id = expectGlobalId(input.id, 'Ticket');
   const platform = isPlatformScope(ctx);
@@ -149,6 +159,9 @@ export async function updateTicket(ctx: Context, input: UpdateTicketInput): Prom
     return await ctx.em.transactional(async (em) => {
       const ticket = await em.findOne(Ticket, { id }, scopeOptions(ctx));
       if (!ticket) throw notFound('Ticket');
+      if (!platform && !ctx.permissions.has('ticket:assign') && !isOwnTicket(ctx, ticket)) {
+        throw forbidden("Changing someone else's ticket needs the ticket:assign permission; you may change the tickets you raised or are assigned.", ErrorReason.MISSING_PERMISSION);
+      }
       if (ticket.version !== input.version) {
         throw staleVersion();
       }

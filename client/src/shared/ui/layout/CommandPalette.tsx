@@ -57,13 +57,20 @@ export function CommandPalette({
 }) {
   const [query, setQuery] = useState('');
   useEffect(() => onQueryChange?.(query), [onQueryChange, query]);
-  const [active, setActive] = useState(0);
-  const visible = useMemo(() => commands.filter((c) => matches(c, query)), [commands, query]);
+  // The option the arrows moved to; null: the default, the first one that is not destructive.
+  const [chosen, setChosen] = useState<number | null>(null);
+  const visible = useMemo(() => {
+    const found = commands.filter((c) => matches(c, query));
+    // In the order they are shown (grouped), so the arrows walk the list as the eye reads it.
+    const groupOrder = [...new Set(found.map((c) => c.group))];
+    return groupOrder.flatMap((g) => found.filter((c) => c.group === g));
+  }, [commands, query]);
+  const active = chosen !== null && chosen < visible.length ? chosen : visible.findIndex((c) => !c.destructive);
 
   useEffect(() => {
     if (open) {
       setQuery('');
-      setActive(0);
+      setChosen(null);
     }
   }, [open]);
 
@@ -76,13 +83,14 @@ export function CommandPalette({
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      setActive((i) => Math.min(i + 1, visible.length - 1));
+      setChosen(Math.min(active + 1, visible.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive((i) => Math.max(i - 1, 0));
+      setChosen(Math.max(active - 1, 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      run(visible[active]);
+      // Nothing selected (only destructive matches): Enter does nothing until one is chosen.
+      if (active >= 0) run(visible[active]);
     }
   };
 
@@ -98,7 +106,7 @@ export function CommandPalette({
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
-            setActive(0);
+            setChosen(null);
           }}
           onKeyDown={onKeyDown}
           inputProps={{ 'aria-label': 'Command', role: 'combobox', 'aria-expanded': true, 'aria-controls': 'command-list' }}
@@ -124,7 +132,7 @@ export function CommandPalette({
                       role="option"
                       aria-selected={index === active}
                       selected={index === active}
-                      onMouseEnter={() => setActive(index)}
+                      onMouseEnter={() => setChosen(index)}
                       onClick={() => run(c)}
                       sx={{ mx: 1, borderRadius: 1.5 }}
                     >

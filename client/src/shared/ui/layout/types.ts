@@ -19,6 +19,8 @@ export interface Command {
   keywords?: string;
   /** Found by a server-side search for the current query: shown without matching it again. */
   found?: boolean;
+  /** Ends something (signing out, deleting): never preselected, so Enter alone cannot run it. */
+  destructive?: boolean;
   perform: () => void | Promise<void>;
 }
 

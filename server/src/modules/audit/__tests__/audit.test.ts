@@ -221,6 +221,14 @@ describe('auditLogs filters match the database', () => {
     expect(await check({ targetId: toGlobalId('Ticket', randomUUID()) }, 'false')).toHaveLength(0);
   });
 
+  it('targetType: the rows about one kind of object, combined with an action', async () => {
+    const tickets = await check({ targetType: 'Ticket' }, "target_type = 'Ticket'");
+    expect(tickets.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(tickets.map((n) => n.targetType))).toEqual(new Set(['Ticket']));
+    expect(await check({ targetType: 'Ticket', action: 'ticket.updated' }, "target_type = 'Ticket' and action = 'ticket.updated'")).toHaveLength(1);
+    expect(await check({ targetType: 'ticket' }, 'false')).toHaveLength(0);
+  });
+
   it('correlationId: the rows one request wrote', async () => {
     const nodes = await check({ correlationId: 'audit-corr-0001' }, "correlation_id = 'audit-corr-0001'");
     expect(nodes).toHaveLength(1);

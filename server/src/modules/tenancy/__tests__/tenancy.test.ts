@@ -397,6 +397,33 @@ describe('memberships', () => {
     expect(audits[0]).toMatchObject({ action: 'platform.access', actor_id: staffId, tenant_id: null, diff: { operation: 'memberships', filter: null } });
   });
 
+  it('filter.permission lists only members whose role grants it, as the database says; an unknown one is BAD_USER_INPUT', async () => {
+    const expected = async (permission: string) =>
+      (
+        await t.sql<{ id: string }>(
+          `select m.id from memberships m join roles r on r.id = m.role_id where m.tenant_id = ? and ? = any(r.permissions) order by m.created_at, m.id`,
+          [seed.acme.id, permission],
+        )
+      ).map((r) => gid('Membership', r.id));
+    const workers = await t.gql(MEMBERSHIPS, { first: 100, filter: { permission: 'ticket:write' } }, { token: tokens['viewer@acme.test'] });
+    expectOk(workers);
+    const ticketWriters = await expected('ticket:write');
+    expect((workers.data?.memberships.nodes as MembershipNode[]).map((n) => n.id)).toEqual(ticketWriters);
+    expect(workers.data?.memberships.totalCount).toBe(ticketWriters.length);
+    // The viewer's role cannot write tickets: they are left out, the agent is in.
+    const emails = (workers.data?.memberships.nodes as MembershipNode[]).map((n) => n.user.email);
+    expect(emails).toContain('agent@acme.test');
+    expect(emails).not.toContain('viewer@acme.test');
+
+    const assigners = await t.gql(MEMBERSHIPS, { first: 100, filter: { permission: 'ticket:assign' } }, { token: tokens['admin@acme.test'] });
+    expectOk(assigners);
+    expect((assigners.data?.memberships.nodes as MembershipNode[]).map((n) => n.user.email).sort()).toEqual(['admin@acme.test', 'agent@acme.test', 'owner@acme.test']);
+
+    const unknown = await t.gql(MEMBERSHIPS, { first: 100, filter: { permission: 'ticket:fly' } }, { token: tokens['admin@acme.test'] });
+    expectError(unknown, 'BAD_USER_INPUT');
+    expect(JSON.stringify(unknown.errors?.[0]?.extensions.fields)).toContain('filter.permission');
+  });
+
   it('tenant members leave no platform.access row', async () => {
     const { res, cid } = await call(MEMBERSHIPS, { first: 5 }, tokens['admin@acme.test']);
     expectOk(res);

@@ -454,6 +454,45 @@ describe('updateTicket', () => {
   });
 });
 
+describe('updateTicket without ticket:assign (a member)', () => {
+  const row = async (id: string) =>
+    (await t.sql<{ status: string; version: number; subject: string }>('select status, version, subject from tickets where id = ?', [id]))[0];
+  const auditsOf = (gid: string) => t.count("select count(*) as n from audit_logs where action = 'ticket.updated' and target_id = ?", [gid]);
+
+  it("is refused someone else's ticket (FORBIDDEN with the server's reason): nothing changes, nothing is audited", async () => {
+    const other = await acmeTicket(t.orm.em.fork(), { subject: 'Raised by the owner' }, 'owner@acme.test');
+    const gid = toGlobalId('Ticket', other.id);
+    const before = await row(other.id);
+    const res = await t.gql(UPDATE, { input: { id: gid, version: before?.version, status: 'CLOSED', subject: 'Hijacked' } }, { token: tokens['member@acme.test'] });
+    expect(codeOf(res)).toBe('FORBIDDEN');
+    expect(res.errors?.[0]?.extensions.reason).toBe('MISSING_PERMISSION');
+    expect(res.errors?.[0]?.message).toContain('ticket:assign');
+    expect(await row(other.id)).toEqual(before);
+    expect(await auditsOf(gid)).toBe(0);
+    // The same change by an agent (ticket:assign) goes through.
+    const agent = await t.gql(UPDATE, { input: { id: gid, version: before?.version, status: 'PENDING' } }, { token: tokens['agent@acme.test'] });
+    expect(agent.errors).toBeUndefined();
+    expect((await row(other.id))?.status).toBe('PENDING');
+  });
+
+  it('may change a ticket they raised, and one they are assigned', async () => {
+    const own = await acmeTicket(t.orm.em.fork(), { subject: 'Raised by the member' });
+    const res = await t.gql(UPDATE, { input: { id: toGlobalId('Ticket', own.id), version: 1, status: 'RESOLVED' } }, { token: tokens['member@acme.test'] });
+    expect(res.errors).toBeUndefined();
+    expect(await row(own.id)).toMatchObject({ status: 'RESOLVED', version: 2 });
+
+    const em = t.orm.em.fork();
+    const member = await em.findOneOrFail(User, { email: 'member@acme.test' });
+    const assigned = await acmeTicket(em, { subject: 'Assigned to the member', assignee: member }, 'owner@acme.test');
+    const ok = await t.gql(UPDATE, { input: { id: toGlobalId('Ticket', assigned.id), version: 1, priority: 'HIGH' } }, { token: tokens['member@acme.test'] });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data?.updateTicket).toMatchObject({ priority: 'HIGH', version: 2 });
+    // Still no reassigning, not even of their own ticket.
+    const unassign = await t.gql(UPDATE, { input: { id: toGlobalId('Ticket', assigned.id), version: 2, assigneeId: null } }, { token: tokens['member@acme.test'] });
+    expect(codeOf(unassign)).toBe('FORBIDDEN');
+  });
+});
+
 /* ------------------------------------------------------------------ */
 /* e. Filters                                                          */
 /* ------------------------------------------------------------------ */

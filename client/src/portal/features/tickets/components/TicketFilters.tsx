@@ -2,6 +2,7 @@ import Search from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
+import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
@@ -11,10 +12,13 @@ import type { ListParams } from '../../../../shared/ui/useListParams';
 import { PRIORITY_LABEL, STATUS_LABEL, TICKET_PRIORITIES, TICKET_STATUSES } from '../ticketLabels';
 import type { TicketSortField } from './ticketColumns';
 
-export type TicketFilterKey = 'status' | 'priority';
+export type TicketFilterKey = 'status' | 'priority' | 'assignee';
 
-/** Status and priority toggles and a text search; each change lands in the URL. */
-export function TicketFilters({ params }: { params: ListParams<TicketSortField, TicketFilterKey> }) {
+/**
+ * Status and priority toggles, a text search and (given `assignees`, the people who work tickets)
+ * an assignee picker; each change lands in the URL.
+ */
+export function TicketFilters({ params, assignees }: { params: ListParams<TicketSortField, TicketFilterKey>; assignees?: readonly { id: string; name: string }[] | null }) {
   const [text, setText] = useState(params.q);
   useEffect(() => setText(params.q), [params.q]);
   return (
@@ -70,6 +74,24 @@ export function TicketFilters({ params }: { params: ListParams<TicketSortField, 
           ))}
         </ToggleButtonGroup>
       </Box>
+      {assignees && (
+        <TextField
+          select
+          size="small"
+          label="Assignee"
+          value={params.filters.assignee[0] ?? ''}
+          onChange={(e) => params.setFilter('assignee', e.target.value ? [e.target.value] : [])}
+          sx={{ minWidth: 180 }}
+        >
+          <MenuItem value="">Anyone</MenuItem>
+          {assignees.map((a) => (
+            <MenuItem key={a.id} value={a.id}>
+              {a.name}
+            </MenuItem>
+          ))}
+          {params.filters.assignee[0] && !assignees.some((a) => a.id === params.filters.assignee[0]) && <MenuItem value={params.filters.assignee[0]}>Someone else</MenuItem>}
+        </TextField>
+      )}
       {params.hasFilters && (
         <Button size="small" onClick={params.clearFilters}>
           Clear filters

@@ -1,5 +1,6 @@
 import Avatar from '@mui/material/Avatar';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -19,6 +20,7 @@ export const TICKET_ROW_FRAGMENT = graphql(`
     subject
     status
     priority
+    version
     createdAt
     updatedAt
     requester {
@@ -109,3 +111,36 @@ export const ticketColumns: readonly Column<TicketRowFragment, TicketSortField>[
     ),
   },
 ];
+
+/**
+ * The queue's row action: "Assign to me" on tickets someone else (or nobody) works. `busy` is the
+ * ticket being assigned, its button disabled meanwhile.
+ */
+export function assignToMeColumn(meId: string, busy: string | null, onAssign: (t: TicketRowFragment) => void): Column<TicketRowFragment, TicketSortField> {
+  return {
+    id: 'assign',
+    header: '',
+    align: 'right',
+    width: 140,
+    render: (t) =>
+      t.assignee?.id === meId ? (
+        <Typography variant="body2" color="text.secondary">
+          Yours
+        </Typography>
+      ) : (
+        <Button
+          size="small"
+          variant="outlined"
+          disabled={busy === t.id}
+          onClick={(e) => {
+            e.stopPropagation();
+            onAssign(t);
+          }}
+          aria-label={`Assign #${t.number} to me`}
+          sx={{ whiteSpace: 'nowrap' }}
+        >
+          {busy === t.id ? 'Assigning…' : 'Assign to me'}
+        </Button>
+      ),
+  };
+}

@@ -19,6 +19,7 @@ import { useSession } from '../../../../shared/session';
 import { useCrumbLabel } from '../../../../shared/ui/layout/Breadcrumbs';
 import { EmptyState, ErrorState } from '../../../../shared/ui/StateViews';
 import { urls } from '../../../urls';
+import { CorrelationLink } from '../../trace/components/CorrelationLink';
 import { TicketComments } from '../components/TicketComments';
 import { TicketPriorityLabel, TicketStatusChip } from '../components/TicketChips';
 import { useUpdateTicket } from '../hooks/useTicketMutations';
@@ -36,6 +37,7 @@ const TICKET_DETAIL_QUERY = graphql(`
       version
       createdAt
       updatedAt
+      correlationId
       requester {
         id
         name
@@ -61,10 +63,10 @@ const TICKET_DETAIL_QUERY = graphql(`
   }
 `);
 
-/** People a ticket can be assigned to: members of the tenant (needs member:read). */
+/** People a ticket can be assigned to: members of the tenant who can work tickets (needs member:read). */
 const TICKET_ASSIGNEES_QUERY = graphql(`
   query TicketAssignees {
-    memberships(first: 100) {
+    memberships(first: 100, filter: { permission: "ticket:write" }) {
       nodes {
         id
         user {
@@ -288,6 +290,11 @@ export function TicketDetailPage() {
             <Field label="Last updated">
               <Typography variant="body2">{formatDateTime(ticket.updatedAt)}</Typography>
             </Field>
+            {ticket.correlationId && (
+              <Field label="Request id">
+                <CorrelationLink id={ticket.correlationId} />
+              </Field>
+            )}
           </Stack>
         </Paper>
       </Box>
