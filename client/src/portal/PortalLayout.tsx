@@ -5,6 +5,7 @@ import Code from '@mui/icons-material/Code';
 import Groups from '@mui/icons-material/GroupsOutlined';
 import Logout from '@mui/icons-material/Logout';
 import Person from '@mui/icons-material/PersonOutline';
+import ReportProblem from '@mui/icons-material/ReportProblemOutlined';
 import SwapHoriz from '@mui/icons-material/SwapHoriz';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -20,6 +21,7 @@ import type { Command, NavItem } from '../shared/ui/layout/types';
 import { FullPageStatus } from '../shared/ui/FullPageStatus';
 import { EmptyState } from '../shared/ui/StateViews';
 import { DEVELOPER_PERMISSIONS } from './features/developers/access';
+import { IncidentBanner } from './features/incidents/components/IncidentBanner';
 import { useTicketSearch } from './features/tickets/hooks/useTicketSearch';
 import { routePaths, urls } from './urls';
 
@@ -27,6 +29,7 @@ import { routePaths, urls } from './urls';
 export const PORTAL_NAV: readonly NavItem[] = [
   { label: 'Dashboard', href: urls.home(), icon: <Dashboard fontSize="small" />, exact: true },
   { label: 'Tickets', href: urls.tickets(), icon: <ConfirmationNumber fontSize="small" />, permission: 'ticket:read' },
+  { label: 'Incidents', href: urls.incidents(), icon: <ReportProblem fontSize="small" />, permission: 'incident:read' },
   { label: 'Team', href: urls.team(), icon: <Groups fontSize="small" />, permission: 'member:read' },
   { label: 'Developers', href: urls.developers(), icon: <Code fontSize="small" />, permission: DEVELOPER_PERMISSIONS },
   { label: 'Account', href: urls.account(), icon: <Person fontSize="small" /> },
@@ -139,6 +142,7 @@ export function PortalLayout() {
             <TenantSwitcher me={me} onSwitch={(id) => void switchTenant(id)} />
             <UserMenu me={me} onAccount={() => void navigate(urls.account())} onLogout={() => void logout()} />
           </Topbar>
+          {!mustEnrol && <IncidentBanner />}
           <Box component="main" sx={{ flex: 1, px: { xs: 2, md: 4 }, py: { xs: 3, md: 4 }, maxWidth: 1320, width: '100%', mx: 'auto' }}>
             <Suspense fallback={<FullPageStatus />}>
               <Outlet />

@@ -23,6 +23,12 @@ export interface TicketListQuery {
   size?: number;
 }
 
+export interface IncidentListQuery {
+  status?: readonly string[];
+  severity?: readonly string[];
+  q?: string;
+}
+
 export const urls = {
   home: () => '/',
   login: (next?: string) => withQuery('/login', { next: next && next !== '/' ? next : undefined }),
@@ -38,6 +44,8 @@ export const urls = {
   resetPassword: (token: string) => `/reset-password/${encodeURIComponent(token)}`,
   invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
   backOffice: () => '/admin/',
+  incidents: (query?: IncidentListQuery) => withQuery('/incidents', query ? { ...query } : undefined),
+  incident: (id: string) => `/incidents/${encodeURIComponent(id)}`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so the two agree). */
@@ -58,4 +66,6 @@ export const routePaths = {
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password/:token',
   invite: '/invite/:token',
+  incidents: '/incidents',
+  incident: '/incidents/:incidentId',
 } as const;
