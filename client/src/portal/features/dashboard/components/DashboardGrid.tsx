@@ -146,6 +146,7 @@ const gridStyles = {
   '& .react-grid-item.react-draggable-dragging': { transition: 'none', zIndex: 3, boxShadow: '0 12px 32px rgba(15, 23, 42, .18)', borderRadius: '12px' },
   '& .react-grid-item.react-grid-placeholder': { bgcolor: 'primary.main', opacity: 0.15, borderRadius: '12px', transitionDuration: '100ms', zIndex: 2, userSelect: 'none' },
   '& .react-grid-item > .react-resizable-handle': { position: 'absolute', width: 20, height: 20, bottom: 0, right: 0, cursor: 'se-resize', zIndex: 2 },
+  '& .react-resizable-hide > .react-resizable-handle': { display: 'none' },
   '& .react-grid-item > .react-resizable-handle::after': {
     content: '""',
     position: 'absolute',

@@ -70,8 +70,7 @@ export function WidgetCard({ widget, arrangeable, draggable, error, busy, onRetr
             {widget.title}
           </Typography>
           <Typography variant="body2" color="text.secondary" noWrap>
-            {widget.data && widget.type !== 'QUOTA_USAGE' ? `${widget.data.total.toLocaleString('en-GB')} in all · ` : ''}
-            {widgetLabel(widget.type)}
+            {[widget.data && widget.type !== 'QUOTA_USAGE' ? `${widget.data.total.toLocaleString('en-GB')} in all` : null, widgetLabel(widget.type) === widget.title ? null : widgetLabel(widget.type)].filter(Boolean).join(' · ') || '\u00a0'}
           </Typography>
         </Box>
         {widget.personal && <Chip size="small" label="Only you" sx={{ bgcolor: '#eef2ff', color: '#3730a3', fontWeight: 600 }} />}

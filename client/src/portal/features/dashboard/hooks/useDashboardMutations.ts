@@ -10,7 +10,7 @@ const ADD_WIDGET = graphql(`
   }
 `);
 
-const MOVE_WIDGET = graphql(`
+export const MOVE_WIDGET = graphql(`
   mutation MoveDashboardWidget($input: MoveDashboardWidgetInput!) {
     moveDashboardWidget(input: $input) {
       id

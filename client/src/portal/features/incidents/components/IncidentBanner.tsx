@@ -52,7 +52,7 @@ export function IncidentBanner() {
     <Box
       component="section"
       role="region"
-      aria-label="Active incidents"
+      aria-label="Incidents affecting your organisation"
       sx={{
         display: 'flex',
         alignItems: 'flex-start',
@@ -72,7 +72,7 @@ export function IncidentBanner() {
         </Typography>
         <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
           {incidents.slice(0, SHOWN).map((i) => (
-            <Box component="li" key={i.id} sx={{ fontSize: '0.875rem', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            <Box component="li" key={i.id} sx={{ fontSize: '0.875rem', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: { xs: 'normal', md: 'nowrap' } }}>
               <Box component="span" sx={{ fontWeight: 600 }}>
                 {i.severity} · {INCIDENT_STATUS_LABEL[i.status]}:
               </Box>{' '}

@@ -65,11 +65,11 @@ const columns: readonly Column<Row, SortField>[] = [
           onClick={(e) => e.stopPropagation()}
           color="text.primary"
           underline="hover"
-          sx={{ display: 'block', fontWeight: 600, fontSize: '0.92rem', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 520 }}
+          sx={{ display: 'block', fontWeight: 600, fontSize: '0.92rem', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: { xs: 'normal', sm: 'nowrap' }, maxWidth: 520 }}
         >
           {i.title}
         </Link>
-        <Typography variant="body2" color="text.secondary" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 520 }}>
+        <Typography variant="body2" color="text.secondary" sx={{ display: { xs: 'none', sm: 'block' }, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 520 }}>
           {i.summary}
         </Typography>
       </Box>
