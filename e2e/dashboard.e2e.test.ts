@@ -50,7 +50,6 @@ describe('the portal dashboard', () => {
     await kyc.waitFor();
     await page.getByRole('img', { name: /^Open tickets: Open \d+, Pending \d+$/ }).waitFor();
     expect(await placeOf(kyc)).toEqual({ x: 0, y: 8, w: 12, h: 3 });
-    await e2e.screenshot(page, 'portal-dashboard');
 
     const grid = await page.locator('.react-grid-layout').boundingBox();
     if (!grid) throw new Error('no grid');

@@ -84,11 +84,23 @@ const pixelsOf = (place: { x: number; y: number; w: number; h: number }) => ({
 });
 const boxOf = (cell: HTMLElement) => ({ transform: cell.style.transform.replace(/\s/g, ''), width: cell.style.width, height: cell.style.height });
 
-function renderGrid(mocks: MockedProviderMocks, canArrange: (w: DashboardWidgetFieldsFragment) => boolean = () => true) {
+function renderGrid(
+  mocks: MockedProviderMocks,
+  canArrange: (w: DashboardWidgetFieldsFragment) => boolean = () => true,
+  extra: { widgets?: DashboardWidgetFieldsFragment[]; errors?: Record<string, string>; onRetry?: () => void } = {},
+) {
   return render(
     <MockedProvider mocks={mocks}>
       <MemoryRouter>
-        <DashboardGrid widgets={[TICKETS, QUOTA, MINE]} columns={12} canArrange={canArrange} onRetry={() => undefined} onEdit={() => undefined} onRemove={() => undefined} />
+        <DashboardGrid
+          widgets={extra.widgets ?? [TICKETS, QUOTA, MINE]}
+          errors={extra.errors}
+          columns={12}
+          canArrange={canArrange}
+          onRetry={extra.onRetry ?? (() => undefined)}
+          onEdit={() => undefined}
+          onRemove={() => undefined}
+        />
       </MemoryRouter>
     </MockedProvider>,
   );
@@ -148,5 +160,19 @@ describe('DashboardGrid', () => {
     expect(cellOf('My checks').querySelector('.widget-drag-handle')).not.toBeNull();
     expect(cellOf('My checks').querySelector('.react-resizable-handle')).not.toBeNull();
     expect(within(cellOf('My checks')).getByRole('button', { name: 'Actions for My checks' })).toBeInTheDocument();
+  });
+
+  it('each widget has its own state: a failed one offers a retry, one without the permission says so, an empty one says so', async () => {
+    const onRetry = jest.fn();
+    const hidden = { ...QUOTA, data: null };
+    const empty = { ...MINE, type: 'ACTIVE_INCIDENTS' as const, data: { __typename: 'WidgetData' as const, total: 0, points: [] } };
+    renderGrid([], () => true, { widgets: [TICKETS, hidden, empty], errors: { W1: 'The ticket counts could not be computed.' }, onRetry });
+    await screen.findByRole('heading', { name: 'Open tickets' });
+    const failed = within(cellOf('Open tickets'));
+    expect(failed.getByRole('alert')).toHaveTextContent('The ticket counts could not be computed.');
+    fireEvent.click(failed.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+    expect(within(cellOf('Quota usage')).getByRole('status')).toHaveTextContent('Your role cannot see this data (it needs the kyc:read permission).');
+    expect(within(cellOf('My checks')).getByRole('status')).toHaveTextContent('No active incidents affect your organisation.');
   });
 });

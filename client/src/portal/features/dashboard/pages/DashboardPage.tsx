@@ -5,8 +5,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Snackbar from '@mui/material/Snackbar';
-import { CombinedGraphQLErrors, type ErrorLike } from '@apollo/client';
-import { NetworkStatus } from '@apollo/client';
+import { CombinedGraphQLErrors, type ErrorLike, NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useMemo, useState } from 'react';
 import { getFragmentData, graphql } from '../../../../gql';
@@ -139,7 +138,12 @@ export function DashboardPage() {
         subtitle={
           <>
             {me?.tenant?.name} at a glance.
-            {canUse && dashboard && widgets.length > 0 && ' Drag a widget by its title to move it, or by its corner to resize it.'}
+            {canUse && dashboard && widgets.length > 0 && (
+              <Box component="span" sx={{ display: { xs: 'none', md: 'inline' } }}>
+                {' '}
+                Drag a widget by its title to move it, or by its corner to resize it.
+              </Box>
+            )}
           </>
         }
         actions={widgets.length > 0 ? addButton : null}
