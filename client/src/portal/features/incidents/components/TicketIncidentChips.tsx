@@ -34,7 +34,7 @@ export function TicketIncidentChips({ ticketId }: { ticketId: string }) {
       {incidents.map((i) => {
         const active = i.status !== 'RESOLVED';
         return (
-          <li key={i.id}>
+          <Box component="li" key={i.id} sx={{ maxWidth: '100%', minWidth: 0 }}>
             <Chip
               component={RouterLink}
               to={urls.incident(i.id)}
@@ -45,12 +45,14 @@ export function TicketIncidentChips({ ticketId }: { ticketId: string }) {
               sx={{
                 maxWidth: '100%',
                 fontWeight: 600,
-                bgcolor: active ? '#fef2f2' : '#f1f5f9',
+                bgcolor: active ? '#fee2e2' : '#f1f5f9',
                 color: active ? '#991b1b' : '#334155',
+                border: 1,
+                borderColor: active ? '#fecaca' : '#e2e8f0',
                 '& .MuiChip-icon': { color: 'inherit' },
               }}
             />
-          </li>
+          </Box>
         );
       })}
     </Box>

@@ -128,12 +128,12 @@ export function IncidentDetailPage() {
         {incident.title}
       </Typography>
 
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 320px' }, gap: 3, alignItems: 'start' }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 320px' }, gap: 3, alignItems: 'start' }}>
         <Stack spacing={3}>
           <Paper variant="outlined" sx={{ p: 3, borderRadius: 3 }}>
             <Typography sx={{ whiteSpace: 'pre-wrap', lineHeight: 1.65 }}>{incident.summary}</Typography>
           </Paper>
-          <Box component="section" aria-labelledby="incident-timeline">
+          <Paper component="section" variant="outlined" aria-labelledby="incident-timeline" sx={{ p: 3, borderRadius: 3 }}>
             <Typography id="incident-timeline" variant="h3" component="h2" sx={{ mb: 2 }}>
               Timeline
             </Typography>
@@ -160,7 +160,7 @@ export function IncidentDetailPage() {
                 ))}
               </Box>
             )}
-          </Box>
+          </Paper>
         </Stack>
 
         <Paper variant="outlined" sx={{ p: 2.5, borderRadius: 3 }} component="aside" aria-label="Incident details">
