@@ -172,7 +172,7 @@ describe('DashboardGrid', () => {
     expect(failed.getByRole('alert')).toHaveTextContent('The ticket counts could not be computed.');
     fireEvent.click(failed.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
-    expect(within(cellOf('Quota usage')).getByRole('status')).toHaveTextContent('Your role cannot see this data (it needs the kyc:read permission).');
+    expect(within(cellOf('Quota usage')).getByRole('status')).toHaveTextContent('Your role cannot see this data.');
     expect(within(cellOf('My checks')).getByRole('status')).toHaveTextContent('No active incidents affect your organisation.');
   });
 });

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { DashboardWidgetFieldsFragment } from '../../../../gql/graphql';
 import { ErrorState } from '../../../../shared/ui/StateViews';
-import { WIDGET_KINDS, widgetLabel } from '../widgetKinds';
+import { widgetLabel } from '../widgetKinds';
 import { WidgetBody } from './WidgetBody';
 
 /** The class of a widget's header: the grid drags widgets by it. */
@@ -41,12 +41,9 @@ export function WidgetCard({ widget, arrangeable, draggable, error, busy, onRetr
   if (error) body = <ErrorState message={error} onRetry={onRetry} />;
   else if (busy && !widget.data) body = <Skeleton variant="rounded" height="100%" sx={{ minHeight: 120 }} />;
   else if (!widget.data) {
-    const needs = WIDGET_KINDS[widget.type].requires;
     body = (
       <Box role="status" sx={{ height: '100%', display: 'grid', placeItems: 'center', textAlign: 'center', px: 2 }}>
-        <Typography color="text.secondary">
-          Your role cannot see this data (it needs the <code>{needs}</code> permission).
-        </Typography>
+        <Typography color="text.secondary">Your role cannot see this data. Ask an owner or admin of your organisation if you need it.</Typography>
       </Box>
     );
   } else body = <WidgetBody widget={widget} />;
