@@ -8,6 +8,7 @@ import Mail from '@mui/icons-material/MailOutline';
 import Timeline from '@mui/icons-material/Timeline';
 import Logout from '@mui/icons-material/Logout';
 import Person from '@mui/icons-material/PersonOutline';
+import ReportProblem from '@mui/icons-material/ReportProblemOutlined';
 import SwapHoriz from '@mui/icons-material/SwapHoriz';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -24,6 +25,7 @@ import { FullPageStatus } from '../shared/ui/FullPageStatus';
 import { EmptyState } from '../shared/ui/StateViews';
 import { ACTIVITY_PERMISSIONS } from './features/activity/access';
 import { DEVELOPER_PERMISSIONS } from './features/developers/access';
+import { IncidentBanner } from './features/incidents/components/IncidentBanner';
 import { useTicketSearch } from './features/tickets/hooks/useTicketSearch';
 import { routePaths, urls } from './urls';
 
@@ -33,6 +35,7 @@ export const PORTAL_NAV: readonly NavItem[] = [
   { label: 'Tickets', href: urls.tickets(), icon: <ConfirmationNumber fontSize="small" />, permission: 'ticket:read' },
   { label: 'Messages', href: urls.messages(), icon: <Mail fontSize="small" />, permission: 'message:read' },
   { label: 'Activity', href: urls.activity(), icon: <History fontSize="small" />, permission: ACTIVITY_PERMISSIONS },
+  { label: 'Incidents', href: urls.incidents(), icon: <ReportProblem fontSize="small" />, permission: 'incident:read' },
   { label: 'Team', href: urls.team(), icon: <Groups fontSize="small" />, permission: 'member:read' },
   { label: 'Developers', href: urls.developers(), icon: <Code fontSize="small" />, permission: DEVELOPER_PERMISSIONS },
   { label: 'Account', href: urls.account(), icon: <Person fontSize="small" /> },
@@ -149,6 +152,7 @@ export function PortalLayout() {
             <TenantSwitcher me={me} onSwitch={(id) => void switchTenant(id)} />
             <UserMenu me={me} onAccount={() => void navigate(urls.account())} onLogout={() => void logout()} />
           </Topbar>
+          {!mustEnrol && <IncidentBanner />}
           <Box component="main" sx={{ flex: 1, px: { xs: 2, md: 4 }, py: { xs: 3, md: 4 }, maxWidth: 1320, width: '100%', mx: 'auto' }}>
             <Suspense fallback={<FullPageStatus />}>
               <Outlet />

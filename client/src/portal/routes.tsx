@@ -14,6 +14,8 @@ const LoginPage = lazy(() => import('./features/auth/pages/LoginPage').then((m) 
 const ResetPasswordPage = lazy(() => import('./features/auth/pages/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
 const DevelopersPage = lazy(() => import('./features/developers/pages/DevelopersPage').then((m) => ({ default: m.DevelopersPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const IncidentDetailPage = lazy(() => import('./features/incidents/pages/IncidentDetailPage').then((m) => ({ default: m.IncidentDetailPage })));
+const IncidentListPage = lazy(() => import('./features/incidents/pages/IncidentListPage').then((m) => ({ default: m.IncidentListPage })));
 const InvitePage = lazy(() => import('./features/invitations/pages/InvitePage').then((m) => ({ default: m.InvitePage })));
 const TeamPage = lazy(() => import('./features/team/pages/TeamPage').then((m) => ({ default: m.TeamPage })));
 const TicketCreatePage = lazy(() => import('./features/tickets/pages/TicketCreatePage').then((m) => ({ default: m.TicketCreatePage })));
@@ -133,6 +135,29 @@ export const portalRoutes: RouteObject[] = [
             <MessagesPage />
           </RequirePermission>
         ),
+      },
+      {
+        path: routePaths.incidents,
+        handle: { crumb: 'Incidents' },
+        children: [
+          {
+            index: true,
+            element: (
+              <RequirePermission permission="incident:read" what="The incidents list">
+                <IncidentListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.incident,
+            handle: { crumb: 'Incident' },
+            element: (
+              <RequirePermission permission="incident:read" what="This incident">
+                <IncidentDetailPage />
+              </RequirePermission>
+            ),
+          },
+        ],
       },
       {
         path: routePaths.account,

@@ -40,6 +40,12 @@ export interface ActivityListQuery {
   to?: string;
 }
 
+export interface IncidentListQuery {
+  status?: readonly string[];
+  severity?: readonly string[];
+  q?: string;
+}
+
 export const urls = {
   home: () => '/',
   login: (next?: string) => withQuery('/login', { next: next && next !== '/' ? next : undefined }),
@@ -64,6 +70,8 @@ export const urls = {
   /** The trace page's form, to paste a correlation id. */
   traceLookup: () => '/trace',
   messages: (query?: ActivityListQuery) => withQuery('/messages', query ? { ...query } : undefined),
+  incidents: (query?: IncidentListQuery) => withQuery('/incidents', query ? { ...query } : undefined),
+  incident: (id: string) => `/incidents/${encodeURIComponent(id)}`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so the two agree). */
@@ -90,4 +98,6 @@ export const routePaths = {
   traceLookup: '/trace',
   trace: '/trace/:correlationId',
   messages: '/messages',
+  incidents: '/incidents',
+  incident: '/incidents/:incidentId',
 } as const;

@@ -1,157 +1,184 @@
 import Add from '@mui/icons-material/Add';
-import ArrowForward from '@mui/icons-material/ArrowForward';
-import Business from '@mui/icons-material/BusinessOutlined';
-import CheckCircle from '@mui/icons-material/CheckCircle';
-import Flag from '@mui/icons-material/FlagOutlined';
-import RadioButtonUnchecked from '@mui/icons-material/RadioButtonUnchecked';
-import Shield from '@mui/icons-material/ShieldOutlined';
+import SpaceDashboard from '@mui/icons-material/SpaceDashboardOutlined';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
-import { Link as RouterLink } from 'react-router';
+import Skeleton from '@mui/material/Skeleton';
+import Snackbar from '@mui/material/Snackbar';
+import { CombinedGraphQLErrors, type ErrorLike, NetworkStatus } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { useCallback, useMemo, useState } from 'react';
+import { getFragmentData, graphql } from '../../../../gql';
+import type { DashboardWidgetFieldsFragment } from '../../../../gql/graphql';
+import { messageOf } from '../../../../shared/errors';
 import { useSession } from '../../../../shared/session';
-import { urls } from '../../../urls';
+import { PageHeader } from '../../../../shared/ui/PageHeader';
+import { EmptyState, ErrorState } from '../../../../shared/ui/StateViews';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { DashboardGrid } from '../components/DashboardGrid';
+import { DASHBOARD_WIDGET_FRAGMENT } from '../components/widgetFragment';
+import { WidgetDialog } from '../components/WidgetDialog';
+import { useRemoveWidget } from '../hooks/useDashboardMutations';
 
-/** Permissions in words a customer understands. */
-const PERMISSION_LABEL: Record<string, string> = {
-  'ticket:read': 'View tickets',
-  'ticket:write': 'Raise and update tickets',
-  'ticket:assign': 'Assign tickets',
-  'ticket:comment': 'Comment on tickets',
-  'member:read': 'See members',
-  'member:manage': 'Manage members',
-  'role:manage': 'Manage roles',
-  'tenant:manage': 'Manage the organisation’s security settings',
-  'audit:read': 'Read the audit trail',
-  'session:read': 'See sign-in sessions',
-  'event:read': 'See system events',
-  'incident:read': 'Follow incidents',
-  'correlation:read': 'Trace a request end to end',
-  'dashboard:use': 'Use the dashboard',
-  'dashboard:manage': 'Arrange dashboard widgets',
-  'kyc:read': 'See identity checks (KYC)',
-  'kyc:write': 'Prepare identity checks (KYC)',
-  'tool:read': 'See the tools catalog',
-  'tool:manage': 'Configure tool panels',
-  'run:read': 'See automation runs',
-  'run:write': 'Start automation runs',
-  'message:read': 'See inbound messages',
-  'message:write': 'Send inbound messages',
-};
+const DASHBOARD_QUERY = graphql(`
+  query Dashboard {
+    dashboard {
+      columns
+      availableTypes
+      widgets {
+        id
+        ...DashboardWidgetFields
+      }
+    }
+  }
+`);
 
 function greeting(hour = new Date().getHours()): string {
   return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening';
 }
 
-function InfoCard({ icon, title, children }: { icon: ReactNode; title: string; children: ReactNode }) {
+/** Per widget id, the message of an error the server reported for that widget's data. */
+function widgetErrors(error: ErrorLike | undefined, widgets: readonly { id: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!CombinedGraphQLErrors.is(error)) return out;
+  for (const e of error.errors) {
+    const [root, list, index] = e.path ?? [];
+    const widget = root === 'dashboard' && list === 'widgets' && typeof index === 'number' ? widgets[index] : undefined;
+    if (widget) out[widget.id] ??= e.message;
+  }
+  return out;
+}
+
+function LoadingGrid() {
   return (
-    <Card sx={{ height: '100%' }}>
-      <CardContent sx={{ p: 3 }}>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.25, mb: 2 }}>
-          <Box sx={{ width: 36, height: 36, borderRadius: 2, bgcolor: '#eef2ff', color: 'primary.main', display: 'grid', placeItems: 'center' }}>{icon}</Box>
-          <Typography variant="overline" color="text.secondary">
-            {title}
-          </Typography>
-        </Box>
-        {children}
-      </CardContent>
-    </Card>
+    <Box aria-busy aria-label="Loading the dashboard" sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
+      {[0, 1, 2, 3].map((i) => (
+        <Skeleton key={i} variant="rounded" height={290} sx={{ borderRadius: 3 }} />
+      ))}
+    </Box>
   );
 }
 
-/** Tenant, role and flags for now; widgets come with the domain. */
+/**
+ * The tenant's widgets and the user's own on one grid. With dashboard:use a member arranges their
+ * own widgets; with dashboard:manage also the tenant's. The server decides each change.
+ */
 export function DashboardPage() {
   const session = useSession();
+  const { data, loading, error, refetch, networkStatus } = useQuery(DASHBOARD_QUERY, { errorPolicy: 'all', notifyOnNetworkStatusChange: true });
+  const [dialog, setDialog] = useState<{ widget: DashboardWidgetFieldsFragment | null } | null>(null);
+  const [removing, setRemoving] = useState<DashboardWidgetFieldsFragment | null>(null);
+  const [removeWidget, remove] = useRemoveWidget();
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const dashboard = data?.dashboard;
+  const widgets = useMemo(() => (dashboard ? getFragmentData(DASHBOARD_WIDGET_FRAGMENT, dashboard.widgets) : []), [dashboard]);
+  const errors = useMemo(() => widgetErrors(error, widgets), [error, widgets]);
+  const canUse = session.can('dashboard:use');
+  const canManage = session.can('dashboard:manage');
+  const canArrange = useCallback((w: DashboardWidgetFieldsFragment) => (w.personal ? canUse : canManage), [canUse, canManage]);
+  const refetching = networkStatus === NetworkStatus.refetch;
+  const busyIds = useMemo(() => new Set(refetching ? Object.keys(errors) : []), [refetching, errors]);
+  const nextFreeRow = widgets.reduce((max, w) => Math.max(max, w.y + w.h), 0);
+
   const me = session.me;
-  if (!me) return null;
-  const firstName = me.user.name.split(' ')[0] ?? me.user.name;
-  const canWrite = session.can('ticket:write');
-  const canRead = session.can('ticket:read');
+  const firstName = me?.user.name.split(' ')[0] ?? '';
+  const addButton = canUse && dashboard ? (
+    <Button variant="contained" startIcon={<Add />} onClick={() => setDialog({ widget: null })}>
+      Add widget
+    </Button>
+  ) : null;
+
+  let content;
+  if (!dashboard) {
+    content = loading ? <LoadingGrid /> : <ErrorState message={messageOf(error)} onRetry={() => void refetch()} />;
+  } else if (widgets.length === 0) {
+    content = (
+      <EmptyState
+        icon={<SpaceDashboard />}
+        title="Your dashboard is empty"
+        description={canUse ? 'Add widgets for the numbers you follow: open tickets, runs, incidents, identity checks and quotas.' : 'Widgets your organisation adds will show here.'}
+        action={addButton}
+      />
+    );
+  } else {
+    content = (
+      <DashboardGrid
+        widgets={widgets}
+        columns={dashboard.columns}
+        canArrange={canArrange}
+        errors={errors}
+        busyIds={busyIds}
+        onRetry={() => void refetch()}
+        onEdit={(widget) => setDialog({ widget })}
+        onRemove={(widget) => {
+          setRemoveError(null);
+          setRemoving(widget);
+        }}
+      />
+    );
+  }
+
+  const confirmRemove = async () => {
+    if (!removing) return;
+    try {
+      await removeWidget({ variables: { id: removing.id } });
+      setNotice(`Removed “${removing.title}”.`);
+      setRemoving(null);
+    } catch (err) {
+      setRemoveError(messageOf(err instanceof Error ? err : null));
+    }
+  };
 
   return (
-    <Box>
-      <Box
-        sx={{
-          borderRadius: 4,
-          p: { xs: 3, md: 4 },
-          mb: 3,
-          color: '#fff',
-          background: 'radial-gradient(800px 300px at 0% 0%, #6366f1 0%, transparent 60%), linear-gradient(135deg, #3730a3 0%, #1e1b4b 100%)',
-          display: 'flex',
-          flexDirection: { xs: 'column', md: 'row' },
-          alignItems: { md: 'center' },
-          gap: 2,
-        }}
+    <>
+      <PageHeader
+        title={`${greeting()}, ${firstName}`}
+        subtitle={
+          <>
+            {me?.tenant?.name} at a glance.
+            {canUse && dashboard && widgets.length > 0 && (
+              <Box component="span" sx={{ display: { xs: 'none', md: 'inline' } }}>
+                {' '}
+                Drag a widget by its title to move it, or by its corner to resize it.
+              </Box>
+            )}
+          </>
+        }
+        actions={widgets.length > 0 ? addButton : null}
+      />
+      {dashboard && error && Object.keys(errors).length === 0 && (
+        <Alert severity="error" role="alert" sx={{ mb: 2 }} action={<Button color="inherit" size="small" onClick={() => void refetch()}>Retry</Button>}>
+          {messageOf(error)}
+        </Alert>
+      )}
+      {content}
+      {dashboard && (
+        <WidgetDialog
+          open={Boolean(dialog)}
+          widget={dialog?.widget}
+          onClose={() => setDialog(null)}
+          availableTypes={dashboard.availableTypes}
+          columns={dashboard.columns}
+          nextFreeRow={nextFreeRow}
+          onSaved={setNotice}
+        />
+      )}
+      <ConfirmDialog
+        open={Boolean(removing)}
+        title="Remove this widget?"
+        confirmLabel="Remove"
+        pendingLabel="Removing…"
+        destructive
+        pending={remove.loading}
+        error={removeError}
+        onConfirm={() => void confirmRemove()}
+        onClose={() => setRemoving(null)}
       >
-        <Box sx={{ flex: 1 }}>
-          <Typography variant="h1" sx={{ color: '#fff' }}>
-            {greeting()}, {firstName}
-          </Typography>
-          <Typography sx={{ color: 'rgba(255,255,255,.8)', mt: 0.5 }}>
-            You are signed in to <strong>{me.tenant?.name}</strong> as <strong>{me.role}</strong>.
-          </Typography>
-        </Box>
-        <Stack direction="row" spacing={1.5}>
-          {canWrite && (
-            <Button component={RouterLink} to={urls.ticketNew()} variant="contained" startIcon={<Add />} sx={{ bgcolor: '#fff', color: 'primary.dark', '&:hover': { bgcolor: '#eef2ff' } }}>
-              New ticket
-            </Button>
-          )}
-          {canRead && (
-            <Button component={RouterLink} to={urls.tickets({ status: ['OPEN', 'PENDING'] })} variant="outlined" endIcon={<ArrowForward />} sx={{ color: '#fff', borderColor: 'rgba(255,255,255,.5)' }}>
-              Open tickets
-            </Button>
-          )}
-        </Stack>
-      </Box>
-
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' }, gap: 2.5 }}>
-        <InfoCard icon={<Business fontSize="small" />} title="Organisation">
-          <Typography variant="h3" component="h2">
-            {me.tenant?.name}
-          </Typography>
-          <Typography color="text.secondary" sx={{ mt: 0.5 }}>
-            Workspace <code>{me.tenant?.slug}</code>
-          </Typography>
-          {me.memberships.length > 1 && (
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
-              You belong to {me.memberships.length} organisations; switch from the top bar.
-            </Typography>
-          )}
-        </InfoCard>
-        <InfoCard icon={<Shield fontSize="small" />} title="Your role">
-          <Typography variant="h3" component="h2" sx={{ textTransform: 'capitalize' }}>
-            {me.role}
-          </Typography>
-          <Stack spacing={0.75} sx={{ mt: 1.5 }} component="ul" aria-label="What your role allows" style={{ padding: 0, margin: 0, listStyle: 'none' }}>
-            {me.permissions.map((p) => (
-              <Box component="li" key={p} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                <CheckCircle sx={{ fontSize: 16, color: 'success.main' }} />
-                <Typography variant="body2">{PERMISSION_LABEL[p] ?? p}</Typography>
-              </Box>
-            ))}
-          </Stack>
-        </InfoCard>
-        <InfoCard icon={<Flag fontSize="small" />} title="Features">
-          <Stack spacing={1} component="ul" aria-label="Features" style={{ padding: 0, margin: 0, listStyle: 'none' }}>
-            {me.featureFlags.map((f) => (
-              <Box component="li" key={f.key} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                {f.enabled ? <CheckCircle sx={{ fontSize: 16, color: 'primary.main' }} /> : <RadioButtonUnchecked sx={{ fontSize: 16, color: 'text.disabled' }} />}
-                <Typography variant="body2" sx={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: '0.8rem', color: f.enabled ? 'text.primary' : 'text.secondary' }}>
-                  {f.key}
-                </Typography>
-                <Typography variant="body2" color={f.enabled ? 'primary.main' : 'text.disabled'} sx={{ ml: 'auto', fontWeight: 600 }}>
-                  {f.enabled ? 'On' : 'Off'}
-                </Typography>
-              </Box>
-            ))}
-          </Stack>
-        </InfoCard>
-      </Box>
-    </Box>
+        {removing?.personal ? `“${removing.title}” will disappear from your dashboard.` : `“${removing?.title ?? ''}” will disappear from everyone’s dashboard in ${me?.tenant?.name ?? 'your organisation'}.`}
+      </ConfirmDialog>
+      <Snackbar open={Boolean(notice)} autoHideDuration={4000} onClose={() => setNotice(null)} message={notice} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }} />
+    </>
   );
 }

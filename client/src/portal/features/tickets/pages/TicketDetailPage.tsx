@@ -20,6 +20,7 @@ import { useCrumbLabel } from '../../../../shared/ui/layout/Breadcrumbs';
 import { EmptyState, ErrorState } from '../../../../shared/ui/StateViews';
 import { urls } from '../../../urls';
 import { CorrelationLink } from '../../trace/components/CorrelationLink';
+import { TicketIncidentChips } from '../../incidents/components/TicketIncidentChips';
 import { TicketComments } from '../components/TicketComments';
 import { TicketPriorityLabel, TicketStatusChip } from '../components/TicketChips';
 import { useUpdateTicket } from '../hooks/useTicketMutations';
@@ -190,6 +191,7 @@ export function TicketDetailPage() {
       <Typography variant="h1" sx={{ mb: 3 }}>
         {ticket.subject}
       </Typography>
+      <TicketIncidentChips ticketId={ticket.id} />
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 320px' }, gap: 3, alignItems: 'start' }}>
         <Stack spacing={4}>
