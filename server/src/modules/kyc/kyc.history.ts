@@ -120,7 +120,8 @@ export function createHistoryLoader(ctx: Omit<Context, 'loaders'>): DataLoader<K
         };
         stand(KycCaseStatus.DRAFT, c.createdAt, null, null);
         stand(KycCaseStatus.SUBMITTED, c.submittedAt, 'submit', null);
-        if (c.status === KycCaseStatus.APPROVED || c.status === KycCaseStatus.REJECTED) stand(c.status, c.decidedAt, c.status === KycCaseStatus.APPROVED ? 'approve' : 'reject', null);
+        const status: KycCaseStatus = c.status;
+        if (status === KycCaseStatus.APPROVED || status === KycCaseStatus.REJECTED) stand(status, c.decidedAt, status === KycCaseStatus.APPROVED ? 'approve' : 'reject', null);
         return changes.sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
       });
     },
