@@ -3,6 +3,7 @@ import ConfirmationNumber from '@mui/icons-material/ConfirmationNumberOutlined';
 import Dashboard from '@mui/icons-material/SpaceDashboardOutlined';
 import Code from '@mui/icons-material/Code';
 import Groups from '@mui/icons-material/GroupsOutlined';
+import VerifiedUser from '@mui/icons-material/VerifiedUserOutlined';
 import Logout from '@mui/icons-material/Logout';
 import Person from '@mui/icons-material/PersonOutline';
 import SwapHoriz from '@mui/icons-material/SwapHoriz';
@@ -27,6 +28,7 @@ import { routePaths, urls } from './urls';
 export const PORTAL_NAV: readonly NavItem[] = [
   { label: 'Dashboard', href: urls.home(), icon: <Dashboard fontSize="small" />, exact: true },
   { label: 'Tickets', href: urls.tickets(), icon: <ConfirmationNumber fontSize="small" />, permission: 'ticket:read' },
+  { label: 'Identity checks (KYC)', href: urls.kyc(), icon: <VerifiedUser fontSize="small" />, permission: 'kyc:read' },
   { label: 'Team', href: urls.team(), icon: <Groups fontSize="small" />, permission: 'member:read' },
   { label: 'Developers', href: urls.developers(), icon: <Code fontSize="small" />, permission: DEVELOPER_PERMISSIONS },
   { label: 'Account', href: urls.account(), icon: <Person fontSize="small" /> },

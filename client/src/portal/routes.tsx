@@ -18,6 +18,10 @@ const InvitePage = lazy(() => import('./features/invitations/pages/InvitePage').
 const TeamPage = lazy(() => import('./features/team/pages/TeamPage').then((m) => ({ default: m.TeamPage })));
 const TicketCreatePage = lazy(() => import('./features/tickets/pages/TicketCreatePage').then((m) => ({ default: m.TicketCreatePage })));
 const TicketDetailPage = lazy(() => import('./features/tickets/pages/TicketDetailPage').then((m) => ({ default: m.TicketDetailPage })));
+const KycCaseCreatePage = lazy(() => import('./features/kyc/pages/KycCaseCreatePage').then((m) => ({ default: m.KycCaseCreatePage })));
+const KycCaseDetailPage = lazy(() => import('./features/kyc/pages/KycCaseDetailPage').then((m) => ({ default: m.KycCaseDetailPage })));
+const KycCaseEditPage = lazy(() => import('./features/kyc/pages/KycCaseEditPage').then((m) => ({ default: m.KycCaseEditPage })));
+const KycCaseListPage = lazy(() => import('./features/kyc/pages/KycCaseListPage').then((m) => ({ default: m.KycCaseListPage })));
 const TicketListPage = lazy(() => import('./features/tickets/pages/TicketListPage').then((m) => ({ default: m.TicketListPage })));
 
 /** The portal's routes: guards wrap what needs a session or a permission; crumbs name each level. */
@@ -63,6 +67,47 @@ export const portalRoutes: RouteObject[] = [
             element: (
               <RequirePermission permission="ticket:read" what="This ticket">
                 <TicketDetailPage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
+        path: routePaths.kyc,
+        handle: { crumb: 'Identity checks' },
+        children: [
+          {
+            index: true,
+            element: (
+              <RequirePermission permission="kyc:read" what="Identity checks">
+                <KycCaseListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.kycNew,
+            handle: { crumb: 'New case' },
+            element: (
+              <RequirePermission permission="kyc:write" what="Starting identity checks">
+                <KycCaseCreatePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.kycCase,
+            handle: { crumb: 'Case' },
+            element: (
+              <RequirePermission permission="kyc:read" what="This identity check">
+                <KycCaseDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.kycCaseEdit,
+            handle: { crumb: 'Edit' },
+            element: (
+              <RequirePermission permission="kyc:write" what="Editing identity checks">
+                <KycCaseEditPage />
               </RequirePermission>
             ),
           },

@@ -38,6 +38,10 @@ export const urls = {
   resetPassword: (token: string) => `/reset-password/${encodeURIComponent(token)}`,
   invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
   backOffice: () => '/admin/',
+  kyc: (query?: { status?: readonly string[] }) => withQuery('/kyc', query ? { ...query } : undefined),
+  kycNew: () => '/kyc/new',
+  kycCase: (id: string) => `/kyc/${encodeURIComponent(id)}`,
+  kycCaseEdit: (id: string) => `/kyc/${encodeURIComponent(id)}/edit`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so the two agree). */
@@ -58,4 +62,8 @@ export const routePaths = {
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password/:token',
   invite: '/invite/:token',
+  kyc: '/kyc',
+  kycNew: '/kyc/new',
+  kycCase: '/kyc/:caseId',
+  kycCaseEdit: '/kyc/:caseId/edit',
 } as const;
