@@ -32,8 +32,9 @@ export function KycCaseCreatePage() {
       if (data) await navigate(urls.kycCase(data.createKycCase.id));
     } catch (err) {
       const e = err instanceof Error ? err : null;
-      setServerErrors(detailErrorsOf(e));
-      setFormError(messageOf(e));
+      const fields = detailErrorsOf(e);
+      setServerErrors(fields);
+      setFormError(Object.keys(fields).length ? 'Some details need correcting: see the fields marked below.' : messageOf(e));
     }
   };
 

@@ -97,7 +97,9 @@ export function KycCaseEditPage() {
       await navigate(urls.kycCase(kycCase.id));
     } catch (err) {
       const e = err instanceof Error ? err : null;
-      setServerErrors(detailErrorsOf(e));
+      const fields = detailErrorsOf(e);
+      setServerErrors(fields);
+      if (Object.keys(fields).length) return setFormError('Some details need correcting: see the fields marked below.');
       setFormError(errorCodeOf(e) === 'CONFLICT' ? `${messageOf(e)} Your changes are still in the form; reload to see the others' first.` : messageOf(e));
     }
   };

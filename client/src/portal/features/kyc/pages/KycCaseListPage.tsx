@@ -61,7 +61,7 @@ export function KycCaseListPage() {
     <>
       <PageHeader title="Identity checks (KYC)" subtitle="Verify the people and businesses you work with: add their details and documents, then submit them for review." actions={createButton} />
       <DataTable
-        label="KYC cases"
+        label="Cases"
         columns={kycColumns}
         rows={kycRows(connection?.nodes)}
         rowKey={(c) => c.id}
