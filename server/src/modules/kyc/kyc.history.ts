@@ -28,6 +28,16 @@ const STATE_ACTIONS: Record<string, KycAction | null> = {
   'kyc.case.rejected': 'reject',
 };
 
+/** The action that puts a case into each state (for stand-ins). */
+const ENTERED_BY: Record<KycCaseStatus, KycAction | null> = {
+  DRAFT: null,
+  SUBMITTED: 'submit',
+  IN_REVIEW: 'startReview',
+  NEEDS_INFO: 'requestInfo',
+  APPROVED: 'approve',
+  REJECTED: 'reject',
+};
+
 const STATUSES = new Set<string>(Object.values(KycCaseStatus));
 const asStatus = (v: unknown): KycCaseStatus | null => (typeof v === 'string' && STATUSES.has(v) ? (v as KycCaseStatus) : null);
 
@@ -122,7 +132,17 @@ export function createHistoryLoader(ctx: Omit<Context, 'loaders'>): DataLoader<K
         stand(KycCaseStatus.SUBMITTED, c.submittedAt, 'submit', null);
         const status: KycCaseStatus = c.status;
         if (status === KycCaseStatus.APPROVED || status === KycCaseStatus.REJECTED) stand(status, c.decidedAt, status === KycCaseStatus.APPROVED ? 'approve' : 'reject', null);
-        return changes.sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
+        changes.sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
+        changes.forEach((x, i) => {
+          if (i > 0 && x.action !== null && x.previousStatus === null) x.previousStatus = changes[i - 1]?.status ?? null;
+        });
+        // Still short of the state the case is in: the current state stands in, at its last update.
+        const last = changes[changes.length - 1];
+        if (last && last.status !== status) {
+          const at = c.updatedAt > last.changedAt ? c.updatedAt : last.changedAt;
+          changes.push({ status, previousStatus: last.status, action: ENTERED_BY[status], changedAt: at, message: status === KycCaseStatus.NEEDS_INFO ? (c.customerMessage ?? null) : null, actorId: null });
+        }
+        return changes;
       });
     },
     { cacheKeyFn: (c) => c.id, maxBatchSize: 200 },

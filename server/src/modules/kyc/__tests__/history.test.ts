@@ -126,6 +126,15 @@ describe('status history', () => {
       ['SUBMITTED', 'SUBMIT'],
     ]);
     expect(res.kycCase.statusHistory[1]?.changedAt).toBe(submittedAt.toISOString());
+
+    // A case further along than its own times tell: its current state at its last update.
+    const asked = await makeCase(t, { data: { status: KycCaseStatus.NEEDS_INFO, createdAt, customerMessage: 'A newer proof of address, please.' } });
+    const later = ok(await t.gql<{ kycCase: { statusHistory: Record<string, unknown>[] } }>(GET, { id: asked.gid }, { token: tokens['owner@acme.test'] }));
+    expect(later.kycCase.statusHistory.map((h) => [h.previousStatus, h.status, h.action, h.message])).toEqual([
+      [null, 'DRAFT', null, null],
+      ['DRAFT', 'SUBMITTED', 'SUBMIT', null],
+      ['SUBMITTED', 'NEEDS_INFO', 'REQUEST_INFO', 'A newer proof of address, please.'],
+    ]);
   });
 
   it("is not reachable for another tenant's case", async () => {

@@ -56,7 +56,7 @@ export const kycColumns: readonly Column<KycCaseRowFragment, KycSortField>[] = [
       </Box>
     ),
   },
-  { id: 'status', header: 'Status', render: (c) => <KycStatusChip status={c.status} />, width: 170 },
+  { id: 'status', header: 'Status', render: (c) => <KycStatusChip status={c.status} />, width: 150 },
   {
     id: 'createdAt',
     header: 'Created',
