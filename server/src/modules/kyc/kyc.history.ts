@@ -18,6 +18,9 @@ import { type KycAction, KycCaseAction } from './kyc.transitions';
  * out: never who on the staff acted or their internal reasons.
  */
 
+/** At most this many changes are answered (the newest): a bound for the query cost. */
+export const HISTORY_LIMIT = 100;
+
 /** Audit actions that move a case between states, and the table action behind each. */
 const STATE_ACTIONS: Record<string, KycAction | null> = {
   'kyc.case.created': null,
@@ -142,7 +145,7 @@ export function createHistoryLoader(ctx: Omit<Context, 'loaders'>): DataLoader<K
           const at = c.updatedAt > last.changedAt ? c.updatedAt : last.changedAt;
           changes.push({ status, previousStatus: last.status, action: ENTERED_BY[status], changedAt: at, message: status === KycCaseStatus.NEEDS_INFO ? (c.customerMessage ?? null) : null, actorId: null });
         }
-        return changes;
+        return changes.slice(-HISTORY_LIMIT);
       });
     },
     { cacheKeyFn: (c) => c.id, maxBatchSize: 200 },

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canSeeReview } from './kyc.access';
+import { listCost } from '../../common/query-limits';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
@@ -24,7 +25,7 @@ import * as review from './kyc.review';
 import * as cases from './kyc.service';
 import { KycCaseAction, type KycAction } from './kyc.transitions';
 import { KycBusiness, KycCaseReview, KycPerson } from './kyc.types';
-import { documentUploadOf, KycDocumentUpload, KycStatusChange } from './kyc.history';
+import { documentUploadOf, HISTORY_LIMIT, KycDocumentUpload, KycStatusChange } from './kyc.history';
 
 const KycCaseConnection = Connection(KycCase);
 const KycDocumentConnection = Connection(KycDocument);
@@ -117,7 +118,10 @@ export class KycCaseResolver {
     return review.availableActions(ctx, kycCase);
   }
 
-  @FieldResolver(() => [KycStatusChange], { description: 'Every change of state, oldest first: when the case was created, submitted, taken into review, sent back for more information and decided.' })
+  @FieldResolver(() => [KycStatusChange], {
+    complexity: listCost(HISTORY_LIMIT),
+    description: `Its changes of state, oldest first (the newest ${HISTORY_LIMIT}): when the case was created, submitted, taken into review, sent back for more information and decided.`,
+  })
   statusHistory(@Root() kycCase: KycCase, @Ctx() ctx: Context): Promise<KycStatusChange[]> {
     return ctx.loaders.kyc.history.load(kycCase);
   }
