@@ -6,6 +6,7 @@ import Groups from '@mui/icons-material/GroupsOutlined';
 import History from '@mui/icons-material/History';
 import Mail from '@mui/icons-material/MailOutline';
 import Timeline from '@mui/icons-material/Timeline';
+import VerifiedUser from '@mui/icons-material/VerifiedUserOutlined';
 import Logout from '@mui/icons-material/Logout';
 import Person from '@mui/icons-material/PersonOutline';
 import ReportProblem from '@mui/icons-material/ReportProblemOutlined';
@@ -36,6 +37,7 @@ export const PORTAL_NAV: readonly NavItem[] = [
   { label: 'Messages', href: urls.messages(), icon: <Mail fontSize="small" />, permission: 'message:read' },
   { label: 'Activity', href: urls.activity(), icon: <History fontSize="small" />, permission: ACTIVITY_PERMISSIONS },
   { label: 'Incidents', href: urls.incidents(), icon: <ReportProblem fontSize="small" />, permission: 'incident:read' },
+  { label: 'Identity checks (KYC)', href: urls.kyc(), icon: <VerifiedUser fontSize="small" />, permission: 'kyc:read' },
   { label: 'Team', href: urls.team(), icon: <Groups fontSize="small" />, permission: 'member:read' },
   { label: 'Developers', href: urls.developers(), icon: <Code fontSize="small" />, permission: DEVELOPER_PERMISSIONS },
   { label: 'Account', href: urls.account(), icon: <Person fontSize="small" /> },

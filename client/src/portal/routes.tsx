@@ -23,6 +23,10 @@ const TicketDetailPage = lazy(() => import('./features/tickets/pages/TicketDetai
 const ActivityPage = lazy(() => import('./features/activity/pages/ActivityPage').then((m) => ({ default: m.ActivityPage })));
 const TracePage = lazy(() => import('./features/trace/pages/TracePage').then((m) => ({ default: m.TracePage })));
 const MessagesPage = lazy(() => import('./features/messages/pages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
+const KycCaseCreatePage = lazy(() => import('./features/kyc/pages/KycCaseCreatePage').then((m) => ({ default: m.KycCaseCreatePage })));
+const KycCaseDetailPage = lazy(() => import('./features/kyc/pages/KycCaseDetailPage').then((m) => ({ default: m.KycCaseDetailPage })));
+const KycCaseEditPage = lazy(() => import('./features/kyc/pages/KycCaseEditPage').then((m) => ({ default: m.KycCaseEditPage })));
+const KycCaseListPage = lazy(() => import('./features/kyc/pages/KycCaseListPage').then((m) => ({ default: m.KycCaseListPage })));
 const TicketListPage = lazy(() => import('./features/tickets/pages/TicketListPage').then((m) => ({ default: m.TicketListPage })));
 
 /** The portal's routes: guards wrap what needs a session or a permission; crumbs name each level. */
@@ -68,6 +72,47 @@ export const portalRoutes: RouteObject[] = [
             element: (
               <RequirePermission permission="ticket:read" what="This ticket">
                 <TicketDetailPage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
+        path: routePaths.kyc,
+        handle: { crumb: 'Identity checks' },
+        children: [
+          {
+            index: true,
+            element: (
+              <RequirePermission permission="kyc:read" what="Identity checks">
+                <KycCaseListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.kycNew,
+            handle: { crumb: 'New case' },
+            element: (
+              <RequirePermission permission="kyc:write" what="Starting identity checks">
+                <KycCaseCreatePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.kycCase,
+            handle: { crumb: 'Case' },
+            element: (
+              <RequirePermission permission="kyc:read" what="This identity check">
+                <KycCaseDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.kycCaseEdit,
+            handle: { crumb: 'Edit' },
+            element: (
+              <RequirePermission permission="kyc:write" what="Editing identity checks">
+                <KycCaseEditPage />
               </RequirePermission>
             ),
           },

@@ -72,6 +72,10 @@ export const urls = {
   messages: (query?: ActivityListQuery) => withQuery('/messages', query ? { ...query } : undefined),
   incidents: (query?: IncidentListQuery) => withQuery('/incidents', query ? { ...query } : undefined),
   incident: (id: string) => `/incidents/${encodeURIComponent(id)}`,
+  kyc: (query?: { status?: readonly string[] }) => withQuery('/kyc', query ? { ...query } : undefined),
+  kycNew: () => '/kyc/new',
+  kycCase: (id: string) => `/kyc/${encodeURIComponent(id)}`,
+  kycCaseEdit: (id: string) => `/kyc/${encodeURIComponent(id)}/edit`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so the two agree). */
@@ -100,4 +104,8 @@ export const routePaths = {
   messages: '/messages',
   incidents: '/incidents',
   incident: '/incidents/:incidentId',
+  kyc: '/kyc',
+  kycNew: '/kyc/new',
+  kycCase: '/kyc/:caseId',
+  kycCaseEdit: '/kyc/:caseId/edit',
 } as const;

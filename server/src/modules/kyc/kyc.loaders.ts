@@ -5,6 +5,7 @@ import { type ChildPage, childConnection } from '../../database/child-connection
 import { kycDocumentAccess } from './kyc.access';
 import { KycCase } from './kyc-case.entity';
 import { KycDocument } from './kyc-document.entity';
+import { createHistoryLoader } from './kyc.history';
 
 export type DocumentPage = ChildPage<KycDocument>;
 
@@ -28,6 +29,9 @@ export function createKycLoaders(ctx: Omit<Context, 'loaders'>) {
 
     /** Document counts of many cases in one grouped query. */
     documentCount: documents.count,
+
+    /** Status histories of many cases, from their audit rows, in one query. */
+    history: createHistoryLoader(ctx),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canSeeReview } from './kyc.access';
+import { listCost } from '../../common/query-limits';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
@@ -24,6 +25,7 @@ import * as review from './kyc.review';
 import * as cases from './kyc.service';
 import { KycCaseAction, type KycAction } from './kyc.transitions';
 import { KycBusiness, KycCaseReview, KycPerson } from './kyc.types';
+import { documentUploadOf, HISTORY_LIMIT, KycDocumentUpload, KycStatusChange } from './kyc.history';
 
 const KycCaseConnection = Connection(KycCase);
 const KycDocumentConnection = Connection(KycDocument);
@@ -116,6 +118,19 @@ export class KycCaseResolver {
     return review.availableActions(ctx, kycCase);
   }
 
+  @FieldResolver(() => [KycStatusChange], {
+    complexity: listCost(HISTORY_LIMIT),
+    description: `Its changes of state, oldest first (the newest ${HISTORY_LIMIT}): when the case was created, submitted, taken into review, sent back for more information and decided.`,
+  })
+  statusHistory(@Root() kycCase: KycCase, @Ctx() ctx: Context): Promise<KycStatusChange[]> {
+    return ctx.loaders.kyc.history.load(kycCase);
+  }
+
+  @FieldResolver(() => KycDocumentUpload, { description: 'Where and what to upload: the upload path, the size limit and the accepted content types.' })
+  documentUpload(@Root() kycCase: KycCase, @Ctx() ctx: Context): KycDocumentUpload {
+    return documentUploadOf(ctx, kycCase);
+  }
+
   @FieldResolver(() => KycDocumentConnection, { description: 'Documents, oldest first.' })
   async documents(@Root() kycCase: KycCase, @Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<KycDocument>> {
     const page = toPageRequest(args);
@@ -125,6 +140,14 @@ export class KycCaseResolver {
       return connectionOf(rows, documents.DOCUMENT_ORDER, { hasNextPage: hasMore, hasPreviousPage: false }, () => ctx.loaders.kyc.documentCount.load(kycCase.id));
     }
     return documents.listCaseDocuments(ctx, kycCase, args);
+  }
+}
+
+@Resolver(() => KycStatusChange)
+export class KycStatusChangeResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'The member of the organisation who made the change; null for steps taken by Atrium staff (and for cases made outside the API).' })
+  changedBy(@Root() change: KycStatusChange, @Ctx() ctx: Context): Promise<User | null> | null {
+    return change.actorId ? ctx.loaders.users.byId.load(change.actorId) : null;
   }
 }
 

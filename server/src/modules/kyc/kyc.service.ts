@@ -128,6 +128,9 @@ export function auditCaseChange(
   }
 }
 
+/** Steps customers are not told about, even in their own webhooks. */
+const STAFF_INTERNAL: ReadonlySet<KycAction> = new Set<KycAction>(['recommend']);
+
 /**
  * The one path of every case change: lock, check the version and the transition table, apply,
  * move the state, and audit in the same transaction.
@@ -148,7 +151,8 @@ export async function changeCase(
       const details = await apply(em, kycCase);
       kycCase.status = to;
       auditCaseChange(ctx, em, kycCase, action, from, details);
-      await emitWebhookEvent(em, kycCase.tenant.id, 'kyc.case.updated', kycCaseData(kycCase, { action, from }));
+      // A recommendation is the staff's internal step (the state stays IN_REVIEW): customers hear nothing of it.
+      if (!STAFF_INTERNAL.has(action)) await emitWebhookEvent(em, kycCase.tenant.id, 'kyc.case.updated', kycCaseData(kycCase, { action, from }));
       return kycCase;
     });
   } catch (err) {
