@@ -88,8 +88,12 @@ function AdminMenu() {
   return (
     <Menu sx={{ pt: 1 }}>
       <Menu.DashboardItem primaryText="Overview" />
-      <MenuSection label="Support" resources={[RESOURCES.tickets]}>
+      <MenuSection label="Support" resources={[RESOURCES.tickets, RESOURCES.incidents]}>
         <Menu.ResourceItem name={RESOURCES.tickets} />
+        <Menu.ResourceItem name={RESOURCES.incidents} />
+      </MenuSection>
+      <MenuSection label="Compliance" resources={[RESOURCES.kycCases]}>
+        <Menu.ResourceItem name={RESOURCES.kycCases} />
       </MenuSection>
       <MenuSection label="Customers" resources={[RESOURCES.tenants, RESOURCES.users, RESOURCES.memberships]}>
         <Menu.ResourceItem name={RESOURCES.tenants} />
