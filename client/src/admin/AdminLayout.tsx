@@ -113,9 +113,13 @@ function AdminMenu() {
   );
 }
 
+/**
+ * react-admin's layout is `min-width: fit-content`, so one wide table made the whole page scroll
+ * sideways on a phone; here the page is the screen's width and wide content scrolls in its card.
+ */
 export function AdminLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout appBar={AdminAppBar} menu={AdminMenu} appBarAlwaysOn sx={{ '& .RaLayout-content': { px: { xs: 1.5, md: 3 }, pt: 1, pb: 4 } }}>
+    <Layout appBar={AdminAppBar} menu={AdminMenu} appBarAlwaysOn sx={{ minWidth: 0, '& .RaLayout-content': { px: { xs: 1.5, md: 3 }, pt: 1, pb: 4, minWidth: 0 } }}>
       {children}
     </Layout>
   );

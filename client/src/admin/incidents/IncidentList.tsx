@@ -9,7 +9,7 @@ import { ListLoadError } from '../integrations/IntegrationUi';
 import { INCIDENT_DEFAULT_SORT, type IncidentRecord } from '../providers/incidents.provider';
 import { RESOURCES } from '../resource-names';
 import { formatDateTime, formatRelative } from '../ui/format';
-import { AdminPageHeading, ResponsiveRows, RowLink } from '../ui/ResponsiveList';
+import { AdminPageHeading, PHONE_SAFE_LIST_SX, ResponsiveRows, RowLink } from '../ui/ResponsiveList';
 import { TenantBadge } from '../ui/TenantBadge';
 import { INCIDENT_SEVERITY_CHOICES, INCIDENT_STATUS_CHOICES, IncidentStatusChip, SeverityChip } from './incidentUi';
 
@@ -82,7 +82,7 @@ export function IncidentList() {
   return (
     <>
       <AdminPageHeading title="Incidents" subtitle="What is broken for customers, from opening to resolution." actions={<OpenIncidentButton />} />
-      <List sort={INCIDENT_DEFAULT_SORT} perPage={25} filters={incidentFilters} exporter={false} title="Incidents" actions={false} empty={false} error={<ListLoadError />}>
+      <List sort={INCIDENT_DEFAULT_SORT} perPage={25} filters={incidentFilters} exporter={false} title="Incidents" actions={false} empty={false} error={<ListLoadError />} sx={PHONE_SAFE_LIST_SX}>
         <ResponsiveRows<IncidentRecord>
           empty="No incidents match these filters."
           card={(i) => <IncidentCard incident={i} />}

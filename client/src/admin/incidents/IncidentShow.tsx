@@ -54,8 +54,10 @@ function TransitionButton({ incident }: { incident: IncidentRecord }) {
       <Button variant="contained" color={next === 'RESOLVED' ? 'success' : 'warning'} onClick={() => setOpen(true)}>
         {TRANSITION_LABEL[next]}
       </Button>
+      {/* Mounted only while open: a closing dialog unmounted by the reload would leave the page aria-hidden. */}
+      {open && (
       <FormDialog
-        open={open}
+        open
         onClose={() => setOpen(false)}
         title={`${TRANSITION_LABEL[next]}?`}
         submitLabel={TRANSITION_LABEL[next]}
@@ -73,6 +75,7 @@ function TransitionButton({ incident }: { incident: IncidentRecord }) {
         </Typography>
         <TextField label="Note for customers (optional)" value={note} onChange={(e) => setNote(e.target.value)} multiline minRows={2} />
       </FormDialog>
+      )}
     </>
   );
 }
@@ -101,7 +104,7 @@ function NoteForm({ incident }: { incident: IncidentRecord }) {
     }
   };
   return (
-    <Box component="form" onSubmit={(e) => void submit(e)} sx={{ display: 'flex', flexDirection: 'column', gap: 1, mb: 2 }} aria-label="Add a note">
+    <Box component="form" onSubmit={(e) => void submit(e)} sx={{ display: 'flex', flexDirection: 'column', gap: 1, mb: 2 }} aria-label="New note">
       <TextField label="Add a note" value={body} onChange={(e) => setBody(e.target.value)} multiline minRows={2} fullWidth />
       <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 1, flexWrap: 'wrap' }}>
         <FormControlLabel control={<Switch checked={isPublic} onChange={(e) => setPublic(e.target.checked)} />} label={isPublic ? 'Public: affected customers see it' : 'Internal: staff only'} />

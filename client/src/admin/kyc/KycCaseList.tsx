@@ -7,7 +7,7 @@ import { KYC_DEFAULT_SORT, type KycCaseRecord } from '../providers/kyc.provider'
 import { RESOURCES } from '../resource-names';
 import { formatDateTime } from '../ui/format';
 import { PersonCell } from '../ui/People';
-import { AdminPageHeading, ResponsiveRows, RowLink } from '../ui/ResponsiveList';
+import { AdminPageHeading, PHONE_SAFE_LIST_SX, ResponsiveRows, RowLink } from '../ui/ResponsiveList';
 import { TenantBadge } from '../ui/TenantBadge';
 import { KYC_STATUS_CHOICES, KycStatusChip, nextStepOf, SUBJECT_KIND_CHOICES, SUBJECT_KIND_LABEL, waitingSince } from './kycUi';
 
@@ -78,7 +78,7 @@ export function KycCaseList() {
   return (
     <>
       <AdminPageHeading title="KYC review queue" subtitle="Cases waiting for staff come first, the longest waiting at the top." />
-      <List sort={KYC_DEFAULT_SORT} perPage={25} filters={kycFilters} exporter={false} title="KYC review" empty={false} error={<ListLoadError />} sx={{ '& .RaList-main': { minWidth: 0 } }}>
+      <List sort={KYC_DEFAULT_SORT} perPage={25} filters={kycFilters} exporter={false} title="KYC review" empty={false} error={<ListLoadError />} sx={PHONE_SAFE_LIST_SX}>
         <ResponsiveRows<KycCaseRecord>
           empty="No KYC cases match these filters."
           card={(c) => <KycCaseCard c={c} />}

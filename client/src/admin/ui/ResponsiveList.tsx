@@ -62,6 +62,15 @@ export function RowLink({ id, children }: { id: string; children: ReactNode }) {
   );
 }
 
+/**
+ * For a react-admin `<List sx>`: its parts may shrink to the screen, so the filter bar's inputs
+ * (which react-admin makes full width on phones) never push the page wider than 390 px.
+ */
+export const PHONE_SAFE_LIST_SX = {
+  minWidth: 0,
+  '& .RaList-main, & .RaList-actions, & .RaList-actions form, & .filter-field': { minWidth: 0, maxWidth: '100%' },
+} as const;
+
 /** A page's one h1, with a line under it and actions on the right (wraps on phones). */
 export function AdminPageHeading({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
   return (
