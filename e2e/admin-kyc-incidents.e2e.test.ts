@@ -30,8 +30,8 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const outside = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= width) return [];
-    return [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > width + 0.5 && ![...e.children].some((c) => c.getBoundingClientRect().right > width + 0.5))
+    return Array.from(document.querySelectorAll('body *'))
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5 && !Array.from(e.children).some((c) => c.getBoundingClientRect().right > width + 0.5))
       .slice(0, 6)
       .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ').slice(0, 3).join('.')} → ${Math.round(e.getBoundingClientRect().right)}`);
   });
@@ -80,7 +80,7 @@ describe('KYC review and incidents in the back office', () => {
     const caseId = created.data!.createKycCase.id;
     const form = new FormData();
     form.append('kind', 'PASSPORT');
-    form.append('file', new Blob([tinyPdf('Passport of Ada Lovelace Byron')], { type: 'application/pdf' }), 'passport.pdf');
+    form.append('file', new Blob([new Uint8Array(tinyPdf('Passport of Ada Lovelace Byron'))], { type: 'application/pdf' }), 'passport.pdf');
     const upload = await fetch(`${e2e.url}/api/kyc/cases/${encodeURIComponent(caseId)}/documents`, { method: 'POST', headers: { authorization: `Bearer ${owner}` }, body: form });
     expect(upload.status).toBe(201);
     const submitted = await e2e.app.gql<{ submitKycCase: { status: string } }>(
