@@ -65,7 +65,7 @@ function expectCommonHeaders(res: Raw): void {
 function expectAppPolicy(res: Raw): void {
   const csp = String(res.headers['content-security-policy']).split(';');
   expect(csp).toEqual(
-    expect.arrayContaining(["default-src 'self'", "script-src 'self'", "connect-src 'self'", "style-src 'self' 'unsafe-inline'", "object-src 'none'", "frame-ancestors 'none'"]),
+    expect.arrayContaining(["default-src 'self'", "script-src 'self'", "connect-src 'self'", "style-src 'self' 'unsafe-inline'", "object-src 'none'", "frame-ancestors 'none'", "img-src 'self' blob:", "frame-src 'self' blob:"]),
   );
 }
 

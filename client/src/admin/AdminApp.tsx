@@ -40,7 +40,7 @@ function createQueryClient(): QueryClient {
  */
 export function AdminApp({ runtime }: { runtime: Runtime }) {
   const [authProvider] = useState(() => createAuthProvider(runtime.client, runtime.store));
-  const [dataProvider] = useState(() => createDataProvider(runtime.client));
+  const [dataProvider] = useState(() => createDataProvider(runtime.client, ADMIN_RESOURCES, runtime.store));
   const [queryClient] = useState(createQueryClient);
   return (
     <ApolloProvider client={runtime.client}>

@@ -88,8 +88,12 @@ function AdminMenu() {
   return (
     <Menu sx={{ pt: 1 }}>
       <Menu.DashboardItem primaryText="Overview" />
-      <MenuSection label="Support" resources={[RESOURCES.tickets]}>
+      <MenuSection label="Support" resources={[RESOURCES.tickets, RESOURCES.incidents]}>
         <Menu.ResourceItem name={RESOURCES.tickets} />
+        <Menu.ResourceItem name={RESOURCES.incidents} />
+      </MenuSection>
+      <MenuSection label="Compliance" resources={[RESOURCES.kycCases]}>
+        <Menu.ResourceItem name={RESOURCES.kycCases} />
       </MenuSection>
       <MenuSection label="Customers" resources={[RESOURCES.tenants, RESOURCES.users, RESOURCES.memberships]}>
         <Menu.ResourceItem name={RESOURCES.tenants} />
@@ -109,9 +113,13 @@ function AdminMenu() {
   );
 }
 
+/**
+ * react-admin's layout is `min-width: fit-content`, so one wide table made the whole page scroll
+ * sideways on a phone; here the page is the screen's width and wide content scrolls in its card.
+ */
 export function AdminLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout appBar={AdminAppBar} menu={AdminMenu} appBarAlwaysOn sx={{ '& .RaLayout-content': { px: { xs: 1.5, md: 3 }, pt: 1, pb: 4 } }}>
+    <Layout appBar={AdminAppBar} menu={AdminMenu} appBarAlwaysOn sx={{ minWidth: 0, '& .RaLayout-content': { px: { xs: 1.5, md: 3 }, pt: 1, pb: 4, minWidth: 0 } }}>
       {children}
     </Layout>
   );

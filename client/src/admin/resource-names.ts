@@ -13,5 +13,7 @@ export const RESOURCES = {
   apiKeys: 'api-keys',
   webhookEndpoints: 'webhook-endpoints',
   webhookDeliveries: 'webhook-deliveries',
+  kycCases: 'kyc-cases',
+  incidents: 'incidents',
 } as const;
 export type ResourceName = (typeof RESOURCES)[keyof typeof RESOURCES];

@@ -1,7 +1,9 @@
 import type { AdminResource } from './admin-resource';
 import { auditLogs } from './auditLogs';
 import { featureFlags } from './featureFlags';
+import { incidents } from './incidents';
 import { apiKeys, webhookDeliveries, webhookEndpoints } from './integrations';
+import { kycCases } from './kyc';
 import { memberships } from './memberships';
 import { tenants } from './tenants';
 import { tickets } from './tickets';
@@ -22,4 +24,6 @@ export const ADMIN_RESOURCES: readonly AdminResource[] = [
   apiKeys,
   webhookEndpoints,
   webhookDeliveries,
+  kycCases,
+  incidents,
 ];

@@ -24,7 +24,10 @@ const APP_DIRECTIVES = {
   baseUri: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'"],
+  // blob: for KYC documents shown inline in the back office: staff read the file with their
+  // token (fetch), and the page shows it from a local object URL, an image or a PDF in a frame.
+  imgSrc: ["'self'", 'blob:'],
+  frameSrc: ["'self'", 'blob:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],

@@ -109,6 +109,8 @@ describe('the back office resource list', () => {
       AdminApiKey: missing,
       AdminWebhookEndpoint: missing,
       AdminWebhookDelivery: missing,
+      AdminKycCase: missing,
+      AdminIncident: missing,
     });
     for (const { name } of ADMIN_RESOURCES) {
       const error = await dp.getOne(name, { id: 'X-gone' }).catch((e: unknown) => e);

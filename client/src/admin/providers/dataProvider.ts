@@ -8,6 +8,19 @@ import { type InvitationRecord, invitationsOfTenant, resendInvitation, revokeInv
 import { rolesOfTenant, type RoleSummary } from './memberships.provider';
 import { type ResourceProvider, unsupported } from './resource-provider';
 import { disableWebhookEndpoint, type WebhookEndpointRecord } from './webhooks.provider';
+import type { SessionStore } from '../../shared/session';
+import { decideKycDocument, fetchKycDocumentFile, type KycReviewStep, runKycReviewStep } from './kyc.provider';
+import type { KycCaseStatus, KycDocumentDecision, KycDocumentStatus, IncidentStatus } from '../../gql/graphql';
+import {
+  addIncidentNote,
+  type IncidentEventRecord,
+  type IncidentTicketRecord,
+  linkIncidentEvents,
+  linkIncidentTickets,
+  searchIncidentEvents,
+  searchIncidentTickets,
+  transitionIncident,
+} from './incidents.provider';
 import { deactivateUser, reactivateUser, revokeUserSessions, sessionsOfUser, type UserRecord, type UserSessionRecord } from './users.provider';
 
 /**
@@ -27,6 +40,15 @@ export interface AdminDataProvider extends DataProvider<string> {
   reactivateUser(resource: typeof RESOURCES.users, params: { id: string }): Promise<{ data: UserRecord }>;
   revokeApiKey(resource: typeof RESOURCES.apiKeys, params: { id: string }): Promise<{ data: ApiKeyRecord }>;
   disableWebhookEndpoint(resource: typeof RESOURCES.webhookEndpoints, params: { id: string }): Promise<{ data: WebhookEndpointRecord }>;
+  kycReviewStep(resource: typeof RESOURCES.kycCases, params: KycReviewStep): Promise<{ data: { id: string; status: KycCaseStatus; version: number } }>;
+  decideKycDocument(resource: typeof RESOURCES.kycCases, params: { id: string; decision: KycDocumentDecision; reason: string }): Promise<{ data: { id: string; status: KycDocumentStatus; filename: string } }>;
+  kycDocumentFile(resource: typeof RESOURCES.kycCases, params: { path: string; signal?: AbortSignal }): Promise<{ data: Blob }>;
+  transitionIncident(resource: typeof RESOURCES.incidents, params: { id: string; to: IncidentStatus; note?: string | null }): Promise<{ data: { id: string; status: IncidentStatus } }>;
+  addIncidentNote(resource: typeof RESOURCES.incidents, params: { incidentId: string; body: string; internal: boolean }): Promise<{ data: { id: string; internal: boolean } }>;
+  linkIncidentTickets(resource: typeof RESOURCES.incidents, params: { incidentId: string; ticketIds: string[] }): Promise<{ data: null }>;
+  linkIncidentEvents(resource: typeof RESOURCES.incidents, params: { incidentId: string; eventIds: string[] }): Promise<{ data: null }>;
+  searchIncidentTickets(resource: typeof RESOURCES.incidents, params: { text?: string; tenantId?: string; signal?: AbortSignal }): Promise<{ data: IncidentTicketRecord[]; total: number }>;
+  searchIncidentEvents(resource: typeof RESOURCES.incidents, params: { type?: string; tenantId?: string; signal?: AbortSignal }): Promise<{ data: IncidentEventRecord[]; total: number }>;
 }
 
 /**
@@ -35,7 +57,7 @@ export interface AdminDataProvider extends DataProvider<string> {
  * generic over whatever record type a caller names; each resource provider is typed for its
  * own records, so this is the one place where the two meet.
  */
-export function createDataProvider(client: ApolloClient, resources: readonly AdminResource[] = ADMIN_RESOURCES): AdminDataProvider {
+export function createDataProvider(client: ApolloClient, resources: readonly AdminResource[] = ADMIN_RESOURCES, session?: SessionStore): AdminDataProvider {
   const providers = new Map<string, ResourceProvider<RaRecord>>(resources.map((r) => [r.name, r.provider(client)]));
   const of = (resource: string): ResourceProvider<RaRecord> => {
     const provider = providers.get(resource);
@@ -64,6 +86,21 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     reactivateUser: async (_resource: string, { id }: { id: string }) => ({ data: await reactivateUser(client, id) }),
     revokeApiKey: async (_resource: string, { id }: { id: string }) => ({ data: await revokeApiKey(client, id) }),
     disableWebhookEndpoint: async (_resource: string, { id }: { id: string }) => ({ data: await disableWebhookEndpoint(client, id) }),
+    kycReviewStep: async (_resource: string, params: KycReviewStep) => ({ data: await runKycReviewStep(client, params) }),
+    decideKycDocument: async (_resource: string, params: { id: string; decision: KycDocumentDecision; reason: string }) => ({ data: await decideKycDocument(client, params) }),
+    kycDocumentFile: async (_resource: string, { path, signal }: { path: string; signal?: AbortSignal }) => ({ data: await fetchKycDocumentFile(session, path, signal) }),
+    transitionIncident: async (_resource: string, params: { id: string; to: IncidentStatus; note?: string | null }) => ({ data: await transitionIncident(client, params) }),
+    addIncidentNote: async (_resource: string, params: { incidentId: string; body: string; internal: boolean }) => ({ data: await addIncidentNote(client, params) }),
+    linkIncidentTickets: async (_resource: string, params: { incidentId: string; ticketIds: string[] }) => {
+      await linkIncidentTickets(client, params);
+      return { data: null };
+    },
+    linkIncidentEvents: async (_resource: string, params: { incidentId: string; eventIds: string[] }) => {
+      await linkIncidentEvents(client, params);
+      return { data: null };
+    },
+    searchIncidentTickets: async (_resource: string, params: { text?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentTickets(client, params),
+    searchIncidentEvents: async (_resource: string, params: { type?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentEvents(client, params),
   } as AdminDataProvider;
   return dataProvider;
 }

@@ -44,7 +44,7 @@ export function renderAdminPage(ui: ReactNode, opts: { resource: string; permiss
   const client = createApolloClient({ store, fetch: server.fetch });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <AdminContext dataProvider={createDataProvider(client)} authProvider={createAuthProvider(client, store)} i18nProvider={defaultI18nProvider} queryClient={queryClient}>
+    <AdminContext dataProvider={createDataProvider(client, undefined, store)} authProvider={createAuthProvider(client, store)} i18nProvider={defaultI18nProvider} queryClient={queryClient}>
       <ResourceContextProvider value={opts.resource}>{ui}</ResourceContextProvider>
       <Notification />
     </AdminContext>,
