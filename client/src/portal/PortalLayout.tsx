@@ -6,6 +6,8 @@ import Groups from '@mui/icons-material/GroupsOutlined';
 import Logout from '@mui/icons-material/Logout';
 import Person from '@mui/icons-material/PersonOutline';
 import SwapHoriz from '@mui/icons-material/SwapHoriz';
+import Build from '@mui/icons-material/BuildOutlined';
+import PlayCircle from '@mui/icons-material/PlayCircleOutline';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
@@ -27,6 +29,8 @@ import { routePaths, urls } from './urls';
 export const PORTAL_NAV: readonly NavItem[] = [
   { label: 'Dashboard', href: urls.home(), icon: <Dashboard fontSize="small" />, exact: true },
   { label: 'Tickets', href: urls.tickets(), icon: <ConfirmationNumber fontSize="small" />, permission: 'ticket:read' },
+  { label: 'Tools', href: urls.tools(), icon: <Build fontSize="small" />, permission: 'tool:read' },
+  { label: 'Runs', href: urls.runs(), icon: <PlayCircle fontSize="small" />, permission: 'run:read' },
   { label: 'Team', href: urls.team(), icon: <Groups fontSize="small" />, permission: 'member:read' },
   { label: 'Developers', href: urls.developers(), icon: <Code fontSize="small" />, permission: DEVELOPER_PERMISSIONS },
   { label: 'Account', href: urls.account(), icon: <Person fontSize="small" /> },

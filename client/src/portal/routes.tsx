@@ -18,6 +18,9 @@ const InvitePage = lazy(() => import('./features/invitations/pages/InvitePage').
 const TeamPage = lazy(() => import('./features/team/pages/TeamPage').then((m) => ({ default: m.TeamPage })));
 const TicketCreatePage = lazy(() => import('./features/tickets/pages/TicketCreatePage').then((m) => ({ default: m.TicketCreatePage })));
 const TicketDetailPage = lazy(() => import('./features/tickets/pages/TicketDetailPage').then((m) => ({ default: m.TicketDetailPage })));
+const ToolsPage = lazy(() => import('./features/tools/pages/ToolsPage').then((m) => ({ default: m.ToolsPage })));
+const RunListPage = lazy(() => import('./features/runs/pages/RunListPage').then((m) => ({ default: m.RunListPage })));
+const RunDetailPage = lazy(() => import('./features/runs/pages/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
 const TicketListPage = lazy(() => import('./features/tickets/pages/TicketListPage').then((m) => ({ default: m.TicketListPage })));
 
 /** The portal's routes: guards wrap what needs a session or a permission; crumbs name each level. */
@@ -63,6 +66,38 @@ export const portalRoutes: RouteObject[] = [
             element: (
               <RequirePermission permission="ticket:read" what="This ticket">
                 <TicketDetailPage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
+        path: routePaths.tools,
+        handle: { crumb: 'Tools' },
+        element: (
+          <RequirePermission permission="tool:read" what="The tools catalog">
+            <ToolsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: routePaths.runs,
+        handle: { crumb: 'Runs' },
+        children: [
+          {
+            index: true,
+            element: (
+              <RequirePermission permission="run:read" what="The run list">
+                <RunListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.run,
+            handle: { crumb: 'Run' },
+            element: (
+              <RequirePermission permission="run:read" what="This run">
+                <RunDetailPage />
               </RequirePermission>
             ),
           },

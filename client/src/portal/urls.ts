@@ -23,6 +23,13 @@ export interface TicketListQuery {
   size?: number;
 }
 
+export interface RunListQuery {
+  tool?: string;
+  status?: readonly string[];
+  from?: string;
+  to?: string;
+}
+
 export const urls = {
   home: () => '/',
   login: (next?: string) => withQuery('/login', { next: next && next !== '/' ? next : undefined }),
@@ -38,6 +45,10 @@ export const urls = {
   resetPassword: (token: string) => `/reset-password/${encodeURIComponent(token)}`,
   invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
   backOffice: () => '/admin/',
+  tools: () => '/tools',
+  runs: (query?: RunListQuery) => withQuery('/runs', query ? { ...query } : undefined),
+  run: (id: string) => `/runs/${encodeURIComponent(id)}`,
+  trace: (correlationId: string) => `/trace/${encodeURIComponent(correlationId)}`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so the two agree). */
@@ -58,4 +69,7 @@ export const routePaths = {
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password/:token',
   invite: '/invite/:token',
+  tools: '/tools',
+  runs: '/runs',
+  run: '/runs/:runId',
 } as const;
