@@ -85,7 +85,6 @@ function patternOf(source: string): RegExp | null {
 }
 
 const codePoints = (s: string) => [...s].length;
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const escapePointer = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Validates `data` against `schema`; returns Ajv-shaped errors (empty when valid). */
@@ -116,8 +115,8 @@ function walk(schema: Schema, data: Json, path: string, sp: string, out: AjvLike
 
   if (typeof data === 'string') {
     const n = codePoints(data);
-    if (typeof s.maxLength === 'number' && n > s.maxLength) err('maxLength', { limit: s.maxLength }, `must NOT have more than ${plural(s.maxLength, 'character')}`);
-    if (typeof s.minLength === 'number' && n < s.minLength) err('minLength', { limit: s.minLength }, `must NOT have fewer than ${plural(s.minLength, 'character')}`);
+    if (typeof s.maxLength === 'number' && n > s.maxLength) err('maxLength', { limit: s.maxLength }, `must NOT have more than ${s.maxLength} characters`);
+    if (typeof s.minLength === 'number' && n < s.minLength) err('minLength', { limit: s.minLength }, `must NOT have fewer than ${s.minLength} characters`);
     if (typeof s.pattern === 'string') {
       const re = patternOf(s.pattern);
       if (re && !re.test(data)) err('pattern', { pattern: s.pattern }, `must match pattern "${s.pattern}"`);
@@ -143,8 +142,8 @@ function walk(schema: Schema, data: Json, path: string, sp: string, out: AjvLike
   }
 
   if (Array.isArray(data)) {
-    if (typeof s.maxItems === 'number' && data.length > s.maxItems) err('maxItems', { limit: s.maxItems }, `must NOT have more than ${plural(s.maxItems, 'item')}`);
-    if (typeof s.minItems === 'number' && data.length < s.minItems) err('minItems', { limit: s.minItems }, `must NOT have fewer than ${plural(s.minItems, 'item')}`);
+    if (typeof s.maxItems === 'number' && data.length > s.maxItems) err('maxItems', { limit: s.maxItems }, `must NOT have more than ${s.maxItems} items`);
+    if (typeof s.minItems === 'number' && data.length < s.minItems) err('minItems', { limit: s.minItems }, `must NOT have fewer than ${s.minItems} items`);
     if (s.uniqueItems === true) {
       for (let i = data.length - 1; i > 0; i--) {
         const j = data.findIndex((x, k) => k < i && deepEqual(x, data[i]));
