@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { createToolRegistry } from '../server/src/modules/runs/handlers';
 import { RunExecutor } from '../server/src/modules/runs/run.executor';
@@ -28,6 +29,26 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 }
 
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Serious and critical axe-core violations in the page's main region (or an open dialog) as it is
+ * now, evaluated over CDP, outside the page's CSP. The shell (sidebar, top bar) and the theme's
+ * secondary text colour (#64748b: 4.44:1 on the page background) are issue 13's accessibility
+ * work, checked on every page by its own test; here colour contrast is left to that test.
+ */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Element | Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const dialog = document.querySelector('[role="dialog"]');
+    const result = await axe.run(dialog ?? document.querySelector('main') ?? document, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: false } } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => `${(n as unknown as { html: string }).html.slice(0, 160)} ${(n as unknown as { failureSummary?: string }).failureSummary ?? ''}`).join(' | ')}`);
+  });
+}
+
 /** No sideways page scroll at this width. */
 const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -39,6 +60,7 @@ describe('tools and runs in the portal', () => {
     const card = page.getByRole('article', { name: 'Check a VAT number' });
     await card.getByText(/runs used this month/).waitFor();
     await e2e.screenshot(page, 'portal-tools');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // A bad input never leaves the browser: the message sits at its field.
     await card.getByRole('button', { name: 'Run VAT number check' }).click();
@@ -47,6 +69,7 @@ describe('tools and runs in the portal', () => {
     await dialog.getByRole('button', { name: 'Start run' }).click();
     await dialog.getByText('must NOT have fewer than 4 characters').waitFor();
     await e2e.screenshot(page, 'portal-run-form-invalid', { fullPage: false });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     const before = await e2e.app.count(`select count(*) as n from automation_runs r join tenants t on t.id = r.tenant_id where t.slug = 'acme'`);
 
     // A valid one starts a run; its page follows the executor to the end, with no reload.
@@ -68,6 +91,7 @@ describe('tools and runs in the portal', () => {
     expect(run).toMatchObject({ status: 'SUCCEEDED', email: 'member@acme.test' });
     await page.getByText(run?.correlation_id ?? '-').waitFor();
     await e2e.screenshot(page, 'portal-run-succeeded');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await cspViolations()).toEqual([]);
 
     await page.setViewportSize({ width: 390, height: 844 });
@@ -97,6 +121,7 @@ describe('tools and runs in the portal', () => {
     );
     await page.getByText(`${vat} results`).waitFor();
     await e2e.screenshot(page, 'portal-runs-filtered');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     const first = table.getByRole('link').first();
     await first.focus();
