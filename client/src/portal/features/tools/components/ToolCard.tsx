@@ -47,11 +47,11 @@ export const TOOL_CATALOG_ENTRY_FRAGMENT = graphql(`
 
 /** This month's runs of the tool (what its quota counts) and the panel's recent runs. */
 const TOOL_RUNS_QUERY = graphql(`
-  query ToolRunsThisMonth($month: RunFilter!, $recent: RunFilter!, $recentCount: Int!, $withRecent: Boolean!) {
-    month: runs(first: 1, filter: $month) {
+  query ToolRunsThisMonth($toolId: ID!, $from: DateTime, $requestedById: ID, $first: Int = 5, $withRecent: Boolean = false) {
+    month: runs(first: 1, filter: { toolId: $toolId, from: $from }) {
       totalCount
     }
-    recent: runs(first: $recentCount, filter: $recent) @include(if: $withRecent) {
+    recent: runs(first: $first, filter: { toolId: $toolId, requestedById: $requestedById }) @include(if: $withRecent) {
       nodes {
         id
         status
@@ -116,12 +116,7 @@ export function ToolCard({ entry, onRun }: { entry: ToolCatalogEntryFragment; on
   const mine = panel?.recentRunsScope === 'MINE' ? session.me?.user.id : undefined;
   const runs = useQuery(TOOL_RUNS_QUERY, {
     skip: !tool || !canReadRuns,
-    variables: {
-      month: { toolId: tool?.id ?? '', from: month },
-      recent: { toolId: tool?.id ?? '', ...(mine ? { requestedById: mine } : {}) },
-      recentCount: Math.max(1, Math.min(recentCount, 20)),
-      withRecent: recentCount > 0,
-    },
+    variables: { toolId: tool?.id ?? '', from: month, requestedById: mine, first: Math.max(1, Math.min(recentCount, 20)), withRecent: recentCount > 0 },
   });
   if (!tool) return null;
   const limit = runsPerMonthOf(entry.limits);
