@@ -48,6 +48,10 @@ const config: Config = {
       testEnvironment: '<rootDir>/src/test/jsdom-environment.cjs',
       testMatch: ['<rootDir>/src/**/__tests__/**/*.test.{ts,tsx}'],
       transform: { '^.+\\.(t|j)sx?$': swcReact as never },
+      // @x0k/json-schema-merge (used by @rjsf/utils) ships ES modules only, and @rjsf/mui's CommonJS
+      // build takes MUI's CommonJS modules whole as their default export: compile both from ESM.
+      transformIgnorePatterns: ['/node_modules/(?!(@x0k/json-schema-merge|@rjsf/mui)/)'],
+      moduleNameMapper: { '^@rjsf/mui$': '<rootDir>/../node_modules/@rjsf/mui/lib/index.js' },
       setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
     },
     {

@@ -11,6 +11,8 @@ import Logout from '@mui/icons-material/Logout';
 import Person from '@mui/icons-material/PersonOutline';
 import ReportProblem from '@mui/icons-material/ReportProblemOutlined';
 import SwapHoriz from '@mui/icons-material/SwapHoriz';
+import Build from '@mui/icons-material/BuildOutlined';
+import PlayCircle from '@mui/icons-material/PlayCircleOutline';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
@@ -38,6 +40,8 @@ export const PORTAL_NAV: readonly NavItem[] = [
   { label: 'Activity', href: urls.activity(), icon: <History fontSize="small" />, permission: ACTIVITY_PERMISSIONS },
   { label: 'Incidents', href: urls.incidents(), icon: <ReportProblem fontSize="small" />, permission: 'incident:read' },
   { label: 'Identity checks (KYC)', href: urls.kyc(), icon: <VerifiedUser fontSize="small" />, permission: 'kyc:read' },
+  { label: 'Tools', href: urls.tools(), icon: <Build fontSize="small" />, permission: 'tool:read' },
+  { label: 'Runs', href: urls.runs(), icon: <PlayCircle fontSize="small" />, permission: 'run:read' },
   { label: 'Team', href: urls.team(), icon: <Groups fontSize="small" />, permission: 'member:read' },
   { label: 'Developers', href: urls.developers(), icon: <Code fontSize="small" />, permission: DEVELOPER_PERMISSIONS },
   { label: 'Account', href: urls.account(), icon: <Person fontSize="small" /> },

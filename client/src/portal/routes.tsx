@@ -27,6 +27,9 @@ const KycCaseCreatePage = lazy(() => import('./features/kyc/pages/KycCaseCreateP
 const KycCaseDetailPage = lazy(() => import('./features/kyc/pages/KycCaseDetailPage').then((m) => ({ default: m.KycCaseDetailPage })));
 const KycCaseEditPage = lazy(() => import('./features/kyc/pages/KycCaseEditPage').then((m) => ({ default: m.KycCaseEditPage })));
 const KycCaseListPage = lazy(() => import('./features/kyc/pages/KycCaseListPage').then((m) => ({ default: m.KycCaseListPage })));
+const ToolsPage = lazy(() => import('./features/tools/pages/ToolsPage').then((m) => ({ default: m.ToolsPage })));
+const RunListPage = lazy(() => import('./features/runs/pages/RunListPage').then((m) => ({ default: m.RunListPage })));
+const RunDetailPage = lazy(() => import('./features/runs/pages/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
 const TicketListPage = lazy(() => import('./features/tickets/pages/TicketListPage').then((m) => ({ default: m.TicketListPage })));
 
 /** The portal's routes: guards wrap what needs a session or a permission; crumbs name each level. */
@@ -113,6 +116,38 @@ export const portalRoutes: RouteObject[] = [
             element: (
               <RequirePermission permission="kyc:write" what="Editing identity checks">
                 <KycCaseEditPage />
+              </RequirePermission>
+            ),
+          },
+        ],
+      },
+      {
+        path: routePaths.tools,
+        handle: { crumb: 'Tools' },
+        element: (
+          <RequirePermission permission="tool:read" what="The tools catalog">
+            <ToolsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: routePaths.runs,
+        handle: { crumb: 'Runs' },
+        children: [
+          {
+            index: true,
+            element: (
+              <RequirePermission permission="run:read" what="The run list">
+                <RunListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: routePaths.run,
+            handle: { crumb: 'Run' },
+            element: (
+              <RequirePermission permission="run:read" what="This run">
+                <RunDetailPage />
               </RequirePermission>
             ),
           },

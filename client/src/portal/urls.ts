@@ -46,6 +46,13 @@ export interface IncidentListQuery {
   q?: string;
 }
 
+export interface RunListQuery {
+  tool?: string;
+  status?: readonly string[];
+  from?: string;
+  to?: string;
+}
+
 export const urls = {
   home: () => '/',
   login: (next?: string) => withQuery('/login', { next: next && next !== '/' ? next : undefined }),
@@ -76,6 +83,9 @@ export const urls = {
   kycNew: () => '/kyc/new',
   kycCase: (id: string) => `/kyc/${encodeURIComponent(id)}`,
   kycCaseEdit: (id: string) => `/kyc/${encodeURIComponent(id)}/edit`,
+  tools: () => '/tools',
+  runs: (query?: RunListQuery) => withQuery('/runs', query ? { ...query } : undefined),
+  run: (id: string) => `/runs/${encodeURIComponent(id)}`,
 } as const;
 
 /** Route patterns for the router (kept beside the builders so the two agree). */
@@ -108,4 +118,7 @@ export const routePaths = {
   kycNew: '/kyc/new',
   kycCase: '/kyc/:caseId',
   kycCaseEdit: '/kyc/:caseId/edit',
+  tools: '/tools',
+  runs: '/runs',
+  run: '/runs/:runId',
 } as const;

@@ -42,6 +42,9 @@ export class RunFilter {
   @Field(() => ID, { description: 'Only runs for this ticket (global id).', nullable: true })
   ticketId?: string;
 
+  @Field(() => ID, { description: 'Only runs started by this user (global id), e.g. your own for a panel scoped to MINE.', nullable: true })
+  requestedById?: string;
+
   @Field({ nullable: true, description: 'Created at or after.' })
   from?: Date;
 

@@ -27,6 +27,7 @@ export async function listRuns(ctx: Context, args: RunsArgs): Promise<Connection
   if (f?.trigger?.length) where.trigger = { $in: f.trigger };
   if (f?.toolId) where.tool = expectGlobalId(f.toolId, 'Tool', 'filter.toolId');
   if (f?.ticketId) where.ticket = expectGlobalId(f.ticketId, 'Ticket', 'filter.ticketId');
+  if (f?.requestedById) where.requestedBy = expectGlobalId(f.requestedById, 'User', 'filter.requestedById');
   if (f?.correlationId) where.correlationId = f.correlationId;
   if (f?.from || f?.to) where.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
   // Inside a tenant the filter pins the tenant already; another tenant's id matches nothing.

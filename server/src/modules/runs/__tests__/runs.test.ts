@@ -358,7 +358,7 @@ describe('cancel and retry', () => {
 
 describe('listing runs', () => {
   let tenantToken: string;
-  let made: { id: string; status: RunStatus; trigger: RunTrigger; tool: string; createdAt: Date; corr: string; ticket: boolean }[];
+  let made: { id: string; status: RunStatus; trigger: RunTrigger; tool: string; createdAt: Date; corr: string; ticket: boolean; mine: boolean }[];
 
   beforeAll(async () => {
     const { p, token } = await tenantWithUser('runs-list', 'viewer');
@@ -375,8 +375,8 @@ describe('listing runs', () => {
       const tool = i % 3 === 0 ? capped : echo;
       const createdAt = new Date(base + i * 3_600_000);
       const corr = i < 4 ? 'list-corr-a' : `list-corr-${i}`;
-      const run = makeRun(em, tenant, tool, { status: statuses[i % 5], trigger: triggers[i % 4], createdAt, correlationId: corr, ticket: i % 2 === 0 ? ticket : undefined });
-      made.push({ id: toGlobalId('AutomationRun', run.id), status: statuses[i % 5], trigger: triggers[i % 4], tool: tool.key, createdAt, corr, ticket: i % 2 === 0 });
+      const run = makeRun(em, tenant, tool, { status: statuses[i % 5], trigger: triggers[i % 4], createdAt, correlationId: corr, ticket: i % 2 === 0 ? ticket : undefined, requestedBy: i % 4 === 1 ? requester : undefined });
+      made.push({ id: toGlobalId('AutomationRun', run.id), status: statuses[i % 5], trigger: triggers[i % 4], tool: tool.key, createdAt, corr, ticket: i % 2 === 0, mine: i % 4 === 1 });
     }
     await em.flush();
   });
@@ -401,7 +401,7 @@ describe('listing runs', () => {
     expect(off.data?.runs.pageInfo.hasNextPage).toBe(false);
   });
 
-  it('filters by status, tool, trigger, correlation id, ticket and time', async () => {
+  it('filters by status, tool, trigger, correlation id, ticket, requester and time', async () => {
     const count = async (f: Record<string, unknown>) => {
       const res = await t.gql(LIST, { first: 100, f }, { token: tenantToken });
       expect(res.errors).toBeUndefined();
@@ -414,6 +414,13 @@ describe('listing runs', () => {
     expect(await count({ correlationId: 'list-corr-a' })).toEqual(ids((m) => m.corr === 'list-corr-a'));
     const [ticket] = await t.sql<{ id: string }>(`select id from tickets where subject = 'Runs list ticket'`);
     expect(await count({ ticketId: toGlobalId('Ticket', ticket.id) })).toEqual(ids((m) => m.ticket));
+    const [requester] = await t.sql<{ id: string }>(`select id from users where email = 'viewer@runs-list.test'`);
+    const mine = ids((m) => m.mine);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(await count({ requestedById: toGlobalId('User', requester.id) })).toEqual(mine);
+    expect(await count({ requestedById: toGlobalId('User', await t.userId('member@acme.test')) })).toEqual([]);
+    const wrongKind = await t.gql(LIST, { first: 10, f: { requestedById: toGlobalId('Ticket', ticket.id) } }, { token: tenantToken });
+    expect(codeOf(wrongKind)).toBe('BAD_USER_INPUT');
     const from = made[10].createdAt.toISOString();
     const to = made[14].createdAt.toISOString();
     expect(await count({ from, to })).toEqual(made.slice(10, 15).map((m) => m.id).sort());

@@ -1,0 +1,94 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { fakeMe, gqlError, tick } from '../../test/fake-graphql';
+import { renderPortal } from './portal-harness';
+
+const RUN_ID = 'QXV0b21hdGlvblJ1bjox';
+
+function runAs(status: string, extra: Record<string, unknown> = {}) {
+  const finished = ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(status);
+  return {
+    __typename: 'AutomationRun',
+    id: RUN_ID,
+    status,
+    trigger: 'USER',
+    input: { vatNumber: 'DE136695976' },
+    output: status === 'SUCCEEDED' ? { valid: true, country: 'Germany' } : null,
+    error: null,
+    attempts: status === 'QUEUED' ? 0 : 1,
+    maxAttempts: 3,
+    correlationId: 'corr-run-page-1',
+    createdAt: new Date(Date.now() - 2000).toISOString(),
+    startedAt: status === 'QUEUED' ? null : new Date(Date.now() - 1000).toISOString(),
+    finishedAt: finished ? new Date().toISOString() : null,
+    nextAttemptAt: null,
+    updatedAt: new Date().toISOString(),
+    tool: { __typename: 'Tool', id: 'VG9vbDp2YXQ=', key: 'vat.validate', name: 'VAT number check' },
+    requestedBy: { __typename: 'User', id: 'VXNlcjptZW1iZXI=', name: 'Mia Member' },
+    retryOf: null,
+    ticket: null,
+    ...extra,
+  };
+}
+
+const events = (types: string[]) => ({
+  data: {
+    systemEvents: {
+      __typename: 'SystemEventConnection',
+      totalCount: types.length,
+      nodes: types
+        .map((type, i) => ({ __typename: 'SystemEvent', id: `ev-${i}`, type, severity: 'INFO', source: i ? 'executor' : 'api', occurredAt: new Date(Date.now() - (10 - i) * 1000).toISOString(), payload: {} }))
+        .reverse(),
+    },
+  },
+});
+
+const me = () => fakeMe('owner', { permissions: ['run:read', 'run:write', 'event:read', 'tool:read'] });
+
+describe('the run page', () => {
+  it('follows a live run until it finishes, then stops asking', async () => {
+    const statuses = ['QUEUED', 'RUNNING', 'SUCCEEDED'];
+    let detailCalls = 0;
+    const { server } = renderPortal(`/runs/${RUN_ID}`, {
+      stored: true,
+      me,
+      handlers: {
+        RunDetail: () => ({ data: { run: runAs(statuses[Math.min(detailCalls++, statuses.length - 1)] ?? 'SUCCEEDED') } }),
+        RunEvents: () => events(detailCalls >= 3 ? ['run.queued', 'run.started', 'run.succeeded'] : ['run.queued']),
+      },
+    });
+    await screen.findByRole('heading', { level: 1, name: 'VAT number check' });
+    expect(within(screen.getByTestId('run-status')).getByText('Queued')).toBeTruthy();
+    expect(screen.getByText('corr-run-page-1')).toBeTruthy();
+
+    await waitFor(() => expect(within(screen.getByTestId('run-status')).getByText('Succeeded')).toBeTruthy(), { timeout: 8000 });
+    expect(await screen.findByText('Germany')).toBeTruthy();
+    expect(await within(screen.getByRole('list', { name: 'Run events' })).findByText('run.succeeded')).toBeTruthy();
+    const asked = server.callsOf('RunDetail').length;
+    expect(asked).toBe(3);
+    await tick(2500);
+    expect(server.callsOf('RunDetail')).toHaveLength(asked);
+    // Finished and not failed: nothing to cancel or retry.
+    expect(screen.queryByRole('button', { name: 'Cancel run' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  }, 20_000);
+
+  it('shows the server’s refusal when a cancel comes too late', async () => {
+    let status = 'RUNNING';
+    const { user } = renderPortal(`/runs/${RUN_ID}`, {
+      stored: true,
+      me,
+      handlers: {
+        RunDetail: () => ({ data: { run: runAs(status) } }),
+        RunEvents: () => events(['run.queued']),
+        CancelRun: () => {
+          status = 'SUCCEEDED';
+          return gqlError('CONFLICT', 'This run has already finished (SUCCEEDED); only queued or running runs can be cancelled.', { reason: 'RUN_FINISHED' });
+        },
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Cancel run' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('This run has already finished (SUCCEEDED)');
+    await waitFor(() => expect(within(screen.getByTestId('run-status')).getByText('Succeeded')).toBeTruthy());
+    expect(screen.queryByRole('button', { name: 'Cancel run' })).toBeNull();
+  });
+});
