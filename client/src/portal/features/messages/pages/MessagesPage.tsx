@@ -87,9 +87,9 @@ function Outcome({ m }: { m: MessageRow }) {
   }
   if (m.run) {
     return (
-      <Typography variant="body2" sx={{ wordBreak: 'break-word' }}>
+      <Link component={RouterLink} to={urls.run(m.run.id)} onClick={(e) => e.stopPropagation()} variant="body2" sx={{ wordBreak: 'break-word' }}>
         Run of <strong>{m.run.tool.name}</strong> · {m.run.status.toLowerCase()}
-      </Typography>
+      </Link>
     );
   }
   if (m.error) {

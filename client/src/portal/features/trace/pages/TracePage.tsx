@@ -119,7 +119,11 @@ function TraceEntry({ entry, correlationId }: { entry: Entry; correlationId: str
           ? urls.systemEvents({ correlationId })
           : n.__typename === 'AuditLog' && session.can('audit:read')
             ? urls.auditLog({ correlationId })
-            : null;
+            : n.__typename === 'AutomationRun' && session.can('run:read')
+              ? urls.run(n.id)
+              : n.__typename === 'Incident' && session.can('incident:read')
+                ? urls.incident(n.id)
+                : null;
   const detail = detailOf(entry);
   return (
     <Box component="li" aria-label={`${kind.label}: ${entry.title}`} sx={{ display: 'grid', gridTemplateColumns: '36px minmax(0, 1fr)', columnGap: 1.5, position: 'relative', pb: 2.5, '&:last-child': { pb: 0 } }}>
