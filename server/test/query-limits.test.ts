@@ -178,7 +178,7 @@ describe('cost model', () => {
       const document = value as DocumentNode;
       const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
       if (!op) continue;
-      // Worst-case values: page sizes and id lists at their largest; other inputs left out.
+      // Worst-case values: page sizes and id lists at their largest, flags on; other inputs left out.
       const variables: Record<string, unknown> = {};
       for (const v of op.variableDefinitions ?? []) {
         const key = v.variable.name.value;
@@ -186,6 +186,8 @@ describe('cost model', () => {
         if (key === 'first' || key === 'last') variables[key] = 100;
         else if (type.kind === Kind.LIST_TYPE) variables[key] = Array.from({ length: 100 }, () => 'x');
         else if (type.kind === Kind.NAMED_TYPE && ['ID', 'String'].includes(type.name.value)) variables[key] = 'x';
+        // A flag (e.g. for @include) set: the worst case includes everything it guards.
+        else if (type.kind === Kind.NAMED_TYPE && type.name.value === 'Boolean') variables[key] = true;
       }
       out.push({ name, document, variables });
     }

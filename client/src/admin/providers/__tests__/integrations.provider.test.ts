@@ -94,12 +94,12 @@ function deliveryNode(n: number, overrides: Record<string, unknown> = {}) {
 beforeEach(() => localStorage.clear());
 
 describe('API keys', () => {
-  it('lists every tenant’s keys by page, filtered by tenant only, as records with their tenant and creator', async () => {
+  it('lists every tenant’s keys by page, filtered by tenant and status (not by free text), as records with their tenant and creator', async () => {
     const { server, dp } = setup({
       AdminApiKeys: () => ({ data: { apiKeys: { __typename: 'ApiKeyConnection', totalCount: 27, nodes: [apiKeyNode(1), apiKeyNode(2, { createdBy: null, status: 'REVOKED', revokedAt: '2026-11-03T09:00:00.000Z' })] } } }),
     });
     const result = await dp.getList('api-keys', { ...list, pagination: { page: 2, perPage: 25 }, filter: { tenantId: ' T-acme ', status: 'ACTIVE', q: 'erp' } });
-    expect(only(server, 'AdminApiKeys')).toEqual({ first: 25, offset: 25, filter: { tenantId: 'T-acme' } });
+    expect(only(server, 'AdminApiKeys')).toEqual({ first: 25, offset: 25, filter: { tenantId: 'T-acme', status: ['ACTIVE'] } });
     expect(result.total).toBe(27);
     expect(result.data.map((k) => [k.id, k.tenantId, k.status, k.createdBy?.name ?? null, k.revokedAt])).toEqual([
       ['K-1', 'T-acme', 'ACTIVE', 'Olga Owner', null],
