@@ -109,13 +109,18 @@ describe('the front door', () => {
       const plain = await rawGet(path);
       expect(plain.headers['content-encoding']).toBeUndefined();
       const brotli = await rawGet(path, { 'accept-encoding': 'gzip, deflate, br' });
-      expect(brotli.headers['content-encoding']).toBe('br');
-      expect(brotli.headers.vary).toContain('Accept-Encoding');
       expect(brotli.headers['content-type']).toMatch(/javascript/);
       expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-      expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
       const gzip = await rawGet(path, { 'accept-encoding': 'gzip' });
-      expect(gzip.headers['content-encoding']).toBe('gzip');
+      if (plain.body.length < 100) {
+        // A chunk of a few bytes, which compression would make bigger, goes as it is (scripts/build-client.js).
+        expect(brotli.body.equals(plain.body)).toBe(true);
+      } else {
+        expect(brotli.headers['content-encoding']).toBe('br');
+        expect(brotli.headers.vary).toContain('Accept-Encoding');
+        expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+        expect(gzip.headers['content-encoding']).toBe('gzip');
+      }
       // The bundles name no source map, and asking for one finds nothing.
       expect(/sourceMappingURL=\S+\.map\s*$/.test(plain.body.toString())).toBe(false);
       expect((await rawGet(`${path}.map`)).status).toBe(404);

@@ -50,6 +50,7 @@ describe('portal session', () => {
     await e2e.screenshot(page, 'portal-tenant-switcher', { fullPage: false });
     await page.getByRole('menuitem', { name: /Acme Corporation/ }).click();
     await page.getByRole('button', { name: /Organisation: Acme Corporation/ }).waitFor();
-    await page.getByRole('heading', { name: 'Acme Corporation' }).waitFor();
+    // The dashboard now speaks for the organisation switched to.
+    await page.getByText(/^Acme Corporation at a glance/).waitFor();
   });
 });
