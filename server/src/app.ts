@@ -22,6 +22,7 @@ import type { Logger } from './common/logger';
 import type { AppServices, Context } from './context/context';
 import { createContext, createDeferredContext } from './context/create-context';
 import { createLoginLimiter } from './modules/auth/login-limiter';
+import { SessionCache, type SessionRow } from './modules/auth/session-cache';
 import { onMailCommitted } from './modules/mail/mail.outbox';
 import { MailWorker } from './modules/mail/mail.worker';
 import { ME_HTTP_QUERY } from './modules/me/me.query';
@@ -58,7 +59,12 @@ let cachedSchema: Promise<GraphQLSchema> | undefined;
 export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
   cachedSchema ??= buildAppSchema();
   const schema = await cachedSchema;
-  const services: AppServices = { config, logger, loginLimiter: createLoginLimiter(config, logger), ...composeModules(modules) };
+  // Session look-ups remembered until the database notifies a change to what they read.
+  const sessionCache = config.sessionCache.enabled
+    ? new SessionCache<SessionRow>(orm, logger, { ttlMs: config.sessionCache.ttlMs, maxEntries: 10_000, heartbeatMs: 30_000 })
+    : undefined;
+  await sessionCache?.start();
+  const services: AppServices = { config, logger, loginLimiter: createLoginLimiter(config, logger), sessionCache, ...composeModules(modules) };
   // Query-cost budgets (Redis when REDIS_URL is set); null when THROTTLE_ENABLED=false.
   const throttle = createQueryThrottle(config, logger);
   const app = express();
@@ -94,6 +100,11 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
       // resolver to compute them; answers are per caller, so they say no-store (below).
       ApolloServerPluginCacheControlDisabled(),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // A mutation may have revoked a session or changed a role: this instance forgets its
+      // remembered look-ups before answering (other instances hear the database's notification).
+      ...(sessionCache ? [{ requestDidStart: async () => ({ willSendResponse: async ({ operation }: { operation?: { operation: string } | null }) => {
+        if (operation?.operation === 'mutation') sessionCache.forgetAll();
+      } }) }] : []),
       frontDoorPlugin({ maxCost: config.graphqlLimits.maxCost, retryAfterSeconds: config.timeouts.retryAfterSeconds, throttle }),
     ],
   });
@@ -232,6 +243,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
       await mail.stop();
       await services.loginLimiter.close();
       await throttle?.close();
+      await sessionCache?.close();
     },
   };
 }

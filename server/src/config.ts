@@ -51,6 +51,9 @@ const EnvSchema = z.object({
   THROTTLE_KEY_RESTORE_RATE: z.coerce.number().positive().max(1_000_000_000).default(10_000),
   THROTTLE_ANONYMOUS_MAX: z.coerce.number().int().min(1).max(1_000_000_000).default(20_000),
   THROTTLE_ANONYMOUS_RESTORE_RATE: z.coerce.number().positive().max(1_000_000_000).default(1_000),
+  // Session look-ups remembered until the database notifies a change (modules/auth/session-cache.ts).
+  SESSION_CACHE_ENABLED: bool.default(true),
+  SESSION_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   REQUEST_BUDGET_MS: z.coerce.number().int().min(10).max(300_000).default(10_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(10).max(3_600_000).default(8000),
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(3000),
@@ -263,6 +266,8 @@ export interface Config {
   readonly graphqlLimits: GraphqlLimits;
   /** What a caller may spend over time: a leaky bucket of query cost per key, session or address. */
   readonly throttle: ThrottleConfig;
+  /** Session look-ups remembered per instance, forgotten on every notified change (SESSION_CACHE_*). */
+  readonly sessionCache: { readonly enabled: boolean; readonly ttlMs: number };
   /** How long one request and its database work may take, and how the pool waits. */
   readonly timeouts: Timeouts;
   /** Built client (portal and back office) to serve; null serves the API only. */
@@ -379,6 +384,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiKey: Object.freeze({ maximumAvailable: e.THROTTLE_KEY_MAX, restoreRate: e.THROTTLE_KEY_RESTORE_RATE }),
       anonymous: Object.freeze({ maximumAvailable: e.THROTTLE_ANONYMOUS_MAX, restoreRate: e.THROTTLE_ANONYMOUS_RESTORE_RATE }),
     }),
+    sessionCache: Object.freeze({ enabled: e.SESSION_CACHE_ENABLED, ttlMs: e.SESSION_CACHE_TTL_SECONDS * 1000 }),
     timeouts: Object.freeze({
       requestBudgetMs: e.REQUEST_BUDGET_MS,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,

@@ -84,6 +84,9 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
     MAIL_POLL_INTERVAL_MS: '0',
     // Production requires it; tests that start in production mode need not each say it.
     PUBLIC_URL: 'http://localhost:4000',
+    // Statement counts stay the same whatever ran before: the session look-up is sent every time.
+    // session-cache.test.ts (and the read-path counts) turn the cache on.
+    SESSION_CACHE_ENABLED: 'false',
     ...opts.env,
   });
   // The same connection limits as the server (statement, query and pool timeouts).

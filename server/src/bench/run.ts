@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,8 @@ const CONCURRENCY = Math.min(arg('concurrency', 8), 64);
  */
 const COMPARE_THROTTLE = process.argv.includes('--compare-throttle');
 const ROUNDS = Math.min(arg('rounds', 7), 50);
+/** `--only <text>`: only the scenarios whose name contains the text (e.g. `--only Q1:`). */
+const ONLY = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : '';
 
 type Scenario = { name: string; query: string; variables?: Record<string, unknown> };
 
@@ -217,18 +220,36 @@ async function main(): Promise<void> {
     }
 
     process.stdout.write(`requests per scenario: ${REQUESTS}, concurrency: ${CONCURRENCY}\n\n`);
-    for (const s of scenarios) {
+    // `--cpu-profile <file>`: a V8 CPU profile of the measured requests only (not the set-up).
+    const profileAt = process.argv.indexOf('--cpu-profile');
+    const profiler = profileAt >= 0 ? new Session() : undefined;
+    const post_ = (method: string, params?: object) =>
+      new Promise<unknown>((resolve, reject) => profiler?.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+    if (profiler) {
+      profiler.connect();
+      await post_('Profiler.enable');
+      await post_('Profiler.start');
+    }
+    for (const s of scenarios.filter((x) => x.name.includes(ONLY))) {
       let statements = 0;
       const count = () => (statements += 1);
       const check = (await (await post(s, token)).json()) as { errors?: unknown };
       if (check.errors) throw new Error(`${s.name}: ${JSON.stringify(check.errors)}`);
       knex.on('query', count);
+      const cpu0 = process.cpuUsage();
       const { latencies, seconds } = await load(() => post(s, token));
+      const cpu = process.cpuUsage(cpu0);
       knex.removeListener('query', count);
       process.stdout.write(
         `${s.name}\n  p50 ${percentile(latencies, 50).toFixed(1)} ms  p95 ${percentile(latencies, 95).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  ` +
-          `${(latencies.length / seconds).toFixed(0)} req/s  ${(statements / latencies.length).toFixed(1)} SQL/request\n`,
+          `${(latencies.length / seconds).toFixed(0)} req/s  ${(statements / latencies.length).toFixed(1)} SQL/request  ` +
+          `${((cpu.user + cpu.system) / latencies.length).toFixed(0)} µs CPU/request (this process: server and client)\n`,
       );
+    }
+    if (profiler) {
+      const { profile } = (await post_('Profiler.stop')) as { profile: object };
+      writeFileSync(process.argv[profileAt + 1] ?? 'bench.cpuprofile', JSON.stringify(profile));
+      profiler.disconnect();
     }
     await app.close();
   } finally {

@@ -1,3 +1,4 @@
+import type { SessionCache, SessionRow } from '../modules/auth/session-cache';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
@@ -69,6 +70,8 @@ export interface AppServices {
   readonly createLoaders: (scope: LoaderScope) => Loaders;
   /** What the modules declare for everyone to read (node types, ...), composed once. */
   readonly registry: ModuleRegistry;
+  /** Remembered session look-ups (modules/auth/session-cache.ts); absent when SESSION_CACHE_ENABLED=false. */
+  readonly sessionCache?: SessionCache<SessionRow>;
 }
 
 export interface Context {

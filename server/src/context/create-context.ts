@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { STAFF_PERMISSIONS } from '../permissions/catalog';
 import { verifyAccessToken } from '../modules/auth/tokens';
-import type { StaffRole } from '../permissions/staff-role';
 import { preparedRows } from '../database/lean-find';
 import { TENANT_FILTER } from '../database/tenant-filter';
 import { auditKeyRefusal } from '../modules/apikeys/api-key.refusals';
@@ -9,6 +8,7 @@ import { hashApiKeySecret, hasApiKeyShape, isApiKeySecret } from '../modules/api
 import { ApiKey } from '../modules/apikeys/api-key.entity';
 import type { Logger } from '../common/logger';
 import { RequestBudget, withBudget } from '../common/request-budget';
+import type { SessionCache, SessionRow } from '../modules/auth/session-cache';
 import type { AppServices, AuthFailure, Context, Principal } from './context';
 
 export interface RequestInfo {
@@ -18,16 +18,6 @@ export interface RequestInfo {
   correlationId: string;
 }
 
-interface SessionRow {
-  session_id: string;
-  user_id: string;
-  staff_role: StaffRole | null;
-  membership_id: string | null;
-  role_name: string | null;
-  permissions: string[] | null;
-  two_factor_enabled: boolean;
-  tenant_requires_two_factor: boolean | null;
-}
 
 interface ApiKeyRow {
   api_key_id: string;
@@ -139,6 +129,27 @@ export async function authenticateDeferred(ctx: Context): Promise<void> {
   Object.assign(ctx, await build(pending.app, pending.orm, pending.req, true));
 }
 
+/** The session look-up: one prepared statement; a live session's row is remembered when a cache is given. */
+async function lookUpSession(orm: MikroORM, cache: SessionCache<SessionRow> | undefined, cacheKey: string, values: unknown[]): Promise<SessionRow | undefined> {
+  const epoch = cache?.begin();
+  const rows = (await preparedRows(
+    orm.em,
+    `select s.id as session_id, s.expires_at, u.id as user_id, u.staff_role, m.id as membership_id, r.name as role_name, r.permissions,
+            u.totp_enabled_at is not null as two_factor_enabled, t.require_two_factor as tenant_requires_two_factor
+       from sessions s
+       join users u on u.id = s.user_id and u.disabled_at is null
+       left join memberships m on m.user_id = u.id and m.tenant_id = s.tenant_id
+       left join roles r on r.id = m.role_id and r.tenant_id = m.tenant_id
+       left join tenants t on t.id = m.tenant_id
+      where s.id = $1 and s.user_id = $2 and s.revoked_at is null and s.expires_at > now()
+        and s.tenant_id is not distinct from $3 and s.generation = $4`,
+    values,
+  )) as unknown as SessionRow[];
+  const row = rows[0];
+  if (row && cache && epoch !== undefined) cache.remember(cacheKey, epoch, row);
+  return row;
+}
+
 async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenticate: boolean): Promise<Context> {
   const logger = app.logger.child({ correlationId: req.correlationId });
   let principal: Principal = { kind: 'anonymous' };
@@ -165,21 +176,11 @@ async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenti
       authFailure = verified.reason;
     } else {
       const { sub, sid, tid, gen } = verified.claims;
-      // Every signed-in request starts here: one prepared statement, planned once per connection.
-      const rows = (await preparedRows(
-        orm.em,
-        `select s.id as session_id, u.id as user_id, u.staff_role, m.id as membership_id, r.name as role_name, r.permissions,
-                u.totp_enabled_at is not null as two_factor_enabled, t.require_two_factor as tenant_requires_two_factor
-           from sessions s
-           join users u on u.id = s.user_id and u.disabled_at is null
-           left join memberships m on m.user_id = u.id and m.tenant_id = s.tenant_id
-           left join roles r on r.id = m.role_id and r.tenant_id = m.tenant_id
-           left join tenants t on t.id = m.tenant_id
-          where s.id = $1 and s.user_id = $2 and s.revoked_at is null and s.expires_at > now()
-            and s.tenant_id is not distinct from $3 and s.generation = $4`,
-        [sid, sub, tid, gen],
-      )) as unknown as SessionRow[];
-      const row = rows[0];
+      // Every signed-in request starts here: one prepared statement, planned once per connection,
+      // or none when this session's look-up is remembered (session-cache.ts says when it is forgotten).
+      const cache = app.sessionCache;
+      const cacheKey = `${sid}|${sub}|${tid ?? ''}|${gen}`;
+      const row = cache?.get(cacheKey) ?? (await lookUpSession(orm, cache, cacheKey, [sid, sub, tid, gen]));
       if (!row) {
         authFailure = 'SESSION_ENDED';
       } else {

@@ -69,15 +69,67 @@ export function leanFromRows<T extends object>(em: EntityManager, entity: Entity
 }
 
 /**
+ * A many-to-one relation read in the same statement as the rows that point at it, for an entity
+ * that has no row policy or filter of its own (users): each related row is handed to `prime`
+ * (typically a per-request DataLoader's prime), so the field resolver that asks for it finds it
+ * there and sends no statement. Ask for it only when the GraphQL selection reads the relation.
+ */
+export interface LeanInclude {
+  /** The many-to-one property of the listed entity. */
+  readonly property: string;
+  /** Receives each related row, as a lean object, with its id. */
+  readonly prime: (id: string, row: object) => void;
+}
+
+/**
+ * The page's statement wrapped so that each included relation's row comes along: the page as a
+ * derived table, each relation joined laterally by primary key, the page's order repeated
+ * outside. Columns of the i-th relation are named `j<i>__<column>`.
+ */
+function withIncludes(em: EntityManager, meta: EntityMetadata, inner: string, includes: readonly LeanInclude[], orderBy: FindOptions<object>['orderBy']) {
+  const platform = em.getPlatform();
+  const quote = (id: string) => platform.quoteIdentifier(id);
+  const parts: string[] = ['"page".*'];
+  const joins: string[] = [];
+  const related: { meta: EntityMetadata; prefix: string; prime: LeanInclude['prime'] }[] = [];
+  includes.forEach((include, i) => {
+    const prop = meta.properties[include.property as never] as EntityMetadata['props'][number] | undefined;
+    if (!prop || prop.kind !== ReferenceKind.MANY_TO_ONE) throw new Error(`leanFind: ${meta.className}.${include.property} is not a many-to-one relation.`);
+    const target = em.getMetadata().get(prop.type);
+    // Raw SQL skips the ORM's filters: only for entities that have none and belong to no tenant.
+    if ('tenant' in target.properties || Object.keys(target.filters).length) {
+      throw new Error(`leanFind: ${target.className} is filtered or tenant-owned and cannot be included.`);
+    }
+    const prefix = `j${i}__`;
+    const columns = target.props.filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED || p.kind === ReferenceKind.MANY_TO_ONE)).flatMap((p) => p.fieldNames);
+    const alias = `j${i}`;
+    parts.push(...columns.map((c) => `${quote(alias)}.${quote(c)} as ${quote(prefix + c)}`));
+    const [fk] = prop.fieldNames;
+    const [pk] = target.getPrimaryProps()[0]?.fieldNames ?? ['id'];
+    joins.push(`left join lateral (select * from ${quote(target.tableName)} where ${quote(pk ?? 'id')} = "page".${quote(fk ?? '')}) as ${quote(alias)} on true`);
+    related.push({ meta: target, prefix, prime: include.prime });
+  });
+  const order = Object.entries((orderBy ?? {}) as Record<string, string>).map(([field, dir]) => {
+    const column = (meta.properties[field as never] as EntityMetadata['props'][number] | undefined)?.fieldNames[0];
+    if (!column) throw new Error(`leanFind: cannot order by ${field}.`);
+    return `"page".${quote(column)} ${String(dir).toLowerCase() === 'desc' ? 'desc' : 'asc'}`;
+  });
+  const text = `select ${parts.join(', ')} from (${inner}) as "page" ${joins.join(' ')}${order.length ? ` order by ${order.join(', ')}` : ''}`;
+  return { text, related };
+}
+
+/**
  * em.find for reads that only answer GraphQL: the same condition processing (the tenant filter
  * applies, and fails closed as with em.find) and the same SQL, but the rows come back as lean
- * objects instead of hydrated, change-tracked entities in the identity map.
+ * objects instead of hydrated, change-tracked entities in the identity map. `include` reads
+ * many-to-one relations in the same statement (see LeanInclude).
  */
 export async function leanFind<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
   options: FindOptions<T> = {},
+  include: readonly LeanInclude[] = [],
 ): Promise<T[]> {
   const name = Utils.className(entity);
   const meta = em.getMetadata().get<T>(name);
@@ -95,9 +147,32 @@ export async function leanFind<T extends object>(
   // As the driver does for em.find: filters (the tenant filter) also bind the tables a condition joins.
   await qb.applyJoinedFilters(em, options.filters);
   const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
-  const rows = await preparedRows(em, sql, bindings as unknown[]);
   const driver = em.getDriver();
-  return rows.map((row) => leanOf<T>(shape, driver.mapResult(row as never, meta) as Row));
+  if (!include.length) {
+    const rows = await preparedRows(em, sql, bindings as unknown[]);
+    return rows.map((row) => leanOf<T>(shape, driver.mapResult(row as never, meta) as Row));
+  }
+  const { text, related } = withIncludes(em, meta as EntityMetadata, sql, include, options.orderBy);
+  const rows = await preparedRows(em, text, bindings as unknown[]);
+  const relatedShapes = related.map((r) => ({ ...r, shape: shapeOf(em, r.meta) }));
+  return rows.map((row) => {
+    for (const r of relatedShapes) {
+      const own: Row = {};
+      let present = false;
+      for (const key in row) {
+        if (!key.startsWith(r.prefix)) continue;
+        const value = row[key];
+        own[key.slice(r.prefix.length)] = value;
+        delete row[key];
+        if (value !== null) present = true;
+      }
+      if (present) {
+        const lean = leanOf<{ id: string }>(r.shape, driver.mapResult(own as never, r.meta) as Row);
+        r.prime(lean.id, lean);
+      }
+    }
+    return leanOf<T>(shape, driver.mapResult(row as never, meta) as Row);
+  });
 }
 
 /** Statements with more values than this (long `in` lists) are sent unnamed, so each connection keeps a bounded set. */

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectedNodeFields } from '../../common/selection';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
@@ -21,8 +23,8 @@ export class TicketResolver {
   }
 
   @Query(() => TicketConnection, { description: 'Tickets, by cursor (first/after, last/before) or by offset.' })
-  tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Ticket>> {
-    return tickets.listTickets(ctx, args);
+  tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Ticket>> {
+    return tickets.listTickets(ctx, args, selectedNodeFields(info));
   }
 
   @Mutation(() => Ticket, { description: 'Opens a support ticket in the current tenant.' })

@@ -1,0 +1,39 @@
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+
+/**
+ * The field names a selection set asks for, through inline fragments and fragment spreads.
+ * A field under @include/@skip counts as asked for: the answer is used to read more in one
+ * statement, never to read less, so erring on "asked" only costs a little.
+ */
+function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, into: Map<string, FieldNode[]>, seen: Set<string>): void {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      const list = into.get(selection.name.value);
+      if (list) list.push(selection);
+      else into.set(selection.name.value, [selection]);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      fieldsOf(info, selection.selectionSet, into, seen);
+    } else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      fieldsOf(info, info.fragments[selection.name.value]?.selectionSet, into, seen);
+    }
+  }
+}
+
+function childFields(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): Map<string, FieldNode[]> {
+  const into = new Map<string, FieldNode[]>();
+  const seen = new Set<string>();
+  for (const node of nodes) fieldsOf(info, node.selectionSet, into, seen);
+  return into;
+}
+
+/** The fields a connection's caller selects on its nodes, under `nodes { … }` and `edges { node { … } }`. */
+export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+  const top = childFields(info, info.fieldNodes);
+  const nodes = [...(top.get('nodes') ?? [])];
+  for (const edge of top.get('edges') ?? []) {
+    const edgeFields = childFields(info, [edge]);
+    nodes.push(...(edgeFields.get('node') ?? []));
+  }
+  return new Set(childFields(info, nodes).keys());
+}

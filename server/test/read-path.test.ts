@@ -1,0 +1,161 @@
+import { toGlobalId } from '../src/common/global-id';
+import { codeOf, expectOk, startTestApp, type TestApp } from './harness';
+
+/*
+ * The read path with the session cache on (as in production; the harness turns it off elsewhere so
+ * that statement counts do not depend on what ran before):
+ * - a page of tickets with requester and assignee is ONE statement once the session is known;
+ * - a session look-up is remembered, and forgotten the moment anything it read changes, by any
+ *   path: a mutation on this instance, or a committed change the database notifies (raw SQL,
+ *   another instance); with the listening connection gone, nothing is remembered.
+ */
+
+let t: TestApp;
+
+const cache = () => {
+  const c = t.app.services.sessionCache;
+  if (!c) throw new Error('the session cache is off');
+  return c;
+};
+
+/** Waits (bounded) for a condition that a database notification brings about. */
+async function until(what: string, check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`gave up waiting for: ${what}`);
+}
+
+const PAGE = '{ tickets(first: 10, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { id number requester { id email name } assignee { id name } } pageInfo { hasNextPage } } }';
+const SESSION_SQL = /from sessions s/;
+
+beforeAll(async () => {
+  t = await startTestApp({ env: { SESSION_CACHE_ENABLED: 'true' } });
+  await until('the session cache to hear its own test notification', () => cache().enabled);
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe('one statement per list page', () => {
+  it('reads a page of tickets with requester and assignee in one statement, the same answer as without the join', async () => {
+    const { accessToken: token } = await t.login('agent@acme.test');
+    // The first request looks the session up; every later one finds it remembered.
+    const first = await t.countQueries(() => t.gql(PAGE, {}, { token }));
+    expect(first.sql.filter((s) => SESSION_SQL.test(s))).toHaveLength(1);
+    let res: Awaited<ReturnType<TestApp['gql']>> | undefined;
+    const again = await t.countQueries(async () => {
+      res = await t.gql(PAGE, {}, { token });
+    });
+    expect(res?.errors).toBeUndefined();
+    expect(again.count).toBe(1);
+    expect(again.sql[0]).toMatch(/left join lateral/);
+    expectOk(res as never);
+
+    // The same people the users loader would have read, in the page's order.
+    const acme = await t.tenantId('acme');
+    const expected = await t.sql<{ id: string; requester_email: string; assignee_id: string | null }>(
+      `select t.id, r.email as requester_email, t.assignee_id from tickets t join users r on r.id = t.requester_id
+        where t.tenant_id = ? order by t.created_at desc, t.id desc limit 10`,
+      [acme],
+    );
+    const nodes = (res?.data as { tickets: { nodes: { id: string; requester: { email: string }; assignee: { id: string } | null }[] } }).tickets.nodes;
+    expect(nodes.map((n) => n.id)).toEqual(expected.map((e) => toGlobalId('Ticket', e.id)));
+    expect(nodes.map((n) => n.requester.email)).toEqual(expected.map((e) => e.requester_email));
+    expect(nodes.map((n) => n.assignee?.id ?? null)).toEqual(expected.map((e) => (e.assignee_id ? toGlobalId('User', e.assignee_id) : null)));
+  });
+
+  it('joins nothing when the selection reads no person', async () => {
+    const { accessToken: token } = await t.login('agent@acme.test');
+    await t.gql('{ me { role } }', {}, { token });
+    const { sql } = await t.countQueries(() => t.gql('{ tickets(first: 5) { nodes { id subject } } }', {}, { token }));
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).not.toMatch(/lateral/);
+  });
+
+  it('still scopes the page to the token\'s tenant: globex reads none of acme\'s tickets through the joined path', async () => {
+    const { accessToken: token } = await t.login('owner@globex.test', 'globex');
+    const res = await t.gql<{ tickets: { nodes: { id: string; requester: { email: string } }[] } }>(PAGE, {}, { token });
+    expectOk(res);
+    const acme = await t.tenantId('acme');
+    const acmeIds = new Set((await t.sql<{ id: string }>('select id from tickets where tenant_id = ?', [acme])).map((r) => toGlobalId('Ticket', r.id)));
+    expect(res.data?.tickets.nodes.length).toBeGreaterThan(0);
+    for (const n of res.data?.tickets.nodes ?? []) expect(acmeIds.has(n.id)).toBe(false);
+  });
+});
+
+describe('the session cache', () => {
+  const ME = '{ me { role permissions } }';
+
+  it('forgets a revoked session at once: revokeSession from another session of the same user', async () => {
+    const a = await t.login('member@acme.test');
+    const b = await t.login('member@acme.test');
+    expectOk(await t.gql(ME, {}, { token: a.accessToken }));
+    expectOk(await t.gql(ME, {}, { token: a.accessToken }));
+    const sessions = await t.gql<{ mySessions: { nodes: { id: string; current: boolean }[] } }>('{ mySessions(first: 50) { nodes { id current } } }', {}, { token: a.accessToken });
+    const aId = sessions.data?.mySessions.nodes.find((s) => s.current)?.id;
+    expect(aId).toBeDefined();
+    expectOk(await t.gql('mutation($id: ID!) { revokeSession(id: $id) { id } }', { id: aId }, { token: b.accessToken }));
+    const after = await t.gql(ME, {}, { token: a.accessToken });
+    expect(codeOf(after)).toBe('UNAUTHENTICATED');
+  });
+
+  it('forgets a session revoked by raw SQL (another instance, an operator) when the database notifies it', async () => {
+    const { accessToken: token } = await t.login('viewer@acme.test');
+    // The sign-in's own notification may arrive after the first look-up and empty the cache again.
+    await until('the look-up to be remembered', () => {
+      void t.gql(ME, {}, { token });
+      return cache().size > 0;
+    });
+    // Straight to the database, not through this app: only the notification can tell the cache.
+    await t.sql("update sessions set revoked_at = now() where user_id = ? and revoked_at is null", [await t.userId('viewer@acme.test')]);
+    await until('the notification to empty the cache', () => cache().size === 0);
+    expect(codeOf(await t.gql(ME, {}, { token }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('sees a role\'s permissions change by raw SQL on the next request after the notification', async () => {
+    const { accessToken: token } = await t.login('agent@acme.test');
+    const before = await t.gql<{ me: { permissions: string[] } }>(ME, {}, { token });
+    expect(before.data?.me.permissions).toContain('ticket:write');
+    const acme = await t.tenantId('acme');
+    const [role] = await t.sql<{ id: string; permissions: string[] }>(
+      "select r.id, r.permissions from roles r join memberships m on m.role_id = r.id join users u on u.id = m.user_id where u.email = 'agent@acme.test' and m.tenant_id = ?",
+      [acme],
+    );
+    try {
+      await t.sql('update roles set permissions = array_remove(permissions, ?) where id = ?', ['ticket:write', role?.id]);
+      await until('the notification to empty the cache', () => cache().size === 0);
+      const after = await t.gql<{ me: { permissions: string[] } }>(ME, {}, { token });
+      expect(after.data?.me.permissions).not.toContain('ticket:write');
+    } finally {
+      await t.sql("update roles set permissions = array_append(permissions, 'ticket:write') where id = ?", [role?.id]);
+    }
+  });
+
+  it('forgets a deactivated account at once (a staff mutation on this instance)', async () => {
+    const { accessToken: token } = await t.login('viewer@acme.test');
+    expectOk(await t.gql(ME, {}, { token }));
+    const staff = await t.login('staff@atrium.test');
+    const viewerId = toGlobalId('User', await t.userId('viewer@acme.test'));
+    expectOk(await t.gql('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id: viewerId }, { token: staff.accessToken }));
+    expect(codeOf(await t.gql(ME, {}, { token }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('remembers nothing while its listening connection is gone, and turns itself on again when it is back', async () => {
+    const { accessToken: token } = await t.login('owner@acme.test');
+    await t.gql(ME, {}, { token });
+    await t.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'atrium-session-cache' and datname = current_database()");
+    await until('the cache to turn off', () => !cache().enabled);
+    expect(cache().size).toBe(0);
+    for (let i = 0; i < 2; i++) {
+      const { sql } = await t.countQueries(() => t.gql(ME, {}, { token }));
+      expect(sql.filter((s) => SESSION_SQL.test(s))).toHaveLength(1);
+    }
+    await until('the cache to reconnect and hear its test notification', () => cache().enabled);
+    await t.gql(ME, {}, { token });
+    const { sql } = await t.countQueries(() => t.gql(ME, {}, { token }));
+    expect(sql.filter((s) => SESSION_SQL.test(s))).toHaveLength(0);
+  });
+});
