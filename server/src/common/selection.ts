@@ -27,8 +27,23 @@ function childFields(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): Map
   return into;
 }
 
-/** The fields a connection's caller selects on its nodes, under `nodes { … }` and `edges { node { … } }`. */
-export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+const memo = new WeakMap<readonly FieldNode[], ReadonlySet<string>>();
+
+/**
+ * The fields a connection's caller selects on its nodes, under `nodes { … }` and `edges { node { … } }`.
+ * Remembered per field of the document (graphql-js passes the same field nodes for every item of a
+ * list), so a nested connection asks once per request, not once per parent.
+ */
+export function selectedNodeFields(info: GraphQLResolveInfo): ReadonlySet<string> {
+  let fields = memo.get(info.fieldNodes);
+  if (!fields) {
+    fields = nodeFieldsOf(info);
+    memo.set(info.fieldNodes, fields);
+  }
+  return fields;
+}
+
+function nodeFieldsOf(info: GraphQLResolveInfo): Set<string> {
   const top = childFields(info, info.fieldNodes);
   const nodes = [...(top.get('nodes') ?? [])];
   for (const edge of top.get('edges') ?? []) {

@@ -1,5 +1,5 @@
-import type { EntityName } from '@mikro-orm/core';
-import { leanFromRows } from './lean-find';
+import { type EntityMetadata, type EntityName, Utils } from '@mikro-orm/core';
+import { includeJoins, type LeanInclude, leanFromRows, splitIncluded } from './lean-find';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupBy } from '../common/batch-loaders';
@@ -51,15 +51,25 @@ function whereOf<T extends object>(list: ChildList<T>, reach: TenantReach): SqlF
  * At most `bound` children of each parent, in `order`: one statement, a window function per
  * parent (`row_number() over (partition by parent ...)`), so PostgreSQL stops each list at the bound.
  */
-async function childrenOf<T extends object>(ctx: LoaderContext, list: ChildList<T>, parentIds: readonly string[], bound: number): Promise<T[][]> {
+async function childrenOf<T extends object>(
+  ctx: LoaderContext,
+  list: ChildList<T>,
+  parentIds: readonly string[],
+  bound: number,
+  include: readonly LeanInclude[] = [],
+): Promise<T[][]> {
+  // Included relations (e.g. each comment's author) come in the same statement (lean-find.ts).
+  const meta = ctx.em.getMetadata().get(Utils.className(list.entity)) as EntityMetadata;
+  const joined = include.length ? includeJoins(ctx.em, meta, 'ranked', include) : null;
   const rows = await tenantQuery<Record<string, unknown>>(ctx.em, reachOf(ctx, list), (reach) => {
     const parent = sqlText(list.parent);
-    return sql`select * from (
+    return sql`select ${sqlText(['ranked.*', ...(joined?.columns ?? [])].join(', '))} from (
         select ${sqlText(list.alias)}.*, ${parent} as __parent, row_number() over (partition by ${parent} order by ${sqlText(list.order)}) as __rn
           from ${sqlText(list.from)}
          where ${parent} = any(${pgArray(parentIds)}::uuid[]) and ${whereOf(list, reach)}
-      ) ranked where __rn <= ${bound} order by __parent, __rn`;
+      ) ranked ${sqlText(joined?.joins.join(' ') ?? '')} where __rn <= ${bound} order by __parent, __rn`;
   });
+  if (joined) for (const row of rows) splitIncluded(ctx.em, row, joined.related);
   const grouped = groupBy(rows, (row) => String(row.__parent));
   // Nested lists only answer GraphQL fields: lean objects, outside the identity map.
   return parentIds.map((id) => leanFromRows(ctx.em, list.entity, (grouped.get(id) ?? []).map(({ __parent: _parent, __rn: _rn, ...row }) => row)));
@@ -82,14 +92,16 @@ async function countsOf<T extends object>(ctx: LoaderContext, list: ChildList<T>
  * `count` each parent's total (totalCount). Later pages go through paginate.
  */
 export function childConnection<T extends object>(ctx: LoaderContext, list: ChildList<T>) {
-  const firstPages = new Map<number, DataLoader<string, ChildPage<T>>>();
-  const first = (limit: number): DataLoader<string, ChildPage<T>> => {
-    let loader = firstPages.get(limit);
+  const firstPages = new Map<string, DataLoader<string, ChildPage<T>>>();
+  /** `include`: many-to-one relations the selection reads, read in the same statement (one loader per limit and include set). */
+  const first = (limit: number, include: readonly LeanInclude[] = []): DataLoader<string, ChildPage<T>> => {
+    const key = `${limit}:${include.map((i) => i.property).join(',')}`;
+    let loader = firstPages.get(key);
     if (!loader) {
       loader = new DataLoader<string, ChildPage<T>>(async (parentIds) =>
-        (await childrenOf(ctx, list, parentIds, limit + 1)).map((rows) => ({ rows: rows.slice(0, limit), hasMore: rows.length > limit })),
+        (await childrenOf(ctx, list, parentIds, limit + 1, include)).map((rows) => ({ rows: rows.slice(0, limit), hasMore: rows.length > limit })),
       );
-      firstPages.set(limit, loader);
+      firstPages.set(key, loader);
     }
     return loader;
   };

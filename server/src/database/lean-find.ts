@@ -81,17 +81,24 @@ export interface LeanInclude {
   readonly prime: (id: string, row: object) => void;
 }
 
+/** The related rows of an include, as the statement names their columns. */
+interface IncludedRelation {
+  readonly meta: EntityMetadata;
+  readonly shape: LeanShape;
+  readonly prefix: string;
+  readonly prime: LeanInclude['prime'];
+}
+
 /**
- * The page's statement wrapped so that each included relation's row comes along: the page as a
- * derived table, each relation joined laterally by primary key, the page's order repeated
- * outside. Columns of the i-th relation are named `j<i>__<column>`.
+ * The select-list columns and lateral joins that bring each include's row along with the rows of
+ * `alias` (a derived table of `meta`'s rows). Columns of the i-th include are named
+ * `j<i>__<column>`; splitIncluded() takes them back out of each row.
  */
-function withIncludes(em: EntityManager, meta: EntityMetadata, inner: string, includes: readonly LeanInclude[], orderBy: FindOptions<object>['orderBy']) {
-  const platform = em.getPlatform();
-  const quote = (id: string) => platform.quoteIdentifier(id);
-  const parts: string[] = ['"page".*'];
+export function includeJoins(em: EntityManager, meta: EntityMetadata, alias: string, includes: readonly LeanInclude[]): { columns: string[]; joins: string[]; related: IncludedRelation[] } {
+  const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
+  const columns: string[] = [];
   const joins: string[] = [];
-  const related: { meta: EntityMetadata; prefix: string; prime: LeanInclude['prime'] }[] = [];
+  const related: IncludedRelation[] = [];
   includes.forEach((include, i) => {
     const prop = meta.properties[include.property as never] as EntityMetadata['props'][number] | undefined;
     if (!prop || prop.kind !== ReferenceKind.MANY_TO_ONE) throw new Error(`leanFind: ${meta.className}.${include.property} is not a many-to-one relation.`);
@@ -101,20 +108,47 @@ function withIncludes(em: EntityManager, meta: EntityMetadata, inner: string, in
       throw new Error(`leanFind: ${target.className} is filtered or tenant-owned and cannot be included.`);
     }
     const prefix = `j${i}__`;
-    const columns = target.props.filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED || p.kind === ReferenceKind.MANY_TO_ONE)).flatMap((p) => p.fieldNames);
-    const alias = `j${i}`;
-    parts.push(...columns.map((c) => `${quote(alias)}.${quote(c)} as ${quote(prefix + c)}`));
+    const joined = `j${i}`;
+    const own = target.props.filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED || p.kind === ReferenceKind.MANY_TO_ONE));
+    columns.push(...own.flatMap((p) => p.fieldNames).map((c) => `${quote(joined)}.${quote(c)} as ${quote(prefix + c)}`));
     const [fk] = prop.fieldNames;
     const [pk] = target.getPrimaryProps()[0]?.fieldNames ?? ['id'];
-    joins.push(`left join lateral (select * from ${quote(target.tableName)} where ${quote(pk ?? 'id')} = "page".${quote(fk ?? '')}) as ${quote(alias)} on true`);
-    related.push({ meta: target, prefix, prime: include.prime });
+    joins.push(`left join lateral (select * from ${quote(target.tableName)} where ${quote(pk ?? 'id')} = ${quote(alias)}.${quote(fk ?? '')}) as ${quote(joined)} on true`);
+    related.push({ meta: target, shape: shapeOf(em, target), prefix, prime: include.prime });
   });
+  return { columns, joins, related };
+}
+
+/** Takes each include's columns out of `row` (in place) and primes its loader with the related row, when there is one. */
+export function splitIncluded(em: EntityManager, row: Row, related: readonly IncludedRelation[]): void {
+  const driver = em.getDriver();
+  for (const r of related) {
+    const own: Row = {};
+    let present = false;
+    for (const key in row) {
+      if (!key.startsWith(r.prefix)) continue;
+      const value = row[key];
+      own[key.slice(r.prefix.length)] = value;
+      delete row[key];
+      if (value !== null) present = true;
+    }
+    if (present) {
+      const lean = leanOf<{ id: string }>(r.shape, driver.mapResult(own as never, r.meta) as Row);
+      r.prime(lean.id, lean);
+    }
+  }
+}
+
+/** The page's statement wrapped so that each include's row comes along, the page's order repeated outside. */
+function withIncludes(em: EntityManager, meta: EntityMetadata, inner: string, includes: readonly LeanInclude[], orderBy: FindOptions<object>['orderBy']) {
+  const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
+  const { columns, joins, related } = includeJoins(em, meta, 'page', includes);
   const order = Object.entries((orderBy ?? {}) as Record<string, string>).map(([field, dir]) => {
     const column = (meta.properties[field as never] as EntityMetadata['props'][number] | undefined)?.fieldNames[0];
     if (!column) throw new Error(`leanFind: cannot order by ${field}.`);
     return `"page".${quote(column)} ${String(dir).toLowerCase() === 'desc' ? 'desc' : 'asc'}`;
   });
-  const text = `select ${parts.join(', ')} from (${inner}) as "page" ${joins.join(' ')}${order.length ? ` order by ${order.join(', ')}` : ''}`;
+  const text = `select ${['"page".*', ...columns].join(', ')} from (${inner}) as "page" ${joins.join(' ')}${order.length ? ` order by ${order.join(', ')}` : ''}`;
   return { text, related };
 }
 
@@ -154,23 +188,8 @@ export async function leanFind<T extends object>(
   }
   const { text, related } = withIncludes(em, meta as EntityMetadata, sql, include, options.orderBy);
   const rows = await preparedRows(em, text, bindings as unknown[]);
-  const relatedShapes = related.map((r) => ({ ...r, shape: shapeOf(em, r.meta) }));
   return rows.map((row) => {
-    for (const r of relatedShapes) {
-      const own: Row = {};
-      let present = false;
-      for (const key in row) {
-        if (!key.startsWith(r.prefix)) continue;
-        const value = row[key];
-        own[key.slice(r.prefix.length)] = value;
-        delete row[key];
-        if (value !== null) present = true;
-      }
-      if (present) {
-        const lean = leanOf<{ id: string }>(r.shape, driver.mapResult(own as never, r.meta) as Row);
-        r.prime(lean.id, lean);
-      }
-    }
+    splitIncluded(em, row, related);
     return leanOf<T>(shape, driver.mapResult(row as never, meta) as Row);
   });
 }
