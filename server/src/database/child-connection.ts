@@ -59,7 +59,7 @@ async function childrenOf<T extends object>(
   include: readonly LeanInclude[] = [],
 ): Promise<T[][]> {
   // Included relations (e.g. each comment's author) come in the same statement (lean-find.ts).
-  const meta = ctx.em.getMetadata().get(Utils.className(list.entity)) as EntityMetadata;
+  const meta = ctx.em.getMetadata().get<object>(Utils.className(list.entity)) as EntityMetadata;
   const joined = include.length ? includeJoins(ctx.em, meta, 'ranked', include) : null;
   const rows = await tenantQuery<Record<string, unknown>>(ctx.em, reachOf(ctx, list), (reach) => {
     const parent = sqlText(list.parent);
