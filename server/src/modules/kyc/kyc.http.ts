@@ -144,6 +144,16 @@ export function createKycRouter({ contextOf }: KycRouterDeps): Router {
   router.post('/cases/:caseId/documents', async (req, res, next) => {
     /** Set once a file may have been written; cleared when its row is committed. */
     let written: { store: LocalDocumentStore; key: string } | null = null;
+    /** Removes what was written before the answer goes out, so a refused upload leaves nothing behind by then. */
+    const discard = async () => {
+      const w = written;
+      written = null;
+      if (w) await w.store.remove(w.key).catch(() => undefined);
+    };
+    const refuse = async (e: JsonError) => {
+      await discard();
+      send(res, e);
+    };
     try {
       const ctx = await contextOf(req);
       const maxBytes = ctx.app.config.kyc.maxUploadBytes;
@@ -168,12 +178,12 @@ export function createKycRouter({ contextOf }: KycRouterDeps): Router {
       const parsed = await parseUpload(req, () => store.sink(storageKey, maxBytes), maxBytes);
       const sink = parsed.sink;
       if (parsed.failed) throw parsed.failed;
-      if (parsed.problem) return send(res, parsed.problem);
-      if (!sink) return send(res, jsonError('BAD_USER_INPUT', 'Attach the document in a field named "file".', { reason: ErrorReason.NO_FILE, fields: [{ field: 'file', message: 'Missing.' }] }));
+      if (parsed.problem) return refuse(parsed.problem);
+      if (!sink) return refuse(jsonError('BAD_USER_INPUT', 'Attach the document in a field named "file".', { reason: ErrorReason.NO_FILE, fields: [{ field: 'file', message: 'Missing.' }] }));
       const outcome = sink.outcome();
-      if (!outcome.ok) return send(res, outcome.reason === 'TOO_LARGE' ? tooLarge(maxBytes) : STORE_ERRORS[outcome.reason]);
+      if (!outcome.ok) return refuse(outcome.reason === 'TOO_LARGE' ? tooLarge(maxBytes) : STORE_ERRORS[outcome.reason]);
       const unsafe = unsafeTextFields({ kind: parsed.kind, file: parsed.filename });
-      if (unsafe.length) return send(res, jsonError('BAD_USER_INPUT', unsafe.map((f) => f.message).join(' '), { fields: unsafe }));
+      if (unsafe.length) return refuse(jsonError('BAD_USER_INPUT', unsafe.map((f) => f.message).join(' '), { fields: unsafe }));
       const kind = parseKind(parsed.kind);
       const doc = await registerUpload(ctx, kycCase.id, {
         ...outcome.file,
@@ -185,11 +195,12 @@ export function createKycRouter({ contextOf }: KycRouterDeps): Router {
       written = null;
       res.status(201).location(downloadPathOf(doc)).json(documentJson(doc));
     } catch (err) {
-      if (err instanceof AppError) return send(res, fromAppError(err));
+      if (err instanceof AppError) return refuse(fromAppError(err));
+      await discard();
       next(err);
     } finally {
       // Whatever failed after the file was written, its partial or unregistered copy goes.
-      if (written) await written.store.remove(written.key).catch(() => undefined);
+      await discard();
     }
   });
 

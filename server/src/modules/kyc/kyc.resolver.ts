@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectedNodeFields } from '../../common/selection';
+import { includeUsers } from '../users/user.loaders';
 import { canSeeReview } from './kyc.access';
 import { listCost } from '../../common/query-limits';
 import { expectGlobalId } from '../../common/global-id';
@@ -38,8 +41,8 @@ export class KycCaseResolver {
   }
 
   @Query(() => KycCaseConnection, { description: 'KYC cases, by cursor (first/after, last/before) or by offset.' })
-  kycCases(@Args() args: KycCasesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<KycCase>> {
-    return cases.listCases(ctx, args);
+  kycCases(@Args() args: KycCasesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<KycCase>> {
+    return cases.listCases(ctx, args, includeUsers(ctx, selectedNodeFields(info), ['createdBy']));
   }
 
   @Mutation(() => KycCase, { description: 'Starts a DRAFT case for a person or a business.' })
