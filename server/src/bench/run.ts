@@ -16,6 +16,7 @@ import { type TicketPriority, TicketStatus } from '../modules/tickets/ticket.ent
 import { Tenant } from '../modules/tenancy/tenant.entity';
 import { User } from '../modules/users/user.entity';
 import { DEMO_PASSWORD, seedDemoData } from '../seeders/demo.seeder';
+import { seedLargeData } from '../seeders/large.seeder';
 
 /**
  * Benchmarks the API on this machine: a throwaway embedded PostgreSQL, the demo data plus
@@ -42,7 +43,8 @@ const ROUNDS = Math.min(arg('rounds', 7), 50);
 /** `--only <text>`: only the scenarios whose name contains the text (e.g. `--only Q1:`). */
 const ONLY = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : '';
 
-type Scenario = { name: string; query: string; variables?: Record<string, unknown> };
+/** A request and who sends it: the agent of acme (default), agent1 of large-01 (runs, events) or acme's owner (KYC, audit, messages). */
+type Scenario = { name: string; query: string; variables?: Record<string, unknown>; as?: 'large' | 'owner' };
 
 /*
  * Q1, Q1c, Q2 and Q4 are the reads the side-by-side comparison with PostGraphile runs (its
@@ -65,6 +67,12 @@ const SCENARIOS: Scenario[] = [
   { name: 'tickets text search', query: '{ tickets(first: 20, filter: { text: "invoice" }) { nodes { id } } }' },
   { name: 'offset page at offset 1000, 25 per page (react-admin)', query: '{ tickets(first: 25, offset: 1000) { totalCount nodes { id } } }' },
   { name: 'me', query: '{ me { role permissions featureFlags { key enabled } entitlements { feature } } }' },
+  // Every other list a partner pages through: a page of 50 with the person each row names.
+  { name: 'runs: newest 50 with who asked', as: 'large', query: '{ runs(first: 50) { nodes { id status attempts createdAt finishedAt requestedBy { id name } } pageInfo { hasNextPage endCursor } } }' },
+  { name: 'system events: newest 50', as: 'large', query: '{ systemEvents(first: 50) { nodes { id type severity source occurredAt correlationId } pageInfo { hasNextPage endCursor } } }' },
+  { name: 'KYC cases: newest 50 with who filed them', as: 'owner', query: '{ kycCases(first: 50) { nodes { id status subjectName createdAt createdBy { id name } } pageInfo { hasNextPage endCursor } } }' },
+  { name: 'audit log: newest 50 with the actor', as: 'owner', query: '{ auditLogs(first: 50) { nodes { id action targetType createdAt actor { id name } } pageInfo { hasNextPage endCursor } } }' },
+  { name: 'inbound messages: newest 50 with who received them', as: 'owner', query: '{ messages(first: 50) { nodes { id channel sender status receivedAt receivedBy { id name } } pageInfo { hasNextPage endCursor } } }' },
 ];
 
 /** REQUESTS calls of `send`, CONCURRENCY at a time: the sorted latencies (ms) and the wall time (s). */
@@ -99,7 +107,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const logger = createLogger('silent');
+  const logger = createLogger(process.env.BENCH_LOG_LEVEL ?? 'silent');
   const dir = mkdtempSync(join(tmpdir(), 'atrium-bench-'));
   // Its own temp folder: as root, the cluster runs as the postgres user and must own it.
   const pgDir = mkdtempSync(join(tmpdir(), 'atrium-bench-pg-'));
@@ -129,6 +137,8 @@ async function main(): Promise<void> {
       }
     }
     await em.flush();
+    // Runs and system events to page through, in tenant large-01 (the large seeder, small scale).
+    await seedLargeData(orm, logger, { tenants: 1, tickets: 100, events: 20_000, runs: 5_000 }, null);
     process.stdout.write(`dataset: ${TICKETS} extra tickets in acme, built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
     // The throttle runs (its cost is part of what is measured), with a bucket one flat-out session
@@ -157,6 +167,13 @@ async function main(): Promise<void> {
       data: { login: { accessToken: string } };
     };
     const token = login.data.login.accessToken;
+    const signIn = async (email: string) => {
+      const res = (await (await post({ query: `mutation { login(input: { email: "${email}", password: "${DEMO_PASSWORD}" }) { accessToken } }` })).json()) as {
+        data: { login: { accessToken: string } };
+      };
+      return res.data.login.accessToken;
+    };
+    const tokens = { large: await signIn('agent1@large-01.test'), owner: await signIn('owner@acme.test') };
     const knex = orm.em.getConnection().getKnex();
 
     // Q2 reads after the cursor half-way down the list; Q4 one ticket with its first 20 comments.
@@ -219,7 +236,7 @@ async function main(): Promise<void> {
       return;
     }
 
-    process.stdout.write(`requests per scenario: ${REQUESTS}, concurrency: ${CONCURRENCY}\n\n`);
+    process.stdout.write(`requests per scenario: ${REQUESTS}, concurrency: ${CONCURRENCY}, session cache: ${app.services.sessionCache?.enabled ? 'on' : 'off'}\n\n`);
     // `--cpu-profile <file>`: a V8 CPU profile of the measured requests only (not the set-up).
     const profileAt = process.argv.indexOf('--cpu-profile');
     const profiler = profileAt >= 0 ? new Session() : undefined;
@@ -233,11 +250,12 @@ async function main(): Promise<void> {
     for (const s of scenarios.filter((x) => x.name.includes(ONLY))) {
       let statements = 0;
       const count = () => (statements += 1);
-      const check = (await (await post(s, token)).json()) as { errors?: unknown };
+      const as = s.as ? tokens[s.as] : token;
+      const check = (await (await post({ query: s.query, variables: s.variables }, as)).json()) as { errors?: unknown };
       if (check.errors) throw new Error(`${s.name}: ${JSON.stringify(check.errors)}`);
       knex.on('query', count);
       const cpu0 = process.cpuUsage();
-      const { latencies, seconds } = await load(() => post(s, token));
+      const { latencies, seconds } = await load(() => post({ query: s.query, variables: s.variables }, as));
       const cpu = process.cpuUsage(cpu0);
       knex.removeListener('query', count);
       process.stdout.write(

@@ -17,6 +17,11 @@ export interface SessionRow {
   tenant_requires_two_factor: boolean | null;
 }
 
+/** What a pooled pg connection knows of how it connected. */
+interface PooledConnection {
+  connectionParameters: { host: string; port: number; user: string; password?: string; database: string; ssl?: ClientConfig['ssl'] };
+}
+
 /** The channel the database notifies on every committed change to what a session look-up reads (Migration20261204050000). */
 export const AUTH_CHANGED_CHANNEL = 'atrium_auth_changed';
 
@@ -143,14 +148,30 @@ export class SessionCache<R extends { expires_at: Date | string }> {
     this.pendingPing = null;
   }
 
-  private connectionConfig(): ClientConfig {
-    const knex = this.orm.em.getConnection().getKnex() as unknown as { client: { connectionSettings: ClientConfig } };
-    return { ...knex.client.connectionSettings, application_name: 'atrium-session-cache', keepAlive: true };
+  /** The pool's own connection parameters (as resolved for a pooled connection: a password given as a function included). */
+  private async connectionConfig(): Promise<ClientConfig> {
+    const knex = this.orm.em.getConnection().getKnex() as unknown as {
+      client: { acquireConnection(): Promise<PooledConnection>; releaseConnection(c: PooledConnection): Promise<void> };
+    };
+    const pooled = await knex.client.acquireConnection();
+    try {
+      const p = pooled.connectionParameters;
+      return { host: p.host, port: p.port, user: p.user, password: p.password, database: p.database, ssl: p.ssl, application_name: 'atrium-session-cache', keepAlive: true };
+    } finally {
+      await knex.client.releaseConnection(pooled);
+    }
   }
 
   private async connect(): Promise<void> {
     if (this.closed) return;
-    const client = new Client(this.connectionConfig());
+    let config: ClientConfig;
+    try {
+      config = await this.connectionConfig();
+    } catch (err) {
+      this.lost(null, err);
+      return;
+    }
+    const client = new Client(config);
     client.on('error', (err) => this.lost(client, err));
     client.on('end', () => this.lost(client, null));
     client.on('notification', (msg) => {
@@ -212,14 +233,14 @@ export class SessionCache<R extends { expires_at: Date | string }> {
     this.onHeard = null;
   }
 
-  private lost(client: Client, err: unknown): void {
+  private lost(client: Client | null, err: unknown): void {
     if (this.client && this.client !== client) return;
     this.client = null;
     this.turnOff();
     this.onHeard?.();
     this.onHeard = null;
-    client.removeAllListeners('notification');
-    void client.end().catch(() => undefined);
+    client?.removeAllListeners('notification');
+    void client?.end().catch(() => undefined);
     if (this.closed) return;
     if (err) this.logger.warn({ err }, 'session cache: the listening connection failed; caching is off while it reconnects');
     if (!this.reconnect) {
