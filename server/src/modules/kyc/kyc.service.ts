@@ -6,14 +6,15 @@ import { containsPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
-import { isPlatformScope, scopeOptions, requireTenant } from '../../context/scope';
+import { isPlatformScope, scopeOptions, requireTenant, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { notifyKycCase } from '../notifications/producers';
 import { kycCaseData } from '../webhooks/webhook.events';
 import { recordSystemEvent } from '../events/event.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
-import { KycCase, type KycCaseStatus } from './kyc-case.entity';
+import { KycCase, KycCaseStatus } from './kyc-case.entity';
 import { KycDocument, KycDocumentStatus } from './kyc-document.entity';
 import {
   type CreateKycCaseInput,
@@ -153,6 +154,11 @@ export async function changeCase(
       auditCaseChange(ctx, em, kycCase, action, from, details);
       // A recommendation is the staff's internal step (the state stays IN_REVIEW): customers hear nothing of it.
       if (!STAFF_INTERNAL.has(action)) await emitWebhookEvent(em, kycCase.tenant.id, 'kyc.case.updated', kycCaseData(kycCase, { action, from }));
+      if (from !== to && (to === KycCaseStatus.NEEDS_INFO || to === KycCaseStatus.APPROVED || to === KycCaseStatus.REJECTED)) {
+        // Whoever filed the case hears of it (cases keep their creator, who files and submits them).
+        const facts = { id: kycCase.id, tenantId: kycCase.tenant.id, createdById: kycCase.createdBy.id, subjectName: kycCase.subjectName, customerMessage: kycCase.customerMessage ?? null };
+        await notifyKycCase(em, facts, to, userIdOf(ctx));
+      }
       return kycCase;
     });
   } catch (err) {
