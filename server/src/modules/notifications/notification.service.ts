@@ -3,6 +3,7 @@ import { notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/paginate';
+import { uuidv7 } from '../../common/uuid';
 import type { Context } from '../../context/context';
 import { userIdOf } from '../../context/scope';
 import { readableRows } from '../../permissions/access';
@@ -63,7 +64,7 @@ export async function updatePreference(ctx: Context, input: UpdateNotificationPr
   if (!userId || ctx.principal.kind !== 'user') throw notFound('User');
   await ctx.em.upsert(
     NotificationSetting,
-    { user: ctx.em.getReference(User, userId), kind: input.kind, inApp: input.inApp, email: input.email },
+    { id: uuidv7(), user: ctx.em.getReference(User, userId), kind: input.kind, inApp: input.inApp, email: input.email },
     { onConflictFields: ['user', 'kind'], onConflictAction: 'merge', onConflictMergeFields: ['inApp', 'email', 'updatedAt'] },
   );
   return { kind: input.kind, inApp: input.inApp, email: input.email };
