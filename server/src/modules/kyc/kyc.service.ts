@@ -14,7 +14,7 @@ import { kycCaseData } from '../webhooks/webhook.events';
 import { recordSystemEvent } from '../events/event.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
-import { KycCase, KycCaseStatus } from './kyc-case.entity';
+import { KycCase, type KycCaseStatus } from './kyc-case.entity';
 import { KycDocument, KycDocumentStatus } from './kyc-document.entity';
 import {
   type CreateKycCaseInput,
@@ -129,6 +129,9 @@ export function auditCaseChange(
   }
 }
 
+/** Steps whose outcome the case's filer is notified of. */
+const NOTIFIED_OUTCOME: Partial<Record<KycAction, 'NEEDS_INFO' | 'APPROVED' | 'REJECTED'>> = { requestInfo: 'NEEDS_INFO', approve: 'APPROVED', reject: 'REJECTED' };
+
 /** Steps customers are not told about, even in their own webhooks. */
 const STAFF_INTERNAL: ReadonlySet<KycAction> = new Set<KycAction>(['recommend']);
 
@@ -154,10 +157,11 @@ export async function changeCase(
       auditCaseChange(ctx, em, kycCase, action, from, details);
       // A recommendation is the staff's internal step (the state stays IN_REVIEW): customers hear nothing of it.
       if (!STAFF_INTERNAL.has(action)) await emitWebhookEvent(em, kycCase.tenant.id, 'kyc.case.updated', kycCaseData(kycCase, { action, from }));
-      if (from !== to && (to === KycCaseStatus.NEEDS_INFO || to === KycCaseStatus.APPROVED || to === KycCaseStatus.REJECTED)) {
+      const outcome = NOTIFIED_OUTCOME[action];
+      if (outcome) {
         // Whoever filed the case hears of it (cases keep their creator, who files and submits them).
         const facts = { id: kycCase.id, tenantId: kycCase.tenant.id, createdById: kycCase.createdBy.id, subjectName: kycCase.subjectName, customerMessage: kycCase.customerMessage ?? null };
-        await notifyKycCase(em, facts, to, userIdOf(ctx));
+        await notifyKycCase(em, facts, outcome, userIdOf(ctx));
       }
       return kycCase;
     });

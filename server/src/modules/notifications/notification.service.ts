@@ -22,7 +22,7 @@ export function listNotifications(ctx: Context, args: NotificationsArgs): Promis
   const where: Record<string, unknown> = { ...(ownRows(ctx) as Record<string, unknown>) };
   if (args.filter?.unread === true) where.readAt = null;
   if (args.filter?.unread === false) where.readAt = { $ne: null };
-  return paginate({ em: ctx.em, entity: Notification, where: where as FilterQuery<Notification>, args, sort: notificationList.sortOf(args) });
+  return paginate({ em: ctx.em, entity: Notification, where, args, sort: notificationList.sortOf(args) });
 }
 
 export function unreadCount(ctx: Context): Promise<number> {

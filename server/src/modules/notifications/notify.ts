@@ -5,7 +5,7 @@ import type { TenantPermission } from '../../permissions/catalog';
 import { stageRealtimeEvent } from '../realtime/stage';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
-import { DEFAULT_PREFERENCES, Notification, NotificationKind, NotificationSetting } from './notification.entity';
+import { DEFAULT_PREFERENCES, Notification, type NotificationKind, NotificationSetting } from './notification.entity';
 
 /** What a notification is about, by database id (each at most one). */
 export interface NotificationSubject {
