@@ -1,12 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { toGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
+import { listCost } from '../../common/query-limits';
 import type { Context } from '../../context/context';
-import { Notification, NotificationPreference } from './notification.entity';
+import { Notification, NotificationKind, NotificationPreference } from './notification.entity';
 import { NotificationsArgs, UpdateNotificationPreferenceInput } from './notification.inputs';
 import * as notifications from './notification.service';
 
 const NotificationConnection = Connection(Notification);
+/** One preference per kind. */
+const KIND_COUNT = Object.keys(NotificationKind).length;
 
 @Resolver(() => Notification)
 export class NotificationResolver {
@@ -20,7 +23,7 @@ export class NotificationResolver {
     return notifications.unreadCount(ctx);
   }
 
-  @Query(() => [NotificationPreference], { description: 'How you want to hear about each kind of notification (defaults where you made no choice). One entry per kind.' })
+  @Query(() => [NotificationPreference], { complexity: listCost(KIND_COUNT), description: 'How you want to hear about each kind of notification (defaults where you made no choice). One entry per kind.' })
   notificationPreferences(@Ctx() ctx: Context): Promise<NotificationPreference[]> {
     return notifications.preferences(ctx);
   }
