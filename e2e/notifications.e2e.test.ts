@@ -1,4 +1,4 @@
-import { type E2E, portalLogin, startE2E } from './harness';
+import { DEMO_PASSWORD, type E2E, portalLogin, startE2E } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -57,5 +57,18 @@ describe('notifications in the portal', () => {
     const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
     expect(scroll).toBeLessThanOrEqual(width);
     await e2e.screenshot(page, 'portal-notifications-390');
+  });
+
+  it('staff have a bell in the back office too: an empty inbox says so', async () => {
+    const page = await e2e.newPage();
+    await page.goto('/admin/');
+    await page.getByLabel('Email').fill('staff@atrium.test');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
+    await page.getByRole('button', { name: 'Notifications', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Notifications' });
+    await dialog.getByText(/No notifications yet/).waitFor();
+    await e2e.screenshot(page, 'admin-notifications-1366');
   });
 });
