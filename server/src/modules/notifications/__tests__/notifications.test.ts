@@ -180,6 +180,20 @@ describe('the inbox', () => {
     expect(none.data?.unreadNotificationCount).toBe(0);
   });
 
+  it('shows a person who belongs to two tenants only the notifications of the tenant they act in', async () => {
+    const acme = await t.tenantId('acme');
+    await t.orm.em.fork().transactional((em) => notify(em, { kind: NotificationKind.TICKET_ASSIGNED, recipients: [ids.globex], tenantId: acme, title: 'About acme', url: '/tickets' }));
+    const inGlobex = await t.gql<{ unreadNotificationCount: number; notifications: { nodes: { title: string }[] } }>(INBOX, {}, { token: tokens.globex });
+    expect(inGlobex.data?.unreadNotificationCount).toBe(0);
+    expect(inGlobex.data?.notifications.nodes.map((n) => n.title)).not.toContain('About acme');
+    expect((await t.gql<{ markAllNotificationsRead: number }>('mutation { markAllNotificationsRead }', {}, { token: tokens.globex })).data?.markAllNotificationsRead).toBe(0);
+
+    const inAcme = (await t.login(EMAIL.globex, 'acme')).accessToken;
+    const there = await t.gql<{ unreadNotificationCount: number; notifications: { nodes: { title: string }[] } }>(INBOX, {}, { token: inAcme });
+    expect(there.data?.unreadNotificationCount).toBe(1);
+    expect(there.data?.notifications.nodes.map((n) => n.title)).toEqual(['About acme']);
+  });
+
   it('is refused to API keys: an inbox is a person’s', async () => {
     const key = await t.gql<{ createApiKey: { secret: string } }>('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { name: 'inbox probe', permissions: ['ticket:read'] } }, { token: tokens.owner });
     expectOk(key);
