@@ -26,6 +26,7 @@ import { SessionCache, type SessionRow } from './modules/auth/session-cache';
 import { onMailCommitted } from './modules/mail/mail.outbox';
 import { MailWorker } from './modules/mail/mail.worker';
 import { ME_HTTP_QUERY } from './modules/me/me.query';
+import { NotificationMailer } from './modules/notifications/notification.mailer';
 import { onWebhookCommitted } from './modules/webhooks/webhook.emit';
 import { WebhookWorker } from './modules/webhooks/webhook.worker';
 import { buildAppSchema } from './schema';
@@ -48,6 +49,11 @@ export interface App {
    * when a transaction that staged deliveries commits, stopped by close().
    */
   webhooks: WebhookWorker;
+  /**
+   * The notification mail digest: started with the mail worker (MAIL_WORKER_ENABLED), it looks
+   * every NOTIFICATION_MAIL_POLL_INTERVAL_MS; `flushDue()` mails what is due now.
+   */
+  notificationMail: NotificationMailer;
   /** Stops accepting requests and waits for those in flight, then stops the mail and webhook workers. */
   close(): Promise<void>;
 }
@@ -226,6 +232,8 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   const webhooks = new WebhookWorker(orm, config, logger);
   const webhookCommits = onWebhookCommitted(orm, () => webhooks.nudge());
   if (config.webhooks.workerEnabled) await webhooks.start();
+  const notificationMail = new NotificationMailer(orm, config, logger);
+  if (config.mail.workerEnabled) notificationMail.start();
 
   return {
     server,
@@ -234,12 +242,14 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     clientMounted: client.mounted,
     mail,
     webhooks,
+    notificationMail,
     async close() {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       mailCommits.close();
       webhookCommits.close();
       await webhooks.stop();
+      await notificationMail.stop();
       await mail.stop();
       await services.loginLimiter.close();
       await throttle?.close();

@@ -105,6 +105,8 @@ const EnvSchema = z.object({
   WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(0).max(720).default(24),
   WEBHOOK_DISABLE_MIN_FAILURES: z.coerce.number().int().min(1).max(10_000).default(5),
   WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  NOTIFICATION_MAIL_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  NOTIFICATION_MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
 });
 
 /** The run executor: how many runs at once, how often it looks for work, retries and leases. */
@@ -151,6 +153,14 @@ export interface MailConfig {
   readonly leaseMs: number;
   /** SMTP connect, greeting and socket inactivity timeout; one send may take at most three of them. */
   readonly smtpTimeoutMs: number;
+}
+
+/** Notification mail (modules/notifications/notification.mailer.ts). */
+export interface NotificationConfig {
+  /** A recipient gets at most one notification mail per this many ms, listing everything since the last. */
+  readonly mailWindowMs: number;
+  /** How often the digest job looks for recipients whose window has passed; 0 never looks on its own. */
+  readonly mailPollIntervalMs: number;
 }
 
 /** Outbound webhooks: the delivery worker (modules/webhooks/webhook.worker.ts) and its retries. */
@@ -276,6 +286,7 @@ export interface Config {
   readonly publicUrl: string;
   readonly mail: MailConfig;
   readonly webhooks: WebhookConfig;
+  readonly notifications: NotificationConfig;
 }
 
 export class ConfigError extends Error {}
@@ -421,6 +432,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       disableAfterMs: e.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
       disableMinFailures: e.WEBHOOK_DISABLE_MIN_FAILURES,
       retentionDays: e.WEBHOOK_RETENTION_DAYS,
+    }),
+    notifications: Object.freeze({
+      mailWindowMs: e.NOTIFICATION_MAIL_WINDOW_SECONDS * 1000,
+      mailPollIntervalMs: e.NOTIFICATION_MAIL_POLL_INTERVAL_MS ?? (e.NODE_ENV === 'test' ? 0 : 10_000),
     }),
   });
 }

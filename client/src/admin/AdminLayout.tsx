@@ -7,7 +7,8 @@ import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { AppBar, Layout, Logout, Menu, TitlePortal, useCanAccess, useGetIdentity, UserMenu, useSidebarState, useUserMenu } from 'react-admin';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../shared/notifications';
 import { brand } from '../shared/theme/theme';
 import { BrandMark } from '../shared/ui/BrandMark';
 import { RESOURCES } from './resource-names';
@@ -32,6 +33,24 @@ function StaffBadge() {
   return <Chip size="small" label={STAFF_ROLE_LABEL[role]} sx={{ mr: 1, bgcolor: '#ede9fe', color: '#5b21b6', display: { xs: 'none', sm: 'inline-flex' } }} />;
 }
 
+/**
+ * The back office's bell: staff's own notifications (links to /admin/ paths open here; a portal
+ * path, for someone who is also a tenant member, opens the portal).
+ */
+function AdminNotificationBell() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  return (
+    <NotificationBell
+      refreshKey={location.pathname}
+      onOpen={(url) => {
+        if (url === '/admin' || url.startsWith('/admin/')) void navigate(url);
+        else window.location.assign(url);
+      }}
+    />
+  );
+}
+
 function AdminAppBar() {
   return (
     <AppBar
@@ -43,7 +62,12 @@ function AdminAppBar() {
           <Logout />
         </UserMenu>
       }
-      toolbar={<StaffBadge />}
+      toolbar={
+        <Box sx={{ display: 'flex', alignItems: 'center' }}>
+          <AdminNotificationBell />
+          <StaffBadge />
+        </Box>
+      }
     >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flex: 1, minWidth: 0 }}>
         <Box component={RouterLink} to="/" sx={{ textDecoration: 'none', display: { xs: 'none', sm: 'block' } }} aria-label="Back office home">

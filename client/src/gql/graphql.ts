@@ -626,6 +626,29 @@ export type MoveDashboardWidgetInput = {
   y: number;
 };
 
+/** Narrows your notifications. */
+export type NotificationFilter = {
+  /** true: unread only; false: read only; left out: both. */
+  unread?: boolean | null | undefined;
+};
+
+/** What a notification is about; preferences are set per kind. */
+export type NotificationKind =
+  /** An incident affecting your organisation was opened or changed state (owners, admins and agents: members who hold incident:read and event:read). */
+  | 'INCIDENT_CHANGED'
+  /** Someone you invited joined. */
+  | 'INVITATION_ACCEPTED'
+  /** A KYC case you filed was approved or rejected. */
+  | 'KYC_DECIDED'
+  /** Compliance asked for more information on a KYC case you filed. */
+  | 'KYC_INFORMATION_REQUESTED'
+  /** An automation run you started failed. */
+  | 'RUN_FAILED'
+  /** Someone else assigned a ticket to you. */
+  | 'TICKET_ASSIGNED'
+  /** A reply on a ticket you raised, are assigned or commented on. */
+  | 'TICKET_REPLY';
+
 /** How the portal lays out a tool. */
 export type PanelLayout =
   /** A condensed form. */
@@ -924,6 +947,16 @@ export type UpdateMembershipRoleInput = {
   roleId: string;
 };
 
+/** How you want to hear about one kind of notification. */
+export type UpdateNotificationPreferenceInput = {
+  /** Send it by mail (batched). */
+  email: boolean;
+  /** Show it in the inbox (bell). */
+  inApp: boolean;
+  /** The kind to set. */
+  kind: NotificationKind;
+};
+
 /** The current tenant's security settings. */
 export type UpdateTenantSecurityInput = {
   /** Members must sign in with two-factor authentication; those without it are asked to enrol first. */
@@ -1074,6 +1107,7 @@ export type AdminApiKeyQuery = { node:
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1110,6 +1144,7 @@ export type AdminApiKeysByIdsQuery = { nodes: Array<
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1165,6 +1200,7 @@ export type AdminAuditLogQuery = { node:
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1201,6 +1237,7 @@ export type AdminAuditLogsByIdsQuery = { nodes: Array<
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1247,6 +1284,7 @@ export type AdminFeatureFlagQuery = { node:
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1283,6 +1321,7 @@ export type AdminFeatureFlagsByIdsQuery = { nodes: Array<
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1340,6 +1379,7 @@ export type AdminIncidentQuery = { node:
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1376,6 +1416,7 @@ export type AdminIncidentsByIdsQuery = { nodes: Array<
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1502,6 +1543,7 @@ export type AdminKycCaseQuery = { node:
     )
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1538,6 +1580,7 @@ export type AdminKycCasesByIdsQuery = { nodes: Array<
     )
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1635,6 +1678,7 @@ export type AdminMembershipQuery = { node:
       { __typename: 'Membership' }
       & { ' $fragmentRefs'?: { 'AdminMembershipFieldsFragment': AdminMembershipFieldsFragment } }
     )
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1671,6 +1715,7 @@ export type AdminMembershipsByIdsQuery = { nodes: Array<
       { __typename: 'Membership' }
       & { ' $fragmentRefs'?: { 'AdminMembershipFieldsFragment': AdminMembershipFieldsFragment } }
     )
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1730,6 +1775,7 @@ export type AdminTenantsByIdsQuery = { nodes: Array<
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1794,6 +1840,7 @@ export type AdminTicketsByIdsQuery = { nodes: Array<
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1849,6 +1896,7 @@ export type AdminUserQuery = { node:
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1885,6 +1933,7 @@ export type AdminUsersByIdsQuery = { nodes: Array<
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -1964,6 +2013,7 @@ export type AdminWebhookEndpointQuery = { node:
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -2000,6 +2050,7 @@ export type AdminWebhookEndpointsByIdsQuery = { nodes: Array<
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -2056,6 +2107,7 @@ export type AdminWebhookDeliveryQuery = { node:
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -2092,6 +2144,7 @@ export type AdminWebhookDeliveriesByIdsQuery = { nodes: Array<
     | { __typename: 'KycCase' }
     | { __typename: 'KycDocument' }
     | { __typename: 'Membership' }
+    | { __typename: 'Notification' }
     | { __typename: 'Role' }
     | { __typename: 'Session' }
     | { __typename: 'SystemEvent' }
@@ -2691,6 +2744,7 @@ export type TraceQuery = { correlation: { id: string, truncated: boolean, entrie
         | { __typename: 'KycCase', id: string }
         | { __typename: 'KycDocument', id: string }
         | { __typename: 'Membership', id: string }
+        | { __typename: 'Notification', id: string }
         | { __typename: 'Role', id: string }
         | { __typename: 'Session', id: string }
         | { __typename: 'SystemEvent', type: string, severity: EventSeverity, id: string }
@@ -2703,6 +2757,44 @@ export type TraceQuery = { correlation: { id: string, truncated: boolean, entrie
         | { __typename: 'WebhookDelivery', id: string }
         | { __typename: 'WebhookEndpoint', id: string }
        }> } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type NotificationListQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: NotificationFilter | null | undefined;
+}>;
+
+
+export type NotificationListQuery = { notifications: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: NotificationKind, title: string, body: string, url: string, read: boolean, createdAt: string }> } };
+
+export type MarkNotificationReadMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MarkNotificationReadMutation = { markNotificationRead: { id: string, read: boolean, readAt: string | null } };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: number };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { notificationPreferences: Array<{ kind: NotificationKind, inApp: boolean, email: boolean }> };
+
+export type UpdateNotificationPreferenceMutationVariables = Exact<{
+  input: UpdateNotificationPreferenceInput;
+}>;
+
+
+export type UpdateNotificationPreferenceMutation = { updateNotificationPreference: { kind: NotificationKind, inApp: boolean, email: boolean } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -2891,6 +2983,12 @@ export const ToolRunsThisMonthDocument = {"kind":"Document","definitions":[{"kin
 export const StartRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartRunInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<StartRunMutation, StartRunMutationVariables>;
 export const ToolsCatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ToolsCatalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entitlements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"active"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ToolCatalogEntry"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ToolCatalogEntry"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Entitlement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"limits"}},{"kind":"Field","name":{"kind":"Name","value":"validUntil"}},{"kind":"Field","name":{"kind":"Name","value":"tool"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"inputSchema"}},{"kind":"Field","name":{"kind":"Name","value":"panel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"layout"}},{"kind":"Field","name":{"kind":"Name","value":"defaultInput"}},{"kind":"Field","name":{"kind":"Name","value":"recentRunsLimit"}},{"kind":"Field","name":{"kind":"Name","value":"recentRunsScope"}}]}}]}}]}}]} as unknown as DocumentNode<ToolsCatalogQuery, ToolsCatalogQueryVariables>;
 export const TraceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Trace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correlation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ticket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLog"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actorKind"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"diff"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SystemEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InboundMessage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"sender"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AutomationRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"runStatus"},"name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Incident"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"incidentStatus"},"name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TraceQuery, TraceQueryVariables>;
+export const UnreadNotificationCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnreadNotificationCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadNotificationCount"}}]}}]} as unknown as DocumentNode<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const NotificationListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NotificationList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<NotificationListQuery, NotificationListQueryVariables>;
+export const MarkNotificationReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNotificationRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNotificationRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"read"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}}]}}]}}]} as unknown as DocumentNode<MarkNotificationReadMutation, MarkNotificationReadMutationVariables>;
+export const MarkAllNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkAllNotificationsRead"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markAllNotificationsRead"}}]}}]} as unknown as DocumentNode<MarkAllNotificationsReadMutation, MarkAllNotificationsReadMutationVariables>;
+export const NotificationPreferencesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NotificationPreferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notificationPreferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"inApp"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const UpdateNotificationPreferenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateNotificationPreference"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateNotificationPreferenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNotificationPreference"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"inApp"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<UpdateNotificationPreferenceMutation, UpdateNotificationPreferenceMutationVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"staffRole"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const RefreshSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RefreshSessionMutation, RefreshSessionMutationVariables>;
 export const SwitchTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SwitchTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"switchTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<SwitchTenantMutation, SwitchTenantMutationVariables>;

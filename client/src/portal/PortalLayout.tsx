@@ -29,6 +29,8 @@ import { EmptyState } from '../shared/ui/StateViews';
 import { ACTIVITY_PERMISSIONS } from './features/activity/access';
 import { DEVELOPER_PERMISSIONS } from './features/developers/access';
 import { IncidentBanner } from './features/incidents/components/IncidentBanner';
+import { openNotificationUrl } from './features/notifications/openNotificationUrl';
+import { NotificationBell } from '../shared/notifications';
 import { useTicketSearch } from './features/tickets/hooks/useTicketSearch';
 import { routePaths, urls } from './urls';
 
@@ -155,6 +157,7 @@ export function PortalLayout() {
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           <Topbar start={<MobileNav {...navProps} />}>
             {paletteEnabled && <SearchButton onClick={openPalette} />}
+            {!mustEnrol && <NotificationBell refreshKey={location.pathname} onOpen={(url) => openNotificationUrl(url, (to) => void navigate(to))} onSeeAll={() => void navigate(urls.notifications())} />}
             <TenantSwitcher me={me} onSwitch={(id) => void switchTenant(id)} />
             <UserMenu me={me} onAccount={() => void navigate(urls.account())} onLogout={() => void logout()} />
           </Topbar>

@@ -30,6 +30,7 @@ const KycCaseListPage = lazy(() => import('./features/kyc/pages/KycCaseListPage'
 const ToolsPage = lazy(() => import('./features/tools/pages/ToolsPage').then((m) => ({ default: m.ToolsPage })));
 const RunListPage = lazy(() => import('./features/runs/pages/RunListPage').then((m) => ({ default: m.RunListPage })));
 const RunDetailPage = lazy(() => import('./features/runs/pages/RunDetailPage').then((m) => ({ default: m.RunDetailPage })));
+const NotificationsPage = lazy(() => import('./features/notifications/pages/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const TicketListPage = lazy(() => import('./features/tickets/pages/TicketListPage').then((m) => ({ default: m.TicketListPage })));
 
 /** The portal's routes: guards wrap what needs a session or a permission; crumbs name each level. */
@@ -247,6 +248,7 @@ export const portalRoutes: RouteObject[] = [
           { path: routePaths.twoFactor, element: <TwoFactorPage />, handle: { crumb: 'Two-factor sign-in' } },
         ],
       },
+      { path: routePaths.notifications, element: <NotificationsPage />, handle: { crumb: 'Notifications' } },
       { path: '*', element: <NotFoundPage />, handle: { crumb: 'Not found' } },
     ],
   },

@@ -86,6 +86,7 @@ export const urls = {
   tools: () => '/tools',
   runs: (query?: RunListQuery) => withQuery('/runs', query ? { ...query } : undefined),
   run: (id: string) => `/runs/${encodeURIComponent(id)}`,
+  notifications: () => '/notifications',
 } as const;
 
 /** Route patterns for the router (kept beside the builders so the two agree). */
@@ -121,4 +122,5 @@ export const routePaths = {
   tools: '/tools',
   runs: '/runs',
   run: '/runs/:runId',
+  notifications: '/notifications',
 } as const;

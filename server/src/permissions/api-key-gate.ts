@@ -18,7 +18,7 @@ import type { Rule } from './types';
  * open one of the API-key tests (modules/apikeys/__tests__), which fail until it is.
  */
 export const CLOSED_TO_API_KEYS: { readonly Query: readonly string[]; readonly Mutation: readonly string[] } = {
-  Query: ['mySessions'],
+  Query: ['mySessions', 'notifications', 'unreadNotificationCount', 'notificationPreferences'],
   Mutation: [
     'login',
     'refreshSession',
@@ -33,6 +33,10 @@ export const CLOSED_TO_API_KEYS: { readonly Query: readonly string[]; readonly M
     'disableTotp',
     'leaveTenant',
     'acceptInvitation',
+    // A person's inbox and how they want to hear about things (modules/notifications).
+    'markNotificationRead',
+    'markAllNotificationsRead',
+    'updateNotificationPreference',
   ],
 };
 

@@ -1,3 +1,4 @@
+import { notifyIncidentChanged } from '../notifications/producers';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
@@ -152,6 +153,7 @@ export async function createIncident(ctx: Context, input: CreateIncidentInput): 
       correlationId: incident.correlationId,
     });
     await emitWebhookEventToTenants(em, tenants.map((t) => t.id), 'incident.updated', incidentData(incident, { kind: 'opened' }));
+    await notifyIncidentChanged(em, incident, tenants.map((t) => t.id), 'opened', userId);
     return incident;
   });
 }
@@ -203,7 +205,9 @@ export async function transitionIncident(ctx: Context, input: TransitionIncident
       payload: { incidentId: toGlobalId('Incident', incident.id), from, to: input.to },
       correlationId: incident.correlationId,
     });
-    await emitWebhookEventToTenants(em, await affectedTenantIds(em, incident.id), 'incident.updated', incidentData(incident, { kind: 'status_changed', previousStatus: from, note: note ?? undefined }));
+    const affected = await affectedTenantIds(em, incident.id);
+    await emitWebhookEventToTenants(em, affected, 'incident.updated', incidentData(incident, { kind: 'status_changed', previousStatus: from, note: note ?? undefined }));
+    await notifyIncidentChanged(em, incident, affected, 'status', userId);
     return incident;
   });
 }

@@ -14,6 +14,7 @@ import { hashPassword } from '../auth/password';
 import { checkPasswordPolicy } from '../auth/password-policy';
 import { hashLinkToken, newLinkToken } from '../auth/password.service';
 import { enqueueMail } from '../mail/mail.outbox';
+import { notifyInvitationAccepted } from '../notifications/producers';
 import { emitWebhookEvent } from '../webhooks/webhook.emit';
 import { memberData } from '../webhooks/webhook.events';
 import { Membership } from '../tenancy/membership.entity';
@@ -264,6 +265,7 @@ export async function acceptInvitation(ctx: Context, input: { token: string; nam
     invitation.acceptedAt = new Date();
     invitation.acceptedBy = em.getReference(User, user.id, { wrapped: true });
     recordAudit(ctx, em, { action: 'invitation.accepted', tenantId: tenant.id, actorId: user.id, target: { type: 'Invitation', id: invitation.id } });
+    await notifyInvitationAccepted(em, { tenantId: tenant.id, invitedById: invitation.invitedBy?.id ?? null, tenantName: tenant.name }, { id: user.id, name: user.name });
     return startSession(ctx, em, user, tenant, 'auth.login');
   });
 }

@@ -7,9 +7,10 @@ import { containsPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
-import { isPlatformScope, scopeOptions, requireTenant } from '../../context/scope';
+import { isPlatformScope, scopeOptions, requireTenant, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { notifyKycCase } from '../notifications/producers';
 import { kycCaseData } from '../webhooks/webhook.events';
 import { recordSystemEvent } from '../events/event.service';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -129,6 +130,9 @@ export function auditCaseChange(
   }
 }
 
+/** Steps whose outcome the case's filer is notified of. */
+const NOTIFIED_OUTCOME: Partial<Record<KycAction, 'NEEDS_INFO' | 'APPROVED' | 'REJECTED'>> = { requestInfo: 'NEEDS_INFO', approve: 'APPROVED', reject: 'REJECTED' };
+
 /** Steps customers are not told about, even in their own webhooks. */
 const STAFF_INTERNAL: ReadonlySet<KycAction> = new Set<KycAction>(['recommend']);
 
@@ -154,6 +158,12 @@ export async function changeCase(
       auditCaseChange(ctx, em, kycCase, action, from, details);
       // A recommendation is the staff's internal step (the state stays IN_REVIEW): customers hear nothing of it.
       if (!STAFF_INTERNAL.has(action)) await emitWebhookEvent(em, kycCase.tenant.id, 'kyc.case.updated', kycCaseData(kycCase, { action, from }));
+      const outcome = NOTIFIED_OUTCOME[action];
+      if (outcome) {
+        // Whoever filed the case hears of it (cases keep their creator, who files and submits them).
+        const facts = { id: kycCase.id, tenantId: kycCase.tenant.id, createdById: kycCase.createdBy.id, subjectName: kycCase.subjectName, customerMessage: kycCase.customerMessage ?? null };
+        await notifyKycCase(em, facts, outcome, userIdOf(ctx));
+      }
       return kycCase;
     });
   } catch (err) {

@@ -177,6 +177,23 @@ function layoutOf(publicUrl: string, mail: MailRequest, now: Date): Layout {
         footnote: `You received this because ${to} manages the webhooks of ${tenant} on Atrium.`,
       };
     }
+    case 'notification-digest': {
+      const d = mail.data;
+      const total = d.items.length + d.more;
+      const items: Paragraph[] = d.items.map((item) => {
+        const body = clean(item.body, 280);
+        return [`• ${clean(item.title)}${body ? ` — ${body}` : ''} `, { url: link(publicUrl, item.url) }];
+      });
+      return {
+        subject: total === 1 ? clean(d.items[0]?.title ?? 'You have a new notification') : `${total} new notifications on Atrium`,
+        preheader: total === 1 ? 'You have a new notification.' : `You have ${total} new notifications.`,
+        heading: total === 1 ? 'You have a new notification' : `You have ${total} new notifications`,
+        intro: [[greeting(d.name)], ...items, ...(d.more > 0 ? [[`…and ${d.more} more.`]] : [])],
+        action: { label: 'Open your notifications', url: link(publicUrl, d.inboxUrl) },
+        outro: [['Choose which notifications reach you by mail on your account page.']],
+        footnote: `You received this because ${to} has mail notifications turned on. Several notifications close together come in one mail.`,
+      };
+    }
   }
 }
 

@@ -9,7 +9,13 @@ export type MailRequest =
   | { template: 'password-reset'; to: string; data: { name: string; token: string; expiresAt: Date } }
   | { template: 'password-changed'; to: string; data: { name: string; at: Date } }
   | { template: 'two-factor-changed'; to: string; data: { name: string; enabled: boolean; at: Date } }
-  | { template: 'webhook-disabled'; to: string; data: { name: string; tenantName: string; url: string; reason: string; at: Date } };
+  | { template: 'webhook-disabled'; to: string; data: { name: string; tenantName: string; url: string; reason: string; at: Date } }
+  | {
+      template: 'notification-digest';
+      to: string;
+      /** `items` newest first, at most a screenful (the rest counted in `more`); each url a path of the portal or back office. */
+      data: { name: string; items: readonly { title: string; body: string; url: string }[]; more: number; inboxUrl: string };
+    };
 
 export type MailTemplate = MailRequest['template'];
 

@@ -9,6 +9,7 @@ import { RunError, type ToolRegistry } from './run.handler';
 import { backoffMs, type Claim, RunLeases } from './run.leases';
 import { transitionRun } from './run.transitions';
 import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { notifyRunFailedOf } from './run.notify';
 import { runData } from '../webhooks/webhook.events';
 
 interface InFlight {
@@ -231,6 +232,7 @@ export class RunExecutor {
       } else {
         transitionRun(em, run, RunStatus.FAILED, { source: 'executor', now, payload: { error: message, retryable, worker: this.workerId } });
         await emitWebhookEvent(em, run.tenant.id, 'run.failed', runData(run), now);
+        await notifyRunFailedOf(em, run);
       }
     });
     if (!recorded) log.warn('attempt failed after its lease was lost; nothing recorded');

@@ -8,6 +8,7 @@ import { Tool } from '../tools/tool.entity';
 import { AutomationRun, RunStatus } from './run.entity';
 import { transitionRun } from './run.transitions';
 import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { notifyRunFailedOf } from './run.notify';
 import { runData } from '../webhooks/webhook.events';
 
 /** One attempt this worker holds: the lease token every write of it is checked against. */
@@ -63,6 +64,7 @@ export class RunLeases {
           run.error = `${message} No attempts are left.`;
           transitionRun(em, run, RunStatus.FAILED, { source: 'executor', now, payload: { reason: 'LEASE_EXPIRED', worker: this.workerId } });
           await emitWebhookEvent(em, run.tenant.id, 'run.failed', runData(run), now);
+          await notifyRunFailedOf(em, run);
         } else {
           run.error = message;
           run.nextAttemptAt = new Date(now.getTime() + backoffMs(this.config, run.attempts));

@@ -12,6 +12,7 @@ import { isPlatformScope, scopeOptions, requireTenant, userIdOf } from '../../co
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { emitWebhookEvent } from '../webhooks/webhook.emit';
 import { ticketCommentData, ticketData } from '../webhooks/webhook.events';
+import { notifyTicketAssigned, notifyTicketReply } from '../notifications/producers';
 import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
@@ -136,6 +137,18 @@ async function resolveAssignee(em: EntityManager, tenantId: string, globalId: st
   return userId;
 }
 
+/** What notifications say about a ticket. */
+function ticketFacts(ticket: Ticket) {
+  return {
+    id: ticket.id,
+    tenantId: ticket.tenant.id,
+    number: ticket.number,
+    subject: ticket.subject,
+    requesterId: ticket.requester.id,
+    assigneeId: ticket.assignee?.id ?? null,
+  };
+}
+
 /** The caller raised the ticket or works it: without ticket:assign, the only tickets they may change. */
 function isOwnTicket(ctx: Context, ticket: Ticket): boolean {
   const userId = userIdOf(ctx);
@@ -198,6 +211,7 @@ export async function updateTicket(ctx: Context, input: UpdateTicketInput): Prom
         diff: platform ? { ...diff, viaPlatform: true } : diff,
       });
       await emitWebhookEvent(em, ticket.tenant.id, 'ticket.updated', { ticket: ticketData(ticket), changes: diff });
+      if (assigneeId && assigneeId !== before.assigneeId) await notifyTicketAssigned(em, ticketFacts(ticket), assigneeId, userIdOf(ctx));
       return ticket;
     });
   } catch (err) {
@@ -224,6 +238,9 @@ export async function addTicketComment(ctx: Context, input: AddTicketCommentInpu
     });
     em.persist(comment);
     await emitWebhookEvent(em, tenantId, 'ticket.comment.created', ticketCommentData(comment, ticket));
+    const author = await ctx.loaders.users.byId.load(userId);
+    // Every comment is a public reply (tickets have no internal notes); a note would pass 'INTERNAL'.
+    await notifyTicketReply(em, ticketFacts(ticket), { authorId: userId, authorName: author?.name ?? 'Someone', body, visibility: 'PUBLIC' });
     return comment;
   });
 }

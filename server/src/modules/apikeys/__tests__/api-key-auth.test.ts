@@ -291,6 +291,12 @@ describe('what a key can never reach', () => {
       disableTotp: 'mutation { disableTotp(code: "123456") }',
       leaveTenant: 'mutation { leaveTenant }',
       acceptInvitation: `mutation { acceptInvitation(input: { token: "${'m'.repeat(43)}" }) { accessToken } }`,
+      notifications: 'query { notifications(first: 1) { totalCount } }',
+      unreadNotificationCount: 'query { unreadNotificationCount }',
+      notificationPreferences: 'query { notificationPreferences { kind } }',
+      markNotificationRead: `mutation { markNotificationRead(id: "${toGlobalId('Notification', randomUUID())}") { id } }`,
+      markAllNotificationsRead: 'mutation { markAllNotificationsRead }',
+      updateNotificationPreference: 'mutation { updateNotificationPreference(input: { kind: TICKET_REPLY, inApp: true, email: true }) { kind } }',
     };
     expect(Object.keys(documents).sort()).toEqual([...CLOSED_TO_API_KEYS.Query, ...CLOSED_TO_API_KEYS.Mutation].sort());
     for (const [field, query] of Object.entries(documents)) {

@@ -22,6 +22,7 @@ import { PageHeader } from '../../../../shared/ui/PageHeader';
 import { ErrorState } from '../../../../shared/ui/StateViews';
 import { urls } from '../../../urls';
 import { ChangePasswordSection } from '../components/ChangePasswordSection';
+import { NotificationPreferencesSection } from '../components/NotificationPreferencesSection';
 import { TenantSecuritySection } from '../components/TenantSecuritySection';
 import { TwoFactorSection } from '../components/TwoFactorSection';
 import { useMySessions, useRevokeSession } from '../hooks/useSessions';
@@ -86,6 +87,7 @@ export function AccountPage() {
         <ChangePasswordSection />
         <TwoFactorSection />
         {session.can('tenant:manage') && <TenantSecuritySection />}
+        <NotificationPreferencesSection />
 
         <Paper variant="outlined" sx={{ borderRadius: 3 }} component="section" aria-labelledby="sessions-heading">
           <Box sx={{ px: 3, pt: 2.5, pb: 1 }}>

@@ -1,0 +1,74 @@
+import { DEMO_PASSWORD, type E2E, portalLogin, startE2E } from './harness';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+describe('notifications in the portal', () => {
+  it('an agent replies to a member’s ticket: the member sees the unread badge after navigating and opens the notification', async () => {
+    const member = await e2e.app.login('member@acme.test');
+    const made = await e2e.app.gql<{ createTicket: { id: string; number: number } }>(
+      'mutation { createTicket(input: { subject: "Notify me: printer offline", body: "It says offline." }) { id number } }',
+      {},
+      { token: member.accessToken },
+    );
+    expect(made.errors).toBeUndefined();
+    const ticket = made.data?.createTicket;
+
+    const page = await e2e.newPage();
+    await portalLogin(page, 'member@acme.test', '/');
+    await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+
+    const agent = await e2e.app.login('agent@acme.test');
+    const replied = await e2e.app.gql(
+      'mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }',
+      { input: { ticketId: ticket?.id, body: 'Turn it off and on again, please.' } },
+      { token: agent.accessToken },
+    );
+    expect(replied.errors).toBeUndefined();
+
+    // Navigating refreshes the count.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tickets' }).click();
+    await page.waitForURL('**/tickets');
+    const bell = page.getByRole('button', { name: 'Notifications, 1 unread' });
+    await bell.waitFor();
+    await bell.click();
+    const dialog = page.getByRole('dialog', { name: 'Notifications' });
+    const item = dialog.getByRole('link', { name: new RegExp(`Unread: Ada Agent replied on #${ticket?.number}: Notify me: printer offline`) });
+    await item.waitFor();
+    await dialog.getByText('Turn it off and on again, please.').waitFor();
+    await e2e.screenshot(page, 'portal-notifications-1366');
+
+    await item.click();
+    await page.waitForURL(`**/tickets/${encodeURIComponent(ticket?.id ?? '')}`);
+    await page.getByRole('heading', { name: 'Notify me: printer offline' }).waitFor();
+    await page.getByText('Turn it off and on again, please.').first().waitFor();
+    // Opened means read: the badge is gone.
+    await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+
+    // On a phone the bell and its list fit the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Notifications', exact: true }).click();
+    await dialog.getByRole('link', { name: new RegExp(`Ada Agent replied on #${ticket?.number}`) }).waitFor();
+    const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+    expect(scroll).toBeLessThanOrEqual(width);
+    await e2e.screenshot(page, 'portal-notifications-390');
+  });
+
+  it('staff have a bell in the back office too: an empty inbox says so', async () => {
+    const page = await e2e.newPage();
+    await page.goto('/admin/');
+    await page.getByLabel('Email').fill('staff@atrium.test');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
+    await page.getByRole('button', { name: 'Notifications', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Notifications' });
+    await dialog.getByText(/No notifications yet/).waitFor();
+    await e2e.screenshot(page, 'admin-notifications-1366');
+  });
+});
