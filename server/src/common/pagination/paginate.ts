@@ -110,11 +110,18 @@ export function connectionOf<T extends { id: string }>(
   countTotal: () => Promise<number>,
 ): ConnectionShape<T> {
   const key = cursorKeyOf(sort);
-  const edges = rows.map((node) => ({ node, cursor: encodeCursor(key, sort.valueOf(node), node.id) }));
+  const cursorOf = (node: T) => encodeCursor(key, sort.valueOf(node), node.id);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  let edges: { node: T; cursor: string }[] | undefined;
   return {
-    edges,
+    // Each edge's cursor is written only when `edges` is read: a page asked for `nodes` and
+    // `pageInfo` (the common case) encodes two cursors, not one per row.
+    get edges() {
+      return (edges ??= rows.map((node) => ({ node, cursor: cursorOf(node) })));
+    },
     nodes: rows,
-    pageInfo: { ...flags, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    pageInfo: { ...flags, startCursor: first ? cursorOf(first) : null, endCursor: last ? cursorOf(last) : null },
     countTotal,
   };
 }
