@@ -48,6 +48,8 @@ export type AddIncidentNoteInput = {
 export type AddTicketCommentInput = {
   /** Text of the comment. */
   body: string;
+  /** An internal note that customers never see; needs ticket:assign (the tenant's agents) or Atrium staff. Default false. */
+  internal?: boolean | null | undefined;
   /** Global id of the ticket. */
   ticketId: string;
 };
@@ -1755,7 +1757,7 @@ export type AdminCreateTenantMutation = { createTenant: { tenant: { ' $fragmentR
 
 export type AdminTicketFieldsFragment = { id: string, number: number, subject: string, status: TicketStatus, priority: TicketPriority, version: number, createdAt: string, updatedAt: string, correlationId: string | null, tenant: { id: string, slug: string, name: string }, requester: { id: string, name: string, email: string }, assignee: { id: string, name: string, email: string } | null } & { ' $fragmentName'?: 'AdminTicketFieldsFragment' };
 
-export type AdminTicketDetailFieldsFragment = { body: string, comments: { totalCount: number, nodes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } }> } } & { ' $fragmentName'?: 'AdminTicketDetailFieldsFragment' };
+export type AdminTicketDetailFieldsFragment = { body: string, comments: { totalCount: number, nodes: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string, email: string } | null }> } } & { ' $fragmentName'?: 'AdminTicketDetailFieldsFragment' };
 
 export type AdminTicketsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2572,7 +2574,7 @@ export type LeaveTenantMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LeaveTenantMutation = { leaveTenant: boolean };
 
-export type TicketCommentItemFragment = { id: string, body: string, createdAt: string, author: { id: string, name: string } } & { ' $fragmentName'?: 'TicketCommentItemFragment' };
+export type TicketCommentItemFragment = { id: string, body: string, createdAt: string, author: { id: string, name: string } | null } & { ' $fragmentName'?: 'TicketCommentItemFragment' };
 
 export type TicketRowFragment = { id: string, number: number, subject: string, status: TicketStatus, priority: TicketPriority, version: number, createdAt: string, updatedAt: string, requester: { id: string, name: string }, assignee: { id: string, name: string } | null } & { ' $fragmentName'?: 'TicketRowFragment' };
 

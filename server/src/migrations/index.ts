@@ -19,6 +19,7 @@ import { Migration20261203030000 } from './Migration20261203030000';
 import { Migration20261203040000 } from './Migration20261203040000';
 import { Migration20261203050000 } from './Migration20261203050000';
 import { Migration20261203060000 } from './Migration20261203060000';
+import { Migration20261204020000 } from './Migration20261204020000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123220158', class: Migration20261123220158 },
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203040000', class: Migration20261203040000 },
   { name: 'Migration20261203050000', class: Migration20261203050000 },
   { name: 'Migration20261203060000', class: Migration20261203060000 },
+  { name: 'Migration20261204020000', class: Migration20261204020000 },
 ];
