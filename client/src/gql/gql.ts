@@ -67,11 +67,12 @@ type Documents = {
     "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsByIdsDocument,
     "\n  mutation AdminCreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        ...AdminTenantFields\n      }\n      invitation {\n        ...AdminInvitationFields\n      }\n    }\n  }\n": typeof types.AdminCreateTenantDocument,
     "\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminTicketFieldsFragmentDoc,
-    "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.AdminTicketDetailFieldsFragmentDoc,
+    "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        internal\n        fromSupport\n        authorName\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.AdminTicketDetailFieldsFragmentDoc,
     "\n  query AdminTickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTicketFields\n      }\n    }\n  }\n": typeof types.AdminTicketsDocument,
     "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminTicketDocument,
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": typeof types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminUpdateTicketDocument,
+    "\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n": typeof types.AdminAddTicketCommentDocument,
     "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUserDocument,
@@ -155,7 +156,7 @@ type Documents = {
     "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      status\n      expiresAt\n    }\n  }\n": typeof types.ResendInvitationDocument,
     "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId) {\n      id\n    }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation LeaveTenant {\n    leaveTenant\n  }\n": typeof types.LeaveTenantDocument,
-    "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n": typeof types.TicketCommentItemFragmentDoc,
+    "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    internal\n    fromSupport\n    authorName\n  }\n": typeof types.TicketCommentItemFragmentDoc,
     "\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": typeof types.TicketRowFragmentDoc,
     "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n": typeof types.CreateTicketDocument,
     "\n  mutation UpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      id\n      status\n      priority\n      version\n      updatedAt\n      assignee {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateTicketDocument,
@@ -230,11 +231,12 @@ const documents: Documents = {
     "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsByIdsDocument,
     "\n  mutation AdminCreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        ...AdminTenantFields\n      }\n      invitation {\n        ...AdminInvitationFields\n      }\n    }\n  }\n": types.AdminCreateTenantDocument,
     "\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": types.AdminTicketFieldsFragmentDoc,
-    "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.AdminTicketDetailFieldsFragmentDoc,
+    "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        internal\n        fromSupport\n        authorName\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.AdminTicketDetailFieldsFragmentDoc,
     "\n  query AdminTickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTicketFields\n      }\n    }\n  }\n": types.AdminTicketsDocument,
     "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminTicketDocument,
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminUpdateTicketDocument,
+    "\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n": types.AdminAddTicketCommentDocument,
     "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n": types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUserDocument,
@@ -318,7 +320,7 @@ const documents: Documents = {
     "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      status\n      expiresAt\n    }\n  }\n": types.ResendInvitationDocument,
     "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId) {\n      id\n    }\n  }\n": types.RemoveMemberDocument,
     "\n  mutation LeaveTenant {\n    leaveTenant\n  }\n": types.LeaveTenantDocument,
-    "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n": types.TicketCommentItemFragmentDoc,
+    "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    internal\n    fromSupport\n    authorName\n  }\n": types.TicketCommentItemFragmentDoc,
     "\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": types.TicketRowFragmentDoc,
     "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n": types.CreateTicketDocument,
     "\n  mutation UpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      id\n      status\n      priority\n      version\n      updatedAt\n      assignee {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateTicketDocument,
@@ -569,7 +571,7 @@ export function graphql(source: "\n  fragment AdminTicketFields on Ticket {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        internal\n        fromSupport\n        authorName\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        internal\n        fromSupport\n        authorName\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -586,6 +588,10 @@ export function graphql(source: "\n  query AdminTicketsByIds($ids: [ID!]!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n"): (typeof documents)["\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -921,7 +927,7 @@ export function graphql(source: "\n  mutation LeaveTenant {\n    leaveTenant\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    internal\n    fromSupport\n    authorName\n  }\n"): (typeof documents)["\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    internal\n    fromSupport\n    authorName\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

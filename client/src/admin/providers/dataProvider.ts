@@ -21,6 +21,7 @@ import {
   searchIncidentTickets,
   transitionIncident,
 } from './incidents.provider';
+import { addTicketComment } from './tickets.provider';
 import { deactivateUser, reactivateUser, revokeUserSessions, sessionsOfUser, type UserRecord, type UserSessionRecord } from './users.provider';
 
 /**
@@ -49,6 +50,7 @@ export interface AdminDataProvider extends DataProvider<string> {
   linkIncidentEvents(resource: typeof RESOURCES.incidents, params: { incidentId: string; eventIds: string[] }): Promise<{ data: null }>;
   searchIncidentTickets(resource: typeof RESOURCES.incidents, params: { text?: string; tenantId?: string; signal?: AbortSignal }): Promise<{ data: IncidentTicketRecord[]; total: number }>;
   searchIncidentEvents(resource: typeof RESOURCES.incidents, params: { type?: string; tenantId?: string; signal?: AbortSignal }): Promise<{ data: IncidentEventRecord[]; total: number }>;
+  addTicketComment(resource: typeof RESOURCES.tickets, params: { ticketId: string; body: string; internal: boolean }): Promise<{ data: { id: string; internal: boolean } }>;
 }
 
 /**
@@ -101,6 +103,7 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     },
     searchIncidentTickets: async (_resource: string, params: { text?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentTickets(client, params),
     searchIncidentEvents: async (_resource: string, params: { type?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentEvents(client, params),
+    addTicketComment: async (_resource: string, params: { ticketId: string; body: string; internal: boolean }) => ({ data: await addTicketComment(client, params) }),
   } as AdminDataProvider;
   return dataProvider;
 }
