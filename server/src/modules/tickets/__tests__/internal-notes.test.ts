@@ -2,7 +2,7 @@ import { toGlobalId } from '../../../common/global-id';
 import { Tenant } from '../../tenancy/tenant.entity';
 import { User } from '../../users/user.entity';
 import { makeTicket } from '../ticket.factory';
-import { type buildSummary, summariseTicket } from '../../runs/handlers/ticket-summarise.tool';
+import { summariseTicket } from '../../runs/handlers/ticket-summarise.tool';
 import { TENANT_FILTER } from '../../../database/tenant-filter';
 import { codeOf, startTestApp, type TestApp } from '../../../../test/harness';
 
@@ -111,7 +111,7 @@ describe('internal notes are hidden from customers on every path', () => {
   it('the ticket summary tool (whose output any run reader sees) leaves notes out', async () => {
     const em = t.orm.em.fork();
     em.setFilterParams(TENANT_FILTER, { tenantId: await t.tenantId('acme') });
-    const out = (await summariseTicket({ em, input: { ticketId: ticketGid, maxSentences: 10 }, signal: new AbortController().signal } as never)) as ReturnType<typeof buildSummary>;
+    const out = (await summariseTicket({ em, input: { ticketId: ticketGid, maxSentences: 10 }, signal: new AbortController().signal } as never));
     expect(JSON.stringify(out)).not.toContain('SECRET-NOTE');
     expect((out.counts as { comments: number }).comments).toBe(1);
   });
