@@ -61,6 +61,19 @@ type Documents = {
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsByIdsDocument,
     "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": typeof types.AdminUpdateMembershipRoleDocument,
+    "\n  fragment AdminRunFields on AutomationRun {\n    id\n    status\n    trigger\n    attempts\n    maxAttempts\n    error\n    correlationId\n    createdAt\n    startedAt\n    finishedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    tool {\n      id\n      key\n      name\n    }\n  }\n": typeof types.AdminRunFieldsFragmentDoc,
+    "\n  fragment AdminRunDetailFields on AutomationRun {\n    input\n    output\n    nextAttemptAt\n    requestedBy {\n      id\n      name\n      email\n    }\n    retryOf {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n": typeof types.AdminRunDetailFieldsFragmentDoc,
+    "\n  query AdminRuns($first: Int, $offset: Int, $filter: RunFilter) {\n    runs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminRunFields\n      }\n    }\n  }\n": typeof types.AdminRunsDocument,
+    "\n  query AdminRun($id: ID!) {\n    run(id: $id) {\n      ...AdminRunFields\n      ...AdminRunDetailFields\n    }\n  }\n": typeof types.AdminRunDocument,
+    "\n  query AdminRunsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AutomationRun {\n        ...AdminRunFields\n      }\n    }\n  }\n": typeof types.AdminRunsByIdsDocument,
+    "\n  query AdminRunEvents($correlationId: String!) {\n    systemEvents(first: 100, filter: { correlationId: $correlationId, type: \"run.\" }) {\n      nodes {\n        id\n        type\n        severity\n        occurredAt\n        payload\n      }\n    }\n  }\n": typeof types.AdminRunEventsDocument,
+    "\n  mutation AdminRetryRun($id: ID!) {\n    retryRun(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.AdminRetryRunDocument,
+    "\n  mutation AdminCancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.AdminCancelRunDocument,
+    "\n  query AdminToolChoices {\n    tools(first: 100) {\n      nodes {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.AdminToolChoicesDocument,
+    "\n  fragment AdminMessageFields on InboundMessage {\n    id\n    channel\n    sender\n    subject\n    status\n    error\n    errorReason\n    externalId\n    correlationId\n    receivedAt\n    processedAt\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n    run {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n": typeof types.AdminMessageFieldsFragmentDoc,
+    "\n  query AdminMessages($first: Int, $offset: Int, $filter: MessageFilter) {\n    messages(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMessageFields\n      }\n    }\n  }\n": typeof types.AdminMessagesDocument,
+    "\n  query AdminMessage($id: ID!) {\n    message(id: $id) {\n      ...AdminMessageFields\n    }\n  }\n": typeof types.AdminMessageDocument,
+    "\n  query AdminMessagesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on InboundMessage {\n        ...AdminMessageFields\n      }\n    }\n  }\n": typeof types.AdminMessagesByIdsDocument,
     "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminTenantFieldsFragmentDoc,
     "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsDocument,
     "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": typeof types.AdminTenantDocument,
@@ -225,6 +238,19 @@ const documents: Documents = {
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsByIdsDocument,
     "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": types.AdminUpdateMembershipRoleDocument,
+    "\n  fragment AdminRunFields on AutomationRun {\n    id\n    status\n    trigger\n    attempts\n    maxAttempts\n    error\n    correlationId\n    createdAt\n    startedAt\n    finishedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    tool {\n      id\n      key\n      name\n    }\n  }\n": types.AdminRunFieldsFragmentDoc,
+    "\n  fragment AdminRunDetailFields on AutomationRun {\n    input\n    output\n    nextAttemptAt\n    requestedBy {\n      id\n      name\n      email\n    }\n    retryOf {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n": types.AdminRunDetailFieldsFragmentDoc,
+    "\n  query AdminRuns($first: Int, $offset: Int, $filter: RunFilter) {\n    runs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminRunFields\n      }\n    }\n  }\n": types.AdminRunsDocument,
+    "\n  query AdminRun($id: ID!) {\n    run(id: $id) {\n      ...AdminRunFields\n      ...AdminRunDetailFields\n    }\n  }\n": types.AdminRunDocument,
+    "\n  query AdminRunsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AutomationRun {\n        ...AdminRunFields\n      }\n    }\n  }\n": types.AdminRunsByIdsDocument,
+    "\n  query AdminRunEvents($correlationId: String!) {\n    systemEvents(first: 100, filter: { correlationId: $correlationId, type: \"run.\" }) {\n      nodes {\n        id\n        type\n        severity\n        occurredAt\n        payload\n      }\n    }\n  }\n": types.AdminRunEventsDocument,
+    "\n  mutation AdminRetryRun($id: ID!) {\n    retryRun(id: $id) {\n      id\n      status\n    }\n  }\n": types.AdminRetryRunDocument,
+    "\n  mutation AdminCancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n    }\n  }\n": types.AdminCancelRunDocument,
+    "\n  query AdminToolChoices {\n    tools(first: 100) {\n      nodes {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.AdminToolChoicesDocument,
+    "\n  fragment AdminMessageFields on InboundMessage {\n    id\n    channel\n    sender\n    subject\n    status\n    error\n    errorReason\n    externalId\n    correlationId\n    receivedAt\n    processedAt\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n    run {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n": types.AdminMessageFieldsFragmentDoc,
+    "\n  query AdminMessages($first: Int, $offset: Int, $filter: MessageFilter) {\n    messages(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMessageFields\n      }\n    }\n  }\n": types.AdminMessagesDocument,
+    "\n  query AdminMessage($id: ID!) {\n    message(id: $id) {\n      ...AdminMessageFields\n    }\n  }\n": types.AdminMessageDocument,
+    "\n  query AdminMessagesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on InboundMessage {\n        ...AdminMessageFields\n      }\n    }\n  }\n": types.AdminMessagesByIdsDocument,
     "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n": types.AdminTenantFieldsFragmentDoc,
     "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsDocument,
     "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": types.AdminTenantDocument,
@@ -544,6 +570,58 @@ export function graphql(source: "\n  query AdminMembershipsByIds($ids: [ID!]!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminRunFields on AutomationRun {\n    id\n    status\n    trigger\n    attempts\n    maxAttempts\n    error\n    correlationId\n    createdAt\n    startedAt\n    finishedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    tool {\n      id\n      key\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminRunFields on AutomationRun {\n    id\n    status\n    trigger\n    attempts\n    maxAttempts\n    error\n    correlationId\n    createdAt\n    startedAt\n    finishedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    tool {\n      id\n      key\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminRunDetailFields on AutomationRun {\n    input\n    output\n    nextAttemptAt\n    requestedBy {\n      id\n      name\n      email\n    }\n    retryOf {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n"): (typeof documents)["\n  fragment AdminRunDetailFields on AutomationRun {\n    input\n    output\n    nextAttemptAt\n    requestedBy {\n      id\n      name\n      email\n    }\n    retryOf {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRuns($first: Int, $offset: Int, $filter: RunFilter) {\n    runs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminRunFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminRuns($first: Int, $offset: Int, $filter: RunFilter) {\n    runs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminRunFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRun($id: ID!) {\n    run(id: $id) {\n      ...AdminRunFields\n      ...AdminRunDetailFields\n    }\n  }\n"): (typeof documents)["\n  query AdminRun($id: ID!) {\n    run(id: $id) {\n      ...AdminRunFields\n      ...AdminRunDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRunsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AutomationRun {\n        ...AdminRunFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminRunsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AutomationRun {\n        ...AdminRunFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRunEvents($correlationId: String!) {\n    systemEvents(first: 100, filter: { correlationId: $correlationId, type: \"run.\" }) {\n      nodes {\n        id\n        type\n        severity\n        occurredAt\n        payload\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminRunEvents($correlationId: String!) {\n    systemEvents(first: 100, filter: { correlationId: $correlationId, type: \"run.\" }) {\n      nodes {\n        id\n        type\n        severity\n        occurredAt\n        payload\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRetryRun($id: ID!) {\n    retryRun(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRetryRun($id: ID!) {\n    retryRun(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminToolChoices {\n    tools(first: 100) {\n      nodes {\n        id\n        key\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminToolChoices {\n    tools(first: 100) {\n      nodes {\n        id\n        key\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminMessageFields on InboundMessage {\n    id\n    channel\n    sender\n    subject\n    status\n    error\n    errorReason\n    externalId\n    correlationId\n    receivedAt\n    processedAt\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n    run {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n"): (typeof documents)["\n  fragment AdminMessageFields on InboundMessage {\n    id\n    channel\n    sender\n    subject\n    status\n    error\n    errorReason\n    externalId\n    correlationId\n    receivedAt\n    processedAt\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n    run {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMessages($first: Int, $offset: Int, $filter: MessageFilter) {\n    messages(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMessages($first: Int, $offset: Int, $filter: MessageFilter) {\n    messages(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMessageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMessage($id: ID!) {\n    message(id: $id) {\n      ...AdminMessageFields\n    }\n  }\n"): (typeof documents)["\n  query AdminMessage($id: ID!) {\n    message(id: $id) {\n      ...AdminMessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMessagesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on InboundMessage {\n        ...AdminMessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMessagesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on InboundMessage {\n        ...AdminMessageFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
