@@ -68,14 +68,14 @@ describe('the support loop', () => {
     await portal.getByRole('heading', { name: 'Conversation (1)' }).waitFor();
     expect(await portal.getByText('BIL-42').count()).toBe(0);
     expect(await portal.getByText('Sam Staff').count()).toBe(0);
-    expect(await portal.getByLabel('Internal note').count()).toBe(0);
+    expect(await portal.getByRole('switch', { name: 'Internal note' }).count()).toBe(0);
     await e2e.screenshot(portal, 'portal-ticket-support-reply');
 
-    // The tenant's agent sees the note, marked, and may write one.
+    // The tenant's agent sees the note, marked (staff show as "Atrium support" outside the back office), and may write one.
     const agent = await e2e.newPage();
     await portalLogin(agent, 'agent@acme.test', `/tickets/${encodeURIComponent(ticketId)}`);
-    await agent.getByRole('listitem', { name: 'Internal note by Sam Staff' }).getByText('BIL-42', { exact: false }).waitFor();
-    await agent.getByLabel('Internal note').check();
+    await agent.getByRole('listitem', { name: 'Internal note by Atrium support' }).getByText('BIL-42', { exact: false }).waitFor();
+    await agent.getByRole('switch', { name: 'Internal note' }).check();
     await agent.getByRole('textbox', { name: 'Add an internal note' }).fill('Told finance.');
     await agent.getByRole('button', { name: 'Add note' }).click();
     await agent.getByRole('listitem', { name: 'Internal note by Ada Agent' }).waitFor();
@@ -90,7 +90,7 @@ describe('runs in the back office', () => {
     await page.getByRole('menuitem', { name: 'Runs' }).click();
     await page.getByRole('heading', { name: 'Runs', level: 1 }).waitFor();
     await page.goto(`/admin/runs?filter=${encodeURIComponent(JSON.stringify({ status: ['FAILED'] }))}`);
-    const firstLink = page.locator('table tbody tr').first().getByRole('link');
+    const firstLink = page.locator('table tbody tr').first().locator('a[href*="/admin/runs/"]');
     await firstLink.waitFor();
     await e2e.screenshot(page, 'admin-runs-failed');
 

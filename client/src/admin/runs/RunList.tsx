@@ -24,7 +24,7 @@ function ToolFilter(props: { source: string; alwaysOn?: boolean }) {
       isPending={tools.isPending}
       emptyText="Any tool"
       helperText={tools.isError ? 'Tools could not be loaded.' : false}
-      sx={{ minWidth: { xs: 0, sm: 200 } }}
+      sx={{ minWidth: { xs: 180, sm: 200 } }}
     />
   );
 }

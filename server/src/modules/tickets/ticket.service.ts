@@ -244,7 +244,7 @@ export async function addTicketComment(ctx: Context, input: AddTicketCommentInpu
     if (staff || internal) {
       // The body stays out of the trail: who wrote what kind of comment, on which ticket.
       recordAudit(ctx, em, {
-        action: staff ? 'ticket.support_replied' : 'ticket.internal_note_added',
+        action: internal ? 'ticket.internal_note_added' : 'ticket.support_replied',
         tenantId,
         target: { type: 'Ticket', id: ticket.id },
         diff: { after: { commentId: toGlobalId('TicketComment', comment.id), internal, ...(staff ? { viaPlatform: true } : {}) } },
