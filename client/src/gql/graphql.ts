@@ -542,6 +542,8 @@ export type KycCaseFilter = {
   status?: Array<KycCaseStatus> | null | undefined;
   /** Only cases about this kind of subject. */
   subjectKind?: KycSubjectKind | null | undefined;
+  /** Only cases submitted before this instant (waiting at least that long); cases never submitted are left out. */
+  submittedBefore?: string | null | undefined;
   /** Platform staff only: one tenant. */
   tenantId?: string | null | undefined;
   /** Case-insensitive match in the subject name. */

@@ -392,6 +392,27 @@ describe('lists', () => {
     expect(offset.data?.kycCases.nodes.map((n: { subjectName: string }) => n.subjectName)).toEqual(['Bravo Person', 'Charlie Business']);
     expect(offset.data?.kycCases.totalCount).toBe(5);
   });
+
+  it('filters by age: submittedBefore keeps cases waiting longer than that, never unsubmitted ones', async () => {
+    const rows = await t.sql<{ id: string; subject_name: string; submitted_at: Date | null }>(
+      `select k.id, k.subject_name, k.submitted_at from kyc_cases k join tenants n on n.id = k.tenant_id where n.slug = ? order by k.subject_name`,
+      [SLUG],
+    );
+    const submitted = rows.filter((r) => r.submitted_at);
+    expect(submitted.length).toBeGreaterThanOrEqual(2);
+    // One case waiting ten days, the others now.
+    const [old, ...recent] = submitted;
+    await t.sql(`update kyc_cases set submitted_at = now() - interval '10 days' where id = ?`, [old?.id]);
+    for (const r of recent) await t.sql(`update kyc_cases set submitted_at = now() where id = ?`, [r.id]);
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    const waiting = await t.gql(LIST, { first: 10, f: { submittedBefore: threeDaysAgo } }, { token });
+    expect(waiting.errors).toBeUndefined();
+    expect(waiting.data?.kycCases.nodes.map((n: { subjectName: string }) => n.subjectName)).toEqual([old?.subject_name]);
+    const all = await t.gql(LIST, { first: 10, f: { submittedBefore: new Date(Date.now() + 60_000).toISOString() } }, { token });
+    expect(all.data?.kycCases.totalCount).toBe(submitted.length);
+    const bad = await t.gql(LIST, { first: 10, f: { submittedBefore: 'yesterday' } }, { token });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+  });
 });
 
 describe('SQL statement count: cases with their documents', () => {
