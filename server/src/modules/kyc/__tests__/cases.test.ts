@@ -166,7 +166,8 @@ describe('four-eyes review, end to end', () => {
 
     const recommended = await t.gql(RECOMMEND, { input: { id, version: 3, recommendation: 'APPROVE', riskRating: 'LOW', reason: 'Looks fine.' } }, { token: reviewer });
     expect(recommended.errors).toBeUndefined();
-    expect(recommended.data?.recommendKycCase.availableActions).toEqual(['DECIDE_DOCUMENT', 'RECOMMEND', 'REQUEST_INFO']);
+    // Recommended once: no second recommendation is offered (asking the customer for more clears it).
+    expect(recommended.data?.recommendKycCase.availableActions).toEqual(['DECIDE_DOCUMENT', 'REQUEST_INFO']);
 
     // Same person approving: FORBIDDEN, reason FOUR_EYES, and nothing changes.
     const before = await t.sql(`select status, version, decided_by_id from kyc_cases where id = ?`, [fromGlobalId(id).id]);
