@@ -85,7 +85,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   userSessions:           { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:read
   apiKeys:                { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // apikey:manage | platform:integration:read
   // ---- Mutation ----
-  addTicketComment:       { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:comment (tenant only)
+  addTicketComment:       { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:comment | platform:ticket:reply
   createRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
   createTicket:           { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:write (tenant only)
   deleteRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
@@ -125,7 +125,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   revokeEntitlement:      { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:entitlement:manage
   startRun:               { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // run:write (tenant only)
   cancelRun:              { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // run:write | platform:run:manage
-  retryRun:               { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // run:write (tenant only)
+  retryRun:               { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // run:write | platform:run:manage
   ingestMessage:          { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: F }, // message:write (tenant only)
   createTenant:           { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:tenant:manage
   inviteMember:           { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: F }, // member:manage (tenant only)

@@ -116,6 +116,10 @@ function AdminMenu() {
         <Menu.ResourceItem name={RESOURCES.tickets} />
         <Menu.ResourceItem name={RESOURCES.incidents} />
       </MenuSection>
+      <MenuSection label="Automation" resources={[RESOURCES.runs, RESOURCES.messages]}>
+        <Menu.ResourceItem name={RESOURCES.runs} />
+        <Menu.ResourceItem name={RESOURCES.messages} />
+      </MenuSection>
       <MenuSection label="Compliance" resources={[RESOURCES.kycCases]}>
         <Menu.ResourceItem name={RESOURCES.kycCases} />
       </MenuSection>

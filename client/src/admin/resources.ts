@@ -5,6 +5,8 @@ import { incidents } from './incidents';
 import { apiKeys, webhookDeliveries, webhookEndpoints } from './integrations';
 import { kycCases } from './kyc';
 import { memberships } from './memberships';
+import { messages } from './messages';
+import { runs } from './runs';
 import { tenants } from './tenants';
 import { tickets } from './tickets';
 import { users } from './users';
@@ -26,4 +28,6 @@ export const ADMIN_RESOURCES: readonly AdminResource[] = [
   webhookDeliveries,
   kycCases,
   incidents,
+  runs,
+  messages,
 ];

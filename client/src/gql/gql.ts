@@ -61,17 +61,31 @@ type Documents = {
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsByIdsDocument,
     "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": typeof types.AdminUpdateMembershipRoleDocument,
+    "\n  fragment AdminRunFields on AutomationRun {\n    id\n    status\n    trigger\n    attempts\n    maxAttempts\n    error\n    correlationId\n    createdAt\n    startedAt\n    finishedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    tool {\n      id\n      key\n      name\n    }\n  }\n": typeof types.AdminRunFieldsFragmentDoc,
+    "\n  fragment AdminRunDetailFields on AutomationRun {\n    input\n    output\n    nextAttemptAt\n    requestedBy {\n      id\n      name\n      email\n    }\n    retryOf {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n": typeof types.AdminRunDetailFieldsFragmentDoc,
+    "\n  query AdminRuns($first: Int, $offset: Int, $filter: RunFilter) {\n    runs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminRunFields\n      }\n    }\n  }\n": typeof types.AdminRunsDocument,
+    "\n  query AdminRun($id: ID!) {\n    run(id: $id) {\n      ...AdminRunFields\n      ...AdminRunDetailFields\n    }\n  }\n": typeof types.AdminRunDocument,
+    "\n  query AdminRunsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AutomationRun {\n        ...AdminRunFields\n      }\n    }\n  }\n": typeof types.AdminRunsByIdsDocument,
+    "\n  query AdminRunEvents($correlationId: String!) {\n    systemEvents(first: 100, filter: { correlationId: $correlationId, type: \"run.\" }) {\n      nodes {\n        id\n        type\n        severity\n        occurredAt\n        payload\n      }\n    }\n  }\n": typeof types.AdminRunEventsDocument,
+    "\n  mutation AdminRetryRun($id: ID!) {\n    retryRun(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.AdminRetryRunDocument,
+    "\n  mutation AdminCancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.AdminCancelRunDocument,
+    "\n  query AdminToolChoices {\n    tools(first: 100) {\n      nodes {\n        id\n        key\n        name\n      }\n    }\n  }\n": typeof types.AdminToolChoicesDocument,
+    "\n  fragment AdminMessageFields on InboundMessage {\n    id\n    channel\n    sender\n    subject\n    status\n    error\n    errorReason\n    externalId\n    correlationId\n    receivedAt\n    processedAt\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n    run {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n": typeof types.AdminMessageFieldsFragmentDoc,
+    "\n  query AdminMessages($first: Int, $offset: Int, $filter: MessageFilter) {\n    messages(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMessageFields\n      }\n    }\n  }\n": typeof types.AdminMessagesDocument,
+    "\n  query AdminMessage($id: ID!) {\n    message(id: $id) {\n      ...AdminMessageFields\n    }\n  }\n": typeof types.AdminMessageDocument,
+    "\n  query AdminMessagesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on InboundMessage {\n        ...AdminMessageFields\n      }\n    }\n  }\n": typeof types.AdminMessagesByIdsDocument,
     "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminTenantFieldsFragmentDoc,
     "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsDocument,
     "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": typeof types.AdminTenantDocument,
     "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsByIdsDocument,
     "\n  mutation AdminCreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        ...AdminTenantFields\n      }\n      invitation {\n        ...AdminInvitationFields\n      }\n    }\n  }\n": typeof types.AdminCreateTenantDocument,
     "\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AdminTicketFieldsFragmentDoc,
-    "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.AdminTicketDetailFieldsFragmentDoc,
+    "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        internal\n        fromSupport\n        authorName\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.AdminTicketDetailFieldsFragmentDoc,
     "\n  query AdminTickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTicketFields\n      }\n    }\n  }\n": typeof types.AdminTicketsDocument,
     "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminTicketDocument,
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": typeof types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminUpdateTicketDocument,
+    "\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n": typeof types.AdminAddTicketCommentDocument,
     "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUserDocument,
@@ -155,7 +169,7 @@ type Documents = {
     "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      status\n      expiresAt\n    }\n  }\n": typeof types.ResendInvitationDocument,
     "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId) {\n      id\n    }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  mutation LeaveTenant {\n    leaveTenant\n  }\n": typeof types.LeaveTenantDocument,
-    "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n": typeof types.TicketCommentItemFragmentDoc,
+    "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    internal\n    fromSupport\n    authorName\n  }\n": typeof types.TicketCommentItemFragmentDoc,
     "\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": typeof types.TicketRowFragmentDoc,
     "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n": typeof types.CreateTicketDocument,
     "\n  mutation UpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      id\n      status\n      priority\n      version\n      updatedAt\n      assignee {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateTicketDocument,
@@ -230,17 +244,31 @@ const documents: Documents = {
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsByIdsDocument,
     "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": types.AdminUpdateMembershipRoleDocument,
+    "\n  fragment AdminRunFields on AutomationRun {\n    id\n    status\n    trigger\n    attempts\n    maxAttempts\n    error\n    correlationId\n    createdAt\n    startedAt\n    finishedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    tool {\n      id\n      key\n      name\n    }\n  }\n": types.AdminRunFieldsFragmentDoc,
+    "\n  fragment AdminRunDetailFields on AutomationRun {\n    input\n    output\n    nextAttemptAt\n    requestedBy {\n      id\n      name\n      email\n    }\n    retryOf {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n": types.AdminRunDetailFieldsFragmentDoc,
+    "\n  query AdminRuns($first: Int, $offset: Int, $filter: RunFilter) {\n    runs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminRunFields\n      }\n    }\n  }\n": types.AdminRunsDocument,
+    "\n  query AdminRun($id: ID!) {\n    run(id: $id) {\n      ...AdminRunFields\n      ...AdminRunDetailFields\n    }\n  }\n": types.AdminRunDocument,
+    "\n  query AdminRunsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AutomationRun {\n        ...AdminRunFields\n      }\n    }\n  }\n": types.AdminRunsByIdsDocument,
+    "\n  query AdminRunEvents($correlationId: String!) {\n    systemEvents(first: 100, filter: { correlationId: $correlationId, type: \"run.\" }) {\n      nodes {\n        id\n        type\n        severity\n        occurredAt\n        payload\n      }\n    }\n  }\n": types.AdminRunEventsDocument,
+    "\n  mutation AdminRetryRun($id: ID!) {\n    retryRun(id: $id) {\n      id\n      status\n    }\n  }\n": types.AdminRetryRunDocument,
+    "\n  mutation AdminCancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n    }\n  }\n": types.AdminCancelRunDocument,
+    "\n  query AdminToolChoices {\n    tools(first: 100) {\n      nodes {\n        id\n        key\n        name\n      }\n    }\n  }\n": types.AdminToolChoicesDocument,
+    "\n  fragment AdminMessageFields on InboundMessage {\n    id\n    channel\n    sender\n    subject\n    status\n    error\n    errorReason\n    externalId\n    correlationId\n    receivedAt\n    processedAt\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n    run {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n": types.AdminMessageFieldsFragmentDoc,
+    "\n  query AdminMessages($first: Int, $offset: Int, $filter: MessageFilter) {\n    messages(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMessageFields\n      }\n    }\n  }\n": types.AdminMessagesDocument,
+    "\n  query AdminMessage($id: ID!) {\n    message(id: $id) {\n      ...AdminMessageFields\n    }\n  }\n": types.AdminMessageDocument,
+    "\n  query AdminMessagesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on InboundMessage {\n        ...AdminMessageFields\n      }\n    }\n  }\n": types.AdminMessagesByIdsDocument,
     "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n": types.AdminTenantFieldsFragmentDoc,
     "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsDocument,
     "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": types.AdminTenantDocument,
     "\n  query AdminTenantsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tenant {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsByIdsDocument,
     "\n  mutation AdminCreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        ...AdminTenantFields\n      }\n      invitation {\n        ...AdminInvitationFields\n      }\n    }\n  }\n": types.AdminCreateTenantDocument,
     "\n  fragment AdminTicketFields on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    correlationId\n    tenant {\n      id\n      slug\n      name\n    }\n    requester {\n      id\n      name\n      email\n    }\n    assignee {\n      id\n      name\n      email\n    }\n  }\n": types.AdminTicketFieldsFragmentDoc,
-    "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.AdminTicketDetailFieldsFragmentDoc,
+    "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        internal\n        fromSupport\n        authorName\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.AdminTicketDetailFieldsFragmentDoc,
     "\n  query AdminTickets($first: Int, $offset: Int, $filter: TicketFilter, $orderBy: TicketOrder) {\n    tickets(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTicketFields\n      }\n    }\n  }\n": types.AdminTicketsDocument,
     "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminTicketDocument,
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminUpdateTicketDocument,
+    "\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n": types.AdminAddTicketCommentDocument,
     "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n": types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUserDocument,
@@ -324,7 +352,7 @@ const documents: Documents = {
     "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      id\n      status\n      expiresAt\n    }\n  }\n": types.ResendInvitationDocument,
     "\n  mutation RemoveMember($membershipId: ID!) {\n    removeMember(membershipId: $membershipId) {\n      id\n    }\n  }\n": types.RemoveMemberDocument,
     "\n  mutation LeaveTenant {\n    leaveTenant\n  }\n": types.LeaveTenantDocument,
-    "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n": types.TicketCommentItemFragmentDoc,
+    "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    internal\n    fromSupport\n    authorName\n  }\n": types.TicketCommentItemFragmentDoc,
     "\n  fragment TicketRow on Ticket {\n    id\n    number\n    subject\n    status\n    priority\n    version\n    createdAt\n    updatedAt\n    requester {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n  }\n": types.TicketRowFragmentDoc,
     "\n  mutation CreateTicket($input: CreateTicketInput!) {\n    createTicket(input: $input) {\n      id\n      number\n    }\n  }\n": types.CreateTicketDocument,
     "\n  mutation UpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      id\n      status\n      priority\n      version\n      updatedAt\n      assignee {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateTicketDocument,
@@ -557,6 +585,58 @@ export function graphql(source: "\n  mutation AdminUpdateMembershipRole($input: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment AdminRunFields on AutomationRun {\n    id\n    status\n    trigger\n    attempts\n    maxAttempts\n    error\n    correlationId\n    createdAt\n    startedAt\n    finishedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    tool {\n      id\n      key\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminRunFields on AutomationRun {\n    id\n    status\n    trigger\n    attempts\n    maxAttempts\n    error\n    correlationId\n    createdAt\n    startedAt\n    finishedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    tool {\n      id\n      key\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminRunDetailFields on AutomationRun {\n    input\n    output\n    nextAttemptAt\n    requestedBy {\n      id\n      name\n      email\n    }\n    retryOf {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n"): (typeof documents)["\n  fragment AdminRunDetailFields on AutomationRun {\n    input\n    output\n    nextAttemptAt\n    requestedBy {\n      id\n      name\n      email\n    }\n    retryOf {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRuns($first: Int, $offset: Int, $filter: RunFilter) {\n    runs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminRunFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminRuns($first: Int, $offset: Int, $filter: RunFilter) {\n    runs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminRunFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRun($id: ID!) {\n    run(id: $id) {\n      ...AdminRunFields\n      ...AdminRunDetailFields\n    }\n  }\n"): (typeof documents)["\n  query AdminRun($id: ID!) {\n    run(id: $id) {\n      ...AdminRunFields\n      ...AdminRunDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRunsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AutomationRun {\n        ...AdminRunFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminRunsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AutomationRun {\n        ...AdminRunFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRunEvents($correlationId: String!) {\n    systemEvents(first: 100, filter: { correlationId: $correlationId, type: \"run.\" }) {\n      nodes {\n        id\n        type\n        severity\n        occurredAt\n        payload\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminRunEvents($correlationId: String!) {\n    systemEvents(first: 100, filter: { correlationId: $correlationId, type: \"run.\" }) {\n      nodes {\n        id\n        type\n        severity\n        occurredAt\n        payload\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRetryRun($id: ID!) {\n    retryRun(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRetryRun($id: ID!) {\n    retryRun(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCancelRun($id: ID!) {\n    cancelRun(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminToolChoices {\n    tools(first: 100) {\n      nodes {\n        id\n        key\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminToolChoices {\n    tools(first: 100) {\n      nodes {\n        id\n        key\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminMessageFields on InboundMessage {\n    id\n    channel\n    sender\n    subject\n    status\n    error\n    errorReason\n    externalId\n    correlationId\n    receivedAt\n    processedAt\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n    run {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n"): (typeof documents)["\n  fragment AdminMessageFields on InboundMessage {\n    id\n    channel\n    sender\n    subject\n    status\n    error\n    errorReason\n    externalId\n    correlationId\n    receivedAt\n    processedAt\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n    run {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMessages($first: Int, $offset: Int, $filter: MessageFilter) {\n    messages(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMessages($first: Int, $offset: Int, $filter: MessageFilter) {\n    messages(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMessageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMessage($id: ID!) {\n    message(id: $id) {\n      ...AdminMessageFields\n    }\n  }\n"): (typeof documents)["\n  query AdminMessage($id: ID!) {\n    message(id: $id) {\n      ...AdminMessageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMessagesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on InboundMessage {\n        ...AdminMessageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMessagesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on InboundMessage {\n        ...AdminMessageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -581,7 +661,7 @@ export function graphql(source: "\n  fragment AdminTicketFields on Ticket {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        internal\n        fromSupport\n        authorName\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AdminTicketDetailFields on Ticket {\n    body\n    comments(first: 50) {\n      totalCount\n      nodes {\n        id\n        body\n        createdAt\n        internal\n        fromSupport\n        authorName\n        author {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -598,6 +678,10 @@ export function graphql(source: "\n  query AdminTicketsByIds($ids: [ID!]!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n"): (typeof documents)["\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -933,7 +1017,7 @@ export function graphql(source: "\n  mutation LeaveTenant {\n    leaveTenant\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    author {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    internal\n    fromSupport\n    authorName\n  }\n"): (typeof documents)["\n  fragment TicketCommentItem on TicketComment {\n    id\n    body\n    createdAt\n    internal\n    fromSupport\n    authorName\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,6 +20,7 @@ import { Migration20261203040000 } from './Migration20261203040000';
 import { Migration20261203050000 } from './Migration20261203050000';
 import { Migration20261203060000 } from './Migration20261203060000';
 import { Migration20261204010000 } from './Migration20261204010000';
+import { Migration20261204020000 } from './Migration20261204020000';
 import { Migration20261204050000 } from './Migration20261204050000';
 
 export const migrationsList: MigrationObject[] = [
@@ -43,5 +44,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203050000', class: Migration20261203050000 },
   { name: 'Migration20261203060000', class: Migration20261203060000 },
   { name: 'Migration20261204010000', class: Migration20261204010000 },
+  { name: 'Migration20261204020000', class: Migration20261204020000 },
   { name: 'Migration20261204050000', class: Migration20261204050000 },
 ];

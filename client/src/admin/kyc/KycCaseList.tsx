@@ -3,13 +3,15 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectArrayInput, SelectInput } from 'react-admin';
 import { ListLoadError } from '../integrations/IntegrationUi';
-import { KYC_DEFAULT_SORT, type KycCaseRecord } from '../providers/kyc.provider';
+import { KYC_DEFAULT_SORT, KYC_WAITING_DAYS, type KycCaseRecord } from '../providers/kyc.provider';
 import { RESOURCES } from '../resource-names';
 import { formatDateTime } from '../ui/format';
 import { PersonCell } from '../ui/People';
 import { AdminPageHeading, PHONE_SAFE_LIST_SX, ResponsiveRows, RowLink } from '../ui/ResponsiveList';
 import { TenantBadge } from '../ui/TenantBadge';
 import { KYC_STATUS_CHOICES, KycStatusChip, nextStepOf, SUBJECT_KIND_CHOICES, SUBJECT_KIND_LABEL, waitingSince } from './kycUi';
+
+const WAITING_CHOICES = KYC_WAITING_DAYS.map((d) => ({ id: String(d), name: `Waiting more than ${d} day${d === 1 ? '' : 's'}` }));
 
 const kycFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search subject name" sx={{ minWidth: { xs: 0, sm: 240 } }} />,
@@ -18,6 +20,7 @@ const kycFilters = [
     <AutocompleteInput label="Tenant" optionText="name" sx={{ minWidth: { xs: 0, sm: 220 } }} helperText={false} />
   </ReferenceInput>,
   <SelectInput key="subjectKind" source="subjectKind" label="Subject" choices={SUBJECT_KIND_CHOICES} helperText={false} emptyText="People and businesses" sx={{ minWidth: { xs: 0, sm: 180 } }} />,
+  <SelectInput key="waitingDays" source="waitingDays" label="Waiting" choices={WAITING_CHOICES} alwaysOn helperText={false} emptyText="Any age" sx={{ minWidth: { xs: 160, sm: 200 } }} />,
 ];
 
 function SubjectCell({ c }: { c: KycCaseRecord }) {

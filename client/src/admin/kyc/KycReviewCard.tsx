@@ -212,7 +212,7 @@ export function KycReviewCard({ kycCase }: { kycCase: KycCaseRecord }) {
                 Start review
               </Button>
             )}
-            {can('RECOMMEND') && (
+            {can('RECOMMEND') && !kycCase.recommendation && (
               <Button variant="contained" onClick={() => setDialog('recommend')}>
                 Recommend
               </Button>

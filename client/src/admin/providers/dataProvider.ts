@@ -10,7 +10,7 @@ import { type ResourceProvider, unsupported } from './resource-provider';
 import { disableWebhookEndpoint, type WebhookEndpointRecord } from './webhooks.provider';
 import type { SessionStore } from '../../shared/session';
 import { decideKycDocument, fetchKycDocumentFile, type KycReviewStep, runKycReviewStep } from './kyc.provider';
-import type { KycCaseStatus, KycDocumentDecision, KycDocumentStatus, IncidentStatus } from '../../gql/graphql';
+import type { KycCaseStatus, KycDocumentDecision, KycDocumentStatus, IncidentStatus, RunStatus } from '../../gql/graphql';
 import {
   addIncidentNote,
   type IncidentEventRecord,
@@ -21,6 +21,8 @@ import {
   searchIncidentTickets,
   transitionIncident,
 } from './incidents.provider';
+import { addTicketComment } from './tickets.provider';
+import { cancelRun, eventsOfRun, retryRun, type RunEventRecord, toolChoices } from './runs.provider';
 import { deactivateUser, reactivateUser, revokeUserSessions, sessionsOfUser, type UserRecord, type UserSessionRecord } from './users.provider';
 
 /**
@@ -49,6 +51,11 @@ export interface AdminDataProvider extends DataProvider<string> {
   linkIncidentEvents(resource: typeof RESOURCES.incidents, params: { incidentId: string; eventIds: string[] }): Promise<{ data: null }>;
   searchIncidentTickets(resource: typeof RESOURCES.incidents, params: { text?: string; tenantId?: string; signal?: AbortSignal }): Promise<{ data: IncidentTicketRecord[]; total: number }>;
   searchIncidentEvents(resource: typeof RESOURCES.incidents, params: { type?: string; tenantId?: string; signal?: AbortSignal }): Promise<{ data: IncidentEventRecord[]; total: number }>;
+  addTicketComment(resource: typeof RESOURCES.tickets, params: { ticketId: string; body: string; internal: boolean }): Promise<{ data: { id: string; internal: boolean } }>;
+  retryRun(resource: typeof RESOURCES.runs, params: { id: string }): Promise<{ data: { id: string; status: RunStatus } }>;
+  cancelRun(resource: typeof RESOURCES.runs, params: { id: string }): Promise<{ data: { id: string; status: RunStatus } }>;
+  eventsOfRun(resource: typeof RESOURCES.runs, params: { id: string; correlationId: string; signal?: AbortSignal }): Promise<{ data: RunEventRecord[] }>;
+  toolChoices(resource: typeof RESOURCES.runs, params: { signal?: AbortSignal }): Promise<{ data: { id: string; name: string }[] }>;
 }
 
 /**
@@ -101,6 +108,11 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     },
     searchIncidentTickets: async (_resource: string, params: { text?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentTickets(client, params),
     searchIncidentEvents: async (_resource: string, params: { type?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentEvents(client, params),
+    addTicketComment: async (_resource: string, params: { ticketId: string; body: string; internal: boolean }) => ({ data: await addTicketComment(client, params) }),
+    retryRun: async (_resource: string, { id }: { id: string }) => ({ data: await retryRun(client, id) }),
+    cancelRun: async (_resource: string, { id }: { id: string }) => ({ data: await cancelRun(client, id) }),
+    eventsOfRun: async (_resource: string, { signal, ...run }: { id: string; correlationId: string; signal?: AbortSignal }) => ({ data: await eventsOfRun(client, run, signal) }),
+    toolChoices: async (_resource: string, { signal }: { signal?: AbortSignal }) => ({ data: await toolChoices(client, signal) }),
   } as AdminDataProvider;
   return dataProvider;
 }

@@ -347,12 +347,23 @@ export function kycOrderOf(sort: SortPayload | undefined): KycCaseOrder {
 }
 
 /** The list's filter form (q, tenantId, status, subjectKind, reviewerId) as a KycCaseFilter, without the states. */
+/** The queue's age filter: cases waiting more than this many days. */
+export const KYC_WAITING_DAYS = [1, 3, 7] as const;
+
+/** "waiting more than N days" (the form's `waitingDays`) as the instant a case must have been submitted before. */
+export function submittedBeforeOf(waitingDays: unknown, now = Date.now()): string | undefined {
+  const days = Number(waitingDays);
+  if (!(KYC_WAITING_DAYS as readonly number[]).includes(days)) return undefined;
+  return new Date(now - days * 86_400_000).toISOString();
+}
+
 function baseFilterOf(f: Record<string, unknown>): Omit<KycCaseFilter, 'status'> {
   return {
     text: textFilter(f.q),
     tenantId: textFilter(f.tenantId),
     subjectKind: listFilter(f.subjectKind, KYC_SUBJECT_KINDS)?.[0],
     reviewerId: textFilter(f.reviewerId),
+    submittedBefore: submittedBeforeOf(f.waitingDays),
   };
 }
 

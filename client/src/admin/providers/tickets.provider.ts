@@ -46,6 +46,9 @@ const TICKET_DETAIL_FIELDS = graphql(`
         id
         body
         createdAt
+        internal
+        fromSupport
+        authorName
         author {
           id
           name
@@ -106,7 +109,12 @@ export interface TicketComment {
   id: string;
   body: string;
   createdAt: string;
-  author: Person;
+  /** An internal note: the tenant's agents and staff see it, customers never. */
+  internal: boolean;
+  /** Written by Atrium support from the back office. */
+  fromSupport: boolean;
+  author: Person | null;
+  authorName: string;
 }
 
 /** A ticket as the back office shows it; `tenantId`/`assigneeId` are what filters and inputs edit. */
@@ -153,9 +161,31 @@ function toTicketRecord(ref: FragmentType<typeof TICKET_FIELDS>, detailRef?: Fra
     const d = getFragmentData(TICKET_DETAIL_FIELDS, detailRef);
     record.body = d.body;
     record.commentCount = d.comments.totalCount;
-    record.comments = d.comments.nodes.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: { id: c.author.id, name: c.author.name, email: c.author.email } }));
+    record.comments = d.comments.nodes.map((c) => ({
+      id: c.id,
+      body: c.body,
+      createdAt: c.createdAt,
+      internal: c.internal,
+      fromSupport: c.fromSupport,
+      authorName: c.authorName,
+      author: c.author ? { id: c.author.id, name: c.author.name, email: c.author.email } : null,
+    }));
   }
   return record;
+}
+
+export const ADMIN_ADD_TICKET_COMMENT = graphql(`
+  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {
+    addTicketComment(input: $input) {
+      id
+      internal
+    }
+  }
+`);
+
+/** Staff reply to a ticket as Atrium support, or add an internal note (customers never see it). */
+export async function addTicketComment(client: ApolloClient, input: { ticketId: string; body: string; internal: boolean }): Promise<{ id: string; internal: boolean }> {
+  return (await runMutation(client, ADMIN_ADD_TICKET_COMMENT, { input })).addTicketComment;
 }
 
 /** Columns the API can sort tickets by; the list offers sorting on these only. */

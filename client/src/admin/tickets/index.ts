@@ -12,6 +12,7 @@ export const tickets = defineAdminResource<TicketRecord>({
   label: 'Tickets',
   provider: createTicketsProvider,
   access: { list: 'platform:ticket:read', show: 'platform:ticket:read', edit: 'platform:ticket:write' },
+  operations: { reply: 'platform:ticket:reply' },
   list: TicketList,
   show: TicketShow,
   edit: TicketEdit,

@@ -1,4 +1,4 @@
-import { IsEnum, IsISO31661Alpha2, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { IsDate, IsEnum, IsISO31661Alpha2, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../common/pagination/connection';
 import { type ArgsOf, defineList } from '../../common/pagination/define-list';
@@ -238,6 +238,11 @@ export class KycCaseFilter {
 
   @Field(() => ID, { nullable: true, description: 'Platform staff only: cases this staff member reviews.' })
   reviewerId?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Only cases submitted before this instant (waiting at least that long); cases never submitted are left out.' })
+  @IsOptional()
+  @IsDate()
+  submittedBefore?: Date;
 }
 
 export const kycCaseList = defineList<KycCase>()({

@@ -127,6 +127,9 @@ export function availableActions(ctx: Context, kycCase: KycCase): KycAction[] {
       case 'approve':
       case 'reject':
         return !isReviewer && !isCreator && !!kycCase.recommendation;
+      case 'recommend':
+        // One recommendation stands until the customer adds more (requestInfo clears it).
+        return isReviewer && !kycCase.recommendation;
       default:
         return isReviewer;
     }

@@ -42,6 +42,7 @@ export async function listCases(ctx: Context, args: KycCasesArgs, include: reado
   if (f?.status?.length) where.status = { $in: f.status };
   if (f?.subjectKind) where.subjectKind = f.subjectKind;
   if (f?.text?.trim()) where.subjectName = { $ilike: containsPattern(f.text.trim()) };
+  if (f?.submittedBefore) where.submittedAt = { $ne: null, $lt: f.submittedBefore };
   // Inside a tenant the filter already pins the tenant; another tenant's id simply matches nothing.
   if (f?.tenantId) where.tenant = expectGlobalId(f.tenantId, 'Tenant', 'filter.tenantId');
   if (f?.reviewerId) {

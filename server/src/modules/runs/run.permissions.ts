@@ -10,6 +10,6 @@ export const runPermissions: ModulePermissions = {
   Mutation: {
     startRun: can('run:write'),
     cancelRun: canOrStaff('run:write', 'platform:run:manage'),
-    retryRun: can('run:write'),
+    retryRun: canOrStaff('run:write', 'platform:run:manage'),
   },
 };

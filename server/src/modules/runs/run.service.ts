@@ -155,9 +155,14 @@ export async function cancelRun(ctx: Context, globalId: string): Promise<Automat
   });
 }
 
-/** Runs a failed or cancelled run again as a new run (same tool, input and ticket), through the same gates and quota. */
+/**
+ * Runs a failed or cancelled run again as a new run (same tool, input and ticket), through the
+ * same gates and quota (the run's tenant's). A member with run:write retries in their tenant;
+ * platform staff with platform:run:manage retry in any tenant. Audited.
+ */
 export async function retryRun(ctx: Context, globalId: string): Promise<AutomationRun> {
-  const { tenantId, userId } = requireTenant(ctx);
+  const platform = isPlatformScope(ctx);
+  const userId = platform ? userIdOf(ctx) : requireTenant(ctx).userId;
   const id = expectGlobalId(globalId, 'AutomationRun');
   const original = await ctx.loaders.runs.byId.load(id);
   if (!original) throw notFound('Run');
@@ -166,8 +171,9 @@ export async function retryRun(ctx: Context, globalId: string): Promise<Automati
   }
   const tool = await ctx.loaders.tools.byId.load(original.tool.id);
   if (!tool) throw notFound('Tool');
-  return ctx.em.transactional((em) =>
-    enqueueRun(em, {
+  const tenantId = original.tenant.id;
+  return ctx.em.transactional(async (em) => {
+    const run = await enqueueRun(em, {
       tenantId,
       tool,
       input: original.input,
@@ -179,6 +185,13 @@ export async function retryRun(ctx: Context, globalId: string): Promise<Automati
       ticketId: original.ticket?.id ?? null,
       retryOfId: original.id,
       source: 'api',
-    }),
-  );
+    });
+    recordAudit(ctx, em, {
+      action: 'run.retried',
+      tenantId,
+      target: { type: 'AutomationRun', id: original.id },
+      diff: { after: { retryId: toGlobalId('AutomationRun', run.id) }, ...(platform ? { viaPlatform: true } : {}) },
+    });
+    return run;
+  });
 }

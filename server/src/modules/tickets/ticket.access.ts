@@ -1,9 +1,35 @@
-import { defineAccess } from '../../permissions/access';
+import { defineAccess, type ReadGrant, readGrant } from '../../permissions/access';
+import type { RequestScope } from '../../context/scope';
+import { sql, type SqlFragment, sqlText, tenantIs, type TenantReach } from '../../database/tenant-sql';
 import type { TicketComment } from './ticket-comment.entity';
 import type { Ticket } from './ticket.entity';
 
 /** Tickets: members with ticket:read see their tenant's; staff with platform:ticket:read see all. */
 export const ticketAccess = defineAccess<Ticket>({ type: 'Ticket', tenant: 'ticket:read', platform: 'platform:ticket:read' });
 
-/** Comments are read with their ticket. */
-export const ticketCommentAccess = defineAccess<TicketComment>({ type: 'TicketComment', tenant: 'ticket:read', platform: 'platform:ticket:read' });
+/**
+ * Who sees internal notes: staff reading across tenants, and inside a tenant whoever works the
+ * tenant's tickets (ticket:assign: owners, admins, agents). Members and viewers (the customers
+ * who raise tickets) hold ticket:write too, so it cannot be the line. Every path that reads
+ * comments (the connection, counts, node/nodes, loaders, summaries) asks this one rule.
+ */
+export function seesInternalNotes(scope: RequestScope, grant: ReadGrant | null = readGrant(scope, ticketCommentAccess)): boolean {
+  if (!grant) return false;
+  if (grant.as === 'platform') return true;
+  return grant.as === 'tenant' && scope.permissions.has('ticket:assign');
+}
+
+/** Comments are read with their ticket; internal notes only by those `seesInternalNotes` lets in. */
+export const ticketCommentAccess = defineAccess<TicketComment>({
+  type: 'TicketComment',
+  tenant: 'ticket:read',
+  platform: 'platform:ticket:read',
+  rows: (grant, scope) => (seesInternalNotes(scope, grant) ? {} : { internal: false }),
+});
+
+/** The same rule for raw SQL over `ticket_comments <alias>` (the batched loaders): tenant, and notes. */
+export function ticketCommentRowsSql(scope: RequestScope, reach: TenantReach, alias: string): SqlFragment {
+  const tenant = tenantIs(reach, alias);
+  if (seesInternalNotes(scope)) return tenant;
+  return sql`${tenant} and not ${sqlText(`${alias}.internal`)}`;
+}

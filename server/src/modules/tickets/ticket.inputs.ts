@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SortDirection } from '../../common/pagination/connection';
 import { type ArgsOf, defineList } from '../../common/pagination/define-list';
@@ -64,6 +64,11 @@ export class AddTicketCommentInput {
   @IsString()
   @VisibleLength(1, 20000, { message: 'A comment needs between 1 and 20,000 characters.' })
   body!: string;
+
+  @Field({ nullable: true, description: "An internal note that customers never see; needs ticket:assign (the tenant's agents) or Atrium staff. Default false." })
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
 }
 
 @InputType({ description: 'Narrows a list of tickets.' })

@@ -2,7 +2,7 @@ import { type Context } from '../../context/context';
 import { scopeOptions } from '../../context/scope';
 import { byIdLoader } from '../../common/batch-loaders';
 import { type ChildPage, childConnection } from '../../database/child-connection';
-import { ticketCommentAccess } from './ticket.access';
+import { ticketCommentAccess, ticketCommentRowsSql } from './ticket.access';
 import { TicketComment } from './ticket-comment.entity';
 import { Ticket } from './ticket.entity';
 
@@ -17,6 +17,8 @@ export function createTicketLoaders(ctx: Omit<Context, 'loaders'>) {
     parent: 'c.ticket_id',
     order: 'c.created_at, c.id',
     access: ticketCommentAccess,
+    // Internal notes only for those the policy lets see them (counts included).
+    where: (reach) => ticketCommentRowsSql(ctx, reach, 'c'),
   });
 
   return {

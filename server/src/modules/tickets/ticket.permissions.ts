@@ -10,6 +10,6 @@ export const ticketPermissions: ModulePermissions = {
   Mutation: {
     createTicket: can('ticket:write'),
     updateTicket: canOrStaff('ticket:write', 'platform:ticket:write'),
-    addTicketComment: can('ticket:comment'),
+    addTicketComment: canOrStaff('ticket:comment', 'platform:ticket:reply'),
   },
 };

@@ -5,6 +5,7 @@ import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
 import type { Context } from '../../context/context';
+import { isPlatformScope } from '../../context/scope';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import { TicketComment } from './ticket-comment.entity';
@@ -15,6 +16,9 @@ import { includeUsers } from '../users/user.loaders';
 
 const TicketConnection = Connection(Ticket);
 const TicketCommentConnection = Connection(TicketComment);
+
+/** How customers see a reply written by Atrium staff. */
+export const SUPPORT_NAME = 'Atrium support';
 
 @Resolver(() => Ticket)
 export class TicketResolver {
@@ -76,9 +80,19 @@ export class TicketResolver {
 
 @Resolver(() => TicketComment)
 export class TicketCommentResolver {
-  @FieldResolver(() => User, { description: 'User who wrote the comment.' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'User who wrote the comment; null on a reply from Atrium support read outside the back office (authorName says "Atrium support").',
+  })
   author(@Root() comment: TicketComment, @Ctx() ctx: Context): Promise<User | null> {
+    if (comment.fromSupport && !isPlatformScope(ctx)) return Promise.resolve(null);
     return ctx.loaders.users.byId.load(comment.author.id);
+  }
+
+  @FieldResolver(() => String, { description: 'The name to show for the author: "Atrium support" on a reply from Atrium staff (outside the back office), else the user\'s name.' })
+  async authorName(@Root() comment: TicketComment, @Ctx() ctx: Context): Promise<string> {
+    if (comment.fromSupport && !isPlatformScope(ctx)) return SUPPORT_NAME;
+    return (await ctx.loaders.users.byId.load(comment.author.id))?.name ?? 'Unknown';
   }
 
   @FieldResolver(() => Ticket, { description: 'Ticket the comment is on.' })

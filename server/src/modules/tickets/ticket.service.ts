@@ -3,7 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { isBlank, visibleLength } from '../../common/input-hygiene';
 import { containsPattern } from '../../common/like';
-import { expectGlobalId } from '../../common/global-id';
+import { expectGlobalId, toGlobalId } from '../../common/global-id';
+import { readableRows } from '../../permissions/access';
+import { ticketCommentAccess } from './ticket.access';
 import type { ConnectionArgs, ConnectionShape } from '../../common/pagination/connection';
 import { dateSort, paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
@@ -222,21 +224,49 @@ export async function updateTicket(ctx: Context, input: UpdateTicketInput): Prom
   }
 }
 
+/**
+ * Adds a comment. Inside a tenant: a member with ticket:comment; an internal note needs
+ * ticket:assign (the tenant's agents). Outside any tenant: staff with platform:ticket:reply, on
+ * any tenant's ticket, shown to the customer as "Atrium support"; audited. Internal notes go to
+ * webhooks marked `internal: true` (endpoints are the tenant's own, set up by its admins).
+ */
 export async function addTicketComment(ctx: Context, input: AddTicketCommentInput): Promise<TicketComment> {
-  const { tenantId, userId } = requireTenant(ctx);
+  const userId = userIdOf(ctx);
+  if (!userId) throw forbidden('Only a signed-in person can comment on a ticket.', ErrorReason.MISSING_PERMISSION);
+  const staff = isPlatformScope(ctx);
+  if (staff && !ctx.permissions.has('platform:ticket:reply')) {
+    throw forbidden('Replying to a customer ticket needs the platform:ticket:reply permission.', ErrorReason.MISSING_PERMISSION);
+  }
+  if (!staff) requireTenant(ctx);
+  const internal = input.internal === true;
+  if (internal && !staff && !ctx.permissions.has('ticket:assign')) {
+    throw forbidden("Internal notes are for the tenant's agents: they need the ticket:assign permission.", ErrorReason.MISSING_PERMISSION);
+  }
   const ticketId = expectGlobalId(input.ticketId, 'Ticket', 'ticketId');
   const body = input.body.trim();
   if (isBlank(body)) throw badInput('A comment cannot be empty.', [{ field: 'body', message: 'A comment cannot be empty.' }]);
   const ticket = await ctx.loaders.tickets.byId.load(ticketId);
   if (!ticket) throw notFound('Ticket');
+  const tenantId = ticket.tenant.id;
   return ctx.em.transactional(async (em) => {
     const comment = em.create(TicketComment, {
       tenant: em.getReference(Tenant, tenantId),
       ticket: em.getReference(Ticket, ticket.id),
       author: em.getReference(User, userId),
       body,
+      internal,
+      fromSupport: staff,
     });
     em.persist(comment);
+    if (staff || internal) {
+      // The body stays out of the trail: who wrote what kind of comment, on which ticket.
+      recordAudit(ctx, em, {
+        action: internal ? 'ticket.internal_note_added' : 'ticket.support_replied',
+        tenantId,
+        target: { type: 'Ticket', id: ticket.id },
+        diff: { after: { commentId: toGlobalId('TicketComment', comment.id), internal, ...(staff ? { viaPlatform: true } : {}) } },
+      });
+    }
     await emitWebhookEvent(em, tenantId, 'ticket.comment.created', ticketCommentData(comment, ticket));
     const author = await ctx.loaders.users.byId.load(userId);
     // Every comment is a public reply (tickets have no internal notes); a note would pass 'INTERNAL'.
@@ -249,10 +279,12 @@ export async function addTicketComment(ctx: Context, input: AddTicketCommentInpu
 export const COMMENT_ORDER = dateSort<TicketComment>('createdAt', SortDirection.ASC);
 
 export async function listComments(ctx: Context, ticket: Ticket, args: ConnectionArgs): Promise<ConnectionShape<TicketComment>> {
+  const readable = readableRows(ctx, ticketCommentAccess);
+  if (!readable) throw notFound('Ticket');
   return paginate({
     em: ctx.em,
     entity: TicketComment,
-    where: { ticket: ticket.id },
+    where: { $and: [{ ticket: ticket.id }, readable.where] },
     args,
     sort: COMMENT_ORDER,
     options: scopeOptions(ctx),

@@ -56,6 +56,9 @@ export function ticketCommentData(comment: TicketComment, ticket: Pick<Ticket, '
       body: comment.body,
       authorId: toGlobalId('User', comment.author.id),
       createdAt: iso(comment.createdAt),
+      // An internal note (the tenant's agents only): a partner showing comments to customers must skip it.
+      internal: comment.internal,
+      fromSupport: comment.fromSupport,
     },
     ticket: { id: toGlobalId('Ticket', ticket.id), number: ticket.number, subject: ticket.subject },
   };

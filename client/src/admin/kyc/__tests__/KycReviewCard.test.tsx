@@ -81,6 +81,8 @@ describe('the KYC review card', () => {
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Reject' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Request information' })).toBeInTheDocument();
+    // Already recommended: no second "Recommend", even if an older server still offers it.
+    expect(screen.queryByRole('button', { name: 'Recommend' })).toBeNull();
   });
 
   it('offers no step to staff without platform:kyc:review, whatever the case says', async () => {

@@ -49,7 +49,7 @@ function ticketNode(n: number, overrides: Record<string, unknown> = {}) {
   };
 }
 
-const detail = { body: 'It breaks.', comments: { __typename: 'TicketCommentConnection', totalCount: 1, nodes: [{ __typename: 'TicketComment', id: 'C-1', body: 'Looking', createdAt: '2026-09-01T10:00:00.000Z', author: person('ada') }] } };
+const detail = { body: 'It breaks.', comments: { __typename: 'TicketCommentConnection', totalCount: 1, nodes: [{ __typename: 'TicketComment', id: 'C-1', body: 'Looking', createdAt: '2026-09-01T10:00:00.000Z', internal: true, fromSupport: false, authorName: 'ada Person', author: person('ada') }] } };
 
 beforeEach(() => localStorage.clear());
 
@@ -101,7 +101,7 @@ describe('tickets', () => {
     const { server, dp } = setup({ AdminTicket: () => ({ data: { ticket: { ...ticketNode(9), ...detail } } }) });
     const { data } = await dp.getOne('tickets', { id: 'TK-9' });
     expect(only(server, 'AdminTicket')).toEqual({ id: 'TK-9' });
-    expect(data).toMatchObject({ id: 'TK-9', body: 'It breaks.', commentCount: 1, comments: [{ id: 'C-1', author: { name: 'ada Person' } }] });
+    expect(data).toMatchObject({ id: 'TK-9', body: 'It breaks.', commentCount: 1, comments: [{ id: 'C-1', internal: true, authorName: 'ada Person', author: { name: 'ada Person' } }] });
   });
 
   it('reads many by id through nodes, leaving out ids the caller cannot see', async () => {

@@ -2,7 +2,7 @@ import { createApolloClient } from '../../../shared/apollo/create-apollo-client'
 import { createRefreshTransport } from '../../../shared/session/refresh-transport';
 import { SessionStore } from '../../../shared/session/session-store';
 import { createFakeServer, type FakeHandler } from '../../../test/fake-graphql';
-import { createKycCasesProvider, kycQueuePartsOf } from '../kyc.provider';
+import { createKycCasesProvider, kycQueuePartsOf, submittedBeforeOf } from '../kyc.provider';
 
 /**
  * The KYC queue: cases waiting for staff (submitted, in review) first, then the rest, paged as
@@ -57,6 +57,17 @@ describe('the KYC review queue', () => {
     });
     expect(kycQueuePartsOf({ status: ['APPROVED'], tenantId: 'T1', q: ' Ada ' })).toEqual({ awaiting: null, rest: { status: ['APPROVED'], tenantId: 'T1', text: 'Ada' } });
     expect(kycQueuePartsOf({ status: 'IN_REVIEW' })).toEqual({ awaiting: { status: ['IN_REVIEW'] }, rest: null });
+  });
+
+  it('turns "waiting more than N days" into submittedBefore (1, 3 or 7 days; anything else is ignored)', () => {
+    const now = Date.parse('2026-12-10T12:00:00.000Z');
+    expect(submittedBeforeOf('3', now)).toBe('2026-12-07T12:00:00.000Z');
+    expect(submittedBeforeOf(7, now)).toBe('2026-12-03T12:00:00.000Z');
+    expect(submittedBeforeOf('2', now)).toBeUndefined();
+    expect(submittedBeforeOf(undefined, now)).toBeUndefined();
+    const parts = kycQueuePartsOf({ waitingDays: '1' });
+    expect(typeof parts.awaiting?.submittedBefore).toBe('string');
+    expect(Date.now() - Date.parse(String(parts.awaiting?.submittedBefore))).toBeGreaterThanOrEqual(86_400_000);
   });
 
   it('lists the waiting cases first and pages across both parts', async () => {

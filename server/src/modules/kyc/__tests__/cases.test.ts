@@ -166,7 +166,8 @@ describe('four-eyes review, end to end', () => {
 
     const recommended = await t.gql(RECOMMEND, { input: { id, version: 3, recommendation: 'APPROVE', riskRating: 'LOW', reason: 'Looks fine.' } }, { token: reviewer });
     expect(recommended.errors).toBeUndefined();
-    expect(recommended.data?.recommendKycCase.availableActions).toEqual(['DECIDE_DOCUMENT', 'RECOMMEND', 'REQUEST_INFO']);
+    // Recommended once: no second recommendation is offered (asking the customer for more clears it).
+    expect(recommended.data?.recommendKycCase.availableActions).toEqual(['DECIDE_DOCUMENT', 'REQUEST_INFO']);
 
     // Same person approving: FORBIDDEN, reason FOUR_EYES, and nothing changes.
     const before = await t.sql(`select status, version, decided_by_id from kyc_cases where id = ?`, [fromGlobalId(id).id]);
@@ -391,6 +392,27 @@ describe('lists', () => {
     const offset = await t.gql(LIST, { first: 2, offset: 1 }, { token });
     expect(offset.data?.kycCases.nodes.map((n: { subjectName: string }) => n.subjectName)).toEqual(['Bravo Person', 'Charlie Business']);
     expect(offset.data?.kycCases.totalCount).toBe(5);
+  });
+
+  it('filters by age: submittedBefore keeps cases waiting longer than that, never unsubmitted ones', async () => {
+    const rows = await t.sql<{ id: string; subject_name: string; submitted_at: Date | null }>(
+      `select k.id, k.subject_name, k.submitted_at from kyc_cases k join tenants n on n.id = k.tenant_id where n.slug = ? order by k.subject_name`,
+      [SLUG],
+    );
+    const submitted = rows.filter((r) => r.submitted_at);
+    expect(submitted.length).toBeGreaterThanOrEqual(2);
+    // One case waiting ten days, the others now.
+    const [old, ...recent] = submitted;
+    await t.sql(`update kyc_cases set submitted_at = now() - interval '10 days' where id = ?`, [old?.id]);
+    for (const r of recent) await t.sql(`update kyc_cases set submitted_at = now() where id = ?`, [r.id]);
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    const waiting = await t.gql(LIST, { first: 10, f: { submittedBefore: threeDaysAgo } }, { token });
+    expect(waiting.errors).toBeUndefined();
+    expect(waiting.data?.kycCases.nodes.map((n: { subjectName: string }) => n.subjectName)).toEqual([old?.subject_name]);
+    const all = await t.gql(LIST, { first: 10, f: { submittedBefore: new Date(Date.now() + 60_000).toISOString() } }, { token });
+    expect(all.data?.kycCases.totalCount).toBe(submitted.length);
+    const bad = await t.gql(LIST, { first: 10, f: { submittedBefore: 'yesterday' } }, { token });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
   });
 });
 

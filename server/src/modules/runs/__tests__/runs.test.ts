@@ -103,7 +103,7 @@ beforeAll(async () => {
   const gRun = makeRun(em, globex, globexTool, { status: RunStatus.FAILED, input: { text: 'globex secret' }, correlationId: 'shared-corr-0001', error: 'boom', ticket: em.getReference(Ticket, globexTicket.id) });
   await em.flush();
   globexRunId = toGlobalId('AutomationRun', gRun.id);
-  for (const email of ['member@acme.test', 'viewer@acme.test', 'owner@acme.test', 'agent@acme.test', 'staff@atrium.test']) tokens[email] = (await t.login(email)).accessToken;
+  for (const email of ['member@acme.test', 'viewer@acme.test', 'owner@acme.test', 'agent@acme.test', 'staff@atrium.test', 'compliance@atrium.test']) tokens[email] = (await t.login(email)).accessToken;
   tokens.globex = (await t.login('owner@globex.test', 'globex')).accessToken;
 });
 
@@ -353,6 +353,30 @@ describe('cancel and retry', () => {
     expect(res.data?.retryRun.id).not.toBe(id);
     const queued = await t.gql('mutation($id: ID!) { retryRun(id: $id) { id } }', { id: res.data?.retryRun.id }, { token: tokens['agent@acme.test'] });
     expect(queued.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'RUN_NOT_RETRYABLE' });
+    expect(await t.count(`select count(*) as n from audit_logs where action = 'run.retried' and target_id = ? and tenant_id = ?`, [id, acmeId])).toBe(1);
+  });
+
+  it("staff with platform:run:manage retry a tenant's failed run (in its tenant, audited); staff without it are refused", async () => {
+    const em = t.orm.em.fork();
+    const failed = makeRun(em, em.getReference(Tenant, acmeId), echo, { status: RunStatus.FAILED, input: { text: 'staff-retry' } });
+    await em.flush();
+    const id = toGlobalId('AutomationRun', failed.id);
+    const RETRY = 'mutation($id: ID!) { retryRun(id: $id) { id status input tenant { slug } requestedBy { email } retryOf { id } } }';
+
+    const refused = await t.gql(RETRY, { id }, { token: tokens['compliance@atrium.test'] });
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    expect(await t.count('select count(*) as n from automation_runs where retry_of_id = ?', [failed.id])).toBe(0);
+
+    const res = await t.gql(RETRY, { id }, { token: tokens['staff@atrium.test'] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.retryRun).toMatchObject({ status: 'QUEUED', input: { text: 'staff-retry' }, tenant: { slug: 'acme' }, requestedBy: { email: 'staff@atrium.test' }, retryOf: { id } });
+    const audit = await t.sql<{ tenant_id: string; actor_id: string; diff: Record<string, unknown> }>(
+      `select tenant_id, actor_id, diff from audit_logs where action = 'run.retried' and target_id = ?`,
+      [id],
+    );
+    expect(audit).toEqual([
+      { tenant_id: acmeId, actor_id: await t.userId('staff@atrium.test'), diff: { after: { retryId: res.data?.retryRun.id }, viaPlatform: true } },
+    ]);
   });
 });
 

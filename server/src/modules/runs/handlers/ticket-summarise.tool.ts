@@ -121,7 +121,8 @@ export const summariseTicket: ToolHandler = async ({ em, input, signal }) => {
   // The EntityManager carries the run's tenant filter: another tenant's ticket is simply not found.
   const ticket = await em.findOne(Ticket, { id: ticketId });
   if (!ticket) throw new RunError('The ticket was not found in your organisation.');
-  const comments = await em.find(TicketComment, { ticket: ticket.id }, { orderBy: { createdAt: 'ASC', id: 'ASC' } });
+  // Internal notes stay out: a run's output is read by anyone with run:read, customers included.
+  const comments = await em.find(TicketComment, { ticket: ticket.id, internal: false }, { orderBy: { createdAt: 'ASC', id: 'ASC' } });
   if (signal.aborted) throw new RunError('Stopped.', { retryable: true });
   const people = new Set([ticket.requester.id, ...(ticket.assignee ? [ticket.assignee.id] : []), ...comments.map((c) => c.author.id)]);
   const users = await em.find(User, { id: { $in: [...people] } });

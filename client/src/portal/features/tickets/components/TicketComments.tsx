@@ -1,4 +1,8 @@
+import LockOutlined from '@mui/icons-material/LockOutlined';
 import Avatar from '@mui/material/Avatar';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -17,28 +21,38 @@ export const TICKET_COMMENT_FRAGMENT = graphql(`
     id
     body
     createdAt
-    author {
-      id
-      name
-    }
+    internal
+    fromSupport
+    authorName
   }
 `);
+
+/** The yellow of internal notes (the back office uses the same). */
+const NOTE_BG = '#fef9c3';
+const NOTE_BORDER = '#facc15';
 
 function CommentItem({ comment }: { comment: FragmentType<typeof TICKET_COMMENT_FRAGMENT> }) {
   const c = getFragmentData(TICKET_COMMENT_FRAGMENT, comment);
   return (
-    <Box component="li" sx={{ display: 'flex', gap: 1.5, listStyle: 'none' }} aria-label={`Comment by ${c.author.name}`}>
-      <Avatar sx={{ width: 34, height: 34, fontSize: '0.75rem', bgcolor: '#e0e7ff', color: '#3730a3' }}>{initialsOf(c.author.name)}</Avatar>
-      <Paper variant="outlined" sx={{ flex: 1, p: 2, borderRadius: 2.5 }}>
-        <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline', mb: 0.5 }}>
-          <Typography sx={{ fontWeight: 650, fontSize: '0.9rem' }}>{c.author.name}</Typography>
+    <Box component="li" sx={{ display: 'flex', gap: 1.5, listStyle: 'none' }} aria-label={c.internal ? `Internal note by ${c.authorName}` : `Comment by ${c.authorName}`}>
+      <Avatar sx={{ width: 34, height: 34, fontSize: '0.75rem', bgcolor: c.fromSupport ? '#4338ca' : '#e0e7ff', color: c.fromSupport ? '#fff' : '#3730a3' }}>
+        {initialsOf(c.authorName)}
+      </Avatar>
+      <Paper
+        variant="outlined"
+        sx={{ flex: 1, minWidth: 0, p: 2, borderRadius: 2.5, ...(c.internal ? { bgcolor: NOTE_BG, borderColor: NOTE_BORDER, borderLeftWidth: 4 } : {}) }}
+      >
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 0.5 }}>
+          <Typography sx={{ fontWeight: 650, fontSize: '0.9rem' }}>{c.authorName}</Typography>
+          {c.fromSupport && <Chip size="small" label="Support" color="primary" variant="outlined" />}
+          {c.internal && <Chip size="small" icon={<LockOutlined />} label="Internal note" sx={{ bgcolor: NOTE_BORDER, color: '#422006', fontWeight: 600 }} />}
           <Tooltip title={formatDateTime(c.createdAt)}>
             <Typography variant="body2" color="text.secondary">
               {timeAgo(c.createdAt)}
             </Typography>
           </Tooltip>
         </Box>
-        <Typography sx={{ whiteSpace: 'pre-wrap', fontSize: '0.92rem' }}>{c.body}</Typography>
+        <Typography sx={{ whiteSpace: 'pre-wrap', fontSize: '0.92rem', overflowWrap: 'anywhere' }}>{c.body}</Typography>
       </Paper>
     </Box>
   );
@@ -61,16 +75,21 @@ export function TicketComments({
   total,
   earlier,
   canComment,
+  canAddNotes = false,
 }: {
   ticketId: string;
   comments: readonly FragmentType<typeof TICKET_COMMENT_FRAGMENT>[];
   total: number;
   earlier: EarlierComments | null;
   canComment: boolean;
+  /** The tenant's agents (ticket:assign) may add internal notes; customers never see the toggle. */
+  canAddNotes?: boolean;
 }) {
   const [addComment, { loading }] = useAddTicketComment();
   const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const asNote = canAddNotes && internal;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -80,8 +99,9 @@ export function TicketComments({
     }
     setError(null);
     try {
-      await addComment({ variables: { input: { ticketId, body: body.trim() } } });
+      await addComment({ variables: { input: { ticketId, body: body.trim(), ...(asNote ? { internal: true } : {}) } } });
       setBody('');
+      setInternal(false);
     } catch (err) {
       const e2 = err instanceof Error ? err : null;
       setError(fieldErrorsOf(e2).body ?? messageOf(e2));
@@ -119,9 +139,26 @@ export function TicketComments({
         </>
       )}
       {canComment && (
-        <Box component="form" noValidate onSubmit={(e) => void onSubmit(e)}>
+        <Box
+          component="form"
+          noValidate
+          onSubmit={(e) => void onSubmit(e)}
+          sx={asNote ? { bgcolor: NOTE_BG, border: `1px solid ${NOTE_BORDER}`, borderRadius: 2, p: 1.5 } : undefined}
+        >
+          {canAddNotes && (
+            <FormControlLabel
+              control={<Switch checked={internal} onChange={(e) => setInternal(e.target.checked)} />}
+              label="Internal note"
+              sx={{ mb: 1 }}
+            />
+          )}
+          {asNote && (
+            <Typography variant="body2" sx={{ color: '#713f12', fontWeight: 600, mb: 1, display: 'flex', alignItems: 'center', gap: 0.5 }}>
+              <LockOutlined fontSize="inherit" /> Internal note — customers don&apos;t see this
+            </Typography>
+          )}
           <TextField
-            label="Add a comment"
+            label={asNote ? 'Add an internal note' : 'Add a comment'}
             name="comment"
             fullWidth
             multiline
@@ -134,7 +171,7 @@ export function TicketComments({
           />
           <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 1 }}>
             <Button type="submit" variant="contained" disabled={loading}>
-              {loading ? 'Sending…' : 'Comment'}
+              {loading ? 'Sending…' : asNote ? 'Add note' : 'Comment'}
             </Button>
           </Box>
         </Box>

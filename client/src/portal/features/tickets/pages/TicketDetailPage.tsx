@@ -207,6 +207,7 @@ export function TicketDetailPage() {
             total={ticket.comments.totalCount}
             earlier={ticket.comments.pageInfo.hasPreviousPage ? { ...earlier, onShow: () => void showEarlier() } : null}
             canComment={canComment}
+            canAddNotes={canAssign}
           />
         </Stack>
 
