@@ -15,5 +15,7 @@ export const RESOURCES = {
   webhookDeliveries: 'webhook-deliveries',
   kycCases: 'kyc-cases',
   incidents: 'incidents',
+  tools: 'tools',
+  entitlements: 'entitlements',
 } as const;
 export type ResourceName = (typeof RESOURCES)[keyof typeof RESOURCES];

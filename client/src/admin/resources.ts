@@ -8,6 +8,7 @@ import { memberships } from './memberships';
 import { tenants } from './tenants';
 import { tickets } from './tickets';
 import { users } from './users';
+import { entitlements, tools } from './tools';
 
 /**
  * The back office's resources, one line each. AdminApp renders a <Resource> for each, the data
@@ -26,4 +27,6 @@ export const ADMIN_RESOURCES: readonly AdminResource[] = [
   webhookDeliveries,
   kycCases,
   incidents,
+  tools,
+  entitlements,
 ];

@@ -23,6 +23,13 @@ type Documents = {
     "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter, $orderBy: AuditLogOrder) {\n    auditLogs(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogsDocument,
     "\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
     "\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogsByIdsDocument,
+    "\n  fragment AdminEntitlementFields on Entitlement {\n    id\n    feature\n    plan\n    limits\n    validFrom\n    validUntil\n    revokedAt\n    revokeReason\n    active\n    createdAt\n    tool {\n      id\n      key\n      name\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.AdminEntitlementFieldsFragmentDoc,
+    "\n  query AdminEntitlements($first: Int, $offset: Int, $filter: EntitlementFilter) {\n    entitlements(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": typeof types.AdminEntitlementsDocument,
+    "\n  query AdminEntitlement($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": typeof types.AdminEntitlementDocument,
+    "\n  query AdminEntitlementsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": typeof types.AdminEntitlementsByIdsDocument,
+    "\n  mutation AdminGrantEntitlement($input: GrantEntitlementInput!) {\n    grantEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n": typeof types.AdminGrantEntitlementDocument,
+    "\n  mutation AdminRevokeEntitlement($input: RevokeEntitlementInput!) {\n    revokeEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n": typeof types.AdminRevokeEntitlementDocument,
+    "\n  query AdminQuotaUsage($tenantId: ID!) {\n    quotaUsage(tenantId: $tenantId) {\n      entitlementId\n      feature\n      label\n      plan\n      used\n      limit\n      resetsAt\n    }\n  }\n": typeof types.AdminQuotaUsageDocument,
     "\n  fragment AdminFeatureFlagFields on FeatureFlag {\n    id\n    key\n    description\n    defaultEnabled\n    createdAt\n    updatedAt\n    overrides {\n      id\n      enabled\n      updatedAt\n      tenant {\n        id\n        slug\n        name\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagFieldsFragmentDoc,
     "\n  query AdminFeatureFlags($first: Int, $offset: Int) {\n    featureFlags(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagsDocument,
     "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagDocument,
@@ -72,6 +79,12 @@ type Documents = {
     "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminTicketDocument,
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": typeof types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminUpdateTicketDocument,
+    "\n  fragment AdminToolFields on Tool {\n    id\n    key\n    name\n    category\n    description\n    status\n    inputSchema\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminToolFieldsFragmentDoc,
+    "\n  query AdminTools($first: Int, $offset: Int, $filter: ToolFilter, $orderBy: ToolOrder) {\n    tools(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminToolFields\n      }\n    }\n  }\n": typeof types.AdminToolsDocument,
+    "\n  query AdminTool($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n": typeof types.AdminToolDocument,
+    "\n  query AdminToolsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n": typeof types.AdminToolsByIdsDocument,
+    "\n  mutation AdminCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n": typeof types.AdminCreateToolDocument,
+    "\n  mutation AdminUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n": typeof types.AdminUpdateToolDocument,
     "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUserDocument,
@@ -186,6 +199,13 @@ const documents: Documents = {
     "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter, $orderBy: AuditLogOrder) {\n    auditLogs(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogsDocument,
     "\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogDocument,
     "\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogsByIdsDocument,
+    "\n  fragment AdminEntitlementFields on Entitlement {\n    id\n    feature\n    plan\n    limits\n    validFrom\n    validUntil\n    revokedAt\n    revokeReason\n    active\n    createdAt\n    tool {\n      id\n      key\n      name\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": types.AdminEntitlementFieldsFragmentDoc,
+    "\n  query AdminEntitlements($first: Int, $offset: Int, $filter: EntitlementFilter) {\n    entitlements(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": types.AdminEntitlementsDocument,
+    "\n  query AdminEntitlement($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": types.AdminEntitlementDocument,
+    "\n  query AdminEntitlementsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": types.AdminEntitlementsByIdsDocument,
+    "\n  mutation AdminGrantEntitlement($input: GrantEntitlementInput!) {\n    grantEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n": types.AdminGrantEntitlementDocument,
+    "\n  mutation AdminRevokeEntitlement($input: RevokeEntitlementInput!) {\n    revokeEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n": types.AdminRevokeEntitlementDocument,
+    "\n  query AdminQuotaUsage($tenantId: ID!) {\n    quotaUsage(tenantId: $tenantId) {\n      entitlementId\n      feature\n      label\n      plan\n      used\n      limit\n      resetsAt\n    }\n  }\n": types.AdminQuotaUsageDocument,
     "\n  fragment AdminFeatureFlagFields on FeatureFlag {\n    id\n    key\n    description\n    defaultEnabled\n    createdAt\n    updatedAt\n    overrides {\n      id\n      enabled\n      updatedAt\n      tenant {\n        id\n        slug\n        name\n      }\n    }\n  }\n": types.AdminFeatureFlagFieldsFragmentDoc,
     "\n  query AdminFeatureFlags($first: Int, $offset: Int) {\n    featureFlags(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagsDocument,
     "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagDocument,
@@ -235,6 +255,12 @@ const documents: Documents = {
     "\n  query AdminTicket($id: ID!) {\n    ticket(id: $id) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminTicketDocument,
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminUpdateTicketDocument,
+    "\n  fragment AdminToolFields on Tool {\n    id\n    key\n    name\n    category\n    description\n    status\n    inputSchema\n    createdAt\n    updatedAt\n  }\n": types.AdminToolFieldsFragmentDoc,
+    "\n  query AdminTools($first: Int, $offset: Int, $filter: ToolFilter, $orderBy: ToolOrder) {\n    tools(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminToolFields\n      }\n    }\n  }\n": types.AdminToolsDocument,
+    "\n  query AdminTool($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n": types.AdminToolDocument,
+    "\n  query AdminToolsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n": types.AdminToolsByIdsDocument,
+    "\n  mutation AdminCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n": types.AdminCreateToolDocument,
+    "\n  mutation AdminUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n": types.AdminUpdateToolDocument,
     "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n": types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUserDocument,
@@ -390,6 +416,34 @@ export function graphql(source: "\n  query AdminAuditLog($id: ID!) {\n    node(i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminEntitlementFields on Entitlement {\n    id\n    feature\n    plan\n    limits\n    validFrom\n    validUntil\n    revokedAt\n    revokeReason\n    active\n    createdAt\n    tool {\n      id\n      key\n      name\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminEntitlementFields on Entitlement {\n    id\n    feature\n    plan\n    limits\n    validFrom\n    validUntil\n    revokedAt\n    revokeReason\n    active\n    createdAt\n    tool {\n      id\n      key\n      name\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminEntitlements($first: Int, $offset: Int, $filter: EntitlementFilter) {\n    entitlements(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminEntitlements($first: Int, $offset: Int, $filter: EntitlementFilter) {\n    entitlements(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminEntitlement($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminEntitlement($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminEntitlementsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminEntitlementsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminGrantEntitlement($input: GrantEntitlementInput!) {\n    grantEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminGrantEntitlement($input: GrantEntitlementInput!) {\n    grantEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeEntitlement($input: RevokeEntitlementInput!) {\n    revokeEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeEntitlement($input: RevokeEntitlementInput!) {\n    revokeEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminQuotaUsage($tenantId: ID!) {\n    quotaUsage(tenantId: $tenantId) {\n      entitlementId\n      feature\n      label\n      plan\n      used\n      limit\n      resetsAt\n    }\n  }\n"): (typeof documents)["\n  query AdminQuotaUsage($tenantId: ID!) {\n    quotaUsage(tenantId: $tenantId) {\n      entitlementId\n      feature\n      label\n      plan\n      used\n      limit\n      resetsAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -586,6 +640,30 @@ export function graphql(source: "\n  query AdminTicketsByIds($ids: [ID!]!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminToolFields on Tool {\n    id\n    key\n    name\n    category\n    description\n    status\n    inputSchema\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AdminToolFields on Tool {\n    id\n    key\n    name\n    category\n    description\n    status\n    inputSchema\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTools($first: Int, $offset: Int, $filter: ToolFilter, $orderBy: ToolOrder) {\n    tools(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminToolFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTools($first: Int, $offset: Int, $filter: ToolFilter, $orderBy: ToolOrder) {\n    tools(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminToolFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTool($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTool($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminToolsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminToolsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -111,6 +111,8 @@ describe('the back office resource list', () => {
       AdminWebhookDelivery: missing,
       AdminKycCase: missing,
       AdminIncident: missing,
+      AdminTool: missing,
+      AdminEntitlement: missing,
     });
     for (const { name } of ADMIN_RESOURCES) {
       const error = await dp.getOne(name, { id: 'X-gone' }).catch((e: unknown) => e);

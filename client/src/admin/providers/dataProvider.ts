@@ -21,6 +21,7 @@ import {
   searchIncidentTickets,
   transitionIncident,
 } from './incidents.provider';
+import { type EntitlementRecord, quotaUsageOfTenant, type QuotaUsageRecord, revokeEntitlement } from './entitlements.provider';
 import { deactivateUser, reactivateUser, revokeUserSessions, sessionsOfUser, type UserRecord, type UserSessionRecord } from './users.provider';
 
 /**
@@ -49,6 +50,8 @@ export interface AdminDataProvider extends DataProvider<string> {
   linkIncidentEvents(resource: typeof RESOURCES.incidents, params: { incidentId: string; eventIds: string[] }): Promise<{ data: null }>;
   searchIncidentTickets(resource: typeof RESOURCES.incidents, params: { text?: string; tenantId?: string; signal?: AbortSignal }): Promise<{ data: IncidentTicketRecord[]; total: number }>;
   searchIncidentEvents(resource: typeof RESOURCES.incidents, params: { type?: string; tenantId?: string; signal?: AbortSignal }): Promise<{ data: IncidentEventRecord[]; total: number }>;
+  revokeEntitlement(resource: typeof RESOURCES.entitlements, params: { id: string; reason?: string | null }): Promise<{ data: EntitlementRecord }>;
+  quotaUsage(resource: typeof RESOURCES.entitlements, params: { tenantId: string; signal?: AbortSignal }): Promise<{ data: QuotaUsageRecord[] }>;
 }
 
 /**
@@ -101,6 +104,8 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     },
     searchIncidentTickets: async (_resource: string, params: { text?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentTickets(client, params),
     searchIncidentEvents: async (_resource: string, params: { type?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentEvents(client, params),
+    revokeEntitlement: async (_resource: string, params: { id: string; reason?: string | null }) => ({ data: await revokeEntitlement(client, params) }),
+    quotaUsage: async (_resource: string, { tenantId, signal }: { tenantId: string; signal?: AbortSignal }) => ({ data: await quotaUsageOfTenant(client, tenantId, signal) }),
   } as AdminDataProvider;
   return dataProvider;
 }
