@@ -1,7 +1,8 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { DataTable, FilterButton, List, TopToolbar } from 'react-admin';
-import type { AuditLogRecord } from '../providers/auditLogs.provider';
+import { auditLogFilterOf, auditLogOrderOf, type AuditLogRecord } from '../providers/auditLogs.provider';
+import { ExportCsvButton } from '../ui/ExportCsvButton';
 import { STAFF_ROLE_LABEL } from '../ui/chips';
 import { mono } from '../ui/DetailList';
 import { formatDateTime, formatRelative } from '../ui/format';
@@ -16,6 +17,7 @@ function AuditLogListActions() {
   return (
     <TopToolbar>
       <FilterButton />
+      <ExportCsvButton list="audit-logs" filterOf={auditLogFilterOf} orderOf={auditLogOrderOf} />
     </TopToolbar>
   );
 }

@@ -103,7 +103,7 @@ export const EXPORT_LISTS: Readonly<Record<string, ExportList<unknown>>> = {
     access: auditLogAccess,
     filterType: 'AuditLogFilter',
     filterClass: AuditLogFilter,
-    orderType: null,
+    orderType: 'AuditLogOrder',
     page: (ctx, args) => listAuditLogs(ctx, args as Parameters<typeof listAuditLogs>[1]),
     header: ['id', 'createdAt', 'action', 'tenant', 'actor', 'actorKind', 'targetType', 'targetId', 'correlationId', 'ip', 'diff'],
     rows: async (ctx, nodes) => {
