@@ -62,6 +62,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   users:                  { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:read
   systemEvents:           { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // event:read | platform:event:read
   systemEvent:            { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // event:read | platform:event:read
+  systemEventHistogram:   { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // event:read | platform:event:read
   incidents:              { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // incident:read | platform:incident:read
   incident:               { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // incident:read | platform:incident:read
   dashboard:              { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: F }, // dashboard:use (tenant only)
@@ -244,6 +245,7 @@ const probes: Record<string, Probe> = {
   tickets: { query: 'query { tickets(first: 1) { totalCount nodes { id } } }', allowed: 'data' },
   users: { query: 'query { users(first: 1) { totalCount nodes { email } } }', allowed: 'data' },
   systemEvents: { query: 'query { systemEvents(first: 1) { totalCount nodes { id type } } }', allowed: 'data' },
+  systemEventHistogram: { query: 'query { systemEventHistogram(buckets: 4) { bucketSeconds buckets { count } } }', allowed: 'data' },
   systemEvent: {
     query: 'query($id: ID!) { systemEvent(id: $id) { id } }',
     variables: (i) => ({ id: i.missingEvent }),
