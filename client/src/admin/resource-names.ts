@@ -17,5 +17,6 @@ export const RESOURCES = {
   incidents: 'incidents',
   tools: 'tools',
   entitlements: 'entitlements',
+  systemEvents: 'system-events',
 } as const;
 export type ResourceName = (typeof RESOURCES)[keyof typeof RESOURCES];

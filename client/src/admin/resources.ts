@@ -9,6 +9,7 @@ import { tenants } from './tenants';
 import { tickets } from './tickets';
 import { users } from './users';
 import { entitlements, tools } from './tools';
+import { systemEvents } from './systemEvents';
 
 /**
  * The back office's resources, one line each. AdminApp renders a <Resource> for each, the data
@@ -29,4 +30,5 @@ export const ADMIN_RESOURCES: readonly AdminResource[] = [
   incidents,
   tools,
   entitlements,
+  systemEvents,
 ];

@@ -2,9 +2,9 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { DataTable, FilterButton, List, TopToolbar } from 'react-admin';
 import { auditLogFilterOf, auditLogOrderOf, type AuditLogRecord } from '../providers/auditLogs.provider';
+import { CorrelationLink } from '../ui/CorrelationLink';
 import { ExportCsvButton } from '../ui/ExportCsvButton';
 import { STAFF_ROLE_LABEL } from '../ui/chips';
-import { mono } from '../ui/DetailList';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { PersonAvatar, PersonCell } from '../ui/People';
 import { TenantBadge } from '../ui/TenantBadge';
@@ -87,11 +87,7 @@ export function AuditLogList() {
           source="correlationId"
           label="Request"
           disableSort
-          render={(r: AuditLogRecord) => (
-            <Typography component="span" sx={{ ...mono, fontSize: '0.72rem', color: 'text.secondary' }} title={r.correlationId ?? ''}>
-              {r.correlationId ? `${r.correlationId.slice(0, 8)}…` : '—'}
-            </Typography>
-          )}
+          render={(r: AuditLogRecord) => <CorrelationLink id={r.correlationId} short />}
         />
       </DataTable>
     </List>

@@ -21,6 +21,8 @@ import {
   searchIncidentTickets,
   transitionIncident,
 } from './incidents.provider';
+import { type Trace, traceOf } from './trace.provider';
+import { type Histogram, systemEventHistogram } from './systemEvents.provider';
 import { type CsvExport, type ExportListName, fetchCsvExport } from './exports.provider';
 import { type EntitlementRecord, quotaUsageOfTenant, type QuotaUsageRecord, revokeEntitlement } from './entitlements.provider';
 import { deactivateUser, reactivateUser, revokeUserSessions, sessionsOfUser, type UserRecord, type UserSessionRecord } from './users.provider';
@@ -53,6 +55,8 @@ export interface AdminDataProvider extends DataProvider<string> {
   searchIncidentEvents(resource: typeof RESOURCES.incidents, params: { type?: string; tenantId?: string; signal?: AbortSignal }): Promise<{ data: IncidentEventRecord[]; total: number }>;
   revokeEntitlement(resource: typeof RESOURCES.entitlements, params: { id: string; reason?: string | null }): Promise<{ data: EntitlementRecord }>;
   quotaUsage(resource: typeof RESOURCES.entitlements, params: { tenantId: string; signal?: AbortSignal }): Promise<{ data: QuotaUsageRecord[] }>;
+  systemEventHistogram(resource: typeof RESOURCES.systemEvents, params: { filter: Record<string, unknown>; buckets: number; signal?: AbortSignal }): Promise<{ data: Histogram }>;
+  trace(resource: typeof RESOURCES.systemEvents, params: { id: string; signal?: AbortSignal }): Promise<{ data: Trace }>;
   exportCsv(resource: string, params: { list: ExportListName; filter?: unknown; orderBy?: unknown; signal?: AbortSignal }): Promise<{ data: CsvExport }>;
 }
 
@@ -107,6 +111,8 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     searchIncidentTickets: async (_resource: string, params: { text?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentTickets(client, params),
     searchIncidentEvents: async (_resource: string, params: { type?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentEvents(client, params),
     revokeEntitlement: async (_resource: string, params: { id: string; reason?: string | null }) => ({ data: await revokeEntitlement(client, params) }),
+    systemEventHistogram: async (_resource: string, params: { filter: Record<string, unknown>; buckets: number; signal?: AbortSignal }) => ({ data: await systemEventHistogram(client, params) }),
+    trace: async (_resource: string, { id, signal }: { id: string; signal?: AbortSignal }) => ({ data: await traceOf(client, id, signal) }),
     exportCsv: async (_resource: string, params: { list: ExportListName; filter?: unknown; orderBy?: unknown; signal?: AbortSignal }) => ({ data: await fetchCsvExport(session, params) }),
     quotaUsage: async (_resource: string, { tenantId, signal }: { tenantId: string; signal?: AbortSignal }) => ({ data: await quotaUsageOfTenant(client, tenantId, signal) }),
   } as AdminDataProvider;
