@@ -32,11 +32,11 @@ function summaryOf(h: Histogram): string {
  * last 24 hours), errors stacked apart; counted by the server with the list's own filter and scope.
  */
 export function EventHistogram() {
-  const { filterValues } = useListContext();
+  const filterValues = useListContext().filterValues as Record<string, unknown>;
   const dataProvider = useDataProvider<AdminDataProvider>();
   const query = useQuery({
     queryKey: [RESOURCES.systemEvents, 'histogram', filterValues],
-    queryFn: ({ signal }) => dataProvider.systemEventHistogram(RESOURCES.systemEvents, { filter: filterValues as Record<string, unknown>, buckets: BUCKETS, signal }).then((r) => r.data),
+    queryFn: ({ signal }) => dataProvider.systemEventHistogram(RESOURCES.systemEvents, { filter: filterValues, buckets: BUCKETS, signal }).then((r) => r.data),
   });
   const h = query.data;
   return (

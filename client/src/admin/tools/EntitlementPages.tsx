@@ -136,8 +136,10 @@ const quotaRule = (value: unknown) =>
   value === null || value === undefined || value === '' || (Number.isInteger(Number(value)) && Number(value) >= 0) ? undefined : 'A whole number of runs, 0 or more; empty for no limit.';
 const planRule = (value: unknown) => (typeof value === 'string' && /^[a-z][a-z0-9_-]{0,63}$/.test(value.trim()) ? undefined : 'A lowercase word, e.g. "pro" or "trial".');
 const untilRule = (value: unknown, all: Record<string, unknown>) => {
-  if (!value || !all.validFrom) return undefined;
-  return new Date(String(value)).getTime() > new Date(String(all.validFrom)).getTime() ? undefined : 'The end must be after the start.';
+  const end = typeof value === 'string' || value instanceof Date ? new Date(value) : null;
+  const start = typeof all.validFrom === 'string' || all.validFrom instanceof Date ? new Date(all.validFrom) : null;
+  if (!end || !start) return undefined;
+  return end.getTime() > start.getTime() ? undefined : 'The end must be after the start.';
 };
 
 /** Grants a tool to a tenant: plan, monthly run quota and validity dates. An overlapping grant is refused (revoke it first). */

@@ -73,7 +73,7 @@ export function SchemaEditorInput({ source, label = 'Input schema (JSON Schema d
   const check = useMemo(() => checkSchemaText(deferred), [deferred]);
   const [lastGood, setLastGood] = useState<RJSFSchema | null>(null);
   const shown = check.ok ? (check.schema as RJSFSchema) : lastGood;
-  if (check.ok && lastGood !== check.schema) setLastGood(check.schema as RJSFSchema);
+  if (check.ok && lastGood !== check.schema) setLastGood(check.schema);
   // Typed problems show at once; the form's own verdict (and the server's) once it has one.
   const formError = fieldState.error?.message;
   const typed = !check.ok && text.trim() ? check.problem : undefined;

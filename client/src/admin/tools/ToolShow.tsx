@@ -5,7 +5,6 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
-import type { RJSFSchema } from '@rjsf/utils';
 import { DataTable, ListButton, ReferenceManyField, Show, TopToolbar, useCanAccess, useCreatePath, useRecordContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import type { EntitlementRecord } from '../providers/entitlements.provider';
@@ -66,7 +65,7 @@ function ToolShowLayout() {
           <Card>
             <CardContent>
               <SectionTitle>Form customers see</SectionTitle>
-              <SchemaFormPreview schema={tool.inputSchema as RJSFSchema} />
+              <SchemaFormPreview schema={tool.inputSchema} />
             </CardContent>
           </Card>
           {canReadGrants && (

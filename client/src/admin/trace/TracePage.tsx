@@ -15,7 +15,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
-import { Title, useCanAccess, useCreatePath, useDataProvider, usePermissions } from 'react-admin';
+import { Title, useBasename, useCanAccess, useCreatePath, useDataProvider, usePermissions } from 'react-admin';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import type { CorrelationKind } from '../../gql/graphql';
 import { canAccessWith } from '../providers/access';
@@ -106,6 +106,7 @@ function Entry({ entry, permissions }: { entry: TraceEntry; permissions: readonl
 
 function TraceForm({ initial }: { initial: string }) {
   const navigate = useNavigate();
+  const basename = useBasename();
   const [value, setValue] = useState(initial);
   useEffect(() => setValue(initial), [initial]);
   return (
@@ -115,7 +116,7 @@ function TraceForm({ initial }: { initial: string }) {
       aria-label="Trace a request"
       onSubmit={(e) => {
         e.preventDefault();
-        if (value.trim()) void navigate(tracePath(value.trim()));
+        if (value.trim()) void navigate(tracePath(basename, value.trim()));
       }}
       sx={{ display: 'flex', gap: 1, mb: 2, flexDirection: { xs: 'column', sm: 'row' } }}
     >

@@ -1,12 +1,12 @@
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import { useCanAccess } from 'react-admin';
+import { useBasename, useCanAccess } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { RESOURCES } from '../resource-names';
 import { mono } from './DetailList';
 
-/** The back office's page of one request's chain (/admin/trace/:id). */
-export const tracePath = (id: string) => `/trace/${encodeURIComponent(id)}`;
+/** The back office's page of one request's chain (/admin/trace/:id), under react-admin's basename. */
+export const tracePath = (basename: string, id: string) => `${basename}/trace/${encodeURIComponent(id)}`;
 
 /**
  * A correlation (request) id: a link to its chain for staff with platform:correlation:read, plain
@@ -15,6 +15,7 @@ export const tracePath = (id: string) => `/trace/${encodeURIComponent(id)}`;
  */
 export function CorrelationLink({ id, short = false }: { id: string | null | undefined; short?: boolean }) {
   const { canAccess } = useCanAccess({ resource: RESOURCES.systemEvents, action: 'trace' });
+  const basename = useBasename();
   if (!id) {
     return (
       <Typography component="span" variant="body2" color="text.secondary">
@@ -32,7 +33,7 @@ export function CorrelationLink({ id, short = false }: { id: string | null | und
     );
   }
   return (
-    <Link component={RouterLink} to={tracePath(id)} onClick={(e) => e.stopPropagation()} sx={sx} aria-label={`Trace request ${id}`} title={`Trace request ${id}`}>
+    <Link component={RouterLink} to={tracePath(basename, id)} onClick={(e) => e.stopPropagation()} sx={sx} aria-label={`Trace request ${id}`} title={`Trace request ${id}`}>
       {shown}
     </Link>
   );

@@ -34,13 +34,15 @@ export function ExportCsvButton({
 }) {
   const dataProvider = useDataProvider<AdminDataProvider>();
   const resource = useResourceContext() ?? list;
-  const { filterValues, sort, total } = useListContext();
+  const context = useListContext();
+  const filterValues = context.filterValues as Record<string, unknown>;
+  const { sort, total } = context;
   const notify = useNotify();
   const [running, setRunning] = useState(false);
   const run = async () => {
     setRunning(true);
     try {
-      const { data } = await dataProvider.exportCsv(resource, { list, filter: filterOf(filterValues as Record<string, unknown>), orderBy: orderOf?.(sort) });
+      const { data } = await dataProvider.exportCsv(resource, { list, filter: filterOf(filterValues), orderBy: orderOf?.(sort) });
       saveBlob(data.blob, data.filename);
       const limit = data.rowLimit;
       const capped = limit !== null && typeof total === 'number' && total > limit;

@@ -60,7 +60,7 @@ export async function systemEventHistogram(ctx: Context, filter: SystemEventFilt
   if (from.getTime() >= to.getTime()) throw badInput('"from" must be before "to".', [{ field: 'filter.from', message: 'Must be before "to".' }]);
   if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw badInput('The histogram covers at most 400 days.', [{ field: 'filter.from', message: 'At most 400 days before "to".' }]);
   const widthMs = Math.max(1000, Math.ceil((to.getTime() - from.getTime()) / buckets / 1000) * 1000);
-  const where = whereOf({ ...(filter ?? {}), from, to } as SystemEventFilter);
+  const where = whereOf({ ...(filter ?? {}), from, to });
   const out: SystemEventBucket[] = Array.from({ length: buckets }, (_, i) => ({
     start: new Date(from.getTime() + i * widthMs),
     end: new Date(Math.min(from.getTime() + (i + 1) * widthMs, to.getTime())),

@@ -156,7 +156,7 @@ export const EXPORT_LISTS: Readonly<Record<string, ExportList<unknown>>> = {
     filterType: 'SystemEventFilter',
     filterClass: SystemEventFilter,
     orderType: null,
-    page: (ctx, args) => listSystemEvents(ctx, args as Parameters<typeof listSystemEvents>[1]),
+    page: (ctx, args) => listSystemEvents(ctx, args),
     header: ['id', 'occurredAt', 'type', 'severity', 'source', 'tenant', 'correlationId', 'payload'],
     rows: async (ctx, nodes) => {
       const tenants = await tenantSlugs(ctx, nodes.map((e) => e.tenant?.id));
