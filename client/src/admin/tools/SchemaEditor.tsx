@@ -80,7 +80,7 @@ export function SchemaEditorInput({ source, label = 'Input schema (JSON Schema d
   const problem = formError ? <ValidationError error={formError} /> : typed;
   const id = `${source}-editor`;
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 2, width: '100%', mb: 2 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 2, width: '100%', mt: 1.5, mb: 2 }}>
       <TextField
         {...field}
         value={text}
