@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   CLIENT_DIST_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   KYC_STORAGE_DIR: z.string().min(1).optional(),
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
   KYC_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
@@ -271,6 +272,8 @@ export interface Config {
   readonly eventRetention: { readonly days: number; readonly intervalMinutes: number; readonly batchSize: number };
   /** KYC documents: where uploaded files live (local disk) and how large one may be. */
   readonly kyc: { readonly storageDir: string; readonly maxUploadBytes: number };
+  /** CSV exports: at most this many rows per file. */
+  readonly exports: { readonly maxRows: number };
   readonly executor: ExecutorConfig;
   /** What one GraphQL request may ask for, checked before it runs (see query-limits.ts). */
   readonly graphqlLimits: GraphqlLimits;
@@ -369,6 +372,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       intervalMinutes: e.EVENT_RETENTION_INTERVAL_MINUTES,
       batchSize: e.EVENT_RETENTION_BATCH_SIZE,
     }),
+    exports: Object.freeze({ maxRows: e.EXPORT_MAX_ROWS }),
     kyc: Object.freeze({ storageDir: resolve(e.KYC_STORAGE_DIR ?? join(dataDir, 'kyc')), maxUploadBytes: e.KYC_MAX_UPLOAD_BYTES }),
     executor: Object.freeze({
       enabled: e.EXECUTOR_ENABLED,

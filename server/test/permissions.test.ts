@@ -62,6 +62,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   users:                  { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:read
   systemEvents:           { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // event:read | platform:event:read
   systemEvent:            { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // event:read | platform:event:read
+  systemEventHistogram:   { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // event:read | platform:event:read
   incidents:              { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // incident:read | platform:incident:read
   incident:               { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // incident:read | platform:incident:read
   dashboard:              { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: F }, // dashboard:use (tenant only)
@@ -76,6 +77,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   toolPanel:              { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // tool:read | platform:tool:read
   entitlements:           { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // tool:read | platform:entitlement:read
   entitlement:            { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // tool:read | platform:entitlement:read
+  quotaUsage:             { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // tool:read | platform:entitlement:read
   runs:                   { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // run:read | platform:run:read
   run:                    { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // run:read | platform:run:read
   messages:               { anonymous: U, viewer: F, member: F, agent: A, admin: A, owner: A, staff: A }, // message:read | platform:message:read
@@ -249,6 +251,7 @@ const probes: Record<string, Probe> = {
   tickets: { query: 'query { tickets(first: 1) { totalCount nodes { id } } }', allowed: 'data' },
   users: { query: 'query { users(first: 1) { totalCount nodes { email } } }', allowed: 'data' },
   systemEvents: { query: 'query { systemEvents(first: 1) { totalCount nodes { id type } } }', allowed: 'data' },
+  systemEventHistogram: { query: 'query { systemEventHistogram(buckets: 4) { bucketSeconds buckets { count } } }', allowed: 'data' },
   systemEvent: {
     query: 'query($id: ID!) { systemEvent(id: $id) { id } }',
     variables: (i) => ({ id: i.missingEvent }),
@@ -315,6 +318,7 @@ const probes: Record<string, Probe> = {
   toolPanel: { query: 'query($id: ID!) { toolPanel(id: $id) { id } }', variables: (i) => ({ id: i.missingToolPanel }), allowed: 'NOT_FOUND' },
   entitlements: { query: 'query { entitlements(first: 1) { totalCount nodes { id feature } } }', allowed: 'data' },
   entitlement: { query: 'query($id: ID!) { entitlement(id: $id) { id } }', variables: (i) => ({ id: i.missingEntitlement }), allowed: 'NOT_FOUND' },
+  quotaUsage: { query: 'query($tenantId: ID) { quotaUsage(tenantId: $tenantId) { feature used limit } }', variables: (i) => ({ tenantId: i.acmeTenant }), allowed: 'data' },
   runs: { query: 'query { runs(first: 1) { totalCount nodes { id status } } }', allowed: 'data' },
   run: { query: 'query($id: ID!) { run(id: $id) { id } }', variables: (i) => ({ id: i.missingRun }), allowed: 'NOT_FOUND' },
   startRun: {

@@ -12,6 +12,7 @@ import { createAuthProvider } from './providers/authProvider';
 import { createDataProvider } from './providers/dataProvider';
 import { ADMIN_RESOURCES } from './resources';
 import { adminTheme } from './theme';
+import { AdminTracePage } from './trace/TracePage';
 
 /**
  * react-admin's queries (auth checks included) retry three times by default, which keeps a
@@ -67,6 +68,8 @@ export function AdminApp({ runtime }: { runtime: Runtime }) {
                 ))}
                 <CustomRoutes>
                   <Route path="/account" element={<AdminAccount />} />
+                  <Route path="/trace" element={<AdminTracePage />} />
+                  <Route path="/trace/:id" element={<AdminTracePage />} />
                 </CustomRoutes>
               </Admin>
             }

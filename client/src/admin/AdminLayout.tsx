@@ -133,9 +133,14 @@ function AdminMenu() {
         <Menu.ResourceItem name={RESOURCES.webhookEndpoints} />
         <Menu.ResourceItem name={RESOURCES.webhookDeliveries} />
       </MenuSection>
-      <MenuSection label="Platform" resources={[RESOURCES.featureFlags, RESOURCES.auditLogs]}>
+      <MenuSection label="Catalog" resources={[RESOURCES.tools, RESOURCES.entitlements]}>
+        <Menu.ResourceItem name={RESOURCES.tools} />
+        <Menu.ResourceItem name={RESOURCES.entitlements} />
+      </MenuSection>
+      <MenuSection label="Platform" resources={[RESOURCES.featureFlags, RESOURCES.auditLogs, RESOURCES.systemEvents]}>
         <Menu.ResourceItem name={RESOURCES.featureFlags} />
         <Menu.ResourceItem name={RESOURCES.auditLogs} />
+        <Menu.ResourceItem name={RESOURCES.systemEvents} />
       </MenuSection>
     </Menu>
   );

@@ -17,5 +17,8 @@ export const RESOURCES = {
   incidents: 'incidents',
   runs: 'runs',
   messages: 'messages',
+  tools: 'tools',
+  entitlements: 'entitlements',
+  systemEvents: 'system-events',
 } as const;
 export type ResourceName = (typeof RESOURCES)[keyof typeof RESOURCES];

@@ -10,6 +10,8 @@ import { runs } from './runs';
 import { tenants } from './tenants';
 import { tickets } from './tickets';
 import { users } from './users';
+import { entitlements, tools } from './tools';
+import { systemEvents } from './systemEvents';
 
 /**
  * The back office's resources, one line each. AdminApp renders a <Resource> for each, the data
@@ -30,4 +32,7 @@ export const ADMIN_RESOURCES: readonly AdminResource[] = [
   incidents,
   runs,
   messages,
+  tools,
+  entitlements,
+  systemEvents,
 ];

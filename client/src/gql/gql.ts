@@ -23,6 +23,13 @@ type Documents = {
     "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter, $orderBy: AuditLogOrder) {\n    auditLogs(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogsDocument,
     "\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
     "\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": typeof types.AdminAuditLogsByIdsDocument,
+    "\n  fragment AdminEntitlementFields on Entitlement {\n    id\n    feature\n    plan\n    limits\n    validFrom\n    validUntil\n    revokedAt\n    revokeReason\n    active\n    createdAt\n    tool {\n      id\n      key\n      name\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.AdminEntitlementFieldsFragmentDoc,
+    "\n  query AdminEntitlements($first: Int, $offset: Int, $filter: EntitlementFilter) {\n    entitlements(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": typeof types.AdminEntitlementsDocument,
+    "\n  query AdminEntitlement($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": typeof types.AdminEntitlementDocument,
+    "\n  query AdminEntitlementsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": typeof types.AdminEntitlementsByIdsDocument,
+    "\n  mutation AdminGrantEntitlement($input: GrantEntitlementInput!) {\n    grantEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n": typeof types.AdminGrantEntitlementDocument,
+    "\n  mutation AdminRevokeEntitlement($input: RevokeEntitlementInput!) {\n    revokeEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n": typeof types.AdminRevokeEntitlementDocument,
+    "\n  query AdminQuotaUsage($tenantId: ID!) {\n    quotaUsage(tenantId: $tenantId) {\n      entitlementId\n      feature\n      label\n      plan\n      used\n      limit\n      resetsAt\n    }\n  }\n": typeof types.AdminQuotaUsageDocument,
     "\n  fragment AdminFeatureFlagFields on FeatureFlag {\n    id\n    key\n    description\n    defaultEnabled\n    createdAt\n    updatedAt\n    overrides {\n      id\n      enabled\n      updatedAt\n      tenant {\n        id\n        slug\n        name\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagFieldsFragmentDoc,
     "\n  query AdminFeatureFlags($first: Int, $offset: Int) {\n    featureFlags(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagsDocument,
     "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": typeof types.AdminFeatureFlagDocument,
@@ -74,6 +81,11 @@ type Documents = {
     "\n  query AdminMessages($first: Int, $offset: Int, $filter: MessageFilter) {\n    messages(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMessageFields\n      }\n    }\n  }\n": typeof types.AdminMessagesDocument,
     "\n  query AdminMessage($id: ID!) {\n    message(id: $id) {\n      ...AdminMessageFields\n    }\n  }\n": typeof types.AdminMessageDocument,
     "\n  query AdminMessagesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on InboundMessage {\n        ...AdminMessageFields\n      }\n    }\n  }\n": typeof types.AdminMessagesByIdsDocument,
+    "\n  fragment AdminSystemEventFields on SystemEvent {\n    id\n    type\n    severity\n    source\n    occurredAt\n    correlationId\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.AdminSystemEventFieldsFragmentDoc,
+    "\n  query AdminSystemEvents($first: Int, $offset: Int, $filter: SystemEventFilter) {\n    systemEvents(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n": typeof types.AdminSystemEventsDocument,
+    "\n  query AdminSystemEvent($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on SystemEvent {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n": typeof types.AdminSystemEventDocument,
+    "\n  query AdminSystemEventsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on SystemEvent {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n": typeof types.AdminSystemEventsByIdsDocument,
+    "\n  query AdminSystemEventHistogram($filter: SystemEventFilter, $buckets: Int!) {\n    systemEventHistogram(filter: $filter, buckets: $buckets) {\n      from\n      to\n      bucketSeconds\n      buckets {\n        start\n        end\n        count\n        errors\n      }\n    }\n  }\n": typeof types.AdminSystemEventHistogramDocument,
     "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminTenantFieldsFragmentDoc,
     "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": typeof types.AdminTenantsDocument,
     "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": typeof types.AdminTenantDocument,
@@ -86,6 +98,13 @@ type Documents = {
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": typeof types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": typeof types.AdminUpdateTicketDocument,
     "\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n": typeof types.AdminAddTicketCommentDocument,
+    "\n  fragment AdminToolFields on Tool {\n    id\n    key\n    name\n    category\n    description\n    status\n    inputSchema\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminToolFieldsFragmentDoc,
+    "\n  query AdminTools($first: Int, $offset: Int, $filter: ToolFilter, $orderBy: ToolOrder) {\n    tools(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminToolFields\n      }\n    }\n  }\n": typeof types.AdminToolsDocument,
+    "\n  query AdminTool($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n": typeof types.AdminToolDocument,
+    "\n  query AdminToolsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n": typeof types.AdminToolsByIdsDocument,
+    "\n  mutation AdminCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n": typeof types.AdminCreateToolDocument,
+    "\n  mutation AdminUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n": typeof types.AdminUpdateToolDocument,
+    "\n  query AdminTrace($id: String!) {\n    correlation(id: $id) {\n      id\n      truncated\n      entries {\n        at\n        kind\n        title\n        node {\n          __typename\n          id\n          ... on Ticket {\n            number\n            tenant {\n              id\n              name\n            }\n          }\n          ... on AuditLog {\n            action\n            actorKind\n            actor {\n              id\n              name\n            }\n          }\n          ... on SystemEvent {\n            type\n            severity\n            source\n          }\n          ... on InboundMessage {\n            channel\n            sender\n          }\n          ... on AutomationRun {\n            runStatus: status\n          }\n          ... on Incident {\n            incidentStatus: status\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminTraceDocument,
     "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUserDocument,
@@ -206,6 +225,13 @@ const documents: Documents = {
     "\n  query AdminAuditLogs($first: Int, $offset: Int, $filter: AuditLogFilter, $orderBy: AuditLogOrder) {\n    auditLogs(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogsDocument,
     "\n  query AdminAuditLog($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogDocument,
     "\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n": types.AdminAuditLogsByIdsDocument,
+    "\n  fragment AdminEntitlementFields on Entitlement {\n    id\n    feature\n    plan\n    limits\n    validFrom\n    validUntil\n    revokedAt\n    revokeReason\n    active\n    createdAt\n    tool {\n      id\n      key\n      name\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": types.AdminEntitlementFieldsFragmentDoc,
+    "\n  query AdminEntitlements($first: Int, $offset: Int, $filter: EntitlementFilter) {\n    entitlements(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": types.AdminEntitlementsDocument,
+    "\n  query AdminEntitlement($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": types.AdminEntitlementDocument,
+    "\n  query AdminEntitlementsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n": types.AdminEntitlementsByIdsDocument,
+    "\n  mutation AdminGrantEntitlement($input: GrantEntitlementInput!) {\n    grantEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n": types.AdminGrantEntitlementDocument,
+    "\n  mutation AdminRevokeEntitlement($input: RevokeEntitlementInput!) {\n    revokeEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n": types.AdminRevokeEntitlementDocument,
+    "\n  query AdminQuotaUsage($tenantId: ID!) {\n    quotaUsage(tenantId: $tenantId) {\n      entitlementId\n      feature\n      label\n      plan\n      used\n      limit\n      resetsAt\n    }\n  }\n": types.AdminQuotaUsageDocument,
     "\n  fragment AdminFeatureFlagFields on FeatureFlag {\n    id\n    key\n    description\n    defaultEnabled\n    createdAt\n    updatedAt\n    overrides {\n      id\n      enabled\n      updatedAt\n      tenant {\n        id\n        slug\n        name\n      }\n    }\n  }\n": types.AdminFeatureFlagFieldsFragmentDoc,
     "\n  query AdminFeatureFlags($first: Int, $offset: Int) {\n    featureFlags(first: $first, offset: $offset) {\n      totalCount\n      nodes {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagsDocument,
     "\n  query AdminFeatureFlag($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on FeatureFlag {\n        ...AdminFeatureFlagFields\n      }\n    }\n  }\n": types.AdminFeatureFlagDocument,
@@ -257,6 +283,11 @@ const documents: Documents = {
     "\n  query AdminMessages($first: Int, $offset: Int, $filter: MessageFilter) {\n    messages(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminMessageFields\n      }\n    }\n  }\n": types.AdminMessagesDocument,
     "\n  query AdminMessage($id: ID!) {\n    message(id: $id) {\n      ...AdminMessageFields\n    }\n  }\n": types.AdminMessageDocument,
     "\n  query AdminMessagesByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on InboundMessage {\n        ...AdminMessageFields\n      }\n    }\n  }\n": types.AdminMessagesByIdsDocument,
+    "\n  fragment AdminSystemEventFields on SystemEvent {\n    id\n    type\n    severity\n    source\n    occurredAt\n    correlationId\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n": types.AdminSystemEventFieldsFragmentDoc,
+    "\n  query AdminSystemEvents($first: Int, $offset: Int, $filter: SystemEventFilter) {\n    systemEvents(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n": types.AdminSystemEventsDocument,
+    "\n  query AdminSystemEvent($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on SystemEvent {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n": types.AdminSystemEventDocument,
+    "\n  query AdminSystemEventsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on SystemEvent {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n": types.AdminSystemEventsByIdsDocument,
+    "\n  query AdminSystemEventHistogram($filter: SystemEventFilter, $buckets: Int!) {\n    systemEventHistogram(filter: $filter, buckets: $buckets) {\n      from\n      to\n      bucketSeconds\n      buckets {\n        start\n        end\n        count\n        errors\n      }\n    }\n  }\n": types.AdminSystemEventHistogramDocument,
     "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n": types.AdminTenantFieldsFragmentDoc,
     "\n  query AdminTenants($first: Int, $offset: Int, $filter: TenantFilter, $orderBy: TenantOrder) {\n    tenants(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminTenantFields\n      }\n    }\n  }\n": types.AdminTenantsDocument,
     "\n  query AdminTenant($id: ID!) {\n    tenant(id: $id) {\n      ...AdminTenantFields\n    }\n  }\n": types.AdminTenantDocument,
@@ -269,6 +300,13 @@ const documents: Documents = {
     "\n  query AdminTicketsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Ticket {\n        ...AdminTicketFields\n      }\n    }\n  }\n": types.AdminTicketsByIdsDocument,
     "\n  mutation AdminUpdateTicket($input: UpdateTicketInput!) {\n    updateTicket(input: $input) {\n      ...AdminTicketFields\n      ...AdminTicketDetailFields\n    }\n  }\n": types.AdminUpdateTicketDocument,
     "\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n": types.AdminAddTicketCommentDocument,
+    "\n  fragment AdminToolFields on Tool {\n    id\n    key\n    name\n    category\n    description\n    status\n    inputSchema\n    createdAt\n    updatedAt\n  }\n": types.AdminToolFieldsFragmentDoc,
+    "\n  query AdminTools($first: Int, $offset: Int, $filter: ToolFilter, $orderBy: ToolOrder) {\n    tools(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminToolFields\n      }\n    }\n  }\n": types.AdminToolsDocument,
+    "\n  query AdminTool($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n": types.AdminToolDocument,
+    "\n  query AdminToolsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n": types.AdminToolsByIdsDocument,
+    "\n  mutation AdminCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n": types.AdminCreateToolDocument,
+    "\n  mutation AdminUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n": types.AdminUpdateToolDocument,
+    "\n  query AdminTrace($id: String!) {\n    correlation(id: $id) {\n      id\n      truncated\n      entries {\n        at\n        kind\n        title\n        node {\n          __typename\n          id\n          ... on Ticket {\n            number\n            tenant {\n              id\n              name\n            }\n          }\n          ... on AuditLog {\n            action\n            actorKind\n            actor {\n              id\n              name\n            }\n          }\n          ... on SystemEvent {\n            type\n            severity\n            source\n          }\n          ... on InboundMessage {\n            channel\n            sender\n          }\n          ... on AutomationRun {\n            runStatus: status\n          }\n          ... on Incident {\n            incidentStatus: status\n          }\n        }\n      }\n    }\n  }\n": types.AdminTraceDocument,
     "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    staffRole\n    deactivatedAt\n    twoFactorEnabled\n    createdAt\n    updatedAt\n  }\n": types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($first: Int, $offset: Int, $filter: UserFilter, $orderBy: UserOrder) {\n    users(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  query AdminUser($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on User {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUserDocument,
@@ -430,6 +468,34 @@ export function graphql(source: "\n  query AdminAuditLog($id: ID!) {\n    node(i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLogsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on AuditLog {\n        ...AdminAuditLogFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminEntitlementFields on Entitlement {\n    id\n    feature\n    plan\n    limits\n    validFrom\n    validUntil\n    revokedAt\n    revokeReason\n    active\n    createdAt\n    tool {\n      id\n      key\n      name\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminEntitlementFields on Entitlement {\n    id\n    feature\n    plan\n    limits\n    validFrom\n    validUntil\n    revokedAt\n    revokeReason\n    active\n    createdAt\n    tool {\n      id\n      key\n      name\n    }\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminEntitlements($first: Int, $offset: Int, $filter: EntitlementFilter) {\n    entitlements(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminEntitlements($first: Int, $offset: Int, $filter: EntitlementFilter) {\n    entitlements(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminEntitlement($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminEntitlement($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminEntitlementsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminEntitlementsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Entitlement {\n        ...AdminEntitlementFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminGrantEntitlement($input: GrantEntitlementInput!) {\n    grantEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminGrantEntitlement($input: GrantEntitlementInput!) {\n    grantEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeEntitlement($input: RevokeEntitlementInput!) {\n    revokeEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeEntitlement($input: RevokeEntitlementInput!) {\n    revokeEntitlement(input: $input) {\n      ...AdminEntitlementFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminQuotaUsage($tenantId: ID!) {\n    quotaUsage(tenantId: $tenantId) {\n      entitlementId\n      feature\n      label\n      plan\n      used\n      limit\n      resetsAt\n    }\n  }\n"): (typeof documents)["\n  query AdminQuotaUsage($tenantId: ID!) {\n    quotaUsage(tenantId: $tenantId) {\n      entitlementId\n      feature\n      label\n      plan\n      used\n      limit\n      resetsAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -637,6 +703,26 @@ export function graphql(source: "\n  query AdminMessagesByIds($ids: [ID!]!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment AdminSystemEventFields on SystemEvent {\n    id\n    type\n    severity\n    source\n    occurredAt\n    correlationId\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminSystemEventFields on SystemEvent {\n    id\n    type\n    severity\n    source\n    occurredAt\n    correlationId\n    payload\n    tenant {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSystemEvents($first: Int, $offset: Int, $filter: SystemEventFilter) {\n    systemEvents(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminSystemEvents($first: Int, $offset: Int, $filter: SystemEventFilter) {\n    systemEvents(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSystemEvent($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on SystemEvent {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminSystemEvent($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on SystemEvent {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSystemEventsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on SystemEvent {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminSystemEventsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on SystemEvent {\n        ...AdminSystemEventFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSystemEventHistogram($filter: SystemEventFilter, $buckets: Int!) {\n    systemEventHistogram(filter: $filter, buckets: $buckets) {\n      from\n      to\n      bucketSeconds\n      buckets {\n        start\n        end\n        count\n        errors\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminSystemEventHistogram($filter: SystemEventFilter, $buckets: Int!) {\n    systemEventHistogram(filter: $filter, buckets: $buckets) {\n      from\n      to\n      bucketSeconds\n      buckets {\n        start\n        end\n        count\n        errors\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AdminTenantFields on Tenant {\n    id\n    slug\n    name\n    requireTwoFactor\n    createdAt\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -682,6 +768,34 @@ export function graphql(source: "\n  mutation AdminUpdateTicket($input: UpdateTi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n"): (typeof documents)["\n  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n      internal\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminToolFields on Tool {\n    id\n    key\n    name\n    category\n    description\n    status\n    inputSchema\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment AdminToolFields on Tool {\n    id\n    key\n    name\n    category\n    description\n    status\n    inputSchema\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTools($first: Int, $offset: Int, $filter: ToolFilter, $orderBy: ToolOrder) {\n    tools(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminToolFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTools($first: Int, $offset: Int, $filter: ToolFilter, $orderBy: ToolOrder) {\n    tools(first: $first, offset: $offset, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      nodes {\n        ...AdminToolFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTool($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTool($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminToolsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminToolsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Tool {\n        ...AdminToolFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateTool($input: CreateToolInput!) {\n    createTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateTool($input: UpdateToolInput!) {\n    updateTool(input: $input) {\n      ...AdminToolFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTrace($id: String!) {\n    correlation(id: $id) {\n      id\n      truncated\n      entries {\n        at\n        kind\n        title\n        node {\n          __typename\n          id\n          ... on Ticket {\n            number\n            tenant {\n              id\n              name\n            }\n          }\n          ... on AuditLog {\n            action\n            actorKind\n            actor {\n              id\n              name\n            }\n          }\n          ... on SystemEvent {\n            type\n            severity\n            source\n          }\n          ... on InboundMessage {\n            channel\n            sender\n          }\n          ... on AutomationRun {\n            runStatus: status\n          }\n          ... on Incident {\n            incidentStatus: status\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTrace($id: String!) {\n    correlation(id: $id) {\n      id\n      truncated\n      entries {\n        at\n        kind\n        title\n        node {\n          __typename\n          id\n          ... on Ticket {\n            number\n            tenant {\n              id\n              name\n            }\n          }\n          ... on AuditLog {\n            action\n            actorKind\n            actor {\n              id\n              name\n            }\n          }\n          ... on SystemEvent {\n            type\n            severity\n            source\n          }\n          ... on InboundMessage {\n            channel\n            sender\n          }\n          ... on AutomationRun {\n            runStatus: status\n          }\n          ... on Incident {\n            incidentStatus: status\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -89,4 +89,9 @@ export interface Context {
   readonly logger: Logger;
   /** Why a presented token was not accepted, so UNAUTHENTICATED can say so. */
   readonly authFailure: AuthFailure | null;
+  /**
+   * Set by a request that reads one list many times (a CSV export, page after page): staff
+   * access is then audited once per operation, not once per page.
+   */
+  auditedAccess?: Set<string>;
 }

@@ -20,6 +20,7 @@ import { mailModule } from './mail';
 import { apiKeysModule } from './apikeys';
 import { webhooksModule } from './webhooks';
 import { notificationsModule } from './notifications';
+import { exportsModule } from './exports';
 
 /**
  * The composition root: every feature module, one line each. The schema (resolvers and shield
@@ -49,4 +50,5 @@ export const modules = [
   apiKeysModule,
   webhooksModule,
   notificationsModule,
+  exportsModule,
 ] as const;

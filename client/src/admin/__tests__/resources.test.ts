@@ -113,6 +113,9 @@ describe('the back office resource list', () => {
       AdminIncident: missing,
       AdminRun: () => ({ data: { run: null } }),
       AdminMessage: () => ({ data: { message: null } }),
+      AdminTool: missing,
+      AdminEntitlement: missing,
+      AdminSystemEvent: missing,
     });
     for (const { name } of ADMIN_RESOURCES) {
       const error = await dp.getOne(name, { id: 'X-gone' }).catch((e: unknown) => e);

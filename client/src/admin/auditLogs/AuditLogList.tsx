@@ -1,9 +1,10 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { DataTable, FilterButton, List, TopToolbar } from 'react-admin';
-import type { AuditLogRecord } from '../providers/auditLogs.provider';
+import { auditLogFilterOf, auditLogOrderOf, type AuditLogRecord } from '../providers/auditLogs.provider';
+import { CorrelationLink } from '../ui/CorrelationLink';
+import { ExportCsvButton } from '../ui/ExportCsvButton';
 import { STAFF_ROLE_LABEL } from '../ui/chips';
-import { mono } from '../ui/DetailList';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { PersonAvatar, PersonCell } from '../ui/People';
 import { TenantBadge } from '../ui/TenantBadge';
@@ -16,6 +17,7 @@ function AuditLogListActions() {
   return (
     <TopToolbar>
       <FilterButton />
+      <ExportCsvButton list="audit-logs" filterOf={auditLogFilterOf} orderOf={auditLogOrderOf} />
     </TopToolbar>
   );
 }
@@ -85,11 +87,7 @@ export function AuditLogList() {
           source="correlationId"
           label="Request"
           disableSort
-          render={(r: AuditLogRecord) => (
-            <Typography component="span" sx={{ ...mono, fontSize: '0.72rem', color: 'text.secondary' }} title={r.correlationId ?? ''}>
-              {r.correlationId ? `${r.correlationId.slice(0, 8)}…` : '—'}
-            </Typography>
-          )}
+          render={(r: AuditLogRecord) => <CorrelationLink id={r.correlationId} short />}
         />
       </DataTable>
     </List>

@@ -14,6 +14,7 @@ import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import type { AuditLogRecord } from '../providers/auditLogs.provider';
 import { RESOURCES } from '../resource-names';
+import { CorrelationLink } from '../ui/CorrelationLink';
 import { StaffRoleChip } from '../ui/chips';
 import { DetailList, mono, SectionTitle } from '../ui/DetailList';
 import { formatDateTime, humanizeAction } from '../ui/format';
@@ -121,9 +122,12 @@ function AuditLogShowLayout() {
                 {
                   label: 'Request id',
                   value: entry.correlationId ? (
-                    <Link component={RouterLink} to={listPath(RESOURCES.auditLogs, { correlationId: entry.correlationId })} sx={{ ...mono, wordBreak: 'break-all' }} title="Every entry of this request">
-                      {entry.correlationId}
-                    </Link>
+                    <Stack spacing={0.25}>
+                      <CorrelationLink id={entry.correlationId} />
+                      <Link component={RouterLink} to={listPath(RESOURCES.auditLogs, { correlationId: entry.correlationId })} variant="caption" title="Every audit entry of this request">
+                        Audit entries of this request
+                      </Link>
+                    </Stack>
                   ) : (
                     '—'
                   ),

@@ -23,6 +23,10 @@ import {
 } from './incidents.provider';
 import { addTicketComment } from './tickets.provider';
 import { cancelRun, eventsOfRun, retryRun, type RunEventRecord, toolChoices } from './runs.provider';
+import { type Trace, traceOf } from './trace.provider';
+import { type Histogram, systemEventHistogram } from './systemEvents.provider';
+import { type CsvExport, type ExportListName, fetchCsvExport } from './exports.provider';
+import { type EntitlementRecord, quotaUsageOfTenant, type QuotaUsageRecord, revokeEntitlement } from './entitlements.provider';
 import { deactivateUser, reactivateUser, revokeUserSessions, sessionsOfUser, type UserRecord, type UserSessionRecord } from './users.provider';
 
 /**
@@ -56,6 +60,11 @@ export interface AdminDataProvider extends DataProvider<string> {
   cancelRun(resource: typeof RESOURCES.runs, params: { id: string }): Promise<{ data: { id: string; status: RunStatus } }>;
   eventsOfRun(resource: typeof RESOURCES.runs, params: { id: string; correlationId: string; signal?: AbortSignal }): Promise<{ data: RunEventRecord[] }>;
   toolChoices(resource: typeof RESOURCES.runs, params: { signal?: AbortSignal }): Promise<{ data: { id: string; name: string }[] }>;
+  revokeEntitlement(resource: typeof RESOURCES.entitlements, params: { id: string; reason?: string | null }): Promise<{ data: EntitlementRecord }>;
+  quotaUsage(resource: typeof RESOURCES.entitlements, params: { tenantId: string; signal?: AbortSignal }): Promise<{ data: QuotaUsageRecord[] }>;
+  systemEventHistogram(resource: typeof RESOURCES.systemEvents, params: { filter: Record<string, unknown>; buckets: number; signal?: AbortSignal }): Promise<{ data: Histogram }>;
+  trace(resource: typeof RESOURCES.systemEvents, params: { id: string; signal?: AbortSignal }): Promise<{ data: Trace }>;
+  exportCsv(resource: string, params: { list: ExportListName; filter?: unknown; orderBy?: unknown; signal?: AbortSignal }): Promise<{ data: CsvExport }>;
 }
 
 /**
@@ -113,6 +122,11 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     cancelRun: async (_resource: string, { id }: { id: string }) => ({ data: await cancelRun(client, id) }),
     eventsOfRun: async (_resource: string, { signal, ...run }: { id: string; correlationId: string; signal?: AbortSignal }) => ({ data: await eventsOfRun(client, run, signal) }),
     toolChoices: async (_resource: string, { signal }: { signal?: AbortSignal }) => ({ data: await toolChoices(client, signal) }),
+    revokeEntitlement: async (_resource: string, params: { id: string; reason?: string | null }) => ({ data: await revokeEntitlement(client, params) }),
+    systemEventHistogram: async (_resource: string, params: { filter: Record<string, unknown>; buckets: number; signal?: AbortSignal }) => ({ data: await systemEventHistogram(client, params) }),
+    trace: async (_resource: string, { id, signal }: { id: string; signal?: AbortSignal }) => ({ data: await traceOf(client, id, signal) }),
+    exportCsv: async (_resource: string, params: { list: ExportListName; filter?: unknown; orderBy?: unknown; signal?: AbortSignal }) => ({ data: await fetchCsvExport(session, params) }),
+    quotaUsage: async (_resource: string, { tenantId, signal }: { tenantId: string; signal?: AbortSignal }) => ({ data: await quotaUsageOfTenant(client, tenantId, signal) }),
   } as AdminDataProvider;
   return dataProvider;
 }

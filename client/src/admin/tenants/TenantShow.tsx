@@ -25,6 +25,7 @@ import { PersonCell } from '../ui/People';
 import { RecordLink, useFilteredListPath } from '../ui/RecordLink';
 import { RoleChip } from '../memberships/RoleChip';
 import { TenantInvitations } from './TenantInvitations';
+import { TenantEntitlementsCard } from '../tools/TenantEntitlementsCard';
 
 function TenantTitle() {
   const tenant = useRecordContext<TenantRecord>();
@@ -182,6 +183,7 @@ function TenantShowLayout() {
       </Grid>
       <Grid size={{ xs: 12, lg: 4 }}>
         <Stack spacing={2}>
+          <TenantEntitlementsCard tenantId={tenant.id} tenantName={tenant.name} />
           {canReadFlags && (
             <Card>
               <CardContent>

@@ -1,7 +1,8 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { DataTable, FilterButton, List, TopToolbar } from 'react-admin';
-import { TICKET_DEFAULT_SORT, type TicketRecord } from '../providers/tickets.provider';
+import { TICKET_DEFAULT_SORT, ticketFilterOf, ticketOrderOf, type TicketRecord } from '../providers/tickets.provider';
+import { ExportCsvButton } from '../ui/ExportCsvButton';
 import { PriorityChip, StatusChip } from '../ui/chips';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { PersonCell } from '../ui/People';
@@ -12,6 +13,7 @@ function TicketListActions() {
   return (
     <TopToolbar>
       <FilterButton />
+      <ExportCsvButton list="tickets" filterOf={ticketFilterOf} orderOf={ticketOrderOf} />
     </TopToolbar>
   );
 }

@@ -10,22 +10,20 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Divider from '@mui/material/Divider';
 import Grid from '@mui/material/Grid';
-import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { EditButton, ListButton, Show, TopToolbar, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { type FormEvent, useState } from 'react';
-import { Link as RouterLink } from 'react-router';
 import { HistoryCard } from '../auditLogs/AuditTrail';
 import { RESOURCES } from '../resource-names';
 import type { TicketComment, TicketRecord } from '../providers/tickets.provider';
 import type { AdminDataProvider } from '../providers/dataProvider';
+import { CorrelationLink } from '../ui/CorrelationLink';
 import { PriorityChip, StatusChip } from '../ui/chips';
-import { DetailList, mono, SectionTitle } from '../ui/DetailList';
+import { DetailList, SectionTitle } from '../ui/DetailList';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { PersonAvatar, PersonCell } from '../ui/People';
-import { useFilteredListPath } from '../ui/RecordLink';
 import { TenantBadge } from '../ui/TenantBadge';
 import { TicketTitle } from './TicketTitle';
 
@@ -178,7 +176,6 @@ function Conversation({ ticket }: { ticket: TicketRecord }) {
 function TicketShowLayout() {
   const ticket = useRecordContext<TicketRecord>();
   const { canAccess: canReadAudit } = useCanAccess({ resource: RESOURCES.auditLogs, action: 'list' });
-  const listPath = useFilteredListPath();
   if (!ticket) return null;
   return (
     <Grid container spacing={2} sx={{ mt: 0.5 }}>
@@ -227,19 +224,7 @@ function TicketShowLayout() {
                   { label: 'Updated', value: formatDateTime(ticket.updatedAt) },
                   {
                     label: 'Request id',
-                    value: ticket.correlationId ? (
-                      canReadAudit ? (
-                        <Link component={RouterLink} to={listPath(RESOURCES.auditLogs, { correlationId: ticket.correlationId })} sx={mono} title="Audit entries of the request that created this ticket">
-                          {ticket.correlationId.slice(0, 13)}…
-                        </Link>
-                      ) : (
-                        <Box component="span" sx={mono}>
-                          {ticket.correlationId}
-                        </Box>
-                      )
-                    ) : (
-                      '—'
-                    ),
+                    value: <CorrelationLink id={ticket.correlationId} short />,
                   },
                 ]}
               />

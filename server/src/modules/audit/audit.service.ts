@@ -75,6 +75,10 @@ export async function auditPlatformAccess(
   tenantId: string | null = null,
 ): Promise<void> {
   if (!isPlatformScope(ctx)) return;
+  if (ctx.auditedAccess) {
+    if (ctx.auditedAccess.has(operation)) return;
+    ctx.auditedAccess.add(operation);
+  }
   await ctx.em.fork().transactional(async (em) => {
     recordAudit(ctx, em, { action: 'platform.access', tenantId, diff: { operation, ...details } });
   });

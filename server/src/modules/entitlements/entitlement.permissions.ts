@@ -6,6 +6,7 @@ export const entitlementPermissions: ModulePermissions = {
   Query: {
     entitlements: readable(entitlementAccess),
     entitlement: readable(entitlementAccess),
+    quotaUsage: readable(entitlementAccess),
   },
   Mutation: {
     grantEntitlement: staffCan('platform:entitlement:manage'),

@@ -7,6 +7,7 @@ import { Tool } from '../tools/tool.entity';
 import { Entitlement } from './entitlement.entity';
 import { EntitlementsArgs, GrantEntitlementInput, RevokeEntitlementInput } from './entitlement.inputs';
 import * as entitlements from './entitlement.service';
+import { QuotaUsage } from './quota-usage.types';
 
 const EntitlementConnection = Connection(Entitlement);
 
@@ -20,6 +21,14 @@ export class EntitlementResolver {
   @Query(() => Entitlement, { description: 'One entitlement by global id; NOT_FOUND when not visible.', nullable: true })
   entitlement(@Arg('id', () => ID, { description: 'Global id of the entitlement.' }) id: string, @Ctx() ctx: Context): Promise<Entitlement> {
     return entitlements.getEntitlement(ctx, expectGlobalId(id, 'Entitlement'));
+  }
+
+  @Query(() => [QuotaUsage], { description: "This month's runs against each active entitlement of your tenant (staff: of the tenant named; audited)." })
+  quotaUsage(
+    @Arg('tenantId', () => ID, { nullable: true, description: 'Platform staff: the tenant (required); inside a tenant, your own (another answers NOT_FOUND).' }) tenantId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<QuotaUsage[]> {
+    return entitlements.quotaUsageOf(ctx, tenantId);
   }
 
   @Mutation(() => Entitlement, { description: 'Platform staff: grant a tenant a tool or feature; audited.' })

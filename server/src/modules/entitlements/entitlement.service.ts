@@ -1,11 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { ErrorReason, badInput, conflict, forbidden, notFound, type FieldError } from '../../common/errors';
 import { isBlank } from '../../common/input-hygiene';
-import { expectGlobalId } from '../../common/global-id';
+import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import type { ConnectionShape } from '../../common/pagination/connection';
 import { paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
-import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
+import { requestReach, sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { scopeOptions, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -13,7 +13,10 @@ import { Tool } from '../tools/tool.entity';
 import { isJsonObject } from '../tools/tool.json-schema';
 import { User } from '../users/user.entity';
 import { Entitlement } from './entitlement.entity';
-import { activeAt } from './entitlement.gate';
+import { entitlementAccess } from './entitlement.access';
+import { activeAt, nextMonthStart } from './entitlement.gate';
+import { grantUsage } from './quota.widgets';
+import type { QuotaUsage } from './quota-usage.types';
 import { entitlementList, type EntitlementsArgs, type GrantEntitlementInput, type RevokeEntitlementInput } from './entitlement.inputs';
 
 export const MAX_LIMIT = 1_000_000_000;
@@ -160,4 +163,35 @@ export async function revokeEntitlement(ctx: Context, input: RevokeEntitlementIn
     });
     return grant;
   });
+}
+
+/**
+ * This month's use of a tenant's active grants: the caller's own tenant inside a tenant (another
+ * tenant's id answers NOT_FOUND); staff name the tenant (audited).
+ */
+export async function quotaUsageOf(ctx: Context, tenantGlobalId: string | null | undefined): Promise<QuotaUsage[]> {
+  const reach = requestReach(ctx, entitlementAccess);
+  if (!reach) return [];
+  const asked = tenantGlobalId ? expectGlobalId(tenantGlobalId, 'Tenant', 'tenantId') : null;
+  let tenantId: string;
+  if (reach.as === 'tenant') {
+    if (asked && asked !== reach.tenantId) throw notFound('Tenant');
+    tenantId = reach.tenantId;
+  } else {
+    if (!asked) throw badInput('Name the tenant whose quota usage you want.', [{ field: 'tenantId', message: 'Choose a tenant.' }]);
+    if (!(await ctx.em.count(Tenant, { id: asked }))) throw notFound('Tenant');
+    tenantId = asked;
+    await auditPlatformAccess(ctx, 'quotaUsage', { tenantId: asked }, asked);
+  }
+  const now = new Date();
+  const rows = await grantUsage(ctx.em, tenantId, now);
+  return rows.map((r) => ({
+    entitlementId: toGlobalId('Entitlement', r.id),
+    feature: r.feature,
+    label: r.toolName ?? r.feature,
+    plan: r.plan,
+    used: r.used,
+    limit: r.limit,
+    resetsAt: nextMonthStart(now),
+  }));
 }

@@ -30,3 +30,37 @@ export async function quotaUsage(em: EntityManager, tenantId: string, now: Date)
 
 /** QUOTA_USAGE: this month's use of each runs-per-month grant (entitlements are read with tool:read). */
 export const quotaUsageWidget = widget(noConfig, 'tool:read', ({ em, tenantId, now }) => quotaUsage(em, tenantId, now));
+
+/** One active grant of a tenant with this month's runs it covers; `limit` null when it caps nothing. */
+export interface GrantUsageRow {
+  id: string;
+  feature: string;
+  toolName: string | null;
+  plan: string;
+  limit: number | null;
+  used: number;
+}
+
+/**
+ * This month's use of every grant of the tenant active at `now` (with or without a runsPerMonth
+ * cap), counted as the gate counts. Bounded by the tenant's active grants; explicit tenant condition.
+ */
+export async function grantUsage(em: EntityManager, tenantId: string, now: Date): Promise<GrantUsageRow[]> {
+  const rows = await tenantQuery<{ id: string; feature: string; tool_name: string | null; plan: string; lim: string | null; used: string }>(
+    em,
+    tenantReach(tenantId),
+    (reach) => sql`select e.id, e.feature, t.name as tool_name, e.plan,
+         case when jsonb_typeof(e.limits->'runsPerMonth') = 'number' then (e.limits->>'runsPerMonth')::bigint end as lim,
+         count(r.id) as used
+       from entitlements e
+       left join tools t on t.id = e.tool_id
+       left join automation_runs r
+              on r.tenant_id = e.tenant_id and r.created_at >= ${monthStart(now)} and r.created_at < ${nextMonthStart(now)}
+             and (e.tool_id is null or r.tool_id = e.tool_id)
+      where ${tenantIs(reach, 'e')} and e.revoked_at is null and e.valid_from <= ${now} and (e.valid_until is null or e.valid_until > ${now})
+      group by e.id, e.feature, t.name, e.plan, e.limits
+      order by e.feature, e.id
+      limit 500`,
+  );
+  return rows.map((r) => ({ id: r.id, feature: r.feature, toolName: r.tool_name, plan: r.plan, limit: r.lim === null ? null : Number(r.lim), used: Number(r.used) }));
+}

@@ -6,5 +6,6 @@ export const eventPermissions: ModulePermissions = {
   Query: {
     systemEvents: readable(systemEventAccess),
     systemEvent: readable(systemEventAccess),
+    systemEventHistogram: readable(systemEventAccess),
   },
 };

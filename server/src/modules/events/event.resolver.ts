@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
 import { Tenant } from '../tenancy/tenant.entity';
-import { SystemEventsArgs } from './event.inputs';
+import { SystemEventFilter, SystemEventsArgs } from './event.inputs';
+import { SystemEventHistogram, systemEventHistogram } from './event.histogram';
 import * as events from './event.service';
 import { SystemEvent } from './system-event.entity';
 
@@ -14,6 +15,15 @@ export class SystemEventResolver {
   @Query(() => SystemEventConnection, { description: "Operational events, newest first: your tenant's, or (staff) every tenant's and the platform's." })
   systemEvents(@Args() args: SystemEventsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<SystemEvent>> {
     return events.listSystemEvents(ctx, args);
+  }
+
+  @Query(() => SystemEventHistogram, { description: 'How many events match the list\'s filter over time, in equal buckets (at most 120, over at most 400 days); scoped as the list is.' })
+  systemEventHistogram(
+    @Arg('filter', () => SystemEventFilter, { nullable: true, description: 'The events list\'s filter; its from/to bound the range (default: the 24 hours before now).' }) filter: SystemEventFilter | null,
+    @Arg('buckets', () => Int, { defaultValue: 48, description: 'How many equal buckets (1 to 120).' }) buckets: number,
+    @Ctx() ctx: Context,
+  ): Promise<SystemEventHistogram> {
+    return systemEventHistogram(ctx, filter, buckets);
   }
 
   @Query(() => SystemEvent, { nullable: true, description: 'One event; ids you cannot see answer NOT_FOUND.' })

@@ -50,7 +50,8 @@ export const SEVERITY_ORDER: readonly EventSeverity[] = [
   EventSeverity.CRITICAL,
 ];
 
-function whereOf(filter?: SystemEventFilter | null): FilterQuery<SystemEvent> {
+/** The list's filter as a query; the histogram counts with the same one. */
+export function whereOf(filter?: SystemEventFilter | null): FilterQuery<SystemEvent> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
   if (filter.type) where.type = filter.type.endsWith('.') ? { $like: prefixPattern(filter.type) } : filter.type;

@@ -7,6 +7,7 @@ import { Tenant } from '../../tenancy/tenant.entity';
 import { makeTool } from '../../tools/tool.factory';
 import { type Tool, ToolStatus } from '../../tools/tool.entity';
 import { grantTool } from '../entitlement.factory';
+import { makeRun } from '../../runs/run.factory';
 import { requireActiveEntitlement } from '../entitlement.gate';
 
 /**
@@ -270,5 +271,44 @@ describe('tenant isolation', () => {
       counts.push(count);
     }
     expect(counts[0]).toBe(counts[1]);
+  });
+});
+
+describe('quota usage', () => {
+  const USAGE = 'query($t: ID) { quotaUsage(tenantId: $t) { entitlementId feature label plan used limit resetsAt } }';
+
+  it("counts this month's runs of each active grant against its limit; staff name the tenant and are audited", async () => {
+    const em = t.orm.em.fork();
+    const globex = await em.findOneOrFail(Tenant, { slug: 'globex' });
+    makeRun(em, globex, tools['ent.globex']);
+    makeRun(em, globex, tools['ent.globex']);
+    // Last month's run does not count.
+    makeRun(em, globex, tools['ent.globex'], { createdAt: new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1) - 60_000) });
+    await em.flush();
+
+    const before = await t.count(`select count(*) as n from audit_logs where action = 'platform.access' and diff->>'operation' = 'quotaUsage'`);
+    const res = await t.gql(USAGE, { t: gid('Tenant', globexId) }, { token: tokens['staff@atrium.test'] });
+    expect(res.errors).toBeUndefined();
+    const rows = res.data?.quotaUsage as { entitlementId: string; feature: string; used: number; limit: number | null; resetsAt: string }[];
+    const row = rows.find((r) => r.entitlementId === globexGrantId);
+    expect(row).toMatchObject({ feature: 'ent.globex', used: 2, limit: 50 });
+    expect(new Date(row?.resetsAt ?? 0).getUTCDate()).toBe(1);
+    expect(await t.count(`select count(*) as n from audit_logs where action = 'platform.access' and diff->>'operation' = 'quotaUsage'`)).toBe(before + 1);
+
+    // The tenant itself sees the same, without naming itself.
+    const own = await t.gql(USAGE, {}, { token: tokens.globex });
+    expect((own.data?.quotaUsage as { entitlementId: string; used: number }[]).find((r) => r.entitlementId === globexGrantId)?.used).toBe(2);
+  });
+
+  it("answers NOT_FOUND for another tenant's id and for an unknown tenant; staff must name one", async () => {
+    const other = await t.gql(USAGE, { t: gid('Tenant', globexId) }, { token: tokens['owner@acme.test'] });
+    expect(codeOf(other)).toBe('NOT_FOUND');
+    const unknown = await t.gql(USAGE, { t: gid('Tenant', randomUUID()) }, { token: tokens['staff@atrium.test'] });
+    expect(codeOf(unknown)).toBe('NOT_FOUND');
+    const none = await t.gql(USAGE, {}, { token: tokens['staff@atrium.test'] });
+    expect(codeOf(none)).toBe('BAD_USER_INPUT');
+    const acme = await t.gql(USAGE, {}, { token: tokens['owner@acme.test'] });
+    expect(acme.errors).toBeUndefined();
+    expect((acme.data?.quotaUsage as { entitlementId: string }[]).map((r) => r.entitlementId)).not.toContain(globexGrantId);
   });
 });
