@@ -27,6 +27,9 @@ import { MailWorker } from './modules/mail/mail.worker';
 import { ME_HTTP_QUERY } from './modules/me/me.query';
 import { onWebhookCommitted } from './modules/webhooks/webhook.emit';
 import { WebhookWorker } from './modules/webhooks/webhook.worker';
+import { createRealtimeBus } from './modules/realtime/bus';
+import { onRealtimeCommitted } from './modules/realtime/stage';
+import { attachRealtime, type RealtimeServer } from './modules/realtime/ws-server';
 import { buildAppSchema } from './schema';
 import { composeModules } from './common/module';
 import { modules } from './modules';
@@ -47,6 +50,11 @@ export interface App {
    * when a transaction that staged deliveries commits, stopped by close().
    */
   webhooks: WebhookWorker;
+  /**
+   * GraphQL subscriptions over WebSocket on /graphql (modules/realtime): events staged in
+   * committed transactions are published (Redis when REDIS_URL is set) and delivered here.
+   */
+  realtime: RealtimeServer;
   /** Stops accepting requests and waits for those in flight, then stops the mail and webhook workers. */
   close(): Promise<void>;
 }
@@ -72,6 +80,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
 
+  const formatError = createFormatError({ development: config.env === 'development', retryAfterSeconds: config.timeouts.retryAfterSeconds });
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.isProduction,
@@ -87,7 +96,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     // main.ts owns SIGINT/SIGTERM (HTTP, run executor, database in order); Apollo's own handler
     // would stop it concurrently and leave app.close() waiting.
     stopOnTerminationSignals: false,
-    formatError: createFormatError({ development: config.env === 'development', retryAfterSeconds: config.timeouts.retryAfterSeconds }),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Atrium sets no cache hints, and the default cache-control plugin wraps every field
@@ -216,18 +225,28 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   const webhookCommits = onWebhookCommitted(orm, () => webhooks.nudge());
   if (config.webhooks.workerEnabled) await webhooks.start();
 
+  // Real time: what committed transactions staged goes out through one publisher; sockets on
+  // /graphql receive it (each event read again with the subscriber's own context).
+  const bus = createRealtimeBus(config, logger);
+  const realtimeCommits = onRealtimeCommitted(orm, (messages) => bus.publish(messages));
+  const realtime = attachRealtime({ server, schema, services, orm, bus, config, logger, formatError });
+
   return {
     server,
     apollo,
+    realtime,
     services,
     clientMounted: client.mounted,
     mail,
     webhooks,
     async close() {
+      await realtime.close();
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       mailCommits.close();
       webhookCommits.close();
+      realtimeCommits.close();
+      await bus.close();
       await webhooks.stop();
       await mail.stop();
       await services.loginLimiter.close();

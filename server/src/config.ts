@@ -102,6 +102,12 @@ const EnvSchema = z.object({
   WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(0).max(720).default(24),
   WEBHOOK_DISABLE_MIN_FAILURES: z.coerce.number().int().min(1).max(10_000).default(5),
   WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  REALTIME_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
+  REALTIME_MAX_CONNECTIONS_PER_TENANT: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  REALTIME_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(20),
+  REALTIME_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(1024 * 1024),
+  REALTIME_MAX_QUEUED_EVENTS: z.coerce.number().int().min(1).max(100_000).default(500),
+  REALTIME_SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 /** The run executor: how many runs at once, how often it looks for work, retries and leases. */
@@ -172,6 +178,22 @@ export interface WebhookConfig {
    * of theirs is still under way) when it starts and every hour.
    */
   readonly retentionDays: number;
+}
+
+/** GraphQL subscriptions over WebSocket (modules/realtime/ws-server.ts): what one instance allows. */
+export interface RealtimeConfig {
+  /** Open sockets of one user (or one API key) on this instance; one more is refused (close 4429). */
+  readonly maxConnectionsPerUser: number;
+  /** Open sockets of one tenant on this instance. */
+  readonly maxConnectionsPerTenant: number;
+  /** Subscriptions at once on one socket; one more answers an error. */
+  readonly maxSubscriptionsPerConnection: number;
+  /** A socket whose unsent data passes this (a client not reading) is closed (4408) rather than buffered. */
+  readonly maxBufferedBytes: number;
+  /** Events waiting to be read for one subscription; past it the socket is closed as too slow (4408). */
+  readonly maxQueuedEvents: number;
+  /** How often every socket's session (or API key) is checked again; a revocation also checks at once. */
+  readonly sessionCheckMs: number;
 }
 
 /** The login limiter's settings; modules/auth/login-limiter.ts says what each one does. */
@@ -271,6 +293,7 @@ export interface Config {
   readonly publicUrl: string;
   readonly mail: MailConfig;
   readonly webhooks: WebhookConfig;
+  readonly realtime: RealtimeConfig;
 }
 
 export class ConfigError extends Error {}
@@ -415,6 +438,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       disableAfterMs: e.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
       disableMinFailures: e.WEBHOOK_DISABLE_MIN_FAILURES,
       retentionDays: e.WEBHOOK_RETENTION_DAYS,
+    }),
+    realtime: Object.freeze({
+      maxConnectionsPerUser: e.REALTIME_MAX_CONNECTIONS_PER_USER,
+      maxConnectionsPerTenant: e.REALTIME_MAX_CONNECTIONS_PER_TENANT,
+      maxSubscriptionsPerConnection: e.REALTIME_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxBufferedBytes: e.REALTIME_MAX_BUFFERED_BYTES,
+      maxQueuedEvents: e.REALTIME_MAX_QUEUED_EVENTS,
+      sessionCheckMs: e.REALTIME_SESSION_CHECK_SECONDS * 1000,
     }),
   });
 }

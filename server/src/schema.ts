@@ -24,6 +24,32 @@ export function operationRules(): { Query: Record<string, Rule>; Mutation: Recor
   return merged;
 }
 
+/** Every Subscription rule, merged from the modules (realtime). A duplicate name is a bug. */
+export function subscriptionRules(): Record<string, Rule> {
+  const merged: Record<string, Rule> = {};
+  for (const { permissions } of modules) {
+    for (const [field, rule] of Object.entries(permissions?.Subscription ?? {})) {
+      if (merged[field]) throw new Error(`Two modules define a rule for Subscription.${field}`);
+      merged[field] = rule;
+    }
+  }
+  return merged;
+}
+
+/**
+ * type-graphql asks for a pubSub as soon as there is a @Subscription, although every one of ours
+ * brings its own `subscribe` (realtime/live.ts) and the publisher is per app (realtime/bus.ts):
+ * this one is never called.
+ */
+const NO_PUBSUB = {
+  publish(): void {
+    throw new Error('subscriptions publish through realtime/bus.ts');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('subscriptions listen through realtime/live.ts');
+  },
+};
+
 /** The schema exactly as type-graphql emits it, before permissions. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
   const [first, ...rest] = modules.flatMap((m) => m.resolvers ?? []);
@@ -35,12 +61,15 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
     // class-validator as type-graphql would run it (a validateFn replaces that step).
     validateFn: validateArgument,
     emitSchemaFile: false,
+    pubSub: NO_PUBSUB,
   });
   // type-graphql has no option for the root types' descriptions; they are set here.
   const query = schema.getQueryType();
   if (query) query.description = 'Operations that read data; a caller sees only what its tenant and permissions allow (other tenants\' ids answer NOT_FOUND).';
   const mutation = schema.getMutationType();
   if (mutation) mutation.description = 'Operations that change data.';
+  const subscription = schema.getSubscriptionType();
+  if (subscription) subscription.description = 'Live changes over WebSocket (graphql-transport-ws at /graphql); each event is read with your permissions, as a query would.';
   return schema;
 }
 
@@ -55,7 +84,8 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const schema = await buildBareSchema();
-  const permissions = shield(withApiKeyRestrictions(withTwoFactorRequirement(operationRules())) as IRules, {
+  const rules = withApiKeyRestrictions(withTwoFactorRequirement({ ...operationRules(), Subscription: subscriptionRules() }));
+  const permissions = shield(rules as IRules, {
     fallbackRule: deny,
     fallbackError: () => forbidden().toGraphQLError(),
     // Resolver errors pass through to formatError, which masks anything unexpected.
@@ -63,5 +93,5 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     debug: false,
   });
   const generated = permissions.generate(schema) as Record<string, IMiddlewareFieldMap[string]>;
-  return applyMiddleware(schema, { Query: generated.Query, Mutation: generated.Mutation } as IMiddlewareFieldMap);
+  return applyMiddleware(schema, { Query: generated.Query, Mutation: generated.Mutation, Subscription: generated.Subscription } as IMiddlewareFieldMap);
 }

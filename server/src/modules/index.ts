@@ -19,6 +19,7 @@ import { invitationsModule } from './invitations';
 import { mailModule } from './mail';
 import { apiKeysModule } from './apikeys';
 import { webhooksModule } from './webhooks';
+import { realtimeModule } from './realtime';
 
 /**
  * The composition root: every feature module, one line each. The schema (resolvers and shield
@@ -47,4 +48,5 @@ export const modules = [
   mailModule,
   apiKeysModule,
   webhooksModule,
+  realtimeModule,
 ] as const;

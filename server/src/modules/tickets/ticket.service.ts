@@ -11,6 +11,7 @@ import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-s
 import { isPlatformScope, scopeOptions, requireTenant, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { stageRealtimeEvent } from '../realtime/stage';
 import { ticketCommentData, ticketData } from '../webhooks/webhook.events';
 import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -112,6 +113,7 @@ export async function insertTicket(ctx: Context, em: EntityManager, data: NewTic
     diff: { after: { number: ticket.number, subject: data.subject, priority: TicketPriority[ticket.priority] }, ...data.auditDetails },
   });
   await emitWebhookEvent(em, data.tenantId, 'ticket.created', { ticket: ticketData(ticket) });
+  stageRealtimeEvent(em, { type: 'ticket', tenantId: data.tenantId, ticketId: ticket.id, kind: 'CREATED' });
   return ticket;
 }
 
@@ -195,6 +197,7 @@ export async function updateTicket(ctx: Context, input: UpdateTicketInput): Prom
         diff: platform ? { ...diff, viaPlatform: true } : diff,
       });
       await emitWebhookEvent(em, ticket.tenant.id, 'ticket.updated', { ticket: ticketData(ticket), changes: diff });
+      stageRealtimeEvent(em, { type: 'ticket', tenantId: ticket.tenant.id, ticketId: ticket.id, kind: 'UPDATED' });
       return ticket;
     });
   } catch (err) {
@@ -221,6 +224,7 @@ export async function addTicketComment(ctx: Context, input: AddTicketCommentInpu
     });
     em.persist(comment);
     await emitWebhookEvent(em, tenantId, 'ticket.comment.created', ticketCommentData(comment, ticket));
+    stageRealtimeEvent(em, { type: 'ticket', tenantId, ticketId: ticket.id, kind: 'COMMENTED', commentId: comment.id });
     return comment;
   });
 }
