@@ -1,4 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
@@ -93,5 +93,25 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     debug: false,
   });
   const generated = permissions.generate(schema) as Record<string, IMiddlewareFieldMap[string]>;
-  return applyMiddleware(schema, { Query: generated.Query, Mutation: generated.Mutation, Subscription: generated.Subscription } as IMiddlewareFieldMap);
+  const guarded = applyMiddleware(schema, { Query: generated.Query, Mutation: generated.Mutation } as IMiddlewareFieldMap);
+  guardSubscriptions(guarded, generated.Subscription);
+  return guarded;
+}
+
+type FieldMiddleware = (resolve: GraphQLFieldResolver<unknown, unknown>, parent: unknown, args: unknown, ctx: unknown, info: GraphQLResolveInfo) => unknown;
+
+/**
+ * Shield on each Subscription field's `subscribe`, so a subscription the caller may not start is
+ * refused when it starts (graphql-middleware would wrap the per-event `resolve` instead, since
+ * type-graphql gives subscription fields both).
+ */
+function guardSubscriptions(schema: GraphQLSchema, middleware: IMiddlewareFieldMap[string] | undefined): void {
+  const fields = schema.getSubscriptionType()?.getFields() ?? {};
+  for (const [name, field] of Object.entries(fields)) {
+    const entry = (middleware as Record<string, unknown> | undefined)?.[name];
+    const mw = (typeof entry === 'function' ? entry : (entry as { resolve?: unknown } | undefined)?.resolve) as FieldMiddleware | undefined;
+    const subscribe = field.subscribe;
+    if (!mw || !subscribe) throw new Error(`Subscription.${name} has no rule or no subscribe`);
+    field.subscribe = (parent, args, ctx, info) => mw(subscribe, parent, args, ctx, info);
+  }
 }

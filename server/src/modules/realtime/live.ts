@@ -21,6 +21,8 @@ export interface LiveConnection {
   readonly maxQueuedEvents: number;
   /** Drops the connection (the slow-consumer close). */
   overflow(): void;
+  /** Told +1 when a subscription starts listening, -1 when it stops (the instance's count). */
+  listening(delta: 1 | -1): void;
 }
 
 /** Where each delivered payload carries the context it was read with. */
@@ -84,10 +86,12 @@ export function liveSubscription<Args, T>(spec: LiveSpec<Args, T>) {
     let wake: (() => void) | null = null;
     let done = false;
     let stop: () => void = () => undefined;
+    let started = false;
     const finish = () => {
       if (done) return;
       done = true;
       stop();
+      if (started) live.listening(-1);
       queue.length = 0;
       wake?.();
     };
@@ -102,6 +106,8 @@ export function liveSubscription<Args, T>(spec: LiveSpec<Args, T>) {
       queue.push(message);
       wake?.();
     });
+    started = true;
+    live.listening(1);
     const iterator: AsyncIterableIterator<LivePayload<T>> = {
       async next(): Promise<IteratorResult<LivePayload<T>>> {
         while (!done) {

@@ -40,6 +40,8 @@ export const CLOSE = {
 export interface RealtimeServer {
   /** Open, signed-in sockets on this instance. */
   connections(): number;
+  /** Subscriptions listening for events on this instance. */
+  subscriptions(): number;
   /** Checks every socket's session or API key now, closing those that ended. */
   checkAccess(): Promise<void>;
   close(): Promise<void>;
@@ -99,6 +101,7 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
   const limits = config.realtime;
   const rules = [...specifiedRules, ...limitValidationRules(config.graphqlLimits)];
   const open = new Set<Connection>();
+  let listening = 0;
   const perUser = new Map<string, number>();
   const perTenant = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string, by: number) => {
@@ -126,6 +129,7 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
     fresh: () => freshContext(c.context, orm, uuidv7()),
     maxQueuedEvents: limits.maxQueuedEvents,
     overflow: () => closeSocket(c.socket, CLOSE.TOO_SLOW, 'Too slow: events were not read in time'),
+    listening: (delta) => (listening += delta),
   });
 
   const format = (errors: readonly GraphQLError[]) => errors.map((e) => deps.formatError(e.toJSON(), e));
@@ -288,6 +292,7 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
 
   return {
     connections: () => open.size,
+    subscriptions: () => listening,
     checkAccess: check,
     async close() {
       clearInterval(timer);
