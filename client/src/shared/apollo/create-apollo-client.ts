@@ -1,4 +1,8 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { Kind, OperationTypeNode } from 'graphql';
+import { NEVER } from 'rxjs';
+import { createLiveLink } from './live-link';
 import { createSessionLink } from '../session/session-link';
 import { earlierPagesPolicy } from './earlier-pages';
 import type { SessionStore } from '../session/session-store';
@@ -11,10 +15,22 @@ export interface ApolloClientOptions {
   fetch?: typeof fetch;
 }
 
-/** One Apollo client per app: the session link in front of plain HTTP. */
+/**
+ * One Apollo client per app: subscriptions over WebSocket (live-link.ts), everything else through
+ * the session link over plain HTTP. After the socket comes back from a drop, the active queries
+ * are fetched again, so what happened meanwhile shows.
+ */
 export function createApolloClient({ store, uri = '/graphql', fetch: fetchImpl }: ApolloClientOptions): ApolloClient {
-  return new ApolloClient({
-    link: createSessionLink(store).concat(new HttpLink({ uri, ...(fetchImpl ? { fetch: fetchImpl } : {}) })),
+  const http = createSessionLink(store).concat(new HttpLink({ uri, ...(fetchImpl ? { fetch: fetchImpl } : {}) }));
+  // A test's fake fetch has no socket beside it: subscriptions then stay silent.
+  const live = fetchImpl ? null : createLiveLink(store, uri);
+  const isSubscription = ({ query }: ApolloLink.Operation) => {
+    const definition = getMainDefinition(query);
+    return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION;
+  };
+  const link = ApolloLink.split(isSubscription, live?.link ?? new ApolloLink(() => NEVER), http);
+  const client = new ApolloClient({
+    link,
     cache: new InMemoryCache({
       typePolicies: {
         // Singletons without ids: replaced whole, never merged field by field.
@@ -25,4 +41,6 @@ export function createApolloClient({ store, uri = '/graphql', fetch: fetchImpl }
       },
     }),
   });
+  if (live) live.onReconnected = () => void client.refetchObservableQueries();
+  return client;
 }

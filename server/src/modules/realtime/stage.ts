@@ -77,7 +77,7 @@ export function onRealtimeCommitted(orm: MikroORM, publish: (messages: readonly 
   let active = true;
   const take = (args: TransactionEventArgs): RealtimeMessage[] => {
     const out: RealtimeMessage[] = [];
-    for (const key of [args.transaction, args.em]) {
+    for (const key of [args.transaction as object | undefined, args.em]) {
       if (!key) continue;
       const list = staged.get(key);
       if (list) {

@@ -5,13 +5,13 @@ import {
   type ExecutionArgs,
   getOperationAST,
   GraphQLError,
+  OperationTypeNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
   parse,
   specifiedRules,
   validate,
 } from 'graphql';
-import { type Extra, useServer } from 'graphql-ws/use/ws';
 import jwt from 'jsonwebtoken';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -26,6 +26,11 @@ import { ApiKey } from '../apikeys/api-key.entity';
 import { Session } from '../auth/session.entity';
 import { topic, type RealtimeBus } from './bus';
 import { contextOfPayload, LIVE, type LiveConnection } from './live';
+// graphql-ws's ws adapter is the subpath export `graphql-ws/use/ws`: Node resolves it, while the
+// repository's TypeScript settings (moduleResolution "node") read types from the file itself.
+import type { Extra } from 'graphql-ws/dist/use/ws';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { useServer } = require('graphql-ws/use/ws') as typeof import('graphql-ws/dist/use/ws');
 
 /** Close codes (graphql-ws clients retry every one of them, asking for a fresh token). */
 export const CLOSE = {
@@ -139,7 +144,7 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
       schema,
       connectionInitWaitTimeout: 10_000,
       async onConnect(ctx) {
-        const extra = ctx.extra as ConnectionExtra;
+        const extra = ctx.extra;
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         const authorization = typeof raw === 'string' ? raw : '';
         const req = extra.request;
@@ -178,10 +183,10 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
         return true;
       },
       onClose(ctx) {
-        release(ctx.extra as ConnectionExtra);
+        release(ctx.extra);
       },
       onSubscribe(ctx, id, payload) {
-        const connection = (ctx.extra as ConnectionExtra).connection;
+        const connection = (ctx.extra).connection;
         if (!connection) return [refusal('Not signed in.', ErrorReason.BAD_REQUEST, 'UNAUTHENTICATED')];
         const active = Object.keys(ctx.subscriptions).filter((k) => k !== id).length;
         if (active >= limits.maxSubscriptionsPerConnection) {
@@ -202,7 +207,7 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
           });
         }
         const operation = getOperationAST(document, payload.operationName);
-        if (operation?.operation !== 'subscription') {
+        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
           return [refusal('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.', ErrorReason.BAD_REQUEST)];
         }
         let cost: number;
