@@ -13,6 +13,8 @@ export interface ApolloClientOptions {
   uri?: string;
   /** For tests: a fetch that answers without a network. */
   fetch?: typeof fetch;
+  /** For tests: where subscriptions go instead of the WebSocket (with `fetch`: silent unless given). */
+  subscriptions?: ApolloLink;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface ApolloClientOptions {
  * the session link over plain HTTP. After the socket comes back from a drop, the active queries
  * are fetched again, so what happened meanwhile shows.
  */
-export function createApolloClient({ store, uri = '/graphql', fetch: fetchImpl }: ApolloClientOptions): ApolloClient {
+export function createApolloClient({ store, uri = '/graphql', fetch: fetchImpl, subscriptions }: ApolloClientOptions): ApolloClient {
   const http = createSessionLink(store).concat(new HttpLink({ uri, ...(fetchImpl ? { fetch: fetchImpl } : {}) }));
   // A test's fake fetch has no socket beside it: subscriptions then stay silent.
   const live = fetchImpl ? null : createLiveLink(store, uri);
@@ -28,7 +30,7 @@ export function createApolloClient({ store, uri = '/graphql', fetch: fetchImpl }
     const definition = getMainDefinition(query);
     return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION;
   };
-  const link = ApolloLink.split(isSubscription, live?.link ?? new ApolloLink(() => NEVER), http);
+  const link = ApolloLink.split(isSubscription, subscriptions ?? live?.link ?? new ApolloLink(() => NEVER), http);
   const client = new ApolloClient({
     link,
     cache: new InMemoryCache({
