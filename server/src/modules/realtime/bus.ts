@@ -1,6 +1,7 @@
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { PubSub, type PubSubEngine } from 'graphql-subscriptions';
 import Redis from 'ioredis';
+import { EventEmitter } from 'node:events';
 import type { Config } from '../../config';
 import type { Logger } from '../../common/logger';
 import type { RealtimeMessage } from './stage';
@@ -90,7 +91,10 @@ export function createRealtimeBus(config: Config, logger: Logger): RealtimeBus {
     redisEngine = new RedisPubSub({ publisher: publisher as never, subscriber: subscriber as never });
     engine = redisEngine;
   } else {
-    engine = new PubSub();
+    // One listener per subscription on a topic: thousands are expected, none is a leak.
+    const emitter = new EventEmitter();
+    emitter.setMaxListeners(0);
+    engine = new PubSub({ eventEmitter: emitter });
   }
   return {
     kind: config.redisUrl ? 'redis' : 'memory',
