@@ -12,6 +12,7 @@ import { createLogger } from '../common/logger';
 import { toGlobalId } from '../common/global-id';
 import { startEmbeddedPostgres } from '../database/embedded';
 import { createOrmConfig } from '../database/orm.config';
+import { Ticket } from '../modules/tickets/ticket.entity';
 import { DEMO_PASSWORD, seedDemoData } from '../seeders/demo.seeder';
 
 /**
@@ -69,8 +70,8 @@ async function main(): Promise<void> {
     const login = async (email: string) => (await post('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password: DEMO_PASSWORD } })).data?.login?.accessToken ?? '';
     const member = await login('member@acme.test');
     const agent = await login('agent@acme.test');
-    const [row] = await orm.em.fork().getConnection().execute<{ id: string }[]>(`select tk.id from tickets tk join tenants tn on tn.id = tk.tenant_id where tn.slug = 'acme' order by tk.number limit 1`);
-    const ticketId = toGlobalId('Ticket', row?.id ?? '');
+    const ticket = await orm.em.fork().findOneOrFail(Ticket, { tenant: { slug: 'acme' } }, { filters: false, orderBy: { number: 'asc' } });
+    const ticketId = toGlobalId('Ticket', ticket.id);
 
     const sentAt = new Map<string, number>();
     const latencies: number[] = [];
