@@ -275,6 +275,20 @@ describe('connections', () => {
     await until(() => t.app.realtime.connections() === 0);
   });
 
+  it('refuses one socket more than REALTIME_MAX_CONNECTIONS_PER_USER (10 by default) for one user', async () => {
+    const token = (await t.login('viewer@acme.test')).accessToken;
+    const feeds: Feed[] = [];
+    for (let i = 0; i < 10; i++) feeds.push(await subscribe(t.url, `Bearer ${token}`, TICKET_SUB));
+    expect(t.app.realtime.connections()).toBe(10);
+    const refused = await subscribe(t.url, `Bearer ${token}`, TICKET_SUB, {}, null);
+    expect(await refused.closed).toEqual({ code: 1013, reason: 'Too many connections; try again later' });
+    // Another user is not affected.
+    const other = await subscribe(t.url, `Bearer ${member}`, TICKET_SUB);
+    await comment(agent, acmeTicket.id, 'still delivered');
+    expect((await other.next()).data?.ticketChanged.comment.body).toBe('still delivered');
+    expect((await feeds[9]?.next())?.data?.ticketChanged.comment.body).toBe('still delivered');
+  });
+
   it('holds subscription documents to the same depth limit as queries, and takes subscriptions only', async () => {
     const deep = await subscribe(
       t.url,
