@@ -1,3 +1,8 @@
+/*
+ * Lets a test start the server from its TypeScript sources as a separate process
+ * (`node -r server/test/support/swc-register.cjs server/src/main.ts`): each .ts file is compiled
+ * by swc with the settings jest uses (legacy decorators with metadata), nothing is type-checked.
+ */
 const { transformSync } = require('@swc/core');
 const fs = require('fs');
 require.extensions['.ts'] = function (module, filename) {
