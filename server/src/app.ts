@@ -29,6 +29,9 @@ import { ME_HTTP_QUERY } from './modules/me/me.query';
 import { NotificationMailer } from './modules/notifications/notification.mailer';
 import { onWebhookCommitted } from './modules/webhooks/webhook.emit';
 import { WebhookWorker } from './modules/webhooks/webhook.worker';
+import { createRealtimeBus } from './modules/realtime/bus';
+import { onRealtimeCommitted } from './modules/realtime/stage';
+import { attachRealtime, type RealtimeServer } from './modules/realtime/ws-server';
 import { buildAppSchema } from './schema';
 import { composeModules } from './common/module';
 import { modules } from './modules';
@@ -54,6 +57,11 @@ export interface App {
    * every NOTIFICATION_MAIL_POLL_INTERVAL_MS; `flushDue()` mails what is due now.
    */
   notificationMail: NotificationMailer;
+  /**
+   * GraphQL subscriptions over WebSocket on /graphql (modules/realtime): events staged in
+   * committed transactions are published (Redis when REDIS_URL is set) and delivered here.
+   */
+  realtime: RealtimeServer;
   /** Stops accepting requests and waits for those in flight, then stops the mail and webhook workers. */
   close(): Promise<void>;
 }
@@ -84,6 +92,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
 
+  const formatError = createFormatError({ development: config.env === 'development', retryAfterSeconds: config.timeouts.retryAfterSeconds });
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.isProduction,
@@ -99,7 +108,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     // main.ts owns SIGINT/SIGTERM (HTTP, run executor, database in order); Apollo's own handler
     // would stop it concurrently and leave app.close() waiting.
     stopOnTerminationSignals: false,
-    formatError: createFormatError({ development: config.env === 'development', retryAfterSeconds: config.timeouts.retryAfterSeconds }),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Atrium sets no cache hints, and the default cache-control plugin wraps every field
@@ -235,19 +244,29 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   const notificationMail = new NotificationMailer(orm, config, logger);
   if (config.mail.workerEnabled) notificationMail.start();
 
+  // Real time: what committed transactions staged goes out through one publisher; sockets on
+  // /graphql receive it (each event read again with the subscriber's own context).
+  const bus = createRealtimeBus(config, logger);
+  const realtimeCommits = onRealtimeCommitted(orm, (messages) => bus.publish(messages));
+  const realtime = attachRealtime({ server, schema, services, orm, bus, config, logger, formatError });
+
   return {
     server,
     apollo,
+    realtime,
     services,
     clientMounted: client.mounted,
     mail,
     webhooks,
     notificationMail,
     async close() {
+      await realtime.close();
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       mailCommits.close();
       webhookCommits.close();
+      realtimeCommits.close();
+      await bus.close();
       await webhooks.stop();
       await notificationMail.stop();
       await mail.stop();

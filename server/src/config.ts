@@ -108,6 +108,12 @@ const EnvSchema = z.object({
   WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   NOTIFICATION_MAIL_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   NOTIFICATION_MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+  REALTIME_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(10),
+  REALTIME_MAX_CONNECTIONS_PER_TENANT: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  REALTIME_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1000).default(20),
+  REALTIME_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(1024 * 1024),
+  REALTIME_MAX_QUEUED_EVENTS: z.coerce.number().int().min(1).max(100_000).default(500),
+  REALTIME_SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 /** The run executor: how many runs at once, how often it looks for work, retries and leases. */
@@ -186,6 +192,22 @@ export interface WebhookConfig {
    * of theirs is still under way) when it starts and every hour.
    */
   readonly retentionDays: number;
+}
+
+/** GraphQL subscriptions over WebSocket (modules/realtime/ws-server.ts): what one instance allows. */
+export interface RealtimeConfig {
+  /** Open sockets of one user (or one API key) on this instance; one more is refused (close 4429). */
+  readonly maxConnectionsPerUser: number;
+  /** Open sockets of one tenant on this instance. */
+  readonly maxConnectionsPerTenant: number;
+  /** Subscriptions at once on one socket; one more answers an error. */
+  readonly maxSubscriptionsPerConnection: number;
+  /** A socket whose unsent data passes this (a client not reading) is closed (4408) rather than buffered. */
+  readonly maxBufferedBytes: number;
+  /** Events waiting to be read for one subscription; past it the socket is closed as too slow (4408). */
+  readonly maxQueuedEvents: number;
+  /** How often every socket's session (or API key) is checked again; a revocation also checks at once. */
+  readonly sessionCheckMs: number;
 }
 
 /** The login limiter's settings; modules/auth/login-limiter.ts says what each one does. */
@@ -290,6 +312,7 @@ export interface Config {
   readonly mail: MailConfig;
   readonly webhooks: WebhookConfig;
   readonly notifications: NotificationConfig;
+  readonly realtime: RealtimeConfig;
 }
 
 export class ConfigError extends Error {}
@@ -440,6 +463,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifications: Object.freeze({
       mailWindowMs: e.NOTIFICATION_MAIL_WINDOW_SECONDS * 1000,
       mailPollIntervalMs: e.NOTIFICATION_MAIL_POLL_INTERVAL_MS ?? (e.NODE_ENV === 'test' ? 0 : 10_000),
+    }),
+    realtime: Object.freeze({
+      maxConnectionsPerUser: e.REALTIME_MAX_CONNECTIONS_PER_USER,
+      maxConnectionsPerTenant: e.REALTIME_MAX_CONNECTIONS_PER_TENANT,
+      maxSubscriptionsPerConnection: e.REALTIME_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxBufferedBytes: e.REALTIME_MAX_BUFFERED_BYTES,
+      maxQueuedEvents: e.REALTIME_MAX_QUEUED_EVENTS,
+      sessionCheckMs: e.REALTIME_SESSION_CHECK_SECONDS * 1000,
     }),
   });
 }

@@ -1,4 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
@@ -24,6 +24,32 @@ export function operationRules(): { Query: Record<string, Rule>; Mutation: Recor
   return merged;
 }
 
+/** Every Subscription rule, merged from the modules (realtime). A duplicate name is a bug. */
+export function subscriptionRules(): Record<string, Rule> {
+  const merged: Record<string, Rule> = {};
+  for (const { permissions } of modules) {
+    for (const [field, rule] of Object.entries(permissions?.Subscription ?? {})) {
+      if (merged[field]) throw new Error(`Two modules define a rule for Subscription.${field}`);
+      merged[field] = rule;
+    }
+  }
+  return merged;
+}
+
+/**
+ * type-graphql asks for a pubSub as soon as there is a @Subscription, although every one of ours
+ * brings its own `subscribe` (realtime/live.ts) and the publisher is per app (realtime/bus.ts):
+ * this one is never called.
+ */
+const NO_PUBSUB = {
+  publish(): void {
+    throw new Error('subscriptions publish through realtime/bus.ts');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('subscriptions listen through realtime/live.ts');
+  },
+};
+
 /** The schema exactly as type-graphql emits it, before permissions. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
   const [first, ...rest] = modules.flatMap((m) => m.resolvers ?? []);
@@ -35,12 +61,15 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
     // class-validator as type-graphql would run it (a validateFn replaces that step).
     validateFn: validateArgument,
     emitSchemaFile: false,
+    pubSub: NO_PUBSUB,
   });
   // type-graphql has no option for the root types' descriptions; they are set here.
   const query = schema.getQueryType();
   if (query) query.description = 'Operations that read data; a caller sees only what its tenant and permissions allow (other tenants\' ids answer NOT_FOUND).';
   const mutation = schema.getMutationType();
   if (mutation) mutation.description = 'Operations that change data.';
+  const subscription = schema.getSubscriptionType();
+  if (subscription) subscription.description = 'Live changes over WebSocket (graphql-transport-ws at /graphql); each event is read with your permissions, as a query would.';
   return schema;
 }
 
@@ -55,7 +84,8 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
  */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   const schema = await buildBareSchema();
-  const permissions = shield(withApiKeyRestrictions(withTwoFactorRequirement(operationRules())) as IRules, {
+  const rules = withApiKeyRestrictions(withTwoFactorRequirement({ ...operationRules(), Subscription: subscriptionRules() }));
+  const permissions = shield(rules as IRules, {
     fallbackRule: deny,
     fallbackError: () => forbidden().toGraphQLError(),
     // Resolver errors pass through to formatError, which masks anything unexpected.
@@ -63,5 +93,25 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     debug: false,
   });
   const generated = permissions.generate(schema) as Record<string, IMiddlewareFieldMap[string]>;
-  return applyMiddleware(schema, { Query: generated.Query, Mutation: generated.Mutation } as IMiddlewareFieldMap);
+  const guarded = applyMiddleware(schema, { Query: generated.Query, Mutation: generated.Mutation } as IMiddlewareFieldMap);
+  guardSubscriptions(guarded, generated.Subscription);
+  return guarded;
+}
+
+type FieldMiddleware = (resolve: GraphQLFieldResolver<unknown, unknown>, parent: unknown, args: unknown, ctx: unknown, info: GraphQLResolveInfo) => unknown;
+
+/**
+ * Shield on each Subscription field's `subscribe`, so a subscription the caller may not start is
+ * refused when it starts (graphql-middleware would wrap the per-event `resolve` instead, since
+ * type-graphql gives subscription fields both).
+ */
+function guardSubscriptions(schema: GraphQLSchema, middleware: IMiddlewareFieldMap[string] | undefined): void {
+  const fields = schema.getSubscriptionType()?.getFields() ?? {};
+  for (const [name, field] of Object.entries(fields)) {
+    const entry = (middleware as Record<string, unknown> | undefined)?.[name];
+    const mw = (typeof entry === 'function' ? entry : (entry as { resolve?: unknown } | undefined)?.resolve) as FieldMiddleware | undefined;
+    const subscribe = field.subscribe;
+    if (!mw || !subscribe) throw new Error(`Subscription.${name} has no rule or no subscribe`);
+    field.subscribe = (parent, args, ctx, info) => mw(subscribe, parent, args, ctx, info);
+  }
 }

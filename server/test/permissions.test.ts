@@ -10,7 +10,7 @@ import { User } from '../src/modules/users/user.entity';
 import { allow } from 'graphql-shield';
 import { OPEN_BEFORE_ENROLLMENT } from '../src/permissions/two-factor';
 import { CLOSED_TO_API_KEYS } from '../src/permissions/api-key-gate';
-import { buildBareSchema, operationRules } from '../src/schema';
+import { buildBareSchema, operationRules, subscriptionRules } from '../src/schema';
 import { DEMO_PASSWORD } from '../src/seeders/demo.seeder';
 import { codeOf, type GqlResponse, startTestApp, type TestApp } from './harness';
 
@@ -745,8 +745,9 @@ describe('schema walk', () => {
       expect({ root, ruleWithoutField }).toEqual({ root, ruleWithoutField: [] });
       for (const f of fields[root]) expect(rules[root][f]).toBeTruthy();
     }
-    // The walk covers the roots shield guards here; a subscription root would need rules too.
-    expect(schema.getSubscriptionType()).toBeFalsy();
+    // Subscriptions (realtime) have rules of their own, one per field and none without a field.
+    const subscriptionFields = Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).sort();
+    expect(Object.keys(subscriptionRules()).sort()).toEqual(subscriptionFields);
     expect(fields.Query.length).toBeGreaterThan(0);
     expect(fields.Mutation.length).toBeGreaterThan(0);
   });

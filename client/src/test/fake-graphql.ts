@@ -1,3 +1,6 @@
+import { ApolloLink } from '@apollo/client';
+import { Observable, type Subscriber } from 'rxjs';
+
 /**
  * A GraphQL endpoint in memory for component tests: each operation name maps to a handler that
  * sees the variables and the bearer token and answers data or errors, as the real API would.
@@ -13,8 +16,40 @@ export interface FakeCall {
 export type FakeAnswer = { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] };
 export type FakeHandler = (variables: Record<string, unknown>, token: string | null) => FakeAnswer | Promise<FakeAnswer>;
 
+/** Subscriptions in memory: components subscribe through `link`, tests `emit` events. */
+export interface FakeLive {
+  link: ApolloLink;
+  /** Sends `data` to every open subscription named `operationName`; returns how many got it. */
+  emit(operationName: string, data: unknown): number;
+  /** Open subscriptions by operation name. */
+  open(operationName: string): number;
+}
+
+export function createFakeLive(): FakeLive {
+  const observers = new Map<string, Set<Subscriber<ApolloLink.Result>>>();
+  return {
+    link: new ApolloLink(
+      (operation) =>
+        new Observable<ApolloLink.Result>((subscriber) => {
+          const name = operation.operationName ?? 'anonymous';
+          const set = observers.get(name) ?? new Set();
+          observers.set(name, set);
+          set.add(subscriber);
+          return () => set.delete(subscriber);
+        }),
+    ),
+    emit(operationName, data) {
+      const set = observers.get(operationName) ?? new Set();
+      for (const s of set) s.next({ data } as ApolloLink.Result);
+      return set.size;
+    },
+    open: (operationName) => observers.get(operationName)?.size ?? 0,
+  };
+}
+
 export interface FakeServer {
   fetch: typeof fetch;
+  live: FakeLive;
   calls: FakeCall[];
   callsOf(operationName: string): FakeCall[];
   handlers: Record<string, FakeHandler>;
@@ -41,6 +76,7 @@ function headerOf(headers: unknown, name: string): string | null {
 export function createFakeServer(handlers: Record<string, FakeHandler>): FakeServer {
   const calls: FakeCall[] = [];
   const server: FakeServer = {
+    live: createFakeLive(),
     calls,
     handlers,
     callsOf: (name) => calls.filter((c) => c.operationName === name),

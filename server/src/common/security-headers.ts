@@ -29,6 +29,8 @@ const APP_DIRECTIVES = {
   imgSrc: ["'self'", 'blob:'],
   frameSrc: ["'self'", 'blob:'],
   fontSrc: ["'self'"],
+  // 'self' also admits ws:/wss: to the same host and port (CSP Level 3), which is where the
+  // apps' GraphQL subscriptions connect (/graphql); no other socket is allowed.
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],
   formAction: ["'self'"],

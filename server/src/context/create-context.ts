@@ -210,3 +210,27 @@ async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenti
   const ctx: Context = { ...base, loaders: app.createLoaders(base) };
   return ctx;
 }
+
+/**
+ * A fresh context for the principal of `ctx`, without authenticating again: a new fork of the
+ * entity manager (the same tenant filter) and new loaders. A WebSocket connection authenticates
+ * once and takes one of these for each subscription and each event, so identity maps and loader
+ * caches never grow with the connection's age (the connection's session is re-checked apart).
+ */
+export function freshContext(ctx: Context, orm: MikroORM, correlationId: string = ctx.correlationId): Context {
+  const em = orm.em.fork();
+  if (ctx.tenantId) em.setFilterParams(TENANT_FILTER, { tenantId: ctx.tenantId });
+  const base = {
+    em,
+    app: ctx.app,
+    principal: ctx.principal,
+    tenantId: ctx.tenantId,
+    permissions: ctx.permissions,
+    correlationId,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    logger: ctx.logger,
+    authFailure: ctx.authFailure,
+  };
+  return { ...base, loaders: ctx.app.createLoaders(base) };
+}

@@ -21,6 +21,7 @@ import { apiKeysModule } from './apikeys';
 import { webhooksModule } from './webhooks';
 import { notificationsModule } from './notifications';
 import { exportsModule } from './exports';
+import { realtimeModule } from './realtime';
 
 /**
  * The composition root: every feature module, one line each. The schema (resolvers and shield
@@ -51,4 +52,5 @@ export const modules = [
   webhooksModule,
   notificationsModule,
   exportsModule,
+  realtimeModule,
 ] as const;

@@ -35,13 +35,17 @@ const enrolled = rule('twoFactorEnrolled', { cache: 'contextual' })((_p, _a, ctx
  * Every operation's rule behind `enrolled` (checked first; the operation's own rule only when it
  * passes), except the public ones (`isPublic`) and OPEN_BEFORE_ENROLLMENT.
  */
-export function withTwoFactorRequirement<R extends { Query: Record<string, Rule>; Mutation: Record<string, Rule> }>(rules: R): R {
+export function withTwoFactorRequirement<R extends { Query: Record<string, Rule>; Mutation: Record<string, Rule>; Subscription?: Record<string, Rule> }>(rules: R): R {
   const gated = { ...rules, Query: { ...rules.Query }, Mutation: { ...rules.Mutation } };
   for (const root of ['Query', 'Mutation'] as const) {
     for (const [field, r] of Object.entries(gated[root])) {
       if (r === allow || OPEN_BEFORE_ENROLLMENT[root].includes(field)) continue;
       gated[root][field] = chain(enrolled, r);
     }
+  }
+  // Subscriptions: none is open before enrolment.
+  if (rules.Subscription) {
+    gated.Subscription = Object.fromEntries(Object.entries(rules.Subscription).map(([field, r]) => [field, r === allow ? r : chain(enrolled, r)]));
   }
   return gated;
 }

@@ -43,7 +43,7 @@ export function renderPortal(
   });
   if (opts.stored) localStorage.setItem(SESSION_KEY, JSON.stringify({ refreshToken: 'refresh-ok', tenantId: ACME_ID }));
   const store = new SessionStore({ storageKey: SESSION_KEY, refresh: createRefreshTransport('/graphql', server.fetch), locks: null });
-  const client = createApolloClient({ store, fetch: server.fetch });
+  const client = createApolloClient({ store, fetch: server.fetch, subscriptions: server.live.link });
   const router = createMemoryRouter(portalRoutes, { initialEntries: [url] });
   render(
     <AppProviders runtime={{ store, client }}>

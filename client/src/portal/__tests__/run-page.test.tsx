@@ -45,7 +45,7 @@ const events = (types: string[]) => ({
 const me = () => fakeMe('owner', { permissions: ['run:read', 'run:write', 'event:read', 'tool:read'] });
 
 describe('the run page', () => {
-  it('follows a live run until it finishes, then stops asking', async () => {
+  it('follows a live run through its runChanged events until it finishes, then stops listening', async () => {
     const statuses = ['QUEUED', 'RUNNING', 'SUCCEEDED'];
     let detailCalls = 0;
     const { server } = renderPortal(`/runs/${RUN_ID}`, {
@@ -60,13 +60,20 @@ describe('the run page', () => {
     expect(within(screen.getByTestId('run-status')).getByText('Queued')).toBeTruthy();
     expect(screen.getByText('corr-run-page-1')).toBeTruthy();
 
-    await waitFor(() => expect(within(screen.getByTestId('run-status')).getByText('Succeeded')).toBeTruthy(), { timeout: 8000 });
+    // Nothing is asked again without news (no polling).
+    await waitFor(() => expect(server.live.open('RunLive')).toBe(1));
+    await tick(2500);
+    expect(server.callsOf('RunDetail')).toHaveLength(1);
+    // Each change the server announces reads the run again.
+    server.live.emit('RunLive', { runChanged: { __typename: 'AutomationRun', id: RUN_ID, status: 'RUNNING', updatedAt: new Date().toISOString() } });
+    await waitFor(() => expect(within(screen.getByTestId('run-status')).getByText('Running')).toBeTruthy());
+    server.live.emit('RunLive', { runChanged: { __typename: 'AutomationRun', id: RUN_ID, status: 'SUCCEEDED', updatedAt: new Date().toISOString() } });
+    await waitFor(() => expect(within(screen.getByTestId('run-status')).getByText('Succeeded')).toBeTruthy());
     expect(await screen.findByText('Germany')).toBeTruthy();
     expect(await within(screen.getByRole('list', { name: 'Run events' })).findByText('run.succeeded')).toBeTruthy();
-    const asked = server.callsOf('RunDetail').length;
-    expect(asked).toBe(3);
-    await tick(2500);
-    expect(server.callsOf('RunDetail')).toHaveLength(asked);
+    expect(server.callsOf('RunDetail')).toHaveLength(3);
+    // Finished: the page stops listening.
+    await waitFor(() => expect(server.live.open('RunLive')).toBe(0));
     // Finished and not failed: nothing to cancel or retry.
     expect(screen.queryByRole('button', { name: 'Cancel run' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();

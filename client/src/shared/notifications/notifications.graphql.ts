@@ -61,3 +61,12 @@ export const UPDATE_NOTIFICATION_PREFERENCE_MUTATION = graphql(`
     }
   }
 `);
+
+/** A new in-app notification for the signed-in person (their inbox refetches on each). */
+export const NOTIFICATION_RECEIVED_SUBSCRIPTION = graphql(`
+  subscription NotificationReceived {
+    notificationReceived {
+      id
+    }
+  }
+`);

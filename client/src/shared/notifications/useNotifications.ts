@@ -1,7 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
-import { MARK_ALL_NOTIFICATIONS_READ_MUTATION, MARK_NOTIFICATION_READ_MUTATION, UNREAD_NOTIFICATION_COUNT_QUERY } from './notifications.graphql';
+import { MARK_ALL_NOTIFICATIONS_READ_MUTATION, MARK_NOTIFICATION_READ_MUTATION, NOTIFICATION_RECEIVED_SUBSCRIPTION, UNREAD_NOTIFICATION_COUNT_QUERY } from './notifications.graphql';
 
 /** The operations that show the inbox: what to refetch when it changes. */
 export const NOTIFICATION_QUERIES = ['UnreadNotificationCount', 'NotificationList'] as const;
@@ -16,13 +16,14 @@ export function refetchNotifications(client: ApolloClient): Promise<unknown> {
 }
 
 /**
- * Keeps the inbox current while `enabled`. Today it refetches when the window regains focus or
- * the tab becomes visible again (never on an interval). The live subscription plugs in here:
- * subscribe to `notificationReceived` in this hook and call refetchNotifications(client) for each
- * event; every bell (portal and back office) already mounts it.
+ * Keeps the inbox current while `enabled`: each `notificationReceived` event (over the app's
+ * WebSocket, which refetches what it missed after a drop) refetches the inbox queries on screen,
+ * and so does the window regaining focus. Never on an interval. Every bell (portal and back
+ * office) mounts it.
  */
 export function useNotificationsLive(enabled: boolean): void {
   const client = useApolloClient();
+  useSubscription(NOTIFICATION_RECEIVED_SUBSCRIPTION, { skip: !enabled, onData: () => void refetchNotifications(client).catch(() => undefined) });
   useEffect(() => {
     if (!enabled) return;
     const refresh = () => {

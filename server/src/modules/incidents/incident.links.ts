@@ -13,6 +13,7 @@ import { IncidentTimelineKind } from './incident-timeline-entry.entity';
 import type { Incident } from './incident.entity';
 import { type LinkIncidentEventsInput, type LinkIncidentTicketsInput, MAX_LINKS } from './incident.inputs';
 import { decodeIds, entry, lockIncident, requireStaff } from './incident.service';
+import { stageRealtimeEvent } from '../realtime/stage';
 
 /**
  * Linking system events and tickets to an incident. Each link brings its tenant into the affected
@@ -32,6 +33,8 @@ async function ensureAffected(em: EntityManager, incident: Incident, tenantIds: 
     em.persist(em.create(IncidentTenant, { incident, tenant: em.getReference(Tenant, tenantId) }));
     entry(em, incident, { kind: IncidentTimelineKind.TENANT_ADDED, tenantId, message: 'Your organisation was added to the affected tenants.' }, userId);
   }
+  // The newly affected tenants' screens show the incident (staff hear of every change).
+  stageRealtimeEvent(em, { type: 'incident', incidentId: incident.id, tenantIds: added });
   return added;
 }
 

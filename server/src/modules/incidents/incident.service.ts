@@ -30,6 +30,7 @@ import { nextStatuses, transitionOf } from './incident.transitions';
 import { incidentAccess } from './incident.access';
 import { readableRows } from '../../permissions/access';
 import { emitWebhookEventToTenants } from '../webhooks/webhook.emit';
+import { stageRealtimeEvent } from '../realtime/stage';
 import { incidentData } from '../webhooks/webhook.events';
 
 /** The tenants an incident affects (its customers get incident.updated webhooks). */
@@ -154,6 +155,7 @@ export async function createIncident(ctx: Context, input: CreateIncidentInput): 
     });
     await emitWebhookEventToTenants(em, tenants.map((t) => t.id), 'incident.updated', incidentData(incident, { kind: 'opened' }));
     await notifyIncidentChanged(em, incident, tenants.map((t) => t.id), 'opened', userId);
+    stageRealtimeEvent(em, { type: 'incident', incidentId: incident.id, tenantIds: tenants.map((t) => t.id) });
     return incident;
   });
 }
@@ -208,6 +210,7 @@ export async function transitionIncident(ctx: Context, input: TransitionIncident
     const affected = await affectedTenantIds(em, incident.id);
     await emitWebhookEventToTenants(em, affected, 'incident.updated', incidentData(incident, { kind: 'status_changed', previousStatus: from, note: note ?? undefined }));
     await notifyIncidentChanged(em, incident, affected, 'status', userId);
+    stageRealtimeEvent(em, { type: 'incident', incidentId: incident.id, tenantIds: affected });
     return incident;
   });
 }
@@ -230,7 +233,10 @@ export async function addIncidentNote(ctx: Context, input: AddIncidentNoteInput)
       diff: { after: { internal: input.internal, body } },
     });
     // Customers see public notes only, so only those are told.
-    if (!input.internal) await emitWebhookEventToTenants(em, await affectedTenantIds(em, incident.id), 'incident.updated', incidentData(incident, { kind: 'note_added', note: body }));
+    const affected = input.internal ? [] : await affectedTenantIds(em, incident.id);
+    if (!input.internal) await emitWebhookEventToTenants(em, affected, 'incident.updated', incidentData(incident, { kind: 'note_added', note: body }));
+    // An internal note: staff only (no tenant hears of it).
+    stageRealtimeEvent(em, { type: 'incident', incidentId: incident.id, tenantIds: affected });
     return note;
   });
 }

@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 /**
  * What a change tells open screens. Events carry ids only: each subscriber's delivery reads the
@@ -12,13 +13,107 @@ export type RealtimeEvent =
   | { readonly type: 'notification'; readonly userId: string; readonly notificationId: string };
 
 /**
+ * Not for screens: sessions or API keys were ended, so every instance re-checks the sockets it
+ * holds at once (instead of at its next periodic check) and closes those that lost their sign-in.
+ */
+export type AccessEndedSignal = { readonly type: 'access-ended' };
+
+/** Everything that travels through the realtime publisher. */
+export type RealtimeMessage = RealtimeEvent | AccessEndedSignal;
+
+/*
+ * Staged messages wait for the commit of their transaction. MikroORM reports the commit of the
+ * top-level transaction only (afterTransactionCommit, with that transaction's object), never a
+ * rollback's, so messages are keyed by the ROOT transaction: one staged inside a nested
+ * transaction (a savepoint) waits for the outermost commit. A manager used without a transaction
+ * (it flushes later, which commits in a transaction of its own) keys by the manager itself.
+ */
+const staged = new WeakMap<object, RealtimeMessage[]>();
+
+/** The outermost transaction of a knex transaction (MikroORM links a savepoint to its parent). */
+function rootOf(trx: object): object {
+  let current = trx;
+  for (let depth = 0; depth < 32; depth++) {
+    const parentKey = Object.getOwnPropertySymbols(current).find((s) => s.description === 'parentTransaction');
+    const parent = parentKey ? (current as Record<symbol, unknown>)[parentKey] : undefined;
+    if (!parent || typeof parent !== 'object') return current;
+    current = parent;
+  }
+  return current;
+}
+
+function stage(em: EntityManager, message: RealtimeMessage): void {
+  const trx = em.getTransactionContext<object>();
+  const key = trx ? rootOf(trx) : em;
+  const list = staged.get(key);
+  if (list) list.push(message);
+  else staged.set(key, [message]);
+}
+
+/**
  * Stages `event` in `em`'s transaction: it is published after that transaction commits (to every
  * instance, through Redis when REDIS_URL is set) and never when it rolls back. Call it next to the
  * change it describes, inside the same transaction.
- *
- * (Placeholder until the realtime module lands: the publisher is wired by modules/realtime.)
  */
 export function stageRealtimeEvent(em: EntityManager, event: RealtimeEvent): void {
-  void em;
-  void event;
+  stage(em, event);
+}
+
+/**
+ * Stages the signal that sessions or API keys ended (revoked, signed out, deactivated): after the
+ * commit, every instance re-checks its sockets' sign-ins and closes the ended ones.
+ */
+export function stageAccessEnded(em: EntityManager): void {
+  stage(em, { type: 'access-ended' });
+}
+
+/**
+ * Calls `publish` with the messages staged in each transaction that commits (in the order they
+ * were staged, the same message once), and drops those of a transaction that rolls back. The
+ * mail outbox's pattern (mail.outbox.ts): returns the way to stop it, as MikroORM cannot remove a
+ * subscriber.
+ */
+export function onRealtimeCommitted(orm: MikroORM, publish: (messages: readonly RealtimeMessage[]) => void): { close(): void } {
+  let active = true;
+  const take = (args: TransactionEventArgs): RealtimeMessage[] => {
+    const out: RealtimeMessage[] = [];
+    for (const key of [args.transaction as object | undefined, args.em]) {
+      if (!key) continue;
+      const list = staged.get(key);
+      if (list) {
+        staged.delete(key);
+        out.push(...list);
+      }
+    }
+    return out;
+  };
+  const subscriber: EventSubscriber = {
+    afterTransactionCommit(args: TransactionEventArgs) {
+      if (!active) return;
+      const messages = take(args);
+      if (messages.length) publish(dedupe(messages));
+    },
+    afterTransactionRollback(args: TransactionEventArgs) {
+      if (active) take(args);
+    },
+  };
+  orm.em.getEventManager().registerSubscriber(subscriber);
+  return {
+    close() {
+      active = false;
+    },
+  };
+}
+
+/** One copy of each message (a ticket updated twice in one transaction is one event). */
+function dedupe(messages: readonly RealtimeMessage[]): RealtimeMessage[] {
+  const seen = new Set<string>();
+  const out: RealtimeMessage[] = [];
+  for (const m of messages) {
+    const key = JSON.stringify(m);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(m);
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { ErrorReason, conflict } from '../../common/errors';
 import { toGlobalId } from '../../common/global-id';
 import { recordSystemEvent, type SystemEventInput } from '../events/event.service';
 import { EventSeverity } from '../events/system-event.entity';
+import { stageRealtimeEvent } from '../realtime/stage';
 import { type AutomationRun, RunStatus } from './run.entity';
 
 /**
@@ -82,6 +83,8 @@ export function runEventOf(run: AutomationRun, from: RunStatus | null, to: RunSt
 /** Stages the system event of a run entering `to`, in the caller's transaction. */
 export function recordRunEvent(em: EntityManager, run: AutomationRun, from: RunStatus | null, to: RunStatus, details: RunEventDetails): void {
   recordSystemEvent(em, runEventOf(run, from, to, details));
+  // Open run pages and lists hear of it after the commit (every status change passes here).
+  stageRealtimeEvent(em, { type: 'run', tenantId: run.tenant.id, runId: run.id });
 }
 
 /**

@@ -9,6 +9,7 @@ import { Session } from '../auth/session.entity';
 import { emitWebhookEvent } from '../webhooks/webhook.emit';
 import { memberData } from '../webhooks/webhook.events';
 import { Membership } from './membership.entity';
+import { stageAccessEnded } from '../realtime/stage';
 
 const OWNER = 'owner';
 
@@ -29,6 +30,7 @@ async function endMembership(ctx: Context, em: EntityManager, membership: Member
   const userId = membership.user.id;
   const role = membership.role.getEntity().name;
   em.remove(membership);
+  stageAccessEnded(em);
   const revoked = await em.nativeUpdate(
     Session,
     { user: userId, tenant: tenantId, revokedAt: null },

@@ -13,6 +13,7 @@ import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-s
 import { isPlatformScope, scopeOptions, requireTenant, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
 import { emitWebhookEvent } from '../webhooks/webhook.emit';
+import { stageRealtimeEvent } from '../realtime/stage';
 import { ticketCommentData, ticketData } from '../webhooks/webhook.events';
 import { notifyTicketAssigned, notifyTicketReply } from '../notifications/producers';
 import { Membership } from '../tenancy/membership.entity';
@@ -118,6 +119,7 @@ export async function insertTicket(ctx: Context, em: EntityManager, data: NewTic
     diff: { after: { number: ticket.number, subject: data.subject, priority: TicketPriority[ticket.priority] }, ...data.auditDetails },
   });
   await emitWebhookEvent(em, data.tenantId, 'ticket.created', { ticket: ticketData(ticket) });
+  stageRealtimeEvent(em, { type: 'ticket', tenantId: data.tenantId, ticketId: ticket.id, kind: 'CREATED' });
   return ticket;
 }
 
@@ -214,6 +216,7 @@ export async function updateTicket(ctx: Context, input: UpdateTicketInput): Prom
       });
       await emitWebhookEvent(em, ticket.tenant.id, 'ticket.updated', { ticket: ticketData(ticket), changes: diff });
       if (assigneeId && assigneeId !== before.assigneeId) await notifyTicketAssigned(em, ticketFacts(ticket), assigneeId, userIdOf(ctx));
+      stageRealtimeEvent(em, { type: 'ticket', tenantId: ticket.tenant.id, ticketId: ticket.id, kind: 'UPDATED' });
       return ticket;
     });
   } catch (err) {
@@ -268,9 +271,12 @@ export async function addTicketComment(ctx: Context, input: AddTicketCommentInpu
       });
     }
     await emitWebhookEvent(em, tenantId, 'ticket.comment.created', ticketCommentData(comment, ticket));
-    const author = await ctx.loaders.users.byId.load(userId);
-    // Every comment is a public reply (tickets have no internal notes); a note would pass 'INTERNAL'.
-    await notifyTicketReply(em, ticketFacts(ticket), { authorId: userId, authorName: author?.name ?? 'Someone', body, visibility: 'PUBLIC' });
+    // An internal note notifies only those who may read notes; a support reply is signed
+    // "Atrium support", as customers see it on the ticket (never the staff member's name).
+    const author = staff ? null : await ctx.loaders.users.byId.load(userId);
+    const authorName = staff ? 'Atrium support' : (author?.name ?? 'Someone');
+    await notifyTicketReply(em, ticketFacts(ticket), { authorId: userId, authorName, body, visibility: internal ? 'INTERNAL' : 'PUBLIC' });
+    stageRealtimeEvent(em, { type: 'ticket', tenantId, ticketId: ticket.id, kind: 'COMMENTED', commentId: comment.id });
     return comment;
   });
 }

@@ -2,13 +2,14 @@ import ReportProblem from '@mui/icons-material/ReportProblemOutlined';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { Link as RouterLink } from 'react-router';
 import { graphql } from '../../../../gql';
 import type { IncidentSeverity } from '../../../../gql/graphql';
 import { useSession } from '../../../../shared/session';
 import { urls } from '../../../urls';
-import { ACTIVE_INCIDENT_STATUSES, INCIDENT_POLL_MS, INCIDENT_SEVERITIES, INCIDENT_STATUS_LABEL } from '../incidentLabels';
+import { ACTIVE_INCIDENT_STATUSES, INCIDENT_SEVERITIES, INCIDENT_STATUS_LABEL } from '../incidentLabels';
+import { INCIDENT_LIVE_SUBSCRIPTION } from '../incidentLive';
 
 const ACTIVE_INCIDENTS_QUERY = graphql(`
   query ActiveIncidents($filter: IncidentFilter) {
@@ -29,19 +30,21 @@ const SHOWN = 3;
 const worst = (severities: readonly IncidentSeverity[]) => INCIDENT_SEVERITIES.find((s) => severities.includes(s));
 
 /**
- * A strip above every portal page while incidents affecting the tenant are open or mitigated,
+ * A strip above every portal page while incidents affecting the tenant are open or mitigated (live,
+ * through the incidentChanged subscription),
  * each linking to its page. Shown to roles with incident:read; silent when the check fails (the
  * incidents page shows errors).
  */
 export function IncidentBanner() {
   const session = useSession();
   const allowed = session.can('incident:read');
-  const { data } = useQuery(ACTIVE_INCIDENTS_QUERY, {
+  const { data, refetch } = useQuery(ACTIVE_INCIDENTS_QUERY, {
     variables: { filter: { status: [...ACTIVE_INCIDENT_STATUSES] } },
     skip: !allowed,
-    pollInterval: INCIDENT_POLL_MS,
     fetchPolicy: 'cache-and-network',
   });
+  // Live: an incident opened, moved or resolved shows (or clears) at once.
+  useSubscription(INCIDENT_LIVE_SUBSCRIPTION, { skip: !allowed, onData: () => void refetch() });
   const incidents = data?.incidents.nodes ?? [];
   if (!allowed || incidents.length === 0) return null;
   const total = data?.incidents.totalCount ?? incidents.length;

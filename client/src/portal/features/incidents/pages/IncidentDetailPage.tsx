@@ -6,7 +6,7 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { graphql } from '../../../../gql';
@@ -19,7 +19,8 @@ import { EmptyState, ErrorState } from '../../../../shared/ui/StateViews';
 import { TicketStatusChip } from '../../tickets/components/TicketChips';
 import { urls } from '../../../urls';
 import { IncidentSeverityChip, IncidentStatusChip } from '../components/IncidentChips';
-import { INCIDENT_POLL_MS, INCIDENT_STATUS_LABEL } from '../incidentLabels';
+import { INCIDENT_STATUS_LABEL } from '../incidentLabels';
+import { INCIDENT_LIVE_SUBSCRIPTION } from '../incidentLive';
 
 // The server leaves out internal notes and entries about other tenants; the portal never asks for
 // who wrote an entry (staff names are staff-only).
@@ -85,7 +86,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function IncidentDetailPage() {
   const { incidentId = '' } = useParams();
   const session = useSession();
-  const { data, loading, error, refetch } = useQuery(INCIDENT_DETAIL_QUERY, { variables: { id: incidentId }, pollInterval: INCIDENT_POLL_MS, notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch } = useQuery(INCIDENT_DETAIL_QUERY, { variables: { id: incidentId }, notifyOnNetworkStatusChange: true });
+  // Live: this incident's moves and public notes show without reloading.
+  useSubscription(INCIDENT_LIVE_SUBSCRIPTION, { onData: ({ data: live }) => void (live.data?.incidentChanged.id === incidentId && refetch()) });
   const incident = data?.incident;
   useCrumbLabel(incident?.title ?? null);
 

@@ -7,8 +7,8 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@apollo/client/react';
-import { type ReactNode, useEffect, useState } from 'react';
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { type ReactNode, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { graphql } from '../../../../gql';
 import { errorCodeOf, messageOf } from '../../../../shared/errors';
@@ -61,8 +61,16 @@ const RUN_DETAIL_QUERY = graphql(`
   }
 `);
 
-/** How often the page asks for news while the run is queued or running. */
-export const RUN_POLL_MS = 1500;
+/** This run's status changes while it is queued or running (replaces polling). */
+const RUN_LIVE_SUBSCRIPTION = graphql(`
+  subscription RunLive($id: ID!) {
+    runChanged(id: $id) {
+      id
+      status
+      updatedAt
+    }
+  }
+`);
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -90,7 +98,7 @@ export function RunDetailPage() {
   const { runId = '' } = useParams();
   const session = useSession();
   const navigate = useNavigate();
-  const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(RUN_DETAIL_QUERY, { variables: { id: runId } });
+  const { data, loading, error, refetch } = useQuery(RUN_DETAIL_QUERY, { variables: { id: runId } });
   const [cancelRun, cancelState] = useCancelRun();
   const [retryRun, retryState] = useRetryRun();
   const [actionError, setActionError] = useState<string | null>(null);
@@ -98,12 +106,8 @@ export function RunDetailPage() {
   const live = Boolean(run && !isTerminal(run.status));
   useCrumbLabel(run ? `${run.tool.name} run` : null);
 
-  // The status moves on the server: ask again every RUN_POLL_MS until the run is finished.
-  useEffect(() => {
-    if (!live) return;
-    startPolling(RUN_POLL_MS);
-    return () => stopPolling();
-  }, [live, startPolling, stopPolling]);
+  // The status moves on the server: each change arrives live until the run is finished.
+  useSubscription(RUN_LIVE_SUBSCRIPTION, { variables: { id: runId }, skip: !live, onData: () => void refetch() });
 
   if (!run) {
     if (loading) {

@@ -1,5 +1,5 @@
 import Button from '@mui/material/Button';
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { graphql } from '../../../../gql';
 import type { RunFilter, SortDirection } from '../../../../gql/graphql';
@@ -11,6 +11,16 @@ import { urls } from '../../../urls';
 import { runColumns, runRows, type RunSortField } from '../components/runColumns';
 import { dayBound, type RunFilterKey, RunFilters } from '../components/RunFilters';
 import { isRunStatus } from '../runLabels';
+
+/** Status changes of the tenant's runs (the list reads its page again). */
+const RUNS_LIVE_SUBSCRIPTION = graphql(`
+  subscription RunsLive {
+    runChanged {
+      id
+      status
+    }
+  }
+`);
 
 const RUN_LIST_QUERY = graphql(`
   query RunList($first: Int, $after: String, $last: Int, $before: String, $filter: RunFilter, $orderBy: RunOrder) {
@@ -60,6 +70,8 @@ export function RunListPage() {
     notifyOnNetworkStatusChange: true,
   });
   const tools = useQuery(RUN_TOOL_OPTIONS_QUERY);
+  // Live: a run started, moving or finishing anywhere in the tenant shows in the list at once.
+  useSubscription(RUNS_LIVE_SUBSCRIPTION, { onData: () => void refetch() });
   const connection = (data ?? previousData)?.runs;
   const runButton = session.can('tool:read') ? (
     <Button component={RouterLink} to={urls.tools()} variant="contained">

@@ -8,7 +8,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { type ReactNode, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { graphql } from '../../../../gql';
@@ -64,6 +64,21 @@ const TICKET_DETAIL_QUERY = graphql(`
   }
 `);
 
+/** This ticket's changes as they happen (another person's comment, a status change). */
+const TICKET_LIVE_SUBSCRIPTION = graphql(`
+  subscription TicketLive($id: ID!) {
+    ticketChanged(id: $id) {
+      kind
+      ticket {
+        id
+        status
+        version
+        updatedAt
+      }
+    }
+  }
+`);
+
 /** People a ticket can be assigned to: members of the tenant who can work tickets (needs member:read). */
 const TICKET_ASSIGNEES_QUERY = graphql(`
   query TicketAssignees {
@@ -101,6 +116,8 @@ export function TicketDetailPage() {
   const { ticketId = '' } = useParams();
   const session = useSession();
   const { data, loading, error, refetch, fetchMore } = useQuery(TICKET_DETAIL_QUERY, { variables: { id: ticketId }, notifyOnNetworkStatusChange: true });
+  // Live: new comments and status changes show without reloading (the page reads the ticket again).
+  useSubscription(TICKET_LIVE_SUBSCRIPTION, { variables: { id: ticketId }, skip: !data?.ticket, onData: () => void refetch() });
   const canWrite = session.can('ticket:write');
   const canAssign = session.can('ticket:assign');
   const canComment = session.can('ticket:comment');
