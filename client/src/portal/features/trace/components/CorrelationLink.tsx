@@ -1,4 +1,6 @@
+import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
+import { visuallyHidden } from '@mui/utils';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import { useSession } from '../../../../shared/session';
@@ -28,8 +30,12 @@ export function CorrelationLink({ id, short = false }: { id: string | null | und
     );
   }
   return (
-    <Link component={RouterLink} to={urls.trace(id)} onClick={(e) => e.stopPropagation()} sx={sx} aria-label={`Trace request ${id}`} title={id}>
-      {shown}
+    // The name comes from the content (so it holds the visible text): "Trace request <whole id>".
+    <Link component={RouterLink} to={urls.trace(id)} onClick={(e) => e.stopPropagation()} sx={sx} title={id}>
+      <Box component="span" sx={visuallyHidden}>
+        Trace request {shown === id ? '' : id}
+      </Box>
+      {shown === id ? id : <span aria-hidden="true">{shown}</span>}
     </Link>
   );
 }
