@@ -61,7 +61,8 @@ export function RunListPage() {
   });
   const tools = useQuery(RUN_TOOL_OPTIONS_QUERY);
   const connection = (data ?? previousData)?.runs;
-  const runButton = session.can('tool:read') ? (
+  // Only for roles that may start runs (run:write), not those who can just read the catalog.
+  const runButton = session.can('tool:read') && session.can('run:write') ? (
     <Button component={RouterLink} to={urls.tools()} variant="contained">
       Run a tool
     </Button>
