@@ -150,7 +150,7 @@ function toRjsfErrors(errors: readonly AjvLikeError[], schema: RJSFSchema, uiSch
     if (missing !== null) {
       property = `${property}.${missing}`;
       const parent = at(schema, `#${e.schemaPath.replace(/^#/, '').replace(/\/required$/, '')}`);
-      const title = (isObject(uiSchema) && isObject(uiSchema[missing]) ? (uiSchema[missing] as Record<string, unknown>)['ui:title'] : undefined) ?? (isObject(parent) && isObject(parent.properties) && isObject(parent.properties[missing]) ? parent.properties[missing].title : undefined);
+      const title = (isObject(uiSchema) && isObject(uiSchema[missing]) ? uiSchema[missing]['ui:title'] : undefined) ?? (isObject(parent) && isObject(parent.properties) && isObject(parent.properties[missing]) ? parent.properties[missing].title : undefined);
       if (typeof title === 'string') message = message.replace(`'${missing}'`, `'${title}'`);
     }
     return { name: e.keyword, property, message, params: e.params, stack: missing !== null ? message : `${property} ${message}`.trim(), schemaPath: e.schemaPath };
@@ -181,9 +181,9 @@ export class JsonSchemaValidator<T = unknown> implements ValidatorType<T> {
     if (raw.validationError) errors = [...errors, { stack: raw.validationError.message }];
     if (typeof transformErrors === 'function') errors = transformErrors(errors, uiSchema);
     let errorSchema = toErrorSchema<T>(errors);
-    if (raw.validationError) errorSchema = { ...errorSchema, $schema: { __errors: [raw.validationError.message] } } as typeof errorSchema;
+    if (raw.validationError) errorSchema = { ...errorSchema, $schema: { __errors: [raw.validationError.message] } };
     if (typeof customValidate !== 'function') return { errors, errorSchema };
-    const withDefaults = getDefaultFormState<T>(this, schema, formData, schema, true);
+    const withDefaults = getDefaultFormState<T>(this, schema, formData, schema, true) as T;
     const handler = customValidate(withDefaults, createErrorHandler<T>(withDefaults), uiSchema, errorSchema);
     return validationDataMerge<T>({ errors, errorSchema }, unwrapErrorHandler<T>(handler));
   }

@@ -6,6 +6,7 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import { visuallyHidden } from '@mui/utils';
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import type { Command } from './types';
 
@@ -101,7 +102,10 @@ export function CommandPalette({
   const groups = [...new Set(visible.map((c) => c.group))];
   const optionId = (index: number) => `${listId}-option-${index}`;
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-label="Command palette" slotProps={{ paper: { sx: { borderRadius: 3, position: 'absolute', top: '12vh', m: 0 } } }}>
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby={`${listId}-title`} slotProps={{ paper: { sx: { borderRadius: 3, position: 'absolute', top: '12vh', m: 0 } } }}>
+      <Typography id={`${listId}-title`} component="h2" sx={visuallyHidden}>
+        Command palette
+      </Typography>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 2.5, py: 1.75, borderBottom: 1, borderColor: 'divider' }}>
         <Search sx={{ color: 'text.secondary' }} />
         {/* The ARIA combobox pattern: focus stays in the input, which points at the active option. */}

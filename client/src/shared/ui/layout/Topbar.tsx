@@ -13,6 +13,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
+import { visuallyHidden } from '@mui/utils';
 import { useState } from 'react';
 import { initialsOf } from '../../format';
 import type { Me } from '../../session';
@@ -69,8 +70,11 @@ export function UserMenu({ me, onAccount, onLogout }: { me: Me; onAccount: () =>
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <>
-      <Button onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu" aria-label={`${me.user.name} ${me.role}: account menu`} color="inherit" sx={{ gap: 1, pl: 0.5, pr: 1, borderRadius: 5 }}>
-        {/* The name carries the visible text (label in name); the initials are decoration. */}
+      <Button onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu" color="inherit" sx={{ gap: 1, pl: 0.5, pr: 1, borderRadius: 5 }}>
+        {/* Named by its content, so the name holds the visible words: "Account menu: <name> <role>". */}
+        <Box component="span" sx={visuallyHidden}>
+          Account menu:{' '}
+        </Box>
         <Avatar aria-hidden sx={{ width: 32, height: 32, fontSize: '0.8rem', bgcolor: 'primary.main' }}>{initialsOf(me.user.name)}</Avatar>
         <Box sx={{ display: { xs: 'none', sm: 'block' }, textAlign: 'left', lineHeight: 1.1 }}>
           <Typography sx={{ fontSize: '0.85rem', fontWeight: 650, color: 'text.primary', lineHeight: 1.2 }}>{me.user.name}</Typography>
@@ -121,11 +125,14 @@ export function SearchButton({ onClick }: { onClick: () => void }) {
       variant="outlined"
       color="inherit"
       startIcon={<Search fontSize="small" />}
-      // The visible words lead the name (label in name); the shortcut is announced through aria-keyshortcuts.
-      aria-label="Search or jump to… (open command palette)"
+      // Named by its content ("Open command palette: Search or jump to…"), so the name holds the
+      // visible words; the shortcut is announced through aria-keyshortcuts.
       aria-keyshortcuts={mac ? 'Meta+K' : 'Control+K'}
       sx={{ borderColor: 'divider', color: 'text.secondary', fontWeight: 500, justifyContent: 'flex-start', minWidth: { sm: 240 }, bgcolor: '#fff' }}
     >
+      <Box component="span" sx={visuallyHidden}>
+        Open command palette:{' '}
+      </Box>
       <Box component="span" sx={{ flex: 1, textAlign: 'left', display: { xs: 'none', sm: 'inline' } }}>
         Search or jump to…
       </Box>

@@ -1,3 +1,4 @@
+import type { RJSFSchema } from '@rjsf/utils';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { checkAgainstSchema, createToolInputValidator } from '../jsonSchemaValidator';
@@ -80,13 +81,13 @@ describe('the CSP-safe tool input validator (@cfworker/json-schema as rjsf valid
     expect(validator.rawValidation(schema, { vatNumber: 'DE1' }).errors).toHaveLength(1);
 
     // A missing field is named by its title, as @rjsf/validator-ajv8 does.
-    const titled = { type: 'object', properties: { vatNumber: { type: 'string', title: 'VAT number' } }, required: ['vatNumber'] };
+    const titled: RJSFSchema = { type: 'object', properties: { vatNumber: { type: 'string', title: 'VAT number' } }, required: ['vatNumber'] };
     const missing = validator.validateFormData({}, titled);
     expect(missing.errors.map((e) => [e.property, e.message])).toEqual([['.vatNumber', "must have required property 'VAT number'"]]);
     expect(missing.errorSchema).toEqual({ vatNumber: { __errors: ["must have required property 'VAT number'"] } });
 
     // rjsf asks about sub-schemas (oneOf options) with the root for their $refs.
-    const root = { definitions: { code: { type: 'string', pattern: '^[A-Z]{2}$' } }, type: 'object', properties: { c: { $ref: '#/definitions/code' } } };
+    const root: RJSFSchema = { definitions: { code: { type: 'string', pattern: '^[A-Z]{2}$' } }, type: 'object', properties: { c: { $ref: '#/definitions/code' } } };
     expect(validator.isValid({ $ref: '#/definitions/code' }, 'DE', root)).toBe(true);
     expect(validator.isValid({ $ref: '#/definitions/code' }, 'de', root)).toBe(false);
 
