@@ -56,6 +56,8 @@ async function settled(page: Page): Promise<void> {
 interface Visit {
   name: string;
   path: string;
+  /** Save a screenshot at 390 px (the lists that turn into cards on a phone). */
+  shot?: boolean;
 }
 
 /** Visits each page at desktop width and at 390 px; returns every problem found, by page. */
@@ -78,6 +80,7 @@ async function audit(page: Page, who: string, visits: readonly Visit[]): Promise
       for (const v of found) problems.push(`${where}: ${v}`);
       if (size === PHONE) {
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (visit.shot) await e2e.screenshot(page, `a11y-390-${who}-${visit.name.replace(/\W+/g, '-')}`);
         if (scrollWidth > PHONE.width) {
           count += 1;
           problems.push(`${where}: the page scrolls sideways (scrollWidth ${scrollWidth})`);
@@ -133,26 +136,26 @@ describe('accessibility of every portal page (axe-core, 1366 px and 390 px)', ()
     await portalLogin(page, 'admin@acme.test');
     const { problems } = await audit(page, 'admin', [
       { name: 'dashboard', path: '/' },
-      { name: 'tickets', path: '/tickets' },
+      { name: 'tickets', path: '/tickets', shot: true },
       { name: 'ticket', path: `/tickets/${encodeURIComponent(ticket)}` },
       { name: 'new ticket', path: '/tickets/new' },
       { name: 'tools', path: '/tools' },
-      { name: 'runs', path: '/runs' },
+      { name: 'runs', path: '/runs', shot: true },
       { name: 'run', path: `/runs/${encodeURIComponent(run)}` },
-      { name: 'KYC cases', path: '/kyc' },
+      { name: 'KYC cases', path: '/kyc', shot: true },
       { name: 'KYC case', path: `/kyc/${encodeURIComponent(kycCase)}` },
       { name: 'new KYC case', path: '/kyc/new' },
       { name: 'incidents', path: '/incidents' },
       { name: 'incident', path: `/incidents/${encodeURIComponent(incident)}` },
-      { name: 'audit log', path: '/activity/audit' },
-      { name: 'system events', path: '/activity/events' },
-      { name: 'messages', path: '/messages' },
+      { name: 'audit log', path: '/activity/audit', shot: true },
+      { name: 'system events', path: '/activity/events', shot: true },
+      { name: 'messages', path: '/messages', shot: true },
       { name: 'trace lookup', path: '/trace' },
       { name: 'trace', path: `/trace/${encodeURIComponent(correlation?.correlation_id ?? 'none')}` },
-      { name: 'account', path: '/account' },
+      { name: 'account', path: '/account', shot: true },
       { name: 'two-factor', path: '/account/two-factor' },
-      { name: 'team', path: '/team' },
-      { name: 'API keys', path: '/developers/keys' },
+      { name: 'team', path: '/team', shot: true },
+      { name: 'API keys', path: '/developers/keys', shot: true },
       { name: 'webhooks', path: '/developers/webhooks' },
       { name: 'webhook deliveries', path: '/developers/deliveries' },
       { name: 'API documentation', path: '/developers/docs' },
