@@ -70,6 +70,8 @@ export const theme = createTheme({
       styleOverrides: { root: { '&.MuiTableRow-hover:hover': { backgroundColor: alpha(brand.primary, 0.035) } } },
     },
     MuiChip: { styleOverrides: { root: { fontWeight: 600 } } },
+    // A row of filter buttons wider than a phone scrolls inside itself, never the page.
+    MuiToggleButtonGroup: { styleOverrides: { root: { maxWidth: '100%', overflowX: 'auto' } } },
     MuiTextField: { defaultProps: { size: 'small' } },
     MuiSelect: { defaultProps: { size: 'small' } },
     MuiTooltip: { defaultProps: { arrow: true } },

@@ -78,7 +78,7 @@ const cardsOnPhones = {
     '& tbody': { display: 'block' },
     '& tbody tr': { display: 'block', py: 1.25, px: 0.5, borderBottom: 1, borderColor: 'divider' },
     '& tbody tr:last-child': { borderBottom: 0 },
-    '& tbody td': { gridTemplateColumns: '7.5rem minmax(0, 1fr)', columnGap: 1.5, alignItems: 'baseline', border: 0, py: 0.5, px: 1.5, textAlign: 'left', overflowWrap: 'anywhere' },
+    '& tbody td': { gridTemplateColumns: '7.5rem minmax(0, 1fr)', columnGap: 1.5, alignItems: 'baseline', justifyItems: 'start', border: 0, py: 0.5, px: 1.5, textAlign: 'left', overflowWrap: 'anywhere' },
     '& tbody td[data-label]::before': { content: 'attr(data-label)', color: 'text.secondary', fontSize: '0.75rem', fontWeight: 600, textTransform: 'uppercase', letterSpacing: '0.04em' },
     '& tbody td:not([data-label])': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },

@@ -143,13 +143,14 @@ export function assignToMeColumn(meId: string, busy: string | null, onAssign: (t
           {busy === t.id ? (
             'Assigning…'
           ) : (
-            <>
+            // One span: a flex button drops the bare spaces between its children.
+            <span>
               Assign
               <Box component="span" sx={visuallyHidden}>
                 {` #${t.number}`}
               </Box>{' '}
               to me
-            </>
+            </span>
           )}
         </Button>
       ),
