@@ -29,13 +29,21 @@ export function CorrelationLink({ id, short = false }: { id: string | null | und
       </Typography>
     );
   }
+  if (shown === id) {
+    return (
+      <Link component={RouterLink} to={urls.trace(id)} onClick={(e) => e.stopPropagation()} sx={sx} aria-label={`Trace request ${id}`} title={id}>
+        {id}
+      </Link>
+    );
+  }
+  // Cut short on screen: named by its content, the whole id (the cut one is not "in" a label
+  // naming the whole id, so an aria-label would not hold the visible text).
   return (
-    // The name comes from the content (so it holds the visible text): "Trace request <whole id>".
     <Link component={RouterLink} to={urls.trace(id)} onClick={(e) => e.stopPropagation()} sx={sx} title={id}>
+      <span aria-hidden="true">{shown}</span>
       <Box component="span" sx={visuallyHidden}>
-        Trace request {shown === id ? '' : id}
+        Trace request {id}
       </Box>
-      {shown === id ? id : <span aria-hidden="true">{shown}</span>}
     </Link>
   );
 }
