@@ -24,7 +24,7 @@ const catalog = () => ({
   data: {
     entitlements: {
       __typename: 'EntitlementConnection',
-      nodes: [{ __typename: 'Entitlement', id: 'RW50aXRsZW1lbnQ6MQ==', plan: 'pro', limits: { runsPerMonth: 1000 }, validUntil: null, tool: VAT_TOOL }],
+      nodes: [{ __typename: 'Entitlement', id: 'RW50aXRsZW1lbnQ6MQ==', plan: 'pro', limits: { runsPerMonth: 1000 }, validUntil: null, runsUsedThisMonth: 12, tool: VAT_TOOL }],
     },
   },
 });
@@ -37,7 +37,6 @@ function renderTools(startRun: (v: Record<string, unknown>) => ReturnType<typeof
     me,
     handlers: {
       ToolsCatalog: catalog,
-      ToolRunsThisMonth: () => ({ data: { month: { __typename: 'AutomationRunConnection', totalCount: 12 } } }),
       StartRun: (v) => startRun(v),
       RunDetail: () => ({ data: { run: null } }),
     },

@@ -64,6 +64,27 @@ export interface DataTableProps<Row, F extends string = string> {
 const hide = (bp?: 'sm' | 'md' | 'lg') => (bp ? { display: { xs: 'none', [bp]: 'table-cell' } } : {});
 
 /**
+ * A body cell: a table cell from `sm` up; on a phone every row becomes a card and each cell a
+ * "label: value" line (the label is the column's header), so nothing scrolls sideways. Columns
+ * hidden on small screens show in the card, which has room for them.
+ */
+const cell = (bp?: 'sm' | 'md' | 'lg') => ({ display: { xs: 'grid', sm: !bp || bp === 'sm' ? 'table-cell' : 'none', ...(bp && bp !== 'sm' ? { [bp]: 'table-cell' } : {}) } });
+
+/** The table laid out as a list of cards below `sm` (semantics stay a table: the markup does not change). */
+const cardsOnPhones = {
+  '@media (max-width: 599.95px)': {
+    display: 'block',
+    '& thead': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+    '& tbody': { display: 'block' },
+    '& tbody tr': { display: 'block', py: 1.25, px: 0.5, borderBottom: 1, borderColor: 'divider' },
+    '& tbody tr:last-child': { borderBottom: 0 },
+    '& tbody td': { gridTemplateColumns: '7.5rem minmax(0, 1fr)', columnGap: 1.5, alignItems: 'baseline', justifyItems: 'start', border: 0, py: 0.5, px: 1.5, textAlign: 'left', overflowWrap: 'anywhere' },
+    '& tbody td[data-label]::before': { content: 'attr(data-label)', color: 'text.secondary', fontSize: '0.75rem', fontWeight: 600, textTransform: 'uppercase', letterSpacing: '0.04em' },
+    '& tbody td:not([data-label])': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+} as const;
+
+/**
  * The one table for lists: loading, empty and error states (with retry), server-side sorting and
  * cursor pagination (previous, next, page size). It keeps no state: the URL does (useListParams).
  */
@@ -72,6 +93,8 @@ export function DataTable<Row, F extends string = string>(props: DataTableProps<
   const showSkeleton = loading && !rows;
   const showError = Boolean(error) && !loading;
   const showEmpty = !loading && !error && rows !== undefined && rows.length === 0;
+  // An id holds no spaces (aria-labelledby reads a space as a second id).
+  const pageSizeLabelId = `${label.replace(/[^a-zA-Z0-9_-]+/g, '-')}-page-size`;
 
   return (
     <Paper variant="outlined" sx={{ borderRadius: 3, overflow: 'hidden' }}>
@@ -82,7 +105,7 @@ export function DataTable<Row, F extends string = string>(props: DataTableProps<
         <EmptyState title={empty.title} description={empty.description} action={empty.action} />
       ) : (
         <TableContainer>
-          <Table aria-label={label} aria-busy={loading} size="medium">
+          <Table aria-label={label} aria-busy={loading} size="medium" sx={cardsOnPhones}>
             <TableHead>
               <TableRow>
                 {columns.map((c) => (
@@ -107,7 +130,7 @@ export function DataTable<Row, F extends string = string>(props: DataTableProps<
                 ? Array.from({ length: skeletonRows }, (_, i) => (
                     <TableRow key={i} data-testid="skeleton-row">
                       {columns.map((c) => (
-                        <TableCell key={c.id} sx={hide(c.hideBelow)}>
+                        <TableCell key={c.id} sx={cell(c.hideBelow)}>
                           <Skeleton variant="text" width={i % 2 ? '70%' : '90%'} />
                         </TableCell>
                       ))}
@@ -121,7 +144,7 @@ export function DataTable<Row, F extends string = string>(props: DataTableProps<
                       sx={{ cursor: onRowClick ? 'pointer' : 'default', '&:last-child td': { borderBottom: 0 } }}
                     >
                       {columns.map((c) => (
-                        <TableCell key={c.id} align={c.align} sx={hide(c.hideBelow)}>
+                        <TableCell key={c.id} align={c.align} sx={cell(c.hideBelow)} data-label={c.header || undefined}>
                           {c.render(row)}
                         </TableCell>
                       ))}
@@ -137,7 +160,7 @@ export function DataTable<Row, F extends string = string>(props: DataTableProps<
             {typeof totalCount === 'number' ? `${totalCount} ${totalCount === 1 ? 'result' : 'results'}` : ''}
           </Typography>
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-            <Typography variant="body2" color="text.secondary" id={`${label}-page-size`}>
+            <Typography variant="body2" color="text.secondary" id={pageSizeLabelId}>
               Rows per page
             </Typography>
             <Select
@@ -145,7 +168,7 @@ export function DataTable<Row, F extends string = string>(props: DataTableProps<
               onChange={(e) => params.setSize(Number(e.target.value))}
               variant="standard"
               disableUnderline
-              labelId={`${label}-page-size`}
+              labelId={pageSizeLabelId}
               sx={{ fontSize: '0.875rem' }}
             >
               {params.pageSizes.map((n) => (

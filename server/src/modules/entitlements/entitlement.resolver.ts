@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
@@ -44,6 +44,14 @@ export class EntitlementResolver {
   @FieldResolver(() => Tool, { nullable: true, description: 'The tool, for tool grants.' })
   tool(@Root() e: Entitlement, @Ctx() ctx: Context): Promise<Tool | null> | null {
     return e.tool ? ctx.loaders.tools.byId.load(e.tool.id) : null;
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      "Runs created this calendar month (UTC) that count against this grant's runsPerMonth limit: the tool's runs for a tool grant, all the tenant's runs for a feature grant. Counted by the server, as the quota check counts them.",
+  })
+  runsUsedThisMonth(@Root() e: Entitlement, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.entitlements.runsThisMonth.load(e.id);
   }
 
   @FieldResolver(() => Tenant, { description: 'Tenant that holds the entitlement.' })

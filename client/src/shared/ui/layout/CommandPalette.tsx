@@ -2,13 +2,12 @@ import Search from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
 import Dialog from '@mui/material/Dialog';
 import InputBase from '@mui/material/InputBase';
-import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
-import ListSubheader from '@mui/material/ListSubheader';
 import Typography from '@mui/material/Typography';
-import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
+import { visuallyHidden } from '@mui/utils';
+import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import type { Command } from './types';
 
 /** Opens on Ctrl+K / Cmd+K anywhere in the app. */
@@ -56,6 +55,7 @@ export function CommandPalette({
   status?: string | null;
 }) {
   const [query, setQuery] = useState('');
+  const listId = `command-list-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   useEffect(() => onQueryChange?.(query), [onQueryChange, query]);
   // The option the arrows moved to; null: the default, the first one that is not destructive.
   const [chosen, setChosen] = useState<number | null>(null);
@@ -66,6 +66,11 @@ export function CommandPalette({
     return groupOrder.flatMap((g) => found.filter((c) => c.group === g));
   }, [commands, query]);
   const active = chosen !== null && chosen < visible.length ? chosen : visible.findIndex((c) => !c.destructive);
+
+  // Keep the active option in view as the arrows move through a long list.
+  useEffect(() => {
+    if (active >= 0) document.getElementById(`${listId}-option-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [active, listId]);
 
   useEffect(() => {
     if (open) {
@@ -95,10 +100,15 @@ export function CommandPalette({
   };
 
   const groups = [...new Set(visible.map((c) => c.group))];
+  const optionId = (index: number) => `${listId}-option-${index}`;
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-label="Command palette" slotProps={{ paper: { sx: { borderRadius: 3, position: 'absolute', top: '12vh', m: 0 } } }}>
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby={`${listId}-title`} slotProps={{ paper: { sx: { borderRadius: 3, position: 'absolute', top: '12vh', m: 0 } } }}>
+      <Typography id={`${listId}-title`} component="h2" sx={visuallyHidden}>
+        Command palette
+      </Typography>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 2.5, py: 1.75, borderBottom: 1, borderColor: 'divider' }}>
         <Search sx={{ color: 'text.secondary' }} />
+        {/* The ARIA combobox pattern: focus stays in the input, which points at the active option. */}
         <InputBase
           autoFocus
           fullWidth
@@ -109,19 +119,32 @@ export function CommandPalette({
             setChosen(null);
           }}
           onKeyDown={onKeyDown}
-          inputProps={{ 'aria-label': 'Command', role: 'combobox', 'aria-expanded': true, 'aria-controls': 'command-list' }}
+          inputProps={{
+            'aria-label': 'Command',
+            role: 'combobox',
+            'aria-autocomplete': 'list',
+            'aria-expanded': visible.length > 0,
+            'aria-controls': listId,
+            'aria-activedescendant': active >= 0 ? optionId(active) : undefined,
+          }}
           sx={{ fontSize: '1.05rem' }}
         />
-        <Typography component="kbd" sx={{ fontSize: '0.7rem', color: 'text.secondary', border: 1, borderColor: 'divider', borderRadius: 1, px: 0.75, py: 0.25 }}>
+        <Typography component="kbd" aria-hidden sx={{ fontSize: '0.7rem', color: 'text.secondary', border: 1, borderColor: 'divider', borderRadius: 1, px: 0.75, py: 0.25 }}>
           Esc
         </Typography>
       </Box>
-      <List id="command-list" role="listbox" dense sx={{ maxHeight: 380, overflow: 'auto', py: 1 }}>
-        {visible.length === 0 && !status && <Typography sx={{ px: 3, py: 3, color: 'text.secondary' }}>No matching commands.</Typography>}
-        {groups.map((group) => (
-          <li key={group}>
-            <ul style={{ padding: 0 }}>
-              <ListSubheader sx={{ lineHeight: '32px', fontSize: '0.72rem', fontWeight: 700, letterSpacing: '0.06em', textTransform: 'uppercase' }}>{group}</ListSubheader>
+      <Box sx={{ maxHeight: 380, overflow: 'auto', py: 1 }}>
+        {/* A listbox holds groups and options only; messages sit outside it. */}
+        <Box id={listId} role="listbox" aria-label="Commands">
+          {groups.map((group, g) => (
+            <Box key={group} role="group" aria-labelledby={`${listId}-group-${g}`}>
+              <Typography
+                id={`${listId}-group-${g}`}
+                role="presentation"
+                sx={{ px: 2, lineHeight: '32px', fontSize: '0.72rem', fontWeight: 700, letterSpacing: '0.06em', textTransform: 'uppercase', color: 'text.secondary' }}
+              >
+                {group}
+              </Typography>
               {visible
                 .filter((c) => c.group === group)
                 .map((c) => {
@@ -129,27 +152,35 @@ export function CommandPalette({
                   return (
                     <ListItemButton
                       key={c.id}
+                      id={optionId(index)}
                       role="option"
+                      tabIndex={-1}
+                      dense
                       aria-selected={index === active}
                       selected={index === active}
                       onMouseEnter={() => setChosen(index)}
                       onClick={() => run(c)}
                       sx={{ mx: 1, borderRadius: 1.5 }}
                     >
-                      {c.icon && <ListItemIcon sx={{ minWidth: 34 }}>{c.icon}</ListItemIcon>}
+                      {c.icon && (
+                        <ListItemIcon aria-hidden sx={{ minWidth: 34 }}>
+                          {c.icon}
+                        </ListItemIcon>
+                      )}
                       <ListItemText primary={c.label} />
                     </ListItemButton>
                   );
                 })}
-            </ul>
-          </li>
-        ))}
+            </Box>
+          ))}
+        </Box>
+        {visible.length === 0 && !status && <Typography sx={{ px: 3, py: 3, color: 'text.secondary' }}>No matching commands.</Typography>}
         {status && (
           <Typography role="status" variant="body2" sx={{ px: 3, py: 1.5, color: 'text.secondary' }}>
             {status}
           </Typography>
         )}
-      </List>
+      </Box>
     </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -39,30 +40,32 @@ function NavPanel({ items, footer, subtitle, onNavigate, sticky }: NavProps & { 
         <BrandMark tone="light" subtitle={subtitle} />
       </Box>
       {items.length > 0 && (
-        <Typography sx={{ px: 3, pt: 1, pb: 0.5, fontSize: '0.7rem', fontWeight: 700, letterSpacing: '0.08em', color: '#64748b', textTransform: 'uppercase' }}>Menu</Typography>
+        <Typography sx={{ px: 3, pt: 1, pb: 0.5, fontSize: '0.7rem', fontWeight: 700, letterSpacing: '0.08em', color: '#94a3b8', textTransform: 'uppercase' }}>Menu</Typography>
       )}
       <List sx={{ px: 1.5, flex: 1 }}>
         {items.map((item) => {
           const active = isActive(item, pathname);
           return (
-            <ListItemButton
-              key={item.href}
-              component={RouterLink}
-              to={item.href}
-              selected={active}
-              aria-current={active ? 'page' : undefined}
-              onClick={onNavigate}
-              sx={{
-                borderRadius: 2,
-                mb: 0.5,
-                color: active ? '#fff' : '#cbd5e1',
-                '&.Mui-selected': { bgcolor: 'rgba(99,102,241,.22)', '&:hover': { bgcolor: 'rgba(99,102,241,.3)' } },
-                '&:hover': { bgcolor: 'rgba(255,255,255,.06)' },
-              }}
-            >
-              <ListItemIcon sx={{ minWidth: 36, color: active ? '#a5b4fc' : '#94a3b8' }}>{item.icon}</ListItemIcon>
-              <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: active ? 650 : 500, fontSize: '0.92rem' } } }} />
-            </ListItemButton>
+            // A list holds list items only: each link sits in its own <li>.
+            <ListItem key={item.href} disablePadding>
+              <ListItemButton
+                component={RouterLink}
+                to={item.href}
+                selected={active}
+                aria-current={active ? 'page' : undefined}
+                onClick={onNavigate}
+                sx={{
+                  borderRadius: 2,
+                  mb: 0.5,
+                  color: active ? '#fff' : '#cbd5e1',
+                  '&.Mui-selected': { bgcolor: 'rgba(99,102,241,.22)', '&:hover': { bgcolor: 'rgba(99,102,241,.3)' } },
+                  '&:hover': { bgcolor: 'rgba(255,255,255,.06)' },
+                }}
+              >
+                <ListItemIcon sx={{ minWidth: 36, color: active ? '#a5b4fc' : '#94a3b8' }}>{item.icon}</ListItemIcon>
+                <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: active ? 650 : 500, fontSize: '0.92rem' } } }} />
+              </ListItemButton>
+            </ListItem>
           );
         })}
       </List>

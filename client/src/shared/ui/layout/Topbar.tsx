@@ -13,6 +13,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
+import { visuallyHidden } from '@mui/utils';
 import { useState } from 'react';
 import { initialsOf } from '../../format';
 import type { Me } from '../../session';
@@ -69,8 +70,12 @@ export function UserMenu({ me, onAccount, onLogout }: { me: Me; onAccount: () =>
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <>
-      <Button onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu" aria-label="Account menu" color="inherit" sx={{ gap: 1, pl: 0.5, pr: 1, borderRadius: 5 }}>
-        <Avatar sx={{ width: 32, height: 32, fontSize: '0.8rem', bgcolor: 'primary.main' }}>{initialsOf(me.user.name)}</Avatar>
+      <Button onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu" color="inherit" sx={{ gap: 1, pl: 0.5, pr: 1, borderRadius: 5 }}>
+        {/* Named by its content, so the name holds the visible words: "Account menu: <name> <role>". */}
+        <Box component="span" sx={visuallyHidden}>
+          Account menu:{' '}
+        </Box>
+        <Avatar aria-hidden sx={{ width: 32, height: 32, fontSize: '0.8rem', bgcolor: 'primary.main' }}>{initialsOf(me.user.name)}</Avatar>
         <Box sx={{ display: { xs: 'none', sm: 'block' }, textAlign: 'left', lineHeight: 1.1 }}>
           <Typography sx={{ fontSize: '0.85rem', fontWeight: 650, color: 'text.primary', lineHeight: 1.2 }}>{me.user.name}</Typography>
           <Typography sx={{ fontSize: '0.72rem', color: 'text.secondary', textTransform: 'capitalize', lineHeight: 1.2 }}>{me.role}</Typography>
@@ -120,13 +125,18 @@ export function SearchButton({ onClick }: { onClick: () => void }) {
       variant="outlined"
       color="inherit"
       startIcon={<Search fontSize="small" />}
-      aria-label="Open command palette"
+      // Named by its content ("Open command palette: Search or jump to…"), so the name holds the
+      // visible words; the shortcut is announced through aria-keyshortcuts.
+      aria-keyshortcuts={mac ? 'Meta+K' : 'Control+K'}
       sx={{ borderColor: 'divider', color: 'text.secondary', fontWeight: 500, justifyContent: 'flex-start', minWidth: { sm: 240 }, bgcolor: '#fff' }}
     >
+      <Box component="span" sx={visuallyHidden}>
+        Open command palette:{' '}
+      </Box>
       <Box component="span" sx={{ flex: 1, textAlign: 'left', display: { xs: 'none', sm: 'inline' } }}>
         Search or jump to…
       </Box>
-      <Typography component="kbd" sx={{ fontSize: '0.7rem', border: 1, borderColor: 'divider', borderRadius: 1, px: 0.75, ml: 1, display: { xs: 'none', sm: 'inline' } }}>
+      <Typography component="kbd" aria-hidden sx={{ fontSize: '0.7rem', border: 1, borderColor: 'divider', borderRadius: 1, px: 0.75, ml: 1, display: { xs: 'none', sm: 'inline' } }}>
         {mac ? '⌘K' : 'Ctrl K'}
       </Typography>
     </Button>

@@ -62,13 +62,13 @@ export function AccountPage() {
       />
       <Stack spacing={3}>
         <Paper variant="outlined" sx={{ p: 3, borderRadius: 3 }} component="section" aria-label="Profile">
-          <Box sx={{ display: 'flex', gap: 2.5, alignItems: 'center' }}>
+          <Box sx={{ display: 'flex', gap: 2.5, alignItems: 'center', flexWrap: 'wrap' }}>
             <Avatar sx={{ width: 64, height: 64, fontSize: '1.4rem', bgcolor: 'primary.main' }}>{initialsOf(me.user.name)}</Avatar>
-            <Box sx={{ flex: 1 }}>
+            <Box sx={{ flex: '1 1 160px', minWidth: 0, overflowWrap: 'anywhere' }}>
               <Typography variant="h3">{me.user.name}</Typography>
               <Typography color="text.secondary">{me.user.email}</Typography>
             </Box>
-            <Chip label={`${me.role.charAt(0).toUpperCase()}${me.role.slice(1)} · ${me.tenant?.name ?? 'no organisation'}`} sx={{ bgcolor: '#eef2ff', color: '#3730a3' }} />
+            <Chip label={`${me.role.charAt(0).toUpperCase()}${me.role.slice(1)} · ${me.tenant?.name ?? 'no organisation'}`} sx={{ bgcolor: '#eef2ff', color: '#3730a3', maxWidth: '100%' }} />
           </Box>
           {me.memberships.length > 1 && (
             <Box sx={{ mt: 3 }}>
@@ -113,29 +113,27 @@ export function AccountPage() {
           ) : (
             <List aria-label="Active sessions">
               {sessions.data.mySessions.nodes.map((s) => (
-                <ListItem
-                  key={s.id}
-                  divider
-                  sx={{ px: 3 }}
-                  secondaryAction={
-                    s.current ? (
-                      <Chip size="small" label="This browser" color="primary" variant="outlined" />
-                    ) : (
-                      <Button size="small" color="error" variant="outlined" disabled={revoking.loading} onClick={() => void onRevoke(s.id)} aria-label={`Sign out ${describeUserAgent(s.userAgent)}`}>
-                        Sign out
-                      </Button>
-                    )
-                  }
-                >
+                // The action sits in the row's flow (not absolutely placed), so on a phone it wraps below.
+                <ListItem key={s.id} divider sx={{ px: 3, flexWrap: 'wrap', columnGap: 1 }}>
                   <ListItemAvatar>
                     <Avatar sx={{ bgcolor: '#f1f5f9', color: 'text.secondary' }}>
                       <Computer />
                     </Avatar>
                   </ListItemAvatar>
                   <ListItemText
+                    sx={{ flex: '1 1 200px', minWidth: 0 }}
                     primary={describeUserAgent(s.userAgent)}
                     secondary={`${s.ip ?? 'unknown address'} · signed in ${formatDateTime(s.createdAt)} · last active ${timeAgo(s.lastUsedAt)}`}
                   />
+                  <Box sx={{ ml: 'auto' }}>
+                    {s.current ? (
+                      <Chip size="small" label="This browser" color="primary" variant="outlined" />
+                    ) : (
+                      <Button size="small" color="error" variant="outlined" disabled={revoking.loading} onClick={() => void onRevoke(s.id)} aria-label={`Sign out ${describeUserAgent(s.userAgent)}`}>
+                        Sign out
+                      </Button>
+                    )}
+                  </Box>
                 </ListItem>
               ))}
             </List>

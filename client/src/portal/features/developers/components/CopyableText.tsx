@@ -39,6 +39,9 @@ export function CopyableText({ text, label, block = false, copyLabel = 'Copy' }:
         component={block ? 'pre' : 'code'}
         aria-label={label}
         data-testid={label}
+        // A block scrolls sideways: keyboard users reach it (and scroll it) with Tab.
+        tabIndex={block ? 0 : undefined}
+        role={block ? 'region' : undefined}
         sx={{
           display: 'block',
           m: 0,

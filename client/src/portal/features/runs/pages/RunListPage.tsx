@@ -73,7 +73,8 @@ export function RunListPage() {
   // Live: a run started, moving or finishing anywhere in the tenant shows in the list at once.
   useSubscription(RUNS_LIVE_SUBSCRIPTION, { onData: () => void refetch() });
   const connection = (data ?? previousData)?.runs;
-  const runButton = session.can('tool:read') ? (
+  // Only for roles that may start runs (run:write), not those who can just read the catalog.
+  const runButton = session.can('tool:read') && session.can('run:write') ? (
     <Button component={RouterLink} to={urls.tools()} variant="contained">
       Run a tool
     </Button>

@@ -1,5 +1,6 @@
 import Avatar from '@mui/material/Avatar';
 import Box from '@mui/material/Box';
+import { visuallyHidden } from '@mui/utils';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Tooltip from '@mui/material/Tooltip';
@@ -77,7 +78,7 @@ export const ticketColumns: readonly Column<TicketRowFragment, TicketSortField>[
           <Typography variant="body2">{t.assignee.name}</Typography>
         </Box>
       ) : (
-        <Typography variant="body2" color="text.disabled">
+        <Typography variant="body2" color="text.secondary">
           Unassigned
         </Typography>
       ),
@@ -136,10 +137,21 @@ export function assignToMeColumn(meId: string, busy: string | null, onAssign: (t
             e.stopPropagation();
             onAssign(t);
           }}
-          aria-label={`Assign #${t.number} to me`}
           sx={{ whiteSpace: 'nowrap' }}
         >
-          {busy === t.id ? 'Assigning…' : 'Assign to me'}
+          {/* Named by its content, so the name holds the visible words: "Assign #7 to me". */}
+          {busy === t.id ? (
+            'Assigning…'
+          ) : (
+            // One span: a flex button drops the bare spaces between its children.
+            <span>
+              Assign
+              <Box component="span" sx={visuallyHidden}>
+                {` #${t.number}`}
+              </Box>{' '}
+              to me
+            </span>
+          )}
         </Button>
       ),
   };

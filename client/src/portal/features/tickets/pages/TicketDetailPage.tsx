@@ -173,6 +173,11 @@ export function TicketDetailPage() {
     }
   };
 
+  // As the server decides: ticket:write changes the tickets you raised or are assigned; anyone
+  // else's needs ticket:assign. Others see the values, not controls they cannot use.
+  const meId = session.me?.user.id;
+  const canEdit = canAssign || (canWrite && meId !== undefined && (ticket.requester.id === meId || ticket.assignee?.id === meId));
+
   const reload = async () => {
     await refetch();
     setConflict(false);
@@ -230,8 +235,8 @@ export function TicketDetailPage() {
 
         <Paper variant="outlined" sx={{ p: 2.5, borderRadius: 3, position: { lg: 'sticky' }, top: { lg: 88 } }} component="aside" aria-label="Ticket details">
           <Stack spacing={2.25}>
-            <Field label="Status" bare={canWrite}>
-              {canWrite ? (
+            <Field label="Status" bare={canEdit}>
+              {canEdit ? (
                 <TextField
                   select
                   fullWidth
@@ -250,8 +255,8 @@ export function TicketDetailPage() {
                 <TicketStatusChip status={ticket.status} />
               )}
             </Field>
-            <Field label="Priority" bare={canWrite}>
-              {canWrite ? (
+            <Field label="Priority" bare={canEdit}>
+              {canEdit ? (
                 <TextField
                   select
                   fullWidth

@@ -6,7 +6,7 @@ import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 import { messageOf } from '../../../../shared/errors';
 import { useStartRun } from '../hooks/useStartRun';
-import { createToolInputValidator } from '../schemaValidator';
+import { createToolInputValidator } from '../jsonSchemaValidator';
 import { runInputErrorsOf } from '../serverErrors';
 
 export interface RunnableTool {
@@ -46,7 +46,7 @@ function uiSchemaFor(schema: RJSFSchema): UiSchema {
  */
 export function RunToolForm({ tool, defaultInput, onStarted, onCancel }: { tool: RunnableTool; defaultInput?: unknown; onStarted: (runId: string) => void; onCancel?: () => void }) {
   const schema = useMemo<RJSFSchema>(() => (isObject(tool.inputSchema) ? tool.inputSchema : { type: 'object' }), [tool.inputSchema]);
-  const validator = useMemo(() => createToolInputValidator(schema), [schema]);
+  const validator = useMemo(() => createToolInputValidator(), []);
   const uiSchema = useMemo(() => uiSchemaFor(schema), [schema]);
   const [formData, setFormData] = useState<FormData>(() => (isObject(defaultInput) ? { ...defaultInput } : {}));
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>();

@@ -8,7 +8,6 @@ import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
-import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { graphql } from '../../../../gql';
 import type { ToolCatalogEntryFragment } from '../../../../gql/graphql';
@@ -25,6 +24,7 @@ export const TOOL_CATALOG_ENTRY_FRAGMENT = graphql(`
     plan
     limits
     validUntil
+    runsUsedThisMonth
     tool {
       id
       key
@@ -45,13 +45,10 @@ export const TOOL_CATALOG_ENTRY_FRAGMENT = graphql(`
   }
 `);
 
-/** This month's runs of the tool (what its quota counts) and the panel's recent runs. */
+/** The panel's recent runs of the tool (the quota's use comes with the grant: runsUsedThisMonth). */
 const TOOL_RUNS_QUERY = graphql(`
-  query ToolRunsThisMonth($toolId: ID!, $from: DateTime, $requestedById: ID, $first: Int = 5, $withRecent: Boolean = false) {
-    month: runs(first: 1, filter: { toolId: $toolId, from: $from }) {
-      totalCount
-    }
-    recent: runs(first: $first, filter: { toolId: $toolId, requestedById: $requestedById }) @include(if: $withRecent) {
+  query ToolRecentRuns($toolId: ID!, $requestedById: ID, $first: Int = 5) {
+    recent: runs(first: $first, filter: { toolId: $toolId, requestedById: $requestedById }) {
       nodes {
         id
         status
@@ -64,11 +61,6 @@ const TOOL_RUNS_QUERY = graphql(`
     }
   }
 `);
-
-/** First instant of this calendar month, UTC: quotas count runs from here (as the server does). */
-export function monthStartUtc(now = new Date()): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
-}
 
 export function runsPerMonthOf(limits: unknown): number | null {
   const v = limits && typeof limits === 'object' ? (limits as Record<string, unknown>).runsPerMonth : undefined;
@@ -111,12 +103,11 @@ export function ToolCard({ entry, onRun }: { entry: ToolCatalogEntryFragment; on
   const tool = entry.tool;
   const panel = tool?.panel ?? null;
   const canReadRuns = session.can('run:read');
-  const month = useMemo(() => monthStartUtc(), []);
   const recentCount = panel?.recentRunsLimit ?? 0;
   const mine = panel?.recentRunsScope === 'MINE' ? session.me?.user.id : undefined;
   const runs = useQuery(TOOL_RUNS_QUERY, {
-    skip: !tool || !canReadRuns,
-    variables: { toolId: tool?.id ?? '', from: month, requestedById: mine, first: Math.max(1, Math.min(recentCount, 20)), withRecent: recentCount > 0 },
+    skip: !tool || !canReadRuns || recentCount === 0,
+    variables: { toolId: tool?.id ?? '', requestedById: mine, first: Math.max(1, Math.min(recentCount, 20)) },
   });
   if (!tool) return null;
   const limit = runsPerMonthOf(entry.limits);
@@ -149,24 +140,17 @@ export function ToolCard({ entry, onRun }: { entry: ToolCatalogEntryFragment; on
         {tool.status === 'BETA' && <Chip size="small" label="Beta" sx={{ bgcolor: '#fef3c7', color: '#92400e', fontWeight: 650 }} />}
         {entry.validUntil && <Chip size="small" variant="outlined" label={`Until ${formatDateTime(entry.validUntil)}`} />}
       </Box>
-      {canReadRuns &&
-        (runs.error ? (
-          <Typography variant="body2" color="error.main" role="alert">
-            Usage could not be loaded: {messageOf(runs.error)}{' '}
-            <Link component="button" onClick={() => void runs.refetch()}>
-              Retry
-            </Link>
-          </Typography>
-        ) : runs.data ? (
-          <Quota used={runs.data.month.totalCount} limit={limit} />
-        ) : (
-          <Skeleton variant="text" width="70%" />
-        ))}
-      {!canReadRuns && limit !== null && (
-        <Typography variant="body2" color="text.secondary">
-          Up to {number.format(limit)} runs a month
+      {/* Counted by the server (as its quota check counts), so every role that sees the tool sees it. */}
+      <Quota used={entry.runsUsedThisMonth} limit={limit} />
+      {runs.error && (
+        <Typography variant="body2" color="error.main" role="alert">
+          Recent runs could not be loaded: {messageOf(runs.error)}{' '}
+          <Link component="button" onClick={() => void runs.refetch()}>
+            Retry
+          </Link>
         </Typography>
       )}
+      {canReadRuns && recentCount > 0 && !runs.data && !runs.error && <Skeleton variant="text" width="70%" />}
       {runs.data?.recent && (
         <Box>
           <Typography variant="overline" color="text.secondary" component="h3" sx={{ display: 'block', lineHeight: 1.8 }}>

@@ -12,5 +12,5 @@ const START_RUN_MUTATION = graphql(`
 
 /** Queues a run of a tool; the run list and this month's quota counts refetch. */
 export function useStartRun() {
-  return useMutation(START_RUN_MUTATION, { refetchQueries: ['RunList', 'ToolRunsThisMonth'] });
+  return useMutation(START_RUN_MUTATION, { refetchQueries: ['RunList', 'ToolsCatalog', 'ToolRecentRuns'] });
 }

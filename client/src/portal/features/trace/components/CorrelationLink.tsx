@@ -1,4 +1,6 @@
+import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
+import { visuallyHidden } from '@mui/utils';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import { useSession } from '../../../../shared/session';
@@ -27,9 +29,21 @@ export function CorrelationLink({ id, short = false }: { id: string | null | und
       </Typography>
     );
   }
+  if (shown === id) {
+    return (
+      <Link component={RouterLink} to={urls.trace(id)} onClick={(e) => e.stopPropagation()} sx={sx} aria-label={`Trace request ${id}`} title={id}>
+        {id}
+      </Link>
+    );
+  }
+  // Cut short on screen: named by its content, the whole id (the cut one is not "in" a label
+  // naming the whole id, so an aria-label would not hold the visible text).
   return (
-    <Link component={RouterLink} to={urls.trace(id)} onClick={(e) => e.stopPropagation()} sx={sx} aria-label={`Trace request ${id}`} title={id}>
-      {shown}
+    <Link component={RouterLink} to={urls.trace(id)} onClick={(e) => e.stopPropagation()} sx={sx} title={id}>
+      <span aria-hidden="true">{shown}</span>
+      <Box component="span" sx={visuallyHidden}>
+        Trace request {id}
+      </Box>
     </Link>
   );
 }
