@@ -8,7 +8,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { Component, type ReactNode, useDeferredValue, useMemo, useState } from 'react';
 import { useInput, ValidationError } from 'react-admin';
 import { labelOf } from '../../portal/features/tools/components/RunToolForm';
-import { createToolInputValidator } from '../../portal/features/tools/schemaValidator';
+import { createToolInputValidator } from '../../portal/features/tools/jsonSchemaValidator';
 import { mono } from '../ui/DetailList';
 import { checkSchemaText, validateSchemaText } from './schemaCheck';
 
@@ -40,7 +40,7 @@ class PreviewBoundary extends Component<{ children: ReactNode; schemaKey: string
 
 /** The form customers will get from `schema`, as the portal draws it (rjsf with MUI); try values in it, nothing is sent. */
 export function SchemaFormPreview({ schema }: { schema: RJSFSchema }) {
-  const validator = useMemo(() => createToolInputValidator(schema), [schema]);
+  const validator = useMemo(() => createToolInputValidator(), []);
   const uiSchema = useMemo(() => uiSchemaFor(schema), [schema]);
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   return (
