@@ -9,7 +9,7 @@ afterAll(async () => {
 });
 
 describe('notifications in the portal', () => {
-  it('an agent replies to a member’s ticket: the member sees the unread badge after navigating and opens the notification', async () => {
+  it('an agent replies in one browser: the member sees the reply and the unread badge in another, without reloading, and opens the notification', async () => {
     const member = await e2e.app.login('member@acme.test');
     const made = await e2e.app.gql<{ createTicket: { id: string; number: number } }>(
       'mutation { createTicket(input: { subject: "Notify me: printer offline", body: "It says offline." }) { id number } }',
@@ -18,24 +18,29 @@ describe('notifications in the portal', () => {
     );
     expect(made.errors).toBeUndefined();
     const ticket = made.data?.createTicket;
+    const ticketPath = `/tickets/${encodeURIComponent(ticket?.id ?? '')}`;
 
+    // The member has the ticket open; the agent, in another browser, opens it and replies.
     const page = await e2e.newPage();
-    await portalLogin(page, 'member@acme.test', '/');
+    await portalLogin(page, 'member@acme.test', ticketPath);
+    await page.getByRole('heading', { name: 'Notify me: printer offline' }).waitFor();
     await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+    const loads = { count: 0 };
+    page.on('load', () => (loads.count += 1));
 
-    const agent = await e2e.app.login('agent@acme.test');
-    const replied = await e2e.app.gql(
-      'mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }',
-      { input: { ticketId: ticket?.id, body: 'Turn it off and on again, please.' } },
-      { token: agent.accessToken },
-    );
-    expect(replied.errors).toBeUndefined();
+    const agentPage = await e2e.newPage();
+    await portalLogin(agentPage, 'agent@acme.test', ticketPath);
+    await agentPage.getByRole('heading', { name: 'Notify me: printer offline' }).waitFor();
+    await agentPage.getByLabel('Add a comment').fill('Turn it off and on again, please.');
+    await agentPage.getByRole('button', { name: 'Comment', exact: true }).click();
+    await agentPage.getByRole('listitem', { name: /Comment by Ada Agent/ }).getByText('Turn it off and on again, please.').waitFor();
 
-    // Navigating refreshes the count.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tickets' }).click();
-    await page.waitForURL('**/tickets');
+    // Live: the reply and the badge arrive over the WebSocket; the member's page never reloads.
+    await page.getByRole('listitem', { name: /Comment by Ada Agent/ }).getByText('Turn it off and on again, please.').waitFor();
     const bell = page.getByRole('button', { name: 'Notifications, 1 unread' });
     await bell.waitFor();
+    expect(loads.count).toBe(0);
+    await e2e.screenshot(page, 'portal-live-reply-and-badge');
     await bell.click();
     const dialog = page.getByRole('dialog', { name: 'Notifications' });
     const item = dialog.getByRole('link', { name: new RegExp(`Unread: Ada Agent replied on #${ticket?.number}: Notify me: printer offline`) });
@@ -44,7 +49,7 @@ describe('notifications in the portal', () => {
     await e2e.screenshot(page, 'portal-notifications-1366');
 
     await item.click();
-    await page.waitForURL(`**/tickets/${encodeURIComponent(ticket?.id ?? '')}`);
+    await page.waitForURL(`**${ticketPath}`);
     await page.getByRole('heading', { name: 'Notify me: printer offline' }).waitFor();
     await page.getByText('Turn it off and on again, please.').first().waitFor();
     // Opened means read: the badge is gone.
