@@ -1,17 +1,12 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useNotify } from 'react-admin';
+import { FormDialog as FormDialogFrame } from '../../shared/ui/FormDialog';
 
 /**
  * A small form in a dialog for one change: its fields (the caller's controlled inputs), a submit
  * button that runs `action`, and the outcome: `action`'s notice on success (then it closes), the
- * server's message inside the dialog on failure, so what was typed stays.
+ * server's message inside the dialog on failure, so what was typed stays. The dialog itself is
+ * the portal's (shared/ui/FormDialog.tsx).
  */
 export function FormDialog({
   open,
@@ -36,12 +31,9 @@ export function FormDialog({
   destructive?: boolean;
 }) {
   const notify = useNotify();
-  const titleId = useId();
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (running || !canSubmit) return;
+  const submit = async () => {
     setRunning(true);
     setError(null);
     try {
@@ -56,45 +48,22 @@ export function FormDialog({
     }
   };
   return (
-    <Dialog
+    <FormDialogFrame
       open={open}
       onClose={() => {
-        if (!running) {
-          setError(null);
-          onClose();
-        }
+        setError(null);
+        onClose();
       }}
-      aria-labelledby={titleId}
-      fullWidth
-      maxWidth="sm"
+      title={title}
+      error={error}
+      busy={running}
+      submitLabel={submitLabel}
+      busyLabel={submitLabel}
+      onSubmit={submit}
+      canSubmit={canSubmit}
+      destructive={destructive}
     >
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <DialogTitle id={titleId}>{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {children}
-            {error && (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            )}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button
-            onClick={() => {
-              setError(null);
-              onClose();
-            }}
-            disabled={running}
-          >
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" color={destructive ? 'error' : 'primary'} disabled={running || !canSubmit}>
-            {submitLabel}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      {children}
+    </FormDialogFrame>
   );
 }

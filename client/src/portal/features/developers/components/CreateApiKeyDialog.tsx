@@ -1,7 +1,7 @@
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
-import { FormDialog, submitForm } from '../../../components/FormDialog';
+import { FormDialog, submitForm } from '../../../../shared/ui/FormDialog';
 import { useSession } from '../../../../shared/session';
 import { useCreateApiKey } from '../hooks/useApiKeys';
 import { keyablePermissions } from '../permissions';

@@ -10,7 +10,7 @@ import Skeleton from '@mui/material/Skeleton';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { messageOf } from '../../../../shared/errors';
-import { FormDialog, submitForm } from '../../../components/FormDialog';
+import { FormDialog, submitForm } from '../../../../shared/ui/FormDialog';
 import { useCreateWebhookEndpoint, useWebhookEventTypes } from '../hooks/useWebhooks';
 import { MONO } from './CopyableText';
 

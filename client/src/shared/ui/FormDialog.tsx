@@ -6,7 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import { type FormEvent, type ReactNode, useId } from 'react';
-import { fieldErrorsOf, messageOf } from '../../shared/errors';
+import { fieldErrorsOf, messageOf } from '../errors';
 
 export interface FormDialogProps {
   open: boolean;
@@ -21,22 +21,26 @@ export interface FormDialogProps {
   submitLabel: string;
   busyLabel: string;
   onSubmit: () => void | Promise<void>;
+  /** False keeps the submit button disabled (e.g. until the form is complete). */
+  canSubmit?: boolean;
+  /** The submit button in the error colour (revoking, deleting). */
+  destructive?: boolean;
   children: ReactNode;
 }
 
 /**
- * A dialog holding one form: a title, the form's error, the fields, and Cancel / submit. The
- * submit goes through the form (Enter in a field submits; the browser's own validation is off,
- * each form checks its fields itself and shows the server's refusals on them).
+ * A dialog holding one form, in both apps: a title, the form's error, the fields, and Cancel /
+ * submit. The submit goes through the form (Enter in a field submits; the browser's own
+ * validation is off, each form checks its fields itself and shows the server's refusals on them).
  */
-export function FormDialog({ open, onClose, title, maxWidth = 'sm', error, busy, submitLabel, busyLabel, onSubmit, children }: FormDialogProps) {
+export function FormDialog({ open, onClose, title, maxWidth = 'sm', error, busy, submitLabel, busyLabel, onSubmit, canSubmit = true, destructive = false, children }: FormDialogProps) {
   const titleId = useId();
   const close = () => {
     if (!busy) onClose();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void onSubmit();
+    if (!busy && canSubmit) void onSubmit();
   };
   return (
     <Dialog open={open} onClose={close} maxWidth={maxWidth} fullWidth aria-labelledby={titleId}>
@@ -56,7 +60,7 @@ export function FormDialog({ open, onClose, title, maxWidth = 'sm', error, busy,
           <Button onClick={close} disabled={busy} color="inherit">
             Cancel
           </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
+          <Button type="submit" variant="contained" color={destructive ? 'error' : 'primary'} disabled={busy || !canSubmit}>
             {busy ? busyLabel : submitLabel}
           </Button>
         </DialogActions>
