@@ -188,6 +188,8 @@ describe('cost model', () => {
         else if (type.kind === Kind.NAMED_TYPE && ['ID', 'String'].includes(type.name.value)) variables[key] = 'x';
         // A flag (e.g. for @include) set: the worst case includes everything it guards.
         else if (type.kind === Kind.NAMED_TYPE && type.name.value === 'Boolean') variables[key] = true;
+        // Any other count (histogram buckets, an offset): large, within what the fields accept.
+        else if (type.kind === Kind.NAMED_TYPE && type.name.value === 'Int') variables[key] = 100;
       }
       out.push({ name, document, variables });
     }

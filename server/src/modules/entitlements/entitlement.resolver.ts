@@ -1,3 +1,4 @@
+import { listCost } from '../../common/query-limits';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
@@ -23,7 +24,10 @@ export class EntitlementResolver {
     return entitlements.getEntitlement(ctx, expectGlobalId(id, 'Entitlement'));
   }
 
-  @Query(() => [QuotaUsage], { description: "This month's runs against each active entitlement of your tenant (staff: of the tenant named; audited)." })
+  @Query(() => [QuotaUsage], {
+    complexity: listCost(entitlements.QUOTA_USAGE_LIMIT),
+    description: "This month's runs against each active entitlement of your tenant (staff: of the tenant named; audited); at most 200.",
+  })
   quotaUsage(
     @Arg('tenantId', () => ID, { nullable: true, description: 'Platform staff: the tenant (required); inside a tenant, your own (another answers NOT_FOUND).' }) tenantId: string | null,
     @Ctx() ctx: Context,

@@ -169,6 +169,9 @@ export async function revokeEntitlement(ctx: Context, input: RevokeEntitlementIn
  * This month's use of a tenant's active grants: the caller's own tenant inside a tenant (another
  * tenant's id answers NOT_FOUND); staff name the tenant (audited).
  */
+/** The most grants quotaUsage answers (a tenant holds one per tool or feature; the cost model counts on it). */
+export const QUOTA_USAGE_LIMIT = 200;
+
 export async function quotaUsageOf(ctx: Context, tenantGlobalId: string | null | undefined): Promise<QuotaUsage[]> {
   const reach = requestReach(ctx, entitlementAccess);
   if (!reach) return [];
@@ -184,7 +187,7 @@ export async function quotaUsageOf(ctx: Context, tenantGlobalId: string | null |
     await auditPlatformAccess(ctx, 'quotaUsage', { tenantId: asked }, asked);
   }
   const now = new Date();
-  const rows = await grantUsage(ctx.em, tenantId, now);
+  const rows = (await grantUsage(ctx.em, tenantId, now)).slice(0, QUOTA_USAGE_LIMIT);
   return rows.map((r) => ({
     entitlementId: toGlobalId('Entitlement', r.id),
     feature: r.feature,

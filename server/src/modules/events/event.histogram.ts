@@ -2,6 +2,7 @@ import { raw } from '@mikro-orm/core';
 import type { QBFilterQuery } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../../common/errors';
+import { listCost } from '../../common/query-limits';
 import type { Context } from '../../context/context';
 import { requestReach, tenantQueryBuilder } from '../../database/tenant-sql';
 import { auditPlatformAccess } from '../audit/audit.service';
@@ -9,6 +10,8 @@ import { systemEventAccess } from './event.access';
 import type { SystemEventFilter } from './event.inputs';
 import { whereOf } from './event.service';
 import { EventSeverity, SystemEvent } from './system-event.entity';
+
+export const MAX_BUCKETS = 120;
 
 @ObjectType({ description: 'The number of system events in one time bucket of a histogram.' })
 export class SystemEventBucket {
@@ -36,11 +39,10 @@ export class SystemEventHistogram {
   @Field(() => Int, { description: 'Width of each bucket, in seconds.' })
   bucketSeconds!: number;
 
-  @Field(() => [SystemEventBucket], { description: 'The buckets, oldest first, empty ones included.' })
+  @Field(() => [SystemEventBucket], { complexity: listCost(MAX_BUCKETS), description: 'The buckets, oldest first, empty ones included.' })
   buckets!: SystemEventBucket[];
 }
 
-export const MAX_BUCKETS = 120;
 const MAX_RANGE_MS = 400 * 24 * 3600 * 1000;
 const DEFAULT_RANGE_MS = 24 * 3600 * 1000;
 const BAD = [EventSeverity.ERROR, EventSeverity.CRITICAL];
