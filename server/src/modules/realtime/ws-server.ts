@@ -291,9 +291,16 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
     if (open.size) void check();
   }, limits.sessionCheckMs);
   timer.unref();
-  const stopListening = bus.listen([topic.accessEnded], () => {
-    if (open.size) void check();
-  });
+  // With Redis away, subscribing waits (and may fail) until it is back; the periodic check
+  // still ends revoked sockets meanwhile.
+  const stopListening = bus
+    .listen([topic.accessEnded], () => {
+      if (open.size) void check();
+    })
+    .catch((err: unknown) => {
+      logger.error({ err }, 'realtime: could not listen for ended sessions; the periodic check still applies');
+      return () => undefined;
+    });
 
   return {
     connections: () => open.size,
@@ -301,7 +308,8 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
     checkAccess: check,
     async close() {
       clearInterval(timer);
-      (await stopListening)();
+      // Not awaited: a subscription still waiting for an unreachable Redis must not hold up the shutdown.
+      void stopListening.then((stop) => stop());
       for (const c of open) if (c.expiry) clearTimeout(c.expiry);
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
