@@ -474,3 +474,15 @@ describe('notificationReceived and internal notes', () => {
     expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('runChanged(id)', () => {
+  it('sends the run as it is first, so a run that finished before the subscription started is not missed', async () => {
+    const started = await t.gql<{ startRun: { id: string } }>('mutation { startRun(input: {toolKey: "vat.validate", input: {vatNumber: "DE136695976"}}) { id } }', {}, { token: member });
+    expect(started.errors).toBeUndefined();
+    const id = started.data?.startRun.id;
+    // Changed behind the subscriber's back, before it subscribes.
+    await t.sql("update automation_runs set status = 'CANCELLED', finished_at = now() where id = ?", [Buffer.from(String(id), 'base64url').toString().split(':')[1]]);
+    const feed = await subscribe(t.url, `Bearer ${member}`, 'subscription($id: ID) { runChanged(id: $id) { id status } }', { id });
+    expect((await feed.next()).data?.runChanged).toEqual({ id, status: 'CANCELLED' });
+  });
+});

@@ -6,6 +6,7 @@ import { urls } from './urls';
 export function NotFoundPage() {
   return (
     <EmptyState
+      heading="h1"
       title="Page not found"
       description="The link may be old, or the address mistyped."
       action={

@@ -28,14 +28,15 @@ export function NotificationBell({ onOpen, onSeeAll, refreshKey }: NotificationB
   const { data } = useUnreadNotificationCount(refreshKey);
   useNotificationsLive(true);
   const count = data?.unreadNotificationCount ?? 0;
-  const label = count ? `Notifications, ${count} unread` : 'Notifications';
+  // The name holds what the badge shows ("99+" past 99), so the visible text is part of it.
+  const label = count ? `Notifications, ${count > 99 ? '99+' : count} unread` : 'Notifications';
   const close = () => setAnchor(null);
 
   return (
     <>
       <Tooltip title="Notifications">
         <IconButton aria-label={label} aria-haspopup="dialog" aria-expanded={Boolean(anchor)} onClick={(e) => setAnchor(e.currentTarget)} sx={{ color: 'text.secondary' }}>
-          <Badge badgeContent={count} max={99} color="error" data-testid="notification-badge">
+          <Badge badgeContent={count > 0 ? count : undefined} max={99} color="error" data-testid="notification-badge" slotProps={{ badge: { 'aria-hidden': true } }}>
             <NotificationsOutlined />
           </Badge>
         </IconButton>

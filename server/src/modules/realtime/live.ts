@@ -53,6 +53,11 @@ export interface LiveSelection {
   readonly topics: readonly string[];
   /** A cheap look at each event before any SQL (type, id, tenant); false skips it. */
   accept(event: RealtimeEvent): boolean;
+  /**
+   * Delivered first, once listening has started: the state at that moment, so a change made
+   * between the client's query and its subscription is not missed (read like any other event).
+   */
+  readonly initial?: RealtimeEvent;
 }
 
 /** How one Subscription field chooses and reads its events. */
@@ -108,6 +113,7 @@ export function liveSubscription<Args, T>(spec: LiveSpec<Args, T>) {
     });
     started = true;
     live.listening(1);
+    if (selection.initial) queue.unshift(selection.initial);
     const iterator: AsyncIterableIterator<LivePayload<T>> = {
       async next(): Promise<IteratorResult<LivePayload<T>>> {
         while (!done) {

@@ -63,6 +63,9 @@ const runChanges = liveSubscription<IdArgs, AutomationRun>({
     return {
       topics: scoped(ctx, topic.runs, topic.allRuns),
       accept: (event) => event.type === 'run' && (!id || event.runId === id),
+      // One run: its status now comes first, so a run that moved on before the subscription
+      // started (a quick one finishes in milliseconds) is not missed.
+      initial: id ? { type: 'run', tenantId: ctx.tenantId ?? '', runId: id } : undefined,
     };
   },
   read: (fresh, event) => (event.type === 'run' ? readNode<AutomationRun>(fresh, 'AutomationRun', event.runId) : Promise.resolve(null)),
@@ -110,7 +113,7 @@ export class RealtimeResolver {
   }
 
   @Subscription(() => AutomationRun, {
-    description: "Status changes of your tenant's automation runs (staff: every tenant's), or of one run.",
+    description: "Status changes of your tenant's automation runs (staff: every tenant's), or of one run (its current state first).",
     subscribe: runChanges,
   })
   runChanged(

@@ -1,4 +1,4 @@
-import type { Reference } from '@apollo/client';
+import type { ApolloCache, Reference } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../../gql';
 
@@ -52,24 +52,31 @@ interface CommentsInCache {
 }
 
 /**
- * Adds a comment and appends it to the conversation already in the cache (newest last), so the
- * thread shows it at once and earlier comments the user loaded stay shown: no reload.
+ * Appends a comment to the conversation of `ticketId` already in the cache (newest last), once:
+ * a comment already there (the author's own, arriving again live) is not added twice. Earlier
+ * comments the user loaded stay shown.
  */
+export function appendCommentToCache(cache: ApolloCache, ticketId: string, commentId: string): void {
+  cache.modify<{ comments: CommentsInCache }>({
+    id: cache.identify({ __typename: 'Ticket', id: ticketId }),
+    fields: {
+      comments(existing, { toReference }) {
+        const ref = toReference({ __typename: 'TicketComment', id: commentId });
+        if (!ref || !existing || typeof existing !== 'object' || !('nodes' in existing)) return existing;
+        if (existing.nodes.some((n) => n.__ref === ref.__ref)) return existing;
+        return { ...existing, totalCount: existing.totalCount + 1, nodes: [...existing.nodes, ref] };
+      },
+    },
+  });
+}
+
+/** Adds a comment and appends it to the conversation in the cache, so the thread shows it at once: no reload. */
 export function useAddTicketComment() {
   return useMutation(ADD_TICKET_COMMENT_MUTATION, {
     update(cache, { data }, { variables }) {
       const comment = data?.addTicketComment;
       if (!comment || !variables) return;
-      cache.modify<{ comments: CommentsInCache }>({
-        id: cache.identify({ __typename: 'Ticket', id: variables.input.ticketId }),
-        fields: {
-          comments(existing, { toReference }) {
-            const ref = toReference({ __typename: 'TicketComment', id: comment.id });
-            if (!ref || !existing || typeof existing !== 'object' || !('nodes' in existing)) return existing;
-            return { ...existing, totalCount: existing.totalCount + 1, nodes: [...existing.nodes, ref] };
-          },
-        },
-      });
+      appendCommentToCache(cache, variables.input.ticketId, comment.id);
     },
   });
 }

@@ -23,7 +23,7 @@ import { CorrelationLink } from '../../trace/components/CorrelationLink';
 import { TicketIncidentChips } from '../../incidents/components/TicketIncidentChips';
 import { TicketComments } from '../components/TicketComments';
 import { TicketPriorityLabel, TicketStatusChip } from '../components/TicketChips';
-import { useUpdateTicket } from '../hooks/useTicketMutations';
+import { appendCommentToCache, useUpdateTicket } from '../hooks/useTicketMutations';
 import { PRIORITY_LABEL, STATUS_LABEL, TICKET_PRIORITIES, TICKET_STATUSES } from '../ticketLabels';
 
 const TICKET_DETAIL_QUERY = graphql(`
@@ -64,7 +64,10 @@ const TICKET_DETAIL_QUERY = graphql(`
   }
 `);
 
-/** This ticket's changes as they happen (another person's comment, a status change). */
+/**
+ * This ticket's changes as they happen (another person's comment, a status change): the ticket's
+ * fields land in the cache by id, a new comment is appended to the conversation shown.
+ */
 const TICKET_LIVE_SUBSCRIPTION = graphql(`
   subscription TicketLive($id: ID!) {
     ticketChanged(id: $id) {
@@ -72,8 +75,17 @@ const TICKET_LIVE_SUBSCRIPTION = graphql(`
       ticket {
         id
         status
+        priority
         version
         updatedAt
+        assignee {
+          id
+          name
+        }
+      }
+      comment {
+        id
+        ...TicketCommentItem
       }
     }
   }
@@ -117,7 +129,16 @@ export function TicketDetailPage() {
   const session = useSession();
   const { data, loading, error, refetch, fetchMore } = useQuery(TICKET_DETAIL_QUERY, { variables: { id: ticketId }, notifyOnNetworkStatusChange: true });
   // Live: new comments and status changes show without reloading (the page reads the ticket again).
-  useSubscription(TICKET_LIVE_SUBSCRIPTION, { variables: { id: ticketId }, skip: !data?.ticket, onData: () => void refetch() });
+  useSubscription(TICKET_LIVE_SUBSCRIPTION, {
+    variables: { id: ticketId },
+    skip: !data?.ticket,
+    // Refetching would replace the conversation with its newest page (dropping earlier comments
+    // the user loaded): the change is written into the cache instead.
+    onData: ({ client, data: live }) => {
+      const comment = live.data?.ticketChanged.comment;
+      if (comment) appendCommentToCache(client.cache, ticketId, comment.id);
+    },
+  });
   const canWrite = session.can('ticket:write');
   const canAssign = session.can('ticket:assign');
   const canComment = session.can('ticket:comment');
