@@ -1,3 +1,4 @@
+import './common/node-compat';
 import type { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
