@@ -174,6 +174,12 @@ describe('accessibility of every portal page (axe-core, 1366 px and 390 px)', ()
     const palette = page.getByRole('dialog');
     await palette.getByRole('combobox').fill('tick');
     await palette.getByRole('option').first().waitFor();
+    // Until its fade-in has finished the dialog is translucent, and axe would measure blended colours.
+    await page.waitForFunction(() => {
+      const dialog = document.querySelector('[role="dialog"]');
+      for (let el = dialog; el; el = el.parentElement) if (getComputedStyle(el).opacity !== '1') return false;
+      return Boolean(dialog);
+    });
     for (const v of await axeViolations(page)) problems.push(`admin · command palette: ${v}`);
     await e2e.screenshot(page, 'a11y-command-palette', { fullPage: false });
 
