@@ -100,7 +100,11 @@ describe('tickets in the portal', () => {
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
     await page.getByLabel('Priority').waitFor();
 
-    // Someone else changes the ticket behind the page's back.
+    // Someone else changes the ticket behind the page's back: its live socket is cut off (as while
+    // it reconnects), else the change would arrive live with its new version and not conflict.
+    await page.routeWebSocket(/\/graphql$/, () => undefined);
+    await page.reload();
+    await page.getByLabel('Priority').waitFor();
     const agent = await e2e.app.login('admin@acme.test');
     const current = await e2e.app.gql<{ ticket: { version: number } }>('query($id: ID!) { ticket(id: $id) { version } }', { id }, { token: agent.accessToken });
     const changed = await e2e.app.gql(
