@@ -4,7 +4,8 @@ import { codeOf, expectOk, startTestApp, type TestApp } from './harness';
 /*
  * The read path with the session cache on (as in production; the harness turns it off elsewhere so
  * that statement counts do not depend on what ran before):
- * - a page of tickets with requester and assignee is ONE statement once the session is known;
+ * - a page of tickets with requester and assignee is the page and one users batch once the session
+ *   is known; a ticket's comments bring their authors in the same statement;
  * - a session look-up is remembered, and forgotten the moment anything it read changes, by any
  *   path: a mutation on this instance, or a committed change the database notifies (raw SQL,
  *   another instance); with the listening connection gone, nothing is remembered.
@@ -39,8 +40,8 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('one statement per list page', () => {
-  it('reads a page of tickets with requester and assignee in one statement, the same answer as without the join', async () => {
+describe('statements per list page', () => {
+  it('reads a page of tickets with requester and assignee in two statements once the session is remembered, in the page\'s order', async () => {
     const { accessToken: token } = await t.login('agent@acme.test');
     // The first request looks the session up; every later one finds it remembered.
     const first = await t.countQueries(() => t.gql(PAGE, {}, { token }));
@@ -50,8 +51,12 @@ describe('one statement per list page', () => {
       res = await t.gql(PAGE, {}, { token });
     });
     expect(res?.errors).toBeUndefined();
-    expect(again.count).toBe(1);
-    expect(again.sql[0]).toMatch(/left join lateral/);
+    // The page, then the people it names in one batch (a handful of distinct users: read once
+    // each, not joined onto every row); no session look-up.
+    expect(again.count).toBe(2);
+    expect(again.sql.filter((s) => SESSION_SQL.test(s))).toHaveLength(0);
+    expect(again.sql[0]).not.toMatch(/lateral/);
+    expect(again.sql[1]).toMatch(/from "users"/);
     expectOk(res as never);
 
     // The same people the users loader would have read, in the page's order.
@@ -65,6 +70,28 @@ describe('one statement per list page', () => {
     expect(nodes.map((n) => n.id)).toEqual(expected.map((e) => toGlobalId('Ticket', e.id)));
     expect(nodes.map((n) => n.requester.email)).toEqual(expected.map((e) => e.requester_email));
     expect(nodes.map((n) => n.assignee?.id ?? null)).toEqual(expected.map((e) => (e.assignee_id ? toGlobalId('User', e.assignee_id) : null)));
+  });
+
+  it('reads a ticket\'s first comments with their authors in one statement (each comment may name another person)', async () => {
+    const { accessToken: token } = await t.login('agent@acme.test');
+    const acme = await t.tenantId('acme');
+    const [busiest] = await t.sql<{ id: string }>(
+      'select c.ticket_id as id from ticket_comments c where c.tenant_id = ? group by c.ticket_id order by count(*) desc limit 1',
+      [acme],
+    );
+    const q = '{ ticket(id: "' + toGlobalId('Ticket', busiest?.id ?? '') + '") { id comments(first: 20) { nodes { id body author { id name } } } } }';
+    await t.gql(q, {}, { token });
+    let res: Awaited<ReturnType<TestApp['gql']>> | undefined;
+    const { sql } = await t.countQueries(async () => {
+      res = await t.gql(q, {}, { token });
+    });
+    expectOk(res as never);
+    // The ticket, then its comments with their authors joined laterally: no users batch.
+    expect(sql).toHaveLength(2);
+    expect(sql[1]).toMatch(/left join lateral/);
+    const nodes = (res?.data as { ticket: { comments: { nodes: { author: { name: string } | null }[] } } }).ticket.comments.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const n of nodes) expect(n.author?.name).toEqual(expect.any(String));
   });
 
   it('joins nothing when the selection reads no person', async () => {

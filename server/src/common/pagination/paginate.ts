@@ -1,6 +1,6 @@
 import type { EntityName, FilterQuery, FindOptions, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type LeanInclude, leanFind } from '../../database/lean-find';
+import { leanFind } from '../../database/lean-find';
 import { badInput } from '../errors';
 import { type ConnectionArgs, type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from './connection';
 import { type CursorValue, decodeCursor, encodeCursor } from './cursor';
@@ -134,8 +134,6 @@ export interface PaginateInput<T extends { id: string }> {
   sort: SortKey<T>;
   /** Extra find options: populate, or `filters` for platform-scoped reads. */
   options?: Pick<FindOptions<T>, 'filters' | 'populate'>;
-  /** Many-to-one relations read in the page's own statement and handed to loaders (LeanInclude). */
-  include?: readonly LeanInclude[];
 }
 
 /** The one list engine: keyset pages by cursor, numbered pages by offset, lazy totalCount. */
@@ -167,7 +165,7 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
   // Pages answer GraphQL only: lean rows, not entities in the identity map (lean-find.ts).
   const findOptions = { ...input.options, orderBy: orderBy(queryDir), limit: limit + 1, offset };
   const conditions = { $and: conds } as FilterQuery<T>;
-  const rows = input.options?.populate ? await em.find(entity, conditions, findOptions) : await leanFind(em, entity, conditions, findOptions as FindOptions<T>, input.include);
+  const rows = input.options?.populate ? await em.find(entity, conditions, findOptions) : await leanFind(em, entity, conditions, findOptions as FindOptions<T>);
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (page.mode === 'backward') pageRows.reverse();

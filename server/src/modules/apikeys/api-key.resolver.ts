@@ -1,7 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectedNodeFields } from '../../common/selection';
-import { includeUsers } from '../users/user.loaders';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -15,8 +12,8 @@ const ApiKeyConnection = Connection(ApiKey);
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Query(() => ApiKeyConnection, { description: "Your tenant's API keys, newest first, revoked and expired ones included (staff: every tenant's, audited)." })
-  apiKeys(@Args() args: ApiKeysArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<ApiKey>> {
-    return apiKeys.listApiKeys(ctx, args, includeUsers(ctx, selectedNodeFields(info), ['createdBy']));
+  apiKeys(@Args() args: ApiKeysArgs, @Ctx() ctx: Context): Promise<ConnectionShape<ApiKey>> {
+    return apiKeys.listApiKeys(ctx, args);
   }
 
   @Mutation(() => CreatedApiKey, {

@@ -1,4 +1,3 @@
-import type { LeanInclude } from '../../database/lean-find';
 import { LockMode } from '@mikro-orm/core';
 import { AppError, ErrorReason, badInput, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
@@ -119,12 +118,12 @@ function statusConditions(states: readonly ApiKeyStatus[], now: Date): Record<st
 }
 
 /** The caller's tenant's keys, newest first; staff every tenant's (or one's, filter.tenantId), audited. */
-export async function listApiKeys(ctx: Context, args: ApiKeysArgs, include: readonly LeanInclude[] = []): Promise<ConnectionShape<ApiKey>> {
+export async function listApiKeys(ctx: Context, args: ApiKeysArgs): Promise<ConnectionShape<ApiKey>> {
   const f = args.filter;
   const where: Record<string, unknown> = {};
   if (f?.tenantId) where.tenant = expectGlobalId(f.tenantId, 'Tenant', 'filter.tenantId');
   if (f?.status?.length) where.$or = statusConditions(f.status, new Date());
-  const page = await paginate({ em: ctx.em, entity: ApiKey, where, args, sort: apiKeyList.sortOf(args), options: scopeOptions(ctx), include });
+  const page = await paginate({ em: ctx.em, entity: ApiKey, where, args, sort: apiKeyList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'apiKeys', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
   return page;
 }

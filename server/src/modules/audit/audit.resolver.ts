@@ -1,7 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { selectedNodeFields } from '../../common/selection';
-import { includeUsers } from '../users/user.loaders';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -16,8 +13,8 @@ const AuditLogConnection = Connection(AuditLog);
 @Resolver(() => AuditLog)
 export class AuditResolver {
   @Query(() => AuditLogConnection, { description: 'The audit trail, newest first. Read-only: nothing updates or deletes it.' })
-  auditLogs(@Args() args: AuditLogsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<AuditLog>> {
-    return listAuditLogs(ctx, args, includeUsers(ctx, selectedNodeFields(info), ['actor']));
+  auditLogs(@Args() args: AuditLogsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<AuditLog>> {
+    return listAuditLogs(ctx, args);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The person who acted, or the member the API key acted for; null for the system or a deleted account.' })

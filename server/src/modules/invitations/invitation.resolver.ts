@@ -1,7 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectedNodeFields } from '../../common/selection';
-import { includeUsers } from '../users/user.loaders';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
 import { AuthPayload } from '../auth/auth.types';
@@ -24,8 +21,8 @@ const InvitationConnection = Connection(Invitation);
 @Resolver(() => Invitation)
 export class InvitationResolver {
   @Query(() => InvitationConnection, { description: "Your tenant's invitations, newest first (staff: any tenant's, audited)." })
-  invitations(@Args() args: InvitationsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Invitation>> {
-    return invitations.listInvitations(ctx, args, includeUsers(ctx, selectedNodeFields(info), ['invitedBy']));
+  invitations(@Args() args: InvitationsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Invitation>> {
+    return invitations.listInvitations(ctx, args);
   }
 
   @Query(() => InvitationPreview, { description: 'What a mailed invitation link is for (public: the token is the secret). NOT_FOUND once it is used, revoked or expired.' })

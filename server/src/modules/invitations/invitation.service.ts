@@ -1,4 +1,3 @@
-import type { LeanInclude } from '../../database/lean-find';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, ErrorReason, badInput, conflict, forbidden, notFound, unauthenticated } from '../../common/errors';
@@ -159,13 +158,13 @@ export async function resendInvitation(ctx: Context, globalId: string): Promise<
 }
 
 /** The caller's tenant's invitations, newest first; staff any tenant's (one with filter.tenantId), audited. */
-export async function listInvitations(ctx: Context, args: InvitationsArgs, include: readonly LeanInclude[] = []): Promise<ConnectionShape<Invitation>> {
+export async function listInvitations(ctx: Context, args: InvitationsArgs): Promise<ConnectionShape<Invitation>> {
   const f = args.filter;
   const where: Record<string, unknown> = {};
   if (f?.tenantId) where.tenant = expectGlobalId(f.tenantId, 'Tenant', 'filter.tenantId');
   if (f?.email) where.email = { $ilike: containsPattern(f.email) };
   if (f?.status) Object.assign(where, whereStatus(f.status));
-  const page = await paginate({ em: ctx.em, entity: Invitation, where, args, sort: invitationList.sortOf(args), options: scopeOptions(ctx), include });
+  const page = await paginate({ em: ctx.em, entity: Invitation, where, args, sort: invitationList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'invitations', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
   return page;
 }

@@ -1,7 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectedNodeFields } from '../../common/selection';
-import { includeUsers } from '../users/user.loaders';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canSeeReview } from './kyc.access';
 import { listCost } from '../../common/query-limits';
 import { expectGlobalId } from '../../common/global-id';
@@ -41,8 +38,8 @@ export class KycCaseResolver {
   }
 
   @Query(() => KycCaseConnection, { description: 'KYC cases, by cursor (first/after, last/before) or by offset.' })
-  kycCases(@Args() args: KycCasesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<KycCase>> {
-    return cases.listCases(ctx, args, includeUsers(ctx, selectedNodeFields(info), ['createdBy']));
+  kycCases(@Args() args: KycCasesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<KycCase>> {
+    return cases.listCases(ctx, args);
   }
 
   @Mutation(() => KycCase, { description: 'Starts a DRAFT case for a person or a business.' })

@@ -1,4 +1,3 @@
-import type { LeanInclude } from '../../database/lean-find';
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
@@ -36,7 +35,7 @@ import { assertAction, type KycAction } from './kyc.transitions';
 /* reads                                                               */
 /* ------------------------------------------------------------------ */
 
-export async function listCases(ctx: Context, args: KycCasesArgs, include: readonly LeanInclude[] = []): Promise<ConnectionShape<KycCase>> {
+export async function listCases(ctx: Context, args: KycCasesArgs): Promise<ConnectionShape<KycCase>> {
   const f = args.filter;
   const where: Record<string, unknown> = {};
   if (f?.status?.length) where.status = { $in: f.status };
@@ -51,7 +50,7 @@ export async function listCases(ctx: Context, args: KycCasesArgs, include: reado
     where.reviewer = expectGlobalId(f.reviewerId, 'User', 'filter.reviewerId');
   }
   await auditPlatformAccess(ctx, 'kycCases', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
-  return paginate({ em: ctx.em, entity: KycCase, where: where, args, sort: kycCaseList.sortOf(args), options: scopeOptions(ctx), include });
+  return paginate({ em: ctx.em, entity: KycCase, where: where, args, sort: kycCaseList.sortOf(args), options: scopeOptions(ctx) });
 }
 
 export async function getCase(ctx: Context, id: string): Promise<KycCase> {

@@ -1,7 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectedNodeFields } from '../../common/selection';
-import { includeUsers } from '../users/user.loaders';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ErrorReason } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
@@ -19,8 +16,8 @@ const MessageConnection = Connection(InboundMessage);
 @Resolver(() => InboundMessage)
 export class MessageResolver {
   @Query(() => MessageConnection, { description: 'Inbound messages of your tenant, newest first (staff: any tenant).' })
-  messages(@Args() args: MessagesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<InboundMessage>> {
-    return messages.listMessages(ctx, args, includeUsers(ctx, selectedNodeFields(info), ['receivedBy']));
+  messages(@Args() args: MessagesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<InboundMessage>> {
+    return messages.listMessages(ctx, args);
   }
 
   @Query(() => InboundMessage, { description: 'One inbound message by global id; NOT_FOUND when not visible.', nullable: true })

@@ -1,4 +1,3 @@
-import type { LeanInclude } from '../../database/lean-find';
 import { type FilterQuery, ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorReason, AppError, badInput, forbidden, isErrorReason, notFound } from '../../common/errors';
@@ -24,7 +23,7 @@ import { type IngestMessageInput, messageList, type MessagesArgs } from './messa
 
 export const MAX_PAYLOAD_BYTES = MAX_INPUT_BYTES;
 
-export async function listMessages(ctx: Context, args: MessagesArgs, include: readonly LeanInclude[] = []): Promise<ConnectionShape<InboundMessage>> {
+export async function listMessages(ctx: Context, args: MessagesArgs): Promise<ConnectionShape<InboundMessage>> {
   const f = args.filter;
   const where: FilterQuery<InboundMessage> & Record<string, unknown> = {};
   if (f?.status?.length) where.status = { $in: f.status };
@@ -40,7 +39,7 @@ export async function listMessages(ctx: Context, args: MessagesArgs, include: re
     where,
     args,
     sort: messageList.sortOf(args),
-    options: scopeOptions(ctx), include,
+    options: scopeOptions(ctx),
   });
   await auditPlatformAccess(ctx, 'messages', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
   return page;

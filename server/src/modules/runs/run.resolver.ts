@@ -1,7 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectedNodeFields } from '../../common/selection';
-import { includeUsers } from '../users/user.loaders';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest, paginate } from '../../common/pagination/paginate';
@@ -20,8 +17,8 @@ const RunConnection = Connection(AutomationRun);
 @Resolver(() => AutomationRun)
 export class RunResolver {
   @Query(() => RunConnection, { description: 'Automation runs of your tenant, newest first (staff: any tenant).' })
-  runs(@Args() args: RunsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<AutomationRun>> {
-    return runs.listRuns(ctx, args, includeUsers(ctx, selectedNodeFields(info), ['requestedBy']));
+  runs(@Args() args: RunsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<AutomationRun>> {
+    return runs.listRuns(ctx, args);
   }
 
   @Query(() => AutomationRun, { description: 'One automation run by global id; NOT_FOUND when not visible.', nullable: true })

@@ -1,7 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { selectedNodeFields } from '../../common/selection';
-import { includeUsers } from '../users/user.loaders';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
@@ -38,8 +35,8 @@ export class TenantResolver {
 @Resolver(() => Membership)
 export class MembershipResolver {
   @Query(() => MembershipConnection, { description: 'Members of your tenant (staff: of any tenant).' })
-  memberships(@Args() args: MembershipsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Membership>> {
-    return tenancy.listMemberships(ctx, args, includeUsers(ctx, selectedNodeFields(info), ['user']));
+  memberships(@Args() args: MembershipsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Membership>> {
+    return tenancy.listMemberships(ctx, args);
   }
 
   @Mutation(() => Membership, { description: "Changes a member's role; audited." })

@@ -1,4 +1,3 @@
-import type { LeanInclude } from '../../database/lean-find';
 import { type FilterQuery, LockMode } from '@mikro-orm/core';
 import { readGrant } from '../../permissions/access';
 import { tenantAccess } from './tenancy.access';
@@ -48,7 +47,7 @@ export async function getTenant(ctx: Context, tenantId: string): Promise<Tenant>
   return tenant;
 }
 
-export async function listMemberships(ctx: Context, args: MembershipsArgs, include: readonly LeanInclude[] = []): Promise<ConnectionShape<Membership>> {
+export async function listMemberships(ctx: Context, args: MembershipsArgs): Promise<ConnectionShape<Membership>> {
   const filter = args.filter;
   const where: Record<string, unknown> = {};
   if (filter?.tenantId) where.tenant = expectGlobalId(filter.tenantId, 'Tenant', 'filter.tenantId');
@@ -59,7 +58,7 @@ export async function listMemberships(ctx: Context, args: MembershipsArgs, inclu
     }
     where.role = { permissions: { $contains: [filter.permission] } };
   }
-  const page = await paginate({ em: ctx.em, entity: Membership, where, args, sort: membershipList.sortOf(args), options: scopeOptions(ctx), include });
+  const page = await paginate({ em: ctx.em, entity: Membership, where, args, sort: membershipList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'memberships', { filter: filter ?? null }, (where.tenant as string | undefined) ?? null);
   return page;
 }

@@ -28,8 +28,8 @@ export class TicketResolver {
   }
 
   @Query(() => TicketConnection, { description: 'Tickets, by cursor (first/after, last/before) or by offset.' })
-  tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Ticket>> {
-    return tickets.listTickets(ctx, args, selectedNodeFields(info));
+  tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Ticket>> {
+    return tickets.listTickets(ctx, args);
   }
 
   @Mutation(() => Ticket, { description: 'Opens a support ticket in the current tenant.' })

@@ -19,7 +19,6 @@ import { notifyTicketAssigned, notifyTicketReply } from '../notifications/produc
 import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
-import { includeUsers } from '../users/user.loaders';
 import { TicketComment } from './ticket-comment.entity';
 import { Ticket, TicketPriority } from './ticket.entity';
 import {
@@ -53,11 +52,9 @@ function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket
   return where;
 }
 
-/** `selected`: the fields the caller reads on each ticket; the requester and assignee it reads come in the page's statement. */
-export async function listTickets(ctx: Context, args: TicketsArgs, selected?: ReadonlySet<string>): Promise<ConnectionShape<Ticket>> {
+export async function listTickets(ctx: Context, args: TicketsArgs): Promise<ConnectionShape<Ticket>> {
   const where = whereOf(ctx, args.filter);
-  const include = includeUsers(ctx, selected, ['requester', 'assignee']);
-  const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: ticketList.sortOf(args), options: scopeOptions(ctx), include });
+  const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: ticketList.sortOf(args), options: scopeOptions(ctx) });
   await auditPlatformAccess(ctx, 'tickets', { filter: args.filter ?? null }, (where as { tenant?: string }).tenant ?? null);
   return page;
 }

@@ -52,8 +52,8 @@ describe('tickets list SQL statement count', () => {
   const SLUG = 'counting-co';
   const PASSWORD = 'pw-123456';
   const TICKETS = 55;
-  /** Session lookup, tickets page with its requesters and assignees joined, comments window batch with their authors joined. */
-  const EXPECTED_STATEMENTS = 3;
+  /** Session lookup, tickets page, users batch (requesters and assignees), comments window batch with their authors joined. */
+  const EXPECTED_STATEMENTS = 4;
   const QUERY = `query($first: Int) {
     tickets(first: $first) {
       edges { node { id subject requester { id name } assignee { id name } comments(first: 3) { nodes { id body author { name } } } } }
