@@ -1,41 +1,22 @@
-import Bolt from '@mui/icons-material/BoltOutlined';
-import ConfirmationNumber from '@mui/icons-material/ConfirmationNumberOutlined';
-import History from '@mui/icons-material/History';
-import Mail from '@mui/icons-material/MailOutline';
-import PlayCircle from '@mui/icons-material/PlayCircleOutline';
-import Warning from '@mui/icons-material/WarningAmber';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Link from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Title, useBasename, useCanAccess, useCreatePath, useDataProvider, usePermissions } from 'react-admin';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
-import type { CorrelationKind } from '../../gql/graphql';
+import { useNavigate, useParams } from 'react-router';
 import { canAccessWith } from '../providers/access';
 import type { AdminDataProvider } from '../providers/dataProvider';
 import type { TraceEntry } from '../providers/trace.provider';
 import { RESOURCES } from '../resource-names';
 import { tracePath } from '../ui/CorrelationLink';
 import { mono } from '../ui/DetailList';
-import { formatDateTime } from '../ui/format';
 import { AdminPageHeading } from '../ui/ResponsiveList';
 import { SectionEmpty, SectionError, SectionLoading } from '../ui/SectionState';
-
-const KINDS: Record<CorrelationKind, { label: string; icon: ReactNode; bg: string; fg: string }> = {
-  MESSAGE: { label: 'Message', icon: <Mail fontSize="small" />, bg: '#e0f2fe', fg: '#075985' },
-  RUN: { label: 'Run', icon: <PlayCircle fontSize="small" />, bg: '#ede9fe', fg: '#5b21b6' },
-  EVENT: { label: 'Event', icon: <Bolt fontSize="small" />, bg: '#f1f5f9', fg: '#334155' },
-  INCIDENT: { label: 'Incident', icon: <Warning fontSize="small" />, bg: '#fee2e2', fg: '#991b1b' },
-  TICKET: { label: 'Ticket', icon: <ConfirmationNumber fontSize="small" />, bg: '#e0e7ff', fg: '#3730a3' },
-  AUDIT: { label: 'Audit', icon: <History fontSize="small" />, bg: '#dcfce7', fg: '#166534' },
-};
+import { TraceEntryItem } from '../../shared/ui/TraceEntryItem';
 
 /** The back-office resource that shows each kind of node (runs and messages when the back office has them). */
 const RESOURCE_OF: Record<string, string> = {
@@ -69,39 +50,9 @@ function detailOf(entry: TraceEntry): string | null {
 
 function Entry({ entry, permissions }: { entry: TraceEntry; permissions: readonly string[] }) {
   const createPath = useCreatePath();
-  const kind = KINDS[entry.kind] ?? KINDS.EVENT;
   const resource = RESOURCE_OF[entry.node.__typename];
   const href = resource && canAccessWith(permissions, resource, 'show') ? createPath({ resource, id: entry.node.id, type: 'show' }) : null;
-  const detail = detailOf(entry);
-  return (
-    <Box component="li" aria-label={`${kind.label}: ${entry.title}`} sx={{ display: 'grid', gridTemplateColumns: '36px minmax(0, 1fr)', columnGap: 1.5, pb: 2.5, '&:last-child': { pb: 0 } }}>
-      <Box aria-hidden sx={{ width: 36, height: 36, borderRadius: '50%', display: 'grid', placeItems: 'center', bgcolor: kind.bg, color: kind.fg }}>
-        {kind.icon}
-      </Box>
-      <Box sx={{ minWidth: 0, pt: 0.25 }}>
-        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
-          <Typography variant="overline" sx={{ color: kind.fg, fontWeight: 700, lineHeight: 1.6 }}>
-            {kind.label}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {formatDateTime(entry.at)}
-          </Typography>
-        </Stack>
-        {href ? (
-          <Link component={RouterLink} to={href} sx={{ fontWeight: 600, wordBreak: 'break-word' }}>
-            {entry.title}
-          </Link>
-        ) : (
-          <Typography sx={{ fontWeight: 600, wordBreak: 'break-word' }}>{entry.title}</Typography>
-        )}
-        {detail && (
-          <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-word' }}>
-            {detail}
-          </Typography>
-        )}
-      </Box>
-    </Box>
-  );
+  return <TraceEntryItem kind={entry.kind} at={entry.at} title={entry.title} href={href} detail={detailOf(entry)} />;
 }
 
 function TraceForm({ initial }: { initial: string }) {

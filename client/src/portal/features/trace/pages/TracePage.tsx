@@ -1,14 +1,7 @@
-import Bolt from '@mui/icons-material/BoltOutlined';
-import ConfirmationNumber from '@mui/icons-material/ConfirmationNumberOutlined';
-import History from '@mui/icons-material/History';
-import Mail from '@mui/icons-material/MailOutline';
-import PlayCircle from '@mui/icons-material/PlayCircleOutline';
-import Warning from '@mui/icons-material/WarningAmber';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Collapse from '@mui/material/Collapse';
-import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
@@ -16,15 +9,15 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
 import { type ReactNode, useEffect, useState } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { graphql } from '../../../../gql';
-import type { CorrelationKind, TraceQuery } from '../../../../gql/graphql';
+import type { TraceQuery } from '../../../../gql/graphql';
 import { errorCodeOf, messageOf } from '../../../../shared/errors';
-import { formatDateTime } from '../../../../shared/format';
 import { useSession } from '../../../../shared/session';
 import { useCrumbLabel } from '../../../../shared/ui/layout/Breadcrumbs';
 import { PageHeader } from '../../../../shared/ui/PageHeader';
 import { EmptyState, ErrorState } from '../../../../shared/ui/StateViews';
+import { TraceEntryItem } from '../../../../shared/ui/TraceEntryItem';
 import { urls } from '../../../urls';
 import { ChangeDiff } from '../../activity/components/ChangeDiff';
 import { MONO } from '../../developers/components/CopyableText';
@@ -76,15 +69,6 @@ const TRACE_QUERY = graphql(`
 
 type Entry = TraceQuery['correlation']['entries'][number];
 
-const KINDS: Record<CorrelationKind, { label: string; icon: ReactNode; bg: string; fg: string }> = {
-  MESSAGE: { label: 'Message', icon: <Mail fontSize="small" />, bg: '#e0f2fe', fg: '#075985' },
-  RUN: { label: 'Run', icon: <PlayCircle fontSize="small" />, bg: '#ede9fe', fg: '#5b21b6' },
-  EVENT: { label: 'Event', icon: <Bolt fontSize="small" />, bg: '#f1f5f9', fg: '#334155' },
-  INCIDENT: { label: 'Incident', icon: <Warning fontSize="small" />, bg: '#fee2e2', fg: '#991b1b' },
-  TICKET: { label: 'Ticket', icon: <ConfirmationNumber fontSize="small" />, bg: '#e0e7ff', fg: '#3730a3' },
-  AUDIT: { label: 'Audit', icon: <History fontSize="small" />, bg: '#dcfce7', fg: '#166534' },
-};
-
 /** A second line for the entry: who acted, what kind, in what state. */
 function detailOf(entry: Entry): string | null {
   const n = entry.node;
@@ -108,7 +92,6 @@ function detailOf(entry: Entry): string | null {
 function TraceEntry({ entry, correlationId }: { entry: Entry; correlationId: string }) {
   const session = useSession();
   const [showDiff, setShowDiff] = useState(false);
-  const kind = KINDS[entry.kind] ?? KINDS.EVENT;
   const n = entry.node;
   const href =
     n.__typename === 'Ticket'
@@ -124,33 +107,8 @@ function TraceEntry({ entry, correlationId }: { entry: Entry; correlationId: str
               : n.__typename === 'Incident' && session.can('incident:read')
                 ? urls.incident(n.id)
                 : null;
-  const detail = detailOf(entry);
   return (
-    <Box component="li" aria-label={`${kind.label}: ${entry.title}`} sx={{ display: 'grid', gridTemplateColumns: '36px minmax(0, 1fr)', columnGap: 1.5, position: 'relative', pb: 2.5, '&:last-child': { pb: 0 } }}>
-      <Box aria-hidden sx={{ width: 36, height: 36, borderRadius: '50%', display: 'grid', placeItems: 'center', bgcolor: kind.bg, color: kind.fg, zIndex: 1 }}>
-        {kind.icon}
-      </Box>
-      <Box sx={{ minWidth: 0, pt: 0.25 }}>
-        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
-          <Typography variant="overline" sx={{ color: kind.fg, fontWeight: 700, lineHeight: 1.6 }}>
-            {kind.label}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {formatDateTime(entry.at)}
-          </Typography>
-        </Stack>
-        {href ? (
-          <Link component={RouterLink} to={href} sx={{ fontWeight: 600, wordBreak: 'break-word' }}>
-            {entry.title}
-          </Link>
-        ) : (
-          <Typography sx={{ fontWeight: 600, wordBreak: 'break-word' }}>{entry.title}</Typography>
-        )}
-        {detail && (
-          <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-word' }}>
-            {detail}
-          </Typography>
-        )}
+    <TraceEntryItem kind={entry.kind} at={entry.at} title={entry.title} href={href} detail={detailOf(entry)}>
         {n.__typename === 'AuditLog' && n.diff != null && (
           <>
             <Button size="small" onClick={() => setShowDiff((v) => !v)} aria-expanded={showDiff} sx={{ mt: 0.5, ml: -1 }}>
@@ -163,8 +121,7 @@ function TraceEntry({ entry, correlationId }: { entry: Entry; correlationId: str
             </Collapse>
           </>
         )}
-      </Box>
-    </Box>
+    </TraceEntryItem>
   );
 }
 
