@@ -48,27 +48,20 @@ export interface ExportList<T> {
 
 const define = <T>(list: ExportList<T>): ExportList<unknown> => list as unknown as ExportList<unknown>;
 
-async function tenantSlugs(ctx: Context, ids: (string | undefined)[]): Promise<Map<string, string>> {
+/** One value of each distinct row `ids` name, loaded through `loader` in one batch (missing ids left out). */
+async function valuesById<R>(loader: { loadMany(keys: string[]): Promise<(R | null | Error)[]> }, ids: (string | undefined)[], valueOf: (row: R) => string): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  const tenants = await ctx.loaders.tenancy.tenantById.loadMany(wanted);
+  const rows = await loader.loadMany(wanted);
   const out = new Map<string, string>();
-  tenants.forEach((t, i) => {
+  rows.forEach((row, i) => {
     const id = wanted[i];
-    if (id && t && !(t instanceof Error)) out.set(id, t.slug);
+    if (id && row && !(row instanceof Error)) out.set(id, valueOf(row));
   });
   return out;
 }
 
-async function userEmails(ctx: Context, ids: (string | undefined)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  const users = await ctx.loaders.users.byId.loadMany(wanted);
-  const out = new Map<string, string>();
-  users.forEach((u, i) => {
-    const id = wanted[i];
-    if (id && u && !(u instanceof Error)) out.set(id, u.email);
-  });
-  return out;
-}
+const tenantSlugs = (ctx: Context, ids: (string | undefined)[]) => valuesById(ctx.loaders.tenancy.tenantById, ids, (t) => t.slug);
+const userEmails = (ctx: Context, ids: (string | undefined)[]) => valuesById(ctx.loaders.users.byId, ids, (u) => u.email);
 
 const json = (v: unknown): string => (v === null || v === undefined ? '' : JSON.stringify(v));
 
