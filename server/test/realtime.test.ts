@@ -141,7 +141,9 @@ async function comment(token: string, ticketId: string, body: string): Promise<s
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // With the session cache on (as in production): its database listener is what tells open
+  // sockets at once that a session or key ended.
+  t = await startTestApp({ env: { SESSION_CACHE_ENABLED: 'true' } });
   member = (await t.login('member@acme.test')).accessToken;
   agent = (await t.login('agent@acme.test')).accessToken;
   globexOwner = (await t.login('owner@globex.test', 'globex')).accessToken;
@@ -273,6 +275,30 @@ describe('connections', () => {
     expect(out.errors).toBeUndefined();
     expect(await feed.closed).toEqual({ code: 4403, reason: 'UNAUTHENTICATED SESSION_ENDED' });
     await until(() => t.app.realtime.connections() === 0);
+  });
+
+  it('closes a socket whose session was revoked straight in the database (another instance, an operator)', async () => {
+    const login = await t.login('viewer@acme.test');
+    const feed = await subscribe(t.url, `Bearer ${login.accessToken}`, TICKET_SUB);
+    const [session] = await t.sql<{ id: string }>('select id from sessions where user_id = ? and revoked_at is null order by created_at desc limit 1', [await t.userId('viewer@acme.test')]);
+    await t.sql('update sessions set revoked_at = now() where id = ?', [session?.id]);
+    expect(await feed.closed).toEqual({ code: 4403, reason: 'UNAUTHENTICATED SESSION_ENDED' });
+    await until(() => t.app.realtime.connections() === 0);
+  });
+
+  it('closes the sockets of a revoked API key', async () => {
+    const owner = (await t.login('owner@acme.test')).accessToken;
+    const created = await t.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+      'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
+      { input: { name: 'revoked while listening', permissions: ['run:read'] } },
+      { token: owner },
+    );
+    const secret = created.data?.createApiKey.secret;
+    if (!secret) throw new Error(JSON.stringify(created.errors));
+    const feed = await subscribe(t.url, `Bearer ${secret}`, 'subscription { runChanged { id } }');
+    const revoked = await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: created.data?.createApiKey.apiKey.id }, { token: owner });
+    expect(revoked.errors).toBeUndefined();
+    expect(await feed.closed).toEqual({ code: 4403, reason: 'UNAUTHENTICATED SESSION_ENDED' });
   });
 
   it('refuses one socket more than REALTIME_MAX_CONNECTIONS_PER_USER (10 by default) for one user', async () => {

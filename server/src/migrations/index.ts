@@ -22,6 +22,7 @@ import { Migration20261203060000 } from './Migration20261203060000';
 import { Migration20261204010000 } from './Migration20261204010000';
 import { Migration20261204020000 } from './Migration20261204020000';
 import { Migration20261204050000 } from './Migration20261204050000';
+import { Migration20261204060000 } from './Migration20261204060000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123220158', class: Migration20261123220158 },
@@ -46,4 +47,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204010000', class: Migration20261204010000 },
   { name: 'Migration20261204020000', class: Migration20261204020000 },
   { name: 'Migration20261204050000', class: Migration20261204050000 },
+  { name: 'Migration20261204060000', class: Migration20261204060000 },
 ];

@@ -13,7 +13,6 @@ import { ApiKey, ApiKeyStatus } from './api-key.entity';
 import { apiKeyList, type ApiKeysArgs, type CreateApiKeyInput, type CreatedApiKey } from './api-key.inputs';
 import { noteKeyForbidden } from './api-key.refusals';
 import { newApiKeySecret } from './api-key.secret';
-import { stageAccessEnded } from '../realtime/stage';
 
 /** Live (neither revoked nor expired) keys a tenant may hold at once. */
 export const MAX_LIVE_KEYS_PER_TENANT = 50;
@@ -96,7 +95,6 @@ export async function revokeApiKey(ctx: Context, globalId: string): Promise<ApiK
     if (!key) throw notFound('ApiKey');
     if (key.revokedAt) return key;
     key.revokedAt = new Date();
-    stageAccessEnded(em);
     recordAudit(ctx, em, {
       action: 'apikey.revoked',
       tenantId: key.tenant.id,

@@ -10,7 +10,6 @@ import { RefreshToken } from './refresh-token.entity';
 import { Session } from './session.entity';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens';
 import { checkAfterPassword } from './two-factor.service';
-import { stageAccessEnded } from '../realtime/stage';
 
 export interface AuthResult {
   accessToken: string;
@@ -116,7 +115,6 @@ export function startSession(ctx: Context, em: EntityManager, user: User, tenant
  */
 export async function revokeUserSessions(em: EntityManager, userId: string, reason: string, exceptSessionId?: string | null): Promise<number> {
   const where = exceptSessionId ? { user: userId, revokedAt: null, id: { $ne: exceptSessionId } } : { user: userId, revokedAt: null };
-  stageAccessEnded(em);
   return em.nativeUpdate(Session, where, { revokedAt: new Date(), revokedReason: reason });
 }
 
@@ -138,7 +136,6 @@ export async function refreshSession(ctx: Context, presented: string): Promise<A
     if (!session.revokedAt) {
       await em.transactional(async (tem) => {
         await tem.nativeUpdate(Session, { id: session.id, revokedAt: null }, { revokedAt: now, revokedReason: 'refresh_reuse' });
-        stageAccessEnded(tem);
         recordAudit(ctx, tem, {
           action: 'auth.refresh_reuse',
           tenantId: session.tenant?.id ?? null,
@@ -178,8 +175,6 @@ function requireSession(ctx: Context): { userId: string; sessionId: string } {
 async function revoke(ctx: Context, sessionId: string, reason: string): Promise<void> {
   await ctx.em.transactional(async (em) => {
     await em.nativeUpdate(Session, { id: sessionId, revokedAt: null }, { revokedAt: new Date(), revokedReason: reason });
-    // Its open sockets close (every instance re-checks its sockets after the commit).
-    stageAccessEnded(em);
     recordAudit(ctx, em, { action: reason === 'logout' ? 'auth.logout' : 'auth.session_revoked', target: { type: 'Session', id: sessionId } });
   });
 }

@@ -178,6 +178,7 @@ export class SessionCache<R extends { expires_at: Date | string }> {
       if (msg.channel !== AUTH_CHANGED_CHANNEL) return;
       this.forgetAll();
       if (msg.payload && msg.payload === this.pendingPing) this.heard();
+      else if (!msg.payload?.startsWith('ping:')) for (const listener of this.changeListeners) listener();
     });
     try {
       await client.connect();
@@ -223,6 +224,17 @@ export class SessionCache<R extends { expires_at: Date | string }> {
   }
 
   private onHeard: (() => void) | null = null;
+  private readonly changeListeners = new Set<() => void>();
+
+  /**
+   * Calls `listener` after each notified change (not the cache's own test notifications), on every
+   * instance: for others that must react at once to a revocation (open WebSockets). Returns the
+   * way to stop.
+   */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
 
   private heard(): void {
     if (this.pingTimer) clearTimeout(this.pingTimer);

@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { EventEmitter } from 'node:events';
 import type { Config } from '../../config';
 import type { Logger } from '../../common/logger';
-import type { RealtimeMessage } from './stage';
+import type { RealtimeEvent } from './stage';
 
 /**
  * The one publisher of realtime messages, and where subscriptions listen. With REDIS_URL set it is
@@ -14,9 +14,9 @@ import type { RealtimeMessage } from './stage';
  */
 export interface RealtimeBus {
   /** Publishes committed messages; failures are logged (the change itself is already committed). */
-  publish(messages: readonly RealtimeMessage[]): void;
+  publish(messages: readonly RealtimeEvent[]): void;
   /** Calls `onMessage` for each message on any of `topics` until the returned stop is called. */
-  listen(topics: readonly string[], onMessage: (message: RealtimeMessage) => void): Promise<() => void>;
+  listen(topics: readonly string[], onMessage: (message: RealtimeEvent) => void): Promise<() => void>;
   /** 'redis' or 'memory', for logs and tests. */
   readonly kind: 'redis' | 'memory';
   close(): Promise<void>;
@@ -34,12 +34,10 @@ export const topic = {
   incidents: 'incident',
   /** One user's notifications. */
   notifications: (userId: string) => `notification.${userId}`,
-  /** Sessions or API keys ended somewhere: re-check the sockets' sign-ins. */
-  accessEnded: 'access-ended',
 } as const;
 
 /** The topics a message is published to. */
-export function topicsOf(message: RealtimeMessage): string[] {
+export function topicsOf(message: RealtimeEvent): string[] {
   switch (message.type) {
     case 'ticket':
       return [topic.tickets(message.tenantId), topic.allTickets];
@@ -49,8 +47,6 @@ export function topicsOf(message: RealtimeMessage): string[] {
       return [topic.incidents];
     case 'notification':
       return [topic.notifications(message.userId)];
-    case 'access-ended':
-      return [topic.accessEnded];
   }
 }
 
@@ -104,7 +100,7 @@ export function createRealtimeBus(config: Config, logger: Logger): RealtimeBus {
       }
     },
     async listen(topics, onMessage) {
-      const ids = await Promise.all(topics.map((t) => engine.subscribe(prefix + t, (m: RealtimeMessage) => onMessage(m), {})));
+      const ids = await Promise.all(topics.map((t) => engine.subscribe(prefix + t, (m: RealtimeEvent) => onMessage(m), {})));
       let stopped = false;
       return () => {
         if (stopped) return;

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../common/errors';
 import type { Context } from '../../context/context';
 import type { RealtimeBus } from './bus';
-import type { RealtimeEvent, RealtimeMessage } from './stage';
+import type { RealtimeEvent } from './stage';
 
 /**
  * What a WebSocket connection's context carries for its subscriptions (a symbol: nothing else
@@ -101,8 +101,8 @@ export function liveSubscription<Args, T>(spec: LiveSpec<Args, T>) {
       wake?.();
     };
     const selection = await spec.start(context, args);
-    stop = await live.bus.listen(selection.topics, (message: RealtimeMessage) => {
-      if (done || message.type === 'access-ended' || !selection.accept(message)) return;
+    stop = await live.bus.listen(selection.topics, (message: RealtimeEvent) => {
+      if (done || !selection.accept(message)) return;
       if (queue.length >= live.maxQueuedEvents) {
         finish();
         live.overflow();

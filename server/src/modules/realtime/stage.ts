@@ -12,15 +12,6 @@ export type RealtimeEvent =
   | { readonly type: 'incident'; readonly incidentId: string; readonly tenantIds: readonly string[] }
   | { readonly type: 'notification'; readonly userId: string; readonly notificationId: string };
 
-/**
- * Not for screens: sessions or API keys were ended, so every instance re-checks the sockets it
- * holds at once (instead of at its next periodic check) and closes those that lost their sign-in.
- */
-export type AccessEndedSignal = { readonly type: 'access-ended' };
-
-/** Everything that travels through the realtime publisher. */
-export type RealtimeMessage = RealtimeEvent | AccessEndedSignal;
-
 /*
  * Staged messages wait for the commit of their transaction. MikroORM reports the commit of the
  * top-level transaction only (afterTransactionCommit, with that transaction's object), never a
@@ -28,7 +19,7 @@ export type RealtimeMessage = RealtimeEvent | AccessEndedSignal;
  * transaction (a savepoint) waits for the outermost commit. A manager used without a transaction
  * (it flushes later, which commits in a transaction of its own) keys by the manager itself.
  */
-const staged = new WeakMap<object, RealtimeMessage[]>();
+const staged = new WeakMap<object, RealtimeEvent[]>();
 
 /** The outermost transaction of a knex transaction (MikroORM links a savepoint to its parent). */
 function rootOf(trx: object): object {
@@ -42,29 +33,17 @@ function rootOf(trx: object): object {
   return current;
 }
 
-function stage(em: EntityManager, message: RealtimeMessage): void {
-  const trx = em.getTransactionContext<object>();
-  const key = trx ? rootOf(trx) : em;
-  const list = staged.get(key);
-  if (list) list.push(message);
-  else staged.set(key, [message]);
-}
-
 /**
  * Stages `event` in `em`'s transaction: it is published after that transaction commits (to every
  * instance, through Redis when REDIS_URL is set) and never when it rolls back. Call it next to the
  * change it describes, inside the same transaction.
  */
 export function stageRealtimeEvent(em: EntityManager, event: RealtimeEvent): void {
-  stage(em, event);
-}
-
-/**
- * Stages the signal that sessions or API keys ended (revoked, signed out, deactivated): after the
- * commit, every instance re-checks its sockets' sign-ins and closes the ended ones.
- */
-export function stageAccessEnded(em: EntityManager): void {
-  stage(em, { type: 'access-ended' });
+  const trx = em.getTransactionContext<object>();
+  const key = trx ? rootOf(trx) : em;
+  const list = staged.get(key);
+  if (list) list.push(event);
+  else staged.set(key, [event]);
 }
 
 /**
@@ -73,10 +52,10 @@ export function stageAccessEnded(em: EntityManager): void {
  * mail outbox's pattern (mail.outbox.ts): returns the way to stop it, as MikroORM cannot remove a
  * subscriber.
  */
-export function onRealtimeCommitted(orm: MikroORM, publish: (messages: readonly RealtimeMessage[]) => void): { close(): void } {
+export function onRealtimeCommitted(orm: MikroORM, publish: (messages: readonly RealtimeEvent[]) => void): { close(): void } {
   let active = true;
-  const take = (args: TransactionEventArgs): RealtimeMessage[] => {
-    const out: RealtimeMessage[] = [];
+  const take = (args: TransactionEventArgs): RealtimeEvent[] => {
+    const out: RealtimeEvent[] = [];
     for (const key of [args.transaction as object | undefined, args.em]) {
       if (!key) continue;
       const list = staged.get(key);
@@ -106,9 +85,9 @@ export function onRealtimeCommitted(orm: MikroORM, publish: (messages: readonly 
 }
 
 /** One copy of each message (a ticket updated twice in one transaction is one event). */
-function dedupe(messages: readonly RealtimeMessage[]): RealtimeMessage[] {
+function dedupe(messages: readonly RealtimeEvent[]): RealtimeEvent[] {
   const seen = new Set<string>();
-  const out: RealtimeMessage[] = [];
+  const out: RealtimeEvent[] = [];
   for (const m of messages) {
     const key = JSON.stringify(m);
     if (seen.has(key)) continue;

@@ -24,7 +24,7 @@ import type { AppServices, Context } from '../../context/context';
 import { createContext, freshContext } from '../../context/create-context';
 import { ApiKey } from '../apikeys/api-key.entity';
 import { Session } from '../auth/session.entity';
-import { topic, type RealtimeBus } from './bus';
+import type { RealtimeBus } from './bus';
 import { contextOfPayload, LIVE, type LiveConnection } from './live';
 // graphql-ws's ws adapter is the subpath export `graphql-ws/use/ws`: Node resolves it, while the
 // repository's TypeScript settings (moduleResolution "node") read types from the file itself.
@@ -291,16 +291,13 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
     if (open.size) void check();
   }, limits.sessionCheckMs);
   timer.unref();
-  // With Redis away, subscribing waits (and may fail) until it is back; the periodic check
-  // still ends revoked sockets meanwhile.
-  const stopListening = bus
-    .listen([topic.accessEnded], () => {
-      if (open.size) void check();
-    })
-    .catch((err: unknown) => {
-      logger.error({ err }, 'realtime: could not listen for ended sessions; the periodic check still applies');
-      return () => undefined;
-    });
+  // Sessions, users, memberships, roles, tenants or API keys changed (the database notifies every
+  // instance when such a change commits, by whatever path; modules/auth/session-cache.ts): the
+  // sockets' sign-ins are checked at once. Without the listener (SESSION_CACHE_ENABLED=false),
+  // the periodic check alone ends revoked sockets.
+  const stopListening = services.sessionCache?.onChange(() => {
+    if (open.size) void check();
+  });
 
   return {
     connections: () => open.size,
@@ -308,8 +305,7 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
     checkAccess: check,
     async close() {
       clearInterval(timer);
-      // Not awaited: a subscription still waiting for an unreachable Redis must not hold up the shutdown.
-      void stopListening.then((stop) => stop());
+      stopListening?.();
       for (const c of open) if (c.expiry) clearTimeout(c.expiry);
       await disposable.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -9,7 +9,6 @@ import { Session } from '../auth/session.entity';
 import { emitWebhookEvent } from '../webhooks/webhook.emit';
 import { memberData } from '../webhooks/webhook.events';
 import { Membership } from './membership.entity';
-import { stageAccessEnded } from '../realtime/stage';
 
 const OWNER = 'owner';
 
@@ -30,7 +29,6 @@ async function endMembership(ctx: Context, em: EntityManager, membership: Member
   const userId = membership.user.id;
   const role = membership.role.getEntity().name;
   em.remove(membership);
-  stageAccessEnded(em);
   const revoked = await em.nativeUpdate(
     Session,
     { user: userId, tenant: tenantId, revokedAt: null },

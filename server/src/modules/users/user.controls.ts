@@ -11,7 +11,6 @@ import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
 import { sessionList, type SessionsArgs } from '../auth/auth.inputs';
 import { Session } from '../auth/session.entity';
 import { User } from './user.entity';
-import { stageAccessEnded } from '../realtime/stage';
 
 /*
  * Platform staff's controls over any user account (shield has checked platform:user:manage, or
@@ -32,7 +31,6 @@ async function lockTarget(ctx: Context, em: EntityManager, userId: string): Prom
 
 /** Ends every live session of the user; returns how many. */
 function revokeAll(em: EntityManager, userId: string, reason: string, at: Date): Promise<number> {
-  stageAccessEnded(em);
   return em.nativeUpdate(Session, { user: userId, revokedAt: null, expiresAt: { $gt: at } }, { revokedAt: at, revokedReason: reason });
 }
 
