@@ -4,7 +4,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Client, createClient, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
+import jwt from 'jsonwebtoken';
 import { toGlobalId } from '../src/common/global-id';
+import { type AccessClaims, signAccessToken } from '../src/modules/auth/tokens';
 import { stageRealtimeEvent } from '../src/modules/realtime/stage';
 import { startTestApp, type TestApp } from './harness';
 import { testRedisUrl, uniqueRedisPrefix } from './redis-server';
@@ -301,6 +303,48 @@ describe('connections', () => {
     expect(await feed.closed).toEqual({ code: 4403, reason: 'UNAUTHENTICATED SESSION_ENDED' });
   });
 
+  it("closes a socket when its user's role changes, and the socket that connects again gets the new role's rights", async () => {
+    const login = await t.login('viewer@acme.test');
+    const feed = await subscribe(t.url, `Bearer ${login.accessToken}`, TICKET_SUB);
+    const [membership] = await t.sql<{ id: string; role_id: string }>(
+      `select m.id, m.role_id from memberships m join tenants tn on tn.id = m.tenant_id where tn.slug = 'acme' and m.user_id = ?`,
+      [await t.userId('viewer@acme.test')],
+    );
+    try {
+      // Straight in the database, as another instance or an operator would.
+      await t.sql(`update memberships set role_id = (select id from roles where tenant_id = memberships.tenant_id and name = 'member') where id = ?`, [membership?.id]);
+      expect(await feed.closed).toEqual({ code: 4403, reason: 'UNAUTHENTICATED ACCESS_CHANGED' });
+      await until(() => t.app.realtime.connections() === 0);
+      // The same token is still good: the new connection holds the rights of the new role.
+      const again = await subscribe(t.url, `Bearer ${login.accessToken}`, TICKET_SUB);
+      await t.app.realtime.checkAccess();
+      await comment(agent, acmeTicket.id, 'after the role change');
+      expect((await again.next()).data?.ticketChanged.comment.body).toBe('after the role change');
+    } finally {
+      await t.sql('update memberships set role_id = ? where id = ?', [membership?.role_id, membership?.id]);
+    }
+  });
+
+  it('closes a socket whose session moved on to another tenant (its token\'s generation is past)', async () => {
+    const login = await t.login('viewer@acme.test');
+    const feed = await subscribe(t.url, `Bearer ${login.accessToken}`, TICKET_SUB);
+    const { sid } = jwt.decode(login.accessToken) as AccessClaims;
+    await t.sql('update sessions set generation = generation + 1 where id = ?', [sid]);
+    expect(await feed.closed).toEqual({ code: 4403, reason: 'UNAUTHENTICATED SESSION_ENDED' });
+  });
+
+  it('closes a socket when its access token expires', async () => {
+    const login = await t.login('viewer@acme.test');
+    const claims = jwt.decode(login.accessToken) as AccessClaims;
+    const config = t.app.services.config;
+    // A token of the same session, issued long enough ago that it has 1.5 s left.
+    const { token, expiresAt } = signAccessToken(config, claims, Date.now() + 1500 - config.jwt.accessTtlSeconds * 1000);
+    const feed = await subscribe(t.url, `Bearer ${token}`, TICKET_SUB);
+    expect(t.app.realtime.connections()).toBe(1);
+    expect(await feed.closed).toEqual({ code: 4403, reason: 'UNAUTHENTICATED EXPIRED' });
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt.getTime() - 1000);
+  });
+
   it('refuses one socket more than REALTIME_MAX_CONNECTIONS_PER_USER (10 by default) for one user', async () => {
     const token = (await t.login('viewer@acme.test')).accessToken;
     const feeds: Feed[] = [];
@@ -326,6 +370,43 @@ describe('connections', () => {
 
     const query = await subscribe(t.url, `Bearer ${member}`, 'query { me { id } }');
     expect((await query.next()).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('bounds (an instance with REALTIME_MAX_QUEUED_EVENTS=2 and REALTIME_MAX_CONNECTIONS_PER_TENANT=2)', () => {
+  let small: TestApp;
+  beforeAll(async () => {
+    small = await startTestApp({ env: { REALTIME_MAX_QUEUED_EVENTS: '2', REALTIME_MAX_CONNECTIONS_PER_TENANT: '2' } });
+  }, 60_000);
+  afterAll(async () => {
+    await small?.close();
+  });
+
+  it('drops a subscriber that falls more than REALTIME_MAX_QUEUED_EVENTS behind, rather than buffering', async () => {
+    const token = (await small.login('member@acme.test')).accessToken;
+    const feed = await subscribe(small.url, `Bearer ${token}`, TICKET_SUB, {}, listeningOn(small));
+    const acmeId = await small.tenantId('acme');
+    const rows = await small.sql<{ id: string }>('select id from tickets where tenant_id = ? order by number limit 20', [acmeId]);
+    expect(rows.length).toBeGreaterThan(5);
+    // Changes to many tickets committed at once: each is read again before it is sent, so they queue.
+    await small.orm.em.fork().transactional(async (em) => {
+      for (const row of rows) stageRealtimeEvent(em, { type: 'ticket', tenantId: acmeId, ticketId: row.id, kind: 'UPDATED' });
+    });
+    expect(await feed.closed).toEqual({ code: 4008, reason: 'Too slow: events were not read in time' });
+    await until(() => small.app.realtime.connections() === 0 && small.app.realtime.subscriptions() === 0);
+  });
+
+  it("refuses a tenant's socket beyond REALTIME_MAX_CONNECTIONS_PER_TENANT; another tenant still connects", async () => {
+    const feeds = [];
+    for (const email of ['member@acme.test', 'agent@acme.test']) {
+      feeds.push(await subscribe(small.url, `Bearer ${(await small.login(email)).accessToken}`, TICKET_SUB, {}, listeningOn(small)));
+    }
+    const third = await subscribe(small.url, `Bearer ${(await small.login('viewer@acme.test')).accessToken}`, TICKET_SUB, {}, null);
+    expect(await third.closed).toEqual({ code: 1013, reason: 'Too many connections; try again later' });
+    const globex = await subscribe(small.url, `Bearer ${(await small.login('owner@globex.test', 'globex')).accessToken}`, TICKET_SUB, {}, listeningOn(small));
+    expect(small.app.realtime.connections()).toBe(3);
+    await Promise.all([...feeds, globex].map((f) => f.dispose()));
+    await until(() => small.app.realtime.connections() === 0);
   });
 });
 

@@ -36,6 +36,27 @@ interface ApiKeyRow {
 /** How often last_used_at is written at most. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** An API key with its creator's current membership and role in the key's tenant (an enabled account). */
+const KEY_SELECT = `select k.id as api_key_id, k.tenant_id, k.permissions as key_permissions, k.revoked_at is not null as revoked,
+            k.expires_at is not null and k.expires_at <= now() as expired,
+            k.last_used_at is null or k.last_used_at < now() - interval '${LAST_USED_RESOLUTION_MS / 1000} seconds' as mark_used,
+            u.id as user_id, m.id as membership_id, r.name as role_name, r.permissions as role_permissions
+       from api_keys k
+       left join users u on u.id = k.created_by_id and u.disabled_at is null
+       left join memberships m on m.user_id = u.id and m.tenant_id = k.tenant_id
+       left join roles r on r.id = m.role_id and r.tenant_id = m.tenant_id`;
+
+/** A live session (not revoked nor expired) of an enabled user, with their membership and role in the session's tenant. */
+const SESSION_SELECT = `select s.id as session_id, s.expires_at, s.tenant_id as session_tenant_id, s.generation, u.id as user_id, u.staff_role,
+            m.id as membership_id, r.name as role_name, r.permissions,
+            u.totp_enabled_at is not null as two_factor_enabled, t.require_two_factor as tenant_requires_two_factor
+       from sessions s
+       join users u on u.id = s.user_id and u.disabled_at is null
+       left join memberships m on m.user_id = u.id and m.tenant_id = s.tenant_id
+       left join roles r on r.id = m.role_id and r.tenant_id = m.tenant_id
+       left join tenants t on t.id = m.tenant_id
+      where s.revoked_at is null and s.expires_at > now()`;
+
 type KeyAuth = { ok: true; principal: Extract<Principal, { kind: 'apiKey' }>; permissions: string[] } | { ok: false; reason: AuthFailure };
 
 /**
@@ -48,28 +69,22 @@ type KeyAuth = { ok: true; principal: Extract<Principal, { kind: 'apiKey' }>; pe
  */
 async function authenticateApiKey(orm: MikroORM, secret: string, req: RequestInfo, logger: Logger): Promise<KeyAuth> {
   if (!hasApiKeyShape(secret)) return { ok: false, reason: 'API_KEY_INVALID' };
-  const rows = (await preparedRows(
-    orm.em,
-    `select k.id as api_key_id, k.tenant_id, k.permissions as key_permissions, k.revoked_at is not null as revoked,
-            k.expires_at is not null and k.expires_at <= now() as expired,
-            k.last_used_at is null or k.last_used_at < now() - interval '${LAST_USED_RESOLUTION_MS / 1000} seconds' as mark_used,
-            u.id as user_id, m.id as membership_id, r.name as role_name, r.permissions as role_permissions
-       from api_keys k
-       left join users u on u.id = k.created_by_id and u.disabled_at is null
-       left join memberships m on m.user_id = u.id and m.tenant_id = k.tenant_id
-       left join roles r on r.id = m.role_id and r.tenant_id = m.tenant_id
-      where k.secret_hash = $1`,
-    [hashApiKeySecret(secret)],
-  )) as unknown as ApiKeyRow[];
+  const rows = (await preparedRows(orm.em, `${KEY_SELECT} where k.secret_hash = $1`, [hashApiKeySecret(secret)])) as unknown as ApiKeyRow[];
   const row = rows[0];
   if (!row) return { ok: false, reason: 'API_KEY_INVALID' };
-  const refused = keyRefusal(row);
-  if (refused || !row.user_id || !row.membership_id || !row.role_name) {
-    const reason = refused?.reason ?? 'API_KEY_CREATOR_INACTIVE';
-    void auditKeyRefusal(orm.em, { correlationId: req.correlationId, ip: req.ip, logger }, { apiKeyId: row.api_key_id, tenantId: row.tenant_id, userId: row.user_id, reason });
-    return { ok: false, reason };
+  const access = accessOfKey(row);
+  if (!access.ok) {
+    void auditKeyRefusal(orm.em, { correlationId: req.correlationId, ip: req.ip, logger }, { apiKeyId: row.api_key_id, tenantId: row.tenant_id, userId: row.user_id, reason: access.reason });
+    return access;
   }
   if (row.mark_used) markUsed(orm, row.api_key_id, logger);
+  return access;
+}
+
+/** What a key's row grants: its permissions capped by its creator's current role, or why it is refused. */
+function accessOfKey(row: ApiKeyRow): KeyAuth {
+  const refused = keyRefusal(row);
+  if (refused || !row.user_id || !row.membership_id || !row.role_name) return { ok: false, reason: refused?.reason ?? 'API_KEY_CREATOR_INACTIVE' };
   const held = new Set(row.role_permissions ?? []);
   return {
     ok: true,
@@ -134,20 +149,79 @@ async function lookUpSession(orm: MikroORM, cache: SessionCache<SessionRow> | un
   const epoch = cache?.begin();
   const rows = (await preparedRows(
     orm.em,
-    `select s.id as session_id, s.expires_at, u.id as user_id, u.staff_role, m.id as membership_id, r.name as role_name, r.permissions,
-            u.totp_enabled_at is not null as two_factor_enabled, t.require_two_factor as tenant_requires_two_factor
-       from sessions s
-       join users u on u.id = s.user_id and u.disabled_at is null
-       left join memberships m on m.user_id = u.id and m.tenant_id = s.tenant_id
-       left join roles r on r.id = m.role_id and r.tenant_id = m.tenant_id
-       left join tenants t on t.id = m.tenant_id
-      where s.id = $1 and s.user_id = $2 and s.revoked_at is null and s.expires_at > now()
-        and s.tenant_id is not distinct from $3 and s.generation = $4`,
+    `${SESSION_SELECT} and s.id = $1 and s.user_id = $2 and s.tenant_id is not distinct from $3 and s.generation = $4`,
     values,
   )) as unknown as SessionRow[];
   const row = rows[0];
   if (row && cache && epoch !== undefined) cache.remember(cacheKey, epoch, row);
   return row;
+}
+
+/** What a live session's row grants in the tenant its token names. */
+function accessOfSession(row: SessionRow, tid: string | null): { principal: Extract<Principal, { kind: 'user' }>; permissions: string[] } {
+  const tenantId = row.membership_id ? tid : null;
+  const permissions = [...(row.permissions ?? [])];
+  // Staff rights apply only outside a tenant (platform scope), where every cross-tenant
+  // access is audited; inside a tenant, staff act as the member they are there.
+  if (row.staff_role && !tenantId) permissions.push(...(STAFF_PERMISSIONS[row.staff_role] ?? []));
+  return {
+    permissions,
+    principal: {
+      kind: 'user',
+      userId: row.user_id,
+      sessionId: row.session_id,
+      tenantId,
+      membershipId: row.membership_id,
+      role: row.role_name,
+      staffRole: row.staff_role,
+      twoFactorEnabled: row.two_factor_enabled,
+      twoFactorEnrollmentRequired: !!tenantId && !!row.tenant_requires_two_factor && !row.two_factor_enabled,
+    },
+  };
+}
+
+/** One context's principal and permissions as one comparable string. */
+export function accessSignature(principal: Principal, permissions: Iterable<string>): string {
+  return JSON.stringify([principal, [...new Set(permissions)].sort()]);
+}
+
+/** The sign-in behind a long-lived context (a WebSocket connection), to check again later. */
+export type HeldAccess = { kind: 'session'; sessionId: string; tenantId: string | null; generation: number } | { kind: 'apiKey'; apiKeyId: string };
+
+/**
+ * What each held sign-in grants now, with two statements at most (sessions, keys), as
+ * `accessSignature` strings keyed by session or key id; a sign-in that no longer grants anything
+ * (session ended or moved to another tenant or generation, user disabled, key revoked, expired or
+ * its creator gone) is absent.
+ */
+export async function currentAccess(orm: MikroORM, held: readonly HeldAccess[]): Promise<Map<string, string>> {
+  const sessions = new Map<string, Extract<HeldAccess, { kind: 'session' }>>();
+  const keys = new Set<string>();
+  for (const h of held) {
+    if (h.kind === 'session') sessions.set(h.sessionId, h);
+    else keys.add(h.apiKeyId);
+  }
+  const out = new Map<string, string>();
+  if (sessions.size) {
+    const rows = (await preparedRows(orm.em, `${SESSION_SELECT} and s.id = any($1::uuid[])`, [[...sessions.keys()]])) as unknown as (SessionRow & {
+      session_tenant_id: string | null;
+      generation: number;
+    })[];
+    for (const row of rows) {
+      const h = sessions.get(row.session_id);
+      if (!h || row.generation !== h.generation || row.session_tenant_id !== h.tenantId) continue;
+      const access = accessOfSession(row, h.tenantId);
+      out.set(row.session_id, accessSignature(access.principal, access.permissions));
+    }
+  }
+  if (keys.size) {
+    const rows = (await preparedRows(orm.em, `${KEY_SELECT} where k.id = any($1::uuid[])`, [[...keys]])) as unknown as ApiKeyRow[];
+    for (const row of rows) {
+      const access = accessOfKey(row);
+      if (access.ok) out.set(row.api_key_id, accessSignature(access.principal, access.permissions));
+    }
+  }
+  return out;
 }
 
 async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenticate: boolean): Promise<Context> {
@@ -184,22 +258,10 @@ async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenti
       if (!row) {
         authFailure = 'SESSION_ENDED';
       } else {
-        tenantId = row.membership_id ? tid : null;
-        for (const p of row.permissions ?? []) permissions.add(p);
-        // Staff rights apply only outside a tenant (platform scope), where every cross-tenant
-        // access is audited; inside a tenant, staff act as the member they are there.
-        if (row.staff_role && !tenantId) for (const p of STAFF_PERMISSIONS[row.staff_role] ?? []) permissions.add(p);
-        principal = {
-          kind: 'user',
-          userId: row.user_id,
-          sessionId: row.session_id,
-          tenantId,
-          membershipId: row.membership_id,
-          role: row.role_name,
-          staffRole: row.staff_role,
-          twoFactorEnabled: row.two_factor_enabled,
-          twoFactorEnrollmentRequired: !!tenantId && !!row.tenant_requires_two_factor && !row.two_factor_enabled,
-        };
+        const access = accessOfSession(row, tid);
+        principal = access.principal;
+        tenantId = access.principal.tenantId;
+        for (const p of access.permissions) permissions.add(p);
       }
     }
   }

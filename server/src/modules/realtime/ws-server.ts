@@ -21,9 +21,7 @@ import type { Logger } from '../../common/logger';
 import { limitValidationRules, queryCost } from '../../common/query-limits';
 import { uuidv7 } from '../../common/uuid';
 import type { AppServices, Context } from '../../context/context';
-import { createContext, freshContext } from '../../context/create-context';
-import { ApiKey } from '../apikeys/api-key.entity';
-import { Session } from '../auth/session.entity';
+import { accessSignature, createContext, currentAccess, freshContext, type HeldAccess } from '../../context/create-context';
 import type { RealtimeBus } from './bus';
 import { contextOfPayload, LIVE, type LiveConnection } from './live';
 // graphql-ws's ws adapter is the subpath export `graphql-ws/use/ws`: Node resolves it, while the
@@ -70,6 +68,10 @@ interface Connection {
   readonly userKey: string;
   readonly tenantId: string | null;
   readonly expiry: NodeJS.Timeout | null;
+  /** The session (its tenant and generation, from the token) or API key it signed in with. */
+  readonly held: HeldAccess;
+  /** What that sign-in granted when the socket connected (accessSignature). */
+  readonly signature: string;
 }
 
 type ConnectionExtra = Extra & { connection?: Connection };
@@ -84,12 +86,21 @@ function userKeyOf(ctx: Context): string | null {
   return null;
 }
 
-/** When the access token in `authorization` expires (ms since the epoch); null for API keys. */
-function tokenExpiry(authorization: string): number | null {
+/**
+ * What an authenticated socket signed in with: its API key, or its session as the access token
+ * names it (tenant, generation) with the token's expiry (ms since the epoch). The token was
+ * verified by createContext; its claims are only read here.
+ */
+function heldAccess(ctx: Context, authorization: string): { held: HeldAccess; expiresAt: number | null } | null {
+  const p = ctx.principal;
+  if (p.kind === 'apiKey') return { held: { kind: 'apiKey', apiKeyId: p.apiKeyId }, expiresAt: null };
+  if (p.kind !== 'user') return null;
   const token = /^Bearer\s+(\S+)$/.exec(authorization.trim())?.[1];
-  if (!token) return null;
-  const claims = jwt.decode(token);
-  return claims && typeof claims === 'object' && typeof claims.exp === 'number' ? claims.exp * 1000 : null;
+  const claims = token ? jwt.decode(token) : null;
+  if (!claims || typeof claims !== 'object') return null;
+  const tenantId = typeof claims.tid === 'string' ? claims.tid : null;
+  const generation = typeof claims.gen === 'number' ? claims.gen : 0;
+  return { held: { kind: 'session', sessionId: p.sessionId, tenantId, generation }, expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : null };
 }
 
 /**
@@ -155,7 +166,8 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
           correlationId: uuidv7(),
         });
         const userKey = userKeyOf(context);
-        if (!userKey) {
+        const access = heldAccess(context, authorization);
+        if (!userKey || !access) {
           closeSocket(extra.socket, CLOSE.UNAUTHENTICATED, `UNAUTHENTICATED ${context.authFailure ?? 'NO_TOKEN'}`);
           return false;
         }
@@ -164,12 +176,14 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
           return false;
         }
         if (extra.socket.readyState !== extra.socket.OPEN) return false;
-        const expiresAt = tokenExpiry(authorization);
+        const { expiresAt, held } = access;
         const connection: Connection = {
           socket: extra.socket,
           context,
           userKey,
           tenantId: context.tenantId,
+          held,
+          signature: accessSignature(context.principal, context.permissions),
           expiry:
             expiresAt === null
               ? null
@@ -245,27 +259,20 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
     wss,
   );
 
-  /** Every socket whose session (or API key) ended since it connected is closed. */
+  /**
+   * Every socket whose sign-in no longer grants what it granted at connect is closed: its
+   * session (or key) ended, or its role, permissions, membership or tenant changed. The client
+   * connects again (with a fresh token) and subscribes with what it may read now.
+   */
   const checkAccess = async () => {
-    const sessions = new Map<string, Connection[]>();
-    const keys = new Map<string, Connection[]>();
-    for (const c of open) {
-      const p = c.context.principal;
-      const [map, id] = p.kind === 'user' ? [sessions, p.sessionId] : p.kind === 'apiKey' ? [keys, p.apiKeyId] : [null, ''];
-      if (map) map.set(id, [...(map.get(id) ?? []), c]);
-    }
-    const em = orm.em.fork();
-    const now = new Date();
-    const liveSessions = sessions.size
-      ? await em.find(Session, { id: { $in: [...sessions.keys()] }, revokedAt: null, expiresAt: { $gt: now }, user: { disabledAt: null } }, { fields: ['id'], filters: false })
-      : [];
-    const liveKeys = keys.size
-      ? await em.find(ApiKey, { id: { $in: [...keys.keys()] }, revokedAt: null, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] }, { fields: ['id'], filters: false })
-      : [];
-    const alive = new Set([...liveSessions, ...liveKeys].map((r) => r.id));
-    for (const [id, list] of [...sessions, ...keys]) {
-      if (alive.has(id)) continue;
-      for (const c of list) closeSocket(c.socket, CLOSE.UNAUTHENTICATED, 'UNAUTHENTICATED SESSION_ENDED');
+    const sockets = [...open];
+    if (!sockets.length) return;
+    const now = await currentAccess(orm, sockets.map((c) => c.held));
+    for (const c of sockets) {
+      const id = c.held.kind === 'session' ? c.held.sessionId : c.held.apiKeyId;
+      const signature = now.get(id);
+      if (signature === undefined) closeSocket(c.socket, CLOSE.UNAUTHENTICATED, 'UNAUTHENTICATED SESSION_ENDED');
+      else if (signature !== c.signature) closeSocket(c.socket, CLOSE.UNAUTHENTICATED, 'UNAUTHENTICATED ACCESS_CHANGED');
     }
   };
 
