@@ -64,6 +64,7 @@ describe('the run page', () => {
     await waitFor(() => expect(server.live.open('RunLive')).toBe(1));
     await tick(2500);
     expect(server.callsOf('RunDetail')).toHaveLength(1);
+    expect(server.callsOf('RunEvents')).toHaveLength(1);
     // Each change the server announces reads the run again.
     server.live.emit('RunLive', { runChanged: { __typename: 'AutomationRun', id: RUN_ID, status: 'RUNNING', updatedAt: new Date().toISOString() } });
     await waitFor(() => expect(within(screen.getByTestId('run-status')).getByText('Running')).toBeTruthy());
@@ -72,6 +73,8 @@ describe('the run page', () => {
     expect(await screen.findByText('Germany')).toBeTruthy();
     expect(await within(screen.getByRole('list', { name: 'Run events' })).findByText('run.succeeded')).toBeTruthy();
     expect(server.callsOf('RunDetail')).toHaveLength(3);
+    // The events were read again with each change of the run, not on a timer.
+    expect(server.callsOf('RunEvents')).toHaveLength(3);
     // Finished: the page stops listening.
     await waitFor(() => expect(server.live.open('RunLive')).toBe(0));
     // Finished and not failed: nothing to cancel or retry.

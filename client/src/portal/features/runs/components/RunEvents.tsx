@@ -3,9 +3,8 @@ import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@apollo/client/react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { graphql } from '../../../../gql';
-import type { RunStatus } from '../../../../gql/graphql';
 import { messageOf } from '../../../../shared/errors';
 import { formatDateTime } from '../../../../shared/format';
 
@@ -37,18 +36,19 @@ function detailOf(payload: unknown): string | null {
   return text || null;
 }
 
-/** The system events carrying the run's correlation id, oldest first; they follow the run while it is live. */
-export function RunEvents({ correlationId, live, status }: { correlationId: string; live: boolean; status: RunStatus }) {
-  const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(RUN_EVENTS_QUERY, { variables: { correlationId } });
+/**
+ * The system events carrying the run's correlation id, oldest first. Each of the run's moves
+ * writes its event in the same transaction and reaches the page live (runChanged), which reads the
+ * run again: a new `updatedAt` (`changedAt`) fetches the events once more. No polling.
+ */
+export function RunEvents({ correlationId, changedAt }: { correlationId: string; changedAt: string }) {
+  const { data, loading, error, refetch } = useQuery(RUN_EVENTS_QUERY, { variables: { correlationId } });
+  const first = useRef(changedAt);
   useEffect(() => {
-    if (!live) return;
-    startPolling(1500);
-    return () => stopPolling();
-  }, [live, startPolling, stopPolling]);
-  // The event of the last step is written with it: fetch once more when the status changes.
-  useEffect(() => {
+    if (first.current === changedAt) return;
+    first.current = changedAt;
     void refetch();
-  }, [status, refetch]);
+  }, [changedAt, refetch]);
 
   if (error && !data) {
     return (

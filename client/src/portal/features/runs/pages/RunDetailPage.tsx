@@ -217,7 +217,7 @@ export function RunDetailPage() {
           </Section>
           {session.can('event:read') && (
             <Section title="Events">
-              <RunEvents correlationId={run.correlationId} live={live} status={run.status} />
+              <RunEvents correlationId={run.correlationId} changedAt={run.updatedAt} />
             </Section>
           )}
         </Stack>
