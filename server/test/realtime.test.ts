@@ -220,6 +220,19 @@ describe('ticketChanged', () => {
     expect((await runs.next()).data?.runChanged).toEqual({ id: started.data?.startRun.id, status: 'QUEUED' });
   });
 
+  it('shares one read of each change among sockets with the same rights (two sign-ins of one person), and reads every change again', async () => {
+    const secondSignIn = (await t.login('member@acme.test')).accessToken;
+    const feeds = [await subscribe(t.url, `Bearer ${member}`, TICKET_SUB), await subscribe(t.url, `Bearer ${secondSignIn}`, TICKET_SUB), await subscribe(t.url, `Bearer ${agent}`, TICKET_SUB)];
+    for (const body of ['first change', 'second change']) {
+      const before = t.app.realtime.eventReads();
+      await comment(agent, acmeTicket.id, body);
+      for (const feed of feeds) expect((await feed.next()).data?.ticketChanged).toMatchObject({ kind: 'COMMENTED', comment: { body } });
+      // One read for the member's two sockets, one for the agent's.
+      expect(t.app.realtime.eventReads() - before).toBe(2);
+    }
+    for (const feed of feeds) expect(feed.pending()).toBe(0);
+  });
+
   it('publishes nothing for a rolled-back change', async () => {
     const feed = await subscribe(t.url, `Bearer ${member}`, TICKET_SUB);
     const acmeId = await t.tenantId('acme');

@@ -13,16 +13,18 @@ import { toGlobalId } from '../common/global-id';
 import { startEmbeddedPostgres } from '../database/embedded';
 import { createOrmConfig } from '../database/orm.config';
 import { Ticket } from '../modules/tickets/ticket.entity';
+import { signAccessToken } from '../modules/auth/tokens';
 import { DEMO_PASSWORD, seedDemoData } from '../seeders/demo.seeder';
 
 /**
- * Real-time benchmark (not a test): `npm run bench:realtime` (-- --subscribers 1000 --changes 100).
- * One instance on a throwaway embedded PostgreSQL (REDIS_URL: through Redis, else in memory),
- * N idle subscribers of ticketChanged (graphql-ws clients in this process, members of acme), then
- * M comments added one after another through HTTP. Each delivery's latency runs from sending the
- * mutation to the event arriving at a subscriber (each subscriber reads the ticket and the comment
- * again with its own context: N x 2 reads per change). Prints median and p99, and the RSS of this
- * process (server and clients) idle and after the burst.
+ * Real-time benchmark (not a test): `npm run bench:realtime` (-- --subscribers 1000 --changes 100
+ * --users 1000). One instance on a throwaway embedded PostgreSQL (REDIS_URL: through Redis, else in
+ * memory), N idle subscribers of ticketChanged (graphql-ws clients in this process), signed in as
+ * U distinct viewers of acme made for the run (by default one person per socket), then M comments
+ * added one after another through HTTP. Each delivery's latency runs from sending the mutation to
+ * the event arriving at a subscriber. Each change is read again (ticket and comment) once per set
+ * of sockets with the same rights: U reads per change (shared-reads.ts). Prints median and p99,
+ * the reads made, and the RSS of this process (server and clients) idle and after the burst.
  */
 
 const arg = (name: string, fallback: number) => {
@@ -32,6 +34,8 @@ const arg = (name: string, fallback: number) => {
 };
 const SUBSCRIBERS = arg('subscribers', 1000);
 const CHANGES = arg('changes', 100);
+/** Distinct people among the subscribers (viewers of acme made for the run); 1: every socket is one person's. */
+const USERS = Math.min(arg('users', SUBSCRIBERS), SUBSCRIBERS);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -68,8 +72,25 @@ async function main(): Promise<void> {
       return (await res.json()) as { data?: { login?: { accessToken: string } }; errors?: unknown[] };
     };
     const login = async (email: string) => (await post('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password: DEMO_PASSWORD } })).data?.login?.accessToken ?? '';
-    const member = await login('member@acme.test');
     const agent = await login('agent@acme.test');
+    // U viewers of acme, each with a live session and an access token (no sign-in: the limiter
+    // and argon2 are not what this measures).
+    const people = await orm.em.getConnection().execute<{ id: string; user_id: string; tenant_id: string }[]>(
+      `with made as (
+         insert into users (id, email, name, password_hash)
+         select gen_random_uuid(), 'bench-' || g || '@acme.test', 'Bench viewer ' || g, (select password_hash from users where email = 'member@acme.test')
+           from generate_series(1, ?) g
+         returning id),
+       joined as (
+         insert into memberships (id, tenant_id, user_id, role_id)
+         select gen_random_uuid(), t.id, made.id, r.id from made, tenants t join roles r on r.tenant_id = t.id and r.name = 'viewer' where t.slug = 'acme'
+         returning user_id, tenant_id)
+       insert into sessions (id, user_id, tenant_id, expires_at)
+       select gen_random_uuid(), user_id, tenant_id, now() + interval '1 day' from joined
+       returning id, user_id, tenant_id`,
+      [USERS],
+    );
+    const tokens = people.map((p) => signAccessToken(config, { sub: p.user_id, sid: p.id, tid: p.tenant_id, gen: 0 }).token);
     const ticket = await orm.em.fork().findOneOrFail(Ticket, { tenant: { slug: 'acme' } }, { filters: false, orderBy: { number: 'asc' } });
     const ticketId = toGlobalId('Ticket', ticket.id);
 
@@ -78,7 +99,7 @@ async function main(): Promise<void> {
     let received = 0;
     const startedSubs = Date.now();
     for (let i = 0; i < SUBSCRIBERS; i++) {
-      const client = createClient({ url: `${base.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${member}` }, lazy: false, retryAttempts: 0 });
+      const client = createClient({ url: `${base.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${tokens[i % tokens.length]}` }, lazy: false, retryAttempts: 0 });
       clients.push(client);
       client.subscribe<{ ticketChanged: { comment: { body: string } | null } }>(
         { query: 'subscription { ticketChanged { kind ticket { id status } comment { body } } }' },
@@ -99,6 +120,7 @@ async function main(): Promise<void> {
     const idleRss = process.memoryUsage().rss;
     process.stdout.write(`${SUBSCRIBERS} subscribers listening after ${((Date.now() - startedSubs) / 1000).toFixed(1)} s; RSS idle ${mb(idleRss)}\n`);
 
+    const readsBefore = app.realtime.eventReads();
     const burst = Date.now();
     for (let i = 0; i < CHANGES; i++) {
       const body = `bench change ${i}`;
@@ -118,6 +140,7 @@ async function main(): Promise<void> {
       [
         `${CHANGES} changes, ${received}/${expected} deliveries in ${((Date.now() - burst) / 1000).toFixed(1)} s (${config.redisUrl ? 'Redis' : 'in memory'})`,
         `delivery latency: median ${percentile(sorted, 50)} ms, p99 ${percentile(sorted, 99)} ms, max ${sorted[sorted.length - 1] ?? NaN} ms`,
+        `${USERS} distinct people: ${app.realtime.eventReads() - readsBefore} event reads (sockets with the same rights share one)`,
         `RSS: idle ${mb(idleRss)}, peak during the burst ${mb(peakRss)} (this process: server and clients)`,
         '',
       ].join('\n'),

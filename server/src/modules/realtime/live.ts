@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { badInput } from '../../common/errors';
 import type { Context } from '../../context/context';
 import type { RealtimeBus } from './bus';
+import type { EventRead } from './shared-reads';
 import type { RealtimeEvent } from './stage';
 
 /**
@@ -17,6 +18,11 @@ export interface LiveConnection {
    * tenant filter) and new loaders, so identity maps and loader caches never grow across events.
    */
   fresh(): Context;
+  /**
+   * Reads one event for this connection: `read` with a fresh context, or a read of the same
+   * publication already made for a connection with exactly the same rights (shared-reads.ts).
+   */
+  read<T>(spec: object, event: RealtimeEvent, read: (fresh: Context) => Promise<T | null>): Promise<EventRead<T>>;
   /** Events waiting for one subscription beyond this many: the consumer is too slow. */
   readonly maxQueuedEvents: number;
   /** Drops the connection (the slow-consumer close). */
@@ -123,15 +129,7 @@ export function liveSubscription<Args, T>(spec: LiveSpec<Args, T>) {
             wake = null;
             continue;
           }
-          const fresh = live.fresh();
-          let value: T | null = null;
-          try {
-            value = await spec.read(fresh, event);
-          } catch (err) {
-            // A failed read (the database away, a budget spent) skips this event; the client
-            // refetches what it shows when it reconnects.
-            fresh.logger.error({ err, event }, 'realtime: could not read an event for a subscriber');
-          }
+          const { fresh, value } = await live.read(spec, event, (f) => spec.read(f, event));
           if (value !== null && !done) return { done: false, value: { [FRESH]: fresh, value } };
         }
         return { done: true, value: undefined };

@@ -1,16 +1,21 @@
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { uuidv7 } from '../../common/uuid';
 
 /**
  * What a change tells open screens. Events carry ids only: each subscriber's delivery reads the
  * entity again with the subscriber's own context, so tenant scoping, permission rules and row
  * policies decide what (if anything) it receives, exactly as for a query.
  */
-export type RealtimeEvent =
+export type RealtimeEvent = (
   | { readonly type: 'ticket'; readonly tenantId: string; readonly ticketId: string; readonly kind: 'CREATED' | 'UPDATED' | 'COMMENTED'; readonly commentId?: string }
   | { readonly type: 'run'; readonly tenantId: string; readonly runId: string }
   | { readonly type: 'incident'; readonly incidentId: string; readonly tenantIds: readonly string[] }
-  | { readonly type: 'notification'; readonly userId: string; readonly notificationId: string };
+  | { readonly type: 'notification'; readonly userId: string; readonly notificationId: string }
+) & {
+  /** This publication's id, given after the commit (subscribers with the same rights share its read). */
+  readonly id?: string;
+};
 
 /*
  * Staged messages wait for the commit of their transaction. MikroORM reports the commit of the
@@ -70,7 +75,7 @@ export function onRealtimeCommitted(orm: MikroORM, publish: (messages: readonly 
     afterTransactionCommit(args: TransactionEventArgs) {
       if (!active) return;
       const messages = take(args);
-      if (messages.length) publish(dedupe(messages));
+      if (messages.length) publish(dedupe(messages).map((m) => ({ ...m, id: uuidv7() })));
     },
     afterTransactionRollback(args: TransactionEventArgs) {
       if (active) take(args);

@@ -24,6 +24,7 @@ import type { AppServices, Context } from '../../context/context';
 import { accessSignature, createContext, currentAccess, freshContext, type HeldAccess } from '../../context/create-context';
 import type { RealtimeBus } from './bus';
 import { contextOfPayload, LIVE, type LiveConnection } from './live';
+import { SharedReads } from './shared-reads';
 // graphql-ws's ws adapter is the subpath export `graphql-ws/use/ws`: Node resolves it, while the
 // repository's TypeScript settings (moduleResolution "node") read types from the file itself.
 import type { Extra } from 'graphql-ws/dist/use/ws';
@@ -45,6 +46,8 @@ export interface RealtimeServer {
   connections(): number;
   /** Subscriptions listening for events on this instance. */
   subscriptions(): number;
+  /** Event reads made for subscribers since the start (subscribers with the same rights share one). */
+  eventReads(): number;
   /** Checks every socket's session or API key now, closing those that ended. */
   checkAccess(): Promise<void>;
   close(): Promise<void>;
@@ -72,6 +75,11 @@ interface Connection {
   readonly held: HeldAccess;
   /** What that sign-in granted when the socket connected (accessSignature). */
   readonly signature: string;
+  /**
+   * The same rights whatever the session (accessSignature without it): sockets with equal keys
+   * share each event's read. Null outside a tenant (platform staff: no sharing).
+   */
+  readonly readKey: string | null;
 }
 
 type ConnectionExtra = Extra & { connection?: Connection };
@@ -117,6 +125,7 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
   const limits = config.realtime;
   const rules = [...specifiedRules, ...limitValidationRules(config.graphqlLimits)];
   const open = new Set<Connection>();
+  const shared = new SharedReads();
   let listening = 0;
   const perUser = new Map<string, number>();
   const perTenant = new Map<string, number>();
@@ -143,6 +152,7 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
   const liveOf = (c: Connection): LiveConnection => ({
     bus,
     fresh: () => freshContext(c.context, orm, uuidv7()),
+    read: (spec, event, read) => shared.read(spec, event, c.readKey, () => freshContext(c.context, orm, uuidv7()), read),
     maxQueuedEvents: limits.maxQueuedEvents,
     overflow: () => closeSocket(c.socket, CLOSE.TOO_SLOW, 'Too slow: events were not read in time'),
     listening: (delta) => (listening += delta),
@@ -184,6 +194,7 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
           tenantId: context.tenantId,
           held,
           signature: accessSignature(context.principal, context.permissions),
+          readKey: context.tenantId ? accessSignature({ ...context.principal, ...(context.principal.kind === 'user' ? { sessionId: '' } : {}) }, context.permissions) : null,
           expiry:
             expiresAt === null
               ? null
@@ -309,6 +320,7 @@ export function attachRealtime(deps: RealtimeServerDeps): RealtimeServer {
   return {
     connections: () => open.size,
     subscriptions: () => listening,
+    eventReads: () => shared.reads,
     checkAccess: check,
     async close() {
       clearInterval(timer);
