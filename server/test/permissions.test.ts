@@ -57,6 +57,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   roles:                  { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // member:read, or staff platform:tenant:read
   tenant:                 { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
   tenants:                { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:tenant:read
+  tenantPermissions:      { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in (the catalog)
   ticket:                 { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:read | platform:ticket:read
   tickets:                { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:read | platform:ticket:read
   users:                  { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:user:read
@@ -88,9 +89,9 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   apiKeys:                { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // apikey:manage | platform:integration:read
   // ---- Mutation ----
   addTicketComment:       { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:comment | platform:ticket:reply
-  createRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
+  createRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: A }, // role:manage | platform:role:manage
   createTicket:           { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:write (tenant only)
-  deleteRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
+  deleteRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: A }, // role:manage | platform:role:manage
   login:                  { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public
   logout:                 { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
   refreshSession:         { anonymous: A, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // public
@@ -99,7 +100,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   setFeatureFlagOverride: { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:flag:manage
   switchTenant:           { anonymous: U, viewer: A, member: A, agent: A, admin: A, owner: A, staff: A }, // signed in
   updateMembershipRole:   { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // member:manage | platform:member:manage
-  updateRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: F }, // role:manage (tenant only)
+  updateRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: A }, // role:manage | platform:role:manage
   updateTicket:           { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:write | platform:ticket:write
   createIncident:         { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:incident:manage
   transitionIncident:     { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: F, staff: A }, // platform:incident:manage
@@ -237,6 +238,7 @@ const probes: Record<string, Probe> = {
     allowed: 'data',
   },
   roles: { query: 'query { roles(first: 1) { totalCount nodes { name } } }', allowed: 'data' },
+  tenantPermissions: { query: 'query { tenantPermissions }', allowed: 'data' },
   tenant: {
     query: 'query($id: ID!) { tenant(id: $id) { id slug } }',
     variables: (i) => ({ id: i.acmeTenant }),

@@ -68,6 +68,10 @@ type Documents = {
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": typeof types.AdminMembershipsByIdsDocument,
     "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": typeof types.AdminUpdateMembershipRoleDocument,
+    "\n  query AdminTenantPermissions {\n    tenantPermissions\n  }\n": typeof types.AdminTenantPermissionsDocument,
+    "\n  mutation AdminCreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      ...AdminRoleFields\n    }\n  }\n": typeof types.AdminCreateRoleDocument,
+    "\n  mutation AdminUpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      ...AdminRoleFields\n    }\n  }\n": typeof types.AdminUpdateRoleDocument,
+    "\n  mutation AdminDeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n": typeof types.AdminDeleteRoleDocument,
     "\n  fragment AdminRunFields on AutomationRun {\n    id\n    status\n    trigger\n    attempts\n    maxAttempts\n    error\n    correlationId\n    createdAt\n    startedAt\n    finishedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    tool {\n      id\n      key\n      name\n    }\n  }\n": typeof types.AdminRunFieldsFragmentDoc,
     "\n  fragment AdminRunDetailFields on AutomationRun {\n    input\n    output\n    nextAttemptAt\n    requestedBy {\n      id\n      name\n      email\n    }\n    retryOf {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n": typeof types.AdminRunDetailFieldsFragmentDoc,
     "\n  query AdminRuns($first: Int, $offset: Int, $filter: RunFilter) {\n    runs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminRunFields\n      }\n    }\n  }\n": typeof types.AdminRunsDocument,
@@ -275,6 +279,10 @@ const documents: Documents = {
     "\n  query AdminMembership($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipDocument,
     "\n  query AdminMembershipsByIds($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      ... on Membership {\n        ...AdminMembershipFields\n      }\n    }\n  }\n": types.AdminMembershipsByIdsDocument,
     "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n": types.AdminUpdateMembershipRoleDocument,
+    "\n  query AdminTenantPermissions {\n    tenantPermissions\n  }\n": types.AdminTenantPermissionsDocument,
+    "\n  mutation AdminCreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      ...AdminRoleFields\n    }\n  }\n": types.AdminCreateRoleDocument,
+    "\n  mutation AdminUpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      ...AdminRoleFields\n    }\n  }\n": types.AdminUpdateRoleDocument,
+    "\n  mutation AdminDeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n": types.AdminDeleteRoleDocument,
     "\n  fragment AdminRunFields on AutomationRun {\n    id\n    status\n    trigger\n    attempts\n    maxAttempts\n    error\n    correlationId\n    createdAt\n    startedAt\n    finishedAt\n    tenant {\n      id\n      slug\n      name\n    }\n    tool {\n      id\n      key\n      name\n    }\n  }\n": types.AdminRunFieldsFragmentDoc,
     "\n  fragment AdminRunDetailFields on AutomationRun {\n    input\n    output\n    nextAttemptAt\n    requestedBy {\n      id\n      name\n      email\n    }\n    retryOf {\n      id\n      status\n    }\n    ticket {\n      id\n      number\n      subject\n    }\n  }\n": types.AdminRunDetailFieldsFragmentDoc,
     "\n  query AdminRuns($first: Int, $offset: Int, $filter: RunFilter) {\n    runs(first: $first, offset: $offset, filter: $filter) {\n      totalCount\n      nodes {\n        ...AdminRunFields\n      }\n    }\n  }\n": types.AdminRunsDocument,
@@ -658,6 +666,22 @@ export function graphql(source: "\n  query AdminMembershipsByIds($ids: [ID!]!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateMembershipRole($input: UpdateMembershipRoleInput!) {\n    updateMembershipRole(input: $input) {\n      ...AdminMembershipFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTenantPermissions {\n    tenantPermissions\n  }\n"): (typeof documents)["\n  query AdminTenantPermissions {\n    tenantPermissions\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      ...AdminRoleFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) {\n      ...AdminRoleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      ...AdminRoleFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateRole($input: UpdateRoleInput!) {\n    updateRole(input: $input) {\n      ...AdminRoleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteRole($id: ID!) {\n    deleteRole(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -37,6 +37,7 @@ export const PLATFORM_PERMISSIONS = [
   'platform:user:read',
   'platform:user:manage',
   'platform:member:manage',
+  'platform:role:manage',
   'platform:ticket:read',
   'platform:ticket:write',
   'platform:ticket:reply',

@@ -60,6 +60,7 @@ describe('the back office resource list', () => {
     expect(ADMIN_RESOURCES.find((r) => r.name === RESOURCES.tenants)?.operations).toEqual({
       resendInvitation: 'platform:member:manage',
       revokeInvitation: 'platform:member:manage',
+      manageRoles: 'platform:role:manage',
     });
     // The partner-integration pages' buttons (integrations/IntegrationUi.tsx).
     expect(ADMIN_RESOURCES.find((r) => r.name === RESOURCES.apiKeys)?.operations).toEqual({ revoke: 'platform:integration:manage' });

@@ -6,6 +6,7 @@ import { ADMIN_RESOURCES } from '../resources';
 import { type ApiKeyRecord, revokeApiKey } from './apiKeys.provider';
 import { type InvitationRecord, invitationsOfTenant, resendInvitation, revokeInvitation } from './invitations';
 import { rolesOfTenant, type RoleSummary } from './memberships.provider';
+import { createRole, deleteRole, tenantPermissions, updateRole } from './roles.provider';
 import { type ResourceProvider, unsupported } from './resource-provider';
 import { disableWebhookEndpoint, type WebhookEndpointRecord } from './webhooks.provider';
 import type { SessionStore } from '../../shared/session';
@@ -36,7 +37,11 @@ import { deactivateUser, reactivateUser, revokeUserSessions, sessionsOfUser, typ
  * Each takes the resource whose page calls it first, as react-admin's own methods do.
  */
 export interface AdminDataProvider extends DataProvider<string> {
-  rolesOfTenant(resource: typeof RESOURCES.memberships, params: { tenantId: string }): Promise<{ data: RoleSummary[] }>;
+  rolesOfTenant(resource: typeof RESOURCES.memberships | typeof RESOURCES.tenants, params: { tenantId: string }): Promise<{ data: RoleSummary[] }>;
+  tenantPermissions(resource: typeof RESOURCES.tenants, params: { signal?: AbortSignal }): Promise<{ data: string[] }>;
+  createRole(resource: typeof RESOURCES.tenants, params: { tenantId: string; name: string; description: string | null; permissions: string[] }): Promise<{ data: RoleSummary }>;
+  updateRole(resource: typeof RESOURCES.tenants, params: { id: string; description: string | null; permissions: string[] }): Promise<{ data: RoleSummary }>;
+  deleteRole(resource: typeof RESOURCES.tenants, params: { id: string }): Promise<{ data: null }>;
   invitationsOfTenant(resource: typeof RESOURCES.tenants, params: { tenantId: string; signal?: AbortSignal }): Promise<{ data: InvitationRecord[]; total: number }>;
   resendInvitation(resource: typeof RESOURCES.tenants, params: { id: string }): Promise<{ data: InvitationRecord }>;
   revokeInvitation(resource: typeof RESOURCES.tenants, params: { id: string }): Promise<{ data: InvitationRecord }>;
@@ -93,6 +98,13 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     updateMany: (resource) => unsupported(`${resource} cannot be edited in bulk.`),
     deleteMany: (resource) => unsupported(`${resource} cannot be deleted from the back office.`),
     rolesOfTenant: async (_resource: string, { tenantId }: { tenantId: string }) => ({ data: await rolesOfTenant(client, tenantId) }),
+    tenantPermissions: async (_resource: string, { signal }: { signal?: AbortSignal }) => ({ data: await tenantPermissions(client, signal) }),
+    createRole: async (_resource: string, input: { tenantId: string; name: string; description: string | null; permissions: string[] }) => ({ data: await createRole(client, input) }),
+    updateRole: async (_resource: string, input: { id: string; description: string | null; permissions: string[] }) => ({ data: await updateRole(client, input) }),
+    deleteRole: async (_resource: string, { id }: { id: string }) => {
+      await deleteRole(client, id);
+      return { data: null };
+    },
     invitationsOfTenant: async (_resource: string, { tenantId, signal }: { tenantId: string; signal?: AbortSignal }) => invitationsOfTenant(client, tenantId, signal),
     resendInvitation: async (_resource: string, { id }: { id: string }) => ({ data: await resendInvitation(client, id) }),
     revokeInvitation: async (_resource: string, { id }: { id: string }) => ({ data: await revokeInvitation(client, id) }),

@@ -110,7 +110,7 @@ export interface MembershipRecord {
   user: { id: string; name: string; email: string };
 }
 
-function toRoleSummary(ref: FragmentType<typeof ROLE_FIELDS>): RoleSummary {
+export function toRoleSummary(ref: FragmentType<typeof ROLE_FIELDS>): RoleSummary {
   const r = getFragmentData(ROLE_FIELDS, ref);
   return { id: r.id, name: r.name, description: r.description ?? null, system: r.system, permissions: r.permissions };
 }

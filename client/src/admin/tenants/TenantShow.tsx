@@ -2,6 +2,7 @@ import ConfirmationNumberOutlined from '@mui/icons-material/ConfirmationNumberOu
 import FlagOutlined from '@mui/icons-material/FlagOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import MailOutline from '@mui/icons-material/MailOutline';
+import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -25,6 +26,7 @@ import { PersonCell } from '../ui/People';
 import { RecordLink, useFilteredListPath } from '../ui/RecordLink';
 import { RoleChip } from '../memberships/RoleChip';
 import { TenantInvitations } from './TenantInvitations';
+import { TenantRoles } from './TenantRoles';
 import { TenantEntitlementsCard } from '../tools/TenantEntitlementsCard';
 
 function TenantTitle() {
@@ -160,6 +162,14 @@ function TenantShowLayout() {
                 <MailOutline fontSize="small" color="action" /> Invitations
               </SectionTitle>
               <TenantInvitations tenant={tenant} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardContent>
+              <SectionTitle>
+                <ShieldOutlined fontSize="small" color="action" /> Roles
+              </SectionTitle>
+              <TenantRoles tenant={tenant} />
             </CardContent>
           </Card>
           {canReadTickets && (

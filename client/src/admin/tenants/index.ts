@@ -7,15 +7,15 @@ import { TenantList } from './TenantList';
 import { TenantShow } from './TenantShow';
 
 /**
- * Customer organisations: the list, a page per tenant (members, invitations, tickets, flags,
- * activity) and, for platform:tenant:manage, creating one (its owner is invited by mail).
+ * Customer organisations: the list, a page per tenant (members, invitations, roles, tickets,
+ * flags, activity) and, for platform:tenant:manage, creating one (its owner is invited by mail).
  */
 export const tenants = defineAdminResource<TenantRecord>({
   name: RESOURCES.tenants,
   label: 'Tenants',
   provider: createTenantsProvider,
   access: { list: 'platform:tenant:read', show: 'platform:tenant:read', create: 'platform:tenant:manage' },
-  operations: { resendInvitation: 'platform:member:manage', revokeInvitation: 'platform:member:manage' },
+  operations: { resendInvitation: 'platform:member:manage', revokeInvitation: 'platform:member:manage', manageRoles: 'platform:role:manage' },
   list: TenantList,
   show: TenantShow,
   create: TenantCreate,

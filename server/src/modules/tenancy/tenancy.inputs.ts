@@ -29,6 +29,13 @@ export class CreateRoleInput {
   @Field(() => [String], { description: 'Permission keys the role grants (see the permissions catalog).' })
   @ArrayMaxSize(50)
   permissions!: string[];
+
+  @Field(() => ID, {
+    description: 'Platform staff (platform:role:manage): the tenant to create the role in. Members leave it out: the role goes to their current tenant.',
+    nullable: true,
+  })
+  @IsOptional()
+  tenantId?: string | null;
 }
 
 @InputType({ description: 'Changes to a custom role; fields left out stay as they are.' })

@@ -8,14 +8,15 @@ export const tenancyPermissions: ModulePermissions = {
     tenant: readable(tenantAccess),
     memberships: readable(membershipAccess),
     roles: readable(roleAccess),
+    tenantPermissions: isAuthenticated,
   },
   Mutation: {
     updateMembershipRole: canOrStaff('member:manage', 'platform:member:manage'),
     removeMember: canOrStaff('member:manage', 'platform:member:manage'),
     leaveTenant: isAuthenticated,
-    createRole: can('role:manage'),
-    updateRole: can('role:manage'),
-    deleteRole: can('role:manage'),
+    createRole: canOrStaff('role:manage', 'platform:role:manage'),
+    updateRole: canOrStaff('role:manage', 'platform:role:manage'),
+    deleteRole: canOrStaff('role:manage', 'platform:role:manage'),
     updateTenantSecurity: can('tenant:manage'),
   },
 };

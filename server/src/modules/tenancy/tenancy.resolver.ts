@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
+import { TENANT_PERMISSIONS } from '../../permissions/catalog';
 import { User } from '../users/user.entity';
 import { Membership } from './membership.entity';
 import { Role } from './role.entity';
@@ -80,17 +81,22 @@ export class RoleResolver {
     return tenancy.listRoles(ctx, args);
   }
 
-  @Mutation(() => Role, { description: 'Creates a custom role in the current tenant.' })
+  @Query(() => [String], { description: 'Every permission a tenant role can hold (the catalog), in catalog order; a member grants only those they hold.' })
+  tenantPermissions(): string[] {
+    return [...TENANT_PERMISSIONS];
+  }
+
+  @Mutation(() => Role, { description: 'Creates a custom role in the current tenant (platform staff: in the tenant they name). Audited.' })
   createRole(@Arg('input', { description: 'Name and permissions of the new role.' }) input: CreateRoleInput, @Ctx() ctx: Context): Promise<Role> {
     return tenancy.createRole(ctx, input);
   }
 
-  @Mutation(() => Role, { description: 'Changes a custom role\'s name, description or permissions.' })
-  updateRole(@Arg('input', { description: 'The role to change and its new name or permissions.' }) input: UpdateRoleInput, @Ctx() ctx: Context): Promise<Role> {
+  @Mutation(() => Role, { description: 'Changes a custom role\'s description or permissions (platform staff: in any tenant). Audited.' })
+  updateRole(@Arg('input', { description: 'The role to change and its new description or permissions.' }) input: UpdateRoleInput, @Ctx() ctx: Context): Promise<Role> {
     return tenancy.updateRole(ctx, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a custom role no member holds (system roles cannot be deleted); answers true.' })
+  @Mutation(() => Boolean, { description: 'Deletes a custom role no member holds (system roles cannot be deleted); answers true. Audited.' })
   deleteRole(@Arg('id', () => ID, { description: 'Global id of the role to delete.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return tenancy.deleteRole(ctx, id);
   }

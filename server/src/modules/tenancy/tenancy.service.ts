@@ -133,36 +133,63 @@ function checkPermissions(permissions: string[]): string[] {
   return [...new Set(permissions)].sort();
 }
 
+/**
+ * The tenant a new role goes to: a member's current tenant (tenantId must be left out: the tenant
+ * comes from the token), or for platform staff the tenant they name, which must exist.
+ */
+async function roleTenantOf(ctx: Context, tenantGlobalId: string | null | undefined): Promise<string> {
+  if (!isPlatformScope(ctx)) {
+    if (!ctx.tenantId) throw forbidden('Switch to a tenant first.', ErrorReason.TENANT_REQUIRED);
+    if (tenantGlobalId) throw badInput('Leave tenantId out: a role goes to your current tenant.', [{ field: 'tenantId', message: 'Only platform staff name the tenant.' }]);
+    return ctx.tenantId;
+  }
+  if (!tenantGlobalId) throw badInput('Choose the tenant the role belongs to.', [{ field: 'tenantId', message: 'Required for platform staff.' }]);
+  const tenantId = expectGlobalId(tenantGlobalId, 'Tenant', 'tenantId');
+  if (!(await ctx.em.count(Tenant, { id: tenantId }, { filters: false }))) throw notFound('Tenant');
+  return tenantId;
+}
+
+/**
+ * A custom role in the caller's tenant (or, for platform staff, the tenant they name). A member
+ * grants only permissions they hold themselves; staff with platform:role:manage may grant any
+ * tenant permission, audited as done through the platform.
+ */
 export async function createRole(ctx: Context, input: CreateRoleInput): Promise<Role> {
-  const tenantId = ctx.tenantId;
-  if (!tenantId) throw forbidden('Switch to a tenant first.', ErrorReason.TENANT_REQUIRED);
   const permissions = checkPermissions(input.permissions);
-  checkNoEscalation(ctx, permissions);
+  const tenantId = await roleTenantOf(ctx, input.tenantId);
+  const platform = isPlatformScope(ctx);
+  if (!platform) checkNoEscalation(ctx, permissions);
   return ctx.em.transactional(async (em) => {
-    if (await em.count(Role, { name: input.name })) throw conflict(`A role named "${input.name}" already exists.`, ErrorReason.DUPLICATE);
+    if (await em.count(Role, { tenant: tenantId, name: input.name }, { filters: false })) throw conflict(`A role named "${input.name}" already exists.`, ErrorReason.DUPLICATE);
     const role = em.create(Role, { tenant: em.getReference(Tenant, tenantId), name: input.name, description: input.description ?? undefined, permissions });
     em.persist(role);
-    recordAudit(ctx, em, { action: 'role.created', target: { type: 'Role', id: role.id }, diff: { after: { name: role.name, permissions } } });
+    recordAudit(ctx, em, {
+      action: 'role.created',
+      tenantId,
+      target: { type: 'Role', id: role.id },
+      diff: { after: { name: role.name, permissions }, ...(platform ? { viaPlatform: true } : {}) },
+    });
     return role;
   });
 }
 
 export async function updateRole(ctx: Context, input: UpdateRoleInput): Promise<Role> {
   const id = expectGlobalId(input.id, 'Role');
+  const platform = isPlatformScope(ctx);
   return ctx.em.transactional(async (em) => {
-    const role = await em.findOne(Role, { id });
+    const role = await em.findOne(Role, { id }, scopeOptions(ctx));
     if (!role) throw notFound('Role');
     if (role.system) throw forbidden('System roles cannot be changed; create a custom role instead.', ErrorReason.SYSTEM_ROLE);
     const after = {
       description: input.description ?? undefined,
       permissions: input.permissions ? checkPermissions(input.permissions) : undefined,
     };
-    if (after.permissions) checkNoEscalation(ctx, after.permissions.filter((p) => !role.permissions.includes(p)));
+    if (after.permissions && !platform) checkNoEscalation(ctx, after.permissions.filter((p) => !role.permissions.includes(p)));
     const diff = diffOf({ description: role.description, permissions: role.permissions }, after);
     if (!diff) return role;
     if (after.description !== undefined) role.description = after.description;
     if (after.permissions) role.permissions = after.permissions;
-    recordAudit(ctx, em, { action: 'role.updated', target: { type: 'Role', id: role.id }, diff });
+    recordAudit(ctx, em, { action: 'role.updated', tenantId: role.tenant.id, target: { type: 'Role', id: role.id }, diff: platform ? { ...diff, viaPlatform: true } : diff });
     return role;
   });
 }
@@ -170,12 +197,17 @@ export async function updateRole(ctx: Context, input: UpdateRoleInput): Promise<
 export async function deleteRole(ctx: Context, roleGlobalId: string): Promise<boolean> {
   const id = expectGlobalId(roleGlobalId, 'Role');
   return ctx.em.transactional(async (em) => {
-    const role = await em.findOne(Role, { id });
+    const role = await em.findOne(Role, { id }, scopeOptions(ctx));
     if (!role) throw notFound('Role');
     if (role.system) throw forbidden('System roles cannot be deleted.', ErrorReason.SYSTEM_ROLE);
-    if (await em.count(Membership, { role: role.id })) throw conflict('Members still hold this role; give them another role first.', ErrorReason.ROLE_IN_USE);
+    if (await em.count(Membership, { role: role.id }, { filters: false })) throw conflict('Members still hold this role; give them another role first.', ErrorReason.ROLE_IN_USE);
     em.remove(role);
-    recordAudit(ctx, em, { action: 'role.deleted', target: { type: 'Role', id: role.id }, diff: { before: { name: role.name, permissions: role.permissions } } });
+    recordAudit(ctx, em, {
+      action: 'role.deleted',
+      tenantId: role.tenant.id,
+      target: { type: 'Role', id: role.id },
+      diff: { before: { name: role.name, permissions: role.permissions }, ...(isPlatformScope(ctx) ? { viaPlatform: true } : {}) },
+    });
     return true;
   });
 }

@@ -628,6 +628,54 @@ describe('roles', () => {
     expect(await auditsOf(bad.cid)).toEqual([]);
   });
 
+  it('platform staff with platform:role:manage create, change and delete a named tenant\'s custom roles, audited as done through the platform', async () => {
+    const staff = tokens['staff@atrium.test'];
+    const name = roleName('bystaff');
+    // Staff name the tenant; without one, or with one that does not exist, nothing is made.
+    expectError((await call(CREATE_ROLE, { input: { name, permissions: ['ticket:read'] } }, staff)).res, 'BAD_USER_INPUT');
+    expectError((await call(CREATE_ROLE, { input: { name, permissions: ['ticket:read'], tenantId: gid('Tenant', '00000000-0000-4000-8000-000000000000') } }, staff)).res, 'NOT_FOUND');
+    // A member never names one: the tenant comes from the token.
+    const member = await call(CREATE_ROLE, { input: { name, permissions: ['ticket:read'], tenantId: seed.globex.gid } }, tokens['owner@acme.test']);
+    expectError(member.res, 'BAD_USER_INPUT');
+    expect(member.res.errors?.[0]?.extensions.fields).toEqual([{ field: 'tenantId', message: expect.any(String) }]);
+
+    // Staff hold no tenant permission, and may still grant any (the platform's own rule).
+    const created = await call(CREATE_ROLE, { input: { name, permissions: ['audit:read', 'ticket:read'], tenantId: seed.globex.gid } }, staff);
+    expectOk(created.res);
+    const role = created.res.data?.createRole as RoleNode;
+    const uuid = uuidOfRoleGid(role.id);
+    expect(await roleRow(uuid)).toMatchObject({ name, tenant_id: seed.globex.id, permissions: ['audit:read', 'ticket:read'], system: false });
+    expect(await auditsOf(created.cid)).toEqual([
+      { action: 'role.created', actor_id: staffId, tenant_id: seed.globex.id, target_type: 'Role', target_id: role.id, diff: { after: { name, permissions: ['audit:read', 'ticket:read'] }, viaPlatform: true } },
+    ]);
+    // The name is unique in that tenant.
+    expectError((await call(CREATE_ROLE, { input: { name, permissions: ['ticket:read'], tenantId: seed.globex.gid } }, staff)).res, 'CONFLICT', 'DUPLICATE');
+
+    const updated = await call(UPDATE_ROLE, { input: { id: role.id, permissions: ['ticket:read', 'role:manage'] } }, staff);
+    expectOk(updated.res);
+    expect(await auditsOf(updated.cid)).toEqual([
+      {
+        action: 'role.updated',
+        actor_id: staffId,
+        tenant_id: seed.globex.id,
+        target_type: 'Role',
+        target_id: role.id,
+        diff: { before: { permissions: ['audit:read', 'ticket:read'] }, after: { permissions: ['role:manage', 'ticket:read'] }, viaPlatform: true },
+      },
+    ]);
+    // System roles stay as they are for staff too.
+    expectError((await call(UPDATE_ROLE, { input: { id: gid('Role', seed.globex.roles.viewer), description: 'staff edit' } }, staff)).res, 'FORBIDDEN', 'SYSTEM_ROLE');
+
+    const deleted = await call(DELETE_ROLE, { id: role.id }, staff);
+    expectOk(deleted.res);
+    expect(await roleRow(uuid)).toBeUndefined();
+    expect((await auditsOf(deleted.cid)).map((a) => [a.action, a.tenant_id])).toEqual([['role.deleted', seed.globex.id]]);
+
+    // Compliance staff (no platform:role:manage) are refused before anything is read.
+    const compliance = (await t.login('compliance@atrium.test')).accessToken;
+    expectError((await call(CREATE_ROLE, { input: { name: roleName('nope'), permissions: ['ticket:read'], tenantId: seed.globex.gid } }, compliance)).res, 'FORBIDDEN');
+  });
+
   it('a changed role changes what its holders may do on their next request', async () => {
     const w = await makeWorld('rolechg', { boss: 'owner', holder: 'viewer' });
     const boss = await w.login('boss');

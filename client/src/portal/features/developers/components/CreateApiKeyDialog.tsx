@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { FormDialog, submitForm } from '../../../../shared/ui/FormDialog';
 import { useSession } from '../../../../shared/session';
 import { useCreateApiKey } from '../hooks/useApiKeys';
-import { keyablePermissions } from '../permissions';
-import { PermissionPicker } from './PermissionPicker';
+import { keyablePermissions } from '../../../../shared/permissions/permissions';
+import { PermissionPicker } from '../../../../shared/permissions/PermissionPicker';
 
 type Errors = { name?: string; permissions?: string; expiresAt?: string };
 

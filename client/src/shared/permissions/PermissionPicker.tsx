@@ -7,13 +7,25 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
-import { actionOf, groupPermissions } from '../permissions';
+import { actionOf, groupPermissions } from './permissions';
 
 /**
- * Checkboxes for the permissions a key may get, grouped by resource, each group with its own
- * "all" box and one "Select all" on top. It offers only `available` (the caller's own).
+ * Checkboxes for permissions (an API key's, a role's), grouped by resource, each group with its
+ * own "all" box and one "Select all" on top. It offers only `available`; `help` says why.
  */
-export function PermissionPicker({ available, value, onChange, error }: { available: readonly string[]; value: readonly string[]; onChange: (next: string[]) => void; error?: string }) {
+export function PermissionPicker({
+  available,
+  value,
+  onChange,
+  error,
+  help = 'Only permissions you hold yourself can be given. Give a key no more than it needs.',
+}: {
+  available: readonly string[];
+  value: readonly string[];
+  onChange: (next: string[]) => void;
+  error?: string;
+  help?: string;
+}) {
   const labelId = useId();
   const chosen = new Set(value);
   const groups = groupPermissions(available);
@@ -33,7 +45,7 @@ export function PermissionPicker({ available, value, onChange, error }: { availa
       <FormLabel component="legend" id={labelId} sx={{ mb: 0.5 }}>
         Permissions
       </FormLabel>
-      <FormHelperText sx={{ mx: 0, mt: 0, mb: 1 }}>{error ?? 'Only permissions you hold yourself can be given. Give a key no more than it needs.'}</FormHelperText>
+      <FormHelperText sx={{ mx: 0, mt: 0, mb: 1 }}>{error ?? help}</FormHelperText>
       <FormControlLabel
         control={<Checkbox checked={allOn} indeterminate={someOn && !allOn} onChange={(e) => set(available, e.target.checked)} />}
         label={<Typography sx={{ fontWeight: 600 }}>Select all ({available.length})</Typography>}
