@@ -103,6 +103,26 @@ describe('exports and events in the back office', () => {
     expect(audited).toBe(1);
   });
 
+  it("exports the runs list's filter (failed runs of every tenant) as a CSV file with exactly those runs", async () => {
+    const failed = await e2e.app.sql<{ id: string }>(`select id from automation_runs where status = 'FAILED'`);
+    expect(failed.length).toBeGreaterThan(0);
+    const page = await e2e.newPage();
+    await staffLogin(page);
+    await page.goto(`/admin/runs?filter=${encodeURIComponent(JSON.stringify({ status: ['FAILED'] }))}`);
+    await page.getByText(new RegExp(`of ${failed.length}$`)).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^runs-.*\.csv$/);
+    const [header, ...rows] = parseCsv((await readFile(await download.path(), 'utf8')).slice(1));
+    expect(header?.[3]).toBe('status');
+    expect(rows).toHaveLength(failed.length);
+    expect(rows.every((r) => r[3] === 'FAILED')).toBe(true);
+    // The date filters the list's "Add filter" offers.
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByRole('menu').getByText('From', { exact: true }).click();
+    await page.getByLabel('From').first().waitFor();
+    await e2e.screenshot(page, 'admin-runs-failed-export');
+  });
+
   it('shows the events histogram above the filtered list, and a request id opens its chain', async () => {
     const page = await e2e.newPage();
     await staffLogin(page);

@@ -2,11 +2,12 @@ import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { AutocompleteInput, DataTable, DateInput, List, ReferenceInput, SelectArrayInput, SelectInput, useDataProvider } from 'react-admin';
+import { AutocompleteInput, DataTable, DateInput, FilterButton, List, ReferenceInput, SelectArrayInput, SelectInput, TopToolbar, useDataProvider } from 'react-admin';
 import { ListLoadError } from '../integrations/IntegrationUi';
 import type { AdminDataProvider } from '../providers/dataProvider';
-import type { RunRecord } from '../providers/runs.provider';
+import { runFilterOf, type RunRecord } from '../providers/runs.provider';
 import { RESOURCES } from '../resource-names';
+import { ExportCsvButton } from '../ui/ExportCsvButton';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { AdminPageHeading, PHONE_SAFE_LIST_SX, ResponsiveRows, RowLink } from '../ui/ResponsiveList';
 import { TenantBadge } from '../ui/TenantBadge';
@@ -68,12 +69,22 @@ function RunCard({ run }: { run: RunRecord }) {
   );
 }
 
+/** More filters (the dates) and the CSV export of every run that matches them. */
+function RunListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <ExportCsvButton list="runs" filterOf={runFilterOf} />
+    </TopToolbar>
+  );
+}
+
 /** Runs of every tenant, newest first: status, tenant, tool and date filters; each opens its page. */
 export function RunList() {
   return (
     <>
       <AdminPageHeading title="Runs" subtitle="Tool runs across tenants: what ran, how it ended, and what to retry." />
-      <List perPage={25} filters={runFilters} exporter={false} title="Runs" actions={false} empty={false} error={<ListLoadError />} sx={PHONE_SAFE_LIST_SX}>
+      <List perPage={25} filters={runFilters} exporter={false} title="Runs" actions={<RunListActions />} empty={false} error={<ListLoadError />} sx={PHONE_SAFE_LIST_SX}>
         <ResponsiveRows<RunRecord>
           empty="No runs match these filters."
           card={(r) => <RunCard run={r} />}
