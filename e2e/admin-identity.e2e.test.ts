@@ -1,5 +1,6 @@
 import { TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
+import { toGlobalId } from '../server/src/common/global-id';
 import { DEMO_PASSWORD, type E2E, portalLogin, startE2E } from './harness';
 
 let e2e: E2E;
@@ -102,6 +103,45 @@ describe('tenants', () => {
     expect(await page.locator(`[id="${helperId}"]`).textContent()).toMatch(/acme|slug|taken|exists/i);
     await e2e.screenshot(page, 'admin-tenant-create-taken-slug');
     expect(await e2e.app.count(`select count(*) as n from tenants where slug = 'acme'`)).toBe(1);
+  });
+});
+
+describe('a tenant’s roles', () => {
+  it('staff make a custom role for globex from the permission picker, change it, and delete it; each step is audited', async () => {
+    const page = await e2e.newPage();
+    await staffLogin(page);
+    const globexId = await e2e.app.tenantId('globex');
+    await page.goto(`/admin/tenants/${encodeURIComponent(toGlobalId('Tenant', globexId))}/show`);
+    const roles = page.getByRole('list', { name: 'Roles of Globex' });
+    await roles.getByRole('listitem', { name: 'Role owner' }).waitFor();
+    await page.getByRole('button', { name: 'New role' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New role' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Billing Desk');
+    await dialog.getByText(/Lowercase letters, digits and "-"/).waitFor();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('billing-desk');
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('Answers billing questions');
+    await dialog.getByRole('checkbox', { name: 'All of Tickets' }).check();
+    await e2e.screenshot(page, 'admin-tenant-new-role');
+    await dialog.getByRole('button', { name: 'Create role' }).click();
+    await page.getByText('Role billing-desk created.').waitFor();
+    const item = roles.getByRole('listitem', { name: 'Role billing-desk' });
+    await item.getByText(/Tickets: .*read/).waitFor();
+    const [row] = await e2e.app.sql<{ permissions: string[] }>(`select permissions from roles where tenant_id = ? and name = 'billing-desk'`, [globexId]);
+    expect(row?.permissions).toEqual(['ticket:assign', 'ticket:comment', 'ticket:read', 'ticket:write']);
+
+    await item.getByRole('button', { name: 'Edit the role billing-desk' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit the role billing-desk' });
+    await edit.getByRole('checkbox', { name: /ticket:assign/ }).uncheck();
+    await edit.getByRole('button', { name: 'Save role' }).click();
+    await page.getByText('Role billing-desk saved.').waitFor();
+    await e2e.screenshot(page, 'admin-tenant-roles');
+
+    await item.getByRole('button', { name: 'Delete the role billing-desk' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete role' }).click();
+    await page.getByText('Role billing-desk deleted.').waitFor();
+    await item.waitFor({ state: 'detached' });
+    const audits = await e2e.app.sql<{ action: string }>(`select action from audit_logs where tenant_id = ? and action like 'role.%' order by created_at`, [globexId]);
+    expect(audits.map((a) => a.action)).toEqual(['role.created', 'role.updated', 'role.deleted']);
   });
 });
 

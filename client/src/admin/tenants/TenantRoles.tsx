@@ -122,7 +122,7 @@ export function TenantRoles({ tenant }: { tenant: { id: string; name: string } }
           </Button>
         </Box>
       )}
-      <Box component="ul" aria-label={`Roles of ${tenant.name}`} sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1 }}>
+      <Box component="ul" aria-label={`Roles of ${tenant.name}`} sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, alignItems: 'start' }}>
         {list.map((role) => (
           <Box component="li" key={role.id} aria-label={`Role ${role.name}`} sx={{ border: 1, borderColor: 'divider', borderRadius: 2, p: 1.5 }}>
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
