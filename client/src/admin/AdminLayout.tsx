@@ -51,17 +51,23 @@ function AdminNotificationBell() {
   );
 }
 
+/** The signed-in person's menu; its button is named by the name it shows (not a generic "Profile"). */
+function StaffUserMenu() {
+  const { identity } = useGetIdentity();
+  return (
+    <UserMenu label={identity?.fullName ?? 'Profile'}>
+      <AccountMenuItem />
+      <Logout />
+    </UserMenu>
+  );
+}
+
 function AdminAppBar() {
   return (
     <AppBar
       color="inherit"
       sx={{ borderBottom: `1px solid ${brand.border}`, bgcolor: '#ffffff' }}
-      userMenu={
-        <UserMenu>
-          <AccountMenuItem />
-          <Logout />
-        </UserMenu>
-      }
+      userMenu={<StaffUserMenu />}
       toolbar={
         <Box sx={{ display: 'flex', alignItems: 'center' }}>
           <AdminNotificationBell />
@@ -70,7 +76,7 @@ function AdminAppBar() {
       }
     >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flex: 1, minWidth: 0 }}>
-        <Box component={RouterLink} to="/" sx={{ textDecoration: 'none', display: { xs: 'none', sm: 'block' } }} aria-label="Back office home">
+        <Box component={RouterLink} to="/" sx={{ textDecoration: 'none', display: { xs: 'none', sm: 'block' } }}>
           <BrandMark subtitle="Back office" />
         </Box>
         <Box sx={{ width: '1px', height: 24, bgcolor: brand.border, display: { xs: 'none', sm: 'block' } }} />

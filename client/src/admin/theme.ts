@@ -14,6 +14,17 @@ export const adminTheme = createTheme(theme, {
         sizeSmall: { paddingTop: 10, paddingBottom: 10, paddingLeft: 10, paddingRight: 10 },
       },
     },
+    // A record's page never forces the screen wider than a phone: the card (a flex item) may
+    // shrink below its content's widest line, which then wraps (long ids break anywhere).
+    RaShow: {
+      styleOverrides: {
+        root: {
+          minWidth: 0,
+          '& .RaShow-main, & .RaShow-card': { minWidth: 0 },
+          '& dd': { minWidth: 0, overflowWrap: 'anywhere' },
+        },
+      },
+    },
     RaMenuItemLink: {
       styleOverrides: {
         root: {

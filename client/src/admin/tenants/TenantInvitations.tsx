@@ -86,7 +86,8 @@ export function TenantInvitations({ tenant }: { tenant: TenantRecord }) {
   if (data.data.length === 0) return <SectionEmpty>No invitations yet.</SectionEmpty>;
   const offersActions = canResend || canRevoke;
   return (
-    <Box sx={{ overflowX: 'auto' }}>
+    // Relative: the visually hidden header text is placed inside the scrolling box, never beside the page.
+    <Box sx={{ overflowX: 'auto', position: 'relative' }}>
       <Table size="small" aria-label="Invitations">
         <TableHead>
           <TableRow>

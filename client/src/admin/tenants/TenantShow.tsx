@@ -36,48 +36,54 @@ function TenantTitle() {
 
 function Members() {
   return (
-    <ReferenceManyField reference={RESOURCES.memberships} target="tenantId" perPage={10} sort={{ field: 'createdAt', order: 'ASC' }}>
-      <DataTable bulkActionButtons={false} rowClick={false} empty={<Typography color="text.secondary">No members.</Typography>}>
-        <DataTable.Col source="userId" label="Member" disableSort render={(m: MembershipRecord) => <PersonCell person={m.user} showEmail />} />
-        <DataTable.Col source="roleId" label="Role" disableSort render={(m: MembershipRecord) => <RoleChip role={m.role} />} />
-        <DataTable.Col source="createdAt" label="Since" disableSort render={(m: MembershipRecord) => formatDate(m.createdAt)} />
-        <DataTable.Col
-          label=""
-          disableSort
-          render={(m: MembershipRecord) => (
-            <RecordLink resource={RESOURCES.memberships} id={m.id} type="edit" hideWhenDenied>
-              Change role
-            </RecordLink>
-          )}
-        />
-      </DataTable>
-    </ReferenceManyField>
+    // On a phone the table scrolls inside its card, never the page.
+    <Box sx={{ overflowX: 'auto' }}>
+      <ReferenceManyField reference={RESOURCES.memberships} target="tenantId" perPage={10} sort={{ field: 'createdAt', order: 'ASC' }}>
+        <DataTable bulkActionButtons={false} rowClick={false} empty={<Typography color="text.secondary">No members.</Typography>}>
+          <DataTable.Col source="userId" label="Member" disableSort render={(m: MembershipRecord) => <PersonCell person={m.user} showEmail />} />
+          <DataTable.Col source="roleId" label="Role" disableSort render={(m: MembershipRecord) => <RoleChip role={m.role} />} />
+          <DataTable.Col source="createdAt" label="Since" disableSort render={(m: MembershipRecord) => formatDate(m.createdAt)} />
+          <DataTable.Col
+            label=""
+            disableSort
+            render={(m: MembershipRecord) => (
+              <RecordLink resource={RESOURCES.memberships} id={m.id} type="edit" hideWhenDenied>
+                Change role
+              </RecordLink>
+            )}
+          />
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
   );
 }
 
 function RecentTickets() {
   return (
-    <ReferenceManyField reference={RESOURCES.tickets} target="tenantId" perPage={6} sort={{ field: 'createdAt', order: 'DESC' }}>
-      <DataTable bulkActionButtons={false} rowClick="show" empty={<Typography color="text.secondary">No tickets yet.</Typography>}>
-        <DataTable.Col
-          source="subject"
-          label="Ticket"
-          disableSort
-          render={(t: TicketRecord) => (
-            <Box sx={{ maxWidth: 320 }}>
-              <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap>
-                {t.subject}
-              </Typography>
-              <Typography variant="caption" color="text.secondary">
-                #{t.number} · {formatRelative(t.createdAt)}
-              </Typography>
-            </Box>
-          )}
-        />
-        <DataTable.Col source="status" disableSort render={(t: TicketRecord) => <StatusChip status={t.status} />} />
-        <DataTable.Col source="priority" disableSort render={(t: TicketRecord) => <PriorityChip priority={t.priority} />} />
-      </DataTable>
-    </ReferenceManyField>
+    // On a phone the table scrolls inside its card, never the page.
+    <Box sx={{ overflowX: 'auto' }}>
+      <ReferenceManyField reference={RESOURCES.tickets} target="tenantId" perPage={6} sort={{ field: 'createdAt', order: 'DESC' }}>
+        <DataTable bulkActionButtons={false} rowClick="show" empty={<Typography color="text.secondary">No tickets yet.</Typography>}>
+          <DataTable.Col
+            source="subject"
+            label="Ticket"
+            disableSort
+            render={(t: TicketRecord) => (
+              <Box sx={{ maxWidth: 320 }}>
+                <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap>
+                  {t.subject}
+                </Typography>
+                <Typography variant="caption" color="text.secondary">
+                  #{t.number} · {formatRelative(t.createdAt)}
+                </Typography>
+              </Box>
+            )}
+          />
+          <DataTable.Col source="status" disableSort render={(t: TicketRecord) => <StatusChip status={t.status} />} />
+          <DataTable.Col source="priority" disableSort render={(t: TicketRecord) => <PriorityChip priority={t.priority} />} />
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
   );
 }
 
@@ -119,14 +125,14 @@ function TenantShowLayout() {
   if (!tenant) return null;
   return (
     <Grid container spacing={2} sx={{ mt: 0.5 }}>
-      <Grid size={12}>
+      <Grid size={12} sx={{ minWidth: 0 }}>
         <Card>
-          <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 2.5 }}>
+          <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 2.5, flexWrap: 'wrap' }}>
             <Box sx={{ width: 56, height: 56, borderRadius: 3, bgcolor: colourOf(tenant.slug), color: '#fff', fontSize: 24, fontWeight: 800, display: 'grid', placeItems: 'center' }}>
               {tenant.name[0]?.toUpperCase()}
             </Box>
-            <Box sx={{ flex: 1 }}>
-              <Typography variant="h2" component="h1">
+            <Box sx={{ flex: 1, minWidth: 0 }}>
+              <Typography variant="h2" component="h1" sx={{ overflowWrap: 'anywhere' }}>
                 {tenant.name}
               </Typography>
               <Typography color="text.secondary" sx={mono}>
@@ -146,7 +152,7 @@ function TenantShowLayout() {
           </CardContent>
         </Card>
       </Grid>
-      <Grid size={{ xs: 12, lg: 8 }}>
+      <Grid size={{ xs: 12, lg: 8 }} sx={{ minWidth: 0 }}>
         <Stack spacing={2}>
           <Card>
             <CardContent>
@@ -191,7 +197,7 @@ function TenantShowLayout() {
           <TenantIntegrationsCard tenantId={tenant.id} />
         </Stack>
       </Grid>
-      <Grid size={{ xs: 12, lg: 4 }}>
+      <Grid size={{ xs: 12, lg: 4 }} sx={{ minWidth: 0 }}>
         <Stack spacing={2}>
           <TenantEntitlementsCard tenantId={tenant.id} tenantName={tenant.name} />
           {canReadFlags && (

@@ -8,7 +8,6 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Divider from '@mui/material/Divider';
 import Grid from '@mui/material/Grid';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
@@ -161,7 +160,12 @@ function Conversation({ ticket }: { ticket: TicketRecord }) {
             No replies yet.
           </Typography>
         ) : (
-          <Stack component="ol" divider={<Divider flexItem />} spacing={2} sx={{ p: 0, m: 0 }} aria-label="Comments">
+          <Stack
+            component="ol"
+            spacing={2}
+            sx={{ p: 0, m: 0, '& > li + li': { borderTop: 1, borderColor: 'divider', pt: 2 } }}
+            aria-label="Comments"
+          >
             {comments.map((c) => (
               <CommentRow key={c.id} c={c} />
             ))}

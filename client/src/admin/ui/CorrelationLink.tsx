@@ -33,7 +33,7 @@ export function CorrelationLink({ id, short = false }: { id: string | null | und
     );
   }
   return (
-    <Link component={RouterLink} to={tracePath(basename, id)} onClick={(e) => e.stopPropagation()} sx={sx} aria-label={`Trace request ${id}`} title={`Trace request ${id}`}>
+    <Link component={RouterLink} to={tracePath(basename, id)} onClick={(e) => e.stopPropagation()} sx={sx} aria-label={`Trace request ${shown}`} title={`Trace request ${id}`}>
       {shown}
     </Link>
   );

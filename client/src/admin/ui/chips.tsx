@@ -4,26 +4,30 @@ import PriorityHigh from '@mui/icons-material/PriorityHigh';
 import Remove from '@mui/icons-material/Remove';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import { alpha } from '@mui/material/styles';
+import { alpha, darken } from '@mui/material/styles';
 import type { ReactElement } from 'react';
 import type { InvitationStatus, StaffRole, TicketPriority, TicketStatus } from '../../gql/graphql';
 
-/** A soft, tinted chip: coloured text on a pale background of the same hue. */
+/**
+ * A soft, tinted chip: coloured text on a pale background of the same hue. The text is the hue
+ * darkened by a fifth, so that it keeps a contrast of at least 4.5:1 on its tint (WCAG AA).
+ */
 export function SoftChip({ label, colour, icon, mono = false }: { label: string; colour: string; icon?: ReactElement; mono?: boolean }) {
+  const text = darken(colour, 0.2);
   return (
     <Chip
       size="small"
       label={label}
       icon={icon}
       sx={{
-        color: colour,
+        color: text,
         bgcolor: alpha(colour, 0.1),
         border: `1px solid ${alpha(colour, 0.22)}`,
         fontWeight: 600,
         height: 24,
         fontFamily: mono ? 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' : undefined,
         fontSize: mono ? '0.74rem' : '0.78rem',
-        '& .MuiChip-icon': { color: colour, fontSize: 16, ml: 0.75 },
+        '& .MuiChip-icon': { color: text, fontSize: 16, ml: 0.75 },
       }}
     />
   );
@@ -50,7 +54,7 @@ export function StatusChip({ status }: { status: TicketStatus }) {
       size="small"
       label={meta.label}
       icon={<Box component="span" sx={{ width: 7, height: 7, borderRadius: '50%', bgcolor: meta.colour, ml: '10px !important' }} />}
-      sx={{ color: meta.colour, bgcolor: alpha(meta.colour, 0.1), border: `1px solid ${alpha(meta.colour, 0.22)}`, fontWeight: 600, height: 24 }}
+      sx={{ color: darken(meta.colour, 0.2), bgcolor: alpha(meta.colour, 0.1), border: `1px solid ${alpha(meta.colour, 0.22)}`, fontWeight: 600, height: 24 }}
     />
   );
 }
