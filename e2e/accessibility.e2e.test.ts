@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { type E2E, portalLogin, startE2E } from './harness';
+import { DEMO_PASSWORD, type E2E, portalLogin, startE2E } from './harness';
 
 /**
- * Every portal page, for an admin, a member and signed out: axe-core finds no serious or critical
- * violation (colour contrast included) at desktop width, and again at 390 px on the pages whose
+ * Every portal page, for an admin, a member and signed out, and every back-office page for staff:
+ * axe-core finds no serious or critical violation (colour contrast included) and one level-1
+ * heading at desktop width, and again at 390 px on the pages whose
  * layout changes there (the lists that become cards, the account page); no page scrolls sideways
  * at 390 px. A failure lists every page's violations at once.
  */
@@ -79,6 +80,11 @@ async function audit(page: Page, who: string, visits: readonly Visit[]): Promise
       }
       const where = `${who} · ${visit.name} (${visit.path}) at ${size.width} px`;
       const found = size === DESKTOP || visit.shot ? await axeViolations(page) : [];
+      if (size === DESKTOP) {
+        // Every page names itself with one level-1 heading.
+        const h1 = await page.locator('h1').count();
+        if (h1 !== 1) found.push(`${h1} level-1 headings (one expected)`);
+      }
       count += found.length;
       for (const v of found) problems.push(`${where}: ${v}`);
       if (size === PHONE) {
@@ -211,6 +217,41 @@ describe('accessibility of every portal page (axe-core, 1366 px and 390 px)', ()
     ]);
     expect(report(problems)).toBe('');
   }, 600_000);
+});
+
+describe('accessibility of every back-office page (axe-core, 1366 px and 390 px)', () => {
+  it('staff (superadmin): every list, a page of each, the create forms, the account and a trace', async () => {
+    const { accessToken } = await e2e.app.login('staff@atrium.test');
+    const show = async (resource: string, field: string) => ({ name: `${resource} page`, path: `/admin/${resource}/${encodeURIComponent(await firstId(accessToken, field))}/show` });
+    const lists = ['tickets', 'incidents', 'runs', 'messages', 'kyc-cases', 'tenants', 'users', 'memberships', 'api-keys', 'webhook-endpoints', 'webhook-deliveries', 'tools', 'entitlements', 'feature-flags', 'audit-logs', 'system-events'];
+    const [correlation] = await e2e.app.sql<{ correlation_id: string }>(`select correlation_id from automation_runs where correlation_id is not null limit 1`);
+    const page = await e2e.newPage();
+    await page.goto('/admin/');
+    await page.getByLabel('Email').fill('staff@atrium.test');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
+    const { problems } = await audit(page, 'staff', [
+      { name: 'overview', path: '/admin/' },
+      ...lists.map((resource) => ({ name: `${resource} list`, path: `/admin/${resource}`, shot: resource === 'tickets' || resource === 'runs' })),
+      await show('tickets', 'tickets'),
+      await show('incidents', 'incidents'),
+      await show('runs', 'runs'),
+      await show('messages', 'messages'),
+      await show('kyc-cases', 'kycCases'),
+      await show('tenants', 'tenants'),
+      await show('users', 'users'),
+      await show('tools', 'tools'),
+      await show('audit-logs', 'auditLogs'),
+      await show('system-events', 'systemEvents'),
+      { name: 'new tenant', path: '/admin/tenants/create' },
+      { name: 'new incident', path: '/admin/incidents/create' },
+      { name: 'new tool', path: '/admin/tools/create' },
+      { name: 'account', path: '/admin/account' },
+      { name: 'trace', path: `/admin/trace/${encodeURIComponent(correlation?.correlation_id ?? '')}` },
+    ]);
+    expect(report(problems)).toBe('');
+  }, 300_000);
 });
 
 /** The /invite/… path of the invitation mailed to `to`, from the development mailbox. */

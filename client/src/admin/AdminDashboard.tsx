@@ -25,6 +25,7 @@ import type { TicketRecord } from './providers/tickets.provider';
 import { PriorityChip, STAFF_ROLE_LABEL, StatusChip } from './ui/chips';
 import { formatDateTime, formatRelative } from './ui/format';
 import { PersonAvatar, PersonCell } from './ui/People';
+import { AdminPageHeading } from './ui/ResponsiveList';
 import { RecordLink, useFilteredListPath } from './ui/RecordLink';
 
 const ACTIVE = ['OPEN', 'PENDING'];
@@ -229,25 +230,28 @@ export function AdminAccount() {
   const { permissions } = usePermissions<string[]>();
   const role = identity?.staffRole as keyof typeof STAFF_ROLE_LABEL | undefined;
   return (
-    <Card sx={{ mt: 2, maxWidth: 720 }}>
+    <Box sx={{ maxWidth: 720 }}>
       <Title title="Your account" />
-      <CardContent>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 3 }}>
-          {identity && <PersonCell person={{ id: String(identity.id), name: identity.fullName ?? '', email: typeof identity.email === 'string' ? identity.email : '' }} showEmail />}
-          {role && role in STAFF_ROLE_LABEL && <Chip size="small" label={STAFF_ROLE_LABEL[role]} sx={{ bgcolor: '#ede9fe', color: '#5b21b6' }} />}
-        </Box>
-        <Typography variant="h6" gutterBottom>
-          What your role allows
-        </Typography>
-        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }}>
-          {(permissions ?? []).map((p) => (
-            <Chip key={p} label={p} size="small" variant="outlined" />
-          ))}
-        </Stack>
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
-          The back office shows only what these permissions allow; the server checks every request either way.
-        </Typography>
-      </CardContent>
-    </Card>
+      <AdminPageHeading title="Your account" subtitle="Who you are signed in as, and what your staff role lets you do here." />
+      <Card sx={{ mt: 2 }}>
+        <CardContent>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 3 }}>
+            {identity && <PersonCell person={{ id: String(identity.id), name: identity.fullName ?? '', email: typeof identity.email === 'string' ? identity.email : '' }} showEmail />}
+            {role && role in STAFF_ROLE_LABEL && <Chip size="small" label={STAFF_ROLE_LABEL[role]} sx={{ bgcolor: '#ede9fe', color: '#5b21b6' }} />}
+          </Box>
+          <Typography variant="h6" component="h2" gutterBottom>
+            What your role allows
+          </Typography>
+          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }}>
+            {(permissions ?? []).map((p) => (
+              <Chip key={p} label={p} size="small" variant="outlined" />
+            ))}
+          </Stack>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+            The back office shows only what these permissions allow; the server checks every request either way.
+          </Typography>
+        </CardContent>
+      </Card>
+    </Box>
   );
 }

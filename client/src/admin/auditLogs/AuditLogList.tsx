@@ -7,6 +7,7 @@ import { ExportCsvButton } from '../ui/ExportCsvButton';
 import { STAFF_ROLE_LABEL } from '../ui/chips';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { PersonAvatar, PersonCell } from '../ui/People';
+import { AdminPageHeading, PHONE_SAFE_LIST_SX, ResponsiveRows, RowLink } from '../ui/ResponsiveList';
 import { TenantBadge } from '../ui/TenantBadge';
 import { ActionChip } from './ActionChip';
 import { AuditLogFilterSidebar, auditLogFilters } from './AuditLogFilters';
@@ -41,55 +42,84 @@ function ActorCell({ entry }: { entry: AuditLogRecord }) {
   );
 }
 
+function AuditLogCard({ entry }: { entry: AuditLogRecord }) {
+  const change = changeLine(entry.diff);
+  return (
+    <Box sx={{ minWidth: 0 }}>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography sx={{ fontWeight: 600, minWidth: 0 }} noWrap>
+          {entry.actor?.name ?? 'System'}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" component="span" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} title={formatDateTime(entry.createdAt)}>
+          {formatRelative(entry.createdAt)}
+        </Typography>
+      </Box>
+      <Box sx={{ display: 'flex', my: 0.5, minWidth: 0 }}>
+        <ActionChip action={entry.action} />
+      </Box>
+      <Typography variant="body2" color="text.secondary" noWrap>
+        {entry.tenant?.name ?? 'Platform'}
+        {entry.targetType ? ` · ${entry.targetType}` : ''}
+        {change ? ` · ${change}` : ''}
+      </Typography>
+    </Box>
+  );
+}
+
 /** The audit trail, newest first (time is the one sortable column). Read-only. */
 export function AuditLogList() {
   return (
-    <List
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      perPage={25}
-      filters={auditLogFilters}
-      actions={<AuditLogListActions />}
-      aside={<AuditLogFilterSidebar />}
-      exporter={false}
-      title="Audit log"
-    >
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col
-          source="createdAt"
-          label="When"
-          sortByOrder="DESC"
-          render={(r: AuditLogRecord) => (
-            <Box>
-              <Typography variant="body2" noWrap>
-                {formatDateTime(r.createdAt)}
-              </Typography>
-              <Typography variant="caption" color="text.secondary">
-                {formatRelative(r.createdAt)}
-              </Typography>
-            </Box>
-          )}
+    <>
+      <AdminPageHeading title="Audit log" subtitle="Who did what, where and when: every change and sign-in, newest first." />
+      <List
+        sort={{ field: 'createdAt', order: 'DESC' }}
+        perPage={25}
+        filters={auditLogFilters}
+        actions={<AuditLogListActions />}
+        aside={<AuditLogFilterSidebar />}
+        exporter={false}
+        title="Audit log"
+        sx={PHONE_SAFE_LIST_SX}
+      >
+        <ResponsiveRows<AuditLogRecord>
+          empty="No audit entries match these filters."
+          card={(r) => <AuditLogCard entry={r} />}
+          table={
+            <DataTable rowClick="show" bulkActionButtons={false}>
+              <DataTable.Col
+                source="createdAt"
+                label="When"
+                sortByOrder="DESC"
+                render={(r: AuditLogRecord) => (
+                  <Box>
+                    <Typography variant="body2" noWrap>
+                      <RowLink id={r.id}>{formatDateTime(r.createdAt)}</RowLink>
+                    </Typography>
+                    <Typography variant="caption" color="text.secondary">
+                      {formatRelative(r.createdAt)}
+                    </Typography>
+                  </Box>
+                )}
+              />
+              <DataTable.Col source="action" label="Action" disableSort render={(r: AuditLogRecord) => <ActionChip action={r.action} />} />
+              <DataTable.Col source="actorId" label="Actor" disableSort render={(r: AuditLogRecord) => <ActorCell entry={r} />} />
+              <DataTable.Col source="targetId" label="Target" disableSort render={(r: AuditLogRecord) => <TargetCell entry={r} />} />
+              <DataTable.Col source="tenantId" label="Tenant" disableSort render={(r: AuditLogRecord) => <TenantBadge tenant={r.tenant} />} />
+              <DataTable.Col
+                source="diff"
+                label="Change"
+                disableSort
+                render={(r: AuditLogRecord) => (
+                  <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' }}>
+                    {changeLine(r.diff) || '—'}
+                  </Typography>
+                )}
+              />
+              <DataTable.Col source="correlationId" label="Request" disableSort render={(r: AuditLogRecord) => <CorrelationLink id={r.correlationId} short />} />
+            </DataTable>
+          }
         />
-        <DataTable.Col source="action" label="Action" disableSort render={(r: AuditLogRecord) => <ActionChip action={r.action} />} />
-        <DataTable.Col source="actorId" label="Actor" disableSort render={(r: AuditLogRecord) => <ActorCell entry={r} />} />
-        <DataTable.Col source="targetId" label="Target" disableSort render={(r: AuditLogRecord) => <TargetCell entry={r} />} />
-        <DataTable.Col source="tenantId" label="Tenant" disableSort render={(r: AuditLogRecord) => <TenantBadge tenant={r.tenant} />} />
-        <DataTable.Col
-          source="diff"
-          label="Change"
-          disableSort
-          render={(r: AuditLogRecord) => (
-            <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' }}>
-              {changeLine(r.diff) || '—'}
-            </Typography>
-          )}
-        />
-        <DataTable.Col
-          source="correlationId"
-          label="Request"
-          disableSort
-          render={(r: AuditLogRecord) => <CorrelationLink id={r.correlationId} short />}
-        />
-      </DataTable>
-    </List>
+      </List>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { Create, FormDataConsumer, InputHelperText, ListButton, SaveButton, SimpleForm, TextInput, Toolbar, TopToolbar, useInput, useNotify, useRedirect } from 'react-admin';
 import { type NewTenantValues, slugFromName, type TenantRecord, validateNewTenant } from '../providers/tenants.provider';
 import { RESOURCES } from '../resource-names';
+import { AdminPageHeading } from '../ui/ResponsiveList';
 
 const SLUG_HINT = 'Unique key, suggested from the name: lowercase letters, digits and "-"';
 
@@ -62,43 +63,46 @@ function useCreatedNotice() {
 export function TenantCreate() {
   const created = useCreatedNotice();
   return (
-    <Create
-      title="Create tenant"
-      mutationOptions={created}
-      actions={
-        <TopToolbar>
-          <ListButton label="All tenants" />
-        </TopToolbar>
-      }
-    >
-      <SimpleForm
-        validate={validateNewTenant}
-        // Our messages next to the fields, not the browser's bubble for the email input.
-        noValidate
-        defaultValues={{ name: '', slug: '', ownerEmail: '', ownerName: '' }}
-        toolbar={
-          <Toolbar>
-            <SaveButton label="Create tenant" />
-          </Toolbar>
+    <>
+      <AdminPageHeading title="New tenant" subtitle="A customer organisation and its first owner, who is invited by mail." />
+      <Create
+        title="Create tenant"
+        mutationOptions={created}
+        actions={
+          <TopToolbar>
+            <ListButton label="All tenants" />
+          </TopToolbar>
         }
-        warnWhenUnsavedChanges
       >
-        <Box sx={{ width: '100%', maxWidth: 560 }}>
-          <Typography variant="h6" component="h2">
-            Organisation
-          </Typography>
-          <TextInput source="name" label="Name" helperText="As customers know it, e.g. Acme Corporation" fullWidth />
-          <FormDataConsumer<NewTenantValues>>{({ formData }) => <SlugInput name={typeof formData.name === 'string' ? formData.name : ''} />}</FormDataConsumer>
-          <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
-            First owner
-          </Typography>
-          <TextInput source="ownerEmail" label="Owner email" type="email" helperText="The invitation to set up the account is mailed here" fullWidth />
-          <TextInput source="ownerName" label="Owner name" helperText="Optional; they can change it when they accept" fullWidth />
-          <Alert severity="info" variant="outlined" sx={{ mt: 1 }}>
-            The owner gets an invitation by mail, valid for 7 days. Until they accept it, it is listed on the tenant’s page, where it can be sent again.
-          </Alert>
-        </Box>
-      </SimpleForm>
-    </Create>
+        <SimpleForm
+          validate={validateNewTenant}
+          // Our messages next to the fields, not the browser's bubble for the email input.
+          noValidate
+          defaultValues={{ name: '', slug: '', ownerEmail: '', ownerName: '' }}
+          toolbar={
+            <Toolbar>
+              <SaveButton label="Create tenant" />
+            </Toolbar>
+          }
+          warnWhenUnsavedChanges
+        >
+          <Box sx={{ width: '100%', maxWidth: 560 }}>
+            <Typography variant="h6" component="h2">
+              Organisation
+            </Typography>
+            <TextInput source="name" label="Name" helperText="As customers know it, e.g. Acme Corporation" fullWidth />
+            <FormDataConsumer<NewTenantValues>>{({ formData }) => <SlugInput name={typeof formData.name === 'string' ? formData.name : ''} />}</FormDataConsumer>
+            <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
+              First owner
+            </Typography>
+            <TextInput source="ownerEmail" label="Owner email" type="email" helperText="The invitation to set up the account is mailed here" fullWidth />
+            <TextInput source="ownerName" label="Owner name" helperText="Optional; they can change it when they accept" fullWidth />
+            <Alert severity="info" variant="outlined" sx={{ mt: 1 }}>
+              The owner gets an invitation by mail, valid for 7 days. Until they accept it, it is listed on the tenant’s page, where it can be sent again.
+            </Alert>
+          </Box>
+        </SimpleForm>
+      </Create>
+    </>
   );
 }
