@@ -1,16 +1,18 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequirePermission, RequireSession } from '../shared/session/guards';
+import { LoginPage } from './features/auth/pages/LoginPage';
 import { NotFoundPage } from './NotFoundPage';
 import { PortalLayout } from './PortalLayout';
 import { routePaths } from './urls';
 
 // Every page loads on first visit: the sign-in page carries none of the others' code (or their
 // charting, form and upload libraries). PortalLayout and main.tsx hold the Suspense boundaries.
+// The sign-in page itself is in the entry, preloaded with it: where a signed-out visitor lands,
+// it shows without waiting for a chunk of its own.
 const AccountPage = lazy(() => import('./features/account/pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const TwoFactorPage = lazy(() => import('./features/account/pages/TwoFactorPage').then((m) => ({ default: m.TwoFactorPage })));
 const ForgotPasswordPage = lazy(() => import('./features/auth/pages/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })));
-const LoginPage = lazy(() => import('./features/auth/pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const ResetPasswordPage = lazy(() => import('./features/auth/pages/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })));
 const DevelopersPage = lazy(() => import('./features/developers/pages/DevelopersPage').then((m) => ({ default: m.DevelopersPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));

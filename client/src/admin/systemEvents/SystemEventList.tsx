@@ -11,7 +11,7 @@ import { ExportCsvButton } from '../ui/ExportCsvButton';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { AdminPageHeading, PHONE_SAFE_LIST_SX, ResponsiveRows, RowLink } from '../ui/ResponsiveList';
 import { TenantBadge } from '../ui/TenantBadge';
-import { EventHistogram } from './EventHistogram';
+import { EventHistogram } from '../lazyWidgets';
 import { EventSeverityChip, SEVERITY_META } from './eventUi';
 
 const eventFilters = [

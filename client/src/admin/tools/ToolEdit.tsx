@@ -5,7 +5,7 @@ import type { ToolRecord } from '../providers/tools.provider';
 import { mono } from '../ui/DetailList';
 import { AdminPageHeading } from '../ui/ResponsiveList';
 import { useSavedNotice } from '../ui/useSavedNotice';
-import { SchemaEditorInput } from './SchemaEditor';
+import { SchemaEditorInput } from '../lazyWidgets';
 import { TOOL_STATUS_CHOICES } from './toolUi';
 
 const STARTER_SCHEMA = JSON.stringify(

@@ -14,7 +14,7 @@ import { DetailList, mono, SectionTitle } from '../ui/DetailList';
 import { formatDate, formatDateTime } from '../ui/format';
 import { AdminPageHeading } from '../ui/ResponsiveList';
 import { TenantBadge } from '../ui/TenantBadge';
-import { SchemaFormPreview } from './SchemaEditor';
+import { SchemaFormPreview } from '../lazyWidgets';
 import { EntitlementStateChip, ToolStatusChip } from './toolUi';
 
 function ToolActions() {
