@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, type E2E, portalLogin, startE2E } from './harness';
+import { type E2E, portalLogin, staffLogin, startE2E } from './harness';
 
 /**
  * Every portal page, for an admin, a member and signed out, and every back-office page for staff:
@@ -226,11 +226,7 @@ describe('accessibility of every back-office page (axe-core, 1366 px and 390 px)
     const lists = ['tickets', 'incidents', 'runs', 'messages', 'kyc-cases', 'tenants', 'users', 'memberships', 'api-keys', 'webhook-endpoints', 'webhook-deliveries', 'tools', 'entitlements', 'feature-flags', 'audit-logs', 'system-events'];
     const [correlation] = await e2e.app.sql<{ correlation_id: string }>(`select correlation_id from automation_runs where correlation_id is not null limit 1`);
     const page = await e2e.newPage();
-    await page.goto('/admin/');
-    await page.getByLabel('Email').fill('staff@atrium.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
+    await staffLogin(page);
     const { problems } = await audit(page, 'staff', [
       { name: 'overview', path: '/admin/' },
       ...lists.map((resource) => ({ name: `${resource} list`, path: `/admin/${resource}`, shot: resource === 'tickets' || resource === 'runs' })),

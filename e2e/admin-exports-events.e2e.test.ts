@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { recordSystemEvent } from '../server/src/modules/events/event.service';
 import { EventSeverity } from '../server/src/modules/events/system-event.entity';
-import { DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { type E2E, staffLogin, startE2E } from './harness';
 
 /**
  * Staff export the filtered audit log as CSV from the back office (downloaded by Chromium, the
@@ -43,14 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-async function staffLogin(page: Page): Promise<void> {
-  await page.goto('/admin/');
-  await page.getByLabel('Email').fill('staff@atrium.test');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
-}
 
 /** A small RFC 4180 reader (quoted cells, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {

@@ -1,7 +1,7 @@
 import { TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { toGlobalId } from '../server/src/common/global-id';
-import { DEMO_PASSWORD, type E2E, portalLogin, startE2E } from './harness';
+import { DEMO_PASSWORD, type E2E, portalLogin, staffLogin, startE2E } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -10,14 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-async function staffLogin(page: Page, email = 'staff@atrium.test'): Promise<void> {
-  await page.goto('/admin/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
-}
 
 /** Mail the server kept in its local mailbox (no SMTP_URL in tests), newest first. */
 async function mailbox(): Promise<{ to: string; subject: string; text: string }[]> {

@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { type E2E, staffLogin, startE2E } from './harness';
 
 /**
  * The back office's partner-integration screens against a real server and a real webhook
@@ -36,14 +35,6 @@ afterAll(async () => {
   }
   await e2e?.close();
 });
-
-async function staffLogin(page: Page, email: string): Promise<void> {
-  await page.goto('/admin/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
-}
 
 async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

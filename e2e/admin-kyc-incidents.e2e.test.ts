@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, type E2E, startE2E } from './harness';
+import { type E2E, staffLogin, startE2E } from './harness';
 
 /**
  * The back office's compliance and incident screens against a real server: an Acme owner
@@ -16,14 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-async function staffLogin(page: Page, email: string): Promise<void> {
-  await page.goto('/admin/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
-}
 
 /** No sideways scrolling of the page itself (tables scroll inside their card, or are cards); names what sticks out. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {

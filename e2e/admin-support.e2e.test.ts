@@ -1,5 +1,4 @@
-import { type Page } from 'playwright-core';
-import { DEMO_PASSWORD, type E2E, eventuallyEqual, portalLogin, startE2E } from './harness';
+import { type E2E, eventuallyEqual, portalLogin, staffLogin, startE2E } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -8,14 +7,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-async function staffLogin(page: Page): Promise<void> {
-  await page.goto('/admin/');
-  await page.getByLabel('Email').fill('staff@atrium.test');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
-}
 
 describe('the support loop', () => {
   it('staff reply as Atrium support and add an internal note; the customer sees the reply, never the note', async () => {

@@ -70,6 +70,15 @@ export async function portalLogin(page: Page, email: string, path = '/'): Promis
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
+/** Signs `email` (platform staff) in to the back office and waits for its overview. */
+export async function staffLogin(page: Page, email = 'staff@atrium.test'): Promise<void> {
+  await page.goto('/admin/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
+}
+
 /**
  * Reads `read()` until it equals `expected` (a page re-rendering after a navigation), then
  * asserts once more so a mismatch fails with jest's diff.

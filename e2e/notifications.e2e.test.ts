@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, type E2E, portalLogin, startE2E } from './harness';
+import { type E2E, portalLogin, staffLogin, startE2E } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -66,11 +66,7 @@ describe('notifications in the portal', () => {
 
   it('staff have a bell in the back office too: an empty inbox says so', async () => {
     const page = await e2e.newPage();
-    await page.goto('/admin/');
-    await page.getByLabel('Email').fill('staff@atrium.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /Good to see you/ }).waitFor();
+    await staffLogin(page);
     await page.getByRole('button', { name: 'Notifications', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Notifications' });
     await dialog.getByText(/No notifications yet/).waitFor();
