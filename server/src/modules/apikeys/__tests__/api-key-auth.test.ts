@@ -314,7 +314,8 @@ describe('what a key can never reach', () => {
   it('leaves every operation open to all signed-in callers sorted: closed to keys, or open on purpose', () => {
     // Operations any signed-in caller (or anyone) may call act on the caller's own account unless
     // they only read shared things. Each is decided; a new one fails here until it is.
-    const OPEN_TO_KEYS = ['me', 'node', 'nodes', 'tenant', 'tools', 'tool', 'invitationPreview'];
+    // tenantPermissions: the permission catalog, the same for everyone (a partner may list it too).
+    const OPEN_TO_KEYS = ['me', 'node', 'nodes', 'tenant', 'tools', 'tool', 'invitationPreview', 'tenantPermissions'];
     const rules = operationRules();
     const open = (['Query', 'Mutation'] as const).flatMap((root) => Object.entries(rules[root]).filter(([, r]) => r === isAuthenticated || r === allow).map(([f]) => f));
     expect(open.sort()).toEqual([...OPEN_TO_KEYS, ...CLOSED_TO_API_KEYS.Query, ...CLOSED_TO_API_KEYS.Mutation].sort());

@@ -739,6 +739,16 @@ describe('roles', () => {
       },
       { name: 'deleteRole on a globex custom role', mutation: DELETE_ROLE, variables: (c) => ({ id: c.foreign.role }), then: (res) => expectError(res, 'NOT_FOUND') },
       {
+        // The tenant comes from the token: naming another one is refused, and nothing is made there.
+        name: 'createRole naming globex as its tenant',
+        mutation: CREATE_ROLE,
+        variables: () => ({ input: { name: roleName('smuggled'), permissions: ['ticket:read'], tenantId: seed.globex.gid } }),
+        expect: { code: 'BAD_USER_INPUT' },
+        then: async () => {
+          expect(await t.count(`select count(*) as n from roles where tenant_id = ? and name like 'smuggled-%'`, [seed.globex.id])).toBe(0);
+        },
+      },
+      {
         // NOT_FOUND as well, not SYSTEM_ROLE, so existence does not leak.
         name: 'deleteRole on a globex system role, like a role that does not exist',
         mutation: DELETE_ROLE,
