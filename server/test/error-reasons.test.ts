@@ -20,8 +20,8 @@ const NOT_ERROR_REASONS: Record<string, string[]> = {
   'modules/runs/run.executor.ts': ['ATTEMPT_FAILED', 'SHUTDOWN'],
   'modules/runs/run.leases.ts': ['LEASE_EXPIRED'],
   'seeders/automation.seed.ts': ['ATTEMPT_FAILED'],
-  // The upload store's own failure, answered as UNSUPPORTED_FILE_TYPE by kyc.http.ts.
-  'modules/kyc/kyc.storage.ts': ['UNSUPPORTED_TYPE'],
+  // The upload store's own failure, answered as UNSUPPORTED_FILE_TYPE by common/files/upload-http.ts.
+  'common/files/file-store.ts': ['UNSUPPORTED_TYPE'],
 };
 
 const HELPERS = /\b(?:unauthenticated|forbidden|conflict|serviceUnavailable)\(/g;

@@ -111,15 +111,6 @@ export function parseKind(raw: string | undefined): KycDocumentKind {
   return value as KycDocumentKind;
 }
 
-/** The uploaded name as metadata: no path, no control characters, at most 255 characters. */
-export function cleanFilename(raw: string | undefined, fallback: string): string {
-  // Browsers (and fetch) send a double quote in a multipart file name as %22.
-  const base = ((raw ?? '').split(/[\\/]/).pop() ?? '').replace(/%22/g, '"');
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
-  return cleaned || fallback;
-}
-
 /** The case an upload goes to, checked before any byte is read: it exists here and is editable. */
 export async function uploadTarget(ctx: Context, caseGlobalId: string): Promise<KycCase> {
   requireTenant(ctx);
