@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   KYC_STORAGE_DIR: z.string().min(1).optional(),
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
   KYC_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  ATTACHMENT_STORAGE_DIR: z.string().min(1).optional(),
+  ATTACHMENT_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(1000).default(50),
@@ -294,6 +296,8 @@ export interface Config {
   readonly eventRetention: { readonly days: number; readonly intervalMinutes: number; readonly batchSize: number };
   /** KYC documents: where uploaded files live (local disk) and how large one may be. */
   readonly kyc: { readonly storageDir: string; readonly maxUploadBytes: number };
+  /** Ticket attachments: where uploaded files live (local disk) and how large one may be. */
+  readonly attachments: { readonly storageDir: string; readonly maxUploadBytes: number };
   /** CSV exports: at most this many rows per file. */
   readonly exports: { readonly maxRows: number };
   readonly executor: ExecutorConfig;
@@ -397,6 +401,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     exports: Object.freeze({ maxRows: e.EXPORT_MAX_ROWS }),
     kyc: Object.freeze({ storageDir: resolve(e.KYC_STORAGE_DIR ?? join(dataDir, 'kyc')), maxUploadBytes: e.KYC_MAX_UPLOAD_BYTES }),
+    attachments: Object.freeze({ storageDir: resolve(e.ATTACHMENT_STORAGE_DIR ?? join(dataDir, 'attachments')), maxUploadBytes: e.ATTACHMENT_MAX_UPLOAD_BYTES }),
     executor: Object.freeze({
       enabled: e.EXECUTOR_ENABLED,
       concurrency: e.EXECUTOR_CONCURRENCY,

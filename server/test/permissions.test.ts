@@ -89,6 +89,7 @@ const matrix: Record<string, Record<Actor, Expect>> = {
   apiKeys:                { anonymous: U, viewer: F, member: F, agent: F, admin: A, owner: A, staff: A }, // apikey:manage | platform:integration:read
   // ---- Mutation ----
   addTicketComment:       { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:comment | platform:ticket:reply
+  deleteTicketAttachment: { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: A }, // ticket:comment | platform:ticket:reply (then uploader or agent)
   createRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: A }, // role:manage | platform:role:manage
   createTicket:           { anonymous: U, viewer: F, member: A, agent: A, admin: A, owner: A, staff: F }, // ticket:write (tenant only)
   deleteRole:             { anonymous: U, viewer: F, member: F, agent: F, admin: F, owner: A, staff: A }, // role:manage | platform:role:manage
@@ -173,6 +174,7 @@ interface Ids {
   /** An acme ticket member@acme.test raised: without ticket:assign, the only kind a member may change. */
   memberTicket: string;
   missingTicket: string;
+  missingAttachment: string;
   missingTenant: string;
   missingRole: string;
   missingMembership: string;
@@ -369,6 +371,11 @@ const probes: Record<string, Probe> = {
     allowed: 'NOT_FOUND',
   },
 
+  deleteTicketAttachment: {
+    query: 'mutation($id: ID!) { deleteTicketAttachment(id: $id) }',
+    variables: (i) => ({ id: i.missingAttachment }),
+    allowed: 'NOT_FOUND',
+  },
   addTicketComment: {
     query: 'mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }',
     variables: (i) => ({ input: { ticketId: i.missingTicket, body: 'matrix probe' } }),
@@ -703,6 +710,7 @@ beforeAll(async () => {
     acmeTicket: toGlobalId('Ticket', ticket.id),
     memberTicket: toGlobalId('Ticket', memberTicket.id),
     missingTicket: toGlobalId('Ticket', randomUUID()),
+    missingAttachment: toGlobalId('TicketAttachment', randomUUID()),
     missingTenant: toGlobalId('Tenant', randomUUID()),
     missingRole: toGlobalId('Role', randomUUID()),
     missingMembership: toGlobalId('Membership', randomUUID()),

@@ -63,6 +63,7 @@ export enum ErrorReason {
   TWO_FACTOR_ENABLED = 'TWO_FACTOR_ENABLED',
   TWO_FACTOR_NOT_ENABLED = 'TWO_FACTOR_NOT_ENABLED',
   API_KEY_LIMIT = 'API_KEY_LIMIT',
+  ATTACHMENT_LIMIT = 'ATTACHMENT_LIMIT',
   // NOT_FOUND (REST)
   CONTENT_MISSING = 'CONTENT_MISSING',
   // BAD_USER_INPUT: uploads (REST)
@@ -157,7 +158,8 @@ const valuesConfig = {
   TWO_FACTOR_ENABLED: { description: 'CONFLICT: two-factor sign-in is already on; disable it first to enrol again.' },
   TWO_FACTOR_NOT_ENABLED: { description: 'CONFLICT: two-factor sign-in is not on (or no enrolment was begun).' },
   API_KEY_LIMIT: { description: 'CONFLICT: the tenant has as many live API keys as allowed (with limit); revoke one first.' },
-  CONTENT_MISSING: { description: 'NOT_FOUND: the stored file of a KYC document is missing.' },
+  ATTACHMENT_LIMIT: { description: 'CONFLICT: the ticket has as many attachments as allowed (with limit); remove one first.' },
+  CONTENT_MISSING: { description: 'NOT_FOUND: the stored file of a KYC document or a ticket attachment is missing.' },
   NOT_MULTIPART: { description: 'BAD_USER_INPUT: an upload must be multipart/form-data.' },
   BAD_FORM: { description: 'BAD_USER_INPUT: the multipart body is unreadable or has more than one file.' },
   NO_FILE: { description: 'BAD_USER_INPUT: no file in the field named "file".' },

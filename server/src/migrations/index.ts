@@ -23,6 +23,7 @@ import { Migration20261204010000 } from './Migration20261204010000';
 import { Migration20261204020000 } from './Migration20261204020000';
 import { Migration20261204050000 } from './Migration20261204050000';
 import { Migration20261204060000 } from './Migration20261204060000';
+import { Migration20261205010000 } from './Migration20261205010000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123220158', class: Migration20261123220158 },
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204020000', class: Migration20261204020000 },
   { name: 'Migration20261204050000', class: Migration20261204050000 },
   { name: 'Migration20261204060000', class: Migration20261204060000 },
+  { name: 'Migration20261205010000', class: Migration20261205010000 },
 ];

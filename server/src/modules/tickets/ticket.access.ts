@@ -1,6 +1,7 @@
 import { defineAccess, type ReadGrant, readGrant } from '../../permissions/access';
 import type { RequestScope } from '../../context/scope';
 import { sql, type SqlFragment, sqlText, tenantIs, type TenantReach } from '../../database/tenant-sql';
+import type { TicketAttachment } from './ticket-attachment.entity';
 import type { TicketComment } from './ticket-comment.entity';
 import type { Ticket } from './ticket.entity';
 
@@ -27,7 +28,18 @@ export const ticketCommentAccess = defineAccess<TicketComment>({
   rows: (grant, scope) => (seesInternalNotes(scope, grant) ? {} : { internal: false }),
 });
 
-/** The same rule for raw SQL over `ticket_comments <alias>` (the batched loaders): tenant, and notes. */
+/** Attachments are read with their ticket; internal ones by the same readers as internal notes (files included). */
+export const ticketAttachmentAccess = defineAccess<TicketAttachment>({
+  type: 'TicketAttachment',
+  tenant: 'ticket:read',
+  platform: 'platform:ticket:read',
+  rows: (grant, scope) => (seesInternalNotes(scope, grant) ? {} : { internal: false }),
+});
+
+/**
+ * The same rule for raw SQL over `ticket_comments <alias>` or `ticket_attachments <alias>` (the
+ * batched loaders): tenant, and internal rows only for those who see notes.
+ */
 export function ticketCommentRowsSql(scope: RequestScope, reach: TenantReach, alias: string): SqlFragment {
   const tenant = tenantIs(reach, alias);
   if (seesInternalNotes(scope)) return tenant;

@@ -1,8 +1,9 @@
 import { type Context } from '../../context/context';
 import { scopeOptions } from '../../context/scope';
 import { byIdLoader } from '../../common/batch-loaders';
-import { type ChildPage, childConnection } from '../../database/child-connection';
-import { ticketCommentAccess, ticketCommentRowsSql } from './ticket.access';
+import { type ChildPage, childConnection, childListLoader } from '../../database/child-connection';
+import { ticketAttachmentAccess, ticketCommentAccess, ticketCommentRowsSql } from './ticket.access';
+import { MAX_ATTACHMENTS_PER_TICKET, TicketAttachment } from './ticket-attachment.entity';
 import { TicketComment } from './ticket-comment.entity';
 import { Ticket } from './ticket.entity';
 
@@ -29,6 +30,21 @@ export function createTicketLoaders(ctx: Omit<Context, 'loaders'>) {
 
     /** Comment counts of many tickets in one grouped query. */
     commentCount: comments.count,
+
+    /** Attachments of many tickets (all of each: at most MAX_ATTACHMENTS_PER_TICKET), oldest first, internal ones as notes. */
+    attachments: childListLoader(
+      ctx,
+      {
+        entity: TicketAttachment,
+        from: 'ticket_attachments a',
+        alias: 'a',
+        parent: 'a.ticket_id',
+        order: 'a.created_at, a.id',
+        access: ticketAttachmentAccess,
+        where: (reach) => ticketCommentRowsSql(ctx, reach, 'a'),
+      },
+      MAX_ATTACHMENTS_PER_TICKET,
+    ),
   };
 }
 

@@ -11,5 +11,6 @@ export const ticketPermissions: ModulePermissions = {
     createTicket: can('ticket:write'),
     updateTicket: canOrStaff('ticket:write', 'platform:ticket:write'),
     addTicketComment: canOrStaff('ticket:comment', 'platform:ticket:reply'),
+    deleteTicketAttachment: canOrStaff('ticket:comment', 'platform:ticket:reply'),
   },
 };

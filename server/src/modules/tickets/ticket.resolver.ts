@@ -9,6 +9,9 @@ import { isPlatformScope } from '../../context/scope';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import { TicketComment } from './ticket-comment.entity';
+import { MAX_ATTACHMENTS_PER_TICKET, TicketAttachment } from './ticket-attachment.entity';
+import { attachmentDownloadPath, deleteAttachment } from './ticket-attachment.service';
+import { listCost } from '../../common/query-limits';
 import { Ticket } from './ticket.entity';
 import { AddTicketCommentInput, CreateTicketInput, TicketsArgs, UpdateTicketInput } from './ticket.inputs';
 import * as tickets from './ticket.service';
@@ -62,6 +65,19 @@ export class TicketResolver {
     return ctx.loaders.tenancy.tenantById.load(ticket.tenant.id);
   }
 
+  @Mutation(() => ID, { description: 'Removes a file from a ticket (its uploader, the tenant\'s agents or support staff); answers the id removed. Upload with POST /api/tickets/{ticketId}/attachments.' })
+  deleteTicketAttachment(@Arg('id', () => ID, { description: 'Global id of the attachment to remove.' }) id: string, @Ctx() ctx: Context): Promise<string> {
+    return deleteAttachment(ctx, id);
+  }
+
+  @FieldResolver(() => [TicketAttachment], {
+    complexity: listCost(MAX_ATTACHMENTS_PER_TICKET),
+    description: `Files attached to the ticket, oldest first (all of them: at most ${MAX_ATTACHMENTS_PER_TICKET}); internal ones only for agents and staff.`,
+  })
+  attachments(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<TicketAttachment[]> {
+    return ctx.loaders.tickets.attachments.load(ticket.id);
+  }
+
   @FieldResolver(() => TicketCommentConnection, { description: 'Comments, oldest first.' })
   async comments(@Root() ticket: Ticket, @Args() args: ConnectionArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<TicketComment>> {
     const page = toPageRequest(args);
@@ -98,5 +114,33 @@ export class TicketCommentResolver {
   @FieldResolver(() => Ticket, { description: 'Ticket the comment is on.' })
   ticket(@Root() comment: TicketComment, @Ctx() ctx: Context): Promise<Ticket | null> {
     return ctx.loaders.tickets.byId.load(comment.ticket.id);
+  }
+}
+
+@Resolver(() => TicketAttachment)
+export class TicketAttachmentResolver {
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who attached the file; null on a file from Atrium support read outside the back office (uploaderName says "Atrium support").',
+  })
+  uploadedBy(@Root() attachment: TicketAttachment, @Ctx() ctx: Context): Promise<User | null> {
+    if (attachment.fromSupport && !isPlatformScope(ctx)) return Promise.resolve(null);
+    return ctx.loaders.users.byId.load(attachment.uploadedBy.id);
+  }
+
+  @FieldResolver(() => String, { description: 'The name to show for who attached it: "Atrium support" for staff (outside the back office), else the user\'s name.' })
+  async uploaderName(@Root() attachment: TicketAttachment, @Ctx() ctx: Context): Promise<string> {
+    if (attachment.fromSupport && !isPlatformScope(ctx)) return SUPPORT_NAME;
+    return (await ctx.loaders.users.byId.load(attachment.uploadedBy.id))?.name ?? 'Unknown';
+  }
+
+  @FieldResolver(() => String, { description: 'Where to download the file (GET, with the same bearer token): /api/tickets/attachments/{id}/content.' })
+  downloadPath(@Root() attachment: TicketAttachment): string {
+    return attachmentDownloadPath(attachment);
+  }
+
+  @FieldResolver(() => Ticket, { description: 'Ticket the file is attached to.' })
+  ticket(@Root() attachment: TicketAttachment, @Ctx() ctx: Context): Promise<Ticket | null> {
+    return ctx.loaders.tickets.byId.load(attachment.ticket.id);
   }
 }

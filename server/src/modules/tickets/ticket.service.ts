@@ -230,18 +230,32 @@ export async function updateTicket(ctx: Context, input: UpdateTicketInput): Prom
  * any tenant's ticket, shown to the customer as "Atrium support"; audited. Internal notes go to
  * webhooks marked `internal: true` (endpoints are the tenant's own, set up by its admins).
  */
-export async function addTicketComment(ctx: Context, input: AddTicketCommentInput): Promise<TicketComment> {
+/**
+ * Who may write on a ticket (a comment, an attachment): a signed-in member acting in the tenant
+ * (the resolver's rule asks ticket:comment), or staff with platform:ticket:reply.
+ */
+export function ticketWriter(ctx: Context): { userId: string; staff: boolean } {
   const userId = userIdOf(ctx);
-  if (!userId) throw forbidden('Only a signed-in person can comment on a ticket.', ErrorReason.MISSING_PERMISSION);
+  if (!userId) throw forbidden('Only a signed-in person can write on a ticket.', ErrorReason.MISSING_PERMISSION);
   const staff = isPlatformScope(ctx);
   if (staff && !ctx.permissions.has('platform:ticket:reply')) {
     throw forbidden('Replying to a customer ticket needs the platform:ticket:reply permission.', ErrorReason.MISSING_PERMISSION);
   }
   if (!staff) requireTenant(ctx);
-  const internal = input.internal === true;
-  if (internal && !staff && !ctx.permissions.has('ticket:assign')) {
-    throw forbidden("Internal notes are for the tenant's agents: they need the ticket:assign permission.", ErrorReason.MISSING_PERMISSION);
+  return { userId, staff };
+}
+
+/** Internal notes and attachments are written by the tenant's agents (ticket:assign) and staff. */
+export function assertMayWriteInternal(ctx: Context, staff: boolean, what: string): void {
+  if (!staff && !ctx.permissions.has('ticket:assign')) {
+    throw forbidden(`Internal ${what} are for the tenant's agents: they need the ticket:assign permission.`, ErrorReason.MISSING_PERMISSION);
   }
+}
+
+export async function addTicketComment(ctx: Context, input: AddTicketCommentInput): Promise<TicketComment> {
+  const { userId, staff } = ticketWriter(ctx);
+  const internal = input.internal === true;
+  if (internal) assertMayWriteInternal(ctx, staff, 'notes');
   const ticketId = expectGlobalId(input.ticketId, 'Ticket', 'ticketId');
   const body = input.body.trim();
   if (isBlank(body)) throw badInput('A comment cannot be empty.', [{ field: 'body', message: 'A comment cannot be empty.' }]);

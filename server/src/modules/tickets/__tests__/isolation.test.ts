@@ -7,7 +7,9 @@ import { Membership } from '../../tenancy/membership.entity';
 import { Role } from '../../tenancy/role.entity';
 import { Tenant } from '../../tenancy/tenant.entity';
 import { StaffRole, User } from '../../users/user.entity';
-import { makeComment, makeTicket } from '../ticket.factory';
+import { makeAttachment, makeComment, makeTicket } from '../ticket.factory';
+import { LocalDocumentStore } from '../../../common/files/file-store';
+import { samplePdf } from '../../../seeders/sample-files';
 import { TicketComment } from '../ticket-comment.entity';
 import { Ticket } from '../ticket.entity';
 
@@ -29,13 +31,16 @@ let globexTicket: { id: string; version: number };
 /** A user who belongs to globex only, and the globex ticket they raised. */
 let soloUserId: string;
 let soloTicketId: string;
+/** A file on the globex-only user's ticket. */
+let soloAttachmentId: string;
 let staffUserId: string;
 
 const uuidOf = (globalId: string) => fromGlobalId(globalId).id;
 
-async function ticketRow(globalId: string): Promise<{ version: number; subject: string; status: string; comments: number }> {
-  const [row] = await t.sql<{ version: number; subject: string; status: string; comments: number }>(
-    `select t.version, t.subject, t.status, (select count(*) from ticket_comments c where c.ticket_id = t.id)::int as comments
+async function ticketRow(globalId: string): Promise<{ version: number; subject: string; status: string; comments: number; attachments: number }> {
+  const [row] = await t.sql<{ version: number; subject: string; status: string; comments: number; attachments: number }>(
+    `select t.version, t.subject, t.status, (select count(*) from ticket_comments c where c.ticket_id = t.id)::int as comments,
+            (select count(*) from ticket_attachments a where a.ticket_id = t.id)::int as attachments
        from tickets t where t.id = ?`,
     [uuidOf(globalId)],
   );
@@ -66,7 +71,9 @@ beforeAll(async () => {
   em.persist(em.create(Membership, { tenant, user: solo, role }));
   const ticket = makeTicket(em, tenant, solo, { subject: 'Globex-only ticket', body: 'Only globex may see this.' });
   makeComment(em, ticket, solo, 'A globex-only comment.');
+  const file = await makeAttachment(em, new LocalDocumentStore(t.app.services.config.attachments.storageDir), ticket, solo, samplePdf('globex-only'), { filename: 'globex-only.pdf' });
   await em.flush();
+  soloAttachmentId = toGlobalId('TicketAttachment', file.id);
   soloUserId = toGlobalId('User', solo.id);
   soloTicketId = toGlobalId('Ticket', ticket.id);
 
@@ -102,6 +109,8 @@ interface Foreign {
   soloUser: string;
   /** A globex ticket comment. */
   comment: string;
+  /** A file on the globex-only user's ticket. */
+  attachment: string;
   tenant: string;
 }
 
@@ -116,6 +125,7 @@ describeCrossTenant<Foreign, { ticket: string; tenant: string }>('globex tickets
       soloTicket: soloTicketId,
       soloUser: soloUserId,
       comment: toGlobalId('TicketComment', comment.id),
+      attachment: soloAttachmentId,
       tenant: toGlobalId('Tenant', globexTenantId),
     };
   },
@@ -153,6 +163,12 @@ describeCrossTenant<Foreign, { ticket: string; tenant: string }>('globex tickets
       query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Ticket { subject } } }',
       variables: (c) => ({ ids: [c.own.ticket, c.foreign.ticket, c.foreign.soloTicket] }),
       expect: { nodes: (c) => [c.own.ticket, null, null] },
+    },
+    {
+      name: 'node(id) on a globex ticket attachment',
+      query: 'query($id: ID!) { node(id: $id) { id ... on TicketAttachment { filename downloadPath } } }',
+      variables: (c) => ({ id: c.foreign.attachment }),
+      expect: 'NOT_FOUND',
     },
     {
       name: 'nodes(ids) on a globex comment and a globex-only user',
@@ -256,12 +272,39 @@ describeCrossTenant<Foreign, { ticket: string; tenant: string }>('globex tickets
       },
     },
     {
+      name: 'deleteTicketAttachment on a globex attachment keeps the file',
+      mutation: 'mutation($id: ID!) { deleteTicketAttachment(id: $id) }',
+      variables: (c) => ({ id: c.foreign.attachment }),
+      then: async (_res, c) => {
+        expect((await ticketRow(c.foreign.soloTicket)).attachments).toBe(1);
+      },
+    },
+    {
       name: 'switchTenant to globex, and the caller keeps acting in acme',
       mutation: 'mutation($id: ID!) { switchTenant(tenantId: $id) { accessToken tenant { slug } } }',
       variables: (c) => ({ id: c.foreign.tenant }),
       then: async (_res, c) => {
         const me = await t.gql('query { me { tenant { slug } } }', {}, { token: c.token });
         expect(me.data?.me.tenant.slug).toBe('acme');
+      },
+    },
+  ],
+  checks: [
+    {
+      name: "GET a globex attachment's content: 404",
+      run: async (c) => {
+        const get = await fetch(`${t.url}/api/tickets/attachments/${c.foreign.attachment}/content`, { headers: { authorization: `Bearer ${c.token}` } });
+        expect(get.status).toBe(404);
+      },
+    },
+    {
+      name: 'POST an attachment to a globex ticket: 404, and no file is added',
+      run: async (c) => {
+        const form = new FormData();
+        form.append('file', new Blob([samplePdf('planted')]), 'planted.pdf');
+        const up = await fetch(`${t.url}/api/tickets/${c.foreign.soloTicket}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${c.token}` }, body: form });
+        expect(up.status).toBe(404);
+        expect((await ticketRow(c.foreign.soloTicket)).attachments).toBe(1);
       },
     },
   ],
