@@ -39,3 +39,11 @@ export function describeUserAgent(ua: string | null | undefined): string {
   if (browser && os) return `${browser} on ${os}`;
   return browser ?? os ?? (ua.length > 60 ? `${ua.slice(0, 57)}…` : ua);
 }
+
+/** A file size in words: "512 bytes", "12.5 KB", "3 MB". */
+export function formatBytes(n: number): string {
+  const round = (x: number) => (Math.round(x * 10) / 10).toString();
+  if (n < 1024) return `${n} ${n === 1 ? 'byte' : 'bytes'}`;
+  if (n < 1024 * 1024) return `${round(n / 1024)} KB`;
+  return `${round(n / (1024 * 1024))} MB`;
+}

@@ -50,3 +50,18 @@ export class TicketAttachment extends TenantOwnedEntity {
   @Property({ default: false })
   fromSupport: Opt<boolean> = false;
 }
+
+@ObjectType({ description: 'How to attach a file to a ticket, and what the server accepts.' })
+export class TicketAttachmentUpload {
+  @Field({ description: 'POST a multipart/form-data body here, with a "file" field (and "internal": "true" for an internal file), and your bearer token.' })
+  path!: string;
+
+  @Field(() => Int, { description: 'The largest file accepted, in bytes; a larger one is refused with HTTP 413.' })
+  maxBytes!: number;
+
+  @Field(() => [String], { description: 'Content types accepted, detected from the file content (magic bytes), not from its name.' })
+  contentTypes!: string[];
+
+  @Field(() => Int, { description: 'How many files one ticket may hold; one more is refused with CONFLICT ATTACHMENT_LIMIT.' })
+  maxFiles!: number;
+}

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { AppError, ErrorReason, badInput, forbidden, notFound } from '../../common/errors';
-import { LocalDocumentStore, type StoredFile } from '../../common/files/file-store';
+import { FILE_CONTENT_TYPES, LocalDocumentStore, type StoredFile } from '../../common/files/file-store';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { type Context } from '../../context/context';
 import { scopeOptions } from '../../context/scope';
@@ -10,7 +10,7 @@ import { stageRealtimeEvent } from '../realtime/stage';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import { ticketAttachmentAccess } from './ticket.access';
-import { MAX_ATTACHMENTS_PER_TICKET, TicketAttachment } from './ticket-attachment.entity';
+import { MAX_ATTACHMENTS_PER_TICKET, TicketAttachment, type TicketAttachmentUpload } from './ticket-attachment.entity';
 import { Ticket } from './ticket.entity';
 import { assertMayWriteInternal, ticketWriter } from './ticket.service';
 
@@ -20,6 +20,15 @@ export function attachmentStore(ctx: Pick<Context, 'app'>): LocalDocumentStore {
 
 export function attachmentDownloadPath(a: Pick<TicketAttachment, 'id'>): string {
   return `/api/tickets/attachments/${toGlobalId('TicketAttachment', a.id)}/content`;
+}
+
+export function attachmentUploadOf(ctx: Pick<Context, 'app'>, ticket: Pick<Ticket, 'id'>): TicketAttachmentUpload {
+  return {
+    path: `/api/tickets/${toGlobalId('Ticket', ticket.id)}/attachments`,
+    maxBytes: ctx.app.config.attachments.maxUploadBytes,
+    contentTypes: [...FILE_CONTENT_TYPES],
+    maxFiles: MAX_ATTACHMENTS_PER_TICKET,
+  };
 }
 
 /** The ticket an upload goes to, checked before any byte is read: the caller may write on it, and reads it. */

@@ -9,8 +9,8 @@ import { isPlatformScope } from '../../context/scope';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import { TicketComment } from './ticket-comment.entity';
-import { MAX_ATTACHMENTS_PER_TICKET, TicketAttachment } from './ticket-attachment.entity';
-import { attachmentDownloadPath, deleteAttachment } from './ticket-attachment.service';
+import { MAX_ATTACHMENTS_PER_TICKET, TicketAttachment, TicketAttachmentUpload } from './ticket-attachment.entity';
+import { attachmentDownloadPath, attachmentUploadOf, deleteAttachment } from './ticket-attachment.service';
 import { listCost } from '../../common/query-limits';
 import { Ticket } from './ticket.entity';
 import { AddTicketCommentInput, CreateTicketInput, TicketsArgs, UpdateTicketInput } from './ticket.inputs';
@@ -76,6 +76,11 @@ export class TicketResolver {
   })
   attachments(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<TicketAttachment[]> {
     return ctx.loaders.tickets.attachments.load(ticket.id);
+  }
+
+  @FieldResolver(() => TicketAttachmentUpload, { description: 'Where and what to upload: the upload path, the size limit, the accepted content types and the most files a ticket holds.' })
+  attachmentUpload(@Root() ticket: Ticket, @Ctx() ctx: Context): TicketAttachmentUpload {
+    return attachmentUploadOf(ctx, ticket);
   }
 
   @FieldResolver(() => TicketCommentConnection, { description: 'Comments, oldest first.' })

@@ -61,9 +61,4 @@ export function isKycStatus(v: string): v is KycCaseStatus {
 }
 
 /** "2.4 MB", "812 KB", "96 bytes" (binary units, as the server states its limit). */
-export function formatBytes(n: number): string {
-  const round = (x: number) => (Math.round(x * 10) / 10).toString();
-  if (n < 1024) return `${n} ${n === 1 ? 'byte' : 'bytes'}`;
-  if (n < 1024 * 1024) return `${round(n / 1024)} KB`;
-  return `${round(n / (1024 * 1024))} MB`;
-}
+export { formatBytes } from '../../../shared/format';

@@ -92,7 +92,7 @@ afterAll(async () => {
 describe('uploading', () => {
   it('a member attaches a PNG to their ticket: stored by id with its digest, listed on the ticket, audited, and downloaded byte for byte', async () => {
     const tk = await newTicket();
-    const content = samplePng();
+    const content = samplePng(1);
     const res = await attach('member@acme.test', tk.gid, { content, filename: 'C:\\Users\\me\\blank invoice.png', type: 'image/png' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ ticketId: tk.gid, filename: 'blank invoice.png', contentType: 'image/png', size: content.length, sha256: sha256(content), internal: false });
@@ -184,7 +184,7 @@ describe('internal attachments and support files', () => {
     tk = await newTicket();
     publicFile = await attach('member@acme.test', tk.gid, { content: samplePdf('public'), filename: 'public.pdf' });
     internalFile = await attach('agent@acme.test', tk.gid, { content: samplePdf('internal SECRET'), filename: 'internal-notes.pdf' }, { internal: 'true' });
-    supportFile = await attach('staff@atrium.test', tk.gid, { content: samplePng(), filename: 'support-steps.png' });
+    supportFile = await attach('staff@atrium.test', tk.gid, { content: samplePng(2), filename: 'support-steps.png' });
     expect([publicFile.status, internalFile.status, supportFile.status]).toEqual([201, 201, 201]);
   });
 
@@ -250,6 +250,20 @@ describe('removing', () => {
     expect((await download('member@acme.test', mine.body.downloadPath)).status).toBe(404);
     const audits = await t.sql<{ action: string }>(`select action from audit_logs where target_id = ? order by created_at, id`, [tk.gid]);
     expect(audits.map((a) => a.action)).toEqual(['ticket.attachment_added', 'ticket.attachment_added', 'ticket.attachment_removed', 'ticket.attachment_removed']);
+  });
+});
+
+describe('what the upload accepts', () => {
+  it('Ticket.attachmentUpload names the path, the size limit, the types and the most files', async () => {
+    const tk = await newTicket();
+    const res = await t.gql(`query($id: ID!) { ticket(id: $id) { attachmentUpload { path maxBytes contentTypes maxFiles } } }`, { id: tk.gid }, as('member@acme.test'));
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.ticket.attachmentUpload).toEqual({
+      path: `/api/tickets/${tk.gid}/attachments`,
+      maxBytes: LIMIT,
+      contentTypes: ['application/pdf', 'image/png', 'image/jpeg'],
+      maxFiles: MAX_ATTACHMENTS_PER_TICKET,
+    });
   });
 });
 

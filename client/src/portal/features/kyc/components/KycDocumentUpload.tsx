@@ -1,61 +1,21 @@
-import CloudUpload from '@mui/icons-material/CloudUploadOutlined';
-import CheckCircle from '@mui/icons-material/CheckCircleOutline';
-import ErrorOutline from '@mui/icons-material/ErrorOutline';
-import InsertDriveFile from '@mui/icons-material/InsertDriveFileOutlined';
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
-import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import Close from '@mui/icons-material/Close';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type FileRejection, useDropzone } from 'react-dropzone';
+import { useMemo, useState } from 'react';
 import type { KycDocumentKind } from '../../../../gql/graphql';
-import { type UploadedKycDocument, type UploadOutcome, uploadKycDocument } from '../hooks/uploadKycDocument';
-import { formatBytes, KYC_DOCUMENT_KIND_LABEL, KYC_DOCUMENT_KINDS } from '../kycLabels';
+import { FileDropzone, type UploadAuth, type UploadRules } from '../../../../shared/uploads/FileDropzone';
+import type { UploadedFile } from '../../../../shared/uploads/uploadFile';
+import { KYC_DOCUMENT_KIND_LABEL, KYC_DOCUMENT_KINDS } from '../kycLabels';
 
-/** What the server accepts (KycCase.documentUpload). */
-export interface UploadRules {
-  path: string;
-  maxBytes: number;
-  contentTypes: readonly string[];
+export type { UploadAuth, UploadRules };
+
+/** The upload route's answer for a KYC document. */
+export interface UploadedKycDocument extends UploadedFile {
+  kind: string;
+  status: string;
 }
 
-/** The bearer token for the upload, and a fresh one after the server refused it (401). */
-export interface UploadAuth {
-  token: () => Promise<string | null>;
-  renew: (rejected: string | null) => Promise<string | null>;
-}
-
-const EXTENSIONS: Record<string, { label: string; ext: string[] }> = {
-  'application/pdf': { label: 'PDF', ext: ['.pdf'] },
-  'image/png': { label: 'PNG', ext: ['.png'] },
-  'image/jpeg': { label: 'JPEG', ext: ['.jpg', '.jpeg'] },
-};
-
-interface Item {
-  key: number;
-  name: string;
-  size: number;
-  state: 'uploading' | 'done' | 'refused';
-  progress: number;
-  message?: string;
-}
-
-function listOf(words: string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}
-
-/**
- * Drag-and-drop upload of KYC documents: pick the document's type, drop files (or choose them).
- * A file of the wrong type or over the limit is refused here, before any byte is sent; the others
- * upload one after another with their progress, and what the server refuses (it checks the
- * content, not the name) shows beside the file in the server's words.
- */
+/** Drag-and-drop upload of KYC documents: pick the document's type, then drop files (or choose them). */
 export function KycDocumentUpload({
   rules,
   auth,
@@ -70,85 +30,7 @@ export function KycDocumentUpload({
   disabled?: boolean;
 }) {
   const [kind, setKind] = useState<KycDocumentKind>(defaultKind);
-  const [items, setItems] = useState<Item[]>([]);
-  const nextKey = useRef(1);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const aborts = useRef(new Set<AbortController>());
-  useEffect(() => {
-    const pending = aborts.current;
-    return () => pending.forEach((a) => a.abort());
-  }, []);
-
-  const typeWords = useMemo(() => listOf(rules.contentTypes.map((t) => EXTENSIONS[t]?.label ?? t)), [rules.contentTypes]);
-  const accept = useMemo(() => Object.fromEntries(rules.contentTypes.map((t) => [t, EXTENSIONS[t]?.ext ?? []])), [rules.contentTypes]);
-  const limit = formatBytes(rules.maxBytes);
-
-  const patch = (key: number, change: Partial<Item>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...change } : i)));
-
-  const send = useCallback(
-    async (file: File, key: number, documentKind: KycDocumentKind) => {
-      const abort = new AbortController();
-      aborts.current.add(abort);
-      const attempt = (token: string | null): Promise<UploadOutcome> =>
-        uploadKycDocument({ path: rules.path, token, kind: documentKind, file, signal: abort.signal, onProgress: (f) => patch(key, { progress: Math.round(f * 100) }) });
-      try {
-        const token = await auth.token();
-        let outcome = await attempt(token);
-        if (!outcome.ok && outcome.status === 401) {
-          // The access token expired meanwhile: once more with a fresh one.
-          patch(key, { progress: 0 });
-          outcome = await attempt(await auth.renew(token));
-        }
-        if (outcome.ok) {
-          patch(key, { state: 'done', progress: 100 });
-          onUploaded(outcome.document);
-        } else if (outcome.reason !== 'ABORTED') {
-          patch(key, { state: 'refused', message: outcome.message });
-        }
-      } catch {
-        patch(key, { state: 'refused', message: 'The upload did not reach Atrium. Check your connection and try again.' });
-      } finally {
-        aborts.current.delete(abort);
-      }
-    },
-    [auth, onUploaded, rules.path],
-  );
-
-  const onDrop = useCallback(
-    (accepted: File[], rejections: FileRejection[]) => {
-      const refused: Item[] = rejections.map(({ file, errors }) => {
-        const code = errors[0]?.code;
-        const message =
-          code === 'file-too-large'
-            ? `“${file.name}” is ${formatBytes(file.size)}; the limit is ${limit}. Upload a smaller scan or photo.`
-            : code === 'file-too-small'
-              ? `“${file.name}” is empty.`
-              : code === 'file-invalid-type'
-                ? `“${file.name}” is not a ${typeWords} file. Upload a scan or photo in one of those formats.`
-                : `“${file.name}” cannot be uploaded: ${errors[0]?.message ?? 'unknown reason'}.`;
-        return { key: nextKey.current++, name: file.name, size: file.size, state: 'refused', progress: 0, message };
-      });
-      const queued: Item[] = accepted.map((file) => ({ key: nextKey.current++, name: file.name, size: file.size, state: 'uploading', progress: 0 }));
-      setItems((list) => [...queued, ...refused, ...list]);
-      accepted.forEach((file, i) => {
-        const key = queued[i]?.key ?? 0;
-        queue.current = queue.current.then(() => send(file, key, kind));
-      });
-    },
-    [kind, limit, send, typeWords],
-  );
-
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
-    onDrop,
-    accept,
-    maxSize: rules.maxBytes,
-    minSize: 1,
-    multiple: true,
-    disabled,
-    noClick: true,
-    noKeyboard: true,
-  });
-
+  const fields = useMemo(() => ({ kind }), [kind]);
   return (
     <Stack spacing={2}>
       <TextField select label="Document type" value={kind} onChange={(e) => setKind(e.target.value as KycDocumentKind)} sx={{ maxWidth: 320 }} disabled={disabled}>
@@ -158,65 +40,16 @@ export function KycDocumentUpload({
           </MenuItem>
         ))}
       </TextField>
-      <Box
-        {...getRootProps()}
-        data-testid="kyc-dropzone"
-        sx={{
-          border: 2,
-          borderStyle: 'dashed',
-          borderColor: isDragActive ? 'primary.main' : 'divider',
-          bgcolor: isDragActive ? '#eef2ff' : '#fbfcfe',
-          borderRadius: 3,
-          p: { xs: 2.5, sm: 4 },
-          textAlign: 'center',
-          transition: 'border-color .15s, background-color .15s',
-          opacity: disabled ? 0.6 : 1,
-        }}
-      >
-        <input {...getInputProps({ 'aria-label': 'Upload documents' })} />
-        <CloudUpload sx={{ fontSize: 36, color: 'primary.main' }} aria-hidden />
-        <Typography sx={{ fontWeight: 600, mt: 1 }}>{isDragActive ? 'Drop the files to upload them' : 'Drag files here to upload them'}</Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-          {typeWords}, up to {limit} each. They are uploaded as “{KYC_DOCUMENT_KIND_LABEL[kind]}”.
-        </Typography>
-        <Button variant="outlined" onClick={open} disabled={disabled} sx={{ mt: 2 }}>
-          Choose files
-        </Button>
-      </Box>
-      {items.length > 0 && (
-        <Stack component="ul" spacing={1} aria-label="Uploads" sx={{ listStyle: 'none', p: 0, m: 0 }}>
-          {items.map((item) => (
-            <Box component="li" key={item.key} aria-label={`Upload of ${item.name}`} sx={{ border: 1, borderColor: 'divider', borderRadius: 2, p: 1.5 }}>
-              <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.25, minWidth: 0 }}>
-                {item.state === 'done' ? (
-                  <CheckCircle color="success" fontSize="small" aria-hidden />
-                ) : item.state === 'refused' ? (
-                  <ErrorOutline color="error" fontSize="small" aria-hidden />
-                ) : (
-                  <InsertDriveFile color="action" fontSize="small" aria-hidden />
-                )}
-                <Typography variant="body2" sx={{ fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0, flex: 1 }}>
-                  {item.name}
-                </Typography>
-                <Typography variant="body2" color="text.secondary" sx={{ flexShrink: 0 }}>
-                  {item.state === 'uploading' ? `${item.progress}%` : item.state === 'done' ? 'Uploaded' : formatBytes(item.size)}
-                </Typography>
-                {item.state !== 'uploading' && (
-                  <IconButton size="small" aria-label={`Dismiss ${item.name}`} onClick={() => setItems((list) => list.filter((i) => i.key !== item.key))}>
-                    <Close fontSize="small" />
-                  </IconButton>
-                )}
-              </Box>
-              {item.state === 'uploading' && <LinearProgress variant="determinate" value={item.progress} aria-label={`Uploading ${item.name}`} sx={{ mt: 1, borderRadius: 1 }} />}
-              {item.state === 'refused' && (
-                <Alert severity="error" role="alert" sx={{ mt: 1 }}>
-                  {item.message}
-                </Alert>
-              )}
-            </Box>
-          ))}
-        </Stack>
-      )}
+      <FileDropzone<UploadedKycDocument>
+        rules={rules}
+        auth={auth}
+        fields={fields}
+        onUploaded={onUploaded}
+        disabled={disabled}
+        inputLabel="Upload documents"
+        testId="kyc-dropzone"
+        note={`They are uploaded as “${KYC_DOCUMENT_KIND_LABEL[kind]}”.`}
+      />
     </Stack>
   );
 }

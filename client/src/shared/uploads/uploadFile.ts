@@ -1,27 +1,29 @@
 /**
- * Sends one KYC document to the server's upload route (POST multipart/form-data with a "kind" and
- * a "file" field and the bearer token), over XMLHttpRequest because fetch reports no upload
- * progress. Resolves with the created document or the server's refusal in words; never rejects.
+ * Sends one file to one of the server's upload routes (POST multipart/form-data with the form's
+ * text fields, a "file" field and the bearer token: KYC documents, ticket attachments), over
+ * XMLHttpRequest because fetch reports no upload progress. Resolves with what the server created
+ * or its refusal in words; never rejects.
  */
 
-export interface UploadedKycDocument {
+/** What every upload route answers with on 201: the stored file's row. */
+export interface UploadedFile {
   id: string;
-  kind: string;
   filename: string;
   contentType: string;
   size: number;
-  status: string;
   createdAt: string;
+  [field: string]: unknown;
 }
 
-export type UploadOutcome =
-  | { ok: true; document: UploadedKycDocument }
+export type UploadOutcome<T extends UploadedFile = UploadedFile> =
+  | { ok: true; document: T }
   | { ok: false; status: number; message: string; reason: string | null; code: string | null };
 
 export interface UploadRequest {
   path: string;
   token: string | null;
-  kind: string;
+  /** Text fields sent before the file ("kind", "internal"). */
+  fields?: Record<string, string>;
   file: File;
   /** Fraction sent, 0 to 1. */
   onProgress?: (fraction: number) => void;
@@ -30,7 +32,7 @@ export interface UploadRequest {
 
 const NETWORK = 'The upload did not reach Atrium. Check your connection and try again.';
 
-function refusalOf(status: number, text: string): UploadOutcome {
+function refusalOf(status: number, text: string): UploadOutcome<never> {
   try {
     const body = JSON.parse(text) as { message?: unknown; reason?: unknown; error?: unknown };
     if (typeof body.message === 'string') {
@@ -43,7 +45,7 @@ function refusalOf(status: number, text: string): UploadOutcome {
   return { ok: false, status, message, reason: null, code: null };
 }
 
-export function uploadKycDocument(req: UploadRequest): Promise<UploadOutcome> {
+export function uploadFile<T extends UploadedFile = UploadedFile>(req: UploadRequest): Promise<UploadOutcome<T>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', req.path);
@@ -54,7 +56,7 @@ export function uploadKycDocument(req: UploadRequest): Promise<UploadOutcome> {
     xhr.onload = () => {
       if (xhr.status === 201) {
         try {
-          resolve({ ok: true, document: JSON.parse(xhr.responseText) as UploadedKycDocument });
+          resolve({ ok: true, document: JSON.parse(xhr.responseText) as T });
         } catch {
           resolve({ ok: false, status: xhr.status, message: 'The server answered in a way we did not understand.', reason: null, code: null });
         }
@@ -66,7 +68,7 @@ export function uploadKycDocument(req: UploadRequest): Promise<UploadOutcome> {
     xhr.onabort = () => resolve({ ok: false, status: 0, message: 'Upload cancelled.', reason: 'ABORTED', code: null });
     req.signal?.addEventListener('abort', () => xhr.abort());
     const form = new FormData();
-    form.append('kind', req.kind);
+    for (const [name, value] of Object.entries(req.fields ?? {})) form.append(name, value);
     form.append('file', req.file, req.file.name);
     xhr.send(form);
   });
