@@ -1,4 +1,5 @@
 import type { ApolloClient } from '@apollo/client';
+import { fetchStoredFile, StoredFileError } from '../../shared/uploads/fetchStoredFile';
 import { HttpError, type SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type {
@@ -385,28 +386,13 @@ export function kycQueuePartsOf(filter: Record<string, unknown> | undefined): { 
 
 /** Reads a document's file with the staff member's token (the download endpoint needs it), as a Blob of an allowed type. */
 export async function fetchKycDocumentFile(store: SessionStore | undefined, path: string, signal?: AbortSignal): Promise<Blob> {
-  if (!store) throw new HttpError('Files cannot be read without a session.', 401, { code: 'UNAUTHENTICATED' });
   if (!/^\/api\/kyc\/documents\/[^/?#]+\/content$/.test(path)) throw new HttpError('Not a KYC document path.', 400, { code: 'BAD_USER_INPUT' });
-  const get = async (token: string | null) => fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal, cache: 'no-store' });
-  let token: string | null;
-  let res: Response;
   try {
-    token = await store.validAccessToken();
-    res = await get(token);
-    // A token that expired on the way: renew it once and ask again.
-    if (res.status === 401) res = await get(await store.renew(token));
+    return await fetchStoredFile(store, path, signal);
   } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new HttpError('The server could not be reached. Check your connection and retry.', 503, { code: 'NETWORK' });
+    if (err instanceof StoredFileError) throw new HttpError(err.message, err.status, { code: err.code });
+    throw err;
   }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: string; message?: string } | null;
-    throw new HttpError(body?.message ?? `The file could not be read (HTTP ${res.status}).`, res.status, { code: body?.error ?? 'INTERNAL_SERVER_ERROR' });
-  }
-  const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  // Only the types the API accepts on upload are shown inline; anything else is refused here.
-  if (!['application/pdf', 'image/png', 'image/jpeg'].includes(type)) throw new HttpError(`Unexpected file type "${type}".`, 415, { code: 'UNSUPPORTED_FILE_TYPE' });
-  return new Blob([await res.arrayBuffer()], { type });
 }
 
 /** The review steps, each with what it sends; every one answers the case's new version. */
