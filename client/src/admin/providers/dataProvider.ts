@@ -22,7 +22,7 @@ import {
   searchIncidentTickets,
   transitionIncident,
 } from './incidents.provider';
-import { addTicketComment } from './tickets.provider';
+import { addTicketComment, deleteTicketAttachment, fetchTicketAttachmentFile } from './tickets.provider';
 import { cancelRun, eventsOfRun, retryRun, type RunEventRecord, toolChoices } from './runs.provider';
 import { type Trace, traceOf } from './trace.provider';
 import { type Histogram, systemEventHistogram } from './systemEvents.provider';
@@ -61,6 +61,13 @@ export interface AdminDataProvider extends DataProvider<string> {
   searchIncidentTickets(resource: typeof RESOURCES.incidents, params: { text?: string; tenantId?: string; signal?: AbortSignal }): Promise<{ data: IncidentTicketRecord[]; total: number }>;
   searchIncidentEvents(resource: typeof RESOURCES.incidents, params: { type?: string; tenantId?: string; signal?: AbortSignal }): Promise<{ data: IncidentEventRecord[]; total: number }>;
   addTicketComment(resource: typeof RESOURCES.tickets, params: { ticketId: string; body: string; internal: boolean }): Promise<{ data: { id: string; internal: boolean } }>;
+  deleteTicketAttachment(resource: typeof RESOURCES.tickets, params: { id: string }): Promise<{ data: { id: string } }>;
+  ticketAttachmentFile(resource: typeof RESOURCES.tickets, params: { path: string; signal?: AbortSignal }): Promise<{ data: Blob }>;
+  /**
+   * The bearer token for an upload over HTTP (the upload routes are not GraphQL): the current
+   * one, or, with `renew`, a fresh one after the server refused `rejected` (401). Null without a session.
+   */
+  uploadToken(resource: string, params: { renew?: boolean; rejected?: string | null }): Promise<{ data: string | null }>;
   retryRun(resource: typeof RESOURCES.runs, params: { id: string }): Promise<{ data: { id: string; status: RunStatus } }>;
   cancelRun(resource: typeof RESOURCES.runs, params: { id: string }): Promise<{ data: { id: string; status: RunStatus } }>;
   eventsOfRun(resource: typeof RESOURCES.runs, params: { id: string; correlationId: string; signal?: AbortSignal }): Promise<{ data: RunEventRecord[] }>;
@@ -130,6 +137,12 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     searchIncidentTickets: async (_resource: string, params: { text?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentTickets(client, params),
     searchIncidentEvents: async (_resource: string, params: { type?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentEvents(client, params),
     addTicketComment: async (_resource: string, params: { ticketId: string; body: string; internal: boolean }) => ({ data: await addTicketComment(client, params) }),
+    deleteTicketAttachment: async (_resource: string, { id }: { id: string }) => ({ data: { id: await deleteTicketAttachment(client, id) } }),
+    ticketAttachmentFile: async (_resource: string, { path, signal }: { path: string; signal?: AbortSignal }) => ({ data: await fetchTicketAttachmentFile(session, path, signal) }),
+    uploadToken: async (_resource: string, { renew, rejected }: { renew?: boolean; rejected?: string | null }) => {
+      if (!session) return { data: null };
+      return { data: renew ? await session.renew(rejected ?? null) : await session.validAccessToken() };
+    },
     retryRun: async (_resource: string, { id }: { id: string }) => ({ data: await retryRun(client, id) }),
     cancelRun: async (_resource: string, { id }: { id: string }) => ({ data: await cancelRun(client, id) }),
     eventsOfRun: async (_resource: string, { signal, ...run }: { id: string; correlationId: string; signal?: AbortSignal }) => ({ data: await eventsOfRun(client, run, signal) }),

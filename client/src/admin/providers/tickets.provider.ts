@@ -1,7 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
-import type { SortPayload } from 'ra-core';
+import { HttpError, type SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type { TicketFilter, TicketOrder, TicketPriority, TicketStatus, UpdateTicketInput } from '../../gql/graphql';
+import type { SessionStore } from '../../shared/session';
+import { fetchStoredFile, StoredFileError } from '../../shared/uploads/fetchStoredFile';
 import { runMutation, runQuery } from './graphql';
 import { compact, createResourceProvider, listFilter, listResultOf, nodesOfType, orderOf, type ResourceProvider, textFilter } from './resource-provider';
 
@@ -55,6 +57,29 @@ const TICKET_DETAIL_FIELDS = graphql(`
           email
         }
       }
+    }
+    attachments {
+      id
+      filename
+      contentType
+      size
+      sha256
+      internal
+      fromSupport
+      uploaderName
+      uploadedBy {
+        id
+        name
+        email
+      }
+      downloadPath
+      createdAt
+    }
+    attachmentUpload {
+      path
+      maxBytes
+      contentTypes
+      maxFiles
     }
   }
 `);
@@ -117,6 +142,33 @@ export interface TicketComment {
   authorName: string;
 }
 
+/** A file attached to a ticket; staff see internal ones and who uploaded each. */
+export interface TicketAttachmentRecord {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** Only the tenant's agents and Atrium staff see it; customers never do. */
+  internal: boolean;
+  /** Attached by Atrium support: customers see "Atrium support" as the uploader. */
+  fromSupport: boolean;
+  uploaderName: string;
+  uploadedBy: Person | null;
+  /** GET with the bearer token (fetchTicketAttachmentFile); a plain link cannot open it. */
+  downloadPath: string;
+  createdAt: string;
+}
+
+/** Where and what to upload to a ticket (Ticket.attachmentUpload). */
+export interface TicketAttachmentUploadRules {
+  path: string;
+  maxBytes: number;
+  contentTypes: string[];
+  /** The most files one ticket holds; one more is refused (CONFLICT ATTACHMENT_LIMIT). */
+  maxFiles: number;
+}
+
 /** A ticket as the back office shows it; `tenantId`/`assigneeId` are what filters and inputs edit. */
 export interface TicketRecord {
   id: string;
@@ -137,6 +189,8 @@ export interface TicketRecord {
   body?: string;
   comments?: TicketComment[];
   commentCount?: number;
+  attachments?: TicketAttachmentRecord[];
+  attachmentUpload?: TicketAttachmentUploadRules;
 }
 
 function toTicketRecord(ref: FragmentType<typeof TICKET_FIELDS>, detailRef?: FragmentType<typeof TICKET_DETAIL_FIELDS>): TicketRecord {
@@ -170,6 +224,21 @@ function toTicketRecord(ref: FragmentType<typeof TICKET_FIELDS>, detailRef?: Fra
       authorName: c.authorName,
       author: c.author ? { id: c.author.id, name: c.author.name, email: c.author.email } : null,
     }));
+    record.attachments = d.attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.size,
+      sha256: a.sha256,
+      internal: a.internal,
+      fromSupport: a.fromSupport,
+      uploaderName: a.uploaderName,
+      uploadedBy: a.uploadedBy ? { id: a.uploadedBy.id, name: a.uploadedBy.name, email: a.uploadedBy.email } : null,
+      downloadPath: a.downloadPath,
+      createdAt: a.createdAt,
+    }));
+    const u = d.attachmentUpload;
+    record.attachmentUpload = { path: u.path, maxBytes: u.maxBytes, contentTypes: [...u.contentTypes], maxFiles: u.maxFiles };
   }
   return record;
 }
@@ -186,6 +255,28 @@ export const ADMIN_ADD_TICKET_COMMENT = graphql(`
 /** Staff reply to a ticket as Atrium support, or add an internal note (customers never see it). */
 export async function addTicketComment(client: ApolloClient, input: { ticketId: string; body: string; internal: boolean }): Promise<{ id: string; internal: boolean }> {
   return (await runMutation(client, ADMIN_ADD_TICKET_COMMENT, { input })).addTicketComment;
+}
+
+export const ADMIN_DELETE_TICKET_ATTACHMENT = graphql(`
+  mutation AdminDeleteTicketAttachment($id: ID!) {
+    deleteTicketAttachment(id: $id)
+  }
+`);
+
+/** Removes a file from a ticket (staff with platform:ticket:reply; audited server-side); answers the id removed. */
+export async function deleteTicketAttachment(client: ApolloClient, id: string): Promise<string> {
+  return (await runMutation(client, ADMIN_DELETE_TICKET_ATTACHMENT, { id })).deleteTicketAttachment;
+}
+
+/** Reads an attachment's file with the staff member's token (the download route needs it), as a Blob of an allowed type. */
+export async function fetchTicketAttachmentFile(store: SessionStore | undefined, path: string, signal?: AbortSignal): Promise<Blob> {
+  if (!/^\/api\/tickets\/attachments\/[^/?#]+\/content$/.test(path)) throw new HttpError('Not a ticket attachment path.', 400, { code: 'BAD_USER_INPUT' });
+  try {
+    return await fetchStoredFile(store, path, signal);
+  } catch (err) {
+    if (err instanceof StoredFileError) throw new HttpError(err.message, err.status, { code: err.code });
+    throw err;
+  }
 }
 
 /** Columns the API can sort tickets by; the list offers sorting on these only. */

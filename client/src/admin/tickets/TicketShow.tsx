@@ -24,6 +24,8 @@ import { DetailList, SectionTitle } from '../ui/DetailList';
 import { formatDateTime, formatRelative } from '../ui/format';
 import { PersonAvatar, PersonCell } from '../ui/People';
 import { TenantBadge } from '../ui/TenantBadge';
+import { InternalChip, NOTE_BG, NOTE_BORDER } from './ticketUi';
+import { TicketAttachmentsCard } from './TicketAttachments';
 import { TicketTitle } from './TicketTitle';
 
 function TicketShowActions() {
@@ -34,10 +36,6 @@ function TicketShowActions() {
     </TopToolbar>
   );
 }
-
-/** The yellow of internal notes (portal and back office alike). */
-const NOTE_BG = '#fef9c3';
-const NOTE_BORDER = '#facc15';
 
 function CommentRow({ c }: { c: TicketComment }) {
   return (
@@ -53,7 +51,7 @@ function CommentRow({ c }: { c: TicketComment }) {
             <strong>{c.authorName}</strong>
           </Typography>
           {c.fromSupport && <Chip size="small" label="Atrium support" color="primary" variant="outlined" />}
-          {c.internal && <Chip size="small" icon={<LockOutlined />} label="Internal note" sx={{ bgcolor: NOTE_BORDER, color: '#422006', fontWeight: 600 }} />}
+          {c.internal && <InternalChip label="Internal note" />}
           <Typography component="span" variant="caption" color="text.secondary" title={formatDateTime(c.createdAt)}>
             {formatRelative(c.createdAt)}
           </Typography>
@@ -209,6 +207,7 @@ function TicketShowLayout() {
               )}
             </CardContent>
           </Card>
+          <TicketAttachmentsCard ticket={ticket} />
           <Conversation ticket={ticket} />
         </Stack>
       </Grid>

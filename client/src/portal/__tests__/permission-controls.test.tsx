@@ -26,6 +26,8 @@ function ticket(requesterId: string, assigneeId: string | null) {
     requester: { __typename: 'User', id: requesterId, name: 'Requester Person', email: 'requester@acme.test' },
     assignee: assigneeId ? { __typename: 'User', id: assigneeId, name: 'Assignee Person' } : null,
     comments: { __typename: 'TicketCommentConnection', totalCount: 0, pageInfo: page, nodes: [] },
+    attachmentUpload: { __typename: 'TicketAttachmentUpload', path: `/api/tickets/${TICKET_ID}/attachments`, maxBytes: 10485760, contentTypes: ['application/pdf'], maxFiles: 20 },
+    attachments: [],
   };
 }
 

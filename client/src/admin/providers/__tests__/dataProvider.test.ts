@@ -14,11 +14,11 @@ import { createDataProvider } from '../dataProvider';
 
 const KEY = 'atrium.admin-test.session';
 
-function setup(handlers: Record<string, FakeHandler>): { server: FakeServer; dp: ReturnType<typeof createDataProvider> } {
+function setup(handlers: Record<string, FakeHandler>): { server: FakeServer; dp: ReturnType<typeof createDataProvider>; store: SessionStore } {
   const server = createFakeServer(handlers);
   const store = new SessionStore({ storageKey: KEY, refresh: createRefreshTransport('/graphql', server.fetch), locks: null });
   store.setTokens({ accessToken: 'staff-token', accessTokenExpiresAt: new Date(Date.now() + 900_000).toISOString(), refreshToken: 'r', tenantId: null });
-  return { server, dp: createDataProvider(createApolloClient({ store, fetch: server.fetch })) };
+  return { server, store, dp: createDataProvider(createApolloClient({ store, fetch: server.fetch }), undefined, store) };
 }
 
 const only = (server: FakeServer, operation: string) => {
@@ -49,7 +49,29 @@ function ticketNode(n: number, overrides: Record<string, unknown> = {}) {
   };
 }
 
-const detail = { body: 'It breaks.', comments: { __typename: 'TicketCommentConnection', totalCount: 1, nodes: [{ __typename: 'TicketComment', id: 'C-1', body: 'Looking', createdAt: '2026-09-01T10:00:00.000Z', internal: true, fromSupport: false, authorName: 'ada Person', author: person('ada') }] } };
+const attachmentNode = (n: number, overrides: Record<string, unknown> = {}) => ({
+  __typename: 'TicketAttachment',
+  id: `TA-${n}`,
+  filename: `screenshot-${n}.png`,
+  contentType: 'image/png',
+  size: 2048 * n,
+  sha256: 'ab'.repeat(32),
+  internal: false,
+  fromSupport: false,
+  uploaderName: 'mia Person',
+  uploadedBy: person('mia'),
+  downloadPath: `/api/tickets/attachments/TA-${n}/content`,
+  createdAt: '2026-09-01T11:00:00.000Z',
+  ...overrides,
+});
+const attachmentUpload = { __typename: 'TicketAttachmentUpload', path: '/api/tickets/TK-9/attachments', maxBytes: 10_485_760, contentTypes: ['application/pdf', 'image/png', 'image/jpeg'], maxFiles: 20 };
+
+const detail = {
+  body: 'It breaks.',
+  comments: { __typename: 'TicketCommentConnection', totalCount: 1, nodes: [{ __typename: 'TicketComment', id: 'C-1', body: 'Looking', createdAt: '2026-09-01T10:00:00.000Z', internal: true, fromSupport: false, authorName: 'ada Person', author: person('ada') }] },
+  attachments: [attachmentNode(1), attachmentNode(2, { internal: true, fromSupport: true, uploaderName: 'ada Person', uploadedBy: person('ada'), contentType: 'application/pdf', filename: 'trace.pdf' })],
+  attachmentUpload,
+};
 
 beforeEach(() => localStorage.clear());
 
@@ -102,6 +124,90 @@ describe('tickets', () => {
     const { data } = await dp.getOne('tickets', { id: 'TK-9' });
     expect(only(server, 'AdminTicket')).toEqual({ id: 'TK-9' });
     expect(data).toMatchObject({ id: 'TK-9', body: 'It breaks.', commentCount: 1, comments: [{ id: 'C-1', internal: true, authorName: 'ada Person', author: { name: 'ada Person' } }] });
+  });
+
+  it('reads the ticket’s files (internal ones and the staff uploader included) and where to upload more', async () => {
+    const { server, dp } = setup({ AdminTicket: () => ({ data: { ticket: { ...ticketNode(9), ...detail } } }) });
+    const { data } = await dp.getOne('tickets', { id: 'TK-9' });
+    expect(only(server, 'AdminTicket')).toEqual({ id: 'TK-9' });
+    expect(data.attachments).toEqual([
+      {
+        id: 'TA-1',
+        filename: 'screenshot-1.png',
+        contentType: 'image/png',
+        size: 2048,
+        sha256: 'ab'.repeat(32),
+        internal: false,
+        fromSupport: false,
+        uploaderName: 'mia Person',
+        uploadedBy: { id: 'U-mia', name: 'mia Person', email: 'mia@x.test' },
+        downloadPath: '/api/tickets/attachments/TA-1/content',
+        createdAt: '2026-09-01T11:00:00.000Z',
+      },
+      expect.objectContaining({ id: 'TA-2', filename: 'trace.pdf', internal: true, fromSupport: true, uploadedBy: { id: 'U-ada', name: 'ada Person', email: 'ada@x.test' } }),
+    ]);
+    expect(data.attachmentUpload).toEqual({ path: '/api/tickets/TK-9/attachments', maxBytes: 10_485_760, contentTypes: ['application/pdf', 'image/png', 'image/jpeg'], maxFiles: 20 });
+  });
+
+  it('keeps a file without a known uploader (uploadedBy null) and an empty list as they are', async () => {
+    const { dp } = setup({
+      AdminTicket: () => ({ data: { ticket: { ...ticketNode(9), ...detail, attachments: [attachmentNode(3, { uploadedBy: null, uploaderName: 'Atrium support', fromSupport: true })] } } }),
+    });
+    const { data } = await dp.getOne('tickets', { id: 'TK-9' });
+    expect(data.attachments).toEqual([expect.objectContaining({ id: 'TA-3', uploadedBy: null, uploaderName: 'Atrium support' })]);
+    const empty = await setup({ AdminTicket: () => ({ data: { ticket: { ...ticketNode(9), ...detail, attachments: [] } } }) }).dp.getOne('tickets', { id: 'TK-9' });
+    expect(empty.data.attachments).toEqual([]);
+  });
+
+  it('removes a file with deleteTicketAttachment and passes the server’s refusal on', async () => {
+    const { server, dp } = setup({ AdminDeleteTicketAttachment: (v) => ({ data: { deleteTicketAttachment: v.id } }) });
+    await expect(dp.deleteTicketAttachment('tickets', { id: 'TA-2' })).resolves.toEqual({ data: { id: 'TA-2' } });
+    expect(only(server, 'AdminDeleteTicketAttachment')).toEqual({ id: 'TA-2' });
+    expect(server.calls[0]?.token).toBe('staff-token');
+
+    const message = 'This needs the platform:ticket:reply permission.';
+    const refused = setup({ AdminDeleteTicketAttachment: () => gqlError('FORBIDDEN', message, { reason: 'MISSING_PERMISSION' }) });
+    await expect(refused.dp.deleteTicketAttachment('tickets', { id: 'TA-2' })).rejects.toMatchObject({ status: 403, message });
+  });
+
+  it('reads an attachment’s file with the bearer token, and nothing but attachment paths', async () => {
+    const realFetch = globalThis.fetch;
+    const fetchMock = jest.fn(async (_path: string, init?: RequestInit) => {
+      void init;
+      return new Response(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), { status: 200, headers: { 'content-type': 'image/png' } });
+    });
+    globalThis.fetch = fetchMock as unknown as typeof fetch;
+    try {
+      const { dp } = setup({});
+      const { data } = await dp.ticketAttachmentFile('tickets', { path: '/api/tickets/attachments/TA-1/content' });
+      expect(data.type).toBe('image/png');
+      expect(data.size).toBe(4);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/tickets/attachments/TA-1/content');
+      expect(fetchMock.mock.calls[0]?.[1]?.headers).toEqual({ authorization: 'Bearer staff-token' });
+
+      // A KYC document's path (or any other) is not read through the ticket's call.
+      await expect(dp.ticketAttachmentFile('tickets', { path: '/api/kyc/documents/D-1/content' })).rejects.toMatchObject({ status: 400 });
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+
+      fetchMock.mockResolvedValueOnce(Response.json({ error: 'NOT_FOUND', message: 'Attachment not found.' }, { status: 404 }));
+      await expect(dp.ticketAttachmentFile('tickets', { path: '/api/tickets/attachments/TA-9/content' })).rejects.toMatchObject({
+        status: 404,
+        message: 'Attachment not found.',
+        body: { code: 'NOT_FOUND' },
+      });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
+  it('hands uploads the session’s token, and a renewed one after a refusal', async () => {
+    const { dp, store } = setup({});
+    const renew = jest.spyOn(store, 'renew').mockResolvedValue('fresh-token');
+    await expect(dp.uploadToken('tickets', {})).resolves.toEqual({ data: 'staff-token' });
+    expect(renew).not.toHaveBeenCalled();
+    await expect(dp.uploadToken('tickets', { renew: true, rejected: 'staff-token' })).resolves.toEqual({ data: 'fresh-token' });
+    expect(renew).toHaveBeenCalledWith('staff-token');
   });
 
   it('reads many by id through nodes, leaving out ids the caller cannot see', async () => {

@@ -1,3 +1,4 @@
+import LockOutlined from '@mui/icons-material/LockOutlined';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import type { TicketPriority, TicketStatus } from '../../../../gql/graphql';
@@ -24,4 +25,13 @@ export function TicketPriorityLabel({ priority }: { priority: TicketPriority }) 
       {PRIORITY_LABEL[priority]}
     </Box>
   );
+}
+
+/** The yellow of internal notes and files (the back office uses the same). */
+export const NOTE_BG = '#fef9c3';
+export const NOTE_BORDER = '#facc15';
+
+/** Marks what only the tenant's agents see: an internal note, an internal file. */
+export function InternalChip({ label }: { label: string }) {
+  return <Chip size="small" icon={<LockOutlined />} label={label} sx={{ bgcolor: NOTE_BORDER, color: '#422006', fontWeight: 600 }} />;
 }

@@ -15,6 +15,7 @@ import { type FragmentType, getFragmentData, graphql } from '../../../../gql';
 import { messageOf, fieldErrorsOf } from '../../../../shared/errors';
 import { formatDateTime, initialsOf, timeAgo } from '../../../../shared/format';
 import { useAddTicketComment } from '../hooks/useTicketMutations';
+import { InternalChip, NOTE_BG, NOTE_BORDER } from './TicketChips';
 
 export const TICKET_COMMENT_FRAGMENT = graphql(`
   fragment TicketCommentItem on TicketComment {
@@ -26,10 +27,6 @@ export const TICKET_COMMENT_FRAGMENT = graphql(`
     authorName
   }
 `);
-
-/** The yellow of internal notes (the back office uses the same). */
-const NOTE_BG = '#fef9c3';
-const NOTE_BORDER = '#facc15';
 
 function CommentItem({ comment }: { comment: FragmentType<typeof TICKET_COMMENT_FRAGMENT> }) {
   const c = getFragmentData(TICKET_COMMENT_FRAGMENT, comment);
@@ -45,7 +42,7 @@ function CommentItem({ comment }: { comment: FragmentType<typeof TICKET_COMMENT_
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 0.5 }}>
           <Typography sx={{ fontWeight: 650, fontSize: '0.9rem' }}>{c.authorName}</Typography>
           {c.fromSupport && <Chip size="small" label="Support" color="primary" variant="outlined" />}
-          {c.internal && <Chip size="small" icon={<LockOutlined />} label="Internal note" sx={{ bgcolor: NOTE_BORDER, color: '#422006', fontWeight: 600 }} />}
+          {c.internal && <InternalChip label="Internal note" />}
           <Tooltip title={formatDateTime(c.createdAt)}>
             <Typography variant="body2" color="text.secondary">
               {timeAgo(c.createdAt)}
@@ -110,7 +107,7 @@ export function TicketComments({
 
   return (
     <Box component="section" aria-labelledby="comments-heading">
-      <Typography id="comments-heading" variant="h4" sx={{ mb: 2 }}>
+      <Typography id="comments-heading" variant="h4" component="h2" sx={{ mb: 2 }}>
         Conversation <Typography component="span" color="text.secondary">({total})</Typography>
       </Typography>
       {comments.length === 0 ? (

@@ -27,6 +27,12 @@ const UPDATE_TICKET_MUTATION = graphql(`
   }
 `);
 
+const DELETE_TICKET_ATTACHMENT_MUTATION = graphql(`
+  mutation DeleteTicketAttachment($id: ID!) {
+    deleteTicketAttachment(id: $id)
+  }
+`);
+
 const ADD_TICKET_COMMENT_MUTATION = graphql(`
   mutation AddTicketComment($input: AddTicketCommentInput!) {
     addTicketComment(input: $input) {
@@ -77,6 +83,33 @@ export function useAddTicketComment() {
       const comment = data?.addTicketComment;
       if (!comment || !variables) return;
       appendCommentToCache(cache, variables.input.ticketId, comment.id);
+    },
+  });
+}
+
+/**
+ * Takes an attachment off `ticketId`'s list in the cache and forgets it, so the page shows the
+ * list without it at once: no reload.
+ */
+export function removeAttachmentFromCache(cache: ApolloCache, ticketId: string, attachmentId: string): void {
+  const attachment = cache.identify({ __typename: 'TicketAttachment', id: attachmentId });
+  cache.modify<{ attachments: readonly Reference[] }>({
+    id: cache.identify({ __typename: 'Ticket', id: ticketId }),
+    fields: {
+      attachments(existing) {
+        return Array.isArray(existing) ? existing.filter((ref: Reference) => ref.__ref !== attachment) : existing;
+      },
+    },
+  });
+  if (attachment) cache.evict({ id: attachment });
+}
+
+/** Removes a file from `ticketId` (its uploader's own, or any for ticket:assign) and from the list shown. */
+export function useDeleteTicketAttachment(ticketId: string) {
+  return useMutation(DELETE_TICKET_ATTACHMENT_MUTATION, {
+    update(cache, { data }) {
+      const removed = data?.deleteTicketAttachment;
+      if (removed) removeAttachmentFromCache(cache, ticketId, removed);
     },
   });
 }

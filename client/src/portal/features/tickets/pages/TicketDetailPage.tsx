@@ -21,6 +21,7 @@ import { EmptyState, ErrorState } from '../../../../shared/ui/StateViews';
 import { urls } from '../../../urls';
 import { CorrelationLink } from '../../trace/components/CorrelationLink';
 import { TicketIncidentChips } from '../../incidents/components/TicketIncidentChips';
+import { TicketAttachments } from '../components/TicketAttachments';
 import { TicketComments } from '../components/TicketComments';
 import { TicketPriorityLabel, TicketStatusChip } from '../components/TicketChips';
 import { appendCommentToCache, useUpdateTicket } from '../hooks/useTicketMutations';
@@ -48,6 +49,7 @@ const TICKET_DETAIL_QUERY = graphql(`
         id
         name
       }
+      ...TicketAttachmentsSection
       # The newest comments; earlier ones load on demand (the cache prepends them).
       comments(last: 30, before: $commentsBefore) {
         totalCount
@@ -231,19 +233,20 @@ export function TicketDetailPage() {
         </Typography>
         <TicketStatusChip status={ticket.status} />
       </Box>
-      <Typography variant="h1" sx={{ mb: 3 }}>
+      <Typography variant="h1" sx={{ mb: 3, overflowWrap: 'anywhere' }}>
         {ticket.subject}
       </Typography>
       <TicketIncidentChips ticketId={ticket.id} />
 
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 320px' }, gap: 3, alignItems: 'start' }}>
-        <Stack spacing={4}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 320px' }, gap: 3, alignItems: 'start' }}>
+        <Stack spacing={4} sx={{ minWidth: 0 }}>
           <Paper variant="outlined" sx={{ p: 3, borderRadius: 3 }}>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
               {ticket.requester.name} opened this {timeAgo(ticket.createdAt)}
             </Typography>
             <Typography sx={{ whiteSpace: 'pre-wrap', lineHeight: 1.65 }}>{ticket.body}</Typography>
           </Paper>
+          <TicketAttachments ticket={ticket} meId={meId} canAttach={canComment} canManage={canAssign} store={session.store} />
           <TicketComments
             ticketId={ticket.id}
             comments={ticket.comments.nodes}
