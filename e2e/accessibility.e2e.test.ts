@@ -220,9 +220,10 @@ describe('accessibility of every portal page (axe-core, 1366 px and 390 px)', ()
 });
 
 describe('accessibility of every back-office page (axe-core, 1366 px and 390 px)', () => {
-  it('staff (superadmin): every list, a page of each, the create forms, the account and a trace', async () => {
+  it('staff (superadmin): every list, a page of each, the edit and create forms, the account and a trace', async () => {
     const { accessToken } = await e2e.app.login('staff@atrium.test');
     const show = async (resource: string, field: string) => ({ name: `${resource} page`, path: `/admin/${resource}/${encodeURIComponent(await firstId(accessToken, field))}/show` });
+    const edit = async (resource: string, field: string) => ({ name: `${resource} edit form`, path: `/admin/${resource}/${encodeURIComponent(await firstId(accessToken, field))}` });
     const lists = ['tickets', 'incidents', 'runs', 'messages', 'kyc-cases', 'tenants', 'users', 'memberships', 'api-keys', 'webhook-endpoints', 'webhook-deliveries', 'tools', 'entitlements', 'feature-flags', 'audit-logs', 'system-events'];
     const [correlation] = await e2e.app.sql<{ correlation_id: string }>(`select correlation_id from automation_runs where correlation_id is not null limit 1`);
     const page = await e2e.newPage();
@@ -240,14 +241,26 @@ describe('accessibility of every back-office page (axe-core, 1366 px and 390 px)
       await show('tools', 'tools'),
       await show('audit-logs', 'auditLogs'),
       await show('system-events', 'systemEvents'),
+      await show('memberships', 'memberships'),
+      await show('api-keys', 'apiKeys'),
+      await show('webhook-endpoints', 'webhookEndpoints'),
+      await show('webhook-deliveries', 'webhookDeliveries'),
+      await show('feature-flags', 'featureFlags'),
+      await show('entitlements', 'entitlements'),
+      await edit('tickets', 'tickets'),
+      await edit('memberships', 'memberships'),
+      await edit('feature-flags', 'featureFlags'),
+      await edit('tools', 'tools'),
       { name: 'new tenant', path: '/admin/tenants/create' },
       { name: 'new incident', path: '/admin/incidents/create' },
       { name: 'new tool', path: '/admin/tools/create' },
+      { name: 'new feature flag', path: '/admin/feature-flags/create' },
+      { name: 'new entitlement', path: '/admin/entitlements/create' },
       { name: 'account', path: '/admin/account' },
       { name: 'trace', path: `/admin/trace/${encodeURIComponent(correlation?.correlation_id ?? '')}` },
     ]);
     expect(report(problems)).toBe('');
-  }, 300_000);
+  }, 480_000);
 });
 
 /** The /invite/… path of the invitation mailed to `to`, from the development mailbox. */
