@@ -57,8 +57,8 @@ describe('ticket attachments', () => {
     expect(download.suggestedFilename()).toBe('blank-invoice.pdf');
     const path = await download.path();
     expect(sha256(await readFile(path))).toBe(sha256(PDF));
-    const internalBox = admin.getByLabel(/^Internal/);
-    if (!(await internalBox.isChecked())) await internalBox.check();
+    await admin.getByRole('button', { name: 'Internal (agents and staff only)' }).click();
+    await admin.getByText('Internal files — customers don’t see them').or(admin.getByText("Internal files — customers don't see them")).waitFor();
     const png = samplePng(7);
     await admin.getByLabel('Attach files').setInputFiles({ name: 'billing-console.png', mimeType: 'image/png', buffer: png });
     await admin.getByRole('listitem', { name: 'Upload of billing-console.png' }).getByText('Uploaded').waitFor();
