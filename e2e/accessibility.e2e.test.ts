@@ -221,6 +221,20 @@ describe('accessibility of every portal page (axe-core, 1366 px and 390 px)', ()
 
 describe('accessibility of every back-office page (axe-core, 1366 px and 390 px)', () => {
   it('staff (superadmin): every list, a page of each, the edit and create forms, the account and a trace', async () => {
+    // The demo data has no API key, webhook endpoint or delivery: an owner makes one of each
+    // (the endpoint points at a closed port, so its test delivery fails and stays listed).
+    const { accessToken: owner } = await e2e.app.login('owner@acme.test', 'acme');
+    const key = await e2e.app.gql('mutation { createApiKey(input: { name: "Accessibility probe", permissions: ["ticket:read"] }) { apiKey { id } } }', {}, { token: owner });
+    expect(key.errors).toBeUndefined();
+    const endpoint = await e2e.app.gql<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+      'mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/atrium/hook", events: ["ticket.created"], description: "Accessibility probe" }) { endpoint { id } } }',
+      {},
+      { token: owner },
+    );
+    expect(endpoint.errors).toBeUndefined();
+    const sent = await e2e.app.gql('mutation($id: ID!) { sendTestWebhook(id: $id) { id } }', { id: endpoint.data?.createWebhookEndpoint.endpoint.id }, { token: owner });
+    expect(sent.errors).toBeUndefined();
+
     const { accessToken } = await e2e.app.login('staff@atrium.test');
     const show = async (resource: string, field: string) => ({ name: `${resource} page`, path: `/admin/${resource}/${encodeURIComponent(await firstId(accessToken, field))}/show` });
     const edit = async (resource: string, field: string) => ({ name: `${resource} edit form`, path: `/admin/${resource}/${encodeURIComponent(await firstId(accessToken, field))}` });

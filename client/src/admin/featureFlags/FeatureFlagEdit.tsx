@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import { Create, Edit, ListButton, SaveButton, ShowButton, SimpleForm, TextInput, Toolbar, TopToolbar, required, useRecordContext } from 'react-admin';
 import type { FeatureFlagRecord } from '../providers/featureFlags.provider';
 import { mono } from '../ui/DetailList';
+import { AdminPageHeading } from '../ui/ResponsiveList';
 import { useSavedNotice } from '../ui/useSavedNotice';
 import { FeatureFlagInputs, FlagOverridesInput } from './FeatureFlagInputs';
 
@@ -79,6 +80,7 @@ export function FeatureFlagCreate() {
           </Toolbar>
         }
       >
+        <AdminPageHeading title="New feature flag" subtitle="Its key, what it is for, and whether it is on for every tenant by default." />
         <TextInput source="key" validate={required()} helperText='Lowercase, e.g. "billing.new-invoices"; cannot be changed later' sx={{ minWidth: 360 }} />
         <FeatureFlagInputs />
       </SimpleForm>

@@ -8,6 +8,7 @@ import { Edit, ListButton, SaveButton, SimpleForm, Toolbar, TopToolbar, useRecor
 import type { MembershipRecord } from '../providers/memberships.provider';
 import { formatDate } from '../ui/format';
 import { PersonCell } from '../ui/People';
+import { AdminPageHeading } from '../ui/ResponsiveList';
 import { TenantBadge } from '../ui/TenantBadge';
 import { useSavedNotice } from '../ui/useSavedNotice';
 import { MembershipInputs } from './MembershipInputs';
@@ -16,6 +17,13 @@ import { RoleChip } from './RoleChip';
 export function MembershipTitle() {
   const m = useRecordContext<MembershipRecord>();
   return <span>{m ? `${m.user.name} at ${m.tenant.name}` : 'Membership'}</span>;
+}
+
+/** The page's heading: whose membership, where ("Edit" on the form). */
+export function MembershipHeading({ editing = false }: { editing?: boolean }) {
+  const m = useRecordContext<MembershipRecord>();
+  const who = m ? `${m.user.name} at ${m.tenant.name}` : 'Membership';
+  return <AdminPageHeading title={editing ? `Change the role of ${who}` : who} subtitle={editing ? undefined : 'Membership'} />;
 }
 
 export function MembershipSummary() {
@@ -66,6 +74,7 @@ export function MembershipEdit() {
           </Toolbar>
         }
       >
+        <MembershipHeading editing />
         <MembershipSummary />
         <MembershipInputs />
         <Alert severity="info" variant="outlined" sx={{ maxWidth: 720 }}>

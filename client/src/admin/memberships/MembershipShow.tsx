@@ -3,7 +3,7 @@ import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import { EditButton, ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import type { MembershipRecord } from '../providers/memberships.provider';
-import { MembershipSummary, MembershipTitle } from './MembershipEdit';
+import { MembershipHeading, MembershipSummary, MembershipTitle } from './MembershipEdit';
 
 function Permissions() {
   const m = useRecordContext<MembershipRecord>();
@@ -35,6 +35,7 @@ export function MembershipShow() {
         </TopToolbar>
       }
     >
+      <MembershipHeading />
       <MembershipSummary />
       <Permissions />
     </Show>

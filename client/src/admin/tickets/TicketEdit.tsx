@@ -10,6 +10,7 @@ import { PriorityChip, StatusChip } from '../ui/chips';
 import { DetailList, SectionTitle } from '../ui/DetailList';
 import { formatDateTime } from '../ui/format';
 import { PersonCell } from '../ui/People';
+import { AdminPageHeading } from '../ui/ResponsiveList';
 import { TenantBadge } from '../ui/TenantBadge';
 import { useSavedNotice } from '../ui/useSavedNotice';
 import { TicketInputs } from './TicketInputs';
@@ -29,6 +30,11 @@ function TicketEditToolbar() {
       <SaveButton label="Save changes" />
     </Toolbar>
   );
+}
+
+function EditHeading() {
+  const ticket = useRecordContext<TicketRecord>();
+  return <AdminPageHeading title={ticket ? `Edit #${ticket.number} · ${ticket.subject}` : 'Edit ticket'} />;
 }
 
 function EditingNote() {
@@ -113,6 +119,7 @@ export function TicketEdit() {
   return (
     <Edit mutationMode="pessimistic" mutationOptions={{ ...saved, onError }} title={<TicketTitle />} actions={<TicketEditActions />} aside={<TicketEditAside />}>
       <SimpleForm toolbar={<TicketEditToolbar />} warnWhenUnsavedChanges>
+        <EditHeading />
         {conflict ? <ConflictBanner onReloaded={() => setConflict(false)} /> : <EditingNote />}
         <TicketInputs />
       </SimpleForm>
