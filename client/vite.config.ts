@@ -58,7 +58,7 @@ function firstLoadChunks() {
     return apps.size > 1 ? 'shell' : `${[...apps][0]}-shell`;
   };
   // Highest first: what both apps need is taken before either app's own group pulls it in.
-  const group = (name: string, priority: number) => ({ name: (id: string, graph: ModuleGraph) => (appsOf(id, graph) === name ? name : null), priority });
+  const group = (name: string, priority: number) => ({ name: (id: string, graph: ModuleGraph) => (appsOf(id, graph) === name ? name : null), debugName: name, priority });
   return { groups: [group('shell', 3), group('portal-shell', 2), group('admin-shell', 1)] };
 }
 

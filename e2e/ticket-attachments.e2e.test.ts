@@ -48,6 +48,12 @@ describe('ticket attachments', () => {
     await e2e.screenshot(portal, 'portal-ticket-attachments');
     await eventuallyEqual(() => e2e.app.count('select count(*) as n from ticket_attachments where ticket_id = ?', [ticketUuid]), 1);
 
+    // The tenant's agent has the ticket open while staff work on it.
+    const agent = await e2e.newPage();
+    await portalLogin(agent, 'agent@acme.test', `/tickets/${encodeURIComponent(ticketId)}`);
+    await agent.getByRole('button', { name: 'Download blank-invoice.pdf' }).waitFor();
+    await agent.evaluate(() => Object.assign(window, { notReloaded: true }));
+
     // Staff: the customer's PDF downloads byte for byte; an internal screenshot goes up.
     const admin = await e2e.newPage();
     await staffLogin(admin);
@@ -78,11 +84,10 @@ describe('ticket attachments', () => {
     await portal.getByRole('button', { name: 'Download blank-invoice.pdf' }).waitFor();
     expect(await portal.getByText('billing-console.png').count()).toBe(0);
 
-    // The tenant's agent sees both, the internal one marked.
-    const agent = await e2e.newPage();
-    await portalLogin(agent, 'agent@acme.test', `/tickets/${encodeURIComponent(ticketId)}`);
+    // The agent's open page shows the internal file without a reload, marked.
     await agent.getByRole('button', { name: 'Download billing-console.png' }).waitFor();
-    await agent.getByRole('button', { name: 'Download blank-invoice.pdf' }).waitFor();
+    await agent.getByRole('listitem', { name: /billing-console\.png/ }).getByText('Internal').waitFor();
+    expect(await agent.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await e2e.screenshot(agent, 'portal-ticket-attachments-agent');
 
     // The customer removes their own file.

@@ -67,8 +67,9 @@ const TICKET_DETAIL_QUERY = graphql(`
 `);
 
 /**
- * This ticket's changes as they happen (another person's comment, a status change): the ticket's
- * fields land in the cache by id, a new comment is appended to the conversation shown.
+ * This ticket's changes as they happen (another person's comment, a status change, a file added
+ * or removed): the ticket's fields land in the cache by id, a new comment is appended to the
+ * conversation shown.
  */
 const TICKET_LIVE_SUBSCRIPTION = graphql(`
   subscription TicketLive($id: ID!) {
@@ -83,6 +84,10 @@ const TICKET_LIVE_SUBSCRIPTION = graphql(`
         assignee {
           id
           name
+        }
+        attachments {
+          id
+          ...TicketAttachmentItem
         }
       }
       comment {
