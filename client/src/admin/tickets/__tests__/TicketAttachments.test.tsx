@@ -6,6 +6,7 @@ import type { TicketAttachmentRecord, TicketRecord } from '../../providers/ticke
 import { RESOURCES } from '../../resource-names';
 import { COMPLIANCE_PERMISSIONS, renderAdminPage, SUPPORT_PERMISSIONS } from '../../test/render-admin';
 import { TicketAttachmentsCard } from '../TicketAttachments';
+import { FakeXHR, installFakeUploads } from '../../../test/fake-upload';
 
 /**
  * The ticket page's files as staff see them: every file (internal ones marked), read with the
@@ -14,52 +15,8 @@ import { TicketAttachmentsCard } from '../TicketAttachments';
  * XMLHttpRequest; the rest over the real data provider and an in-memory API.
  */
 
-class FakeXHR {
-  static sent: FakeXHR[] = [];
-  method = '';
-  url = '';
-  headers: Record<string, string> = {};
-  body: FakeFormData | null = null;
-  status = 0;
-  responseText = '';
-  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url;
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers[name.toLowerCase()] = value;
-  }
-  send(body: FakeFormData) {
-    this.body = body;
-    FakeXHR.sent.push(this);
-  }
-  abort() {
-    this.onabort?.();
-  }
-  respond(status: number, body: unknown) {
-    this.status = status;
-    this.responseText = JSON.stringify(body);
-    act(() => this.onload?.());
-  }
-}
 
-/** The test environment's FormData (Node's) refuses jsdom's File; the browser's takes it. */
-class FakeFormData {
-  private readonly entries = new Map<string, unknown>();
-  append(name: string, value: unknown) {
-    this.entries.set(name, value);
-  }
-  get(name: string) {
-    return this.entries.get(name) ?? null;
-  }
-}
-
-const realXHR = globalThis.XMLHttpRequest;
-const realFormData = globalThis.FormData;
+installFakeUploads();
 const realFetch = globalThis.fetch;
 // jsdom has no object URLs; the download test puts stand-ins there and they go afterwards.
 const objectUrls = { create: Object.getOwnPropertyDescriptor(URL, 'createObjectURL'), revoke: Object.getOwnPropertyDescriptor(URL, 'revokeObjectURL') };
@@ -69,13 +26,8 @@ const restore = (name: 'createObjectURL' | 'revokeObjectURL', descriptor: Proper
 };
 beforeEach(() => {
   localStorage.clear();
-  FakeXHR.sent = [];
-  globalThis.XMLHttpRequest = FakeXHR as unknown as typeof XMLHttpRequest;
-  globalThis.FormData = FakeFormData as unknown as typeof FormData;
 });
 afterEach(() => {
-  globalThis.XMLHttpRequest = realXHR;
-  globalThis.FormData = realFormData;
   globalThis.fetch = realFetch;
   restore('createObjectURL', objectUrls.create);
   restore('revokeObjectURL', objectUrls.revoke);

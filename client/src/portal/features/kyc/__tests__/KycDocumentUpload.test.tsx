@@ -1,6 +1,7 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { KycDocumentUpload, type UploadAuth } from '../components/KycDocumentUpload';
+import { FakeXHR, installFakeUploads } from '../../../../test/fake-upload';
 
 /**
  * The upload component over a stand-in XMLHttpRequest (the real upload code runs; only the
@@ -8,64 +9,8 @@ import { KycDocumentUpload, type UploadAuth } from '../components/KycDocumentUpl
  * oversized files before any request, and the server's own refusal shown after upload.
  */
 
-class FakeXHR {
-  static sent: FakeXHR[] = [];
-  method = '';
-  url = '';
-  headers: Record<string, string> = {};
-  body: FormData | null = null;
-  status = 0;
-  responseText = '';
-  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url;
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers[name.toLowerCase()] = value;
-  }
-  send(body: FormData) {
-    this.body = body;
-    FakeXHR.sent.push(this);
-  }
-  abort() {
-    this.onabort?.();
-  }
-  progress(loaded: number, total: number) {
-    act(() => this.upload.onprogress?.({ lengthComputable: true, loaded, total }));
-  }
-  respond(status: number, body: unknown) {
-    this.status = status;
-    this.responseText = JSON.stringify(body);
-    act(() => this.onload?.());
-  }
-}
 
-/** The test environment's FormData (Node's) refuses jsdom's File; the browser's takes it. */
-class FakeFormData {
-  private readonly entries = new Map<string, unknown>();
-  append(name: string, value: unknown) {
-    this.entries.set(name, value);
-  }
-  get(name: string) {
-    return this.entries.get(name) ?? null;
-  }
-}
-
-const realXHR = globalThis.XMLHttpRequest;
-const realFormData = globalThis.FormData;
-beforeEach(() => {
-  FakeXHR.sent = [];
-  globalThis.XMLHttpRequest = FakeXHR as unknown as typeof XMLHttpRequest;
-  globalThis.FormData = FakeFormData as unknown as typeof FormData;
-});
-afterEach(() => {
-  globalThis.XMLHttpRequest = realXHR;
-  globalThis.FormData = realFormData;
-});
+installFakeUploads();
 
 const RULES = { path: '/api/kyc/cases/S3ljQ2FzZTox/documents', maxBytes: 1024 * 1024, contentTypes: ['application/pdf', 'image/png', 'image/jpeg'] };
 const pdf = (name = 'passport.pdf', size = 2048) => new File([new Uint8Array(size).fill(0x25)], name, { type: 'application/pdf' });

@@ -1,12 +1,13 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider, useQuery } from '@apollo/client/react';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TicketAttachmentsDocument } from '../../../../gql/graphql';
 import { formatDateTime } from '../../../../shared/format';
 import { createFakeServer, fakeMe, gqlError } from '../../../../test/fake-graphql';
 import { renderPortal } from '../../../__tests__/portal-harness';
 import { TicketAttachments } from '../components/TicketAttachments';
+import { FakeXHR, installFakeUploads } from '../../../../test/fake-upload';
 
 /**
  * The attachments section over an in-memory API (its list read through the same query the
@@ -15,64 +16,10 @@ import { TicketAttachments } from '../components/TicketAttachments';
  * fields, and downloads read with the bearer token.
  */
 
-class FakeXHR {
-  static sent: FakeXHR[] = [];
-  method = '';
-  url = '';
-  headers: Record<string, string> = {};
-  body: FakeFormData | null = null;
-  status = 0;
-  responseText = '';
-  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url;
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers[name.toLowerCase()] = value;
-  }
-  send(body: FakeFormData) {
-    this.body = body;
-    FakeXHR.sent.push(this);
-  }
-  abort() {
-    this.onabort?.();
-  }
-  respond(status: number, body: unknown) {
-    this.status = status;
-    this.responseText = JSON.stringify(body);
-    act(() => this.onload?.());
-  }
-}
 
-/** The test environment's FormData (Node's) refuses jsdom's File; the browser's takes it. */
-class FakeFormData {
-  private readonly entries = new Map<string, unknown>();
-  append(name: string, value: unknown) {
-    this.entries.set(name, value);
-  }
-  get(name: string) {
-    return this.entries.get(name) ?? null;
-  }
-  has(name: string) {
-    return this.entries.has(name);
-  }
-}
-
-const realXHR = globalThis.XMLHttpRequest;
-const realFormData = globalThis.FormData;
+installFakeUploads();
 const realFetch = globalThis.fetch;
-beforeEach(() => {
-  FakeXHR.sent = [];
-  globalThis.XMLHttpRequest = FakeXHR as unknown as typeof XMLHttpRequest;
-  globalThis.FormData = FakeFormData as unknown as typeof FormData;
-});
 afterEach(() => {
-  globalThis.XMLHttpRequest = realXHR;
-  globalThis.FormData = realFormData;
   globalThis.fetch = realFetch;
   jest.restoreAllMocks();
 });
