@@ -1,5 +1,5 @@
 import type { ApolloClient } from '@apollo/client';
-import type { ComponentType, ReactElement } from 'react';
+import { type ComponentType, lazy, type ReactElement } from 'react';
 import type { RaRecord, ResourceProps } from 'react-admin';
 import type { ResourceProvider } from './providers/resource-provider';
 import type { ResourceName } from './resource-names';
@@ -61,4 +61,12 @@ export function defineAdminResource<R extends RaRecord>(definition: AdminResourc
     // Only the pages it has: react-admin offers a page (and its buttons) when its key is set.
     props: { name, ...(list && { list }), ...(show && { show }), ...(edit && { edit }), ...(create && { create }), icon, recordRepresentation, options: { label } },
   };
+}
+
+/**
+ * A page of a resource loaded when it is first shown, not with the sign-in page: react-admin's
+ * layout shows its loading state (Suspense) meanwhile. `name` is the page's export.
+ */
+export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K): ComponentType {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
 }

@@ -1,9 +1,10 @@
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { type AuditLogRecord, createAuditLogsProvider } from '../providers/auditLogs.provider';
 import { RESOURCES } from '../resource-names';
-import { AuditLogList } from './AuditLogList';
-import { AuditLogShow } from './AuditLogShow';
+
+const AuditLogList = lazyPage(() => import('./AuditLogList'), 'AuditLogList');
+const AuditLogShow = lazyPage(() => import('./AuditLogShow'), 'AuditLogShow');
 
 /** The audit trail: read-only list and entry pages. */
 export const auditLogs = defineAdminResource<AuditLogRecord>({

@@ -1,10 +1,12 @@
 import ToggleOnOutlined from '@mui/icons-material/ToggleOnOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { createFeatureFlagsProvider, type FeatureFlagRecord } from '../providers/featureFlags.provider';
 import { RESOURCES } from '../resource-names';
-import { FeatureFlagCreate, FeatureFlagEdit } from './FeatureFlagEdit';
-import { FeatureFlagList } from './FeatureFlagList';
-import { FeatureFlagShow } from './FeatureFlagShow';
+
+const FeatureFlagCreate = lazyPage(() => import('./FeatureFlagEdit'), 'FeatureFlagCreate');
+const FeatureFlagEdit = lazyPage(() => import('./FeatureFlagEdit'), 'FeatureFlagEdit');
+const FeatureFlagList = lazyPage(() => import('./FeatureFlagList'), 'FeatureFlagList');
+const FeatureFlagShow = lazyPage(() => import('./FeatureFlagShow'), 'FeatureFlagShow');
 
 /** Feature flags: global defaults and per-tenant overrides. */
 export const featureFlags = defineAdminResource<FeatureFlagRecord>({

@@ -1,10 +1,11 @@
 import ReportProblemOutlined from '@mui/icons-material/ReportProblemOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { createIncidentsProvider, type IncidentRecord } from '../providers/incidents.provider';
 import { RESOURCES } from '../resource-names';
-import { IncidentCreate } from './IncidentCreate';
-import { IncidentList } from './IncidentList';
-import { IncidentShow } from './IncidentShow';
+
+const IncidentCreate = lazyPage(() => import('./IncidentCreate'), 'IncidentCreate');
+const IncidentList = lazyPage(() => import('./IncidentList'), 'IncidentList');
+const IncidentShow = lazyPage(() => import('./IncidentShow'), 'IncidentShow');
 
 /**
  * The incident console: every incident, opening one (staff with platform:incident:manage), moving

@@ -1,16 +1,17 @@
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import SmsFailedOutlined from '@mui/icons-material/SmsFailedOutlined';
 import WebhookOutlined from '@mui/icons-material/WebhookOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { type ApiKeyRecord, createApiKeysProvider } from '../providers/apiKeys.provider';
 import { createWebhookDeliveriesProvider, createWebhookEndpointsProvider, type WebhookDeliveryRecord, type WebhookEndpointRecord } from '../providers/webhooks.provider';
 import { RESOURCES } from '../resource-names';
-import { ApiKeyList } from './ApiKeyList';
-import { ApiKeyShow } from './ApiKeyShow';
-import { WebhookDeliveryList } from './WebhookDeliveryList';
-import { WebhookDeliveryShow } from './WebhookDeliveryShow';
-import { WebhookEndpointList } from './WebhookEndpointList';
-import { WebhookEndpointShow } from './WebhookEndpointShow';
+
+const ApiKeyList = lazyPage(() => import('./ApiKeyList'), 'ApiKeyList');
+const ApiKeyShow = lazyPage(() => import('./ApiKeyShow'), 'ApiKeyShow');
+const WebhookDeliveryList = lazyPage(() => import('./WebhookDeliveryList'), 'WebhookDeliveryList');
+const WebhookDeliveryShow = lazyPage(() => import('./WebhookDeliveryShow'), 'WebhookDeliveryShow');
+const WebhookEndpointList = lazyPage(() => import('./WebhookEndpointList'), 'WebhookEndpointList');
+const WebhookEndpointShow = lazyPage(() => import('./WebhookEndpointShow'), 'WebhookEndpointShow');
 
 /**
  * Every tenant's partner API keys: the list and a page per key. Staff with

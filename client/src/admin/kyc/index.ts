@@ -1,9 +1,10 @@
 import VerifiedUserOutlined from '@mui/icons-material/VerifiedUserOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { createKycCasesProvider, type KycCaseRecord } from '../providers/kyc.provider';
 import { RESOURCES } from '../resource-names';
-import { KycCaseList } from './KycCaseList';
-import { KycCaseShow } from './KycCaseShow';
+
+const KycCaseList = lazyPage(() => import('./KycCaseList'), 'KycCaseList');
+const KycCaseShow = lazyPage(() => import('./KycCaseShow'), 'KycCaseShow');
 
 /**
  * Every tenant's KYC cases as a review queue, and a page per case with its documents inline.

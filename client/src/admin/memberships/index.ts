@@ -1,10 +1,11 @@
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { createMembershipsProvider, type MembershipRecord } from '../providers/memberships.provider';
 import { RESOURCES } from '../resource-names';
-import { MembershipEdit } from './MembershipEdit';
-import { MembershipList } from './MembershipList';
-import { MembershipShow } from './MembershipShow';
+
+const MembershipEdit = lazyPage(() => import('./MembershipEdit'), 'MembershipEdit');
+const MembershipList = lazyPage(() => import('./MembershipList'), 'MembershipList');
+const MembershipShow = lazyPage(() => import('./MembershipShow'), 'MembershipShow');
 
 /** Users' memberships of tenants; staff with platform:member:manage change roles. */
 export const memberships = defineAdminResource<MembershipRecord>({

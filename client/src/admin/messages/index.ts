@@ -1,9 +1,10 @@
 import MoveToInboxOutlined from '@mui/icons-material/MoveToInboxOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { createMessagesProvider, type MessageRecord } from '../providers/runs.provider';
 import { RESOURCES } from '../resource-names';
-import { MessageList } from './MessageList';
-import { MessageShow } from './MessageShow';
+
+const MessageList = lazyPage(() => import('./MessageList'), 'MessageList');
+const MessageShow = lazyPage(() => import('./MessageShow'), 'MessageShow');
 
 /** Inbound messages of every tenant with their outcome (read-only). */
 export const messages = defineAdminResource<MessageRecord>({

@@ -1,9 +1,10 @@
 import PlayCircleOutline from '@mui/icons-material/PlayCircleOutline';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { createRunsProvider, type RunRecord } from '../providers/runs.provider';
 import { RESOURCES } from '../resource-names';
-import { RunList } from './RunList';
-import { RunShow } from './RunShow';
+
+const RunList = lazyPage(() => import('./RunList'), 'RunList');
+const RunShow = lazyPage(() => import('./RunShow'), 'RunShow');
 
 /** Tool runs of every tenant: the list and a page per run; platform:run:manage retries and cancels (audited). */
 export const runs = defineAdminResource<RunRecord>({

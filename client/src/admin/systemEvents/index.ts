@@ -1,9 +1,10 @@
 import TimelineOutlined from '@mui/icons-material/TimelineOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { createSystemEventsProvider, type SystemEventRecord } from '../providers/systemEvents.provider';
 import { RESOURCES } from '../resource-names';
-import { SystemEventList } from './SystemEventList';
-import { SystemEventShow } from './SystemEventShow';
+
+const SystemEventList = lazyPage(() => import('./SystemEventList'), 'SystemEventList');
+const SystemEventShow = lazyPage(() => import('./SystemEventShow'), 'SystemEventShow');
 
 /** The events explorer (platform:event:read); `trace` opens a request's whole chain (platform:correlation:read). */
 export const systemEvents = defineAdminResource<SystemEventRecord>({

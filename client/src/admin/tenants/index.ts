@@ -1,10 +1,11 @@
 import BusinessOutlined from '@mui/icons-material/BusinessOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { createTenantsProvider, type TenantRecord } from '../providers/tenants.provider';
 import { RESOURCES } from '../resource-names';
-import { TenantCreate } from './TenantCreate';
-import { TenantList } from './TenantList';
-import { TenantShow } from './TenantShow';
+
+const TenantCreate = lazyPage(() => import('./TenantCreate'), 'TenantCreate');
+const TenantList = lazyPage(() => import('./TenantList'), 'TenantList');
+const TenantShow = lazyPage(() => import('./TenantShow'), 'TenantShow');
 
 /**
  * Customer organisations: the list, a page per tenant (members, invitations, roles, tickets,

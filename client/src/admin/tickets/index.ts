@@ -1,10 +1,11 @@
 import ConfirmationNumberOutlined from '@mui/icons-material/ConfirmationNumberOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { createTicketsProvider, type TicketRecord } from '../providers/tickets.provider';
 import { RESOURCES } from '../resource-names';
-import { TicketEdit } from './TicketEdit';
-import { TicketList } from './TicketList';
-import { TicketShow } from './TicketShow';
+
+const TicketEdit = lazyPage(() => import('./TicketEdit'), 'TicketEdit');
+const TicketList = lazyPage(() => import('./TicketList'), 'TicketList');
+const TicketShow = lazyPage(() => import('./TicketShow'), 'TicketShow');
 
 /** Tickets of every tenant: list, show, edit (status, priority, assignee, subject). */
 export const tickets = defineAdminResource<TicketRecord>({

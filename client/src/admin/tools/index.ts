@@ -1,13 +1,17 @@
 import BuildOutlined from '@mui/icons-material/BuildOutlined';
 import VerifiedOutlined from '@mui/icons-material/VerifiedOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { createEntitlementsProvider, type EntitlementRecord } from '../providers/entitlements.provider';
 import { createToolsProvider, type ToolRecord } from '../providers/tools.provider';
 import { RESOURCES } from '../resource-names';
-import { EntitlementCreate, EntitlementList, EntitlementShow } from './EntitlementPages';
-import { ToolCreate, ToolEdit } from './ToolEdit';
-import { ToolList } from './ToolList';
-import { ToolShow } from './ToolShow';
+
+const EntitlementCreate = lazyPage(() => import('./EntitlementPages'), 'EntitlementCreate');
+const EntitlementList = lazyPage(() => import('./EntitlementPages'), 'EntitlementList');
+const EntitlementShow = lazyPage(() => import('./EntitlementPages'), 'EntitlementShow');
+const ToolCreate = lazyPage(() => import('./ToolEdit'), 'ToolCreate');
+const ToolEdit = lazyPage(() => import('./ToolEdit'), 'ToolEdit');
+const ToolList = lazyPage(() => import('./ToolList'), 'ToolList');
+const ToolShow = lazyPage(() => import('./ToolShow'), 'ToolShow');
 
 /** The tools catalog: read with platform:tool:read, created and edited (schema editor, form preview) with platform:tool:manage. */
 export const tools = defineAdminResource<ToolRecord>({

@@ -1,9 +1,10 @@
 import PeopleAltOutlined from '@mui/icons-material/PeopleAltOutlined';
-import { defineAdminResource } from '../admin-resource';
+import { defineAdminResource, lazyPage } from '../admin-resource';
 import { createUsersProvider, type UserRecord } from '../providers/users.provider';
 import { RESOURCES } from '../resource-names';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
+
+const UserList = lazyPage(() => import('./UserList'), 'UserList');
+const UserShow = lazyPage(() => import('./UserShow'), 'UserShow');
 
 /**
  * Every account: the list and a page per user (status, memberships, sessions, tickets, their
