@@ -98,6 +98,9 @@ describe('KYC review and incidents in the back office', () => {
     await page.getByPlaceholder('Search subject name').fill('Lovelace');
     const row = page.locator('table tbody tr').filter({ hasText: SUBJECT });
     await row.waitFor();
+    // The search reaches the URL after react-admin's debounce; opening a row before that would
+    // be undone by the list writing its filter back.
+    await page.waitForURL(/Lovelace/);
     for (const text of ['Acme Corporation', 'Submitted', 'Needs a reviewer', 'Nobody yet']) expect(await row.textContent()).toContain(text);
     await page.mouse.move(0, 0);
     await e2e.screenshot(page, 'admin-kyc-queue');
