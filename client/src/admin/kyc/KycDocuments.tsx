@@ -8,8 +8,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useCanAccess, useDataProvider } from 'react-admin';
 import type { KycDocumentDecision } from '../../gql/graphql';
 import type { AdminDataProvider } from '../providers/dataProvider';
@@ -18,7 +17,7 @@ import { RESOURCES } from '../resource-names';
 import { SectionTitle } from '../ui/DetailList';
 import { FormDialog } from '../ui/FormDialog';
 import { formatDateTime } from '../ui/format';
-import { SectionError } from '../ui/SectionState';
+import { StoredFilePreview } from '../ui/StoredFilePreview';
 import { DOCUMENT_KIND_LABEL, formatBytes, KycDocumentStatusChip } from './kycUi';
 import { useKycReload } from './useKycReload';
 
@@ -28,25 +27,13 @@ import { useKycReload } from './useKycReload';
  */
 export function KycDocumentViewer({ doc }: { doc: KycDocumentRecord }) {
   const dataProvider = useDataProvider<AdminDataProvider>();
-  const file = useQuery({
-    queryKey: [RESOURCES.kycCases, 'file', doc.id],
-    queryFn: ({ signal }) => dataProvider.kycDocumentFile(RESOURCES.kycCases, { path: doc.downloadPath, signal }).then((r) => r.data),
-    staleTime: Infinity,
-    gcTime: 0,
-    retry: false,
-  });
-  const url = useMemo(() => (file.data ? URL.createObjectURL(file.data) : null), [file.data]);
-  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-  if (file.error) return <SectionError error={file.error} onRetry={() => void file.refetch()} />;
-  if (!url || !file.data) return <Skeleton variant="rounded" height={360} aria-label={`Loading ${doc.filename}`} />;
-  const label = `${DOCUMENT_KIND_LABEL[doc.kind]}: ${doc.filename}`;
-  if (file.data.type === 'application/pdf') {
-    return <Box component="iframe" src={url} title={label} sx={{ width: '100%', height: { xs: 420, md: 560 }, border: 1, borderColor: 'divider', borderRadius: 2, bgcolor: '#f8fafc' }} />;
-  }
   return (
-    <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 2, bgcolor: '#f8fafc', p: 1, textAlign: 'center' }}>
-      <Box component="img" src={url} alt={label} sx={{ maxWidth: '100%', maxHeight: 560, objectFit: 'contain' }} />
-    </Box>
+    <StoredFilePreview
+      queryKey={[RESOURCES.kycCases, 'file', doc.id]}
+      read={(signal) => dataProvider.kycDocumentFile(RESOURCES.kycCases, { path: doc.downloadPath, signal }).then((r) => r.data)}
+      label={`${DOCUMENT_KIND_LABEL[doc.kind]}: ${doc.filename}`}
+      loadingHeight={360}
+    />
   );
 }
 

@@ -10,7 +10,8 @@ import { createRole, deleteRole, tenantPermissions, updateRole } from './roles.p
 import { type ResourceProvider, unsupported } from './resource-provider';
 import { disableWebhookEndpoint, type WebhookEndpointRecord } from './webhooks.provider';
 import type { SessionStore } from '../../shared/session';
-import { decideKycDocument, fetchKycDocumentFile, type KycReviewStep, runKycReviewStep } from './kyc.provider';
+import { decideKycDocument, type KycReviewStep, runKycReviewStep } from './kyc.provider';
+import { fetchAdminFile } from './stored-files';
 import type { KycCaseStatus, KycDocumentDecision, KycDocumentStatus, IncidentStatus, RunStatus } from '../../gql/graphql';
 import {
   addIncidentNote,
@@ -22,7 +23,7 @@ import {
   searchIncidentTickets,
   transitionIncident,
 } from './incidents.provider';
-import { addTicketComment, deleteTicketAttachment, fetchTicketAttachmentFile } from './tickets.provider';
+import { addTicketComment, deleteTicketAttachment } from './tickets.provider';
 import { cancelRun, eventsOfRun, retryRun, type RunEventRecord, toolChoices } from './runs.provider';
 import { type Trace, traceOf } from './trace.provider';
 import { type Histogram, systemEventHistogram } from './systemEvents.provider';
@@ -123,7 +124,7 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     disableWebhookEndpoint: async (_resource: string, { id }: { id: string }) => ({ data: await disableWebhookEndpoint(client, id) }),
     kycReviewStep: async (_resource: string, params: KycReviewStep) => ({ data: await runKycReviewStep(client, params) }),
     decideKycDocument: async (_resource: string, params: { id: string; decision: KycDocumentDecision; reason: string }) => ({ data: await decideKycDocument(client, params) }),
-    kycDocumentFile: async (_resource: string, { path, signal }: { path: string; signal?: AbortSignal }) => ({ data: await fetchKycDocumentFile(session, path, signal) }),
+    kycDocumentFile: async (_resource: string, { path, signal }: { path: string; signal?: AbortSignal }) => ({ data: await fetchAdminFile(session, 'kycDocument', path, signal) }),
     transitionIncident: async (_resource: string, params: { id: string; to: IncidentStatus; note?: string | null }) => ({ data: await transitionIncident(client, params) }),
     addIncidentNote: async (_resource: string, params: { incidentId: string; body: string; internal: boolean }) => ({ data: await addIncidentNote(client, params) }),
     linkIncidentTickets: async (_resource: string, params: { incidentId: string; ticketIds: string[] }) => {
@@ -138,7 +139,7 @@ export function createDataProvider(client: ApolloClient, resources: readonly Adm
     searchIncidentEvents: async (_resource: string, params: { type?: string; tenantId?: string; signal?: AbortSignal }) => searchIncidentEvents(client, params),
     addTicketComment: async (_resource: string, params: { ticketId: string; body: string; internal: boolean }) => ({ data: await addTicketComment(client, params) }),
     deleteTicketAttachment: async (_resource: string, { id }: { id: string }) => ({ data: { id: await deleteTicketAttachment(client, id) } }),
-    ticketAttachmentFile: async (_resource: string, { path, signal }: { path: string; signal?: AbortSignal }) => ({ data: await fetchTicketAttachmentFile(session, path, signal) }),
+    ticketAttachmentFile: async (_resource: string, { path, signal }: { path: string; signal?: AbortSignal }) => ({ data: await fetchAdminFile(session, 'ticketAttachment', path, signal) }),
     uploadToken: async (_resource: string, { renew, rejected }: { renew?: boolean; rejected?: string | null }) => {
       if (!session) return { data: null };
       return { data: renew ? await session.renew(rejected ?? null) : await session.validAccessToken() };

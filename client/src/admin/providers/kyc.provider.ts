@@ -1,6 +1,5 @@
 import type { ApolloClient } from '@apollo/client';
-import { fetchStoredFile, StoredFileError } from '../../shared/uploads/fetchStoredFile';
-import { HttpError, type SortPayload } from 'ra-core';
+import type { SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type {
   KycCaseAction,
@@ -15,7 +14,6 @@ import type {
   KycRiskRating,
   KycSubjectKind,
 } from '../../gql/graphql';
-import type { SessionStore } from '../../shared/session';
 import { runMutation, runQuery } from './graphql';
 import { compact, createResourceProvider, listFilter, nodeOfType, nodesOfType, orderOf, type ResourceProvider, textFilter } from './resource-provider';
 
@@ -382,17 +380,6 @@ export function kycQueuePartsOf(filter: Record<string, unknown> | undefined): { 
     awaiting: awaiting.length ? (compact<KycCaseFilter>({ ...base, status: awaiting }) ?? {}) : null,
     rest: rest.length ? (compact<KycCaseFilter>({ ...base, status: rest }) ?? {}) : null,
   };
-}
-
-/** Reads a document's file with the staff member's token (the download endpoint needs it), as a Blob of an allowed type. */
-export async function fetchKycDocumentFile(store: SessionStore | undefined, path: string, signal?: AbortSignal): Promise<Blob> {
-  if (!/^\/api\/kyc\/documents\/[^/?#]+\/content$/.test(path)) throw new HttpError('Not a KYC document path.', 400, { code: 'BAD_USER_INPUT' });
-  try {
-    return await fetchStoredFile(store, path, signal);
-  } catch (err) {
-    if (err instanceof StoredFileError) throw new HttpError(err.message, err.status, { code: err.code });
-    throw err;
-  }
 }
 
 /** The review steps, each with what it sends; every one answers the case's new version. */

@@ -1,9 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
-import { HttpError, type SortPayload } from 'ra-core';
+import type { SortPayload } from 'ra-core';
 import { type FragmentType, getFragmentData, graphql } from '../../gql';
 import type { TicketFilter, TicketOrder, TicketPriority, TicketStatus, UpdateTicketInput } from '../../gql/graphql';
-import type { SessionStore } from '../../shared/session';
-import { fetchStoredFile, StoredFileError } from '../../shared/uploads/fetchStoredFile';
 import { runMutation, runQuery } from './graphql';
 import { compact, createResourceProvider, listFilter, listResultOf, nodesOfType, orderOf, type ResourceProvider, textFilter } from './resource-provider';
 
@@ -155,7 +153,7 @@ export interface TicketAttachmentRecord {
   fromSupport: boolean;
   uploaderName: string;
   uploadedBy: Person | null;
-  /** GET with the bearer token (fetchTicketAttachmentFile); a plain link cannot open it. */
+  /** GET with the bearer token (fetchAdminFile); a plain link cannot open it. */
   downloadPath: string;
   createdAt: string;
 }
@@ -266,17 +264,6 @@ export const ADMIN_DELETE_TICKET_ATTACHMENT = graphql(`
 /** Removes a file from a ticket (staff with platform:ticket:reply; audited server-side); answers the id removed. */
 export async function deleteTicketAttachment(client: ApolloClient, id: string): Promise<string> {
   return (await runMutation(client, ADMIN_DELETE_TICKET_ATTACHMENT, { id })).deleteTicketAttachment;
-}
-
-/** Reads an attachment's file with the staff member's token (the download route needs it), as a Blob of an allowed type. */
-export async function fetchTicketAttachmentFile(store: SessionStore | undefined, path: string, signal?: AbortSignal): Promise<Blob> {
-  if (!/^\/api\/tickets\/attachments\/[^/?#]+\/content$/.test(path)) throw new HttpError('Not a ticket attachment path.', 400, { code: 'BAD_USER_INPUT' });
-  try {
-    return await fetchStoredFile(store, path, signal);
-  } catch (err) {
-    if (err instanceof StoredFileError) throw new HttpError(err.message, err.status, { code: err.code });
-    throw err;
-  }
 }
 
 /** Columns the API can sort tickets by; the list offers sorting on these only. */

@@ -19,7 +19,6 @@ import Stack from '@mui/material/Stack';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Confirm, useCanAccess, useDataProvider, useNotify, useRefresh } from 'react-admin';
 import { formatBytes } from '../../shared/format';
@@ -30,7 +29,7 @@ import type { TicketAttachmentRecord, TicketAttachmentUploadRules, TicketRecord 
 import { RESOURCES } from '../resource-names';
 import { SectionTitle } from '../ui/DetailList';
 import { formatDateTime } from '../ui/format';
-import { SectionError } from '../ui/SectionState';
+import { StoredFilePreview } from '../ui/StoredFilePreview';
 import { InternalChip, NOTE_BG, NOTE_BORDER } from './ticketUi';
 
 const messageOf = (err: unknown) => (err instanceof Error && err.message ? err.message : 'Something went wrong. Try again.');
@@ -41,24 +40,13 @@ const messageOf = (err: unknown) => (err instanceof Error && err.message ? err.m
  */
 function AttachmentPreview({ attachment }: { attachment: TicketAttachmentRecord }) {
   const dataProvider = useDataProvider<AdminDataProvider>();
-  const file = useQuery({
-    queryKey: [RESOURCES.tickets, 'attachmentFile', attachment.id],
-    queryFn: ({ signal }) => dataProvider.ticketAttachmentFile(RESOURCES.tickets, { path: attachment.downloadPath, signal }).then((r) => r.data),
-    staleTime: Infinity,
-    gcTime: 0,
-    retry: false,
-  });
-  const url = useMemo(() => (file.data ? URL.createObjectURL(file.data) : null), [file.data]);
-  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-  if (file.error) return <SectionError error={file.error} onRetry={() => void file.refetch()} />;
-  if (!url || !file.data) return <Skeleton variant="rounded" height={240} aria-label={`Loading ${attachment.filename}`} />;
-  if (file.data.type === 'application/pdf') {
-    return <Box component="iframe" src={url} title={attachment.filename} sx={{ width: '100%', height: { xs: 420, md: 560 }, border: 1, borderColor: 'divider', borderRadius: 2, bgcolor: '#f8fafc' }} />;
-  }
   return (
-    <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 2, bgcolor: '#f8fafc', p: 1, textAlign: 'center' }}>
-      <Box component="img" src={url} alt={attachment.filename} sx={{ maxWidth: '100%', maxHeight: 560, objectFit: 'contain' }} />
-    </Box>
+    <StoredFilePreview
+      queryKey={[RESOURCES.tickets, 'attachmentFile', attachment.id]}
+      read={(signal) => dataProvider.ticketAttachmentFile(RESOURCES.tickets, { path: attachment.downloadPath, signal }).then((r) => r.data)}
+      label={attachment.filename}
+      loadingHeight={240}
+    />
   );
 }
 

@@ -2,21 +2,9 @@ import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import Button from '@mui/material/Button';
 import { useState } from 'react';
 import { type SortPayload, useDataProvider, useListContext, useNotify, useResourceContext } from 'react-admin';
+import { saveBlob } from '../../shared/uploads/fetchStoredFile';
 import type { AdminDataProvider } from '../providers/dataProvider';
 import type { ExportListName } from '../providers/exports.provider';
-
-/** Saves a blob under a name, through a temporary link (the browser's own download). */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * "Export CSV" for a list page: the list's current filters (and sort), as the list's provider

@@ -54,5 +54,5 @@ export function saveBlob(blob: Blob, filename: string): void {
   a.click();
   a.remove();
   // Give the browser a moment to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -20,12 +20,15 @@ export function seesInternalNotes(scope: RequestScope, grant: ReadGrant | null =
   return grant.as === 'tenant' && scope.permissions.has('ticket:assign');
 }
 
+/** The rows of a table with an `internal` flag (notes, files) that a grant reaches. */
+const withoutInternalUnlessAllowed = (grant: ReadGrant, scope: RequestScope) => (seesInternalNotes(scope, grant) ? {} : { internal: false });
+
 /** Comments are read with their ticket; internal notes only by those `seesInternalNotes` lets in. */
 export const ticketCommentAccess = defineAccess<TicketComment>({
   type: 'TicketComment',
   tenant: 'ticket:read',
   platform: 'platform:ticket:read',
-  rows: (grant, scope) => (seesInternalNotes(scope, grant) ? {} : { internal: false }),
+  rows: withoutInternalUnlessAllowed,
 });
 
 /** Attachments are read with their ticket; internal ones by the same readers as internal notes (files included). */
@@ -33,7 +36,7 @@ export const ticketAttachmentAccess = defineAccess<TicketAttachment>({
   type: 'TicketAttachment',
   tenant: 'ticket:read',
   platform: 'platform:ticket:read',
-  rows: (grant, scope) => (seesInternalNotes(scope, grant) ? {} : { internal: false }),
+  rows: withoutInternalUnlessAllowed,
 });
 
 /**
