@@ -1,9 +1,10 @@
 import './common/node-compat';
-import type { GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import { type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, isInterfaceType } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
 import { buildSchema } from 'type-graphql';
+import { nodeTypeName } from './common/base.entity';
 import { forbidden } from './common/errors';
 import { validateArgument } from './common/input-hygiene';
 import { modules } from './modules';
@@ -69,6 +70,11 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
   if (query) query.description = 'Operations that read data; a caller sees only what its tenant and permissions allow (other tenants\' ids answer NOT_FOUND).';
   const mutation = schema.getMutationType();
   if (mutation) mutation.description = 'Operations that change data.';
+  // type-graphql wraps a resolveType in an async function; the compiled executor
+  // (common/compiled-execution.ts) needs the type at once, and the class name is known at once.
+  const node = schema.getType('Node');
+  if (!isInterfaceType(node)) throw new Error('the schema has no Node interface');
+  node.resolveType = nodeTypeName;
   const subscription = schema.getSubscriptionType();
   if (subscription) subscription.description = 'Live changes over WebSocket (graphql-transport-ws at /graphql); each event is read with your permissions, as a query would.';
   return schema;

@@ -3,12 +3,15 @@ import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import { toGlobalId } from './global-id';
 import { uuidv7 } from './uuid';
 
+/** The GraphQL type of an object that implements Node: its class's name. */
+export const nodeTypeName = (value: object): string => value.constructor.name;
+
 /**
  * The Relay `Node` interface. Every entity class is named after its GraphQL type, so the
  * class name is the type part of the global id.
  */
 @InterfaceType('Node', {
-  resolveType: (value: object) => value.constructor.name,
+  resolveType: nodeTypeName,
   description: 'An object with an opaque, globally unique id.',
 })
 export abstract class Node {
