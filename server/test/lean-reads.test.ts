@@ -85,4 +85,39 @@ describe('lean list reads', () => {
       await (knex.client as { releaseConnection(c: unknown): Promise<void> }).releaseConnection(client);
     }
   });
+
+  it('builds a page\'s statement once per shape: later pages, cursors and tenants only bind their values', async () => {
+    const acme = await t.tenantId('acme');
+    const globex = await t.tenantId('globex');
+    const sort = dateSort<Ticket>('createdAt', SortDirection.DESC);
+    // The page size is a bound value like the others: an earlier test's first page may have taught this shape already.
+    const page = async (tenantId: string, after?: string) => {
+      const em = tenantEm(tenantId);
+      const builds = jest.spyOn(em, 'createQueryBuilder');
+      const result = await paginate({ em, entity: Ticket, where: {}, args: { first: 7, after }, sort });
+      const built = builds.mock.calls.length;
+      builds.mockRestore();
+      return { result, built };
+    };
+    const expected = (tenantId: string) => t.sql<{ id: string }>('select id from tickets where tenant_id = ? order by created_at desc, id desc', [tenantId]);
+    const acmeIds = (await expected(acme)).map((r) => r.id);
+    const globexIds = (await expected(globex)).map((r) => r.id);
+
+    const first = await page(acme);
+    expect(first.result.nodes.map((n) => n.id)).toEqual(acmeIds.slice(0, 7));
+    // Same shape, another tenant: no builder, and globex's rows only.
+    const other = await page(globex);
+    expect(other.built).toBe(0);
+    expect(other.result.nodes.map((n) => n.id)).toEqual(globexIds.slice(0, 7));
+    // A cursor is another shape (learned once); its next pages bind the cursor's date and id.
+    let after = first.result.pageInfo.endCursor ?? undefined;
+    const second = await page(acme, after);
+    expect(second.result.nodes.map((n) => n.id)).toEqual(acmeIds.slice(7, 14));
+    after = second.result.pageInfo.endCursor ?? undefined;
+    const third = await page(acme, after);
+    expect(third.built).toBe(0);
+    expect(third.result.nodes.map((n) => n.id)).toEqual(acmeIds.slice(14, 21));
+    // The learned statement still fails closed: a fork without a tenant is refused before any SQL.
+    await expect(paginate({ em: t.orm.em.fork(), entity: Ticket, where: {}, args: { first: 7 }, sort })).rejects.toThrow();
+  });
 });

@@ -2,6 +2,7 @@ import { type EntityMetadata, type EntityName, type FilterQuery, type FindOption
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { checkBudget } from '../common/request-budget';
+import { shapeKey, StatementShapes } from './statement-shapes';
 
 /** The part of EntityManager that em.find uses to apply filters (the tenant filter) to a condition. */
 interface WhereProcessor {
@@ -166,16 +167,39 @@ export async function leanFind<T extends object>(
     const rows = await em.getDriver().find<T>(name, processed as ObjectQuery<T>, driverOptions);
     return rows.map((row) => leanOf<T>(shape, row as Row));
   }
-  const qb = em.createQueryBuilder<T>(name).select('*').where(processed as ObjectQuery<T>);
-  if (options.orderBy) qb.orderBy(options.orderBy);
-  if (options.limit !== undefined || options.offset !== undefined) qb.limit(options.limit, options.offset);
-  // As the driver does for em.find: filters (the tenant filter) also bind the tables a condition joins.
-  await qb.applyJoinedFilters(em, options.filters);
-  const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
+  // The statement for this condition's shape, when one was learned (statement-shapes.ts).
+  const values: unknown[] = [];
+  // The limit and a non-zero offset follow the condition's values (knex writes no offset of 0).
+  const { limit, offset } = options;
+  const extra = [limit, offset || undefined].filter((v) => v !== undefined);
+  const paging = `${limit === undefined ? '-' : limit > 0 ? 'L' : '0'}${offset ? 'O' : '-'}`;
+  const key = `${name}|${JSON.stringify(options.orderBy ?? null)}|${JSON.stringify(options.filters ?? null)}|${paging}|${shapeKey(processed, values)}`;
+  const known = statementShapes.find(key);
+  let statement: { sql: string; bindings: readonly unknown[] };
+  if (known) {
+    statement = { sql: known.text, bindings: [...known.slots.map((i) => values[i]), ...extra] };
+  } else {
+    const build = (condition: unknown) => {
+      const qb = em.createQueryBuilder<T>(name).select('*').where(condition as ObjectQuery<T>);
+      if (options.orderBy) qb.orderBy(options.orderBy);
+      if (options.limit !== undefined || options.offset !== undefined) qb.limit(options.limit, options.offset);
+      return qb;
+    };
+    const qb = build(processed);
+    // As the driver does for em.find: filters (the tenant filter) also bind the tables a condition joins.
+    await qb.applyJoinedFilters(em, options.filters);
+    statement = qb.getKnexQuery().toSQL().toNative();
+    // Built without applyJoinedFilters: a condition whose joins bring filters of their own writes
+    // other text and is not learned.
+    if (known === undefined) statementShapes.learn(key, processed, values, extra, statement, (condition) => build(condition).getKnexQuery().toSQL().toNative());
+  }
   const driver = em.getDriver();
-  const rows = await preparedRows(em, sql, bindings as unknown[]);
+  const rows = await preparedRows(em, statement.sql, statement.bindings as unknown[]);
   return rows.map((row) => leanOf<T>(shape, driver.mapResult(row as never, meta) as Row));
 }
+
+/** Statements learned per condition shape, for every leanFind outside a transaction. */
+const statementShapes = new StatementShapes();
 
 /** Statements with more values than this (long `in` lists) are sent unnamed, so each connection keeps a bounded set. */
 const MAX_PREPARED_VALUES = 16;
