@@ -3,7 +3,7 @@ import { type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema,
 import { GraphQLDateTime } from 'graphql-scalars';
 import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { nodeTypeName } from './common/base.entity';
 import { forbidden } from './common/errors';
 import { validateArgument } from './common/input-hygiene';
@@ -52,10 +52,24 @@ const NO_PUBSUB = {
   },
 };
 
+/**
+ * A field that only reads the property of its name (no resolver method, no middleware, no
+ * renaming) gets no resolver at all, as type-graphql's `simple` option allows: otherwise
+ * type-graphql wraps each one in a function that builds an object and runs an empty middleware
+ * chain, for every field of every row, and the compiled executor (common/compiled-execution.ts)
+ * reads a field without a resolver straight off the object.
+ */
+function plainPropertiesResolveThemselves(): void {
+  for (const field of getMetadataStorage().fields) {
+    if (field.simple === undefined && field.name === field.schemaName && !field.middlewares?.length && !field.roles?.length) field.simple = true;
+  }
+}
+
 /** The schema exactly as type-graphql emits it, before permissions. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
   const [first, ...rest] = modules.flatMap((m) => m.resolvers ?? []);
   if (!first) throw new Error('no resolvers');
+  plainPropertiesResolveThemselves();
   const schema = await buildSchema({
     resolvers: [first, ...rest],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
