@@ -39,7 +39,7 @@ export class MessageResolver {
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'The ticket it opened.' })
   ticket(@Root() m: InboundMessage, @Ctx() ctx: Context): Promise<Ticket | null> | null {
-    return m.ticket ? ctx.loaders.tickets.byId.load(m.ticket.id) : null;
+    return m.ticket ? ctx.loaders.tickets.readById.load(m.ticket.id) : null;
   }
 
   @FieldResolver(() => AutomationRun, { nullable: true, description: 'The run it started.' })

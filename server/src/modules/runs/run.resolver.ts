@@ -48,7 +48,7 @@ export class RunResolver {
 
   @FieldResolver(() => Ticket, { description: 'Ticket the run was started for; null when none.', nullable: true })
   ticket(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<Ticket | null> | null {
-    return run.ticket ? ctx.loaders.tickets.byId.load(run.ticket.id) : null;
+    return run.ticket ? ctx.loaders.tickets.readById.load(run.ticket.id) : null;
   }
 
   @FieldResolver(() => User, { description: 'User who started the run; null for runs started by a message, schedule or partner.', nullable: true })

@@ -25,6 +25,13 @@ export function createTicketLoaders(ctx: Omit<Context, 'loaders'>) {
   return {
     byId: byIdLoader(ctx.em, Ticket, scopeOptions(ctx)),
 
+    /**
+     * Tickets that only answer GraphQL (`ticket(id)`, a comment's or run's ticket): read lean,
+     * as list pages are, so none enters the identity map. A service that changes a ticket, or
+     * passes it to one that may, loads it with `byId`.
+     */
+    readById: byIdLoader(ctx.em, Ticket, { ...scopeOptions(ctx), lean: true }),
+
     /** The first `limit` comments (oldest first) of many tickets in one query. */
     firstComments: comments.first,
 

@@ -118,7 +118,7 @@ export class TicketCommentResolver {
 
   @FieldResolver(() => Ticket, { description: 'Ticket the comment is on.' })
   ticket(@Root() comment: TicketComment, @Ctx() ctx: Context): Promise<Ticket | null> {
-    return ctx.loaders.tickets.byId.load(comment.ticket.id);
+    return ctx.loaders.tickets.readById.load(comment.ticket.id);
   }
 }
 
@@ -146,6 +146,6 @@ export class TicketAttachmentResolver {
 
   @FieldResolver(() => Ticket, { description: 'Ticket the file is attached to.' })
   ticket(@Root() attachment: TicketAttachment, @Ctx() ctx: Context): Promise<Ticket | null> {
-    return ctx.loaders.tickets.byId.load(attachment.ticket.id);
+    return ctx.loaders.tickets.readById.load(attachment.ticket.id);
   }
 }

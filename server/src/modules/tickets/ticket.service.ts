@@ -60,7 +60,7 @@ export async function listTickets(ctx: Context, args: TicketsArgs): Promise<Conn
 }
 
 export async function getTicket(ctx: Context, id: string): Promise<Ticket> {
-  const ticket = await ctx.loaders.tickets.byId.load(id);
+  const ticket = await ctx.loaders.tickets.readById.load(id);
   if (!ticket) throw notFound('Ticket');
   await auditPlatformAccess(ctx, 'ticket', { ticketId: id }, ticket.tenant.id);
   return ticket;
