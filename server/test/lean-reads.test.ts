@@ -86,7 +86,7 @@ describe('lean list reads', () => {
     }
   });
 
-  it('builds a page\'s statement once per shape: later pages, cursors and tenants only bind their values', async () => {
+  it('builds a page\'s statement (and its count) once per shape: later pages, cursors and tenants only bind their values', async () => {
     const acme = await t.tenantId('acme');
     const globex = await t.tenantId('globex');
     const sort = dateSort<Ticket>('createdAt', SortDirection.DESC);
@@ -117,6 +117,18 @@ describe('lean list reads', () => {
     const third = await page(acme, after);
     expect(third.built).toBe(0);
     expect(third.result.nodes.map((n) => n.id)).toEqual(acmeIds.slice(14, 21));
+    // totalCount is learned the same way: the second tenant's count builds nothing and counts only its rows.
+    const counted = async (tenantId: string) => {
+      const em = tenantEm(tenantId);
+      const result = await paginate({ em, entity: Ticket, where: {}, args: { first: 7 }, sort });
+      const builds = jest.spyOn(em, 'createQueryBuilder');
+      const total = await result.countTotal();
+      const built = builds.mock.calls.length;
+      builds.mockRestore();
+      return { total, built };
+    };
+    expect((await counted(acme)).total).toBe(acmeIds.length);
+    expect(await counted(globex)).toEqual({ total: globexIds.length, built: 0 });
     // The learned statement still fails closed: a fork without a tenant is refused before any SQL.
     await expect(paginate({ em: t.orm.em.fork(), entity: Ticket, where: {}, args: { first: 7 }, sort })).rejects.toThrow();
   });

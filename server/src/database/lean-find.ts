@@ -167,22 +167,48 @@ export async function leanFind<T extends object>(
     const rows = await em.getDriver().find<T>(name, processed as ObjectQuery<T>, driverOptions);
     return rows.map((row) => leanOf<T>(shape, row as Row));
   }
-  // The statement for this condition's shape, when one was learned (statement-shapes.ts).
+  const driver = em.getDriver();
+  const rows = await learnedRows(em, 'rows', name, processed, options);
+  return rows.map((row) => leanOf<T>(shape, driver.mapResult(row as never, meta) as Row));
+}
+
+/**
+ * em.count for reads that only answer GraphQL (a connection's totalCount): the same condition
+ * processing (the tenant filter applies and fails closed) and the same statement, learned once
+ * per condition shape like leanFind's.
+ */
+export async function leanCount<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, options: Pick<FindOptions<T>, 'filters'> = {}): Promise<number> {
+  if (em.getTransactionContext()) return em.count(entity, where, options);
+  const name = Utils.className(entity);
+  const processed = await (em as unknown as WhereProcessor).processWhere<T>(name, where, options, 'read');
+  const [row] = await learnedRows(em, 'count', name, processed, options);
+  return Number(row?.count ?? 0);
+}
+
+/**
+ * Runs the select (`rows`: every column) or count of `name`'s rows meeting the processed
+ * condition, as a prepared statement: the statement its shape taught (statement-shapes.ts), or,
+ * the first time, the one the ORM's query builder writes.
+ */
+async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, processed: FilterQuery<T>, options: FindOptions<T>): Promise<Row[]> {
   const values: unknown[] = [];
   // The limit and a non-zero offset follow the condition's values (knex writes no offset of 0).
   const { limit, offset } = options;
   const extra = [limit, offset || undefined].filter((v) => v !== undefined);
   const paging = `${limit === undefined ? '-' : limit > 0 ? 'L' : '0'}${offset ? 'O' : '-'}`;
-  const key = `${name}|${JSON.stringify(options.orderBy ?? null)}|${JSON.stringify(options.filters ?? null)}|${paging}|${shapeKey(processed, values)}`;
+  const key = `${kind}|${name}|${JSON.stringify(options.orderBy ?? null)}|${JSON.stringify(options.filters ?? null)}|${paging}|${shapeKey(processed, values)}`;
   const known = statementShapes.find(key);
   let statement: { sql: string; bindings: readonly unknown[] };
   if (known) {
     statement = { sql: known.text, bindings: [...known.slots.map((i) => values[i]), ...extra] };
   } else {
     const build = (condition: unknown) => {
-      const qb = em.createQueryBuilder<T>(name).select('*').where(condition as ObjectQuery<T>);
+      const qb = em.createQueryBuilder<T>(name);
+      if (kind === 'count') qb.count();
+      else qb.select('*');
+      qb.where(condition as ObjectQuery<T>);
       if (options.orderBy) qb.orderBy(options.orderBy);
-      if (options.limit !== undefined || options.offset !== undefined) qb.limit(options.limit, options.offset);
+      if (limit !== undefined || offset !== undefined) qb.limit(limit, offset);
       return qb;
     };
     const qb = build(processed);
@@ -193,12 +219,10 @@ export async function leanFind<T extends object>(
     // other text and is not learned.
     if (known === undefined) statementShapes.learn(key, processed, values, extra, statement, (condition) => build(condition).getKnexQuery().toSQL().toNative());
   }
-  const driver = em.getDriver();
-  const rows = await preparedRows(em, statement.sql, statement.bindings as unknown[]);
-  return rows.map((row) => leanOf<T>(shape, driver.mapResult(row as never, meta) as Row));
+  return preparedRows(em, statement.sql, statement.bindings as unknown[]);
 }
 
-/** Statements learned per condition shape, for every leanFind outside a transaction. */
+/** Statements learned per condition shape, for every leanFind and leanCount outside a transaction. */
 const statementShapes = new StatementShapes();
 
 /** Statements with more values than this (long `in` lists) are sent unnamed, so each connection keeps a bounded set. */

@@ -1,6 +1,6 @@
 import type { EntityName, FilterQuery, FindOptions, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { leanFind } from '../../database/lean-find';
+import { leanCount, leanFind } from '../../database/lean-find';
 import { badInput } from '../errors';
 import { type ConnectionArgs, type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from './connection';
 import { type CursorValue, decodeCursor, encodeCursor } from './cursor';
@@ -183,6 +183,6 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
     hasPreviousPage = hasMore;
   }
   let total: Promise<number> | undefined;
-  const countTotal = () => (total ??= em.count(entity, where, { filters: input.options?.filters }));
+  const countTotal = () => (total ??= leanCount(em, entity, where, { filters: input.options?.filters }));
   return connectionOf(pageRows, sort, { hasNextPage, hasPreviousPage }, countTotal);
 }
