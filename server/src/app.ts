@@ -90,6 +90,9 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   app.disable('x-powered-by');
+  // No ETag on answers built in memory: a GraphQL answer is POSTed and never revalidated, and the
+  // hash over each body cost as much CPU as a list page's SQL. Static files keep theirs (sendFile).
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
 

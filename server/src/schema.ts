@@ -1,5 +1,5 @@
 import './common/node-compat';
-import { type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, isInterfaceType } from 'graphql';
+import { type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, isInterfaceType, isObjectType } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
@@ -65,6 +65,55 @@ function plainPropertiesResolveThemselves(): void {
   }
 }
 
+/** One instance of each resolver class, as type-graphql's default container keeps them, but found by a map lookup. */
+const resolverInstances = new Map<Function, object>();
+const container = {
+  get(target: Function): object {
+    let instance = resolverInstances.get(target);
+    if (!instance) {
+      instance = new (target as new () => object)();
+      resolverInstances.set(target, instance);
+    }
+    return instance;
+  },
+};
+
+type Param = NonNullable<ReturnType<typeof getMetadataStorage>['fieldResolvers'][number]['params']>[number];
+
+/**
+ * A resolver class's field method that takes only the parent (`@Root`), the context (`@Ctx`) and
+ * `@Info`, with no middleware or roles (a ticket's requester, a comment's author), called
+ * directly. type-graphql's own resolver, per field of every row, sorts the parameters, searches its
+ * container for the class's instance and checks each parameter's kind before calling the same
+ * method with the same values. A parent that is not an instance of the declared class (which
+ * type-graphql would convert) takes type-graphql's own path.
+ */
+function directFieldResolvers(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  for (const meta of storage.fieldResolvers) {
+    if (meta.kind !== 'external' || meta.middlewares?.length || meta.roles?.length || !meta.getObjectType) continue;
+    const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index);
+    if (!params.every((p) => (p.kind === 'root' && !p.propertyName) || (p.kind === 'context' && !p.propertyName) || p.kind === 'info')) continue;
+    const objectClass = meta.getObjectType();
+    const typeName = storage.objectTypes.find((o) => o.target === objectClass)?.name;
+    const type = typeName ? schema.getType(typeName) : undefined;
+    const field = isObjectType(type) ? type.getFields()[meta.schemaName] : undefined;
+    const fallback = field?.resolve;
+    if (!field || !fallback) continue;
+    const instance = container.get(meta.target) as Record<string, (...args: unknown[]) => unknown>;
+    const method = instance[meta.methodName];
+    if (typeof method !== 'function') continue;
+    const rootClass = params.find((p): p is Extract<Param, { kind: 'root' }> => p.kind === 'root')?.getType?.();
+    const isInstance = typeof rootClass === 'function' ? (root: unknown) => root == null || root instanceof rootClass : () => true;
+    const pick = params.map((p) => p.kind);
+    const call: GraphQLFieldResolver<unknown, unknown> =
+      pick.join() === 'root,context'
+        ? (root, _args, context) => method.call(instance, root, context)
+        : (root, _args, context, info) => method.apply(instance, pick.map((kind) => (kind === 'root' ? root : kind === 'context' ? context : info)));
+    field.resolve = (root, args, context, info) => (isInstance(root) ? call(root, args, context, info) : fallback(root, args, context, info));
+  }
+}
+
 /** The schema exactly as type-graphql emits it, before permissions. */
 export async function buildBareSchema(): Promise<GraphQLSchema> {
   const [first, ...rest] = modules.flatMap((m) => m.resolvers ?? []);
@@ -76,6 +125,7 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
     // Every argument: refuse text that cannot be stored (NUL, lone surrogates), then
     // class-validator as type-graphql would run it (a validateFn replaces that step).
     validateFn: validateArgument,
+    container,
     emitSchemaFile: false,
     pubSub: NO_PUBSUB,
   });
@@ -89,6 +139,7 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
   const node = schema.getType('Node');
   if (!isInterfaceType(node)) throw new Error('the schema has no Node interface');
   node.resolveType = nodeTypeName;
+  directFieldResolvers(schema);
   const subscription = schema.getSubscriptionType();
   if (subscription) subscription.description = 'Live changes over WebSocket (graphql-transport-ws at /graphql); each event is read with your permissions, as a query would.';
   return schema;

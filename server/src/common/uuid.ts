@@ -1,7 +1,22 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 let lastMs = 0;
 let seq = 0;
+
+/** Random bytes drawn from the system in blocks (as Node's randomUUID does), not one call per id. */
+const pool = Buffer.alloc(16 * 256);
+let poolOffset = pool.length;
+
+function randomBlock(): Buffer {
+  if (poolOffset + 16 > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  // A view, written and read once before the pool moves on (never kept).
+  const block = pool.subarray(poolOffset, poolOffset + 16);
+  poolOffset += 16;
+  return block;
+}
 
 /**
  * UUIDv7 (RFC 9562): 48-bit unix milliseconds, then random bits. Ids sort by creation time,
@@ -9,15 +24,16 @@ let seq = 0;
  * monotonic within the same millisecond.
  */
 export function uuidv7(now: number = Date.now()): string {
+  const b = randomBlock();
   if (now <= lastMs) {
     seq = (seq + 1) & 0xfff;
     if (seq === 0) lastMs += 1;
     now = lastMs;
   } else {
     lastMs = now;
-    seq = randomBytes(2).readUInt16BE(0) & 0x7ff;
+    // The counter starts at a random point below half its range, from bytes the id overwrites anyway.
+    seq = b.readUInt16BE(6) & 0x7ff;
   }
-  const b = randomBytes(16);
   b.writeUIntBE(now, 0, 6);
   b[6] = 0x70 | ((seq >> 8) & 0x0f);
   b[7] = seq & 0xff;

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { isObjectType, type GraphQLResolveInfo } from 'graphql';
+import { buildBareSchema } from '../src/schema';
+import { Ticket } from '../src/modules/tickets/ticket.entity';
+
+/**
+ * Field methods that take only the parent and the context are called directly (schema.ts,
+ * directFieldResolvers), not through type-graphql's per-call parameter machinery. Either way the
+ * method sees the parent as an instance of its class.
+ */
+describe('direct field resolvers', () => {
+  it('call the resolver method with the parent and the context, and convert a plain parent as type-graphql would', async () => {
+    const schema = await buildBareSchema();
+    const type = schema.getType('Ticket');
+    if (!isObjectType(type)) throw new Error('no Ticket type');
+    const resolve = type.getFields().requester?.resolve;
+    if (!resolve) throw new Error('Ticket.requester has no resolver');
+    const seen: unknown[] = [];
+    const context = { loaders: { users: { byId: { load: (id: string) => (seen.push(id), Promise.resolve({ id, name: `user ${id}` })) } } } };
+    const info = {} as GraphQLResolveInfo;
+
+    const instance = Object.assign(Object.create(Ticket.prototype) as Ticket, { requester: { id: 'u-1' } });
+    await expect(resolve(instance, {}, context, info)).resolves.toEqual({ id: 'u-1', name: 'user u-1' });
+    // A parent that is not a Ticket takes type-graphql's own path, which converts it first.
+    await expect(resolve({ requester: { id: 'u-2' } }, {}, context, info)).resolves.toEqual({ id: 'u-2', name: 'user u-2' });
+    expect(seen).toEqual(['u-1', 'u-2']);
+  });
+});
