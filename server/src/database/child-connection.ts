@@ -69,10 +69,11 @@ async function childrenOf<T extends object>(
          where ${parent} = any(${pgArray(parentIds)}::uuid[]) and ${whereOf(list, reach)}
       ) ranked ${sqlText(joined?.joins.join(' ') ?? '')} where __rn <= ${bound} order by __parent, __rn`;
   });
-  if (joined) for (const row of rows) splitIncluded(ctx.em, row, joined.related);
+  if (joined) for (const row of rows) splitIncluded(row, joined.related);
   const grouped = groupBy(rows, (row) => String(row.__parent));
-  // Nested lists only answer GraphQL fields: lean objects, outside the identity map.
-  return parentIds.map((id) => leanFromRows(ctx.em, list.entity, (grouped.get(id) ?? []).map(({ __parent: _parent, __rn: _rn, ...row }) => row)));
+  // Nested lists only answer GraphQL fields: lean objects, outside the identity map (the mapper
+  // reads the entity's own columns and leaves __parent, __rn and an include's columns aside).
+  return parentIds.map((id) => leanFromRows(ctx.em, list.entity, grouped.get(id) ?? []));
 }
 
 /** How many children each parent has (all of them, not just a page): one grouped statement. */

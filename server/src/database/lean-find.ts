@@ -58,15 +58,66 @@ function leanOf<T>(shape: LeanShape, data: Row): T {
   return Object.setPrototypeOf(obj, shape.prototype) as T;
 }
 
+/** Turns one row, as PostgreSQL names its columns, into a lean object (see leanOf). */
+type RowMapper = (row: Row) => object;
+
+const rowMappers = new Map<EntityMetadata, Map<string, RowMapper>>();
+
+/**
+ * The row mapper of `meta`'s rows whose columns carry `prefix` (an include's `j0__`, or none):
+ * compiled once per entity and prefix into one function that reads each column by its literal
+ * name and builds the object in one literal, so every lean object of an entity has the same
+ * shape. It does what the ORM's result mapping and leanOf did in two passes: column to property,
+ * timestamps parsed as the ORM parses them, booleans as booleans, custom types converted,
+ * a many-to-one column as `{ id }`. Columns the row does not have (a hidden column an include
+ * leaves out) map to undefined; columns that belong to no property (`__parent`) are ignored.
+ */
+function rowMapper(em: EntityManager, meta: EntityMetadata, prefix = ''): RowMapper {
+  let byPrefix = rowMappers.get(meta);
+  if (!byPrefix) rowMappers.set(meta, (byPrefix = new Map<string, RowMapper>()));
+  const known = byPrefix.get(prefix);
+  if (known) return known;
+  const platform = em.getPlatform();
+  const tz = platform.getTimezone();
+  // A timestamp without an offset is read in the configured zone, as the ORM's result mapping does.
+  const zoned = tz && tz !== 'local' ? (value: string) => (value.includes('+') || value.lastIndexOf('-') > 10 || value.endsWith('Z') ? value : value + tz) : (value: string) => value;
+  const helpers: unknown[] = [meta.class.prototype, (value: string) => platform.parseDate(zoned(value))];
+  const helper = (fn: unknown) => `h[${helpers.push(fn) - 1}]`;
+  const entries: string[] = [];
+  for (const prop of meta.props) {
+    if (prop.persist === false || prop.fieldNames?.length !== 1) continue;
+    const column = `row[${JSON.stringify(prefix + prop.fieldNames[0])}]`;
+    const key = JSON.stringify(prop.name);
+    if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
+      entries.push(`${key}: (v = ${column}) == null ? v : { id: v }`);
+    } else if (prop.kind === ReferenceKind.SCALAR) {
+      if (prop.customType) {
+        const custom = prop.customType;
+        entries.push(`${key}: (v = ${column}) == null ? v : ${helper((value: unknown): unknown => custom.convertToJSValue(value, platform) as unknown)}(v)`);
+      } else if (prop.runtimeType === 'Date' && !platform.isNumericProperty(prop)) {
+        entries.push(`${key}: (v = ${column}) == null || v instanceof Date ? v : typeof v === 'string' ? h[1](v) : ${helper((value: unknown) => platform.parseDate(Number(value)))}(v)`);
+      } else if (prop.runtimeType === 'boolean') {
+        entries.push(`${key}: (v = ${column}) == null ? v : !!v`);
+      } else {
+        entries.push(`${key}: ${column}`);
+      }
+    }
+  }
+  // Compiled once per entity from its metadata; every name in the text is quoted with JSON.stringify.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const compile = new Function('h', `"use strict"; const proto = h[0]; return function map${meta.className}(row) { let v; return Object.setPrototypeOf({ ${entries.join(', ')} }, proto); };`) as (h: unknown[]) => RowMapper;
+  const mapper = compile(helpers);
+  byPrefix.set(prefix, mapper);
+  return mapper;
+}
+
 /**
  * Rows of `entity` read by raw SQL (column names, as `select x.*` returns them) as lean objects:
  * for nested lists that only answer GraphQL fields.
  */
 export function leanFromRows<T extends object>(em: EntityManager, entity: EntityName<T>, rows: readonly Row[]): T[] {
-  const meta = em.getMetadata().get<T>(Utils.className(entity));
-  const shape = shapeOf(em, meta as EntityMetadata);
-  const driver = em.getDriver();
-  return rows.map((row) => leanOf<T>(shape, driver.mapResult(row as never, meta) as Row));
+  const map = rowMapper(em, em.getMetadata().get<T>(Utils.className(entity)) as EntityMetadata);
+  return rows.map((row) => map(row) as T);
 }
 
 /**
@@ -89,9 +140,10 @@ export interface LeanInclude {
 
 /** The related rows of an include, as the statement names their columns. */
 interface IncludedRelation {
-  readonly meta: EntityMetadata;
-  readonly shape: LeanShape;
   readonly prefix: string;
+  /** The column that is never null in a related row (its primary key), with the prefix. */
+  readonly key: string;
+  readonly map: RowMapper;
   readonly prime: LeanInclude['prime'];
 }
 
@@ -121,28 +173,17 @@ export function includeJoins(em: EntityManager, meta: EntityMetadata, alias: str
     const [fk] = prop.fieldNames;
     const [pk] = target.getPrimaryProps()[0]?.fieldNames ?? ['id'];
     joins.push(`left join lateral (select * from ${quote(target.tableName)} where ${quote(pk ?? 'id')} = ${quote(alias)}.${quote(fk ?? '')}) as ${quote(joined)} on true`);
-    related.push({ meta: target, shape: shapeOf(em, target), prefix, prime: include.prime });
+    related.push({ prefix, key: prefix + (pk ?? 'id'), map: rowMapper(em, target, prefix), prime: include.prime });
   });
   return { columns, joins, related };
 }
 
-/** Takes each include's columns out of `row` (in place) and primes its loader with the related row, when there is one. */
-export function splitIncluded(em: EntityManager, row: Row, related: readonly IncludedRelation[]): void {
-  const driver = em.getDriver();
+/** Primes each include's loader with its related row, when `row` has one (a left join's columns are null when not). */
+export function splitIncluded(row: Row, related: readonly IncludedRelation[]): void {
   for (const r of related) {
-    const own: Row = {};
-    let present = false;
-    for (const key in row) {
-      if (!key.startsWith(r.prefix)) continue;
-      const value = row[key];
-      own[key.slice(r.prefix.length)] = value;
-      delete row[key];
-      if (value !== null) present = true;
-    }
-    if (present) {
-      const lean = leanOf<{ id: string }>(r.shape, driver.mapResult(own as never, r.meta) as Row);
-      r.prime(lean.id, lean);
-    }
+    if (row[r.key] == null) continue;
+    const lean = r.map(row) as { id: string };
+    r.prime(lean.id, lean);
   }
 }
 
@@ -167,9 +208,9 @@ export async function leanFind<T extends object>(
     const rows = await em.getDriver().find<T>(name, processed as ObjectQuery<T>, driverOptions);
     return rows.map((row) => leanOf<T>(shape, row as Row));
   }
-  const driver = em.getDriver();
+  const map = rowMapper(em, meta as EntityMetadata);
   const rows = await learnedRows(em, 'rows', name, processed, options);
-  return rows.map((row) => leanOf<T>(shape, driver.mapResult(row as never, meta) as Row));
+  return rows.map((row) => map(row) as T);
 }
 
 /**
