@@ -58,7 +58,8 @@ describe('lean list reads', () => {
       const em = tenantEm(acme);
       const hydrated = await em.find<Record<string, unknown>>(meta.className, { id: { $in: lean.map((r) => r.id) } });
       for (const row of lean) {
-        expect(Object.getPrototypeOf(row)).toBe(meta.class.prototype);
+        expect(row).toBeInstanceOf(meta.class);
+        expect(row.constructor).toBe(meta.class);
         const entity = hydrated.find((h) => h.id === row.id);
         for (const prop of meta.props) {
           if (prop.persist === false || (prop.kind !== ReferenceKind.SCALAR && prop.kind !== ReferenceKind.MANY_TO_ONE)) continue;

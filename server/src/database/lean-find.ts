@@ -65,8 +65,8 @@ const rowMappers = new Map<EntityMetadata, Map<string, RowMapper>>();
 
 /**
  * The row mapper of `meta`'s rows whose columns carry `prefix` (an include's `j0__`, or none):
- * compiled once per entity and prefix into one function that reads each column by its literal
- * name and builds the object in one literal, so every lean object of an entity has the same
+ * compiled once per entity and prefix into a constructor that reads each column by its literal
+ * name and assigns every property in one order, so every lean object of an entity has the same
  * shape. It does what the ORM's result mapping and leanOf did in two passes: column to property,
  * timestamps parsed as the ORM parses them, booleans as booleans, custom types converted,
  * a many-to-one column as `{ id }`. Columns the row does not have (a hidden column an include
@@ -81,31 +81,40 @@ function rowMapper(em: EntityManager, meta: EntityMetadata, prefix = ''): RowMap
   const tz = platform.getTimezone();
   // A timestamp without an offset is read in the configured zone, as the ORM's result mapping does.
   const zoned = tz && tz !== 'local' ? (value: string) => (value.includes('+') || value.lastIndexOf('-') > 10 || value.endsWith('Z') ? value : value + tz) : (value: string) => value;
-  const helpers: unknown[] = [meta.class.prototype, (value: string) => platform.parseDate(zoned(value))];
+  // h[0]: the objects' prototype (below); h[1]: the timestamp parser; then custom type converters.
+  const helpers: unknown[] = [null, (value: string) => platform.parseDate(zoned(value))];
   const helper = (fn: unknown) => `h[${helpers.push(fn) - 1}]`;
-  const entries: string[] = [];
+  const assigned: { name: string; value: string }[] = [];
   for (const prop of meta.props) {
     if (prop.persist === false || prop.fieldNames?.length !== 1) continue;
     const column = `row[${JSON.stringify(prefix + prop.fieldNames[0])}]`;
-    const key = JSON.stringify(prop.name);
+    const assign = (value: string) => assigned.push({ name: prop.name, value });
     if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
-      entries.push(`${key}: (v = ${column}) == null ? v : { id: v }`);
+      assign(`(v = ${column}) == null ? v : { id: v }`);
     } else if (prop.kind === ReferenceKind.SCALAR) {
       if (prop.customType) {
         const custom = prop.customType;
-        entries.push(`${key}: (v = ${column}) == null ? v : ${helper((value: unknown): unknown => custom.convertToJSValue(value, platform) as unknown)}(v)`);
+        assign(`(v = ${column}) == null ? v : ${helper((value: unknown): unknown => custom.convertToJSValue(value, platform) as unknown)}(v)`);
       } else if (prop.runtimeType === 'Date' && !platform.isNumericProperty(prop)) {
-        entries.push(`${key}: (v = ${column}) == null || v instanceof Date ? v : typeof v === 'string' ? h[1](v) : ${helper((value: unknown) => platform.parseDate(Number(value)))}(v)`);
+        assign(`(v = ${column}) == null || v instanceof Date ? v : typeof v === 'string' ? h[1](v) : ${helper((value: unknown) => platform.parseDate(Number(value)))}(v)`);
       } else if (prop.runtimeType === 'boolean') {
-        entries.push(`${key}: (v = ${column}) == null ? v : !!v`);
+        assign(`(v = ${column}) == null ? v : !!v`);
       } else {
-        entries.push(`${key}: ${column}`);
+        assign(column);
       }
     }
   }
+  // The objects' prototype: the entity's own, under a layer of plain data properties that shadow
+  // the ORM's change-tracking accessors (so the constructor's assignments never reach them), with
+  // a constructor property that names the entity class (Node's resolveType reads constructor.name).
+  helpers[0] = Object.create(meta.class.prototype as object, {
+    constructor: { value: meta.class, writable: true, configurable: true },
+    ...Object.fromEntries(assigned.map(({ name }) => [name, { value: undefined, writable: true, configurable: true }])),
+  }) as object;
+  const body = assigned.map(({ name, value }) => `this[${JSON.stringify(name)}] = ${value};`).join(' ');
   // Compiled once per entity from its metadata; every name in the text is quoted with JSON.stringify.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const compile = new Function('h', `"use strict"; const proto = h[0]; return function map${meta.className}(row) { let v; return Object.setPrototypeOf({ ${entries.join(', ')} }, proto); };`) as (h: unknown[]) => RowMapper;
+  const compile = new Function('h', `"use strict"; function Lean(row) { let v; ${body} } Lean.prototype = h[0]; return (row) => new Lean(row);`) as (h: unknown[]) => RowMapper;
   const mapper = compile(helpers);
   byPrefix.set(prefix, mapper);
   return mapper;

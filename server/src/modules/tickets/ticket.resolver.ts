@@ -51,12 +51,12 @@ export class TicketResolver {
   }
 
   @FieldResolver(() => User, { description: 'User who opened the ticket.' })
-  async requester(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<User | null> {
+  requester(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<User | null> {
     return ctx.loaders.users.byId.load(ticket.requester.id);
   }
 
   @FieldResolver(() => User, { description: 'User working on the ticket; null when unassigned.', nullable: true })
-  async assignee(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<User | null> {
+  assignee(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<User | null> | null {
     return ticket.assignee ? ctx.loaders.users.byId.load(ticket.assignee.id) : null;
   }
 
