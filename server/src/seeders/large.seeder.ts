@@ -12,9 +12,13 @@ export interface LargeScale {
   tickets: number;
   events: number;
   runs: number;
+  /** KYC cases, audit log entries and inbound messages, spread evenly over the tenants (0 when left out). */
+  kycCases?: number;
+  auditLogs?: number;
+  messages?: number;
 }
 
-export const LARGE_SCALE: LargeScale = { tenants: 20, tickets: 200_000, events: 1_000_000, runs: 100_000 };
+export const LARGE_SCALE: LargeScale = { tenants: 20, tickets: 200_000, events: 1_000_000, runs: 100_000, kycCases: 40_000, auditLogs: 200_000, messages: 100_000 };
 
 /** Rows per INSERT … SELECT: large enough to be fast, small enough to show progress. */
 const CHUNK = 50_000;
@@ -61,7 +65,8 @@ const uuidArray = (ids: readonly string[]) => `array[${sqlList(ids)}]::uuid[]`;
 
 /**
  * A benchmark-sized dataset, in bulk: tenants `large-01…` with members, tickets with comments,
- * system events and finished automation runs of the demo tools, each written by INSERT … SELECT over generate_series on the server, so a
+ * system events, finished automation runs of the demo tools, KYC cases, audit log entries and
+ * inbound messages, each written by INSERT … SELECT over generate_series on the server, so a
  * million rows take seconds, not hours. Values are derived from the row number, so two runs
  * build the same shapes. Idempotent: does nothing when `large-01` exists.
  */
@@ -76,7 +81,10 @@ export async function seedLargeData(orm: MikroORM, logger: Logger, scale: LargeS
   await insertTickets(em, tenants, scale.tickets, new Progress('tickets', scale.tickets, out));
   await insertEvents(em, tenants, scale.events, new Progress('events', scale.events, out));
   await insertRuns(em, tenants, scale.runs, new Progress('runs', scale.runs, out));
-  await em.execute('analyze tickets, ticket_comments, system_events, automation_runs');
+  await perTenant(tenants, scale.kycCases ?? 0, new Progress('kyc cases', scale.kycCases ?? 0, out), (tenant, from, to) => em.execute(kycCasesSql(tenant, from, to)));
+  await perTenant(tenants, scale.auditLogs ?? 0, new Progress('audit log', scale.auditLogs ?? 0, out), (tenant, from, to) => em.execute(auditLogsSql(tenant, from, to)));
+  await perTenant(tenants, scale.messages ?? 0, new Progress('messages', scale.messages ?? 0, out), (tenant, from, to) => em.execute(messagesSql(tenant, from, to)));
+  await em.execute('analyze tickets, ticket_comments, system_events, automation_runs, kyc_cases, audit_logs, inbound_messages');
   logger.info({ ...scale, seconds: Math.round((Date.now() - started) / 1000) }, 'seeded large dataset');
   return true;
 }
@@ -183,4 +191,54 @@ async function insertRuns(em: EntityManager, tenants: LargeTenant[], total: numb
                            (array['SUCCEEDED','SUCCEEDED','SUCCEEDED','SUCCEEDED','FAILED','CANCELLED'])[1 + (n * 11) % 6] as st) as x`);
     progress.add(to - from + 1);
   }
+}
+
+/** Rows 1..count of each tenant's share of `total`, in chunks, through `insert`. */
+async function perTenant(tenants: LargeTenant[], total: number, progress: Progress, insert: (tenant: LargeTenant, from: number, to: number) => Promise<unknown>): Promise<void> {
+  const share = Math.floor(total / tenants.length);
+  for (const [index, tenant] of tenants.entries()) {
+    const count = index === tenants.length - 1 ? total - share * (tenants.length - 1) : share;
+    for (let from = 1; from <= count; from += CHUNK) {
+      const to = Math.min(count, from + CHUNK - 1);
+      await insert(tenant, from, to);
+      progress.add(to - from + 1);
+    }
+  }
+}
+
+/** KYC cases in every status, created by the tenant's members over the last 200 days. */
+function kycCasesSql(tenant: LargeTenant, from: number, to: number): string {
+  return `
+    insert into kyc_cases (id, created_at, updated_at, tenant_id, subject_kind, subject_name, details, status, created_by_id, submitted_at, version)
+    select gen_random_uuid(), at, at, '${tenant.id}', kind, 'Subject ' || n,
+           case when kind = 'PERSON' then jsonb_build_object('fullName', 'Subject ' || n, 'dateOfBirth', '1980-01-01', 'nationality', 'DE', 'address', null)
+                else jsonb_build_object('legalName', 'Subject ' || n, 'country', 'DE', 'registrationNumber', 'HRB' || n, 'vatNumber', null, 'address', null) end,
+           st, (${uuidArray(tenant.userIds)})[1 + (n * 17) % ${tenant.userIds.length}],
+           case when st <> 'DRAFT' then at + interval '1 hour' end, 1
+    from generate_series(${from}, ${to}) as n,
+         lateral (select now() - (n % (200 * 86400)) * interval '1 second' as at,
+                         (array['PERSON','BUSINESS'])[1 + n % 2] as kind,
+                         (array['DRAFT','SUBMITTED','IN_REVIEW','NEEDS_INFO','APPROVED','REJECTED'])[1 + (n * 7) % 6] as st) as x`;
+}
+
+/** Audit entries of the tenant's members changing tickets, over the last 90 days. */
+function auditLogsSql(tenant: LargeTenant, from: number, to: number): string {
+  return `
+    insert into audit_logs (id, created_at, updated_at, tenant_id, actor_id, action, target_type, target_id, diff, ip)
+    select gen_random_uuid(), at, at, '${tenant.id}', (${uuidArray(tenant.userIds)})[1 + (n * 13) % ${tenant.userIds.length}],
+           (array['ticket.update','ticket.comment','member.role_change','flag.override'])[1 + n % 4], 'Ticket', 'bench-' || n,
+           jsonb_build_object('status', jsonb_build_array('OPEN', 'PENDING')), '203.0.113.' || (n % 250)
+    from generate_series(${from}, ${to}) as n, lateral (select now() - (n % (90 * 86400)) * interval '1 second' as at) as x`;
+}
+
+/** Inbound messages (mail, webhook, API) in every status, received over the last 60 days. */
+function messagesSql(tenant: LargeTenant, from: number, to: number): string {
+  return `
+    insert into inbound_messages (id, created_at, updated_at, tenant_id, channel, sender, subject, payload, external_id, received_at, status, processed_at, correlation_id)
+    select gen_random_uuid(), at, at, '${tenant.id}', (array['EMAIL','WEBHOOK','API'])[1 + n % 3], 'sender' || (n % 50) || '@customer.test',
+           (array[${sqlList(SUBJECTS)}])[1 + (n * 7) % ${SUBJECTS.length}], jsonb_build_object('text', 'Generated message ' || n || ' for benchmarks.'),
+           'large-msg-' || n, at, st, case when st <> 'RECEIVED' then at + interval '2 seconds' end, 'large-msg-' || n
+    from generate_series(${from}, ${to}) as n,
+         lateral (select now() - (n % (60 * 86400)) * interval '1 second' as at,
+                         (array['PROCESSED','PROCESSED','PROCESSED','FAILED','IGNORED','RECEIVED'])[1 + (n * 5) % 6] as st) as x`;
 }

@@ -5,7 +5,7 @@ import { seedLargeData } from '../large.seeder';
 /** The bulk seeder at a small scale: same code path as `--scale large`, numbers a test can check. */
 describe('large seeder', () => {
   let t: TestApp;
-  const scale = { tenants: 3, tickets: 301, events: 1_003, runs: 602 };
+  const scale = { tenants: 3, tickets: 301, events: 1_003, runs: 602, kycCases: 61, auditLogs: 92, messages: 31 };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -19,6 +19,21 @@ describe('large seeder', () => {
     expect(await t.count(`select count(*) as n from tickets k join tenants t on t.id = k.tenant_id where t.slug like 'large-%'`)).toBe(301);
     expect(await t.count(`select count(*) as n from system_events where source = 'bench'`)).toBe(1_003);
     expect(await t.count(`select count(*) as n from automation_runs where correlation_id like 'large-run-%'`)).toBe(602);
+    expect(await t.count(`select count(*) as n from kyc_cases k join tenants t on t.id = k.tenant_id where t.slug like 'large-%'`)).toBe(61);
+    expect(await t.count(`select count(*) as n from audit_logs a join tenants t on t.id = a.tenant_id where t.slug like 'large-%'`)).toBe(92);
+    expect(await t.count(`select count(*) as n from inbound_messages m join tenants t on t.id = m.tenant_id where t.slug like 'large-%'`)).toBe(31);
+  });
+
+  it('makes the KYC cases, audit log and messages readable through the API as a tenant owner pages them', async () => {
+    const { accessToken } = await t.login('owner0@large-03.test');
+    const res = await t.gql<{ kycCases: { totalCount: number }; auditLogs: { totalCount: number }; messages: { totalCount: number } }>(
+      '{ kycCases(first: 5) { totalCount } auditLogs(first: 5) { totalCount } messages(first: 5) { totalCount } }',
+      {},
+      { token: accessToken },
+    );
+    expect(res.errors).toBeUndefined();
+    // The last tenant takes the remainder of each share; its own sign-in adds one audit entry.
+    expect(res.data).toEqual({ kycCases: { totalCount: 21 }, auditLogs: { totalCount: 32 + 1 }, messages: { totalCount: 11 } });
   });
 
   it('writes only finished runs, spread over the large tenants, so the executor has no backlog', async () => {
