@@ -72,6 +72,23 @@ describe('statements per list page', () => {
     expect(nodes.map((n) => n.assignee?.id ?? null)).toEqual(expected.map((e) => (e.assignee_id ? toGlobalId('User', e.assignee_id) : null)));
   });
 
+  it('reads a page of runs with their tools in two statements: the page, then the tools it names in one batch', async () => {
+    const { accessToken: token } = await t.login('owner@acme.test');
+    const RUNS = '{ runs(first: 10, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { id status tool { id key name } } } }';
+    await t.gql(RUNS, {}, { token });
+    let res: Awaited<ReturnType<TestApp['gql']>> | undefined;
+    const again = await t.countQueries(async () => {
+      res = await t.gql(RUNS, {}, { token });
+    });
+    expectOk(res as never);
+    const nodes = (res?.data as { runs: { nodes: { tool: { key: string } }[] } }).runs.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((n) => typeof n.tool.key === 'string')).toBe(true);
+    expect(again.count).toBe(2);
+    expect(again.sql[0]).toMatch(/from "automation_runs"/);
+    expect(again.sql[1]).toMatch(/from "tools"/);
+  });
+
   it('reads a ticket\'s first comments with their authors in one statement (each comment may name another person)', async () => {
     const { accessToken: token } = await t.login('agent@acme.test');
     const acme = await t.tenantId('acme');

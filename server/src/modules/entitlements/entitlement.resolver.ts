@@ -47,7 +47,7 @@ export class EntitlementResolver {
 
   @FieldResolver(() => Tool, { nullable: true, description: 'The tool, for tool grants.' })
   tool(@Root() e: Entitlement, @Ctx() ctx: Context): Promise<Tool | null> | null {
-    return e.tool ? ctx.loaders.tools.byId.load(e.tool.id) : null;
+    return e.tool ? ctx.loaders.tools.readById.load(e.tool.id) : null;
   }
 
   @FieldResolver(() => Int, {

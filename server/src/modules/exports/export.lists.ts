@@ -126,7 +126,7 @@ export const EXPORT_LISTS: Readonly<Record<string, ExportList<unknown>>> = {
     header: ['id', 'tenant', 'tool', 'status', 'trigger', 'attempts', 'createdAt', 'startedAt', 'finishedAt', 'error', 'correlationId'],
     rows: async (ctx, nodes) => {
       const tenants = await tenantSlugs(ctx, nodes.map((r) => r.tenant.id));
-      const tools = await ctx.loaders.tools.byId.loadMany([...new Set(nodes.map((r) => r.tool.id))]);
+      const tools = await ctx.loaders.tools.readById.loadMany([...new Set(nodes.map((r) => r.tool.id))]);
       const toolKey = new Map<string, string>();
       for (const tool of tools) if (tool && !(tool instanceof Error)) toolKey.set(tool.id, tool.key);
       return nodes.map((r) => [

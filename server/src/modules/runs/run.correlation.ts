@@ -8,5 +8,5 @@ export const runCorrelationItems = correlationSource({
   entity: AutomationRun,
   access: runAccess,
   at: 'createdAt',
-  title: async (run, ctx) => `Run of ${(await ctx.loaders.tools.byId.load(run.tool.id))?.name ?? 'a tool'}: ${String(run.status).toLowerCase()}`,
+  title: async (run, ctx) => `Run of ${(await ctx.loaders.tools.readById.load(run.tool.id))?.name ?? 'a tool'}: ${String(run.status).toLowerCase()}`,
 });

@@ -43,7 +43,7 @@ export class RunResolver {
 
   @FieldResolver(() => Tool, { description: 'Tool that is run.' })
   tool(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<Tool | null> {
-    return ctx.loaders.tools.byId.load(run.tool.id);
+    return ctx.loaders.tools.readById.load(run.tool.id);
   }
 
   @FieldResolver(() => Ticket, { description: 'Ticket the run was started for; null when none.', nullable: true })

@@ -9,6 +9,11 @@ export function createToolLoaders(ctx: Omit<Context, 'loaders'>) {
   return {
     /** The catalog is global: no tenant filter applies to tools. */
     byId: byIdLoader(ctx.em, Tool),
+    /**
+     * Tools that only answer GraphQL (a run's, an entitlement's or a panel's tool, a run's title):
+     * read lean, outside the identity map. A service that changes a tool loads it with `byId`.
+     */
+    readById: byIdLoader(ctx.em, Tool, { lean: true }),
     panelById: byIdLoader(ctx.em, ToolPanel, scopeOptions(ctx)),
 
     /** The current tenant's panel of each tool (null outside a tenant), in one query. */

@@ -69,7 +69,7 @@ export class ToolPanelResolver {
 
   @FieldResolver(() => Tool, { description: 'Tool the panel runs.' })
   tool(@Root() panel: ToolPanel, @Ctx() ctx: Context): Promise<Tool | null> {
-    return ctx.loaders.tools.byId.load(panel.tool.id);
+    return ctx.loaders.tools.readById.load(panel.tool.id);
   }
 
   @FieldResolver(() => Tenant, { description: 'Tenant the panel belongs to.' })
