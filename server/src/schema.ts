@@ -78,39 +78,67 @@ const container = {
   },
 };
 
-type Param = NonNullable<ReturnType<typeof getMetadataStorage>['fieldResolvers'][number]['params']>[number];
+type FieldResolverMeta = ReturnType<typeof getMetadataStorage>['fieldResolvers'][number];
+type Param = NonNullable<FieldResolverMeta['params']>[number];
+
+/** The parameters of a field method, in order, when each is the parent, the context or the info. */
+function plainParams(meta: FieldResolverMeta): Param[] | null {
+  if (meta.middlewares?.length || meta.roles?.length) return null;
+  const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index);
+  return params.every((p) => (p.kind === 'root' && !p.propertyName) || (p.kind === 'context' && !p.propertyName) || p.kind === 'info') ? params : null;
+}
 
 /**
- * A resolver class's field method that takes only the parent (`@Root`), the context (`@Ctx`) and
- * `@Info`, with no middleware or roles (a ticket's requester, a comment's author), called
- * directly. type-graphql's own resolver, per field of every row, sorts the parameters, searches its
- * container for the class's instance and checks each parameter's kind before calling the same
- * method with the same values. A parent that is not an instance of the declared class (which
- * type-graphql would convert) takes type-graphql's own path.
+ * Field methods that take only the parent (`@Root`), the context (`@Ctx`) and `@Info`, with no
+ * middleware or roles, called directly: a resolver class's (a ticket's requester, a comment's
+ * author) and an object type's own (every entity's `id`, its `globalId()`). type-graphql's own
+ * resolver, per field of every row, converts the parent, sorts the parameters, searches its
+ * container for the resolver class's instance and checks each parameter's kind before calling the
+ * same method with the same values. Fields are matched to their method as type-graphql matches
+ * them; a parent that is not an instance of the class (which type-graphql would convert) takes
+ * type-graphql's own path.
  */
 function directFieldResolvers(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
-  for (const meta of storage.fieldResolvers) {
-    if (meta.kind !== 'external' || meta.middlewares?.length || meta.roles?.length || !meta.getObjectType) continue;
-    const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index);
-    if (!params.every((p) => (p.kind === 'root' && !p.propertyName) || (p.kind === 'context' && !p.propertyName) || p.kind === 'info')) continue;
-    const objectClass = meta.getObjectType();
-    const typeName = storage.objectTypes.find((o) => o.target === objectClass)?.name;
-    const type = typeName ? schema.getType(typeName) : undefined;
-    const field = isObjectType(type) ? type.getFields()[meta.schemaName] : undefined;
-    const fallback = field?.resolve;
-    if (!field || !fallback) continue;
-    const instance = container.get(meta.target) as Record<string, (...args: unknown[]) => unknown>;
-    const method = instance[meta.methodName];
-    if (typeof method !== 'function') continue;
-    const rootClass = params.find((p): p is Extract<Param, { kind: 'root' }> => p.kind === 'root')?.getType?.();
-    const isInstance = typeof rootClass === 'function' ? (root: unknown) => root == null || root instanceof rootClass : () => true;
-    const pick = params.map((p) => p.kind);
-    const call: GraphQLFieldResolver<unknown, unknown> =
-      pick.join() === 'root,context'
-        ? (root, _args, context) => method.call(instance, root, context)
-        : (root, _args, context, info) => method.apply(instance, pick.map((kind) => (kind === 'root' ? root : kind === 'context' ? context : info)));
-    field.resolve = (root, args, context, info) => (isInstance(root) ? call(root, args, context, info) : fallback(root, args, context, info));
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type) || type.name !== objectType.name) continue;
+    const fields = type.getFields();
+    // Its own fields, then those it inherits (an entity's `id` is Node's), the nearest first.
+    const declared = new Map<string, NonNullable<typeof objectType.fields>[number]>();
+    for (let c: unknown = objectType.target; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+      const owner = storage.objectTypes.find((o) => o.target === c) ?? storage.interfaceTypes.find((o) => o.target === c);
+      for (const f of owner?.fields ?? []) if (!declared.has(f.schemaName)) declared.set(f.schemaName, f);
+    }
+    for (const fieldMeta of declared.values()) {
+      const field = fields[fieldMeta.schemaName];
+      const fallback = field?.resolve;
+      const meta = storage.fieldResolvers.find((r) => r.getObjectType?.() === fieldMeta.target && r.methodName === fieldMeta.name);
+      const params = meta && plainParams(meta);
+      if (!field || !fallback || !meta || !params) continue;
+      const kinds = params.map((p) => p.kind);
+      const valuesOf = (root: unknown, context: unknown, info: unknown) => kinds.map((kind) => (kind === 'root' ? root : kind === 'context' ? context : info));
+      let call: GraphQLFieldResolver<unknown, unknown>;
+      let parentClass: unknown;
+      if (meta.kind === 'external') {
+        const instance = container.get(meta.target) as Record<string, (...args: unknown[]) => unknown>;
+        const method = instance[meta.methodName];
+        if (typeof method !== 'function') continue;
+        parentClass = params.find((p): p is Extract<Param, { kind: 'root' }> => p.kind === 'root')?.getType?.();
+        call = kinds.join() === 'root,context' ? (root, _args, context) => method.call(instance, root, context) : (root, _args, context, info) => method.apply(instance, valuesOf(root, context, info));
+      } else {
+        // The object's own method (or getter), called on the parent itself.
+        parentClass = fieldMeta.target;
+        const name = meta.methodName;
+        call = (root, _args, context, info) => {
+          const own = (root as Record<string, unknown>)[name];
+          if (typeof own !== 'function') return own;
+          return kinds.length === 0 ? (own as () => unknown).call(root) : (own as (...args: unknown[]) => unknown).apply(root, valuesOf(root, context, info));
+        };
+      }
+      const isInstance = typeof parentClass === 'function' ? (root: unknown) => root instanceof parentClass : (root: unknown) => root != null;
+      field.resolve = (root, args, context, info) => (isInstance(root) ? call(root, args, context, info) : fallback(root, args, context, info));
+    }
   }
 }
 

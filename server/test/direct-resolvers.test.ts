@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { buildBareSchema } from '../src/schema';
+import { toGlobalId } from '../src/common/global-id';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 
 /**
- * Field methods that take only the parent and the context are called directly (schema.ts,
- * directFieldResolvers), not through type-graphql's per-call parameter machinery. Either way the
- * method sees the parent as an instance of its class.
+ * Field methods that take only the parent and the context (a resolver class's, or the object's
+ * own) are called directly (schema.ts, directFieldResolvers), not through type-graphql's per-call
+ * parameter machinery. Either way the method sees the parent as an instance of its class.
  */
 describe('direct field resolvers', () => {
   it('call the resolver method with the parent and the context, and convert a plain parent as type-graphql would', async () => {
@@ -24,5 +25,15 @@ describe('direct field resolvers', () => {
     // A parent that is not a Ticket takes type-graphql's own path, which converts it first.
     await expect(resolve({ requester: { id: 'u-2' } }, {}, context, info)).resolves.toEqual({ id: 'u-2', name: 'user u-2' });
     expect(seen).toEqual(['u-1', 'u-2']);
+  });
+
+  it("call an object's own field method on the parent: every entity's id is its global id", async () => {
+    const schema = await buildBareSchema();
+    const type = schema.getType('Ticket');
+    if (!isObjectType(type)) throw new Error('no Ticket type');
+    const resolve = type.getFields().id?.resolve;
+    if (!resolve) throw new Error('Ticket.id has no resolver');
+    const ticket = Object.assign(Object.create(Ticket.prototype) as Ticket, { id: '01a23e79-0000-7000-8000-000000000001' });
+    expect(resolve(ticket, {}, {}, {} as GraphQLResolveInfo)).toBe(toGlobalId('Ticket', ticket.id));
   });
 });
