@@ -1,5 +1,5 @@
 import { type EntityMetadata, type EntityName, Utils } from '@mikro-orm/core';
-import { includeJoins, type LeanInclude, leanFromRows, splitIncluded } from './lean-find';
+import { includeJoins, type LeanInclude, leanFromRows, primeIncluded } from './lean-find';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupBy } from '../common/batch-loaders';
@@ -69,7 +69,7 @@ async function childrenOf<T extends object>(
          where ${parent} = any(${pgArray(parentIds)}::uuid[]) and ${whereOf(list, reach)}
       ) ranked ${sqlText(joined?.joins.join(' ') ?? '')} where __rn <= ${bound} order by __parent, __rn`;
   });
-  if (joined) for (const row of rows) splitIncluded(row, joined.related);
+  if (joined) for (const row of rows) primeIncluded(row, joined.related);
   const grouped = groupBy(rows, (row) => String(row.__parent));
   // Nested lists only answer GraphQL fields: lean objects, outside the identity map (the mapper
   // reads the entity's own columns and leaves __parent, __rn and an include's columns aside).

@@ -2,6 +2,7 @@ import { type EntityMetadata, type EntityName, type FilterQuery, type FindOption
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { checkBudget } from '../common/request-budget';
+import { parseUtcTimestamp } from './pg-timestamp';
 import { shapeKey, StatementShapes } from './statement-shapes';
 
 /** The part of EntityManager that em.find uses to apply filters (the tenant filter) to a condition. */
@@ -81,8 +82,9 @@ function rowMapper(em: EntityManager, meta: EntityMetadata, prefix = ''): RowMap
   const tz = platform.getTimezone();
   // A timestamp without an offset is read in the configured zone, as the ORM's result mapping does.
   const zoned = tz && tz !== 'local' ? (value: string) => (value.includes('+') || value.lastIndexOf('-') > 10 || value.endsWith('Z') ? value : value + tz) : (value: string) => value;
-  // h[0]: the objects' prototype (below); h[1]: the timestamp parser; then custom type converters.
-  const helpers: unknown[] = [null, (value: string) => platform.parseDate(zoned(value))];
+  // h[0]: the objects' prototype (below); h[1]: the timestamp parser (UTC text, as the session
+  // writes it, in one pass; anything else as the ORM parses it); then custom type converters.
+  const helpers: unknown[] = [null, (value: string) => parseUtcTimestamp(value) ?? platform.parseDate(zoned(value))];
   const helper = (fn: unknown) => `h[${helpers.push(fn) - 1}]`;
   const assigned: { name: string; value: string }[] = [];
   for (const prop of meta.props) {
@@ -149,7 +151,6 @@ export interface LeanInclude {
 
 /** The related rows of an include, as the statement names their columns. */
 interface IncludedRelation {
-  readonly prefix: string;
   /** The column that is never null in a related row (its primary key), with the prefix. */
   readonly key: string;
   readonly map: RowMapper;
@@ -159,7 +160,7 @@ interface IncludedRelation {
 /**
  * The select-list columns and lateral joins that bring each include's row along with the rows of
  * `alias` (a derived table of `meta`'s rows). Columns of the i-th include are named
- * `j<i>__<column>`; splitIncluded() takes them back out of each row.
+ * `j<i>__<column>`; primeIncluded() reads them from each row.
  */
 export function includeJoins(em: EntityManager, meta: EntityMetadata, alias: string, includes: readonly LeanInclude[]): { columns: string[]; joins: string[]; related: IncludedRelation[] } {
   const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
@@ -182,13 +183,13 @@ export function includeJoins(em: EntityManager, meta: EntityMetadata, alias: str
     const [fk] = prop.fieldNames;
     const [pk] = target.getPrimaryProps()[0]?.fieldNames ?? ['id'];
     joins.push(`left join lateral (select * from ${quote(target.tableName)} where ${quote(pk ?? 'id')} = ${quote(alias)}.${quote(fk ?? '')}) as ${quote(joined)} on true`);
-    related.push({ prefix, key: prefix + (pk ?? 'id'), map: rowMapper(em, target, prefix), prime: include.prime });
+    related.push({ key: prefix + (pk ?? 'id'), map: rowMapper(em, target, prefix), prime: include.prime });
   });
   return { columns, joins, related };
 }
 
 /** Primes each include's loader with its related row, when `row` has one (a left join's columns are null when not). */
-export function splitIncluded(row: Row, related: readonly IncludedRelation[]): void {
+export function primeIncluded(row: Row, related: readonly IncludedRelation[]): void {
   for (const r of related) {
     if (row[r.key] == null) continue;
     const lean = r.map(row) as { id: string };
