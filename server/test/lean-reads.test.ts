@@ -75,6 +75,27 @@ describe('lean list reads', () => {
     expect(checked).toEqual(expect.arrayContaining(['Ticket', 'TicketComment', 'AutomationRun', 'SystemEvent', 'KycCase', 'Membership']));
   });
 
+  it('reads inside a transaction on its connection: a change the transaction has not committed is seen there and nowhere else', async () => {
+    const acme = await t.tenantId('acme');
+    const [row] = await t.sql<{ id: string; subject: string }>('select id, subject from tickets where tenant_id = ? limit 1', [acme]);
+    if (!row) throw new Error('acme has no tickets');
+    await expect(
+      tenantEm(acme).transactional(async (tem) => {
+        await tem.getConnection().execute(`update tickets set subject = 'changed in the transaction' where id = ?`, [row.id], 'run', tem.getTransactionContext());
+        const [inside] = await leanFind(tem, Ticket, { id: row.id });
+        expect(inside).toBeInstanceOf(Ticket);
+        expect(inside?.subject).toBe('changed in the transaction');
+        expect(inside?.createdAt).toBeInstanceOf(Date);
+        expect(tem.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+        const [outside] = await leanFind(tenantEm(acme), Ticket, { id: row.id });
+        expect(outside?.subject).toBe(row.subject);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    const [after] = await leanFind(tenantEm(acme), Ticket, { id: row.id });
+    expect(after?.subject).toBe(row.subject);
+  });
+
   it('keeps the tenant filter: another tenant sees none of these rows, and no tenant at all is refused', async () => {
     const acme = await t.tenantId('acme');
     const globex = await t.tenantId('globex');

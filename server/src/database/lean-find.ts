@@ -1,5 +1,5 @@
 import { type EntityMetadata, type EntityName, type FilterQuery, type FindOptions, type ObjectQuery, ReferenceKind, Utils } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { checkBudget } from '../common/request-budget';
 import { parseUtcTimestamp } from './pg-timestamp';
@@ -12,54 +12,13 @@ interface WhereProcessor {
 
 type Row = Record<string, unknown>;
 
-/** How one entity's rows become lean objects: which properties are scalars and which references. */
-interface LeanShape {
-  prototype: object;
-  scalars: { name: string; convert?: (value: unknown) => unknown }[];
-  references: string[];
-}
-
-const shapes = new WeakMap<EntityMetadata, LeanShape>();
-
-function shapeOf(em: EntityManager, meta: EntityMetadata): LeanShape {
-  let shape = shapes.get(meta);
-  if (shape) return shape;
-  const platform = em.getPlatform();
-  shape = { prototype: meta.class.prototype as object, scalars: [], references: [] };
-  for (const prop of meta.props) {
-    if (prop.persist === false) continue;
-    if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) shape.references.push(prop.name);
-    else if (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.EMBEDDED) {
-      const custom = prop.customType;
-      shape.scalars.push({ name: prop.name, convert: custom ? (v): unknown => custom.convertToJSValue(v, platform) as unknown : undefined });
-    }
-  }
-  shapes.set(meta, shape);
-  return shape;
-}
-
 /**
- * A row as a lean object: an instance of the entity's class (so its methods work and
- * `constructor.name` names its GraphQL type) holding the columns as properties and each
- * many-to-one reference as `{ id }`. It is not managed: not in the identity map, not tracked,
- * never flushed. For reads only; a service that changes what it read loads it with em.find.
+ * Turns one row, as PostgreSQL names its columns, into a lean object: an instance of the entity's
+ * class (so its methods work and `constructor.name` names its GraphQL type) holding the columns as
+ * properties and each many-to-one reference as `{ id }`. It is not managed: not in the identity
+ * map, not tracked, never flushed. For reads only; a service that changes what it read loads it
+ * with em.find.
  */
-function leanOf<T>(shape: LeanShape, data: Row): T {
-  // Own data properties first, the prototype last: the ORM's accessors on the prototype (which
-  // would wrap each reference) are shadowed, never called.
-  const obj: Row = {};
-  for (const { name, convert } of shape.scalars) {
-    const value = data[name];
-    if (value !== undefined) obj[name] = convert && value !== null ? convert(value) : value;
-  }
-  for (const name of shape.references) {
-    const value = data[name];
-    if (value !== undefined) obj[name] = value === null ? null : { id: value };
-  }
-  return Object.setPrototypeOf(obj, shape.prototype) as T;
-}
-
-/** Turns one row, as PostgreSQL names its columns, into a lean object (see leanOf). */
 type RowMapper = (row: Row) => object;
 
 const rowMappers = new Map<EntityMetadata, Map<string, RowMapper>>();
@@ -68,7 +27,7 @@ const rowMappers = new Map<EntityMetadata, Map<string, RowMapper>>();
  * The row mapper of `meta`'s rows whose columns carry `prefix` (an include's `j0__`, or none):
  * compiled once per entity and prefix into a constructor that reads each column by its literal
  * name and assigns every property in one order, so every lean object of an entity has the same
- * shape. It does what the ORM's result mapping and leanOf did in two passes: column to property,
+ * shape. It does what the ORM's result mapping does: column to property,
  * timestamps parsed as the ORM parses them, booleans as booleans, custom types converted,
  * a many-to-one column as `{ id }`. Columns the row does not have (a hidden column an include
  * leaves out) map to undefined; columns that belong to no property (`__parent`) are ignored.
@@ -211,15 +170,17 @@ export async function leanFind<T extends object>(
   const name = Utils.className(entity);
   const meta = em.getMetadata().get<T>(name);
   const processed = await (em as unknown as WhereProcessor).processWhere<T>(name, where, options, 'read');
-  const shape = shapeOf(em, meta as EntityMetadata);
-  if (em.getTransactionContext()) {
-    // Inside a transaction: the transaction's own connection, through the driver.
-    const driverOptions: FindOptions<T> = { ...options, ctx: em.getTransactionContext<unknown>(), em, orderBy: options.orderBy ?? {}, populate: [] };
-    const rows = await em.getDriver().find<T>(name, processed as ObjectQuery<T>, driverOptions);
-    return rows.map((row) => leanOf<T>(shape, row as Row));
-  }
   const map = rowMapper(em, meta as EntityMetadata);
-  const rows = await learnedRows(em, 'rows', name, processed, options);
+  let rows: Row[];
+  if (em.getTransactionContext()) {
+    // Inside a transaction: the same statement, built each time and sent on the transaction's
+    // own connection (the builder takes it from the entity manager).
+    const qb = builderOf<T>(em, 'rows', name, options)(processed);
+    await qb.applyJoinedFilters(em, options.filters);
+    rows = await qb.execute<Row[]>('all', false);
+  } else {
+    rows = await learnedRows(em, 'rows', name, processed, options);
+  }
   return rows.map((row) => map(row) as T);
 }
 
@@ -253,15 +214,7 @@ async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | '
   if (known) {
     statement = { sql: known.text, bindings: [...known.slots.map((i) => values[i]), ...extra] };
   } else {
-    const build = (condition: unknown) => {
-      const qb = em.createQueryBuilder<T>(name);
-      if (kind === 'count') qb.count();
-      else qb.select('*');
-      qb.where(condition as ObjectQuery<T>);
-      if (options.orderBy) qb.orderBy(options.orderBy);
-      if (limit !== undefined || offset !== undefined) qb.limit(limit, offset);
-      return qb;
-    };
+    const build = builderOf<T>(em, kind, name, options);
     const qb = build(processed);
     // As the driver does for em.find: filters (the tenant filter) also bind the tables a condition joins.
     await qb.applyJoinedFilters(em, options.filters);
@@ -271,6 +224,20 @@ async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | '
     if (known === undefined) statementShapes.learn(key, processed, values, extra, statement, (condition) => build(condition).getKnexQuery().toSQL().toNative());
   }
   return preparedRows(em, statement.sql, statement.bindings as unknown[]);
+}
+
+/** The ORM's query builder for the select (`rows`: every column) or count of `name`'s rows meeting a condition. */
+function builderOf<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, options: FindOptions<T>): (condition: unknown) => QueryBuilder<T> {
+  const { limit, offset } = options;
+  return (condition) => {
+    const qb = em.createQueryBuilder<T>(name);
+    if (kind === 'count') qb.count();
+    else qb.select('*');
+    qb.where(condition as ObjectQuery<T>);
+    if (options.orderBy) qb.orderBy(options.orderBy);
+    if (limit !== undefined || offset !== undefined) qb.limit(limit, offset);
+    return qb;
+  };
 }
 
 /** Statements learned per condition shape, for every leanFind and leanCount outside a transaction. */
