@@ -43,7 +43,7 @@ const ROUNDS = Math.min(arg('rounds', 7), 50);
 /** `--only <text>`: only the scenarios whose name contains the text (e.g. `--only Q1:`). */
 const ONLY = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : '';
 
-/** A request and who sends it: the agent of acme (default), agent1 of large-01 (runs, events) or acme's owner (KYC, audit, messages). */
+/** A request and who sends it: the agent of acme (default), agent1 of large-01 (runs, events) or large-01's owner (KYC, audit, messages). */
 type Scenario = { name: string; query: string; variables?: Record<string, unknown>; as?: 'large' | 'owner' };
 
 /*
@@ -137,8 +137,9 @@ async function main(): Promise<void> {
       }
     }
     await em.flush();
-    // Runs and system events to page through, in tenant large-01 (the large seeder, small scale).
-    await seedLargeData(orm, logger, { tenants: 1, tickets: 100, events: 20_000, runs: 5_000 }, null);
+    // Runs, system events, KYC cases, audit entries and messages to page through, in tenant
+    // large-01 (the large seeder, small scale).
+    await seedLargeData(orm, logger, { tenants: 1, tickets: 100, events: 20_000, runs: 5_000, kycCases: 2_000, auditLogs: 5_000, messages: 5_000 }, null);
     process.stdout.write(`dataset: ${TICKETS} extra tickets in acme, built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
     // The throttle runs (its cost is part of what is measured), with a bucket one flat-out session
@@ -173,7 +174,7 @@ async function main(): Promise<void> {
       };
       return res.data.login.accessToken;
     };
-    const tokens = { large: await signIn('agent1@large-01.test'), owner: await signIn('owner@acme.test') };
+    const tokens = { large: await signIn('agent1@large-01.test'), owner: await signIn('owner0@large-01.test') };
     const knex = orm.em.getConnection().getKnex();
 
     // Q2 reads after the cursor half-way down the list; Q4 one ticket with its first 20 comments.
