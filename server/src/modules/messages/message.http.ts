@@ -25,7 +25,7 @@ function sendError(res: Response, status: number, code: string, message: string,
 }
 
 async function messageJson(ctx: Context, m: InboundMessage) {
-  const [ticket, run] = await Promise.all([m.ticket ? ctx.loaders.tickets.byId.load(m.ticket.id) : null, m.run ? ctx.loaders.runs.byId.load(m.run.id) : null]);
+  const [ticket, run] = await Promise.all([m.ticket ? ctx.loaders.tickets.readById.load(m.ticket.id) : null, m.run ? ctx.loaders.runs.readById.load(m.run.id) : null]);
   return {
     id: toGlobalId('InboundMessage', m.id),
     channel: m.channel,

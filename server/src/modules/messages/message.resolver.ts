@@ -44,7 +44,7 @@ export class MessageResolver {
 
   @FieldResolver(() => AutomationRun, { nullable: true, description: 'The run it started.' })
   run(@Root() m: InboundMessage, @Ctx() ctx: Context): Promise<AutomationRun | null> | null {
-    return m.run ? ctx.loaders.runs.byId.load(m.run.id) : null;
+    return m.run ? ctx.loaders.runs.readById.load(m.run.id) : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who handed it in (the token it came with).' })

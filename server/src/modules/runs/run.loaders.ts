@@ -20,6 +20,8 @@ export function createRunLoaders(ctx: Omit<Context, 'loaders'>) {
 
   return {
     byId: byIdLoader(ctx.em, AutomationRun, scopeOptions(ctx)),
+    /** Runs that only answer GraphQL (a run's retryOf, a message's run): read lean. Services that change a run load it with `byId`. */
+    readById: byIdLoader(ctx.em, AutomationRun, { ...scopeOptions(ctx), lean: true }),
 
     /** The newest `limit` runs of many tickets in one query (same order as RUN_ORDER). */
     firstOfTicket: ofTicket.first,

@@ -58,7 +58,7 @@ export class RunResolver {
 
   @FieldResolver(() => AutomationRun, { nullable: true, description: 'The run this one retried.' })
   retryOf(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<AutomationRun | null> | null {
-    return run.retryOf ? ctx.loaders.runs.byId.load(run.retryOf.id) : null;
+    return run.retryOf ? ctx.loaders.runs.readById.load(run.retryOf.id) : null;
   }
 
   @FieldResolver(() => Tenant, { description: 'Tenant the run belongs to.' })
