@@ -3,7 +3,7 @@ import { paginate } from '../src/common/pagination/paginate';
 import { SortDirection } from '../src/common/pagination/connection';
 import { dateSort } from '../src/common/pagination/paginate';
 import { TENANT_FILTER } from '../src/database/tenant-filter';
-import { leanFind } from '../src/database/lean-find';
+import { leanCount, leanFind } from '../src/database/lean-find';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { startTestApp, type TestApp } from './harness';
 
@@ -89,6 +89,9 @@ describe('lean list reads', () => {
         expect(tem.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
         const [outside] = await leanFind(tenantEm(acme), Ticket, { id: row.id });
         expect(outside?.subject).toBe(row.subject);
+        // totalCount reads the same way: the transaction counts its change, others do not.
+        expect(await leanCount(tem, Ticket, { subject: 'changed in the transaction' })).toBe(1);
+        expect(await leanCount(tenantEm(acme), Ticket, { subject: 'changed in the transaction' })).toBe(0);
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');

@@ -171,16 +171,7 @@ export async function leanFind<T extends object>(
   const meta = em.getMetadata().get<T>(name);
   const processed = await (em as unknown as WhereProcessor).processWhere<T>(name, where, options, 'read');
   const map = rowMapper(em, meta as EntityMetadata);
-  let rows: Row[];
-  if (em.getTransactionContext()) {
-    // Inside a transaction: the same statement, built each time and sent on the transaction's
-    // own connection (the builder takes it from the entity manager).
-    const qb = builderOf<T>(em, 'rows', name, options)(processed);
-    await qb.applyJoinedFilters(em, options.filters);
-    rows = await qb.execute<Row[]>('all', false);
-  } else {
-    rows = await learnedRows(em, 'rows', name, processed, options);
-  }
+  const rows = await selectRows(em, 'rows', name, processed, options);
   return rows.map((row) => map(row) as T);
 }
 
@@ -190,17 +181,27 @@ export async function leanFind<T extends object>(
  * per condition shape like leanFind's.
  */
 export async function leanCount<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, options: Pick<FindOptions<T>, 'filters'> = {}): Promise<number> {
-  if (em.getTransactionContext()) return em.count(entity, where, options);
   const name = Utils.className(entity);
   const processed = await (em as unknown as WhereProcessor).processWhere<T>(name, where, options, 'read');
-  const [row] = await learnedRows(em, 'count', name, processed, options);
+  const [row] = await selectRows(em, 'count', name, processed, options);
   return Number(row?.count ?? 0);
 }
 
 /**
- * Runs the select (`rows`: every column) or count of `name`'s rows meeting the processed
- * condition, as a prepared statement: the statement its shape taught (statement-shapes.ts), or,
- * the first time, the one the ORM's query builder writes.
+ * The select (`rows`: every column) or count of `name`'s rows meeting the processed condition.
+ * Inside a transaction, the builder's statement on the transaction's own connection (the builder
+ * takes it from the entity manager); otherwise the statement learned for the condition's shape.
+ */
+async function selectRows<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, processed: FilterQuery<T>, options: FindOptions<T>): Promise<Row[]> {
+  if (!em.getTransactionContext()) return learnedRows(em, kind, name, processed, options);
+  const qb = builderOf<T>(em, kind, name, options)(processed);
+  await qb.applyJoinedFilters(em, options.filters);
+  return qb.execute<Row[]>('all', false);
+}
+
+/**
+ * Runs the select or count as a prepared statement: the statement its shape taught
+ * (statement-shapes.ts), or, the first time, the one the ORM's query builder writes.
  */
 async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, processed: FilterQuery<T>, options: FindOptions<T>): Promise<Row[]> {
   const values: unknown[] = [];
