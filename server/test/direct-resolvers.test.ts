@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { isObjectType, type GraphQLResolveInfo } from 'graphql';
+import { type GraphQLFieldResolver, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { buildBareSchema } from '../src/schema';
 import { toGlobalId } from '../src/common/global-id';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
@@ -9,13 +9,18 @@ import { Ticket } from '../src/modules/tickets/ticket.entity';
  * own) are called directly (schema.ts, directFieldResolvers), not through type-graphql's per-call
  * parameter machinery. Either way the method sees the parent as an instance of its class.
  */
+/** The resolver the schema runs for `Ticket.<field>`. */
+async function ticketResolver(field: string): Promise<GraphQLFieldResolver<unknown, unknown>> {
+  const type = (await buildBareSchema()).getType('Ticket');
+  if (!isObjectType(type)) throw new Error('no Ticket type');
+  const resolve = type.getFields()[field]?.resolve;
+  if (!resolve) throw new Error(`Ticket.${field} has no resolver`);
+  return resolve;
+}
+
 describe('direct field resolvers', () => {
   it('call the resolver method with the parent and the context, and convert a plain parent as type-graphql would', async () => {
-    const schema = await buildBareSchema();
-    const type = schema.getType('Ticket');
-    if (!isObjectType(type)) throw new Error('no Ticket type');
-    const resolve = type.getFields().requester?.resolve;
-    if (!resolve) throw new Error('Ticket.requester has no resolver');
+    const resolve = await ticketResolver('requester');
     const seen: unknown[] = [];
     const context = { loaders: { users: { byId: { load: (id: string) => (seen.push(id), Promise.resolve({ id, name: `user ${id}` })) } } } };
     const info = {} as GraphQLResolveInfo;
@@ -28,11 +33,7 @@ describe('direct field resolvers', () => {
   });
 
   it("call an object's own field method on the parent: every entity's id is its global id", async () => {
-    const schema = await buildBareSchema();
-    const type = schema.getType('Ticket');
-    if (!isObjectType(type)) throw new Error('no Ticket type');
-    const resolve = type.getFields().id?.resolve;
-    if (!resolve) throw new Error('Ticket.id has no resolver');
+    const resolve = await ticketResolver('id');
     const ticket = Object.assign(Object.create(Ticket.prototype) as Ticket, { id: '01a23e79-0000-7000-8000-000000000001' });
     expect(resolve(ticket, {}, {}, {} as GraphQLResolveInfo)).toBe(toGlobalId('Ticket', ticket.id));
   });
