@@ -136,12 +136,21 @@ export async function createDeferredContext(app: AppServices, orm: MikroORM, req
   return ctx;
 }
 
-/** Resolves the bearer token of a deferred context in place (once); a no-op for any other context. */
+/**
+ * Resolves the bearer token of a deferred context in place (once); a no-op for any other context.
+ * The context keeps its entity manager (no statement has used it yet: the document was only being
+ * checked) and its logger; the tenant filter is set on it and the loaders are made anew for the
+ * principal.
+ */
 export async function authenticateDeferred(ctx: Context): Promise<void> {
   const pending = (ctx as Context & { [PENDING]?: Pending })[PENDING];
   if (!pending) return;
   delete (ctx as Context & { [PENDING]?: Pending })[PENDING];
-  Object.assign(ctx, await build(pending.app, pending.orm, pending.req, true));
+  const access = await authenticate(pending.app, pending.orm, pending.req, ctx.logger);
+  if (access.tenantId) ctx.em.setFilterParams(TENANT_FILTER, { tenantId: access.tenantId });
+  const { em, app, correlationId, ip, userAgent, logger } = ctx;
+  const base = { em, app, ...access, correlationId, ip, userAgent, logger };
+  Object.assign(ctx, base, { loaders: app.createLoaders(base) });
 }
 
 /** The session look-up: one prepared statement; a live session's row is remembered when a cache is given. */
@@ -224,14 +233,29 @@ export async function currentAccess(orm: MikroORM, held: readonly HeldAccess[]):
   return out;
 }
 
-async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenticate: boolean): Promise<Context> {
+async function build(app: AppServices, orm: MikroORM, req: RequestInfo, withToken: boolean): Promise<Context> {
   const logger = app.logger.child({ correlationId: req.correlationId });
+  const access = withToken ? await authenticate(app, orm, req, logger) : ANONYMOUS();
+  const em = orm.em.fork();
+  if (access.tenantId) em.setFilterParams(TENANT_FILTER, { tenantId: access.tenantId });
+  const base = { em, app, ...access, correlationId: req.correlationId, ip: req.ip, userAgent: req.userAgent, logger };
+  const ctx: Context = { ...base, loaders: app.createLoaders(base) };
+  return ctx;
+}
+
+/** Who is calling and what they may do: the part of a context its bearer token decides. */
+type Access = Pick<Context, 'principal' | 'tenantId' | 'permissions' | 'authFailure'>;
+
+const ANONYMOUS = (): Access => ({ principal: { kind: 'anonymous' }, tenantId: null, permissions: new Set<string>(), authFailure: null });
+
+/** The request's bearer token (a session's access token or an API key) resolved to its principal and permissions. */
+async function authenticate(app: AppServices, orm: MikroORM, req: RequestInfo, logger: Logger): Promise<Access> {
   let principal: Principal = { kind: 'anonymous' };
   let authFailure: Context['authFailure'] = null;
   let tenantId: string | null = null;
   const permissions = new Set<string>();
 
-  const header = authenticate ? (req.authorization ?? '') : '';
+  const header = req.authorization ?? '';
   const match = /^Bearer\s+([A-Za-z0-9._-]+)$/.exec(header.trim());
   if (header && !match) authFailure = 'INVALID';
   if (match?.[1] && isApiKeySecret(match[1])) {
@@ -265,12 +289,7 @@ async function build(app: AppServices, orm: MikroORM, req: RequestInfo, authenti
       }
     }
   }
-
-  const em = orm.em.fork();
-  if (tenantId) em.setFilterParams(TENANT_FILTER, { tenantId });
-  const base = { em, app, principal, tenantId, permissions, correlationId: req.correlationId, ip: req.ip, userAgent: req.userAgent, logger, authFailure };
-  const ctx: Context = { ...base, loaders: app.createLoaders(base) };
-  return ctx;
+  return { principal, tenantId, permissions, authFailure };
 }
 
 /**
