@@ -22,7 +22,7 @@ describe('direct field resolvers', () => {
   it('call the resolver method with the parent and the context, and convert a plain parent as type-graphql would', async () => {
     const resolve = await ticketResolver('requester');
     const seen: unknown[] = [];
-    const context = { loaders: { users: { byId: { load: (id: string) => (seen.push(id), Promise.resolve({ id, name: `user ${id}` })) } } } };
+    const context = { loaders: { users: { byId: { get: (id: string) => (seen.push(id), Promise.resolve({ id, name: `user ${id}` })) } } } };
     const info = {} as GraphQLResolveInfo;
 
     const instance = Object.assign(Object.create(Ticket.prototype) as Ticket, { requester: { id: 'u-1' } });

@@ -89,6 +89,30 @@ describe('statements per list page', () => {
     expect(again.sql[1]).toMatch(/from "tools"/);
   });
 
+  it('reads ahead only the relations a page selects: KYC cases with their creators, then with their tenant too, then neither', async () => {
+    const { accessToken: token } = await t.login('owner@acme.test');
+    const page = (fields: string) => `{ kycCases(first: 10, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { id ${fields} } } }`;
+    const statements = async (fields: string) => {
+      await t.gql(page(fields), {}, { token });
+      let res: Awaited<ReturnType<TestApp['gql']>> | undefined;
+      const counted = await t.countQueries(async () => {
+        res = await t.gql(page(fields), {}, { token });
+      });
+      expectOk(res as never);
+      const nodes = (res?.data as { kycCases: { nodes: { createdBy?: { email: string }; tenant?: { slug: string } }[] } }).kycCases.nodes;
+      expect(nodes.length).toBeGreaterThan(0);
+      return { sql: counted.sql, nodes };
+    };
+    const withCreators = await statements('createdBy { id email }');
+    expect(withCreators.sql).toHaveLength(2);
+    expect(withCreators.sql[1]).toMatch(/from "users"/);
+    expect(withCreators.nodes.every((n) => typeof n.createdBy?.email === 'string')).toBe(true);
+    const withTenant = await statements('createdBy { id email } tenant { slug }');
+    expect(withTenant.sql).toHaveLength(3);
+    expect(withTenant.nodes.every((n) => n.tenant?.slug === 'acme')).toBe(true);
+    expect((await statements('status')).sql).toHaveLength(1);
+  });
+
   it('reads a ticket\'s first comments with their authors in one statement (each comment may name another person)', async () => {
     const { accessToken: token } = await t.login('agent@acme.test');
     const acme = await t.tenantId('acme');

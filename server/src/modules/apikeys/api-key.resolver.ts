@@ -1,3 +1,4 @@
+import type { Loaded } from '../../common/batch-loaders';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
@@ -35,8 +36,8 @@ export class ApiKeyResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The member the key acts for; null for a deleted account.' })
-  createdBy(@Root() key: ApiKey, @Ctx() ctx: Context): Promise<User | null> | null {
-    return key.createdBy ? ctx.loaders.users.byId.load(key.createdBy.id) : null;
+  createdBy(@Root() key: ApiKey, @Ctx() ctx: Context): Loaded<User> {
+    return key.createdBy ? ctx.loaders.users.byId.get(key.createdBy.id) : null;
   }
 
   @FieldResolver(() => Tenant, { description: 'The tenant the key belongs to (and acts in).' })

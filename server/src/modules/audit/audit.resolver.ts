@@ -1,4 +1,7 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
+import { selectedNodeFields } from '../../common/selection';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -10,16 +13,25 @@ import { listAuditLogs } from './audit.service';
 
 const AuditLogConnection = Connection(AuditLog);
 
+/** The relations a page of the audit trail reads ahead, when selected. */
+const related = {
+  actor: relation((ctx: Context) => ctx.loaders.users.byId, (log: AuditLog) => log.actor?.id),
+  apiKey: relation((ctx: Context) => ctx.loaders.apikeys.byId, (log: AuditLog) => log.apiKey?.id),
+  tenant: relation((ctx: Context) => ctx.loaders.tenancy.tenantById, (log: AuditLog) => log.tenant?.id),
+};
+
 @Resolver(() => AuditLog)
 export class AuditResolver {
   @Query(() => AuditLogConnection, { description: 'The audit trail, newest first. Read-only: nothing updates or deletes it.' })
-  auditLogs(@Args() args: AuditLogsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<AuditLog>> {
-    return listAuditLogs(ctx, args);
+  async auditLogs(@Args() args: AuditLogsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<AuditLog>> {
+    const page = await listAuditLogs(ctx, args);
+    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
+    return page;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The person who acted, or the member the API key acted for; null for the system or a deleted account.' })
-  actor(@Root() log: AuditLog, @Ctx() ctx: Context): Promise<User | null> | null {
-    return log.actor ? ctx.loaders.users.byId.load(log.actor.id) : null;
+  actor(@Root() log: AuditLog, @Ctx() ctx: Context): Loaded<User> {
+    return related.actor.of(ctx, log);
   }
 
   @FieldResolver(() => AuditActorKind, { description: 'Who acted: a person, an API key (for its creator) or the system.' })
@@ -28,12 +40,12 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => ApiKey, { nullable: true, description: 'The API key that made the request, when one did; `actor` is then the member it acts for.' })
-  apiKey(@Root() log: AuditLog, @Ctx() ctx: Context): Promise<ApiKey | null> | null {
-    return log.apiKey ? ctx.loaders.apikeys.byId.load(log.apiKey.id) : null;
+  apiKey(@Root() log: AuditLog, @Ctx() ctx: Context): Loaded<ApiKey> {
+    return related.apiKey.of(ctx, log);
   }
 
   @FieldResolver(() => Tenant, { nullable: true, description: 'The tenant the action happened in; null for platform-level actions.' })
-  tenant(@Root() log: AuditLog, @Ctx() ctx: Context): Promise<Tenant | null> | null {
-    return log.tenant ? ctx.loaders.tenancy.tenantById.load(log.tenant.id) : null;
+  tenant(@Root() log: AuditLog, @Ctx() ctx: Context): Loaded<Tenant> {
+    return related.tenant.of(ctx, log);
   }
 }

@@ -1,3 +1,4 @@
+import type { Loaded } from '../../common/batch-loaders';
 import { listCost } from '../../common/query-limits';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
@@ -46,8 +47,8 @@ export class EntitlementResolver {
   }
 
   @FieldResolver(() => Tool, { nullable: true, description: 'The tool, for tool grants.' })
-  tool(@Root() e: Entitlement, @Ctx() ctx: Context): Promise<Tool | null> | null {
-    return e.tool ? ctx.loaders.tools.readById.load(e.tool.id) : null;
+  tool(@Root() e: Entitlement, @Ctx() ctx: Context): Loaded<Tool> {
+    return e.tool ? ctx.loaders.tools.readById.get(e.tool.id) : null;
   }
 
   @FieldResolver(() => Int, {
@@ -59,7 +60,7 @@ export class EntitlementResolver {
   }
 
   @FieldResolver(() => Tenant, { description: 'Tenant that holds the entitlement.' })
-  tenant(@Root() e: Entitlement, @Ctx() ctx: Context): Promise<Tenant | null> {
-    return ctx.loaders.tenancy.tenantById.load(e.tenant.id);
+  tenant(@Root() e: Entitlement, @Ctx() ctx: Context): Loaded<Tenant> {
+    return ctx.loaders.tenancy.tenantById.get(e.tenant.id);
   }
 }

@@ -1,3 +1,4 @@
+import type { Loaded } from '../../common/batch-loaders';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
@@ -32,7 +33,7 @@ export class SystemEventResolver {
   }
 
   @FieldResolver(() => Tenant, { nullable: true, description: 'Null for a platform-wide event.' })
-  tenant(@Root() event: SystemEvent, @Ctx() ctx: Context): Promise<Tenant | null> | null {
-    return event.tenant ? ctx.loaders.tenancy.tenantById.load(event.tenant.id) : null;
+  tenant(@Root() event: SystemEvent, @Ctx() ctx: Context): Loaded<Tenant> {
+    return event.tenant ? ctx.loaders.tenancy.tenantById.get(event.tenant.id) : null;
   }
 }

@@ -1,3 +1,4 @@
+import type { Loaded } from '../../common/batch-loaders';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
@@ -36,7 +37,7 @@ export class FlagResolver {
 @Resolver(() => FeatureFlagOverride)
 export class FlagOverrideResolver {
   @FieldResolver(() => Tenant, { description: 'Tenant the override applies to.' })
-  tenant(@Root() override: FeatureFlagOverride, @Ctx() ctx: Context): Promise<Tenant | null> {
-    return ctx.loaders.tenancy.tenantById.load(override.tenant.id);
+  tenant(@Root() override: FeatureFlagOverride, @Ctx() ctx: Context): Loaded<Tenant> {
+    return ctx.loaders.tenancy.tenantById.get(override.tenant.id);
   }
 }

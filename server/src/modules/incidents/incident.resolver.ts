@@ -1,3 +1,4 @@
+import type { Loaded } from '../../common/batch-loaders';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isIncidentStaff } from './incident.access';
 import { expectGlobalId } from '../../common/global-id';
@@ -25,8 +26,8 @@ import * as incidents from './incident.service';
 const IncidentConnection = Connection(Incident);
 
 /** Staff members behind an incident are shown to staff only; customers get null. */
-function staffMember(ctx: Context, ref: { id: string } | undefined): Promise<User | null> | null {
-  return ref && isIncidentStaff(ctx) ? ctx.loaders.users.byId.load(ref.id) : null;
+function staffMember(ctx: Context, ref: { id: string } | undefined): Loaded<User> {
+  return ref && isIncidentStaff(ctx) ? ctx.loaders.users.byId.get(ref.id) : null;
 }
 
 @Resolver(() => Incident)
@@ -87,17 +88,17 @@ export class IncidentResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Staff only.' })
-  openedBy(@Root() incident: Incident, @Ctx() ctx: Context): Promise<User | null> | null {
+  openedBy(@Root() incident: Incident, @Ctx() ctx: Context): Loaded<User> {
     return staffMember(ctx, incident.openedBy);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Staff only.' })
-  mitigatedBy(@Root() incident: Incident, @Ctx() ctx: Context): Promise<User | null> | null {
+  mitigatedBy(@Root() incident: Incident, @Ctx() ctx: Context): Loaded<User> {
     return staffMember(ctx, incident.mitigatedBy);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Staff only.' })
-  resolvedBy(@Root() incident: Incident, @Ctx() ctx: Context): Promise<User | null> | null {
+  resolvedBy(@Root() incident: Incident, @Ctx() ctx: Context): Loaded<User> {
     return staffMember(ctx, incident.resolvedBy);
   }
 }
@@ -105,7 +106,7 @@ export class IncidentResolver {
 @Resolver(() => IncidentTimelineEntry)
 export class IncidentTimelineEntryResolver {
   @FieldResolver(() => User, { nullable: true, description: 'Staff only.' })
-  author(@Root() entry: IncidentTimelineEntry, @Ctx() ctx: Context): Promise<User | null> | null {
+  author(@Root() entry: IncidentTimelineEntry, @Ctx() ctx: Context): Loaded<User> {
     return staffMember(ctx, entry.author);
   }
 
@@ -115,7 +116,7 @@ export class IncidentTimelineEntryResolver {
   }
 
   @FieldResolver(() => Incident, { description: 'Incident the entry belongs to.' })
-  incident(@Root() entry: IncidentTimelineEntry, @Ctx() ctx: Context): Promise<Incident | null> {
+  incident(@Root() entry: IncidentTimelineEntry, @Ctx() ctx: Context): Loaded<Incident> {
     return ctx.loaders.incidents.byId.load(entry.incident.id);
   }
 }

@@ -1,3 +1,4 @@
+import type { Loaded } from '../../common/batch-loaders';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
@@ -64,17 +65,17 @@ export class InvitationResolver {
   }
 
   @FieldResolver(() => Role, { description: 'The role the invitee gets.' })
-  role(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<Role | null> {
+  role(@Root() invitation: Invitation, @Ctx() ctx: Context): Loaded<Role> {
     return ctx.loaders.tenancy.roleOfMembership.load(invitation.role.id);
   }
 
   @FieldResolver(() => Tenant, { description: 'The tenant to join.' })
-  tenant(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<Tenant | null> {
-    return ctx.loaders.tenancy.tenantById.load(invitation.tenant.id);
+  tenant(@Root() invitation: Invitation, @Ctx() ctx: Context): Loaded<Tenant> {
+    return ctx.loaders.tenancy.tenantById.get(invitation.tenant.id);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who sent it; null for a deleted account.' })
-  invitedBy(@Root() invitation: Invitation, @Ctx() ctx: Context): Promise<User | null> | null {
-    return invitation.invitedBy ? ctx.loaders.users.byId.load(invitation.invitedBy.id) : null;
+  invitedBy(@Root() invitation: Invitation, @Ctx() ctx: Context): Loaded<User> {
+    return invitation.invitedBy ? ctx.loaders.users.byId.get(invitation.invitedBy.id) : null;
   }
 }

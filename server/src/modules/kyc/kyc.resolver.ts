@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
+import { selectedNodeFields } from '../../common/selection';
 import { canSeeReview } from './kyc.access';
 import { listCost } from '../../common/query-limits';
 import { expectGlobalId } from '../../common/global-id';
@@ -30,6 +33,12 @@ import { documentUploadOf, HISTORY_LIMIT, KycDocumentUpload, KycStatusChange } f
 const KycCaseConnection = Connection(KycCase);
 const KycDocumentConnection = Connection(KycDocument);
 
+/** The relations a page of KYC cases reads ahead, when selected. */
+const caseRelated = {
+  createdBy: relation((ctx: Context) => ctx.loaders.users.byId, (kycCase: KycCase) => kycCase.createdBy.id),
+  tenant: relation((ctx: Context) => ctx.loaders.tenancy.tenantById, (kycCase: KycCase) => kycCase.tenant.id),
+};
+
 @Resolver(() => KycCase)
 export class KycCaseResolver {
   @Query(() => KycCase, { nullable: true, description: 'One KYC case of your tenant (or any, for KYC staff); other ids answer NOT_FOUND.' })
@@ -38,8 +47,10 @@ export class KycCaseResolver {
   }
 
   @Query(() => KycCaseConnection, { description: 'KYC cases, by cursor (first/after, last/before) or by offset.' })
-  kycCases(@Args() args: KycCasesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<KycCase>> {
-    return cases.listCases(ctx, args);
+  async kycCases(@Args() args: KycCasesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<KycCase>> {
+    const page = await cases.listCases(ctx, args);
+    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), caseRelated);
+    return page;
   }
 
   @Mutation(() => KycCase, { description: 'Starts a DRAFT case for a person or a business.' })
@@ -88,13 +99,13 @@ export class KycCaseResolver {
   }
 
   @FieldResolver(() => Tenant, { description: 'Tenant the case belongs to.' })
-  tenant(@Root() kycCase: KycCase, @Ctx() ctx: Context): Promise<Tenant | null> {
-    return ctx.loaders.tenancy.tenantById.load(kycCase.tenant.id);
+  tenant(@Root() kycCase: KycCase, @Ctx() ctx: Context): Loaded<Tenant> {
+    return caseRelated.tenant.of(ctx, kycCase);
   }
 
   @FieldResolver(() => User, { description: 'User who created the case.' })
-  createdBy(@Root() kycCase: KycCase, @Ctx() ctx: Context): Promise<User | null> {
-    return ctx.loaders.users.byId.load(kycCase.createdBy.id);
+  createdBy(@Root() kycCase: KycCase, @Ctx() ctx: Context): Loaded<User> {
+    return caseRelated.createdBy.of(ctx, kycCase);
   }
 
   @FieldResolver(() => KycCaseReview, { nullable: true, description: 'Staff only: reviewer, recommendation, approver and reasons. Null for customers.' })
@@ -146,21 +157,21 @@ export class KycCaseResolver {
 @Resolver(() => KycStatusChange)
 export class KycStatusChangeResolver {
   @FieldResolver(() => User, { nullable: true, description: 'The member of the organisation who made the change; null for steps taken by Atrium staff (and for cases made outside the API).' })
-  changedBy(@Root() change: KycStatusChange, @Ctx() ctx: Context): Promise<User | null> | null {
-    return change.actorId ? ctx.loaders.users.byId.load(change.actorId) : null;
+  changedBy(@Root() change: KycStatusChange, @Ctx() ctx: Context): Loaded<User> {
+    return change.actorId ? ctx.loaders.users.byId.get(change.actorId) : null;
   }
 }
 
 @Resolver(() => KycCaseReview)
 export class KycCaseReviewResolver {
   @FieldResolver(() => User, { nullable: true, description: 'Who took the case into review and recommends.' })
-  reviewer(@Root() review: KycCaseReview, @Ctx() ctx: Context): Promise<User | null> | null {
-    return review.reviewerId ? ctx.loaders.users.byId.load(review.reviewerId) : null;
+  reviewer(@Root() review: KycCaseReview, @Ctx() ctx: Context): Loaded<User> {
+    return review.reviewerId ? ctx.loaders.users.byId.get(review.reviewerId) : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The second staff member, who approved or rejected.' })
-  decidedBy(@Root() review: KycCaseReview, @Ctx() ctx: Context): Promise<User | null> | null {
-    return review.decidedById ? ctx.loaders.users.byId.load(review.decidedById) : null;
+  decidedBy(@Root() review: KycCaseReview, @Ctx() ctx: Context): Loaded<User> {
+    return review.decidedById ? ctx.loaders.users.byId.get(review.decidedById) : null;
   }
 }
 
@@ -187,18 +198,18 @@ export class KycDocumentResolver {
   }
 
   @FieldResolver(() => KycCase, { name: 'case', description: 'KYC case the document belongs to.' })
-  kycCase(@Root() doc: KycDocument, @Ctx() ctx: Context): Promise<KycCase | null> {
-    return ctx.loaders.kyc.caseById.load(doc.case.id);
+  kycCase(@Root() doc: KycDocument, @Ctx() ctx: Context): Loaded<KycCase> {
+    return ctx.loaders.kyc.caseById.get(doc.case.id);
   }
 
   @FieldResolver(() => User, { description: 'User who uploaded the document.' })
-  uploadedBy(@Root() doc: KycDocument, @Ctx() ctx: Context): Promise<User | null> {
-    return ctx.loaders.users.byId.load(doc.uploadedBy.id);
+  uploadedBy(@Root() doc: KycDocument, @Ctx() ctx: Context): Loaded<User> {
+    return ctx.loaders.users.byId.get(doc.uploadedBy.id);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Staff only: who accepted or rejected it. Null for customers.' })
-  decidedBy(@Root() doc: KycDocument, @Ctx() ctx: Context): Promise<User | null> | null {
-    return canSeeReview(ctx) && doc.decidedBy ? ctx.loaders.users.byId.load(doc.decidedBy.id) : null;
+  decidedBy(@Root() doc: KycDocument, @Ctx() ctx: Context): Loaded<User> {
+    return canSeeReview(ctx) && doc.decidedBy ? ctx.loaders.users.byId.get(doc.decidedBy.id) : null;
   }
 
   @FieldResolver(() => String, { description: 'GET it with your bearer token to download the file.' })

@@ -1,3 +1,4 @@
+import type { Loaded } from '../../common/batch-loaders';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ErrorReason } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
@@ -38,23 +39,23 @@ export class MessageResolver {
   }
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'The ticket it opened.' })
-  ticket(@Root() m: InboundMessage, @Ctx() ctx: Context): Promise<Ticket | null> | null {
-    return m.ticket ? ctx.loaders.tickets.readById.load(m.ticket.id) : null;
+  ticket(@Root() m: InboundMessage, @Ctx() ctx: Context): Loaded<Ticket> {
+    return m.ticket ? ctx.loaders.tickets.readById.get(m.ticket.id) : null;
   }
 
   @FieldResolver(() => AutomationRun, { nullable: true, description: 'The run it started.' })
-  run(@Root() m: InboundMessage, @Ctx() ctx: Context): Promise<AutomationRun | null> | null {
-    return m.run ? ctx.loaders.runs.readById.load(m.run.id) : null;
+  run(@Root() m: InboundMessage, @Ctx() ctx: Context): Loaded<AutomationRun> {
+    return m.run ? ctx.loaders.runs.readById.get(m.run.id) : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who handed it in (the token it came with).' })
-  receivedBy(@Root() m: InboundMessage, @Ctx() ctx: Context): Promise<User | null> | null {
-    return m.receivedBy ? ctx.loaders.users.byId.load(m.receivedBy.id) : null;
+  receivedBy(@Root() m: InboundMessage, @Ctx() ctx: Context): Loaded<User> {
+    return m.receivedBy ? ctx.loaders.users.byId.get(m.receivedBy.id) : null;
   }
 
   @FieldResolver(() => Tenant, { description: 'Tenant the message was received for.' })
-  tenant(@Root() m: InboundMessage, @Ctx() ctx: Context): Promise<Tenant | null> {
-    return ctx.loaders.tenancy.tenantById.load(m.tenant.id);
+  tenant(@Root() m: InboundMessage, @Ctx() ctx: Context): Loaded<Tenant> {
+    return ctx.loaders.tenancy.tenantById.get(m.tenant.id);
   }
 }
 
@@ -62,7 +63,7 @@ export class MessageResolver {
 @Resolver(() => Ticket)
 export class TicketSourceMessageResolver {
   @FieldResolver(() => InboundMessage, { nullable: true, description: 'The inbound message that opened this ticket, if one did.' })
-  sourceMessage(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<InboundMessage | null> {
+  sourceMessage(@Root() ticket: Ticket, @Ctx() ctx: Context): Loaded<InboundMessage> {
     return ctx.loaders.messages.sourceOfTicket.load(ticket.id);
   }
 }
@@ -70,7 +71,7 @@ export class TicketSourceMessageResolver {
 @Resolver(() => AutomationRun)
 export class RunSourceMessageResolver {
   @FieldResolver(() => InboundMessage, { nullable: true, description: 'The inbound message that started this run, if one did.' })
-  sourceMessage(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<InboundMessage | null> {
+  sourceMessage(@Root() run: AutomationRun, @Ctx() ctx: Context): Loaded<InboundMessage> {
     return ctx.loaders.messages.sourceOfRun.load(run.id);
   }
 }

@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
+import { selectedNodeFields } from '../../common/selection';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest, paginate } from '../../common/pagination/paginate';
@@ -14,11 +17,22 @@ import * as runs from './run.service';
 
 const RunConnection = Connection(AutomationRun);
 
+/** The relations a page of runs reads ahead, when selected. */
+const related = {
+  tool: relation((ctx: Context) => ctx.loaders.tools.readById, (run: AutomationRun) => run.tool.id),
+  ticket: relation((ctx: Context) => ctx.loaders.tickets.readById, (run: AutomationRun) => run.ticket?.id),
+  requestedBy: relation((ctx: Context) => ctx.loaders.users.byId, (run: AutomationRun) => run.requestedBy?.id),
+  retryOf: relation((ctx: Context) => ctx.loaders.runs.readById, (run: AutomationRun) => run.retryOf?.id),
+  tenant: relation((ctx: Context) => ctx.loaders.tenancy.tenantById, (run: AutomationRun) => run.tenant.id),
+};
+
 @Resolver(() => AutomationRun)
 export class RunResolver {
   @Query(() => RunConnection, { description: 'Automation runs of your tenant, newest first (staff: any tenant).' })
-  runs(@Args() args: RunsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<AutomationRun>> {
-    return runs.listRuns(ctx, args);
+  async runs(@Args() args: RunsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<AutomationRun>> {
+    const page = await runs.listRuns(ctx, args);
+    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
+    return page;
   }
 
   @Query(() => AutomationRun, { description: 'One automation run by global id; NOT_FOUND when not visible.', nullable: true })
@@ -42,28 +56,28 @@ export class RunResolver {
   }
 
   @FieldResolver(() => Tool, { description: 'Tool that is run.' })
-  tool(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<Tool | null> {
-    return ctx.loaders.tools.readById.load(run.tool.id);
+  tool(@Root() run: AutomationRun, @Ctx() ctx: Context): Loaded<Tool> {
+    return related.tool.of(ctx, run);
   }
 
   @FieldResolver(() => Ticket, { description: 'Ticket the run was started for; null when none.', nullable: true })
-  ticket(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<Ticket | null> | null {
-    return run.ticket ? ctx.loaders.tickets.readById.load(run.ticket.id) : null;
+  ticket(@Root() run: AutomationRun, @Ctx() ctx: Context): Loaded<Ticket> {
+    return related.ticket.of(ctx, run);
   }
 
   @FieldResolver(() => User, { description: 'User who started the run; null for runs started by a message, schedule or partner.', nullable: true })
-  requestedBy(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<User | null> | null {
-    return run.requestedBy ? ctx.loaders.users.byId.load(run.requestedBy.id) : null;
+  requestedBy(@Root() run: AutomationRun, @Ctx() ctx: Context): Loaded<User> {
+    return related.requestedBy.of(ctx, run);
   }
 
   @FieldResolver(() => AutomationRun, { nullable: true, description: 'The run this one retried.' })
-  retryOf(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<AutomationRun | null> | null {
-    return run.retryOf ? ctx.loaders.runs.readById.load(run.retryOf.id) : null;
+  retryOf(@Root() run: AutomationRun, @Ctx() ctx: Context): Loaded<AutomationRun> {
+    return related.retryOf.of(ctx, run);
   }
 
   @FieldResolver(() => Tenant, { description: 'Tenant the run belongs to.' })
-  tenant(@Root() run: AutomationRun, @Ctx() ctx: Context): Promise<Tenant | null> {
-    return ctx.loaders.tenancy.tenantById.load(run.tenant.id);
+  tenant(@Root() run: AutomationRun, @Ctx() ctx: Context): Loaded<Tenant> {
+    return related.tenant.of(ctx, run);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Loaded } from '../../common/batch-loaders';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
@@ -58,17 +59,17 @@ export class MembershipResolver {
   }
 
   @FieldResolver(() => User, { description: 'The member.' })
-  user(@Root() m: Membership, @Ctx() ctx: Context): Promise<User | null> {
-    return ctx.loaders.users.byId.load(m.user.id);
+  user(@Root() m: Membership, @Ctx() ctx: Context): Loaded<User> {
+    return ctx.loaders.users.byId.get(m.user.id);
   }
 
   @FieldResolver(() => Tenant, { description: 'Tenant the user belongs to.' })
-  tenant(@Root() m: Membership, @Ctx() ctx: Context): Promise<Tenant | null> {
-    return ctx.loaders.tenancy.tenantById.load(m.tenant.id);
+  tenant(@Root() m: Membership, @Ctx() ctx: Context): Loaded<Tenant> {
+    return ctx.loaders.tenancy.tenantById.get(m.tenant.id);
   }
 
   @FieldResolver(() => Role, { description: 'Role the user has in the tenant.' })
-  role(@Root() m: Membership, @Ctx() ctx: Context): Promise<Role | null> {
+  role(@Root() m: Membership, @Ctx() ctx: Context): Loaded<Role> {
     // A user's own memberships in other tenants (me.memberships) need their roles too.
     return ctx.loaders.tenancy.roleOfMembership.load(m.role.id);
   }

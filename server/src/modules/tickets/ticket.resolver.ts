@@ -1,3 +1,4 @@
+import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { selectedNodeFields } from '../../common/selection';
@@ -20,6 +21,13 @@ import { includeUsers } from '../users/user.loaders';
 const TicketConnection = Connection(Ticket);
 const TicketCommentConnection = Connection(TicketComment);
 
+/** The relations a page of tickets reads ahead, when selected. */
+const related = {
+  requester: relation((ctx: Context) => ctx.loaders.users.byId, (ticket: Ticket) => ticket.requester.id),
+  assignee: relation((ctx: Context) => ctx.loaders.users.byId, (ticket: Ticket) => ticket.assignee?.id),
+  tenant: relation((ctx: Context) => ctx.loaders.tenancy.tenantById, (ticket: Ticket) => ticket.tenant.id),
+};
+
 /** How customers see a reply written by Atrium staff. */
 export const SUPPORT_NAME = 'Atrium support';
 
@@ -31,8 +39,10 @@ export class TicketResolver {
   }
 
   @Query(() => TicketConnection, { description: 'Tickets, by cursor (first/after, last/before) or by offset.' })
-  tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Ticket>> {
-    return tickets.listTickets(ctx, args);
+  async tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Ticket>> {
+    const page = await tickets.listTickets(ctx, args);
+    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
+    return page;
   }
 
   @Mutation(() => Ticket, { description: 'Opens a support ticket in the current tenant.' })
@@ -51,18 +61,18 @@ export class TicketResolver {
   }
 
   @FieldResolver(() => User, { description: 'User who opened the ticket.' })
-  requester(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<User | null> {
-    return ctx.loaders.users.byId.load(ticket.requester.id);
+  requester(@Root() ticket: Ticket, @Ctx() ctx: Context): Loaded<User> {
+    return related.requester.of(ctx, ticket);
   }
 
   @FieldResolver(() => User, { description: 'User working on the ticket; null when unassigned.', nullable: true })
-  assignee(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<User | null> | null {
-    return ticket.assignee ? ctx.loaders.users.byId.load(ticket.assignee.id) : null;
+  assignee(@Root() ticket: Ticket, @Ctx() ctx: Context): Loaded<User> {
+    return related.assignee.of(ctx, ticket);
   }
 
   @FieldResolver(() => Tenant, { description: 'Tenant the ticket belongs to.' })
-  async tenant(@Root() ticket: Ticket, @Ctx() ctx: Context): Promise<Tenant | null> {
-    return ctx.loaders.tenancy.tenantById.load(ticket.tenant.id);
+  tenant(@Root() ticket: Ticket, @Ctx() ctx: Context): Loaded<Tenant> {
+    return related.tenant.of(ctx, ticket);
   }
 
   @Mutation(() => ID, { description: 'Removes a file from a ticket (its uploader, the tenant\'s agents or support staff); answers the id removed. Upload with POST /api/tickets/{ticketId}/attachments.' })
@@ -105,9 +115,9 @@ export class TicketCommentResolver {
     nullable: true,
     description: 'User who wrote the comment; null on a reply from Atrium support read outside the back office (authorName says "Atrium support").',
   })
-  author(@Root() comment: TicketComment, @Ctx() ctx: Context): Promise<User | null> {
-    if (comment.fromSupport && !isPlatformScope(ctx)) return Promise.resolve(null);
-    return ctx.loaders.users.byId.load(comment.author.id);
+  author(@Root() comment: TicketComment, @Ctx() ctx: Context): Loaded<User> {
+    if (comment.fromSupport && !isPlatformScope(ctx)) return null;
+    return ctx.loaders.users.byId.get(comment.author.id);
   }
 
   @FieldResolver(() => String, { description: 'The name to show for the author: "Atrium support" on a reply from Atrium staff (outside the back office), else the user\'s name.' })
@@ -117,8 +127,8 @@ export class TicketCommentResolver {
   }
 
   @FieldResolver(() => Ticket, { description: 'Ticket the comment is on.' })
-  ticket(@Root() comment: TicketComment, @Ctx() ctx: Context): Promise<Ticket | null> {
-    return ctx.loaders.tickets.readById.load(comment.ticket.id);
+  ticket(@Root() comment: TicketComment, @Ctx() ctx: Context): Loaded<Ticket> {
+    return ctx.loaders.tickets.readById.get(comment.ticket.id);
   }
 }
 
@@ -128,9 +138,9 @@ export class TicketAttachmentResolver {
     nullable: true,
     description: 'Who attached the file; null on a file from Atrium support read outside the back office (uploaderName says "Atrium support").',
   })
-  uploadedBy(@Root() attachment: TicketAttachment, @Ctx() ctx: Context): Promise<User | null> {
+  uploadedBy(@Root() attachment: TicketAttachment, @Ctx() ctx: Context): Loaded<User> {
     if (attachment.fromSupport && !isPlatformScope(ctx)) return Promise.resolve(null);
-    return ctx.loaders.users.byId.load(attachment.uploadedBy.id);
+    return ctx.loaders.users.byId.get(attachment.uploadedBy.id);
   }
 
   @FieldResolver(() => String, { description: 'The name to show for who attached it: "Atrium support" for staff (outside the back office), else the user\'s name.' })
@@ -145,7 +155,7 @@ export class TicketAttachmentResolver {
   }
 
   @FieldResolver(() => Ticket, { description: 'Ticket the file is attached to.' })
-  ticket(@Root() attachment: TicketAttachment, @Ctx() ctx: Context): Promise<Ticket | null> {
-    return ctx.loaders.tickets.readById.load(attachment.ticket.id);
+  ticket(@Root() attachment: TicketAttachment, @Ctx() ctx: Context): Loaded<Ticket> {
+    return ctx.loaders.tickets.readById.get(attachment.ticket.id);
   }
 }

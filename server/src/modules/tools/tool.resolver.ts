@@ -1,3 +1,4 @@
+import type { Loaded } from '../../common/batch-loaders';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
@@ -35,12 +36,12 @@ export class ToolResolver {
   }
 
   @FieldResolver(() => Entitlement, { nullable: true, description: "Your tenant's active grant of this tool; null when not entitled." })
-  entitlement(@Root() tool: Tool, @Ctx() ctx: Context): Promise<Entitlement | null> {
+  entitlement(@Root() tool: Tool, @Ctx() ctx: Context): Loaded<Entitlement> {
     return ctx.loaders.entitlements.activeForTool.load(tool.id);
   }
 
   @FieldResolver(() => ToolPanel, { nullable: true, description: "Your tenant's panel for this tool, when it has one." })
-  panel(@Root() tool: Tool, @Ctx() ctx: Context): Promise<ToolPanel | null> {
+  panel(@Root() tool: Tool, @Ctx() ctx: Context): Loaded<ToolPanel> {
     return ctx.loaders.tools.panelOfTool.load(tool.id);
   }
 }
@@ -68,12 +69,12 @@ export class ToolPanelResolver {
   }
 
   @FieldResolver(() => Tool, { description: 'Tool the panel runs.' })
-  tool(@Root() panel: ToolPanel, @Ctx() ctx: Context): Promise<Tool | null> {
-    return ctx.loaders.tools.readById.load(panel.tool.id);
+  tool(@Root() panel: ToolPanel, @Ctx() ctx: Context): Loaded<Tool> {
+    return ctx.loaders.tools.readById.get(panel.tool.id);
   }
 
   @FieldResolver(() => Tenant, { description: 'Tenant the panel belongs to.' })
-  tenant(@Root() panel: ToolPanel, @Ctx() ctx: Context): Promise<Tenant | null> {
-    return ctx.loaders.tenancy.tenantById.load(panel.tenant.id);
+  tenant(@Root() panel: ToolPanel, @Ctx() ctx: Context): Loaded<Tenant> {
+    return ctx.loaders.tenancy.tenantById.get(panel.tenant.id);
   }
 }

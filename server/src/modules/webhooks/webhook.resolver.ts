@@ -1,3 +1,4 @@
+import type { Loaded } from '../../common/batch-loaders';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import { listCost } from '../../common/query-limits';
@@ -60,8 +61,8 @@ export class WebhookEndpointResolver {
   }
 
   @FieldResolver(() => Tenant, { description: 'The tenant it belongs to.' })
-  tenant(@Root() endpoint: WebhookEndpoint, @Ctx() ctx: Context): Promise<Tenant | null> {
-    return ctx.loaders.tenancy.tenantById.load(endpoint.tenant.id);
+  tenant(@Root() endpoint: WebhookEndpoint, @Ctx() ctx: Context): Loaded<Tenant> {
+    return ctx.loaders.tenancy.tenantById.get(endpoint.tenant.id);
   }
 }
 
@@ -85,13 +86,13 @@ export class WebhookDeliveryResolver {
   }
 
   @FieldResolver(() => WebhookEndpoint, { description: 'The endpoint it goes to.' })
-  endpoint(@Root() delivery: WebhookDelivery, @Ctx() ctx: Context): Promise<WebhookEndpoint | null> {
-    return ctx.loaders.webhooks.endpointById.load(delivery.endpoint.id);
+  endpoint(@Root() delivery: WebhookDelivery, @Ctx() ctx: Context): Loaded<WebhookEndpoint> {
+    return ctx.loaders.webhooks.endpointById.get(delivery.endpoint.id);
   }
 
   @FieldResolver(() => Tenant, { description: 'The tenant it belongs to.' })
-  tenant(@Root() delivery: WebhookDelivery, @Ctx() ctx: Context): Promise<Tenant | null> {
-    return ctx.loaders.tenancy.tenantById.load(delivery.tenant.id);
+  tenant(@Root() delivery: WebhookDelivery, @Ctx() ctx: Context): Loaded<Tenant> {
+    return ctx.loaders.tenancy.tenantById.get(delivery.tenant.id);
   }
 
   @FieldResolver(() => Int, { description: 'Attempts it gets before it is FAILED (the first and one per retry).' })
