@@ -1,9 +1,20 @@
 import { badInput } from './errors';
 import { UUID_RE } from './uuid';
 
+/**
+ * Where ids are encoded: every object's `id` field is one, so a page of 50 tickets with their
+ * people encodes 150. Writing into one buffer and reading it back as base64url takes about half
+ * the time of a Buffer allocated per id. Encoding is synchronous, so no two calls share it.
+ */
+const scratch = Buffer.allocUnsafe(512);
+
 /** Opaque Relay global ids: base64url("<Type>:<uuid>"). */
 export function toGlobalId(type: string, id: string): string {
-  return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
+  const raw = `${type}:${id}`;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: a longer text than the buffer holds is encoded apart.
+  if (raw.length * 3 > scratch.length) return Buffer.from(raw, 'utf8').toString('base64url');
+  const n = scratch.write(raw, 0, 'utf8');
+  return scratch.toString('base64url', 0, n);
 }
 
 export interface DecodedGlobalId {
