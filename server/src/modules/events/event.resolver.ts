@@ -1,5 +1,7 @@
-import type { Loaded } from '../../common/batch-loaders';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
+import { selectedNodeFields } from '../../common/selection';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
@@ -11,11 +13,18 @@ import { SystemEvent } from './system-event.entity';
 
 const SystemEventConnection = Connection(SystemEvent);
 
+/** The relations a page of events reads ahead, when selected. */
+const related = {
+  tenant: relation((ctx: Context) => ctx.loaders.tenancy.tenantById, (event: SystemEvent) => event.tenant?.id),
+};
+
 @Resolver(() => SystemEvent)
 export class SystemEventResolver {
   @Query(() => SystemEventConnection, { description: "Operational events, newest first: your tenant's, or (staff) every tenant's and the platform's." })
-  systemEvents(@Args() args: SystemEventsArgs, @Ctx() ctx: Context): Promise<ConnectionShape<SystemEvent>> {
-    return events.listSystemEvents(ctx, args);
+  async systemEvents(@Args() args: SystemEventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<SystemEvent>> {
+    const page = await events.listSystemEvents(ctx, args);
+    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
+    return page;
   }
 
   @Query(() => SystemEventHistogram, { description: 'How many events match the list\'s filter over time, in equal buckets (at most 120, over at most 400 days); scoped as the list is.' })
@@ -34,6 +43,6 @@ export class SystemEventResolver {
 
   @FieldResolver(() => Tenant, { nullable: true, description: 'Null for a platform-wide event.' })
   tenant(@Root() event: SystemEvent, @Ctx() ctx: Context): Loaded<Tenant> {
-    return event.tenant ? ctx.loaders.tenancy.tenantById.get(event.tenant.id) : null;
+    return related.tenant.of(ctx, event);
   }
 }

@@ -1,5 +1,7 @@
-import type { Loaded } from '../../common/batch-loaders';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
+import { selectedNodeFields } from '../../common/selection';
 import { ErrorReason } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
@@ -14,11 +16,21 @@ import * as messages from './message.service';
 
 const MessageConnection = Connection(InboundMessage);
 
+/** The relations a page of messages reads ahead, when selected. */
+const related = {
+  ticket: relation((ctx: Context) => ctx.loaders.tickets.readById, (m: InboundMessage) => m.ticket?.id),
+  run: relation((ctx: Context) => ctx.loaders.runs.readById, (m: InboundMessage) => m.run?.id),
+  receivedBy: relation((ctx: Context) => ctx.loaders.users.byId, (m: InboundMessage) => m.receivedBy?.id),
+  tenant: relation((ctx: Context) => ctx.loaders.tenancy.tenantById, (m: InboundMessage) => m.tenant.id),
+};
+
 @Resolver(() => InboundMessage)
 export class MessageResolver {
   @Query(() => MessageConnection, { description: 'Inbound messages of your tenant, newest first (staff: any tenant).' })
-  messages(@Args() args: MessagesArgs, @Ctx() ctx: Context): Promise<ConnectionShape<InboundMessage>> {
-    return messages.listMessages(ctx, args);
+  async messages(@Args() args: MessagesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<InboundMessage>> {
+    const page = await messages.listMessages(ctx, args);
+    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
+    return page;
   }
 
   @Query(() => InboundMessage, { description: 'One inbound message by global id; NOT_FOUND when not visible.', nullable: true })
@@ -40,22 +52,22 @@ export class MessageResolver {
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'The ticket it opened.' })
   ticket(@Root() m: InboundMessage, @Ctx() ctx: Context): Loaded<Ticket> {
-    return m.ticket ? ctx.loaders.tickets.readById.get(m.ticket.id) : null;
+    return related.ticket.of(ctx, m);
   }
 
   @FieldResolver(() => AutomationRun, { nullable: true, description: 'The run it started.' })
   run(@Root() m: InboundMessage, @Ctx() ctx: Context): Loaded<AutomationRun> {
-    return m.run ? ctx.loaders.runs.readById.get(m.run.id) : null;
+    return related.run.of(ctx, m);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who handed it in (the token it came with).' })
   receivedBy(@Root() m: InboundMessage, @Ctx() ctx: Context): Loaded<User> {
-    return m.receivedBy ? ctx.loaders.users.byId.get(m.receivedBy.id) : null;
+    return related.receivedBy.of(ctx, m);
   }
 
   @FieldResolver(() => Tenant, { description: 'Tenant the message was received for.' })
   tenant(@Root() m: InboundMessage, @Ctx() ctx: Context): Loaded<Tenant> {
-    return ctx.loaders.tenancy.tenantById.get(m.tenant.id);
+    return related.tenant.of(ctx, m);
   }
 }
 
