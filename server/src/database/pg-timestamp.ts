@@ -13,30 +13,33 @@ export function parseUtcTimestamp(text: string): Date | null {
   // Fixed positions: YYYY-MM-DD HH:MM:SS, then an optional fraction, then "+00".
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 32 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return null;
   if (text.charCodeAt(n - 3) !== 43 || text.charCodeAt(n - 2) !== ZERO || text.charCodeAt(n - 1) !== ZERO) return null;
-  let ok = true;
-  const digits = (from: number, count: number): number => {
-    let value = 0;
-    for (let i = from; i < from + count; i++) {
-      const d = text.charCodeAt(i) - ZERO;
-      if (d < 0 || d > 9) ok = false;
-      value = value * 10 + d;
-    }
-    return value;
-  };
-  const year = digits(0, 4);
-  const month = digits(5, 2);
-  const day = digits(8, 2);
-  const hour = digits(11, 2);
-  const minute = digits(14, 2);
-  const second = digits(17, 2);
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
   let ms = 0;
   if (n > 22) {
-    // ".f" to ".ffffff": at least one digit, the first three count.
+    // ".f" to ".ffffff": at least one digit, the first three count, the rest must be digits too.
     if (text.charCodeAt(19) !== 46 || n === 23) return null;
     const fraction = n - 23;
-    ms = digits(20, Math.min(3, fraction)) * 10 ** Math.max(0, 3 - fraction);
-    if (fraction > 3) digits(23, fraction - 3);
+    const leading = digits(text, 20, Math.min(3, fraction));
+    if (leading < 0 || (fraction > 3 && digits(text, 23, fraction - 3) < 0)) return null;
+    ms = leading * 10 ** Math.max(0, 3 - fraction);
   }
-  if (!ok || year < 1000 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  // A field that is not all digits reads as -1, which fails its range.
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
+}
+
+/** The number written by `count` decimal digits of `text` from `from`; -1 when one of them is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
