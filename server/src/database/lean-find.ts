@@ -209,7 +209,8 @@ async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | '
   const { limit, offset } = options;
   const extra = [limit, offset || undefined].filter((v) => v !== undefined);
   const paging = `${limit === undefined ? '-' : limit > 0 ? 'L' : '0'}${offset ? 'O' : '-'}`;
-  const key = `${kind}|${name}|${JSON.stringify(options.orderBy ?? null)}|${JSON.stringify(options.filters ?? null)}|${paging}|${shapeKey(processed, values)}`;
+  const columns = kind === 'rows' ? selectedColumns(options) : undefined;
+  const key = `${kind}|${name}|${columns?.join(',') ?? '*'}|${JSON.stringify(options.orderBy ?? null)}|${JSON.stringify(options.filters ?? null)}|${paging}|${shapeKey(processed, values)}`;
   const known = statementShapes.find(key);
   let statement: { sql: string; bindings: readonly unknown[] };
   if (known) {
@@ -227,13 +228,20 @@ async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | '
   return preparedRows(em, statement.sql, statement.bindings as unknown[]);
 }
 
-/** The ORM's query builder for the select (`rows`: every column) or count of `name`'s rows meeting a condition. */
+/** The properties a select reads (`fields`: plain property names, see pageColumns), or undefined for every column. */
+function selectedColumns<T extends object>(options: FindOptions<T>): string[] | undefined {
+  const fields = options.fields as readonly unknown[] | undefined;
+  return fields?.length ? fields.map(String) : undefined;
+}
+
+/** The ORM's query builder for the select (`rows`: every column, or the properties in `fields`) or count of `name`'s rows meeting a condition. */
 function builderOf<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, options: FindOptions<T>): (condition: unknown) => QueryBuilder<T> {
   const { limit, offset } = options;
+  const columns = kind === 'rows' ? selectedColumns(options) : undefined;
   return (condition) => {
     const qb = em.createQueryBuilder<T>(name);
     if (kind === 'count') qb.count();
-    else qb.select('*');
+    else qb.select((columns ?? '*') as never);
     qb.where(condition as ObjectQuery<T>);
     if (options.orderBy) qb.orderBy(options.orderBy);
     if (limit !== undefined || offset !== undefined) qb.limit(limit, offset);

@@ -134,6 +134,8 @@ export interface PaginateInput<T extends { id: string }> {
   sort: SortKey<T>;
   /** Extra find options: populate, or `filters` for platform-scoped reads. */
   options?: Pick<FindOptions<T>, 'filters' | 'populate'>;
+  /** The properties the page's caller needs (pageColumns); every column when absent. The primary key and the sort property are always read. */
+  columns?: readonly string[];
 }
 
 /** The one list engine: keyset pages by cursor, numbered pages by offset, lazy totalCount. */
@@ -165,7 +167,11 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
   // Pages answer GraphQL only: lean rows, not entities in the identity map (lean-find.ts).
   const findOptions = { ...input.options, orderBy: orderBy(queryDir), limit: limit + 1, offset };
   const conditions = { $and: conds } as FilterQuery<T>;
-  const rows = input.options?.populate ? await em.find(entity, conditions, findOptions) : await leanFind(em, entity, conditions, findOptions as FindOptions<T>);
+  // A lean page reads the columns its caller needs (always the primary key and the sort property).
+  const fields = input.columns && [...new Set(['id', sort.field, ...input.columns])];
+  const rows = input.options?.populate
+    ? await em.find(entity, conditions, findOptions)
+    : await leanFind(em, entity, conditions, (fields ? { ...findOptions, fields } : findOptions) as FindOptions<T>);
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (page.mode === 'backward') pageRows.reverse();

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
 import { selectedNodeFields } from '../../common/selection';
+import { pageColumns } from '../../common/pagination/page-columns';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -24,7 +25,7 @@ const related = {
 export class AuditResolver {
   @Query(() => AuditLogConnection, { description: 'The audit trail, newest first. Read-only: nothing updates or deletes it.' })
   async auditLogs(@Args() args: AuditLogsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<AuditLog>> {
-    const page = await listAuditLogs(ctx, args);
+    const page = await listAuditLogs(ctx, args, pageColumns(ctx.em, AuditLog, info, related));
     await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
     return page;
   }

@@ -84,7 +84,7 @@ export async function auditPlatformAccess(
 }
 
 /** The audit trail, newest first, with the caller's filters; staff reads are themselves audited. */
-export async function listAuditLogs(ctx: Context, args: AuditLogsArgs): Promise<ConnectionShape<AuditLog>> {
+export async function listAuditLogs(ctx: Context, args: AuditLogsArgs, columns?: readonly string[]): Promise<ConnectionShape<AuditLog>> {
   const f = args.filter;
   const where: Record<string, unknown> = {};
   if (f?.action) where.action = f.action.endsWith('.') ? { $like: prefixPattern(f.action) } : f.action;
@@ -98,5 +98,5 @@ export async function listAuditLogs(ctx: Context, args: AuditLogsArgs): Promise<
   // Audit the access before reading: the page and its lazily computed totalCount then both
   // include this access row, instead of totalCount counting a row the page does not show.
   await auditPlatformAccess(ctx, 'auditLogs', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
-  return paginate({ em: ctx.em, entity: AuditLog, where, args, sort: auditLogList.sortOf(args), options: scopeOptions(ctx) });
+  return paginate({ em: ctx.em, entity: AuditLog, where, args, sort: auditLogList.sortOf(args), options: scopeOptions(ctx), columns });
 }

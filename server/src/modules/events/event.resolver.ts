@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
 import { selectedNodeFields } from '../../common/selection';
+import { pageColumns } from '../../common/pagination/page-columns';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
@@ -22,7 +23,7 @@ const related = {
 export class SystemEventResolver {
   @Query(() => SystemEventConnection, { description: "Operational events, newest first: your tenant's, or (staff) every tenant's and the platform's." })
   async systemEvents(@Args() args: SystemEventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<SystemEvent>> {
-    const page = await events.listSystemEvents(ctx, args);
+    const page = await events.listSystemEvents(ctx, args, pageColumns(ctx.em, SystemEvent, info, related));
     await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
     return page;
   }

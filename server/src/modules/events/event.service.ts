@@ -78,9 +78,9 @@ export function whereOf(filter?: SystemEventFilter | null): FilterQuery<SystemEv
 }
 
 /** Events newest first. Customers see their tenant's; staff see every tenant's and the platform's (audited). */
-export async function listSystemEvents(ctx: Context, args: SystemEventsArgs): Promise<ConnectionShape<SystemEvent>> {
+export async function listSystemEvents(ctx: Context, args: SystemEventsArgs, columns?: readonly string[]): Promise<ConnectionShape<SystemEvent>> {
   const where = whereOf(args.filter);
-  const page = await paginate({ em: ctx.em, entity: SystemEvent, where, args, sort: systemEventList.sortOf(args), options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: SystemEvent, where, args, sort: systemEventList.sortOf(args), options: scopeOptions(ctx), columns });
   const tenant = (where as { tenant?: unknown }).tenant;
   await auditPlatformAccess(ctx, 'systemEvents', { filter: args.filter ?? null }, typeof tenant === 'string' ? tenant : null);
   return page;

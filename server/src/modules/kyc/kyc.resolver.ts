@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
 import { selectedNodeFields } from '../../common/selection';
+import { pageColumns } from '../../common/pagination/page-columns';
 import { canSeeReview } from './kyc.access';
 import { listCost } from '../../common/query-limits';
 import { expectGlobalId } from '../../common/global-id';
@@ -48,7 +49,7 @@ export class KycCaseResolver {
 
   @Query(() => KycCaseConnection, { description: 'KYC cases, by cursor (first/after, last/before) or by offset.' })
   async kycCases(@Args() args: KycCasesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<KycCase>> {
-    const page = await cases.listCases(ctx, args);
+    const page = await cases.listCases(ctx, args, pageColumns(ctx.em, KycCase, info, caseRelated));
     await preloadSelected(ctx, page.nodes, selectedNodeFields(info), caseRelated);
     return page;
   }

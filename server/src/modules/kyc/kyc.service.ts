@@ -35,7 +35,7 @@ import { assertAction, type KycAction } from './kyc.transitions';
 /* reads                                                               */
 /* ------------------------------------------------------------------ */
 
-export async function listCases(ctx: Context, args: KycCasesArgs): Promise<ConnectionShape<KycCase>> {
+export async function listCases(ctx: Context, args: KycCasesArgs, columns?: readonly string[]): Promise<ConnectionShape<KycCase>> {
   const f = args.filter;
   const where: Record<string, unknown> = {};
   if (f?.status?.length) where.status = { $in: f.status };
@@ -50,7 +50,7 @@ export async function listCases(ctx: Context, args: KycCasesArgs): Promise<Conne
     where.reviewer = expectGlobalId(f.reviewerId, 'User', 'filter.reviewerId');
   }
   await auditPlatformAccess(ctx, 'kycCases', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
-  return paginate({ em: ctx.em, entity: KycCase, where: where, args, sort: kycCaseList.sortOf(args), options: scopeOptions(ctx) });
+  return paginate({ em: ctx.em, entity: KycCase, where: where, args, sort: kycCaseList.sortOf(args), options: scopeOptions(ctx), columns });
 }
 
 export async function getCase(ctx: Context, id: string): Promise<KycCase> {

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
 import { selectedNodeFields } from '../../common/selection';
+import { pageColumns } from '../../common/pagination/page-columns';
 import { ErrorReason } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
@@ -28,7 +29,7 @@ const related = {
 export class MessageResolver {
   @Query(() => MessageConnection, { description: 'Inbound messages of your tenant, newest first (staff: any tenant).' })
   async messages(@Args() args: MessagesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<InboundMessage>> {
-    const page = await messages.listMessages(ctx, args);
+    const page = await messages.listMessages(ctx, args, pageColumns(ctx.em, InboundMessage, info, related));
     await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
     return page;
   }

@@ -23,7 +23,7 @@ import { type IngestMessageInput, messageList, type MessagesArgs } from './messa
 
 export const MAX_PAYLOAD_BYTES = MAX_INPUT_BYTES;
 
-export async function listMessages(ctx: Context, args: MessagesArgs): Promise<ConnectionShape<InboundMessage>> {
+export async function listMessages(ctx: Context, args: MessagesArgs, columns?: readonly string[]): Promise<ConnectionShape<InboundMessage>> {
   const f = args.filter;
   const where: FilterQuery<InboundMessage> & Record<string, unknown> = {};
   if (f?.status?.length) where.status = { $in: f.status };
@@ -40,6 +40,7 @@ export async function listMessages(ctx: Context, args: MessagesArgs): Promise<Co
     args,
     sort: messageList.sortOf(args),
     options: scopeOptions(ctx),
+    columns,
   });
   await auditPlatformAccess(ctx, 'messages', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
   return page;

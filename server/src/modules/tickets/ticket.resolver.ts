@@ -2,6 +2,7 @@ import { type Loaded, preloadSelected, relation } from '../../common/batch-loade
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { selectedNodeFields } from '../../common/selection';
+import { pageColumns } from '../../common/pagination/page-columns';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
@@ -40,7 +41,7 @@ export class TicketResolver {
 
   @Query(() => TicketConnection, { description: 'Tickets, by cursor (first/after, last/before) or by offset.' })
   async tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Ticket>> {
-    const page = await tickets.listTickets(ctx, args);
+    const page = await tickets.listTickets(ctx, args, pageColumns(ctx.em, Ticket, info, related));
     await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
     return page;
   }

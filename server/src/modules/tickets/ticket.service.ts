@@ -52,9 +52,9 @@ function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket
   return where;
 }
 
-export async function listTickets(ctx: Context, args: TicketsArgs): Promise<ConnectionShape<Ticket>> {
+export async function listTickets(ctx: Context, args: TicketsArgs, columns?: readonly string[]): Promise<ConnectionShape<Ticket>> {
   const where = whereOf(ctx, args.filter);
-  const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: ticketList.sortOf(args), options: scopeOptions(ctx) });
+  const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: ticketList.sortOf(args), options: scopeOptions(ctx), columns });
   await auditPlatformAccess(ctx, 'tickets', { filter: args.filter ?? null }, (where as { tenant?: string }).tenant ?? null);
   return page;
 }

@@ -1,0 +1,48 @@
+import { type EntityMetadata, type EntityName, ReferenceKind, Utils } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { getNamedType, type GraphQLResolveInfo, isObjectType } from 'graphql';
+import { selectedNodeFields } from '../selection';
+
+const memo = new WeakMap<GraphQLResolveInfo['fieldNodes'], readonly string[] | null>();
+
+/**
+ * The properties a list page must read to answer what its caller selects, or undefined to read
+ * every column. A page reads only its columns when each selected node field is one of:
+ * - a plain field (no resolver), named as a persisted column property of the entity;
+ * - `id` (the global id, from the primary key);
+ * - a relation in `relations` (read ahead by the list's resolver), whose many-to-one property holds its id.
+ * Any other field (computed from several properties, a nested list) reads every column, so no
+ * field resolver ever sees a property the page left out. paginate() adds the primary key and the
+ * sort property (cursors). Unselected columns (a ticket's body, JSON payloads, timestamps nobody
+ * asked for) then cost neither PostgreSQL's output nor parsing here.
+ * Remembered per field of the document, as selectedNodeFields is.
+ */
+export function pageColumns<T extends object>(em: EntityManager, entity: EntityName<T>, info: GraphQLResolveInfo, relations: Readonly<Record<string, unknown>>): string[] | undefined {
+  let columns = memo.get(info.fieldNodes);
+  if (columns === undefined) {
+    columns = columnsOf(em.getMetadata().get<object>(Utils.className(entity)) as EntityMetadata, info, relations);
+    memo.set(info.fieldNodes, columns);
+  }
+  return columns ? [...columns] : undefined;
+}
+
+function columnsOf(meta: EntityMetadata, info: GraphQLResolveInfo, relations: Readonly<Record<string, unknown>>): string[] | null {
+  const connection = getNamedType(info.returnType);
+  const nodesField = isObjectType(connection) ? connection.getFields().nodes : undefined;
+  const node = nodesField && getNamedType(nodesField.type);
+  if (!isObjectType(node)) return null;
+  const fields = node.getFields();
+  const out: string[] = [];
+  for (const name of selectedNodeFields(info)) {
+    if (name.startsWith('__') || name === 'id') continue;
+    const prop = meta.properties[name as never] as EntityMetadata['props'][number] | undefined;
+    if (!prop || prop.persist === false || prop.fieldNames?.length !== 1) return null;
+    if (name in relations) {
+      if (prop.kind !== ReferenceKind.MANY_TO_ONE) return null;
+    } else if (fields[name]?.resolve || prop.kind !== ReferenceKind.SCALAR) {
+      return null;
+    }
+    out.push(name);
+  }
+  return out;
+}
