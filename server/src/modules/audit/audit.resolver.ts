@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
-import { selectedNodeFields } from '../../common/selection';
-import { pageColumns } from '../../common/pagination/page-columns';
+import { type Loaded, relation } from '../../common/batch-loaders';
+import { selectedPage } from '../../common/pagination/selected-page';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -24,10 +23,8 @@ const related = {
 @Resolver(() => AuditLog)
 export class AuditResolver {
   @Query(() => AuditLogConnection, { description: 'The audit trail, newest first. Read-only: nothing updates or deletes it.' })
-  async auditLogs(@Args() args: AuditLogsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<AuditLog>> {
-    const page = await listAuditLogs(ctx, args, pageColumns(ctx.em, AuditLog, info, related));
-    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
-    return page;
+  auditLogs(@Args() args: AuditLogsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<AuditLog>> {
+    return selectedPage(ctx, info, AuditLog, related, (columns) => listAuditLogs(ctx, args, columns));
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The person who acted, or the member the API key acted for; null for the system or a deleted account.' })

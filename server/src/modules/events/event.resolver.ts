@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
-import { selectedNodeFields } from '../../common/selection';
-import { pageColumns } from '../../common/pagination/page-columns';
+import { type Loaded, relation } from '../../common/batch-loaders';
+import { selectedPage } from '../../common/pagination/selected-page';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
 import type { Context } from '../../context/context';
@@ -22,10 +21,8 @@ const related = {
 @Resolver(() => SystemEvent)
 export class SystemEventResolver {
   @Query(() => SystemEventConnection, { description: "Operational events, newest first: your tenant's, or (staff) every tenant's and the platform's." })
-  async systemEvents(@Args() args: SystemEventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<SystemEvent>> {
-    const page = await events.listSystemEvents(ctx, args, pageColumns(ctx.em, SystemEvent, info, related));
-    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
-    return page;
+  systemEvents(@Args() args: SystemEventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<SystemEvent>> {
+    return selectedPage(ctx, info, SystemEvent, related, (columns) => events.listSystemEvents(ctx, args, columns));
   }
 
   @Query(() => SystemEventHistogram, { description: 'How many events match the list\'s filter over time, in equal buckets (at most 120, over at most 400 days); scoped as the list is.' })

@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
-import { selectedNodeFields } from '../../common/selection';
-import { pageColumns } from '../../common/pagination/page-columns';
+import { type Loaded, relation } from '../../common/batch-loaders';
+import { selectedPage } from '../../common/pagination/selected-page';
 import { canSeeReview } from './kyc.access';
 import { listCost } from '../../common/query-limits';
 import { expectGlobalId } from '../../common/global-id';
@@ -48,10 +47,8 @@ export class KycCaseResolver {
   }
 
   @Query(() => KycCaseConnection, { description: 'KYC cases, by cursor (first/after, last/before) or by offset.' })
-  async kycCases(@Args() args: KycCasesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<KycCase>> {
-    const page = await cases.listCases(ctx, args, pageColumns(ctx.em, KycCase, info, caseRelated));
-    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), caseRelated);
-    return page;
+  kycCases(@Args() args: KycCasesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<KycCase>> {
+    return selectedPage(ctx, info, KycCase, caseRelated, (columns) => cases.listCases(ctx, args, columns));
   }
 
   @Mutation(() => KycCase, { description: 'Starts a DRAFT case for a person or a business.' })

@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
-import { selectedNodeFields } from '../../common/selection';
-import { pageColumns } from '../../common/pagination/page-columns';
+import { type Loaded, relation } from '../../common/batch-loaders';
+import { selectedPage } from '../../common/pagination/selected-page';
 import { ErrorReason } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, type ConnectionShape } from '../../common/pagination/connection';
@@ -28,10 +27,8 @@ const related = {
 @Resolver(() => InboundMessage)
 export class MessageResolver {
   @Query(() => MessageConnection, { description: 'Inbound messages of your tenant, newest first (staff: any tenant).' })
-  async messages(@Args() args: MessagesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<InboundMessage>> {
-    const page = await messages.listMessages(ctx, args, pageColumns(ctx.em, InboundMessage, info, related));
-    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
-    return page;
+  messages(@Args() args: MessagesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<InboundMessage>> {
+    return selectedPage(ctx, info, InboundMessage, related, (columns) => messages.listMessages(ctx, args, columns));
   }
 
   @Query(() => InboundMessage, { description: 'One inbound message by global id; NOT_FOUND when not visible.', nullable: true })

@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
-import { selectedNodeFields } from '../../common/selection';
-import { pageColumns } from '../../common/pagination/page-columns';
+import { type Loaded, relation } from '../../common/batch-loaders';
+import { selectedPage } from '../../common/pagination/selected-page';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest, paginate } from '../../common/pagination/paginate';
@@ -30,10 +29,8 @@ const related = {
 @Resolver(() => AutomationRun)
 export class RunResolver {
   @Query(() => RunConnection, { description: 'Automation runs of your tenant, newest first (staff: any tenant).' })
-  async runs(@Args() args: RunsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<AutomationRun>> {
-    const page = await runs.listRuns(ctx, args, pageColumns(ctx.em, AutomationRun, info, related));
-    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
-    return page;
+  runs(@Args() args: RunsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<AutomationRun>> {
+    return selectedPage(ctx, info, AutomationRun, related, (columns) => runs.listRuns(ctx, args, columns));
   }
 
   @Query(() => AutomationRun, { description: 'One automation run by global id; NOT_FOUND when not visible.', nullable: true })

@@ -1,8 +1,8 @@
-import { type Loaded, preloadSelected, relation } from '../../common/batch-loaders';
+import { type Loaded, relation } from '../../common/batch-loaders';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { selectedNodeFields } from '../../common/selection';
-import { pageColumns } from '../../common/pagination/page-columns';
+import { selectedPage } from '../../common/pagination/selected-page';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
@@ -40,10 +40,8 @@ export class TicketResolver {
   }
 
   @Query(() => TicketConnection, { description: 'Tickets, by cursor (first/after, last/before) or by offset.' })
-  async tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Ticket>> {
-    const page = await tickets.listTickets(ctx, args, pageColumns(ctx.em, Ticket, info, related));
-    await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
-    return page;
+  tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Ticket>> {
+    return selectedPage(ctx, info, Ticket, related, (columns) => tickets.listTickets(ctx, args, columns));
   }
 
   @Mutation(() => Ticket, { description: 'Opens a support ticket in the current tenant.' })

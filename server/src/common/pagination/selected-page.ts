@@ -1,7 +1,9 @@
 import { type EntityMetadata, type EntityName, ReferenceKind, Utils } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { getNamedType, type GraphQLResolveInfo, isObjectType } from 'graphql';
+import { preloadSelected, type Relation } from '../batch-loaders';
 import { selectedNodeFields } from '../selection';
+import type { ConnectionShape } from './connection';
 
 const memo = new WeakMap<GraphQLResolveInfo['fieldNodes'], readonly string[] | null>();
 
@@ -45,4 +47,21 @@ function columnsOf(meta: EntityMetadata, info: GraphQLResolveInfo, relations: Re
     out.push(name);
   }
   return out;
+}
+
+/**
+ * A list page as its GraphQL selection asks for it: `list` reads the columns the selection needs
+ * (pageColumns), then the relations it selects are read ahead, one batch each (preloadSelected),
+ * so that each row's relation fields answer at once.
+ */
+export async function selectedPage<C extends { em: EntityManager }, T extends object>(
+  ctx: C,
+  info: GraphQLResolveInfo,
+  entity: EntityName<T>,
+  related: Readonly<Record<string, Relation<C, T, unknown>>>,
+  list: (columns: readonly string[] | undefined) => Promise<ConnectionShape<T>>,
+): Promise<ConnectionShape<T>> {
+  const page = await list(pageColumns(ctx.em, entity, info, related));
+  await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
+  return page;
 }
