@@ -30,7 +30,8 @@ const rowMappers = new Map<EntityMetadata, Map<string, RowMapper>>();
  * shape. It does what the ORM's result mapping does: column to property,
  * timestamps parsed as the ORM parses them, booleans as booleans, custom types converted,
  * a many-to-one column as `{ id }`. Columns the row does not have (a hidden column an include
- * leaves out) map to undefined; columns that belong to no property (`__parent`) are ignored.
+ * leaves out, a column a list page's selection does not need) map to undefined; columns that
+ * belong to no property (`__parent`) are ignored.
  */
 function rowMapper(em: EntityManager, meta: EntityMetadata, prefix = ''): RowMapper {
   let byPrefix = rowMappers.get(meta);
@@ -188,7 +189,7 @@ export async function leanCount<T extends object>(em: EntityManager, entity: Ent
 }
 
 /**
- * The select (`rows`: every column) or count of `name`'s rows meeting the processed condition.
+ * The select (`rows`: every column, or those of `options.fields`) or count of `name`'s rows meeting the processed condition.
  * Inside a transaction, the builder's statement on the transaction's own connection (the builder
  * takes it from the entity manager); otherwise the statement learned for the condition's shape.
  */

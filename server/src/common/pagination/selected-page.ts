@@ -39,7 +39,7 @@ function columnsOf(meta: EntityMetadata, info: GraphQLResolveInfo, relations: Re
     if (name.startsWith('__') || name === 'id') continue;
     const prop = meta.properties[name as never] as EntityMetadata['props'][number] | undefined;
     if (!prop || prop.persist === false || prop.fieldNames?.length !== 1) return null;
-    if (name in relations) {
+    if (Object.hasOwn(relations, name)) {
       if (prop.kind !== ReferenceKind.MANY_TO_ONE) return null;
     } else if (fields[name]?.resolve || prop.kind !== ReferenceKind.SCALAR) {
       return null;
