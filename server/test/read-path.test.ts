@@ -30,6 +30,15 @@ async function until(what: string, check: () => boolean): Promise<void> {
 
 const PAGE = '{ tickets(first: 10, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { id number requester { id email name } assignee { id name } } pageInfo { hasNextPage } } }';
 const SESSION_SQL = /from sessions s/;
+/** The pool's raw side: a connection of its own, and the statements it reports. */
+interface RawPool {
+  on(event: 'query', listener: (q: { sql: string; bindings?: unknown[] }) => void): void;
+  removeListener(event: 'query', listener: (q: { sql: string; bindings?: unknown[] }) => void): void;
+  client: {
+    acquireConnection(): Promise<{ query(q: string | { name: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: { generic: number; custom: number }[] }> }>;
+    releaseConnection(conn: unknown): Promise<void>;
+  };
+}
 /** The statements a request sent apart from a session look-up. */
 const pageReads = (sql: string[]) => sql.filter((s) => !SESSION_SQL.test(s));
 
@@ -171,6 +180,53 @@ describe('statements per list page', () => {
     const nodes = (res?.data as { ticket: { comments: { nodes: { author: { name: string } | null }[] } } }).ticket.comments.nodes;
     expect(nodes.length).toBeGreaterThan(0);
     for (const n of nodes) expect(n.author?.name).toEqual(expect.any(String));
+  });
+
+  it('sends a ticket\'s own statement and its comments\' so that PostgreSQL plans each once per connection and reuses the plan', async () => {
+    const { accessToken: token } = await t.login('agent@acme.test');
+    const acme = await t.tenantId('acme');
+    const [busiest] = await t.sql<{ id: string }>(
+      'select c.ticket_id as id from ticket_comments c where c.tenant_id = ? group by c.ticket_id order by count(*) desc limit 1',
+      [acme],
+    );
+    const q = '{ ticket(id: "' + toGlobalId('Ticket', busiest?.id ?? '') + '") { id comments(first: 20) { nodes { id body author { id name } } } } }';
+    await t.gql(q, {}, { token });
+    // The statements as the server sends them: text with $n placeholders, and their values.
+    const knex = t.orm.em.getConnection().getKnex() as unknown as RawPool;
+    const sent: { sql: string; bindings: unknown[] }[] = [];
+    const listener = (s: { sql: string; bindings?: unknown[] }) => sent.push({ sql: s.sql, bindings: s.bindings ?? [] });
+    knex.on('query', listener);
+    try {
+      expectOk(await t.gql(q, {}, { token }));
+    } finally {
+      knex.removeListener('query', listener);
+    }
+    const reads = sent.filter((s) => !SESSION_SQL.test(s.sql));
+    expect(reads).toHaveLength(2);
+    // One ticket's comments name it as one value, not as an array: on data of real size,
+    // `ticket_id = any($1::uuid[])` was planned afresh at every execution.
+    expect(reads[1]?.sql).toMatch(/c\.ticket_id = \$\d+::uuid and/);
+    expect(reads[1]?.sql).not.toMatch(/any\(/);
+    // Run each as a named prepared statement, as the server does, past PostgreSQL's five trial
+    // plans: from then on it reuses one plan (generic).
+    const conn = await knex.client.acquireConnection();
+    try {
+      for (const [i, s] of reads.entries()) {
+        const name = `plan_probe_${i}`;
+        for (let n = 0; n < 8; n++) await conn.query({ name, text: s.sql, values: s.bindings });
+        const { rows } = await conn.query('select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where name = $1', [name]);
+        expect({ statement: s.sql.slice(0, 60), generic: (rows[0]?.generic ?? 0) > 0 }).toEqual({ statement: s.sql.slice(0, 60), generic: true });
+        await conn.query(`deallocate ${name}`);
+      }
+    } finally {
+      await knex.client.releaseConnection(conn);
+    }
+
+    // Several tickets' comments are still one statement, their ids one array.
+    const many = await t.countQueries(() => t.gql('{ tickets(first: 5) { nodes { id comments(first: 2) { nodes { id author { id } } } } } }', {}, { token }));
+    const comments = pageReads(many.sql).filter((s) => /ticket_comments/.test(s));
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toMatch(/c\.ticket_id = any\('\{[^}]+,[^}]+\}'::uuid\[\]\)/);
   });
 
   it('joins nothing when the selection reads no person', async () => {

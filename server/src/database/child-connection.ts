@@ -5,8 +5,7 @@ import DataLoader from 'dataloader';
 import { groupBy } from '../common/batch-loaders';
 import type { RequestScope } from '../context/scope';
 import type { AccessGate } from '../permissions/access';
-import { pgArray } from './pg-array';
-import { requestReach, sql, type SqlFragment, sqlText, tenantIs, type TenantReach, tenantQuery } from './tenant-sql';
+import { requestReach, sql, type SqlFragment, sqlText, tenantIs, type TenantReach, tenantQuery, uuidIn } from './tenant-sql';
 
 /**
  * A nested list declared once: which rows are one parent's children, in which order, and who may
@@ -66,7 +65,7 @@ async function childrenOf<T extends object>(
     return sql`select ${sqlText(['ranked.*', ...(joined?.columns ?? [])].join(', '))} from (
         select ${sqlText(list.alias)}.*, ${parent} as __parent, row_number() over (partition by ${parent} order by ${sqlText(list.order)}) as __rn
           from ${sqlText(list.from)}
-         where ${parent} = any(${pgArray(parentIds)}::uuid[]) and ${whereOf(list, reach)}
+         where ${uuidIn(list.parent, parentIds)} and ${whereOf(list, reach)}
       ) ranked ${sqlText(joined?.joins.join(' ') ?? '')} where __rn <= ${bound} order by __parent, __rn`;
   });
   if (joined) for (const row of rows) primeIncluded(row, joined.related);
@@ -81,7 +80,7 @@ async function countsOf<T extends object>(ctx: LoaderContext, list: ChildList<T>
   const rows = await tenantQuery<{ __parent: string; n: string }>(ctx.em, reachOf(ctx, list), (reach) => {
     const parent = sqlText(list.parent);
     return sql`select ${parent} as __parent, count(*) as n from ${sqlText(list.from)}
-                where ${parent} = any(${pgArray(parentIds)}::uuid[]) and ${whereOf(list, reach)} group by ${parent}`;
+                where ${uuidIn(list.parent, parentIds)} and ${whereOf(list, reach)} group by ${parent}`;
   });
   const counts = new Map(rows.map((r) => [r.__parent, Number(r.n)]));
   return parentIds.map((id) => counts.get(id) ?? 0);

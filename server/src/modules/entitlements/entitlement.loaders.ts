@@ -2,8 +2,7 @@ import DataLoader from 'dataloader';
 import { byIdLoader, groupBy } from '../../common/batch-loaders';
 import { type Context } from '../../context/context';
 import { scopeOptions } from '../../context/scope';
-import { pgArray } from '../../database/pg-array';
-import { requestReach, sql, tenantIs, tenantQuery } from '../../database/tenant-sql';
+import { requestReach, sql, tenantIs, tenantQuery, uuidIn } from '../../database/tenant-sql';
 import { entitlementAccess } from './entitlement.access';
 import { Entitlement } from './entitlement.entity';
 import { activeAt, monthStart, nextMonthStart } from './entitlement.gate';
@@ -40,7 +39,7 @@ export function createEntitlementLoaders(ctx: Omit<Context, 'loaders'>) {
            left join automation_runs r
                   on r.tenant_id = e.tenant_id and r.created_at >= ${monthStart(now)} and r.created_at < ${nextMonthStart(now)}
                  and (e.tool_id is null or r.tool_id = e.tool_id)
-          where e.id = any(${pgArray(ids)}::uuid[]) and ${tenantIs(reach, 'e')}
+          where ${uuidIn('e.id', ids)} and ${tenantIs(reach, 'e')}
           group by e.id`,
       );
       const used = new Map(rows.map((r) => [r.id, Number(r.used)]));
