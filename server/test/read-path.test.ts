@@ -182,7 +182,7 @@ describe('statements per list page', () => {
     for (const n of nodes) expect(n.author?.name).toEqual(expect.any(String));
   });
 
-  it('sends a ticket\'s own statement and its comments\' so that PostgreSQL plans each once per connection and reuses the plan', async () => {
+  it('sends a page, a ticket and its comments so that PostgreSQL plans each statement once per connection and reuses the plan', async () => {
     const { accessToken: token } = await t.login('agent@acme.test');
     const acme = await t.tenantId('acme');
     const [busiest] = await t.sql<{ id: string }>(
@@ -198,20 +198,27 @@ describe('statements per list page', () => {
     knex.on('query', listener);
     try {
       expectOk(await t.gql(q, {}, { token }));
+      expectOk(await t.gql(PAGE, {}, { token }));
     } finally {
       knex.removeListener('query', listener);
     }
     const reads = sent.filter((s) => !SESSION_SQL.test(s.sql));
-    expect(reads).toHaveLength(2);
+    expect(reads).toHaveLength(4);
+    const [ticket, comments, page] = reads;
     // One ticket's comments name it as one value, not as an array: on data of real size,
     // `ticket_id = any($1::uuid[])` was planned afresh at every execution.
-    expect(reads[1]?.sql).toMatch(/c\.ticket_id = \$\d+::uuid and/);
-    expect(reads[1]?.sql).not.toMatch(/any\(/);
+    expect(comments?.sql).toMatch(/c\.ticket_id = \$\d+::uuid and/);
+    expect(comments?.sql).not.toMatch(/any\(/);
+    // A page's size is written in the statement (first: 10, and one more to see if more follow):
+    // PostgreSQL re-plans a statement whose LIMIT is a parameter at every execution.
+    expect(page?.sql).toMatch(/ limit 11$/);
+    expect(page?.bindings).not.toContain(11);
     // Run each as a named prepared statement, as the server does, past PostgreSQL's five trial
     // plans: from then on it reuses one plan (generic).
     const conn = await knex.client.acquireConnection();
     try {
-      for (const [i, s] of reads.entries()) {
+      for (const [i, s] of [ticket, comments, page].entries()) {
+        if (!s) throw new Error('a statement is missing');
         const name = `plan_probe_${i}`;
         for (let n = 0; n < 8; n++) await conn.query({ name, text: s.sql, values: s.bindings });
         const { rows } = await conn.query('select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where name = $1', [name]);
@@ -224,9 +231,37 @@ describe('statements per list page', () => {
 
     // Several tickets' comments are still one statement, their ids one array.
     const many = await t.countQueries(() => t.gql('{ tickets(first: 5) { nodes { id comments(first: 2) { nodes { id author { id } } } } } }', {}, { token }));
-    const comments = pageReads(many.sql).filter((s) => /ticket_comments/.test(s));
-    expect(comments).toHaveLength(1);
-    expect(comments[0]).toMatch(/c\.ticket_id = any\('\{[^}]+,[^}]+\}'::uuid\[\]\)/);
+    const batched = pageReads(many.sql).filter((s) => /ticket_comments/.test(s));
+    expect(batched).toHaveLength(1);
+    expect(batched[0]).toMatch(/c\.ticket_id = any\('\{[^}]+,[^}]+\}'::uuid\[\]\)/);
+  });
+
+  it('writes only a page size the server chose into the statement, keeps an offset bound, and answers the same rows', async () => {
+    const { accessToken: token } = await t.login('agent@acme.test');
+    await t.gql('{ me { role } }', {}, { token });
+    const offsetPage = '{ tickets(first: 3, offset: 4, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { number } } }';
+    const knex = t.orm.em.getConnection().getKnex() as unknown as RawPool;
+    const sent: { sql: string; bindings: unknown[] }[] = [];
+    const listener = (s: { sql: string; bindings?: unknown[] }) => sent.push({ sql: s.sql, bindings: s.bindings ?? [] });
+    knex.on('query', listener);
+    let res: Awaited<ReturnType<TestApp['gql']>> | undefined;
+    try {
+      res = await t.gql(offsetPage, {}, { token });
+    } finally {
+      knex.removeListener('query', listener);
+    }
+    expectOk(res as never);
+    const [page] = sent.filter((s) => !SESSION_SQL.test(s.sql));
+    expect(page?.sql).toMatch(/ limit 4 offset \$(\d+)$/);
+    const offsetAt = Number(/offset \$(\d+)$/.exec(page?.sql ?? '')?.[1]);
+    expect(page?.bindings).toHaveLength(offsetAt);
+    expect(page?.bindings[offsetAt - 1]).toBe(4);
+    const acme = await t.tenantId('acme');
+    const expected = await t.sql<{ number: number }>('select number from tickets where tenant_id = ? order by created_at asc, id asc limit 3 offset 4', [acme]);
+    expect((res?.data as { tickets: { nodes: { number: number }[] } }).tickets.nodes.map((n) => n.number)).toEqual(expected.map((e) => e.number));
+    // Out of range is refused before any SQL, as before.
+    const refused = await t.countQueries(() => t.gql('{ tickets(first: 1000) { nodes { id } } }', {}, { token }));
+    expect(pageReads(refused.sql)).toHaveLength(0);
   });
 
   it('joins nothing when the selection reads no person', async () => {

@@ -226,7 +226,34 @@ async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | '
     // other text and is not learned.
     if (known === undefined) statementShapes.learn(key, processed, values, extra, statement, (condition) => build(condition).getKnexQuery().toSQL().toNative());
   }
-  return preparedRows(em, statement.sql, statement.bindings as unknown[]);
+  return preparedRows(em, ...pageSizeWritten(statement.sql, statement.bindings, limit, offset));
+}
+
+/** The page sizes written into a statement's text: a paginate() page holds at most 101 rows (100 and one to see if more follow). */
+const MAX_LITERAL_LIMIT = 1000;
+
+/** `limit` when it is written into the statement's text (see pageSizeWritten), else undefined. */
+function literalLimit(limit: number | undefined): number | undefined {
+  return limit !== undefined && Number.isSafeInteger(limit) && limit > 0 && limit <= MAX_LITERAL_LIMIT ? limit : undefined;
+}
+
+/**
+ * The statement with its page size written as a number (`limit 51`) instead of bound (`limit $2`).
+ * PostgreSQL cannot reuse one plan for a LIMIT it does not know (it assumes a tenth of the rows,
+ * so the reusable plan always looks dearer than a fresh one), and planned a list page afresh at
+ * every execution, at more than twice the cost of running it. With the number in the text, each
+ * page size of a shape is a statement of its own (a handful: clients ask for a few page sizes,
+ * and at most MAX_LITERAL_LIMIT), planned once per connection. The number is the server's own
+ * (paginate()'s bounded page size plus one), checked to be a positive integer: never input text.
+ * The offset stays bound. A statement that does not end as the builder writes a limit is sent as it is.
+ */
+function pageSizeWritten(text: string, bindings: readonly unknown[], limit: number | undefined, offset: number | undefined): [string, unknown[]] {
+  const n = literalLimit(limit);
+  const at = bindings.length - (offset ? 2 : 1);
+  const m = n === undefined ? null : /(?<= limit )\$(\d+)(?: offset \$(\d+))?$/.exec(text);
+  if (!m || Number(m[1]) !== at + 1 || bindings[at] !== n || (offset ? Number(m[2]) !== at + 2 : m[2] !== undefined)) return [text, [...bindings]];
+  const tail = offset ? `${n} offset $${at + 1}` : String(n);
+  return [text.slice(0, m.index) + tail, [...bindings.slice(0, at), ...bindings.slice(at + 1)]];
 }
 
 /** The properties a select reads (`fields`: plain property names, see pageColumns), or undefined for every column. */
