@@ -42,6 +42,30 @@ interface RawPool {
 /** The statements a request sent apart from a session look-up. */
 const pageReads = (sql: string[]) => sql.filter((s) => !SESSION_SQL.test(s));
 
+/** A query for acme's ticket with the most comments: the ticket and its first 20 comments with their authors. */
+async function busiestTicketQuery(): Promise<string> {
+  const acme = await t.tenantId('acme');
+  const [busiest] = await t.sql<{ id: string }>(
+    'select c.ticket_id as id from ticket_comments c where c.tenant_id = ? group by c.ticket_id order by count(*) desc limit 1',
+    [acme],
+  );
+  return '{ ticket(id: "' + toGlobalId('Ticket', busiest?.id ?? '') + '") { id comments(first: 20) { nodes { id body author { id name } } } } }';
+}
+
+/** The statements `fn` made the server send apart from session look-ups, as it sent them: text with $n placeholders, and their values. */
+async function sentDuring(fn: () => Promise<unknown>): Promise<{ sql: string; bindings: unknown[] }[]> {
+  const knex = t.orm.em.getConnection().getKnex() as unknown as RawPool;
+  const sent: { sql: string; bindings: unknown[] }[] = [];
+  const listener = (q: { sql: string; bindings?: unknown[] }) => sent.push({ sql: q.sql, bindings: q.bindings ?? [] });
+  knex.on('query', listener);
+  try {
+    await fn();
+  } finally {
+    knex.removeListener('query', listener);
+  }
+  return sent.filter((q) => !SESSION_SQL.test(q.sql));
+}
+
 beforeAll(async () => {
   t = await startTestApp({ env: { SESSION_CACHE_ENABLED: 'true' } });
   await until('the session cache to hear its own test notification', () => cache().enabled);
@@ -162,12 +186,7 @@ describe('statements per list page', () => {
 
   it('reads a ticket\'s first comments with their authors in one statement (each comment may name another person)', async () => {
     const { accessToken: token } = await t.login('agent@acme.test');
-    const acme = await t.tenantId('acme');
-    const [busiest] = await t.sql<{ id: string }>(
-      'select c.ticket_id as id from ticket_comments c where c.tenant_id = ? group by c.ticket_id order by count(*) desc limit 1',
-      [acme],
-    );
-    const q = '{ ticket(id: "' + toGlobalId('Ticket', busiest?.id ?? '') + '") { id comments(first: 20) { nodes { id body author { id name } } } } }';
+    const q = await busiestTicketQuery();
     await t.gql(q, {}, { token });
     let res: Awaited<ReturnType<TestApp['gql']>> | undefined;
     const { sql } = await t.countQueries(async () => {
@@ -184,25 +203,13 @@ describe('statements per list page', () => {
 
   it('sends a page, a ticket and its comments so that PostgreSQL plans each statement once per connection and reuses the plan', async () => {
     const { accessToken: token } = await t.login('agent@acme.test');
-    const acme = await t.tenantId('acme');
-    const [busiest] = await t.sql<{ id: string }>(
-      'select c.ticket_id as id from ticket_comments c where c.tenant_id = ? group by c.ticket_id order by count(*) desc limit 1',
-      [acme],
-    );
-    const q = '{ ticket(id: "' + toGlobalId('Ticket', busiest?.id ?? '') + '") { id comments(first: 20) { nodes { id body author { id name } } } } }';
+    const q = await busiestTicketQuery();
     await t.gql(q, {}, { token });
-    // The statements as the server sends them: text with $n placeholders, and their values.
-    const knex = t.orm.em.getConnection().getKnex() as unknown as RawPool;
-    const sent: { sql: string; bindings: unknown[] }[] = [];
-    const listener = (s: { sql: string; bindings?: unknown[] }) => sent.push({ sql: s.sql, bindings: s.bindings ?? [] });
-    knex.on('query', listener);
-    try {
+    const reads = await sentDuring(async () => {
       expectOk(await t.gql(q, {}, { token }));
       expectOk(await t.gql(PAGE, {}, { token }));
-    } finally {
-      knex.removeListener('query', listener);
-    }
-    const reads = sent.filter((s) => !SESSION_SQL.test(s.sql));
+    });
+    const knex = t.orm.em.getConnection().getKnex() as unknown as RawPool;
     expect(reads).toHaveLength(4);
     const [ticket, comments, page] = reads;
     // One ticket's comments name it as one value, not as an array: on data of real size,
@@ -240,18 +247,11 @@ describe('statements per list page', () => {
     const { accessToken: token } = await t.login('agent@acme.test');
     await t.gql('{ me { role } }', {}, { token });
     const offsetPage = '{ tickets(first: 3, offset: 4, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { number } } }';
-    const knex = t.orm.em.getConnection().getKnex() as unknown as RawPool;
-    const sent: { sql: string; bindings: unknown[] }[] = [];
-    const listener = (s: { sql: string; bindings?: unknown[] }) => sent.push({ sql: s.sql, bindings: s.bindings ?? [] });
-    knex.on('query', listener);
     let res: Awaited<ReturnType<TestApp['gql']>> | undefined;
-    try {
+    const [page] = await sentDuring(async () => {
       res = await t.gql(offsetPage, {}, { token });
-    } finally {
-      knex.removeListener('query', listener);
-    }
+    });
     expectOk(res as never);
-    const [page] = sent.filter((s) => !SESSION_SQL.test(s.sql));
     expect(page?.sql).toMatch(/ limit 4 offset \$(\d+)$/);
     const offsetAt = Number(/offset \$(\d+)$/.exec(page?.sql ?? '')?.[1]);
     expect(page?.bindings).toHaveLength(offsetAt);
