@@ -229,7 +229,7 @@ async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | '
   return preparedRows(em, ...pageSizeWritten(statement.sql, statement.bindings, limit, offset));
 }
 
-/** The page sizes written into a statement's text: a paginate() page holds at most 101 rows (100 and one to see if more follow). */
+/** The largest page size written into a statement's text (paginate() asks for at most 101 rows: 100, and one to see whether more follow); a larger limit stays bound. */
 const MAX_LITERAL_LIMIT = 1000;
 
 /** `limit` when it is written into the statement's text (see pageSizeWritten), else undefined. */
@@ -239,9 +239,9 @@ function literalLimit(limit: number | undefined): number | undefined {
 
 /**
  * The statement with its page size written as a number (`limit 51`) instead of bound (`limit $2`).
- * PostgreSQL cannot reuse one plan for a LIMIT it does not know (it assumes a tenth of the rows,
- * so the reusable plan always looks dearer than a fresh one), and planned a list page afresh at
- * every execution, at more than twice the cost of running it. With the number in the text, each
+ * PostgreSQL would not reuse one plan for a LIMIT it does not know (it assumes a tenth of the
+ * rows, so the reusable plan looks dearer than a fresh one): on the benchmark's data it planned a
+ * list page afresh at every execution, at more than twice the cost of running it. With the number in the text, each
  * page size of a shape is a statement of its own (a handful: clients ask for a few page sizes,
  * and at most MAX_LITERAL_LIMIT), planned once per connection. The number is the server's own
  * (paginate()'s bounded page size plus one), checked to be a positive integer: never input text.
