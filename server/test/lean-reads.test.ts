@@ -142,7 +142,8 @@ describe('lean list reads', () => {
     const acme = await t.tenantId('acme');
     const globex = await t.tenantId('globex');
     const sort = dateSort<Ticket>('createdAt', SortDirection.DESC);
-    // The page size is a bound value like the others: an earlier test's first page may have taught this shape already.
+    // The page size (7, and one more) is written into the statement and names it with the rest of the
+    // shape: an earlier test's first page of that size may have taught this shape already.
     const page = async (tenantId: string, after?: string) => {
       const em = tenantEm(tenantId);
       const builds = jest.spyOn(em, 'createQueryBuilder');

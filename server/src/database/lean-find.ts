@@ -3,7 +3,7 @@ import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { checkBudget } from '../common/request-budget';
 import { parseUtcTimestamp } from './pg-timestamp';
-import { shapeKey, StatementShapes } from './statement-shapes';
+import { type Built, shapeKey, StatementShapes } from './statement-shapes';
 
 /** The part of EntityManager that em.find uses to apply filters (the tenant filter) to a condition. */
 interface WhereProcessor {
@@ -206,14 +206,16 @@ async function selectRows<T extends object>(em: EntityManager, kind: 'rows' | 'c
  */
 async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, processed: FilterQuery<T>, options: FindOptions<T>): Promise<Row[]> {
   const values: unknown[] = [];
-  // The limit and a non-zero offset follow the condition's values (knex writes no offset of 0).
   const { limit, offset } = options;
-  const extra = [limit, offset || undefined].filter((v) => v !== undefined);
-  const paging = `${limit === undefined ? '-' : limit > 0 ? 'L' : '0'}${offset ? 'O' : '-'}`;
+  // A page size written into the text (pageSizeWritten) names the statement; otherwise the limit
+  // and a non-zero offset follow the condition's values (knex writes no offset of 0).
+  const written = literalLimit(limit);
+  const extra = [written === undefined ? limit : undefined, offset || undefined].filter((v) => v !== undefined);
+  const paging = `${limit === undefined ? '-' : limit > 0 ? `L${written ?? ''}` : '0'}${offset ? 'O' : '-'}`;
   const columns = kind === 'rows' ? selectedColumns(options) : undefined;
   const key = `${kind}|${name}|${columns?.join(',') ?? '*'}|${JSON.stringify(options.orderBy ?? null)}|${JSON.stringify(options.filters ?? null)}|${paging}|${shapeKey(processed, values)}`;
   const known = statementShapes.find(key);
-  let statement: { sql: string; bindings: readonly unknown[] };
+  let statement: Built;
   if (known) {
     statement = { sql: known.text, bindings: [...known.slots.map((i) => values[i]), ...extra] };
   } else {
@@ -221,12 +223,14 @@ async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | '
     const qb = build(processed);
     // As the driver does for em.find: filters (the tenant filter) also bind the tables a condition joins.
     await qb.applyJoinedFilters(em, options.filters);
-    statement = qb.getKnexQuery().toSQL().toNative();
+    statement = pageSizeWritten(qb.getKnexQuery().toSQL().toNative(), written, offset);
     // Built without applyJoinedFilters: a condition whose joins bring filters of their own writes
-    // other text and is not learned.
-    if (known === undefined) statementShapes.learn(key, processed, values, extra, statement, (condition) => build(condition).getKnexQuery().toSQL().toNative());
+    // other text and is not learned. The page size is written the same way in both, once.
+    if (known === undefined) {
+      statementShapes.learn(key, processed, values, extra, statement, (condition) => pageSizeWritten(build(condition).getKnexQuery().toSQL().toNative(), written, offset));
+    }
   }
-  return preparedRows(em, ...pageSizeWritten(statement.sql, statement.bindings, limit, offset));
+  return preparedRows(em, statement.sql, statement.bindings as unknown[]);
 }
 
 /** The largest page size written into a statement's text (paginate() asks for at most 101 rows: 100, and one to see whether more follow); a larger limit stays bound. */
@@ -238,22 +242,25 @@ function literalLimit(limit: number | undefined): number | undefined {
 }
 
 /**
- * The statement with its page size written as a number (`limit 51`) instead of bound (`limit $2`).
- * PostgreSQL would not reuse one plan for a LIMIT it does not know (it assumes a tenth of the
- * rows, so the reusable plan looks dearer than a fresh one): on the benchmark's data it planned a
- * list page afresh at every execution, at more than twice the cost of running it. With the number in the text, each
- * page size of a shape is a statement of its own (a handful: clients ask for a few page sizes,
- * and at most MAX_LITERAL_LIMIT), planned once per connection. The number is the server's own
- * (paginate()'s bounded page size plus one), checked to be a positive integer: never input text.
- * The offset stays bound. A statement that does not end as the builder writes a limit is sent as it is.
+ * The builder's statement with its page size `n` written as a number (`limit 51`) instead of
+ * bound (`limit $2`). PostgreSQL would not reuse one plan for a LIMIT it does not know (it assumes
+ * a tenth of the rows, so the reusable plan looks dearer than a fresh one): on the benchmark's
+ * data it planned a list page afresh at every execution, at more than twice the cost of running
+ * it. With the number in the text, each page size of a shape is a statement of its own (a
+ * handful: clients ask for a few page sizes, and at most MAX_LITERAL_LIMIT), learned once and
+ * planned once per connection. The number is the server's own (paginate()'s bounded page size
+ * plus one), checked by literalLimit to be a positive integer: never input text. The offset stays
+ * bound. A statement that does not end as the builder writes a limit is returned as it is (its
+ * shape then fails to learn, and each call builds it).
  */
-function pageSizeWritten(text: string, bindings: readonly unknown[], limit: number | undefined, offset: number | undefined): [string, unknown[]] {
-  const n = literalLimit(limit);
+function pageSizeWritten(built: Built, n: number | undefined, offset: number | undefined): Built {
+  if (n === undefined) return built;
+  const { sql: text, bindings } = built;
   const at = bindings.length - (offset ? 2 : 1);
-  const m = n === undefined ? null : /(?<= limit )\$(\d+)(?: offset \$(\d+))?$/.exec(text);
-  if (!m || Number(m[1]) !== at + 1 || bindings[at] !== n || (offset ? Number(m[2]) !== at + 2 : m[2] !== undefined)) return [text, [...bindings]];
+  const m = /(?<= limit )\$(\d+)(?: offset \$(\d+))?$/.exec(text);
+  if (!m || Number(m[1]) !== at + 1 || bindings[at] !== n || (offset ? Number(m[2]) !== at + 2 : m[2] !== undefined)) return built;
   const tail = offset ? `${n} offset $${at + 1}` : String(n);
-  return [text.slice(0, m.index) + tail, [...bindings.slice(0, at), ...bindings.slice(at + 1)]];
+  return { sql: text.slice(0, m.index) + tail, bindings: [...bindings.slice(0, at), ...bindings.slice(at + 1)] };
 }
 
 /** The properties a select reads (`fields`: plain property names, see pageColumns), or undefined for every column. */
