@@ -1,5 +1,5 @@
 import { toGlobalId } from '../src/common/global-id';
-import { codeOf, expectOk, startTestApp, type TestApp } from './harness';
+import { codeOf, expectOk, type GqlResponse, startTestApp, type TestApp } from './harness';
 
 /*
  * The read path with the session cache on (as in production; the harness turns it off elsewhere so
@@ -262,6 +262,47 @@ describe('statements per list page', () => {
     // Out of range is refused before any SQL, as before.
     const refused = await t.countQueries(() => t.gql('{ tickets(first: 1000) { nodes { id } } }', {}, { token }));
     expect(pageReads(refused.sql)).toHaveLength(0);
+  });
+
+  it('starts a page after a cursor with one row comparison on the sort index, binding the cursor, and walks every ticket once in both directions', async () => {
+    const { accessToken: token } = await t.login('agent@acme.test');
+    await t.gql('{ me { role } }', {}, { token });
+    const acme = await t.tenantId('acme');
+    const all = (await t.sql<{ id: string }>('select id from tickets where tenant_id = ? order by created_at desc, id desc', [acme])).map((r) => toGlobalId('Ticket', r.id));
+    expect(all.length).toBeGreaterThan(6);
+    type Page = { tickets: { nodes: { id: string }[]; pageInfo: { endCursor: string | null; startCursor: string | null; hasNextPage: boolean; hasPreviousPage: boolean } } };
+    const walked: string[] = [];
+    let after: string | null = null;
+    const statements: { sql: string; bindings: unknown[] }[] = [];
+    for (let i = 0; i < all.length; i++) {
+      let res: Awaited<ReturnType<TestApp['gql']>> | undefined;
+      statements.push(...(await sentDuring(async () => {
+        res = await t.gql(`query($after: String) { tickets(first: 3, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { id } pageInfo { endCursor startCursor hasNextPage hasPreviousPage } } }`, { after }, { token });
+      })));
+      const page = (res?.data as Page).tickets;
+      walked.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(walked).toEqual(all);
+    const cursorPages = statements.filter((s) => /from "tickets"/.test(s.sql) && / < /.test(s.sql));
+    expect(cursorPages.length).toBeGreaterThan(0);
+    for (const s of cursorPages) {
+      expect(s.sql).toMatch(/\("t0"\."created_at", "t0"\."id"\) < \(\$2, \$3\)/);
+      expect(s.sql).not.toMatch(/ or /);
+      expect(s.bindings).toHaveLength(3);
+    }
+    // Backwards from the end: the same rows, last first (the comparison turns round).
+    const back: string[] = [];
+    let before: string | null = null;
+    for (let i = 0; i < all.length; i++) {
+      const res: GqlResponse<Page> = await t.gql<Page>(`query($before: String) { tickets(last: 3, before: $before, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { id } pageInfo { endCursor startCursor hasNextPage hasPreviousPage } } }`, { before }, { token });
+      const page: Page['tickets'] | undefined = res.data?.tickets;
+      back.unshift(...(page?.nodes.map((n) => n.id) ?? []));
+      if (!page?.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(back).toEqual(all);
   });
 
   it('joins nothing when the selection reads no person', async () => {

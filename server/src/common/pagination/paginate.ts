@@ -83,14 +83,18 @@ function flip(direction: SortDirection): SortDirection {
 }
 
 /**
- * Rows strictly beyond (value, id) in `direction`: (f > v) or (f = v and id > id0). The redundant
- * f >= v lets PostgreSQL start the index scan at the cursor; without it the OR makes it walk
- * every row before the cursor (measured: 62 ms instead of 0.1 ms, 60k rows deep).
+ * Rows strictly beyond (value, id) in `direction`, as one row comparison: (f, id) > (v, id0)
+ * ascending, (f, id) < (v, id0) descending (the id always sorts the way the field does). It is
+ * the sort index's own order, so PostgreSQL starts the scan at the cursor with both columns as
+ * its index condition and filters nothing; the form (f < v) or (f = v and id < id0) needed a
+ * redundant f <= v to start there (without it: 62 ms instead of 0.1 ms, 60k rows deep), planned
+ * at twice the cost and filtered the rows at the cursor's value. Nulls compare as before: a row
+ * whose field is null is beyond no cursor, and no cursor with a null value passes any row.
+ * (`~~~` is the ORM's separator of a tuple's properties.)
  */
 function beyond(field: string, direction: SortDirection, value: unknown, id: string): Record<string, unknown> {
   const op = direction === SortDirection.ASC ? '$gt' : '$lt';
-  const bound = direction === SortDirection.ASC ? '$gte' : '$lte';
-  return { [field]: { [bound]: value }, $or: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] };
+  return { [`${field}~~~id`]: { [op]: [value, id] } };
 }
 
 /** What a cursor records about its ordering, so it is refused under another one. */
