@@ -2,7 +2,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -14,6 +13,7 @@ import { correlationMiddleware } from './common/correlation';
 import { unavailableErrorOf } from './common/database-unavailable';
 import { httpStatusOf } from './common/errors';
 import { createFormatError } from './common/format-error';
+import { graphqlHttpHandler } from './common/graphql-http';
 import { frontDoorPlugin } from './common/front-door.plugin';
 import { limitValidationRules } from './common/query-limits';
 import { requestBudget } from './common/request-budget';
@@ -204,7 +204,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     noStore,
     express.json({ limit: config.graphqlLimits.maxBodyBytes }),
     budget,
-    expressMiddleware(apollo, { context: async ({ req }) => createDeferredContext(services, orm, requestInfo(req)) }),
+    graphqlHttpHandler(apollo, (req) => createDeferredContext(services, orm, requestInfo(req))),
   );
 
   // The modules' plain-HTTP routes (KYC documents, inbound messages), each within a request budget.

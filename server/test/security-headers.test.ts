@@ -1,9 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { startTestApp, type TestApp } from './harness';
+import { rawRequest, type RawResponse, startTestApp, type TestApp } from './harness';
 
 const PAGE = (title: string) => `<!doctype html><title>${title}</title><script type="module" src="/assets/admin-abc123.js"></script><div id="root"></div>`;
 const SCRIPT = `export const words = ${JSON.stringify('atrium back office '.repeat(200))};\n`;
@@ -32,37 +31,18 @@ function builtClient(): string {
   return dir;
 }
 
-interface Raw {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** One request without any client-side decoding: the bytes and headers as sent. */
-function raw(base: string, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method: opts.method ?? 'GET', headers: opts.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
 
 const postGraphql = (base: string) =>
-  raw(base, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  rawRequest(base, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
 
-function expectCommonHeaders(res: Raw): void {
+function expectCommonHeaders(res: RawResponse): void {
   expect(res.headers['x-frame-options']).toBe('DENY');
   expect(res.headers['x-content-type-options']).toBe('nosniff');
   expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(res.headers['x-powered-by']).toBeUndefined();
 }
 
-function expectAppPolicy(res: Raw): void {
+function expectAppPolicy(res: RawResponse): void {
   const csp = String(res.headers['content-security-policy']).split(';');
   expect(csp).toEqual(
     expect.arrayContaining(["default-src 'self'", "script-src 'self'", "connect-src 'self'", "style-src 'self' 'unsafe-inline'", "object-src 'none'", "frame-ancestors 'none'", "img-src 'self' blob:", "frame-src 'self' blob:"]),
@@ -93,13 +73,13 @@ describe('secure headers outside production', () => {
     // Answers are per caller: no browser or proxy may keep one.
     expect(res.headers['cache-control']).toBe('no-store');
     for (const path of ['/healthz', '/api/nope']) {
-      expect((await raw(t.url, path)).headers['content-security-policy']).toBe(API_POLICY);
+      expect((await rawRequest(t.url, path)).headers['content-security-policy']).toBe(API_POLICY);
     }
   });
 
   it('gives both apps their policy: scripts and connections from the API origin only, no framing', async () => {
     for (const path of ['/', '/login', '/admin/', '/admin/tickets']) {
-      const res = await raw(t.url, path, { headers: { accept: 'text/html' } });
+      const res = await rawRequest(t.url, path, { headers: { accept: 'text/html' } });
       expect(res.status).toBe(200);
       expectAppPolicy(res);
       expect(String(res.headers['content-security-policy'])).not.toMatch(/script-src[^;]*'unsafe-/);
@@ -109,7 +89,7 @@ describe('secure headers outside production', () => {
   });
 
   it('leaves Apollo’s sandbox page (development only) without a CSP, so its inline and CDN scripts run', async () => {
-    const res = await raw(t.url, '/graphql', { headers: { accept: 'text/html' } });
+    const res = await rawRequest(t.url, '/graphql', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['content-security-policy']).toBeUndefined();
@@ -121,7 +101,7 @@ describe('secure headers outside production', () => {
       ['/assets/admin-abc123.js', /javascript/, SCRIPT],
       ['/assets/admin-abc123.css', /^text\/css/, STYLE],
     ] as const) {
-      const br = await raw(t.url, path, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      const br = await rawRequest(t.url, path, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
       expect(br.status).toBe(200);
       expect(br.headers['content-encoding']).toBe('br');
       expect(br.headers.vary).toContain('Accept-Encoding');
@@ -130,12 +110,12 @@ describe('secure headers outside production', () => {
       expect(br.body.length).toBeLessThan(original.length);
       expect(brotliDecompressSync(br.body).toString()).toBe(original);
 
-      const gz = await raw(t.url, path, { headers: { 'accept-encoding': 'gzip' } });
+      const gz = await rawRequest(t.url, path, { headers: { 'accept-encoding': 'gzip' } });
       expect(gz.headers['content-encoding']).toBe('gzip');
       expect(gz.headers['content-type']).toMatch(type);
       expect(gunzipSync(gz.body).toString()).toBe(original);
 
-      const plain = await raw(t.url, path);
+      const plain = await rawRequest(t.url, path);
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(plain.body.toString()).toBe(original);
     }
@@ -144,7 +124,7 @@ describe('secure headers outside production', () => {
       ['/tickets', PAGE('portal')],
       ['/admin/users', PAGE('admin')],
     ] as const) {
-      const res = await raw(t.url, path, { headers: { accept: 'text/html', 'accept-encoding': 'br' } });
+      const res = await rawRequest(t.url, path, { headers: { accept: 'text/html', 'accept-encoding': 'br' } });
       expect(res.headers['content-encoding']).toBe('br');
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers['cache-control']).toBe('no-cache');
@@ -153,7 +133,7 @@ describe('secure headers outside production', () => {
   });
 
   it('never serves a source map', async () => {
-    const res = await raw(t.url, '/assets/admin-abc123.js.map');
+    const res = await rawRequest(t.url, '/assets/admin-abc123.js.map');
     expect(res.status).toBe(404);
     expect(res.body.toString()).not.toContain('secret');
   });
@@ -179,7 +159,7 @@ describe('secure headers in production', () => {
     expect(api.headers['content-security-policy']).toBe(API_POLICY);
     expectCommonHeaders(api);
     for (const path of ['/', '/admin/']) {
-      const res = await raw(t.url, path, { headers: { accept: 'text/html' } });
+      const res = await rawRequest(t.url, path, { headers: { accept: 'text/html' } });
       expect(res.status).toBe(200);
       expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expectAppPolicy(res);
@@ -188,13 +168,13 @@ describe('secure headers in production', () => {
   });
 
   it('has no sandbox page to relax the policy for, and serves no source map', async () => {
-    const page = await raw(t.url, '/graphql', { headers: { accept: 'text/html' } });
+    const page = await rawRequest(t.url, '/graphql', { headers: { accept: 'text/html' } });
     expect(page.headers['content-security-policy']).toBe(API_POLICY);
     expect(page.body.toString()).not.toMatch(/<script/i);
-    const map = await raw(t.url, '/assets/admin-abc123.js.map');
+    const map = await rawRequest(t.url, '/assets/admin-abc123.js.map');
     expect(map.status).toBe(404);
     expect(map.body.toString()).not.toContain('secret');
-    const br = await raw(t.url, '/assets/admin-abc123.js', { headers: { 'accept-encoding': 'br' } });
+    const br = await rawRequest(t.url, '/assets/admin-abc123.js', { headers: { 'accept-encoding': 'br' } });
     expect(br.headers['content-encoding']).toBe('br');
   });
 });
