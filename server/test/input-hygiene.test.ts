@@ -1,5 +1,6 @@
-import { IsOptional, validate } from 'class-validator';
-import { isBlank, textProblem, unsafeTextFields, visibleLength, visibleText } from '../src/common/input-hygiene';
+import { IsOptional, MaxLength, validate } from 'class-validator';
+import { ArgumentValidationError } from 'type-graphql';
+import { isBlank, textProblem, unsafeTextFields, validateArgument, visibleLength, visibleText } from '../src/common/input-hygiene';
 import { VisibleLength } from '../src/common/visible-length';
 import { fromGlobalId, toGlobalId } from '../src/common/global-id';
 import { makeCase, upload } from '../src/modules/kyc/__tests__/helpers';
@@ -22,6 +23,36 @@ const INVISIBLE = '\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202c\
 /* ------------------------------------------------------------------ */
 /* the pure helpers                                                    */
 /* ------------------------------------------------------------------ */
+
+/** An input class with a rule, one that inherits it, and one without any. */
+class RuledInput {
+  @MaxLength(3)
+  code!: string;
+}
+class InheritedRuleInput extends RuledInput {}
+class PlainInput {
+  code!: string;
+}
+const build = <T extends object>(cls: new () => T, values: Partial<T>): T => Object.assign(new cls(), values);
+
+describe('validateArgument', () => {
+  const run = (value: unknown) => validateArgument(value, undefined as never, { args: { input: value } } as never);
+
+  it('applies class-validator rules (own or inherited, on an object or each item of a list) however often a class was seen without errors', async () => {
+    // A passing value first, so that what is remembered of each class is exercised.
+    for (const cls of [RuledInput, InheritedRuleInput]) {
+      await expect(run(build(cls, { code: 'ok' }))).resolves.toBeUndefined();
+      await expect(run(build(cls, { code: 'toolong' }))).rejects.toBeInstanceOf(ArgumentValidationError);
+      await expect(run([build(cls, { code: 'ok' }), build(cls, { code: 'toolong' })])).rejects.toBeInstanceOf(ArgumentValidationError);
+    }
+  });
+
+  it('passes a class without rules and plain values, and still refuses unsafe text in them', async () => {
+    await expect(run(build(PlainInput, { code: 'anything at all' }))).resolves.toBeUndefined();
+    await expect(run([build(PlainInput, { code: 'x'.repeat(50) }), 3, 'text'])).resolves.toBeUndefined();
+    await expect(run(build(PlainInput, { code: `a${NUL}b` }))).rejects.toMatchObject({ extensions: { fields: [{ field: 'code' }] } });
+  });
+});
 
 describe('textProblem', () => {
   it('finds NUL and lone surrogates, and accepts everything else', () => {

@@ -1,4 +1,4 @@
-import { type ValidationError, type ValidatorOptions, validateOrReject } from 'class-validator';
+import { getMetadataStorage, type ValidationError, type ValidatorOptions, validateOrReject } from 'class-validator';
 import { ArgumentValidationError, type ValidatorFn } from 'type-graphql';
 import { badInput, type FieldError } from './errors';
 
@@ -124,6 +124,26 @@ const CLASS_VALIDATOR_OPTIONS: ValidatorOptions = { skipMissingProperties: true,
 
 const isObject = (v: unknown): v is object => v !== null && typeof v === 'object';
 
+const hasRulesByClass = new WeakMap<object, boolean>();
+
+/**
+ * Whether class-validator holds any rule for the value's class (its own or inherited). A class
+ * without one passes validateOrReject with these options whatever it holds, and class-validator
+ * finds that out by filtering every rule it knows, on every call (about 1 % of a list page's CPU
+ * for an `orderBy` argument); the answer is kept per class. Rules are registered by decorators
+ * when a class is defined, before the schema is built, so it never changes afterwards.
+ */
+function hasRules(value: object): boolean {
+  const ctor = value.constructor as (new () => object) | undefined;
+  if (!ctor) return true;
+  let known = hasRulesByClass.get(ctor);
+  if (known === undefined) {
+    known = getMetadataStorage().getTargetValidationMetadatas(ctor, '', false, false).length > 0;
+    hasRulesByClass.set(ctor, known);
+  }
+  return known;
+}
+
 /**
  * buildSchema's `validateFn`, run by type-graphql for every argument of every resolver (root
  * fields and field resolvers, variables and inline literals alike, after coercion). A validateFn
@@ -140,8 +160,8 @@ export const validateArgument: ValidatorFn = async (argValue: unknown, _argType,
   if (!isObject(argValue)) return;
   try {
     if (Array.isArray(argValue)) {
-      await Promise.all(argValue.filter(isObject).map((item) => validateOrReject(item, CLASS_VALIDATOR_OPTIONS)));
-    } else {
+      await Promise.all((argValue as unknown[]).filter((item): item is object => isObject(item) && hasRules(item)).map((item) => validateOrReject(item, CLASS_VALIDATOR_OPTIONS)));
+    } else if (hasRules(argValue)) {
       await validateOrReject(argValue, CLASS_VALIDATOR_OPTIONS);
     }
   } catch (err) {
