@@ -123,10 +123,35 @@ interface IncludedRelation {
  * `j<i>__<column>`; primeIncluded() reads them from each row.
  */
 export function includeJoins(em: EntityManager, meta: EntityMetadata, alias: string, includes: readonly LeanInclude[]): { columns: string[]; joins: string[]; related: IncludedRelation[] } {
+  // The text depends only on the entity, the alias and the included properties: written once
+  // (a ticket's comments with their authors ask for the same on every request); each request
+  // brings its own loaders to prime.
+  let byKey = includeTexts.get(meta);
+  if (!byKey) includeTexts.set(meta, (byKey = new Map<string, IncludeText>()));
+  const key = `${alias}\u0000${includes.map((i) => i.property).join('\u0000')}`;
+  let text = byKey.get(key);
+  if (!text) {
+    text = includeText(em, meta, alias, includes);
+    if (byKey.size < 100) byKey.set(key, text);
+  }
+  const { columns, joins, mapped } = text;
+  return { columns, joins, related: mapped.map((m, i) => ({ ...m, prime: includes[i].prime })) };
+}
+
+/** What includeJoins writes for an entity, an alias and a list of included properties. */
+interface IncludeText {
+  readonly columns: string[];
+  readonly joins: string[];
+  readonly mapped: readonly Omit<IncludedRelation, 'prime'>[];
+}
+
+const includeTexts = new WeakMap<EntityMetadata, Map<string, IncludeText>>();
+
+function includeText(em: EntityManager, meta: EntityMetadata, alias: string, includes: readonly LeanInclude[]): IncludeText {
   const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
   const columns: string[] = [];
   const joins: string[] = [];
-  const related: IncludedRelation[] = [];
+  const mapped: Omit<IncludedRelation, 'prime'>[] = [];
   includes.forEach((include, i) => {
     const prop = meta.properties[include.property as never] as EntityMetadata['props'][number] | undefined;
     if (!prop || prop.kind !== ReferenceKind.MANY_TO_ONE) throw new Error(`leanFind: ${meta.className}.${include.property} is not a many-to-one relation.`);
@@ -143,9 +168,9 @@ export function includeJoins(em: EntityManager, meta: EntityMetadata, alias: str
     const [fk] = prop.fieldNames;
     const [pk] = target.getPrimaryProps()[0]?.fieldNames ?? ['id'];
     joins.push(`left join lateral (select * from ${quote(target.tableName)} where ${quote(pk ?? 'id')} = ${quote(alias)}.${quote(fk ?? '')}) as ${quote(joined)} on true`);
-    related.push({ key: prefix + (pk ?? 'id'), map: rowMapper(em, target, prefix), prime: include.prime });
+    mapped.push({ key: prefix + (pk ?? 'id'), map: rowMapper(em, target, prefix) });
   });
-  return { columns, joins, related };
+  return { columns, joins, mapped };
 }
 
 /** Primes each include's loader with its related row, when `row` has one (a left join's columns are null when not). */

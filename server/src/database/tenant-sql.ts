@@ -131,8 +131,23 @@ export async function tenantQuery<R extends object>(em: EntityManager, reach: Te
   return (await preparedRows(em, numbered(query.sql), [...query.params])) as R[];
 }
 
-/** `?` placeholders as PostgreSQL's `$1`, `$2`, ...; a `?` inside a quoted literal is left alone. */
+const numberedTexts = new Map<string, string>();
+
+/**
+ * `?` placeholders as PostgreSQL's `$1`, `$2`, ...; a `?` inside a quoted literal is left alone.
+ * A query's text is the same on every request (its values are parameters): each is rewritten
+ * once, for the first 2,000 texts a process sees.
+ */
 function numbered(text: string): string {
+  let out = numberedTexts.get(text);
+  if (out === undefined) {
+    out = numberPlaceholders(text);
+    if (numberedTexts.size < 2000) numberedTexts.set(text, out);
+  }
+  return out;
+}
+
+function numberPlaceholders(text: string): string {
   let n = 0;
   let quoted = false;
   let out = '';
