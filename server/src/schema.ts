@@ -1,6 +1,6 @@
 import './common/node-compat';
 import { type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, isInterfaceType, isObjectType } from 'graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTimeScalar } from './common/date-time';
 import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
@@ -149,7 +149,7 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
   plainPropertiesResolveThemselves();
   const schema = await buildSchema({
     resolvers: [first, ...rest],
-    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Every argument: refuse text that cannot be stored (NUL, lone surrogates), then
     // class-validator as type-graphql would run it (a validateFn replaces that step).
     validateFn: validateArgument,
