@@ -12,7 +12,8 @@ import { GraphQLDateTime } from 'graphql-scalars';
 export const DateTimeScalar = new GraphQLScalarType({
   ...GraphQLDateTime.toConfig(),
   serialize(value: unknown): string {
-    const date = GraphQLDateTime.serialize(value);
+    // A Date is checked here once; text and numbers become one as graphql-scalars reads them.
+    const date = value instanceof Date ? value : GraphQLDateTime.serialize(value);
     if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid Date instance');
     return date.toISOString();
   },

@@ -10,8 +10,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  * - the query string is the text after the first `?` of the request target, where the package
  *   calls the legacy `url.parse()`; on Node 24 every call of it also looks up its caller to decide
  *   on a deprecation warning (DEP0169), about 8 % of the CPU of a small operation;
- * - the answer is written with `res.end()` and its length, not Express's `res.send()` (which
- *   would look again at its type, charset and freshness). Apollo always sets the content type.
+ * - the answer is written with `res.end()`, which sets its length, not Express's `res.send()`
+ *   (which would look again at its type, charset and freshness). Apollo always sets the content type.
  *
  * Incremental answers (`@defer`) are streamed chunk by chunk as the package does. A failure of
  * the handler goes to Express's error handler (500 without details), as a rejected promise would.
@@ -37,9 +37,8 @@ export function graphqlHttpHandler<TContext extends BaseContext>(
       for (const [name, value] of answer.headers) res.setHeader(name, value);
       res.statusCode = answer.status ?? 200;
       if (answer.body.kind === 'complete') {
-        const body = answer.body.string;
-        res.setHeader('Content-Length', Buffer.byteLength(body));
-        res.end(body);
+        // Node writes Content-Length (in bytes) for a whole body given to end() before any header.
+        res.end(answer.body.string);
         return;
       }
       for await (const chunk of answer.body.asyncIterator) res.write(chunk);
