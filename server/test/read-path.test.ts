@@ -1,5 +1,5 @@
 import { toGlobalId } from '../src/common/global-id';
-import { codeOf, expectOk, type GqlResponse, startTestApp, type TestApp } from './harness';
+import { codeOf, expectError, expectOk, type GqlResponse, startTestApp, type TestApp } from './harness';
 
 /*
  * The read path with the session cache on (as in production; the harness turns it off elsewhere so
@@ -184,7 +184,7 @@ describe('statements per list page', () => {
     expect((await statements('status')).sql).toHaveLength(1);
   });
 
-  it('reads a ticket\'s first comments with their authors in one statement (each comment may name another person)', async () => {
+  it('reads a ticket with its first comments and their authors in one statement (each comment may name another person)', async () => {
     const { accessToken: token } = await t.login('agent@acme.test');
     const q = await busiestTicketQuery();
     await t.gql(q, {}, { token });
@@ -193,9 +193,10 @@ describe('statements per list page', () => {
       res = await t.gql(q, {}, { token });
     });
     expectOk(res as never);
-    // The ticket, then its comments with their authors joined laterally: no users batch.
-    expect(sql).toHaveLength(2);
-    expect(sql[1]).toMatch(/left join lateral/);
+    // The ticket with its comments and their authors joined laterally: no comments statement, no users batch.
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).toMatch(/from "tickets" p\s+left join lateral \(/);
+    expect(sql[0]).toMatch(/ticket_comments c/);
     const nodes = (res?.data as { ticket: { comments: { nodes: { author: { name: string } | null }[] } } }).ticket.comments.nodes;
     expect(nodes.length).toBeGreaterThan(0);
     for (const n of nodes) expect(n.author?.name).toEqual(expect.any(String));
@@ -210,12 +211,13 @@ describe('statements per list page', () => {
       expectOk(await t.gql(PAGE, {}, { token }));
     });
     const knex = t.orm.em.getConnection().getKnex() as unknown as RawPool;
-    expect(reads).toHaveLength(4);
-    const [ticket, comments, page] = reads;
-    // One ticket's comments name it as one value, not as an array: on data of real size,
-    // `ticket_id = any($1::uuid[])` was planned afresh at every execution.
-    expect(comments?.sql).toMatch(/c\.ticket_id = \$\d+::uuid and/);
-    expect(comments?.sql).not.toMatch(/any\(/);
+    // The ticket with its comments, the page, the page's users.
+    expect(reads).toHaveLength(3);
+    const [ticket, page] = reads;
+    // The ticket is named as one value, not as an array: on data of real size,
+    // `id = any($1::uuid[])` was planned afresh at every execution.
+    expect(ticket?.sql).toMatch(/p\.id = \$\d+::uuid and/);
+    expect(ticket?.sql).not.toMatch(/any\(/);
     // A page's size is written in the statement (first: 10, and one more to see if more follow):
     // PostgreSQL re-plans a statement whose LIMIT is a parameter at every execution.
     expect(page?.sql).toMatch(/ limit 11$/);
@@ -224,7 +226,7 @@ describe('statements per list page', () => {
     // plans: from then on it reuses one plan (generic).
     const conn = await knex.client.acquireConnection();
     try {
-      for (const [i, s] of [ticket, comments, page].entries()) {
+      for (const [i, s] of [ticket, page].entries()) {
         if (!s) throw new Error('a statement is missing');
         const name = `plan_probe_${i}`;
         for (let n = 0; n < 8; n++) await conn.query({ name, text: s.sql, values: s.bindings });
@@ -321,6 +323,103 @@ describe('statements per list page', () => {
     const acmeIds = new Set((await t.sql<{ id: string }>('select id from tickets where tenant_id = ?', [acme])).map((r) => toGlobalId('Ticket', r.id)));
     expect(res.data?.tickets.nodes.length).toBeGreaterThan(0);
     for (const n of res.data?.tickets.nodes ?? []) expect(acmeIds.has(n.id)).toBe(false);
+  });
+});
+
+describe('a ticket with its first comments in one statement', () => {
+  interface CommentsAnswer {
+    ticket: { id: string; comments: { nodes: { id: string; body: string; internal: boolean; author: { email: string } | null }[]; pageInfo: { hasNextPage: boolean } } } | null;
+  }
+  const ONE = 'query($id: ID!, $n: Int) { ticket(id: $id) { id comments(first: $n) { nodes { id body internal author { email } } pageInfo { hasNextPage } } } }';
+  // The same page through the other path (an offset page is not read with the ticket).
+  const APART = 'query($id: ID!, $n: Int) { ticket(id: $id) { id comments(first: $n, offset: 0) { nodes { id body internal author { email } } pageInfo { hasNextPage } } } }';
+  let ticketId = '';
+  let emptyId = '';
+  let member = '';
+  let agent = '';
+
+  const comment = async (token: string, body: string, internal = false) =>
+    expectOk(await t.gql('mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }', { input: { ticketId, body, internal } }, { token }));
+  const open = async (subject: string) => {
+    const res = await t.gql<{ createTicket: { id: string } }>('mutation($input: CreateTicketInput!) { createTicket(input: $input) { id } }', { input: { subject, body: 'Details follow.' } }, { token: member });
+    expectOk(res);
+    return res.data?.createTicket.id ?? '';
+  };
+  /** The answer and the statements it took (session look-ups aside). */
+  const read = async (token: string, query: string, variables: Record<string, unknown>) => {
+    await t.gql('{ me { role } }', {}, { token });
+    let res: GqlResponse<CommentsAnswer> | undefined;
+    const { sql } = await t.countQueries(async () => {
+      res = await t.gql<CommentsAnswer>(query, variables, { token });
+    });
+    if (!res) throw new Error('no answer');
+    return { res, statements: pageReads(sql) };
+  };
+
+  beforeAll(async () => {
+    member = (await t.login('member@acme.test')).accessToken;
+    agent = (await t.login('agent@acme.test')).accessToken;
+    ticketId = await open('Invoice shows the wrong address');
+    emptyId = await open('Nobody has answered yet');
+    await comment(agent, 'Which address should it show?');
+    await comment(agent, 'Internal: the customer moved last month.', true);
+    await comment(member, 'The one in Berlin.');
+    await comment(agent, 'Fixed; the next invoice shows it.');
+  });
+
+  it('answers the page the separate read answers, internal notes only for the agent, in one statement', async () => {
+    for (const [token, notes] of [[agent, 1], [member, 0]] as const) {
+      const together = await read(token, ONE, { id: ticketId, n: 20 });
+      const apart = await read(token, APART, { id: ticketId, n: 20 });
+      expectOk(together.res);
+      expectOk(apart.res);
+      expect(together.statements).toHaveLength(1);
+      expect(apart.statements.length).toBeGreaterThan(1);
+      expect(together.res.data).toEqual(apart.res.data);
+      const nodes = together.res.data?.ticket?.comments.nodes ?? [];
+      expect(nodes.map((n) => n.body)).toEqual(
+        notes ? ['Which address should it show?', 'Internal: the customer moved last month.', 'The one in Berlin.', 'Fixed; the next invoice shows it.'] : ['Which address should it show?', 'The one in Berlin.', 'Fixed; the next invoice shows it.'],
+      );
+      expect(nodes.filter((n) => n.internal)).toHaveLength(notes);
+      expect(nodes.map((n) => n.author?.email)).toContain('member@acme.test');
+    }
+  });
+
+  it('says whether more follow, and answers a ticket without comments with an empty page', async () => {
+    const first = await read(agent, ONE, { id: ticketId, n: 2 });
+    expect(first.statements).toHaveLength(1);
+    expect(first.res.data?.ticket?.comments).toEqual((await read(agent, APART, { id: ticketId, n: 2 })).res.data?.ticket?.comments);
+    expect(first.res.data?.ticket?.comments.nodes).toHaveLength(2);
+    expect(first.res.data?.ticket?.comments.pageInfo.hasNextPage).toBe(true);
+    const all = await read(agent, ONE, { id: ticketId, n: 4 });
+    expect(all.res.data?.ticket?.comments.pageInfo.hasNextPage).toBe(false);
+
+    const empty = await read(member, ONE, { id: emptyId, n: 20 });
+    expectOk(empty.res);
+    expect(empty.statements).toHaveLength(1);
+    expect(empty.res.data?.ticket).toEqual({ id: emptyId, comments: { nodes: [], pageInfo: { hasNextPage: false } } });
+  });
+
+  it('answers another tenant NOT_FOUND and reads none of its comments', async () => {
+    const globex = (await t.login('owner@globex.test', 'globex')).accessToken;
+    const { res, statements } = await read(globex, ONE, { id: ticketId, n: 20 });
+    expectError(res, 'NOT_FOUND');
+    expect(res.data?.ticket ?? null).toBeNull();
+    expect(statements).toHaveLength(1);
+  });
+
+  it('reads two pages of one ticket apart (aliases), and refuses a page too large as the comments field does', async () => {
+    const two = await t.gql<{ ticket: { a: { nodes: { id: string }[] }; b: { nodes: { id: string }[] } } }>(
+      'query($id: ID!) { ticket(id: $id) { a: comments(first: 1) { nodes { id } } b: comments(first: 3) { nodes { id } } } }',
+      { id: ticketId },
+      { token: agent },
+    );
+    expectOk(two);
+    expect(two.data?.ticket.a.nodes).toHaveLength(1);
+    expect(two.data?.ticket.b.nodes).toHaveLength(3);
+    expect(two.data?.ticket.b.nodes[0]).toEqual(two.data?.ticket.a.nodes[0]);
+    const tooMany = await t.gql(ONE, { id: ticketId, n: 1000 }, { token: agent });
+    expectError(tooMany, 'BAD_USER_INPUT');
   });
 });
 

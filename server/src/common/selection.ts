@@ -1,4 +1,4 @@
-import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type FieldNode, getArgumentValues, getNamedType, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from 'graphql';
 
 /**
  * The field names a selection set asks for, through inline fragments and fragment spreads.
@@ -43,12 +43,39 @@ export function selectedNodeFields(info: GraphQLResolveInfo): ReadonlySet<string
   return fields;
 }
 
-function nodeFieldsOf(info: GraphQLResolveInfo): Set<string> {
-  const top = childFields(info, info.fieldNodes);
+function nodeFieldsOf(info: GraphQLResolveInfo, fieldNodes: readonly FieldNode[] = info.fieldNodes): Set<string> {
+  const top = childFields(info, fieldNodes);
   const nodes = [...(top.get('nodes') ?? [])];
   for (const edge of top.get('edges') ?? []) {
     const edgeFields = childFields(info, [edge]);
     nodes.push(...(edgeFields.get('node') ?? []));
   }
   return new Set(childFields(info, nodes).keys());
+}
+
+/** A field the caller selects under the current one, with its arguments as the field's resolver will get them. */
+export interface SelectedField {
+  /** The arguments, coerced (variables and defaults applied). */
+  readonly args: Record<string, unknown>;
+  /** For a connection: the fields selected on its nodes (as selectedNodeFields). */
+  readonly nodeFields: ReadonlySet<string>;
+}
+
+/**
+ * The one `name` field the caller selects on the current field's object (a ticket's `comments`),
+ * so its resolver can read it ahead in the same statement; null when it is not selected, selected
+ * more than once (aliases, fragments), or its arguments cannot be coerced: the field's own
+ * resolver then reads it (and refuses bad arguments) as usual.
+ */
+export function selectedField(info: GraphQLResolveInfo, name: string): SelectedField | null {
+  const nodes = childFields(info, info.fieldNodes).get(name);
+  const node = nodes?.length === 1 ? nodes[0] : undefined;
+  const type = getNamedType(info.returnType);
+  const def = node && isObjectType(type) ? type.getFields()[name] : undefined;
+  if (!node || !def) return null;
+  try {
+    return { args: getArgumentValues(def, node, info.variableValues), nodeFields: nodeFieldsOf(info, [node]) };
+  } catch {
+    return null;
+  }
 }

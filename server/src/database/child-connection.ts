@@ -1,5 +1,5 @@
 import { type EntityMetadata, type EntityName, Utils } from '@mikro-orm/core';
-import { includeJoins, type LeanInclude, leanFromRows, primeIncluded } from './lean-find';
+import { includeJoins, type LeanInclude, leanFromRows, prefixedColumns, primeIncluded } from './lean-find';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupBy } from '../common/batch-loaders';
@@ -87,6 +87,58 @@ async function countsOf<T extends object>(ctx: LoaderContext, list: ChildList<T>
 }
 
 /**
+ * The parent table of a ChildList, for reading one parent by id with its first children
+ * (childConnection's `withParent`). Its rows are the tenant's (`<alias>.tenant_id`) under a
+ * tenant grant of `access`, every row under a platform grant: for a parent whose policy has no
+ * row condition beyond the tenant and whose entity has no filter but the tenant's (a ticket).
+ */
+export interface ParentTable<P extends object> {
+  readonly entity: EntityName<P>;
+  /** Who reads the parent: a grant of it (as well as of the children's policies) is needed. */
+  readonly access: AccessGate;
+}
+
+/**
+ * One parent, read by id, and its first `bound` children in `order` (with their includes) in one
+ * statement: the parent's row left-joined laterally to its children (one row when it has none),
+ * its columns prefixed `p__`. null when no row of the parent answers (another tenant's id, none).
+ */
+async function parentAndChildren<P extends object, T extends object>(
+  ctx: LoaderContext,
+  list: ChildList<T>,
+  parent: ParentTable<P>,
+  reach: TenantReach,
+  id: string,
+  bound: number,
+  include: readonly LeanInclude[],
+): Promise<{ id: string; parent: P; children: T[] } | null> {
+  const em = ctx.em;
+  const parentMeta = em.getMetadata().get<object>(Utils.className(parent.entity)) as EntityMetadata;
+  const meta = em.getMetadata().get<object>(Utils.className(list.entity)) as EntityMetadata;
+  const own = prefixedColumns(em, parentMeta, 'p', 'p__');
+  const joined = include.length ? includeJoins(em, meta, 'ranked', include) : null;
+  const [pk] = parentMeta.getPrimaryProps()[0]?.fieldNames ?? ['id'];
+  const rows = await tenantQuery<Record<string, unknown>>(em, reach, (r) => {
+    const columns = [...own.columns, 'ranked.*', ...(joined?.columns ?? [])].join(', ');
+    return sql`select ${sqlText(columns)}
+        from ${sqlText(em.getPlatform().quoteIdentifier(parentMeta.tableName))} p
+        left join lateral (
+          select ${sqlText(list.alias)}.*, ${sqlText(list.parent)} as __parent, row_number() over (order by ${sqlText(list.order)}) as __rn
+            from ${sqlText(list.from)}
+           where ${sqlText(`${list.parent} = p.${em.getPlatform().quoteIdentifier(pk ?? 'id')}`)} and ${whereOf(list, r)}
+           order by ${sqlText(list.order)} limit ${bound}
+        ) ranked on true ${sqlText(joined?.joins.join(' ') ?? '')}
+       where ${uuidIn(`p.${pk ?? 'id'}`, [id])} and ${tenantIs(r, 'p')} order by ranked.__rn`;
+  });
+  const first = rows[0];
+  if (!first || first[own.key] == null) return null;
+  // A parent without children is one row whose children's columns are null.
+  const children = first.__parent == null ? [] : rows;
+  if (joined) for (const row of children) primeIncluded(row, joined.related);
+  return { id: String(first[own.key]), parent: own.map(first) as P, children: leanFromRows(em, list.entity, children) };
+}
+
+/**
  * The loaders behind a nested connection's plain first page: `first(limit)` gives each parent's
  * first `limit` children and whether more follow (one loader per limit, fetching limit + 1),
  * `count` each parent's total (totalCount). Later pages go through paginate.
@@ -105,7 +157,22 @@ export function childConnection<T extends object>(ctx: LoaderContext, list: Chil
     }
     return loader;
   };
-  return { first, count: new DataLoader<string, number>((parentIds) => countsOf(ctx, list, parentIds)) };
+  /**
+   * One parent by id together with its first `limit` children, in one statement instead of two
+   * (the parent's own read, then this list's): the page waits in `first(limit, include)` for the
+   * children's resolver. undefined when the caller lacks a grant of either policy (read them
+   * apart: each refuses on its own), null when no such parent answers.
+   */
+  const withParent = async <P extends object>(parent: ParentTable<P>, id: string, limit: number, include: readonly LeanInclude[] = []): Promise<P | null | undefined> => {
+    const reach = requestReach(ctx, parent.access, ...([] as AccessGate[]).concat(list.access));
+    if (!reach) return undefined;
+    const read = await parentAndChildren(ctx, list, parent, reach, id, limit + 1, include);
+    if (!read) return null;
+    // Under the id as the row spells it: the children's resolver asks with the parent's own id.
+    first(limit, include).prime(read.id, { rows: read.children.slice(0, limit), hasMore: read.children.length > limit });
+    return read.parent;
+  };
+  return { first, withParent, count: new DataLoader<string, number>((parentIds) => countsOf(ctx, list, parentIds)) };
 }
 
 /** A nested plain list (no paging): at most `bound` children of each parent. */

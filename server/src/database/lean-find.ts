@@ -160,17 +160,32 @@ function includeText(em: EntityManager, meta: EntityMetadata, alias: string, inc
     if ('tenant' in target.properties || Object.keys(target.filters).length) {
       throw new Error(`leanFind: ${target.className} is filtered or tenant-owned and cannot be included.`);
     }
-    const prefix = `j${i}__`;
     const joined = `j${i}`;
-    // Hidden columns (password hashes, secrets) never answer a GraphQL field: not read.
-    const own = target.props.filter((p) => p.persist !== false && !p.hidden && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED || p.kind === ReferenceKind.MANY_TO_ONE));
-    columns.push(...own.flatMap((p) => p.fieldNames).map((c) => `${quote(joined)}.${quote(c)} as ${quote(prefix + c)}`));
+    const own = prefixedColumns(em, target, joined, `${joined}__`);
+    columns.push(...own.columns);
     const [fk] = prop.fieldNames;
     const [pk] = target.getPrimaryProps()[0]?.fieldNames ?? ['id'];
     joins.push(`left join lateral (select * from ${quote(target.tableName)} where ${quote(pk ?? 'id')} = ${quote(alias)}.${quote(fk ?? '')}) as ${quote(joined)} on true`);
-    mapped.push({ key: prefix + (pk ?? 'id'), map: rowMapper(em, target, prefix) });
+    mapped.push({ key: own.key, map: own.map });
   });
   return { columns, joins, mapped };
+}
+
+/**
+ * `meta`'s columns read from `alias` under names carrying `prefix` (`"j0"."email" as "j0__email"`),
+ * the column that is never null in its row (the primary key, prefixed) and the mapper of such a
+ * row to a lean object: for rows of one entity read beside another's in one statement. Hidden
+ * columns (password hashes, secrets) never answer a GraphQL field: not read.
+ */
+export function prefixedColumns(em: EntityManager, meta: EntityMetadata, alias: string, prefix: string): { columns: string[]; key: string; map: RowMapper } {
+  const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
+  const own = meta.props.filter((p) => p.persist !== false && !p.hidden && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED || p.kind === ReferenceKind.MANY_TO_ONE));
+  const [pk] = meta.getPrimaryProps()[0]?.fieldNames ?? ['id'];
+  return {
+    columns: own.flatMap((p) => p.fieldNames).map((c) => `${quote(alias)}.${quote(c)} as ${quote(prefix + c)}`),
+    key: prefix + (pk ?? 'id'),
+    map: rowMapper(em, meta, prefix),
+  };
 }
 
 /** Primes each include's loader with its related row, when `row` has one (a left join's columns are null when not). */

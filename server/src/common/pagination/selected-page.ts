@@ -2,8 +2,9 @@ import { type EntityMetadata, type EntityName, ReferenceKind, Utils } from '@mik
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { getNamedType, type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { preloadSelected, type Relation } from '../batch-loaders';
-import { selectedNodeFields } from '../selection';
+import { selectedField, selectedNodeFields } from '../selection';
 import type { ConnectionShape } from './connection';
+import { toPageRequest } from './paginate';
 
 const memo = new WeakMap<GraphQLResolveInfo['fieldNodes'], readonly string[] | null>();
 
@@ -64,4 +65,22 @@ export async function selectedPage<C extends { em: EntityManager }, T extends ob
   const page = await list(pageColumns(ctx.em, entity, info, related));
   await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
   return page;
+}
+
+/**
+ * The plain first page (`first: n`, no cursor, no offset) of the connection field `name` that the
+ * caller selects under the current field, and the fields it selects on its nodes: what a parent's
+ * resolver needs to read that page with the parent in one statement. null for any other page, or
+ * when the field is not selected once or its arguments are refused (its own resolver then reads
+ * it, or says what is wrong, as usual).
+ */
+export function plainFirstPageSelected(info: GraphQLResolveInfo, name: string): { limit: number; nodeFields: ReadonlySet<string> } | null {
+  const field = selectedField(info, name);
+  if (!field) return null;
+  try {
+    const page = toPageRequest(field.args);
+    return page.mode === 'forward' && !page.after && !page.before ? { limit: page.limit, nodeFields: field.nodeFields } : null;
+  } catch {
+    return null;
+  }
 }

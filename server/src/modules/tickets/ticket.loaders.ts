@@ -1,13 +1,17 @@
 import { type Context } from '../../context/context';
 import { scopeOptions } from '../../context/scope';
 import { byIdLoader } from '../../common/batch-loaders';
-import { type ChildPage, childConnection, childListLoader } from '../../database/child-connection';
-import { ticketAttachmentAccess, ticketCommentAccess, ticketCommentRowsSql } from './ticket.access';
+import { type ChildPage, childConnection, childListLoader, type ParentTable } from '../../database/child-connection';
+import type { LeanInclude } from '../../database/lean-find';
+import { ticketAccess, ticketAttachmentAccess, ticketCommentAccess, ticketCommentRowsSql } from './ticket.access';
 import { MAX_ATTACHMENTS_PER_TICKET, TicketAttachment } from './ticket-attachment.entity';
 import { TicketComment } from './ticket-comment.entity';
 import { Ticket } from './ticket.entity';
 
 export type CommentPage = ChildPage<TicketComment>;
+
+/** Tickets as the parent of their comments: the tenant's, read under ticketAccess. */
+const TICKETS: ParentTable<Ticket> = { entity: Ticket, access: ticketAccess };
 
 export function createTicketLoaders(ctx: Omit<Context, 'loaders'>) {
   /** A ticket's comments, oldest first (COMMENT_ORDER), as its readers may see them. */
@@ -22,6 +26,7 @@ export function createTicketLoaders(ctx: Omit<Context, 'loaders'>) {
     where: (reach) => ticketCommentRowsSql(ctx, reach, 'c'),
   });
 
+  const readById = byIdLoader(ctx.em, Ticket, { ...scopeOptions(ctx), lean: true });
   return {
     byId: byIdLoader(ctx.em, Ticket, scopeOptions(ctx)),
 
@@ -30,7 +35,18 @@ export function createTicketLoaders(ctx: Omit<Context, 'loaders'>) {
      * as list pages are, so none enters the identity map. A service that changes a ticket, or
      * passes it to one that may, loads it with `byId`.
      */
-    readById: byIdLoader(ctx.em, Ticket, { ...scopeOptions(ctx), lean: true }),
+    readById,
+
+    /**
+     * A ticket (lean, as readById reads it) with its first `limit` comments in one statement, the
+     * page waiting in firstComments(limit, include); undefined when the caller may not read
+     * comments (read the ticket with readById), null when no such ticket answers.
+     */
+    readWithFirstComments: async (id: string, limit: number, include: readonly LeanInclude[]): Promise<Ticket | null | undefined> => {
+      const ticket = await comments.withParent(TICKETS, id, limit, include);
+      if (ticket) readById.prime(ticket.id, ticket);
+      return ticket;
+    },
 
     /** The first `limit` comments (oldest first) of many tickets in one query. */
     firstComments: comments.first,

@@ -2,7 +2,7 @@ import { type Loaded, relation } from '../../common/batch-loaders';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { selectedNodeFields } from '../../common/selection';
-import { selectedPage } from '../../common/pagination/selected-page';
+import { plainFirstPageSelected, selectedPage } from '../../common/pagination/selected-page';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
 import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
@@ -35,8 +35,10 @@ export const SUPPORT_NAME = 'Atrium support';
 @Resolver(() => Ticket)
 export class TicketResolver {
   @Query(() => Ticket, { nullable: true, description: 'One ticket of your tenant; other ids answer NOT_FOUND.' })
-  ticket(@Arg('id', () => ID, { description: 'Global id of the ticket.' }) id: string, @Ctx() ctx: Context): Promise<Ticket> {
-    return tickets.getTicket(ctx, expectGlobalId(id, 'Ticket'));
+  ticket(@Arg('id', () => ID, { description: 'Global id of the ticket.' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Ticket> {
+    // Its first comments, when selected, come in the ticket's own statement (with their authors).
+    const ahead = plainFirstPageSelected(info, 'comments');
+    return tickets.getTicket(ctx, expectGlobalId(id, 'Ticket'), ahead && { limit: ahead.limit, include: includeUsers(ctx, ahead.nodeFields, ['author']) });
   }
 
   @Query(() => TicketConnection, { description: 'Tickets, by cursor (first/after, last/before) or by offset.' })

@@ -9,6 +9,7 @@ import { ticketCommentAccess } from './ticket.access';
 import type { ConnectionArgs, ConnectionShape } from '../../common/pagination/connection';
 import { dateSort, paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
+import type { LeanInclude } from '../../database/lean-find';
 import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
 import { isPlatformScope, scopeOptions, requireTenant, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, diffOf, recordAudit } from '../audit/audit.service';
@@ -59,8 +60,16 @@ export async function listTickets(ctx: Context, args: TicketsArgs, columns?: rea
   return page;
 }
 
-export async function getTicket(ctx: Context, id: string): Promise<Ticket> {
-  const ticket = await ctx.loaders.tickets.readById.load(id);
+/** A plain first page of a ticket's comments to read with the ticket itself (the caller selects it). */
+export interface CommentsAhead {
+  readonly limit: number;
+  readonly include: readonly LeanInclude[];
+}
+
+export async function getTicket(ctx: Context, id: string, commentsAhead?: CommentsAhead | null): Promise<Ticket> {
+  // With its first comments selected, the ticket and that page are one statement.
+  const withComments = commentsAhead ? await ctx.loaders.tickets.readWithFirstComments(id, commentsAhead.limit, commentsAhead.include) : undefined;
+  const ticket = withComments === undefined ? await ctx.loaders.tickets.readById.load(id) : withComments;
   if (!ticket) throw notFound('Ticket');
   await auditPlatformAccess(ctx, 'ticket', { ticketId: id }, ticket.tenant.id);
   return ticket;
