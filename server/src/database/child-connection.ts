@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import { groupBy } from '../common/batch-loaders';
 import type { RequestScope } from '../context/scope';
 import type { AccessGate } from '../permissions/access';
-import { requestReach, sql, type SqlFragment, sqlText, tenantIs, type TenantReach, tenantQuery, uuidIn } from './tenant-sql';
+import { requestReach, sql, SqlFragment, sqlText, tenantIs, type TenantReach, tenantQuery, uuidIn } from './tenant-sql';
 
 /**
  * A nested list declared once: which rows are one parent's children, in which order, and who may
@@ -98,6 +98,9 @@ export interface ParentTable<P extends object> {
   readonly access: AccessGate;
 }
 
+/** parentAndChildren's statements, by what their text depends on. */
+const parentTexts = new Map<string, string>();
+
 /**
  * One parent, read by id, and its first `bound` children in `order` (with their includes) in one
  * statement: the parent's row left-joined laterally to its children (one row when it has none),
@@ -119,16 +122,27 @@ async function parentAndChildren<P extends object, T extends object>(
   const joined = include.length ? includeJoins(em, meta, 'ranked', include) : null;
   const [pk] = parentMeta.getPrimaryProps()[0]?.fieldNames ?? ['id'];
   const rows = await tenantQuery<Record<string, unknown>>(em, reach, (r) => {
+    const where = whereOf(list, r);
+    const tenant = tenantIs(r, 'p');
+    const params = [...where.params, bound, id, ...tenant.params];
+    // The text depends on the declaration, the includes and the conditions' text, not on the
+    // values: written once, and the same string every time (its lookups hash it once).
+    const key = `${parentMeta.tableName}\u0000${list.from}\u0000${list.order}\u0000${include.map((i) => i.property).join(',')}\u0000${where.sql}\u0000${tenant.sql}`;
+    const known = parentTexts.get(key);
+    if (known) return new SqlFragment(known, params);
     const columns = [...own.columns, 'ranked.*', ...(joined?.columns ?? [])].join(', ');
-    return sql`select ${sqlText(columns)}
+    const query = sql`select ${sqlText(columns)}
         from ${sqlText(em.getPlatform().quoteIdentifier(parentMeta.tableName))} p
         left join lateral (
           select ${sqlText(list.alias)}.*, ${sqlText(list.parent)} as __parent, row_number() over (order by ${sqlText(list.order)}) as __rn
             from ${sqlText(list.from)}
-           where ${sqlText(`${list.parent} = p.${em.getPlatform().quoteIdentifier(pk ?? 'id')}`)} and ${whereOf(list, r)}
+           where ${sqlText(`${list.parent} = p.${em.getPlatform().quoteIdentifier(pk ?? 'id')}`)} and ${where}
            order by ${sqlText(list.order)} limit ${bound}
         ) ranked on true ${sqlText(joined?.joins.join(' ') ?? '')}
-       where ${uuidIn(`p.${pk ?? 'id'}`, [id])} and ${tenantIs(r, 'p')} order by ranked.__rn`;
+       where ${uuidIn(`p.${pk ?? 'id'}`, [id])} and ${tenant} order by ranked.__rn`;
+    if (query.params.length !== params.length || query.params.some((v, i) => v !== params[i])) throw new Error('parentAndChildren: the values are out of order.');
+    if (parentTexts.size < 200) parentTexts.set(key, query.sql);
+    return query;
   });
   const first = rows[0];
   if (!first || first[own.key] == null) return null;

@@ -177,7 +177,25 @@ function includeText(em: EntityManager, meta: EntityMetadata, alias: string, inc
  * row to a lean object: for rows of one entity read beside another's in one statement. Hidden
  * columns (password hashes, secrets) never answer a GraphQL field: not read.
  */
-export function prefixedColumns(em: EntityManager, meta: EntityMetadata, alias: string, prefix: string): { columns: string[]; key: string; map: RowMapper } {
+export function prefixedColumns(em: EntityManager, meta: EntityMetadata, alias: string, prefix: string): PrefixedColumns {
+  let byKey = prefixedTexts.get(meta);
+  if (!byKey) prefixedTexts.set(meta, (byKey = new Map<string, PrefixedColumns>()));
+  const key = `${alias}\u0000${prefix}`;
+  let known = byKey.get(key);
+  if (!known) byKey.set(key, (known = prefixedColumnsOf(em, meta, alias, prefix)));
+  return known;
+}
+
+interface PrefixedColumns {
+  readonly columns: readonly string[];
+  readonly key: string;
+  readonly map: RowMapper;
+}
+
+/** prefixedColumns' answers per entity, alias and prefix (a handful: written in code). */
+const prefixedTexts = new WeakMap<EntityMetadata, Map<string, PrefixedColumns>>();
+
+function prefixedColumnsOf(em: EntityManager, meta: EntityMetadata, alias: string, prefix: string): PrefixedColumns {
   const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
   const own = meta.props.filter((p) => p.persist !== false && !p.hidden && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED || p.kind === ReferenceKind.MANY_TO_ONE));
   const [pk] = meta.getPrimaryProps()[0]?.fieldNames ?? ['id'];
