@@ -118,14 +118,25 @@ export function connectionOf<T extends { id: string }>(
   const first = rows[0];
   const last = rows[rows.length - 1];
   let edges: { node: T; cursor: string }[] | undefined;
+  let startCursor: string | null | undefined;
+  let endCursor: string | null | undefined;
   return {
-    // Each edge's cursor is written only when `edges` is read: a page asked for `nodes` and
-    // `pageInfo` (the common case) encodes two cursors, not one per row.
+    // Each cursor is written only when it is read: a page asked for `nodes` and `pageInfo { hasNextPage
+    // endCursor }` (the common case) encodes one cursor, not one per row; a nested list asked
+    // for `hasNextPage` alone (a ticket's comments) none.
     get edges() {
       return (edges ??= rows.map((node) => ({ node, cursor: cursorOf(node) })));
     },
     nodes: rows,
-    pageInfo: { ...flags, startCursor: first ? cursorOf(first) : null, endCursor: last ? cursorOf(last) : null },
+    pageInfo: {
+      ...flags,
+      get startCursor() {
+        return startCursor === undefined ? (startCursor = first ? cursorOf(first) : null) : startCursor;
+      },
+      get endCursor() {
+        return endCursor === undefined ? (endCursor = last ? cursorOf(last) : null) : endCursor;
+      },
+    },
     countTotal,
   };
 }

@@ -1,6 +1,8 @@
 import { AppError } from '../../errors';
 import { toGlobalId } from '../../global-id';
 import { decodeCursor, encodeCursor } from '../cursor';
+import { connectionOf, dateSort } from '../paginate';
+import { SortDirection } from '../connection';
 import { hashPassword } from '../../../modules/auth/password';
 import { addMember, provisionTenant } from '../../../modules/tenancy/tenant.factory';
 import { makeTicket } from '../../../modules/tickets/ticket.factory';
@@ -11,6 +13,43 @@ import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../../../.
 /* ------------------------------------------------------------------ */
 /* Cursor encode/decode (pure unit tests, no database)                 */
 /* ------------------------------------------------------------------ */
+
+describe('connectionOf', () => {
+  const rows = [
+    { id: '01890a5d-ac96-774b-bcce-b302099a8057', createdAt: new Date('2026-09-01T09:00:00.123Z') },
+    { id: '01890a5d-ac96-774b-bcce-b302099a8058', createdAt: new Date('2026-09-01T08:00:00.000Z') },
+  ];
+  /** A date ordering that counts how often a cursor value is read. */
+  function counted() {
+    const sort = dateSort<(typeof rows)[number]>('createdAt', SortDirection.DESC);
+    const calls = { n: 0 };
+    return { calls, sort: { ...sort, valueOf: (row: (typeof rows)[number]) => (calls.n++, sort.valueOf(row)) } };
+  }
+
+  it('writes a cursor only when it is read, once, and the same one an edge has', async () => {
+    const { calls, sort } = counted();
+    const page = connectionOf(rows, sort, { hasNextPage: true, hasPreviousPage: false }, () => Promise.resolve(2));
+    expect(page.nodes).toBe(rows);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(calls.n).toBe(0);
+    const end = page.pageInfo.endCursor;
+    expect(page.pageInfo.endCursor).toBe(end);
+    expect(calls.n).toBe(1);
+    expect(decodeCursor(end ?? '', 'createdAt:DESC', 'after')).toEqual({ value: '2026-09-01T08:00:00.000Z', id: rows[1]?.id });
+    expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor);
+    expect(page.edges[1]?.cursor).toBe(end);
+    expect(await page.countTotal()).toBe(2);
+  });
+
+  it('answers null cursors for an empty page', () => {
+    const { calls, sort } = counted();
+    const page = connectionOf([], sort, { hasNextPage: false, hasPreviousPage: false }, () => Promise.resolve(0));
+    expect(page.pageInfo.startCursor).toBeNull();
+    expect(page.pageInfo.endCursor).toBeNull();
+    expect(calls.n).toBe(0);
+  });
+});
+
 
 describe('cursor encode/decode', () => {
   const id = '01890a5d-ac96-774b-bcce-b302099a8057';
