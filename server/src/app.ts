@@ -140,8 +140,13 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   const budget = requestBudget({ budgetMs: config.timeouts.requestBudgetMs, retryAfterSeconds: config.timeouts.retryAfterSeconds });
 
   app.use(correlationMiddleware);
-  // One structured line per request, carrying the correlation id.
+  // One structured line per request, carrying the correlation id (nothing to time or wait for
+  // when the level leaves it out, as LOG_LEVEL=warn does).
   app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!logger.isLevelEnabled('info')) {
+      next();
+      return;
+    }
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;

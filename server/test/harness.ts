@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { type App, createApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { createLogger } from '../src/common/logger';
+import { createLogger, type Logger } from '../src/common/logger';
 import { createOrmConfig, requestTimeoutOptions } from '../src/database/orm.config';
 import { DEMO_PASSWORD, seedDemoData } from '../src/seeders/demo.seeder';
 
@@ -62,7 +62,7 @@ function withValues(text: string, bindings: unknown[] | undefined): string {
   return text.replace(/\$(\d+)/g, (m: string, i: string) => (Number(i) <= bindings.length ? literal(bindings[Number(i) - 1]) : m));
 }
 
-export async function startTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { seed?: boolean; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
   const adminUrl = process.env.ATRIUM_TEST_ADMIN_URL;
   if (!adminUrl) throw new Error('ATRIUM_TEST_ADMIN_URL is not set: run the tests through jest (global setup).');
   const dbName = `atrium_t_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
@@ -92,7 +92,7 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
   });
   // The same connection limits as the server (statement, query and pool timeouts).
   const orm = await MikroORM.init(createOrmConfig(withDatabase(adminUrl, dbName), requestTimeoutOptions(config.timeouts)));
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const logger = opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   if (opts.seed !== false) await seedDemoData(orm, logger, { kycStorageDir: config.kyc.storageDir });
   const app = await createApp(config, orm, logger);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
