@@ -46,6 +46,20 @@ function whereOf<T extends object>(list: ChildList<T>, reach: TenantReach): SqlF
   return list.where ? list.where(reach) : tenantIs(reach, list.alias);
 }
 
+/** The statements of childrenOf and parentAndChildren, by what their text depends on (a few per declaration). */
+const childTexts = new Map<string, string>();
+const parentTexts = new Map<string, string>();
+
+/**
+ * Keeps `query`'s text under `key` (for the first 200 keys) after checking that its values are
+ * `params`, the order in which a later call lists them beside the kept text.
+ */
+function remembered(texts: Map<string, string>, key: string, query: SqlFragment, params: readonly unknown[]): SqlFragment {
+  if (query.params.length !== params.length || query.params.some((v, i) => v !== params[i])) throw new Error('child-connection: a kept statement would bind its values out of order.');
+  if (texts.size < 200) texts.set(key, query.sql);
+  return query;
+}
+
 /**
  * At most `bound` children of each parent, in `order`: one statement, a window function per
  * parent (`row_number() over (partition by parent ...)`), so PostgreSQL stops each list at the bound.
@@ -61,12 +75,20 @@ async function childrenOf<T extends object>(
   const meta = ctx.em.getMetadata().get<object>(Utils.className(list.entity)) as EntityMetadata;
   const joined = include.length ? includeJoins(ctx.em, meta, 'ranked', include) : null;
   const rows = await tenantQuery<Record<string, unknown>>(ctx.em, reachOf(ctx, list), (reach) => {
+    const parents = uuidIn(list.parent, parentIds);
+    const where = whereOf(list, reach);
+    const params = [...parents.params, ...where.params, bound];
+    // Written once per declaration, includes and condition text, as parentAndChildren's.
+    const key = `${meta.className}\u0000${list.from}\u0000${list.alias}\u0000${list.parent}\u0000${list.order}\u0000${include.map((i) => i.property).join(',')}\u0000${parents.sql}\u0000${where.sql}`;
+    const known = childTexts.get(key);
+    if (known) return new SqlFragment(known, params);
     const parent = sqlText(list.parent);
-    return sql`select ${sqlText(['ranked.*', ...(joined?.columns ?? [])].join(', '))} from (
+    const query = sql`select ${sqlText(['ranked.*', ...(joined?.columns ?? [])].join(', '))} from (
         select ${sqlText(list.alias)}.*, ${parent} as __parent, row_number() over (partition by ${parent} order by ${sqlText(list.order)}) as __rn
           from ${sqlText(list.from)}
-         where ${uuidIn(list.parent, parentIds)} and ${whereOf(list, reach)}
+         where ${parents} and ${where}
       ) ranked ${sqlText(joined?.joins.join(' ') ?? '')} where __rn <= ${bound} order by __parent, __rn`;
+    return remembered(childTexts, key, query, params);
   });
   if (joined) for (const row of rows) primeIncluded(row, joined.related);
   const grouped = groupBy(rows, (row) => String(row.__parent));
@@ -98,8 +120,6 @@ export interface ParentTable<P extends object> {
   readonly access: AccessGate;
 }
 
-/** parentAndChildren's statements, by what their text depends on. */
-const parentTexts = new Map<string, string>();
 
 /**
  * One parent, read by id, and its first `bound` children in `order` (with their includes) in one
@@ -127,7 +147,7 @@ async function parentAndChildren<P extends object, T extends object>(
     const params = [...where.params, bound, id, ...tenant.params];
     // The text depends on the declaration, the includes and the conditions' text, not on the
     // values: written once, and the same string every time (its lookups hash it once).
-    const key = `${parentMeta.tableName}\u0000${list.from}\u0000${list.order}\u0000${include.map((i) => i.property).join(',')}\u0000${where.sql}\u0000${tenant.sql}`;
+    const key = `${parentMeta.className}\u0000${meta.className}\u0000${list.from}\u0000${list.alias}\u0000${list.parent}\u0000${list.order}\u0000${include.map((i) => i.property).join(',')}\u0000${where.sql}\u0000${tenant.sql}`;
     const known = parentTexts.get(key);
     if (known) return new SqlFragment(known, params);
     const columns = [...own.columns, 'ranked.*', ...(joined?.columns ?? [])].join(', ');
@@ -140,9 +160,7 @@ async function parentAndChildren<P extends object, T extends object>(
            order by ${sqlText(list.order)} limit ${bound}
         ) ranked on true ${sqlText(joined?.joins.join(' ') ?? '')}
        where ${uuidIn(`p.${pk ?? 'id'}`, [id])} and ${tenant} order by ranked.__rn`;
-    if (query.params.length !== params.length || query.params.some((v, i) => v !== params[i])) throw new Error('parentAndChildren: the values are out of order.');
-    if (parentTexts.size < 200) parentTexts.set(key, query.sql);
-    return query;
+    return remembered(parentTexts, key, query, params);
   });
   const first = rows[0];
   if (!first || first[own.key] == null) return null;
