@@ -120,7 +120,6 @@ export interface ParentTable<P extends object> {
   readonly access: AccessGate;
 }
 
-
 /**
  * One parent, read by id, and its first `bound` children in `order` (with their includes) in one
  * statement: the parent's row left-joined laterally to its children (one row when it has none),
@@ -137,6 +136,11 @@ async function parentAndChildren<P extends object, T extends object>(
 ): Promise<{ id: string; parent: P; children: T[] } | null> {
   const em = ctx.em;
   const parentMeta = em.getMetadata().get<object>(Utils.className(parent.entity)) as EntityMetadata;
+  // The statement states the tenant itself (raw SQL skips the ORM's filters): only for a
+  // tenant-owned parent with no filter of its own.
+  if (!('tenant' in parentMeta.properties) || Object.keys(parentMeta.filters).length) {
+    throw new Error(`withParent: ${parentMeta.className} is not tenant-owned or has filters of its own.`);
+  }
   const meta = em.getMetadata().get<object>(Utils.className(list.entity)) as EntityMetadata;
   const own = prefixedColumns(em, parentMeta, 'p', 'p__');
   const joined = include.length ? includeJoins(em, meta, 'ranked', include) : null;
