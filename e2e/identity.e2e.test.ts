@@ -135,6 +135,9 @@ describe('identity lifecycle in the portal', () => {
     await page.goto('/login');
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await page.waitForURL('**/forgot-password');
+    // The router changes the URL first and keeps the sign-in page (which has an Email field too)
+    // on screen while the next page loads: wait for the reset form before typing into it.
+    await page.getByRole('button', { name: 'Send reset link' }).waitFor();
     await page.getByLabel('Email').fill(email);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();
