@@ -55,6 +55,11 @@ export type PageRequest =
   | { mode: 'offset'; limit: number; offset: number }
   | { mode: 'forward' | 'backward'; limit: number; after?: string; before?: string };
 
+/** A plain first page (`first: n` or no size, no cursor, no offset): the page a parent's loader can batch or read ahead. */
+export function isPlainFirstPage(page: PageRequest): boolean {
+  return page.mode === 'forward' && !page.after && !page.before;
+}
+
 function checkSize(name: string, value: number | undefined | null): void {
   if (value === undefined || value === null) return;
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {

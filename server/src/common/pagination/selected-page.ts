@@ -4,7 +4,7 @@ import { getNamedType, type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { preloadSelected, type Relation } from '../batch-loaders';
 import { selectedField, selectedNodeFields } from '../selection';
 import type { ConnectionShape } from './connection';
-import { toPageRequest } from './paginate';
+import { isPlainFirstPage, toPageRequest } from './paginate';
 
 const memo = new WeakMap<GraphQLResolveInfo['fieldNodes'], readonly string[] | null>();
 
@@ -79,7 +79,7 @@ export function plainFirstPageSelected(info: GraphQLResolveInfo, name: string): 
   if (!field) return null;
   try {
     const page = toPageRequest(field.args);
-    return page.mode === 'forward' && !page.after && !page.before ? { limit: page.limit, nodeFields: field.nodeFields } : null;
+    return isPlainFirstPage(page) ? { limit: page.limit, nodeFields: field.nodeFields } : null;
   } catch {
     return null;
   }

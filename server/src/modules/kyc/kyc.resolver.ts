@@ -6,7 +6,7 @@ import { canSeeReview } from './kyc.access';
 import { listCost } from '../../common/query-limits';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
-import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
+import { connectionOf, isPlainFirstPage, toPageRequest } from '../../common/pagination/paginate';
 import type { Context } from '../../context/context';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
@@ -144,7 +144,7 @@ export class KycCaseResolver {
   async documents(@Root() kycCase: KycCase, @Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<KycDocument>> {
     const page = toPageRequest(args);
     // A plain first page is batched across every case in the result; other pages query directly.
-    if (page.mode === 'forward' && !page.after && !page.before) {
+    if (isPlainFirstPage(page)) {
       const { rows, hasMore } = await ctx.loaders.kyc.firstDocuments(page.limit).load(kycCase.id);
       return connectionOf(rows, documents.DOCUMENT_ORDER, { hasNextPage: hasMore, hasPreviousPage: false }, () => ctx.loaders.kyc.documentCount.load(kycCase.id));
     }

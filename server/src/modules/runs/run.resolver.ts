@@ -4,7 +4,7 @@ import { type Loaded, relation } from '../../common/batch-loaders';
 import { selectedPage } from '../../common/pagination/selected-page';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
-import { connectionOf, toPageRequest, paginate } from '../../common/pagination/paginate';
+import { connectionOf, isPlainFirstPage, toPageRequest, paginate } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { scopeOptions } from '../../context/scope';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -86,7 +86,7 @@ export class TicketRunsResolver {
   async runs(@Root() ticket: Ticket, @Args() args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionShape<AutomationRun>> {
     const page = toPageRequest(args);
     // A plain first page is batched across every ticket in the result; other pages query directly.
-    if (page.mode === 'forward' && !page.after && !page.before) {
+    if (isPlainFirstPage(page)) {
       const { rows, hasMore } = await ctx.loaders.runs.firstOfTicket(page.limit).load(ticket.id);
       return connectionOf(rows, runs.RUN_ORDER, { hasNextPage: hasMore, hasPreviousPage: false }, () => ctx.loaders.runs.countOfTicket.load(ticket.id));
     }

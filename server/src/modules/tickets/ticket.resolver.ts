@@ -5,7 +5,7 @@ import { selectedNodeFields } from '../../common/selection';
 import { plainFirstPageSelected, selectedPage } from '../../common/pagination/selected-page';
 import { expectGlobalId } from '../../common/global-id';
 import { Connection, ConnectionArgs, type ConnectionShape } from '../../common/pagination/connection';
-import { connectionOf, toPageRequest } from '../../common/pagination/paginate';
+import { connectionOf, isPlainFirstPage, toPageRequest } from '../../common/pagination/paginate';
 import type { Context } from '../../context/context';
 import { isPlatformScope } from '../../context/scope';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -99,7 +99,7 @@ export class TicketResolver {
     const page = toPageRequest(args);
     // A plain first page is batched across every ticket in the result; other pages query directly.
     // The authors it reads come in the same statement.
-    if (page.mode === 'forward' && !page.after && !page.before) {
+    if (isPlainFirstPage(page)) {
       const include = includeUsers(ctx, selectedNodeFields(info), ['author']);
       const { rows, hasMore } = await ctx.loaders.tickets.firstComments(page.limit, include).load(ticket.id);
       return connectionOf(rows, tickets.COMMENT_ORDER, { hasNextPage: hasMore, hasPreviousPage: false }, () =>
