@@ -106,6 +106,17 @@ function cpuTicksOf(pid) {
     return Number(parts[11]) + Number(parts[12]); // utime + stime (clock ticks)
   } catch { return 0; }
 }
+/** The Node flags before server/dist/main.js in a Dockerfile's last CMD (exec form), [] without one. */
+function nodeFlagsOf(dockerfile) {
+  if (!existsSync(dockerfile)) return [];
+  const cmd = readFileSync(dockerfile, 'utf8').split('\n').filter((l) => l.startsWith('CMD [')).at(-1);
+  if (!cmd) return [];
+  const argv = JSON.parse(cmd.slice('CMD '.length));
+  const main = argv.indexOf('server/dist/main.js');
+  if (argv[0] !== 'node' || main < 0) throw new Error(`${dockerfile}: the CMD does not run node server/dist/main.js: ${cmd}`);
+  return argv.slice(1, main);
+}
+
 function rssMiBOf(pid) {
   try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return 0; }
 }
@@ -193,8 +204,12 @@ async function main() {
   log(`tenant ${TENANT} ${tenantId}: ${nTickets} tickets; Q4 ticket ${q4Row?.id} with ${q4Row?.n} comments`);
 
   const common = { NODE_ENV: 'production', DATABASE_URL };
+  // Atrium runs with the Node flags its Docker image runs it with (the CMD of docker/Dockerfile),
+  // so that the comparison is of the server as deployed; none when the checkout's image sets none.
+  const atriumFlags = nodeFlagsOf(join(ATRIUM_DIR, 'docker/Dockerfile'));
+  log(`atrium node flags (docker/Dockerfile): ${atriumFlags.join(' ') || 'none'}`);
   const dataDir = join(WORK, 'atrium-data');
-  startServer('atrium', ATRIUM_NODE, ['server/dist/main.js'], {
+  startServer('atrium', ATRIUM_NODE, [...atriumFlags, 'server/dist/main.js'], {
     cwd: ATRIUM_DIR,
     env: {
       PATH: env.PATH, HOME: env.HOME, ...common, HOST: '127.0.0.1', PORT: String(PORTS.atrium), JWT_SECRET: randomBytes(36).toString('base64url'),
