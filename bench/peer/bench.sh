@@ -15,7 +15,7 @@
 # in the same order (a digest of each row's time, number/uuid); a difference fails the run.
 # CHECK_ONLY=1 prints the checks, stops the servers and exits 0 without timing.
 # Env knobs (see bench.mjs): ROUNDS DURATION CONNECTIONS WORKLOADS=q1|lists|all|<comma list> TENANT LOGIN OWNER_LOGIN
-# PASSWORD CHECK_ONLY ATRIUM_NODE ATRIUM_EXTRA_ENV ATRIUM_PORT PG_PORT RAW_PORT LOADGEN KEEP_LOGS RESULTS_JSON.
+# PASSWORD CHECK_ONLY ATRIUM_NODE PEER_NODE_FLAGS ATRIUM_EXTRA_ENV ATRIUM_PORT PG_PORT RAW_PORT LOADGEN KEEP_LOGS RESULTS_JSON.
 # Prints a table (every workload run); the LAST line is exactly `Q1 atrium/postgraphile=<ratio> atrium/raw=<ratio>`
 # (ratios of throughput; the median of the per-round ratios). Stops every server it started, by PID.
 set -euo pipefail
