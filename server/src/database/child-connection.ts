@@ -120,6 +120,21 @@ export interface ParentTable<P extends object> {
   readonly access: AccessGate;
 }
 
+/** Parent entities found fit for withParent (checked once each: a request only looks the entity up). */
+const fitParents = new WeakSet<EntityMetadata>();
+
+/**
+ * withParent's statement states the parent's tenant itself, as raw SQL must (the ORM's filters do
+ * not reach it): so the parent must be tenant-owned and have no filter of its own, else it throws.
+ */
+export function assertParentStatesItsTenant(meta: EntityMetadata): void {
+  if (fitParents.has(meta)) return;
+  if (!('tenant' in meta.properties) || Object.keys(meta.filters).length) {
+    throw new Error(`withParent: ${meta.className} is not tenant-owned or has filters of its own.`);
+  }
+  fitParents.add(meta);
+}
+
 /**
  * One parent, read by id, and its first `bound` children in `order` (with their includes) in one
  * statement: the parent's row left-joined laterally to its children (one row when it has none),
@@ -136,11 +151,7 @@ async function parentAndChildren<P extends object, T extends object>(
 ): Promise<{ id: string; parent: P; children: T[] } | null> {
   const em = ctx.em;
   const parentMeta = em.getMetadata().get<object>(Utils.className(parent.entity)) as EntityMetadata;
-  // The statement states the tenant itself (raw SQL skips the ORM's filters): only for a
-  // tenant-owned parent with no filter of its own.
-  if (!('tenant' in parentMeta.properties) || Object.keys(parentMeta.filters).length) {
-    throw new Error(`withParent: ${parentMeta.className} is not tenant-owned or has filters of its own.`);
-  }
+  assertParentStatesItsTenant(parentMeta);
   const meta = em.getMetadata().get<object>(Utils.className(list.entity)) as EntityMetadata;
   const own = prefixedColumns(em, parentMeta, 'p', 'p__');
   const joined = include.length ? includeJoins(em, meta, 'ranked', include) : null;
