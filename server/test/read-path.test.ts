@@ -421,6 +421,20 @@ describe('a ticket with its first comments in one statement', () => {
     const tooMany = await t.gql(ONE, { id: ticketId, n: 1000 }, { token: agent });
     expectError(tooMany, 'BAD_USER_INPUT');
   });
+
+  it('reads a page written in the document (no variables) with the ticket on every request, and refuses a bad one every time', async () => {
+    // What the document alone decides is learned on its first request: the second must answer the same, in one statement too.
+    const literal = (n: number) => `query($id: ID!) { ticket(id: $id) { id comments(first: ${n}) { nodes { id body internal author { email } } pageInfo { hasNextPage } } } }`;
+    const apart = (await read(agent, APART, { id: ticketId, n: 3 })).res.data;
+    for (let i = 0; i < 2; i++) {
+      const { res, statements } = await read(agent, literal(3), { id: ticketId });
+      expectOk(res);
+      expect(statements).toHaveLength(1);
+      expect(res.data).toEqual(apart);
+      expect(res.data?.ticket?.comments.pageInfo.hasNextPage).toBe(true);
+    }
+    for (let i = 0; i < 2; i++) expectError(await t.gql(literal(1000), { id: ticketId }, { token: agent }), 'BAD_USER_INPUT');
+  });
 });
 
 describe('the session cache', () => {

@@ -1,4 +1,4 @@
-import { type FieldNode, getArgumentValues, getNamedType, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode } from 'graphql';
+import { BREAK, type FieldNode, getArgumentValues, getNamedType, type GraphQLField, type GraphQLResolveInfo, isObjectType, Kind, type SelectionSetNode, visit } from 'graphql';
 
 /**
  * The field names a selection set asks for, through inline fragments and fragment spreads.
@@ -56,9 +56,47 @@ function nodeFieldsOf(info: GraphQLResolveInfo, fieldNodes: readonly FieldNode[]
 /** A field the caller selects under the current one, with its arguments as the field's resolver will get them. */
 export interface SelectedField {
   /** The arguments, coerced (variables and defaults applied). */
-  readonly args: Record<string, unknown>;
+  readonly args: Readonly<Record<string, unknown>>;
   /** For a connection: the fields selected on its nodes (as selectedNodeFields). */
   readonly nodeFields: ReadonlySet<string>;
+}
+
+/** What selectedField learns of a field of the document once: the node, its definition, its node fields and, when no variable feeds them, its arguments. */
+interface FieldPlan {
+  readonly node: FieldNode;
+  readonly def: GraphQLField<unknown, unknown>;
+  readonly nodeFields: ReadonlySet<string>;
+  /** The coerced arguments when they are written in the document (frozen: shared by every request of the document), null when they cannot be coerced, undefined when a variable feeds them. */
+  readonly constantArgs: Readonly<Record<string, unknown>> | null | undefined;
+}
+
+const plans = new WeakMap<readonly FieldNode[], Map<string, FieldPlan | null>>();
+
+/** True when a variable appears anywhere in the field's arguments. */
+function argumentsUseVariables(node: FieldNode): boolean {
+  let found = false;
+  for (const arg of node.arguments ?? []) {
+    visit(arg.value, { Variable: () => { found = true; return BREAK; } });
+    if (found) return true;
+  }
+  return false;
+}
+
+function planOf(info: GraphQLResolveInfo, name: string): FieldPlan | null {
+  const nodes = childFields(info, info.fieldNodes).get(name);
+  const node = nodes?.length === 1 ? nodes[0] : undefined;
+  const type = getNamedType(info.returnType);
+  const def = node && isObjectType(type) ? type.getFields()[name] : undefined;
+  if (!node || !def) return null;
+  let constantArgs: FieldPlan['constantArgs'];
+  if (!argumentsUseVariables(node)) {
+    try {
+      constantArgs = Object.freeze(getArgumentValues(def, node));
+    } catch {
+      constantArgs = null;
+    }
+  }
+  return { node, def, nodeFields: nodeFieldsOf(info, [node]), constantArgs };
 }
 
 /**
@@ -66,15 +104,21 @@ export interface SelectedField {
  * so its resolver can read it ahead in the same statement; null when it is not selected, selected
  * more than once (aliases, fragments), or its arguments cannot be coerced: the field's own
  * resolver then reads it (and refuses bad arguments) as usual.
+ *
+ * What depends on the document alone is learned once per field of the document (graphql-js and
+ * graphql-jit pass the same field nodes on every request of a cached document): the field's node,
+ * the fields selected on its nodes and, when no variable feeds them, its coerced arguments. Only
+ * arguments fed by variables are coerced again on each call.
  */
 export function selectedField(info: GraphQLResolveInfo, name: string): SelectedField | null {
-  const nodes = childFields(info, info.fieldNodes).get(name);
-  const node = nodes?.length === 1 ? nodes[0] : undefined;
-  const type = getNamedType(info.returnType);
-  const def = node && isObjectType(type) ? type.getFields()[name] : undefined;
-  if (!node || !def) return null;
+  let byName = plans.get(info.fieldNodes);
+  if (!byName) plans.set(info.fieldNodes, (byName = new Map<string, FieldPlan | null>()));
+  let plan = byName.get(name);
+  if (plan === undefined) byName.set(name, (plan = planOf(info, name)));
+  if (!plan) return null;
+  if (plan.constantArgs !== undefined) return plan.constantArgs && { args: plan.constantArgs, nodeFields: plan.nodeFields };
   try {
-    return { args: getArgumentValues(def, node, info.variableValues), nodeFields: nodeFieldsOf(info, [node]) };
+    return { args: getArgumentValues(plan.def, plan.node, info.variableValues), nodeFields: plan.nodeFields };
   } catch {
     return null;
   }
