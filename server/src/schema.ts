@@ -136,7 +136,16 @@ function directFieldResolvers(schema: GraphQLSchema): void {
           return kinds.length === 0 ? (own as () => unknown).call(root) : (own as (...args: unknown[]) => unknown).apply(root, valuesOf(root, context, info));
         };
       }
-      const isInstance = typeof parentClass === 'function' ? (root: unknown) => root instanceof parentClass : (root: unknown) => root != null;
+      // An object's own method is also called on a parent of another class that holds the very
+      // same function under the field's name (connectionOf's connections hold their types'
+      // totalCount), as type-graphql would call it after copying the parent into an instance.
+      const own = meta.kind === 'external' ? undefined : (fieldMeta.target as { prototype?: Record<string, unknown> }).prototype?.[meta.methodName];
+      const isInstance =
+        typeof parentClass !== 'function'
+          ? (root: unknown) => root != null
+          : typeof own === 'function'
+            ? (root: unknown) => root instanceof parentClass || (root != null && (root as Record<string, unknown>)[meta.methodName] === own)
+            : (root: unknown) => root instanceof parentClass;
       field.resolve = (root, args, context, info) => (isInstance(root) ? call(root, args, context, info) : fallback(root, args, context, info));
     }
   }

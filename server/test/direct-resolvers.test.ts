@@ -3,18 +3,20 @@ import { type GraphQLFieldResolver, isObjectType, type GraphQLResolveInfo } from
 import { buildBareSchema } from '../src/schema';
 import { toGlobalId } from '../src/common/global-id';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
+import { connectionOf, type SortKey } from '../src/common/pagination/paginate';
+import { SortDirection } from '../src/common/pagination/connection';
 
 /**
  * Field methods that take only the parent and the context (a resolver class's, or the object's
  * own) are called directly (schema.ts, directFieldResolvers), not through type-graphql's per-call
  * parameter machinery. Either way the method sees the parent as an instance of its class.
  */
-/** The resolver the schema runs for `Ticket.<field>`. */
-async function ticketResolver(field: string): Promise<GraphQLFieldResolver<unknown, unknown>> {
-  const type = (await buildBareSchema()).getType('Ticket');
-  if (!isObjectType(type)) throw new Error('no Ticket type');
+/** The resolver the schema runs for `<type>.<field>` (Ticket's by default). */
+async function ticketResolver(field: string, typeName = 'Ticket'): Promise<GraphQLFieldResolver<unknown, unknown>> {
+  const type = (await buildBareSchema()).getType(typeName);
+  if (!isObjectType(type)) throw new Error(`no ${typeName} type`);
   const resolve = type.getFields()[field]?.resolve;
-  if (!resolve) throw new Error(`Ticket.${field} has no resolver`);
+  if (!resolve) throw new Error(`${typeName}.${field} has no resolver`);
   return resolve;
 }
 
@@ -36,5 +38,25 @@ describe('direct field resolvers', () => {
     const resolve = await ticketResolver('id');
     const ticket = Object.assign(Object.create(Ticket.prototype) as Ticket, { id: '01a23e79-0000-7000-8000-000000000001' });
     expect(resolve(ticket, {}, {}, {} as GraphQLResolveInfo)).toBe(toGlobalId('Ticket', ticket.id));
+  });
+
+  it("answer a connection's totalCount on the page as it is, encoding no cursor for rows nobody asked a cursor of", async () => {
+    const resolve = await ticketResolver('totalCount', 'TicketConnection');
+    const rows = [1, 2, 3].map((n) => ({ id: `00000000-0000-7000-8000-00000000000${n}`, createdAt: new Date(Date.UTC(2026, 0, n)) }));
+    const encoded: string[] = [];
+    const sort: SortKey<(typeof rows)[number]> = {
+      field: 'createdAt',
+      direction: SortDirection.DESC,
+      valueOf: (row) => (encoded.push(row.id), row.createdAt.toISOString()),
+      parse: (raw) => raw,
+    };
+    const page = connectionOf(rows, sort, { hasNextPage: false, hasPreviousPage: false }, () => Promise.resolve(42));
+    await expect(resolve(page, {}, {}, {} as GraphQLResolveInfo)).resolves.toBe(42);
+    expect(encoded).toEqual([]);
+    // The edges still encode their cursors when they are read.
+    expect(page.edges.map((e) => e.node)).toEqual(rows);
+    expect(encoded).toEqual(rows.map((r) => r.id));
+    // A plain parent without the connection's own method still takes type-graphql's path.
+    await expect(resolve({ countTotal: () => Promise.resolve(7) }, {}, {}, {} as GraphQLResolveInfo)).resolves.toBe(7);
   });
 });

@@ -65,6 +65,19 @@ export interface ConnectionShape<T> {
   pageInfo: PageInfo;
   /** Counts the rows; called only when `totalCount` is selected. */
   countTotal: () => Promise<number>;
+  /** The `totalCount` field: countTotal(), as every connection type's method (connectionTotalCount). */
+  totalCount(): Promise<number>;
+}
+
+/**
+ * The `totalCount` method of every connection type, and the same function on each object
+ * connectionOf makes: the schema then calls it on that object as it is (directFieldResolvers),
+ * where type-graphql would first copy the object into an instance of the connection class, reading
+ * its `edges` and so encoding a cursor for every row a request that asked only for the total and
+ * the nodes never reads.
+ */
+export function connectionTotalCount(this: Pick<ConnectionShape<unknown>, 'countTotal'>): Promise<number> {
+  return this.countTotal();
 }
 
 const connectionTypes = new Map<ClassType, ClassType>();
@@ -100,9 +113,11 @@ export function Connection<T extends object>(nodeType: ClassType<T>): ClassType<
     // A method field: type-graphql calls it only when the field is selected.
     @Field(() => Int, { description: 'Total rows matching the filter; computed only when selected.' })
     totalCount(): Promise<number> {
-      return this.countTotal();
+      return connectionTotalCount.call(this);
     }
   }
+  // The one shared function, so that a connectionOf object's method is the class's own (see connectionTotalCount).
+  Conn.prototype.totalCount = connectionTotalCount;
 
   connectionTypes.set(nodeType, Conn);
   return Conn;

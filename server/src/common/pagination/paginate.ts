@@ -2,7 +2,7 @@ import type { EntityName, FilterQuery, FindOptions, QueryOrderMap } from '@mikro
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { leanCount, leanFind } from '../../database/lean-find';
 import { badInput } from '../errors';
-import { type ConnectionArgs, type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from './connection';
+import { type ConnectionArgs, type ConnectionShape, connectionTotalCount, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SortDirection } from './connection';
 import { type CursorValue, decodeCursor, encodeCursor } from './cursor';
 
 /** One ordering a list supports: a non-null property, tie-broken by id in the same direction. */
@@ -143,6 +143,7 @@ export function connectionOf<T extends { id: string }>(
       },
     },
     countTotal,
+    totalCount: connectionTotalCount,
   };
 }
 
