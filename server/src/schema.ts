@@ -139,7 +139,7 @@ function directFieldResolvers(schema: GraphQLSchema): void {
       // An object's own method is also called on a parent of another class that holds the very
       // same function under the field's name (connectionOf's connections hold their types'
       // totalCount), as type-graphql would call it after copying the parent into an instance.
-      const own = meta.kind === 'external' ? undefined : (fieldMeta.target as { prototype?: Record<string, unknown> }).prototype?.[meta.methodName];
+      const own = meta.kind === 'external' ? undefined : methodOf((fieldMeta.target as { prototype?: object }).prototype, meta.methodName);
       const isInstance =
         typeof parentClass !== 'function'
           ? (root: unknown) => root != null
@@ -149,6 +149,15 @@ function directFieldResolvers(schema: GraphQLSchema): void {
       field.resolve = (root, args, context, info) => (isInstance(root) ? call(root, args, context, info) : fallback(root, args, context, info));
     }
   }
+}
+
+/** The function a class's prototype chain holds under `name` as a plain method (never a getter's value: a getter is not run on the prototype). */
+function methodOf(proto: object | undefined, name: string): unknown {
+  for (let p = proto; p && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | undefined) {
+    const descriptor = Object.getOwnPropertyDescriptor(p, name);
+    if (descriptor) return descriptor.value;
+  }
+  return undefined;
 }
 
 /** The schema exactly as type-graphql emits it, before permissions. */
