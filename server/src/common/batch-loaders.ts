@@ -1,7 +1,7 @@
 import type { EntityName, FindOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { leanFind } from '../database/lean-find';
+import { type LeanInclude, leanFind } from '../database/lean-find';
 
 /**
  * A per-request loader of entities by id: one `id in (...)` query per batch, as DataLoader does,
@@ -102,15 +102,33 @@ export interface Relation<C, R, T> {
   of(ctx: C, row: R): Loaded<T>;
   /** Loads the related rows of `rows` in one batch. */
   preload(ctx: C, rows: readonly R[]): Promise<void>;
+  /**
+   * Set when the related rows can come in the page's own statement (`join` in relation()'s
+   * options): the include that brings them and hands each to the request's loader, so that
+   * `preload` then finds them there and sends nothing.
+   */
+  include?(ctx: C): LeanInclude;
 }
 
-export function relation<C, R, T>(loaderOf: (ctx: C) => ByIdLoader<T>, idOf: (row: R) => string | null | undefined): Relation<C, R, T> {
+export interface RelationOptions {
+  /**
+   * The many-to-one property whose rows a list page may read in its own statement (a lateral
+   * join, lean-find.ts), instead of a second statement of the loader's. Only for an entity that
+   * no tenant owns and no filter or row policy narrows (users): the join is plain SQL, where
+   * neither applies, so the loader would have read exactly the same rows.
+   */
+  join?: string;
+}
+
+export function relation<C, R, T>(loaderOf: (ctx: C) => ByIdLoader<T>, idOf: (row: R) => string | null | undefined, options: RelationOptions = {}): Relation<C, R, T> {
+  const { join } = options;
   return {
     of(ctx, row) {
       const id = idOf(row);
       return id ? loaderOf(ctx).get(id) : null;
     },
     preload: (ctx, rows) => loaderOf(ctx).preload(rows.map(idOf)),
+    ...(join ? { include: (ctx: C): LeanInclude => ({ property: join, prime: (id, row) => void loaderOf(ctx).prime(id, row as T) }) } : {}),
   };
 }
 

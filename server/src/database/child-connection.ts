@@ -90,7 +90,7 @@ async function childrenOf<T extends object>(
       ) ranked ${sqlText(joined?.joins.join(' ') ?? '')} where __rn <= ${bound} order by __parent, __rn`;
     return remembered(childTexts, key, query, params);
   });
-  if (joined) for (const row of rows) primeIncluded(row, joined.related);
+  if (joined) primeIncluded(rows, joined.related);
   const grouped = groupBy(rows, (row) => String(row.__parent));
   // Nested lists only answer GraphQL fields: lean objects, outside the identity map (the mapper
   // reads the entity's own columns and leaves __parent, __rn and an include's columns aside).
@@ -181,7 +181,7 @@ async function parentAndChildren<P extends object, T extends object>(
   if (!first || first[own.key] == null) return null;
   // A parent without children is one row whose children's columns are null.
   const children = first.__parent == null ? [] : rows;
-  if (joined) for (const row of children) primeIncluded(row, joined.related);
+  if (joined) primeIncluded(children, joined.related);
   return { id: String(first[own.key]), parent: own.map(first) as P, children: leanFromRows(em, list.entity, children) };
 }
 

@@ -97,10 +97,12 @@ export function leanFromRows<T extends object>(em: EntityManager, entity: Entity
  * (typically a per-request DataLoader's prime), so the field resolver that asks for it finds it
  * there and sends no statement. Ask for it only when the GraphQL selection reads the relation.
  *
- * Used by nested child lists (a ticket's comments and their authors), where rows name many
- * different people. Not for top-level list pages: a page of 50 tickets names a handful of people,
- * which the users loader reads once each with `id in (…)`, while a join reads 100 user rows; that
- * made the page slower (peer benchmark, Q1: 0.43 → 0.40 of PostGraphile), so pages do not join.
+ * Used by nested child lists (a ticket's comments and their authors) and by list pages (a
+ * ticket's requester, a KYC case's creator: `relation(…, { join })` in batch-loaders.ts). A page
+ * names a handful of people on 50 rows, so the join repeats each person's columns; each person is
+ * mapped once (primeIncluded). Measured against a second statement of the users loader: the
+ * statement cost more Node CPU (a round trip, a pooled connection, parsing, the loader's batch)
+ * than the repeated columns do.
  */
 export interface LeanInclude {
   /** The many-to-one property of the listed entity. */
@@ -121,36 +123,49 @@ interface IncludedRelation {
  * The select-list columns and lateral joins that bring each include's row along with the rows of
  * `alias` (a derived table of `meta`'s rows). Columns of the i-th include are named
  * `j<i>__<column>`; primeIncluded() reads them from each row.
+ *
+ * With `onceFrom` (the alias of the table `alias` is made from), each related row comes once:
+ * `firsts` are select-list expressions for that inner table that flag the first row naming each
+ * related id (`__j<i>_first`), and the i-th join reads its row only on the flagged rows. The other
+ * rows carry nulls there, so PostgreSQL looks each person up once and sends their columns once.
  */
-export function includeJoins(em: EntityManager, meta: EntityMetadata, alias: string, includes: readonly LeanInclude[]): { columns: string[]; joins: string[]; related: IncludedRelation[] } {
-  // The text depends only on the entity, the alias and the included properties: written once
+export function includeJoins(
+  em: EntityManager,
+  meta: EntityMetadata,
+  alias: string,
+  includes: readonly LeanInclude[],
+  onceFrom?: string,
+): { columns: string[]; joins: string[]; firsts: string[]; related: IncludedRelation[] } {
+  // The text depends only on the entity, the aliases and the included properties: written once
   // (a ticket's comments with their authors ask for the same on every request); each request
   // brings its own loaders to prime.
   let byKey = includeTexts.get(meta);
   if (!byKey) includeTexts.set(meta, (byKey = new Map<string, IncludeText>()));
-  const key = `${alias}\u0000${includes.map((i) => i.property).join('\u0000')}`;
+  const key = `${alias}\u0000${onceFrom ?? ''}\u0000${includes.map((i) => i.property).join('\u0000')}`;
   let text = byKey.get(key);
   if (!text) {
-    text = includeText(em, meta, alias, includes);
+    text = includeText(em, meta, alias, includes, onceFrom);
     if (byKey.size < 100) byKey.set(key, text);
   }
-  const { columns, joins, mapped } = text;
-  return { columns, joins, related: mapped.map((m, i) => ({ ...m, prime: includes[i].prime })) };
+  const { columns, joins, firsts, mapped } = text;
+  return { columns, joins, firsts, related: mapped.map((m, i) => ({ ...m, prime: includes[i].prime })) };
 }
 
-/** What includeJoins writes for an entity, an alias and a list of included properties. */
+/** What includeJoins writes for an entity, aliases and a list of included properties. */
 interface IncludeText {
   readonly columns: string[];
   readonly joins: string[];
+  readonly firsts: string[];
   readonly mapped: readonly Omit<IncludedRelation, 'prime'>[];
 }
 
 const includeTexts = new WeakMap<EntityMetadata, Map<string, IncludeText>>();
 
-function includeText(em: EntityManager, meta: EntityMetadata, alias: string, includes: readonly LeanInclude[]): IncludeText {
+function includeText(em: EntityManager, meta: EntityMetadata, alias: string, includes: readonly LeanInclude[], onceFrom: string | undefined): IncludeText {
   const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
   const columns: string[] = [];
   const joins: string[] = [];
+  const firsts: string[] = [];
   const mapped: Omit<IncludedRelation, 'prime'>[] = [];
   includes.forEach((include, i) => {
     const prop = meta.properties[include.property as never] as EntityMetadata['props'][number] | undefined;
@@ -165,10 +180,17 @@ function includeText(em: EntityManager, meta: EntityMetadata, alias: string, inc
     columns.push(...own.columns);
     const [fk] = prop.fieldNames;
     const [pk] = target.getPrimaryProps()[0]?.fieldNames ?? ['id'];
-    joins.push(`left join lateral (select * from ${quote(target.tableName)} where ${quote(pk ?? 'id')} = ${quote(alias)}.${quote(fk ?? '')}) as ${quote(joined)} on true`);
+    let once = '';
+    if (onceFrom !== undefined) {
+      const flag = `__${joined}_first`;
+      // Rows naming no related row (a null key) are one partition too; their join finds nothing either way.
+      firsts.push(`row_number() over (partition by ${quote(onceFrom)}.${quote(fk ?? '')}) = 1 as ${quote(flag)}`);
+      once = ` and ${quote(alias)}.${quote(flag)}`;
+    }
+    joins.push(`left join lateral (select * from ${quote(target.tableName)} where ${quote(pk ?? 'id')} = ${quote(alias)}.${quote(fk ?? '')}${once}) as ${quote(joined)} on true`);
     mapped.push({ key: own.key, map: own.map });
   });
-  return { columns, joins, mapped };
+  return { columns, joins, firsts, mapped };
 }
 
 /**
@@ -206,12 +228,21 @@ function prefixedColumnsOf(em: EntityManager, meta: EntityMetadata, alias: strin
   };
 }
 
-/** Primes each include's loader with its related row, when `row` has one (a left join's columns are null when not). */
-export function primeIncluded(row: Row, related: readonly IncludedRelation[]): void {
+/**
+ * Primes each include's loader with its related rows, where a row has one (a left join's columns
+ * are null when not). A related row that several rows name (one person on many tickets) is
+ * mapped and primed once.
+ */
+export function primeIncluded(rows: readonly Row[], related: readonly IncludedRelation[]): void {
   for (const r of related) {
-    if (row[r.key] == null) continue;
-    const lean = r.map(row) as { id: string };
-    r.prime(lean.id, lean);
+    const seen = new Set<unknown>();
+    for (const row of rows) {
+      const key = row[r.key];
+      if (key == null || seen.has(key)) continue;
+      seen.add(key);
+      const lean = r.map(row) as { id: string };
+      r.prime(lean.id, lean);
+    }
   }
 }
 
@@ -225,12 +256,13 @@ export async function leanFind<T extends object>(
   entity: EntityName<T>,
   where: FilterQuery<T>,
   options: FindOptions<T> = {},
+  includes: readonly LeanInclude[] = [],
 ): Promise<T[]> {
   const name = Utils.className(entity);
-  const meta = em.getMetadata().get<T>(name);
+  const meta = em.getMetadata().get<T>(name) as EntityMetadata;
   const processed = await (em as unknown as WhereProcessor).processWhere<T>(name, where, options, 'read');
-  const map = rowMapper(em, meta as EntityMetadata);
-  const rows = await selectRows(em, 'rows', name, processed, options);
+  const map = rowMapper(em, meta);
+  const rows = await selectRows(em, 'rows', name, processed, options, includes.length ? { meta, includes } : undefined);
   return rows.map((row) => map(row) as T);
 }
 
@@ -251,18 +283,52 @@ export async function leanCount<T extends object>(em: EntityManager, entity: Ent
  * Inside a transaction, the builder's statement on the transaction's own connection (the builder
  * takes it from the entity manager); otherwise the statement learned for the condition's shape.
  */
-async function selectRows<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, processed: FilterQuery<T>, options: FindOptions<T>): Promise<Row[]> {
-  if (!em.getTransactionContext()) return learnedRows(em, kind, name, processed, options);
+async function selectRows<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, processed: FilterQuery<T>, options: FindOptions<T>, joined?: Joined): Promise<Row[]> {
+  // Inside a transaction the includes are left out: the loaders read those rows themselves.
+  if (!em.getTransactionContext()) return learnedRows(em, kind, name, processed, options, joined);
   const qb = builderOf<T>(em, kind, name, options)(processed);
   await qb.applyJoinedFilters(em, options.filters);
   return qb.execute<Row[]>('all', false);
+}
+
+/** A page's includes (LeanInclude), read in the page's own statement. */
+interface Joined {
+  readonly meta: EntityMetadata;
+  readonly includes: readonly LeanInclude[];
+}
+
+/** The page statements with their includes' joins, by the page's text and the included properties. */
+const joinedTexts = new Map<string, string>();
+
+/**
+ * The select `text` (a page of `meta`'s rows, in `orderBy`) with each include's related row
+ * beside the first row that names it: the page as a derived table, a lateral join per include
+ * (includeJoins, each person read once), and the page's order again, so the rows come back as
+ * the page has them. Its values are the page's.
+ */
+function withIncludes(em: EntityManager, text: string, orderBy: FindOptions<object>['orderBy'], joined: Joined): { sql: string; related: IncludedRelation[] } {
+  const { columns, joins, firsts, related } = includeJoins(em, joined.meta, 'p', joined.includes, 'p0');
+  const key = `${text}\u0000${joined.includes.map((i) => i.property).join('\u0000')}`;
+  let sql = joinedTexts.get(key);
+  if (!sql) {
+    const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
+    const order = Object.entries((orderBy ?? {}) as Record<string, string>).map(([property, direction]) => {
+      const column = (joined.meta.properties as Record<string, { fieldNames?: string[] } | undefined>)[property]?.fieldNames?.[0];
+      if (!column) throw new Error(`leanFind: ${joined.meta.className} has no column for "${property}" to order by.`);
+      return `${quote('p')}.${quote(column)} ${String(direction).toLowerCase() === 'desc' ? 'desc' : 'asc'}`;
+    });
+    const page = `select ${quote('p0')}.*, ${firsts.join(', ')} from (${text}) as ${quote('p0')}`;
+    sql = `select ${quote('p')}.*, ${columns.join(', ')} from (${page}) as ${quote('p')} ${joins.join(' ')}${order.length ? ` order by ${order.join(', ')}` : ''}`;
+    if (joinedTexts.size < 1000) joinedTexts.set(key, sql);
+  }
+  return { sql, related };
 }
 
 /**
  * Runs the select or count as a prepared statement: the statement its shape taught
  * (statement-shapes.ts), or, the first time, the one the ORM's query builder writes.
  */
-async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, processed: FilterQuery<T>, options: FindOptions<T>): Promise<Row[]> {
+async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, processed: FilterQuery<T>, options: FindOptions<T>, joined?: Joined): Promise<Row[]> {
   const values: unknown[] = [];
   const { limit, offset } = options;
   // A page size written into the text (pageSizeWritten) names the statement; otherwise the limit
@@ -288,7 +354,11 @@ async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | '
       statementShapes.learn(key, processed, values, extra, statement, (condition) => pageSizeWritten(build(condition).getKnexQuery().toSQL().toNative(), written, offset));
     }
   }
-  return preparedRows(em, statement.sql, statement.bindings as unknown[]);
+  if (!joined) return preparedRows(em, statement.sql, statement.bindings as unknown[]);
+  const { sql, related } = withIncludes(em, statement.sql, options.orderBy, joined);
+  const rows = await preparedRows(em, sql, statement.bindings as unknown[]);
+  primeIncluded(rows, related);
+  return rows;
 }
 
 /** The largest page size written into a statement's text (paginate() asks for at most 101 rows: 100, and one to see whether more follow); a larger limit stays bound. */

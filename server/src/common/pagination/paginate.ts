@@ -1,6 +1,6 @@
 import type { EntityName, FilterQuery, FindOptions, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { leanCount, leanFind } from '../../database/lean-find';
+import { type LeanInclude, leanCount, leanFind } from '../../database/lean-find';
 import { badInput } from '../errors';
 import { type ConnectionArgs, type ConnectionShape, connectionTotalCount, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageInfo, SortDirection } from './connection';
 import { type CursorValue, decodeCursor, encodeCursor } from './cursor';
@@ -182,7 +182,18 @@ export function connectionOf<T extends { id: string }>(
   return new Page(rows, sort, flags, countTotal);
 }
 
-export interface PaginateInput<T extends { id: string }> {
+/**
+ * What a list page reads for its caller's GraphQL selection (selectedPage): the properties it
+ * needs and the related rows that come in its own statement. Absent: every column, no includes.
+ */
+export interface PageSelection {
+  /** The properties the page's caller needs (pageColumns); every column when absent. The primary key and the sort property are always read. */
+  columns?: readonly string[];
+  /** Many-to-one relations read in the page's statement and handed to their loaders (lean-find.ts). */
+  includes?: readonly LeanInclude[];
+}
+
+export interface PaginateInput<T extends { id: string }> extends PageSelection {
   em: EntityManager;
   entity: EntityName<T>;
   where: FilterQuery<T>;
@@ -190,8 +201,6 @@ export interface PaginateInput<T extends { id: string }> {
   sort: SortKey<T>;
   /** Extra find options: populate, or `filters` for platform-scoped reads. */
   options?: Pick<FindOptions<T>, 'filters' | 'populate'>;
-  /** The properties the page's caller needs (pageColumns); every column when absent. The primary key and the sort property are always read. */
-  columns?: readonly string[];
 }
 
 /** The one list engine: keyset pages by cursor, numbered pages by offset, lazy totalCount. */
@@ -227,7 +236,7 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
   const fields = input.columns && [...new Set(['id', sort.field, ...input.columns])];
   const rows = input.options?.populate
     ? await em.find(entity, conditions, findOptions)
-    : await leanFind(em, entity, conditions, (fields ? { ...findOptions, fields } : findOptions) as FindOptions<T>);
+    : await leanFind(em, entity, conditions, (fields ? { ...findOptions, fields } : findOptions) as FindOptions<T>, input.includes);
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (page.mode === 'backward') pageRows.reverse();

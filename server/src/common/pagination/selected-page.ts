@@ -4,7 +4,7 @@ import { getNamedType, type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { preloadSelected, type Relation } from '../batch-loaders';
 import { selectedField, selectedNodeFields } from '../selection';
 import type { ConnectionShape } from './connection';
-import { isPlainFirstPage, toPageRequest } from './paginate';
+import { isPlainFirstPage, type PageSelection, toPageRequest } from './paginate';
 
 const memo = new WeakMap<GraphQLResolveInfo['fieldNodes'], readonly string[] | null>();
 
@@ -52,18 +52,26 @@ function columnsOf(meta: EntityMetadata, info: GraphQLResolveInfo, relations: Re
 
 /**
  * A list page as its GraphQL selection asks for it: `list` reads the columns the selection needs
- * (pageColumns), then the relations it selects are read ahead, one batch each (preloadSelected),
- * so that each row's relation fields answer at once.
+ * (pageColumns) and, in the same statement, the selected relations that can be joined (users:
+ * `relation(…, { join })`); the other selected relations are then read ahead, one batch each
+ * (preloadSelected), so that each row's relation fields answer at once. A page of tickets with
+ * requester and assignee is one statement.
  */
 export async function selectedPage<C extends { em: EntityManager }, T extends object>(
   ctx: C,
   info: GraphQLResolveInfo,
   entity: EntityName<T>,
   related: Readonly<Record<string, Relation<C, T, unknown>>>,
-  list: (columns: readonly string[] | undefined) => Promise<ConnectionShape<T>>,
+  list: (selection: PageSelection) => Promise<ConnectionShape<T>>,
 ): Promise<ConnectionShape<T>> {
-  const page = await list(pageColumns(ctx.em, entity, info, related));
-  await preloadSelected(ctx, page.nodes, selectedNodeFields(info), related);
+  const selected = selectedNodeFields(info);
+  const includes = [];
+  for (const field in related) {
+    const include = selected.has(field) ? related[field]?.include?.(ctx) : undefined;
+    if (include) includes.push(include);
+  }
+  const page = await list({ columns: pageColumns(ctx.em, entity, info, related), includes });
+  await preloadSelected(ctx, page.nodes, selected, related);
   return page;
 }
 

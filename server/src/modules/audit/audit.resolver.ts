@@ -15,7 +15,7 @@ const AuditLogConnection = Connection(AuditLog);
 
 /** The relations a page of the audit trail reads ahead, when selected. */
 const related = {
-  actor: relation((ctx: Context) => ctx.loaders.users.byId, (log: AuditLog) => log.actor?.id),
+  actor: relation((ctx: Context) => ctx.loaders.users.byId, (log: AuditLog) => log.actor?.id, { join: 'actor' }),
   apiKey: relation((ctx: Context) => ctx.loaders.apikeys.byId, (log: AuditLog) => log.apiKey?.id),
   tenant: relation((ctx: Context) => ctx.loaders.tenancy.tenantById, (log: AuditLog) => log.tenant?.id),
 };
@@ -24,7 +24,7 @@ const related = {
 export class AuditResolver {
   @Query(() => AuditLogConnection, { description: 'The audit trail, newest first. Read-only: nothing updates or deletes it.' })
   auditLogs(@Args() args: AuditLogsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<AuditLog>> {
-    return selectedPage(ctx, info, AuditLog, related, (columns) => listAuditLogs(ctx, args, columns));
+    return selectedPage(ctx, info, AuditLog, related, (selection) => listAuditLogs(ctx, args, selection));
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The person who acted, or the member the API key acted for; null for the system or a deleted account.' })

@@ -3,7 +3,7 @@ import { toGlobalId } from '../../common/global-id';
 import { expectGlobalId } from '../../common/global-id';
 import { prefixPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
-import { paginate } from '../../common/pagination/paginate';
+import { paginate, type PageSelection } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { isPlatformScope, scopeOptions, userIdOf } from '../../context/scope';
 import { ApiKey } from '../apikeys/api-key.entity';
@@ -84,7 +84,7 @@ export async function auditPlatformAccess(
 }
 
 /** The audit trail, newest first, with the caller's filters; staff reads are themselves audited. */
-export async function listAuditLogs(ctx: Context, args: AuditLogsArgs, columns?: readonly string[]): Promise<ConnectionShape<AuditLog>> {
+export async function listAuditLogs(ctx: Context, args: AuditLogsArgs, selection: PageSelection = {}): Promise<ConnectionShape<AuditLog>> {
   const f = args.filter;
   const where: Record<string, unknown> = {};
   if (f?.action) where.action = f.action.endsWith('.') ? { $like: prefixPattern(f.action) } : f.action;
@@ -98,5 +98,5 @@ export async function listAuditLogs(ctx: Context, args: AuditLogsArgs, columns?:
   // Audit the access before reading: the page and its lazily computed totalCount then both
   // include this access row, instead of totalCount counting a row the page does not show.
   await auditPlatformAccess(ctx, 'auditLogs', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
-  return paginate({ em: ctx.em, entity: AuditLog, where, args, sort: auditLogList.sortOf(args), options: scopeOptions(ctx), columns });
+  return paginate({ em: ctx.em, entity: AuditLog, where, args, sort: auditLogList.sortOf(args), options: scopeOptions(ctx), ...selection });
 }

@@ -22,7 +22,7 @@ const related = {
 export class SystemEventResolver {
   @Query(() => SystemEventConnection, { description: "Operational events, newest first: your tenant's, or (staff) every tenant's and the platform's." })
   systemEvents(@Args() args: SystemEventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<SystemEvent>> {
-    return selectedPage(ctx, info, SystemEvent, related, (columns) => events.listSystemEvents(ctx, args, columns));
+    return selectedPage(ctx, info, SystemEvent, related, (selection) => events.listSystemEvents(ctx, args, selection));
   }
 
   @Query(() => SystemEventHistogram, { description: 'How many events match the list\'s filter over time, in equal buckets (at most 120, over at most 400 days); scoped as the list is.' })

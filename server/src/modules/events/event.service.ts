@@ -4,7 +4,7 @@ import { badInput, notFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { prefixPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
-import { paginate } from '../../common/pagination/paginate';
+import { paginate, type PageSelection } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { scopeOptions } from '../../context/scope';
 import { auditPlatformAccess } from '../audit/audit.service';
@@ -78,9 +78,9 @@ export function whereOf(filter?: SystemEventFilter | null): FilterQuery<SystemEv
 }
 
 /** Events newest first. Customers see their tenant's; staff see every tenant's and the platform's (audited). */
-export async function listSystemEvents(ctx: Context, args: SystemEventsArgs, columns?: readonly string[]): Promise<ConnectionShape<SystemEvent>> {
+export async function listSystemEvents(ctx: Context, args: SystemEventsArgs, selection: PageSelection = {}): Promise<ConnectionShape<SystemEvent>> {
   const where = whereOf(args.filter);
-  const page = await paginate({ em: ctx.em, entity: SystemEvent, where, args, sort: systemEventList.sortOf(args), options: scopeOptions(ctx), columns });
+  const page = await paginate({ em: ctx.em, entity: SystemEvent, where, args, sort: systemEventList.sortOf(args), options: scopeOptions(ctx), ...selection });
   const tenant = (where as { tenant?: unknown }).tenant;
   await auditPlatformAccess(ctx, 'systemEvents', { filter: args.filter ?? null }, typeof tenant === 'string' ? tenant : null);
   return page;

@@ -35,7 +35,7 @@ const KycDocumentConnection = Connection(KycDocument);
 
 /** The relations a page of KYC cases reads ahead, when selected. */
 const caseRelated = {
-  createdBy: relation((ctx: Context) => ctx.loaders.users.byId, (kycCase: KycCase) => kycCase.createdBy.id),
+  createdBy: relation((ctx: Context) => ctx.loaders.users.byId, (kycCase: KycCase) => kycCase.createdBy.id, { join: 'createdBy' }),
   tenant: relation((ctx: Context) => ctx.loaders.tenancy.tenantById, (kycCase: KycCase) => kycCase.tenant.id),
 };
 
@@ -48,7 +48,7 @@ export class KycCaseResolver {
 
   @Query(() => KycCaseConnection, { description: 'KYC cases, by cursor (first/after, last/before) or by offset.' })
   kycCases(@Args() args: KycCasesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<KycCase>> {
-    return selectedPage(ctx, info, KycCase, caseRelated, (columns) => cases.listCases(ctx, args, columns));
+    return selectedPage(ctx, info, KycCase, caseRelated, (selection) => cases.listCases(ctx, args, selection));
   }
 
   @Mutation(() => KycCase, { description: 'Starts a DRAFT case for a person or a business.' })

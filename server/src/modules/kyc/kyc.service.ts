@@ -4,7 +4,7 @@ import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../comm
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { containsPattern } from '../../common/like';
 import type { ConnectionShape } from '../../common/pagination/connection';
-import { paginate } from '../../common/pagination/paginate';
+import { paginate, type PageSelection } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { isPlatformScope, scopeOptions, requireTenant, userIdOf } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
@@ -35,7 +35,7 @@ import { assertAction, type KycAction } from './kyc.transitions';
 /* reads                                                               */
 /* ------------------------------------------------------------------ */
 
-export async function listCases(ctx: Context, args: KycCasesArgs, columns?: readonly string[]): Promise<ConnectionShape<KycCase>> {
+export async function listCases(ctx: Context, args: KycCasesArgs, selection: PageSelection = {}): Promise<ConnectionShape<KycCase>> {
   const f = args.filter;
   const where: Record<string, unknown> = {};
   if (f?.status?.length) where.status = { $in: f.status };
@@ -50,7 +50,7 @@ export async function listCases(ctx: Context, args: KycCasesArgs, columns?: read
     where.reviewer = expectGlobalId(f.reviewerId, 'User', 'filter.reviewerId');
   }
   await auditPlatformAccess(ctx, 'kycCases', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
-  return paginate({ em: ctx.em, entity: KycCase, where: where, args, sort: kycCaseList.sortOf(args), options: scopeOptions(ctx), columns });
+  return paginate({ em: ctx.em, entity: KycCase, where: where, args, sort: kycCaseList.sortOf(args), options: scopeOptions(ctx), ...selection });
 }
 
 export async function getCase(ctx: Context, id: string): Promise<KycCase> {

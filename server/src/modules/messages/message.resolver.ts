@@ -20,7 +20,7 @@ const MessageConnection = Connection(InboundMessage);
 const related = {
   ticket: relation((ctx: Context) => ctx.loaders.tickets.readById, (m: InboundMessage) => m.ticket?.id),
   run: relation((ctx: Context) => ctx.loaders.runs.readById, (m: InboundMessage) => m.run?.id),
-  receivedBy: relation((ctx: Context) => ctx.loaders.users.byId, (m: InboundMessage) => m.receivedBy?.id),
+  receivedBy: relation((ctx: Context) => ctx.loaders.users.byId, (m: InboundMessage) => m.receivedBy?.id, { join: 'receivedBy' }),
   tenant: relation((ctx: Context) => ctx.loaders.tenancy.tenantById, (m: InboundMessage) => m.tenant.id),
 };
 
@@ -28,7 +28,7 @@ const related = {
 export class MessageResolver {
   @Query(() => MessageConnection, { description: 'Inbound messages of your tenant, newest first (staff: any tenant).' })
   messages(@Args() args: MessagesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<InboundMessage>> {
-    return selectedPage(ctx, info, InboundMessage, related, (columns) => messages.listMessages(ctx, args, columns));
+    return selectedPage(ctx, info, InboundMessage, related, (selection) => messages.listMessages(ctx, args, selection));
   }
 
   @Query(() => InboundMessage, { description: 'One inbound message by global id; NOT_FOUND when not visible.', nullable: true })

@@ -4,7 +4,7 @@ import { ErrorReason, AppError, badInput, forbidden, isErrorReason, notFound } f
 import { isBlank, visibleLength } from '../../common/input-hygiene';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import type { ConnectionShape } from '../../common/pagination/connection';
-import { paginate } from '../../common/pagination/paginate';
+import { paginate, type PageSelection } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { requireTenant, scopeOptions } from '../../context/scope';
 import { auditPlatformAccess } from '../audit/audit.service';
@@ -23,7 +23,7 @@ import { type IngestMessageInput, messageList, type MessagesArgs } from './messa
 
 export const MAX_PAYLOAD_BYTES = MAX_INPUT_BYTES;
 
-export async function listMessages(ctx: Context, args: MessagesArgs, columns?: readonly string[]): Promise<ConnectionShape<InboundMessage>> {
+export async function listMessages(ctx: Context, args: MessagesArgs, selection: PageSelection = {}): Promise<ConnectionShape<InboundMessage>> {
   const f = args.filter;
   const where: FilterQuery<InboundMessage> & Record<string, unknown> = {};
   if (f?.status?.length) where.status = { $in: f.status };
@@ -40,7 +40,7 @@ export async function listMessages(ctx: Context, args: MessagesArgs, columns?: r
     args,
     sort: messageList.sortOf(args),
     options: scopeOptions(ctx),
-    columns,
+    ...selection,
   });
   await auditPlatformAccess(ctx, 'messages', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
   return page;

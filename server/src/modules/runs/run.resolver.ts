@@ -19,9 +19,9 @@ const RunConnection = Connection(AutomationRun);
 
 /** The relations a page of runs reads ahead, when selected. */
 const related = {
-  tool: relation((ctx: Context) => ctx.loaders.tools.readById, (run: AutomationRun) => run.tool.id),
+  tool: relation((ctx: Context) => ctx.loaders.tools.readById, (run: AutomationRun) => run.tool.id, { join: 'tool' }),
   ticket: relation((ctx: Context) => ctx.loaders.tickets.readById, (run: AutomationRun) => run.ticket?.id),
-  requestedBy: relation((ctx: Context) => ctx.loaders.users.byId, (run: AutomationRun) => run.requestedBy?.id),
+  requestedBy: relation((ctx: Context) => ctx.loaders.users.byId, (run: AutomationRun) => run.requestedBy?.id, { join: 'requestedBy' }),
   retryOf: relation((ctx: Context) => ctx.loaders.runs.readById, (run: AutomationRun) => run.retryOf?.id),
   tenant: relation((ctx: Context) => ctx.loaders.tenancy.tenantById, (run: AutomationRun) => run.tenant.id),
 };
@@ -30,7 +30,7 @@ const related = {
 export class RunResolver {
   @Query(() => RunConnection, { description: 'Automation runs of your tenant, newest first (staff: any tenant).' })
   runs(@Args() args: RunsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<AutomationRun>> {
-    return selectedPage(ctx, info, AutomationRun, related, (columns) => runs.listRuns(ctx, args, columns));
+    return selectedPage(ctx, info, AutomationRun, related, (selection) => runs.listRuns(ctx, args, selection));
   }
 
   @Query(() => AutomationRun, { description: 'One automation run by global id; NOT_FOUND when not visible.', nullable: true })

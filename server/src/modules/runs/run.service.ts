@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorReason, badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import type { ConnectionShape } from '../../common/pagination/connection';
-import { paginate } from '../../common/pagination/paginate';
+import { paginate, type PageSelection } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import { isPlatformScope, scopeOptions, userIdOf, requireTenant } from '../../context/scope';
 import { auditPlatformAccess, recordAudit } from '../audit/audit.service';
@@ -20,7 +20,7 @@ import { canTransition, recordRunEvent, transitionRun } from './run.transitions'
 /** Runs newest first: the default list order, and the order of a ticket's runs. */
 export const RUN_ORDER = runList.defaultSort;
 
-export async function listRuns(ctx: Context, args: RunsArgs, columns?: readonly string[]): Promise<ConnectionShape<AutomationRun>> {
+export async function listRuns(ctx: Context, args: RunsArgs, selection: PageSelection = {}): Promise<ConnectionShape<AutomationRun>> {
   const f = args.filter;
   const where: FilterQuery<AutomationRun> & Record<string, unknown> = {};
   if (f?.status?.length) where.status = { $in: f.status };
@@ -32,7 +32,7 @@ export async function listRuns(ctx: Context, args: RunsArgs, columns?: readonly 
   if (f?.from || f?.to) where.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
   // Inside a tenant the filter pins the tenant already; another tenant's id matches nothing.
   if (f?.tenantId) where.tenant = expectGlobalId(f.tenantId, 'Tenant', 'filter.tenantId');
-  const page = await paginate({ em: ctx.em, entity: AutomationRun, where, args, sort: runList.sortOf(args), options: scopeOptions(ctx), columns });
+  const page = await paginate({ em: ctx.em, entity: AutomationRun, where, args, sort: runList.sortOf(args), options: scopeOptions(ctx), ...selection });
   await auditPlatformAccess(ctx, 'runs', { filter: f ?? null }, (where.tenant as string | undefined) ?? null);
   return page;
 }

@@ -24,8 +24,8 @@ const TicketCommentConnection = Connection(TicketComment);
 
 /** The relations a page of tickets reads ahead, when selected. */
 const related = {
-  requester: relation((ctx: Context) => ctx.loaders.users.byId, (ticket: Ticket) => ticket.requester.id),
-  assignee: relation((ctx: Context) => ctx.loaders.users.byId, (ticket: Ticket) => ticket.assignee?.id),
+  requester: relation((ctx: Context) => ctx.loaders.users.byId, (ticket: Ticket) => ticket.requester.id, { join: 'requester' }),
+  assignee: relation((ctx: Context) => ctx.loaders.users.byId, (ticket: Ticket) => ticket.assignee?.id, { join: 'assignee' }),
   tenant: relation((ctx: Context) => ctx.loaders.tenancy.tenantById, (ticket: Ticket) => ticket.tenant.id),
 };
 
@@ -43,7 +43,7 @@ export class TicketResolver {
 
   @Query(() => TicketConnection, { description: 'Tickets, by cursor (first/after, last/before) or by offset.' })
   tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Ticket>> {
-    return selectedPage(ctx, info, Ticket, related, (columns) => tickets.listTickets(ctx, args, columns));
+    return selectedPage(ctx, info, Ticket, related, (selection) => tickets.listTickets(ctx, args, selection));
   }
 
   @Mutation(() => Ticket, { description: 'Opens a support ticket in the current tenant.' })

@@ -7,7 +7,7 @@ import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { readableRows } from '../../permissions/access';
 import { ticketCommentAccess } from './ticket.access';
 import type { ConnectionArgs, ConnectionShape } from '../../common/pagination/connection';
-import { dateSort, paginate } from '../../common/pagination/paginate';
+import { dateSort, paginate, type PageSelection } from '../../common/pagination/paginate';
 import { type Context } from '../../context/context';
 import type { LeanInclude } from '../../database/lean-find';
 import { sql, tenantIs, tenantQuery, tenantReach } from '../../database/tenant-sql';
@@ -53,9 +53,9 @@ function whereOf(ctx: Context, filter?: TicketFilter | null): FilterQuery<Ticket
   return where;
 }
 
-export async function listTickets(ctx: Context, args: TicketsArgs, columns?: readonly string[]): Promise<ConnectionShape<Ticket>> {
+export async function listTickets(ctx: Context, args: TicketsArgs, selection: PageSelection = {}): Promise<ConnectionShape<Ticket>> {
   const where = whereOf(ctx, args.filter);
-  const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: ticketList.sortOf(args), options: scopeOptions(ctx), columns });
+  const page = await paginate({ em: ctx.em, entity: Ticket, where, args, sort: ticketList.sortOf(args), options: scopeOptions(ctx), ...selection });
   await auditPlatformAccess(ctx, 'tickets', { filter: args.filter ?? null }, (where as { tenant?: string }).tenant ?? null);
   return page;
 }
