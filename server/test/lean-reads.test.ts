@@ -5,6 +5,7 @@ import { dateSort } from '../src/common/pagination/paginate';
 import { TENANT_FILTER } from '../src/database/tenant-filter';
 import { leanCount, leanFind } from '../src/database/lean-find';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
+import { AutomationRun } from '../src/modules/runs/run.entity';
 import { startTestApp, type TestApp } from './harness';
 
 /*
@@ -184,5 +185,26 @@ describe('lean list reads', () => {
     expect(await counted(globex)).toEqual({ total: globexIds.length, built: 0 });
     // The learned statement still fails closed: a fork without a tenant is refused before any SQL.
     await expect(paginate({ em: t.orm.em.fork(), entity: Ticket, where: {}, args: { first: 7 }, sort })).rejects.toThrow();
+  });
+  it('reads a page\'s included people in its statement, each mapped once, and refuses to join a tenant-owned entity before any SQL', async () => {
+    const acme = await t.tenantId('acme');
+    const sort = dateSort<Ticket>('createdAt', SortDirection.DESC);
+    const primed: string[] = [];
+    const include = { property: 'requester', prime: (id: string) => void primed.push(id) };
+    const { count, sql } = await t.countQueries(() => paginate({ em: tenantEm(acme), entity: Ticket, where: {}, args: { first: 20 }, sort, includes: [include] }));
+    expect(count).toBe(1);
+    expect(sql[0]).toMatch(/left join lateral \(select \* from "users"/);
+    const expected = await t.sql<{ requester_id: string }>('select requester_id from tickets where tenant_id = ? order by created_at desc, id desc limit 20', [acme]);
+    const distinct = [...new Set(expected.map((r) => r.requester_id))];
+    // Several tickets name the same requester; each is handed over once.
+    expect(distinct.length).toBeLessThan(expected.length);
+    expect([...primed].sort()).toEqual([...distinct].sort());
+    // A run's ticket is tenant-owned: plain SQL would skip the tenant filter, so it is refused.
+    const runs = await t.countQueries(async () => {
+      await expect(
+        paginate({ em: tenantEm(acme), entity: AutomationRun, where: {}, args: { first: 5 }, sort: dateSort<AutomationRun>('createdAt', SortDirection.DESC), includes: [{ property: 'ticket', prime: () => undefined }] }),
+      ).rejects.toThrow(/tenant-owned and cannot be included/);
+    });
+    expect(runs.count).toBe(0);
   });
 });
