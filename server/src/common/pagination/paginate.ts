@@ -120,6 +120,8 @@ class Page<T extends { id: string }> implements ConnectionShape<T> {
   /** Every connection type's own totalCount function, on the prototype (see connectionTotalCount). */
   declare totalCount: () => Promise<number>;
   private edgeList: { node: T; cursor: string }[] | undefined = undefined;
+  /** The ordering a cursor of this page records (cursorKeyOf), written when the first cursor is. */
+  private cursorKey: string | undefined = undefined;
 
   constructor(
     readonly nodes: T[],
@@ -135,7 +137,7 @@ class Page<T extends { id: string }> implements ConnectionShape<T> {
   }
 
   cursorOf(node: T): string {
-    return encodeCursor(cursorKeyOf(this.sort), this.sort.valueOf(node), node.id);
+    return encodeCursor((this.cursorKey ??= cursorKeyOf(this.sort)), this.sort.valueOf(node), node.id);
   }
 }
 Page.prototype.totalCount = connectionTotalCount;
