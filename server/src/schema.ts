@@ -120,6 +120,8 @@ function directFieldResolvers(schema: GraphQLSchema): void {
       const valuesOf = (root: unknown, context: unknown, info: unknown) => kinds.map((kind) => (kind === 'root' ? root : kind === 'context' ? context : info));
       let call: GraphQLFieldResolver<unknown, unknown>;
       let parentClass: unknown;
+      /** The object's own field method, for parents of another class that hold the same function. */
+      let ownMethod: unknown;
       if (meta.kind === 'external') {
         const instance = container.get(meta.target) as Record<string, (...args: unknown[]) => unknown>;
         const method = instance[meta.methodName];
@@ -135,16 +137,17 @@ function directFieldResolvers(schema: GraphQLSchema): void {
           if (typeof own !== 'function') return own;
           return kinds.length === 0 ? (own as () => unknown).call(root) : (own as (...args: unknown[]) => unknown).apply(root, valuesOf(root, context, info));
         };
+        // It is also called on a parent of another class that holds the very same function under
+        // the field's name (connectionOf's pages hold their types' totalCount), as type-graphql
+        // would call it after copying the parent into an instance.
+        ownMethod = methodOf((fieldMeta.target as { prototype?: object }).prototype, name);
       }
-      // An object's own method is also called on a parent of another class that holds the very
-      // same function under the field's name (connectionOf's connections hold their types'
-      // totalCount), as type-graphql would call it after copying the parent into an instance.
-      const own = meta.kind === 'external' ? undefined : methodOf((fieldMeta.target as { prototype?: object }).prototype, meta.methodName);
+      const methodName = meta.methodName;
       const isInstance =
         typeof parentClass !== 'function'
           ? (root: unknown) => root != null
-          : typeof own === 'function'
-            ? (root: unknown) => root instanceof parentClass || (root != null && (root as Record<string, unknown>)[meta.methodName] === own)
+          : typeof ownMethod === 'function'
+            ? (root: unknown) => root instanceof parentClass || (root != null && (root as Record<string, unknown>)[methodName] === ownMethod)
             : (root: unknown) => root instanceof parentClass;
       field.resolve = (root, args, context, info) => (isInstance(root) ? call(root, args, context, info) : fallback(root, args, context, info));
     }

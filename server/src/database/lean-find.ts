@@ -299,8 +299,11 @@ interface Joined {
   readonly includes: readonly LeanInclude[];
 }
 
-/** The page statements with their includes' joins, by the page's text and the included properties. */
-const joinedTexts = new Map<string, string>();
+/**
+ * The page statements with their includes' joins, by the page's text (the learned statement's own
+ * string, so its hash is computed once) and then by the included properties.
+ */
+const joinedTexts = new Map<string, Map<string, string>>();
 
 /**
  * The select `text` (a page of `meta`'s rows, in `orderBy`) with each include's related row
@@ -310,8 +313,13 @@ const joinedTexts = new Map<string, string>();
  */
 function withIncludes(em: EntityManager, text: string, orderBy: FindOptions<object>['orderBy'], joined: Joined): { sql: string; related: IncludedRelation[] } {
   const { columns, joins, firsts, related } = includeJoins(em, joined.meta, 'p', joined.includes, 'p0');
-  const key = `${text}\u0000${joined.includes.map((i) => i.property).join('\u0000')}`;
-  let sql = joinedTexts.get(key);
+  let byIncludes = joinedTexts.get(text);
+  if (!byIncludes) {
+    byIncludes = new Map<string, string>();
+    if (joinedTexts.size < 1000) joinedTexts.set(text, byIncludes);
+  }
+  const key = joined.includes.length === 1 ? (joined.includes[0]?.property ?? '') : joined.includes.map((i) => i.property).join('\u0000');
+  let sql = byIncludes.get(key);
   if (!sql) {
     const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
     const order = Object.entries((orderBy ?? {}) as Record<string, string>).map(([property, direction]) => {
@@ -321,7 +329,7 @@ function withIncludes(em: EntityManager, text: string, orderBy: FindOptions<obje
     });
     const page = `select ${quote('p0')}.*, ${firsts.join(', ')} from (${text}) as ${quote('p0')}`;
     sql = `select ${quote('p')}.*, ${columns.join(', ')} from (${page}) as ${quote('p')} ${joins.join(' ')}${order.length ? ` order by ${order.join(', ')}` : ''}`;
-    if (joinedTexts.size < 1000) joinedTexts.set(key, sql);
+    if (byIncludes.size < 16) byIncludes.set(key, sql);
   }
   return { sql, related };
 }

@@ -139,6 +139,12 @@ class Page<T extends { id: string }> implements ConnectionShape<T> {
   cursorOf(node: T): string {
     return encodeCursor((this.cursorKey ??= cursorKeyOf(this.sort)), this.sort.valueOf(node), node.id);
   }
+
+  /** The cursor of the row at `index`, null when there is none (an empty page). */
+  cursorAt(index: number): string | null {
+    const node = this.nodes[index];
+    return node ? this.cursorOf(node) : null;
+  }
 }
 Page.prototype.totalCount = connectionTotalCount;
 
@@ -154,19 +160,11 @@ class LazyPageInfo<T extends { id: string }> implements PageInfo {
   ) {}
 
   get startCursor(): string | null {
-    if (this.start === undefined) {
-      const first = this.page.nodes[0];
-      this.start = first ? this.page.cursorOf(first) : null;
-    }
-    return this.start;
+    return (this.start ??= this.page.cursorAt(0));
   }
 
   get endCursor(): string | null {
-    if (this.end === undefined) {
-      const last = this.page.nodes[this.page.nodes.length - 1];
-      this.end = last ? this.page.cursorOf(last) : null;
-    }
-    return this.end;
+    return (this.end ??= this.page.cursorAt(this.page.nodes.length - 1));
   }
 }
 
