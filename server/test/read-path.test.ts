@@ -321,6 +321,69 @@ describe('statements per list page', () => {
     expect(sql[0]).not.toMatch(/lateral/);
   });
 
+  it('counts a page\'s total in the page\'s own statement when totalCount is selected: filtered, after a cursor, at an offset, and apart when the page is empty', async () => {
+    const { accessToken: token } = await t.login('agent@acme.test');
+    await t.gql('{ me { role } }', {}, { token });
+    const acme = await t.tenantId('acme');
+    type Totalled = { tickets: { totalCount: number; nodes: { id: string; requester: { email: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+    const LIST = `query($f: TicketFilter, $after: String, $offset: Int) {
+      tickets(first: 3, after: $after, offset: $offset, filter: $f, orderBy: { field: CREATED_AT, direction: DESC }) {
+        totalCount nodes { id requester { email } } pageInfo { endCursor hasNextPage } } }`;
+    const read = async (vars: Record<string, unknown>) => {
+      let res: GqlResponse<Totalled> | undefined;
+      const sent = await sentDuring(async () => {
+        res = await t.gql<Totalled>(LIST, vars, { token });
+      });
+      expectOk(res as GqlResponse<Totalled>);
+      return { page: (res as GqlResponse<Totalled>).data?.tickets as Totalled['tickets'], sent };
+    };
+    const [{ n: all }] = await t.sql<{ n: number }>('select count(*)::int as n from tickets where tenant_id = ?', [acme]);
+    const [{ n: open }] = await t.sql<{ n: number }>("select count(*)::int as n from tickets where tenant_id = ? and status = 'OPEN'", [acme]);
+    expect(open).toBeGreaterThan(0);
+    expect(open).toBeLessThan(all ?? 0);
+
+    // The first page: its rows, their people and the total in one statement, the count as a subquery beside the page.
+    const first = await read({});
+    expect(first.page.totalCount).toBe(all);
+    expect(first.sent).toHaveLength(1);
+    expect(first.sent[0]?.sql).toMatch(/\(select count\(\*\) as "count" from "tickets" as "t0" where .*\) as "__total"/);
+    expect(first.sent[0]?.sql).toMatch(/left join lateral \(select \* from "users"/);
+    // The count names only the page's first parameters (the tenant), with the page's values.
+    expect(first.sent[0]?.bindings).toEqual([acme]);
+    expect(first.page.nodes.every((n) => typeof n.requester.email === 'string')).toBe(true);
+
+    // Filtered: the filter's values are counted too, still one statement.
+    const filtered = await read({ f: { status: ['OPEN'] } });
+    expect(filtered.page.totalCount).toBe(open);
+    expect(filtered.sent).toHaveLength(1);
+
+    // After a cursor: the total is of the whole list, not of what follows the cursor.
+    const second = await read({ after: first.page.pageInfo.endCursor });
+    expect(second.page.totalCount).toBe(all);
+    expect(second.sent).toHaveLength(1);
+    expect(second.page.nodes[0]?.id).not.toBe(first.page.nodes[0]?.id);
+
+    // At an offset: the same.
+    const later = await read({ offset: 3 });
+    expect(later.page.totalCount).toBe(all);
+    expect(later.page.nodes.map((n) => n.id)).toEqual(second.page.nodes.map((n) => n.id));
+
+    // A page with no rows has none to carry the total: it is counted apart, and still right.
+    const beyond = await read({ offset: (all ?? 0) + 5 });
+    expect(beyond.page.nodes).toHaveLength(0);
+    expect(beyond.page.totalCount).toBe(all);
+    expect(beyond.sent).toHaveLength(2);
+    expect(beyond.sent[1]?.sql).toMatch(/^select count\(\*\) as "count" from "tickets"/);
+
+    // Another tenant's total counts its own tickets only.
+    const globex = await t.login('owner@globex.test', 'globex');
+    const theirs = await t.gql<Totalled>(LIST, {}, { token: globex.accessToken });
+    expectOk(theirs);
+    const [{ n: globexTotal }] = await t.sql<{ n: number }>('select count(*)::int as n from tickets where tenant_id = ?', [await t.tenantId('globex')]);
+    expect(theirs.data?.tickets.totalCount).toBe(globexTotal);
+    expect(globexTotal).not.toBe(all);
+  });
+
   it('still scopes the page to the token\'s tenant: globex reads none of acme\'s tickets through the joined path', async () => {
     const { accessToken: token } = await t.login('owner@globex.test', 'globex');
     const res = await t.gql<{ tickets: { nodes: { id: string; requester: { email: string } }[] } }>(PAGE, {}, { token });

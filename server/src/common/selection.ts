@@ -53,6 +53,19 @@ function nodeFieldsOf(info: GraphQLResolveInfo, fieldNodes: readonly FieldNode[]
   return new Set(childFields(info, nodes).keys());
 }
 
+const selectedNames = new WeakMap<readonly FieldNode[], ReadonlySet<string>>();
+
+/**
+ * True when the caller selects the field `name` on the current field's object (a connection's
+ * `totalCount`), through fragments, and under @include/@skip too (as fieldsOf). Remembered per
+ * field of the document.
+ */
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  let names = selectedNames.get(info.fieldNodes);
+  if (!names) selectedNames.set(info.fieldNodes, (names = new Set(childFields(info, info.fieldNodes).keys())));
+  return names.has(name);
+}
+
 /** A field the caller selects under the current one, with its arguments as the field's resolver will get them. */
 export interface SelectedField {
   /** The arguments, coerced (variables and defaults applied). */

@@ -3,7 +3,7 @@ import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { checkBudget } from '../common/request-budget';
 import { parseUtcTimestamp } from './pg-timestamp';
-import { type Built, shapeKey, StatementShapes } from './statement-shapes';
+import { type Built, sameValue, shapeKey, StatementShapes } from './statement-shapes';
 
 /** The part of EntityManager that em.find uses to apply filters (the tenant filter) to a condition. */
 interface WhereProcessor {
@@ -260,13 +260,49 @@ export async function leanFind<T extends object>(
   options: FindOptions<T> = {},
   includes: readonly LeanInclude[] = [],
 ): Promise<T[]> {
+  return (await leanPage(em, entity, where, options, includes)).rows;
+}
+
+/** What leanPage asks for beside the rows: how many rows meet `where` (a connection's totalCount). */
+export interface LeanTotal<T> {
+  readonly where: FilterQuery<T>;
+  readonly filters?: FindOptions<T>['filters'];
+}
+
+/**
+ * leanFind, and with `total` the number of rows meeting its condition (leanCount's answer) in the
+ * same statement: a page whose caller selects totalCount is then one statement, not two. The
+ * count is a scalar subquery beside the page (PostgreSQL runs it once), and it reuses the page's
+ * own parameters: it is combined only when its values are the first of the page's, in order (the
+ * page's condition is the counted one and more: a cursor), so no parameter is renumbered. `total`
+ * is undefined when it was not combined (no rows came to carry it, a transaction, other values
+ * first): the caller then counts with leanCount.
+ */
+export async function leanPage<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  options: FindOptions<T> = {},
+  includes: readonly LeanInclude[] = [],
+  total?: LeanTotal<T>,
+): Promise<{ rows: T[]; total: number | undefined }> {
   const name = Utils.className(entity);
   const meta = em.getMetadata().get<T>(name) as EntityMetadata;
   const processed = await (em as unknown as WhereProcessor).processWhere<T>(name, where, options, 'read');
   const map = rowMapper(em, meta);
-  const rows = await selectRows(em, 'rows', name, processed, options, includes.length ? { meta, includes } : undefined);
-  return rows.map((row) => map(row) as T);
+  let count: Built | undefined;
+  if (total && !em.getTransactionContext()) {
+    const countOptions = { filters: total.filters } as FindOptions<T>;
+    count = await learnedStatement(em, 'count', name, await (em as unknown as WhereProcessor).processWhere<T>(name, total.where, countOptions, 'read'), countOptions);
+  }
+  const joined = includes.length || count ? { meta, includes, count } : undefined;
+  const rows = await selectRows(em, 'rows', name, processed, options, joined);
+  const counted = count && rows.length ? rows[0]?.[TOTAL] : undefined;
+  return { rows: rows.map((row) => map(row) as T), total: counted === undefined || counted === null ? undefined : Number(counted) };
 }
+
+/** The column carrying a page's total (leanPage). */
+const TOTAL = '__total';
 
 /**
  * em.count for reads that only answer GraphQL (a connection's totalCount): the same condition
@@ -293,32 +329,38 @@ async function selectRows<T extends object>(em: EntityManager, kind: 'rows' | 'c
   return qb.execute<Row[]>('all', false);
 }
 
-/** A page's includes (LeanInclude), read in the page's own statement. */
+/** What a page reads in its own statement besides its rows: its includes (LeanInclude) and its total (leanPage). */
 interface Joined {
   readonly meta: EntityMetadata;
   readonly includes: readonly LeanInclude[];
+  /** The count statement of the page's total. */
+  readonly count?: Built;
 }
 
 /**
- * The page statements with their includes' joins, by the page's text (the learned statement's own
- * string, so its hash is computed once) and then by the included properties.
+ * The page statements with their includes' joins and total, by the page's text (the learned
+ * statement's own string, so its hash is computed once) and then by the included properties and
+ * the count's text.
  */
 const joinedTexts = new Map<string, Map<string, string>>();
 
 /**
  * The select `text` (a page of `meta`'s rows, in `orderBy`) with each include's related row
- * beside the first row that names it: the page as a derived table, a lateral join per include
- * (includeJoins, each person read once), and the page's order again, so the rows come back as
- * the page has them. Its values are the page's.
+ * beside the first row that names it, and with `count`'s answer on every row when it is given:
+ * the page as a derived table, a lateral join per include (includeJoins, each person read once),
+ * the count as a scalar subquery (run once), and the page's order again, so the rows come back as
+ * the page has them. Its values are the page's: the count's text must name only the page's first
+ * parameters, holding the same values (see leanPage).
  */
-function withIncludes(em: EntityManager, text: string, orderBy: FindOptions<object>['orderBy'], joined: Joined): { sql: string; related: IncludedRelation[] } {
+function withIncludes(em: EntityManager, text: string, orderBy: FindOptions<object>['orderBy'], joined: Joined, count: string | undefined): { sql: string; related: IncludedRelation[] } {
   const { columns, joins, firsts, related } = includeJoins(em, joined.meta, 'p', joined.includes, 'p0');
   let byIncludes = joinedTexts.get(text);
   if (!byIncludes) {
     byIncludes = new Map<string, string>();
     if (joinedTexts.size < 1000) joinedTexts.set(text, byIncludes);
   }
-  const key = joined.includes.length === 1 ? (joined.includes[0]?.property ?? '') : joined.includes.map((i) => i.property).join('\u0000');
+  let key = joined.includes.length === 1 ? (joined.includes[0]?.property ?? '') : joined.includes.map((i) => i.property).join('\u0000');
+  if (count !== undefined) key += `\u0001${count}`;
   let sql = byIncludes.get(key);
   if (!sql) {
     const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
@@ -327,11 +369,19 @@ function withIncludes(em: EntityManager, text: string, orderBy: FindOptions<obje
       if (!column) throw new Error(`leanFind: ${joined.meta.className} has no column for "${property}" to order by.`);
       return `${quote('p')}.${quote(column)} ${String(direction).toLowerCase() === 'desc' ? 'desc' : 'asc'}`;
     });
-    const page = `select ${quote('p0')}.*, ${firsts.join(', ')} from (${text}) as ${quote('p0')}`;
-    sql = `select ${quote('p')}.*, ${columns.join(', ')} from (${page}) as ${quote('p')} ${joins.join(' ')}${order.length ? ` order by ${order.join(', ')}` : ''}`;
+    const extra = count === undefined ? firsts : [...firsts, `(${count}) as ${quote(TOTAL)}`];
+    const page = `select ${quote('p0')}.*${extra.length ? `, ${extra.join(', ')}` : ''} from (${text}) as ${quote('p0')}`;
+    sql = `select ${quote('p')}.*${columns.length ? `, ${columns.join(', ')}` : ''} from (${page}) as ${quote('p')}${joins.length ? ` ${joins.join(' ')}` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}`;
     if (byIncludes.size < 16) byIncludes.set(key, sql);
   }
   return { sql, related };
+}
+
+/** True when `count`'s values are the first of `page`'s, in order: its parameters then mean the same in the page's statement. */
+function countFitsPage(count: Built, page: Built): boolean {
+  if (count.bindings.length > page.bindings.length) return false;
+  for (let i = 0; i < count.bindings.length; i++) if (!sameValue(count.bindings[i], page.bindings[i])) return false;
+  return true;
 }
 
 /**
@@ -339,6 +389,18 @@ function withIncludes(em: EntityManager, text: string, orderBy: FindOptions<obje
  * (statement-shapes.ts), or, the first time, the one the ORM's query builder writes.
  */
 async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, processed: FilterQuery<T>, options: FindOptions<T>, joined?: Joined): Promise<Row[]> {
+  const statement = await learnedStatement(em, kind, name, processed, options);
+  if (!joined) return preparedRows(em, statement.sql, statement.bindings as unknown[]);
+  const count = joined.count && countFitsPage(joined.count, statement) ? joined.count.sql : undefined;
+  if (!joined.includes.length && count === undefined) return preparedRows(em, statement.sql, statement.bindings as unknown[]);
+  const { sql, related } = withIncludes(em, statement.sql, options.orderBy, joined, count);
+  const rows = await preparedRows(em, sql, statement.bindings as unknown[]);
+  primeIncluded(rows, related);
+  return rows;
+}
+
+/** The select or count statement for a processed condition: learned once per shape (statement-shapes.ts), else as the ORM's query builder writes it. */
+async function learnedStatement<T extends object>(em: EntityManager, kind: 'rows' | 'count', name: string, processed: FilterQuery<T>, options: FindOptions<T>): Promise<Built> {
   const values: unknown[] = [];
   const { limit, offset } = options;
   // A page size written into the text (pageSizeWritten) names the statement; otherwise the limit
@@ -349,26 +411,18 @@ async function learnedRows<T extends object>(em: EntityManager, kind: 'rows' | '
   const columns = kind === 'rows' ? selectedColumns(options) : undefined;
   const key = `${kind}|${name}|${columns?.join(',') ?? '*'}|${JSON.stringify(options.orderBy ?? null)}|${JSON.stringify(options.filters ?? null)}|${paging}|${shapeKey(processed, values)}`;
   const known = statementShapes.find(key);
-  let statement: Built;
-  if (known) {
-    statement = { sql: known.text, bindings: [...known.slots.map((i) => values[i]), ...extra] };
-  } else {
-    const build = builderOf<T>(em, kind, name, options);
-    const qb = build(processed);
-    // As the driver does for em.find: filters (the tenant filter) also bind the tables a condition joins.
-    await qb.applyJoinedFilters(em, options.filters);
-    statement = pageSizeWritten(qb.getKnexQuery().toSQL().toNative(), written, offset);
-    // Built without applyJoinedFilters: a condition whose joins bring filters of their own writes
-    // other text and is not learned. The page size is written the same way in both, once.
-    if (known === undefined) {
-      statementShapes.learn(key, processed, values, extra, statement, (condition) => pageSizeWritten(build(condition).getKnexQuery().toSQL().toNative(), written, offset));
-    }
+  if (known) return { sql: known.text, bindings: [...known.slots.map((i) => values[i]), ...extra] };
+  const build = builderOf<T>(em, kind, name, options);
+  const qb = build(processed);
+  // As the driver does for em.find: filters (the tenant filter) also bind the tables a condition joins.
+  await qb.applyJoinedFilters(em, options.filters);
+  const statement = pageSizeWritten(qb.getKnexQuery().toSQL().toNative(), written, offset);
+  // Built without applyJoinedFilters: a condition whose joins bring filters of their own writes
+  // other text and is not learned. The page size is written the same way in both, once.
+  if (known === undefined) {
+    statementShapes.learn(key, processed, values, extra, statement, (condition) => pageSizeWritten(build(condition).getKnexQuery().toSQL().toNative(), written, offset));
   }
-  if (!joined) return preparedRows(em, statement.sql, statement.bindings as unknown[]);
-  const { sql, related } = withIncludes(em, statement.sql, options.orderBy, joined);
-  const rows = await preparedRows(em, sql, statement.bindings as unknown[]);
-  primeIncluded(rows, related);
-  return rows;
+  return statement;
 }
 
 /** The largest page size written into a statement's text (paginate() asks for at most 101 rows: 100, and one to see whether more follow); a larger limit stays bound. */

@@ -66,7 +66,8 @@ function withMarkers(condition: unknown, next: { index: number }): unknown {
   return `${MARKER}${next.index++}`;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+/** Two bound values are the same (Dates by their time). */
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return Object.is(a, b);
 }

@@ -1,6 +1,6 @@
 import type { EntityName, FilterQuery, FindOptions, QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type LeanInclude, leanCount, leanFind } from '../../database/lean-find';
+import { type LeanInclude, leanCount, leanPage } from '../../database/lean-find';
 import { badInput } from '../errors';
 import { type ConnectionArgs, type ConnectionShape, connectionTotalCount, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageInfo, SortDirection } from './connection';
 import { type CursorValue, decodeCursor, encodeCursor } from './cursor';
@@ -191,6 +191,8 @@ export interface PageSelection {
   columns?: readonly string[];
   /** Many-to-one relations read in the page's statement and handed to their loaders (lean-find.ts). */
   includes?: readonly LeanInclude[];
+  /** The caller selects totalCount: the page's statement counts too (leanPage), where it can. */
+  total?: boolean;
 }
 
 export interface PaginateInput<T extends { id: string }> extends PageSelection {
@@ -234,9 +236,15 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
   const conditions = { $and: conds } as FilterQuery<T>;
   // A lean page reads the columns its caller needs (always the primary key and the sort property).
   const fields = input.columns && [...new Set(['id', sort.field, ...input.columns])];
-  const rows = input.options?.populate
-    ? await em.find(entity, conditions, findOptions)
-    : await leanFind(em, entity, conditions, (fields ? { ...findOptions, fields } : findOptions) as FindOptions<T>, input.includes);
+  let rows: T[];
+  let counted: number | undefined;
+  if (input.options?.populate) {
+    rows = await em.find(entity, conditions, findOptions);
+  } else {
+    const lean = await leanPage(em, entity, conditions, (fields ? { ...findOptions, fields } : findOptions) as FindOptions<T>, input.includes, input.total ? { where, filters: input.options?.filters } : undefined);
+    rows = lean.rows;
+    counted = lean.total;
+  }
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   if (page.mode === 'backward') pageRows.reverse();
@@ -253,7 +261,8 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
     hasNextPage = page.before !== undefined;
     hasPreviousPage = hasMore;
   }
-  let total: Promise<number> | undefined;
+  // The total came with the page when the caller selected it (and the page had rows to carry it).
+  let total: Promise<number> | undefined = counted === undefined ? undefined : Promise.resolve(counted);
   const countTotal = () => (total ??= leanCount(em, entity, where, { filters: input.options?.filters }));
   return connectionOf(pageRows, sort, { hasNextPage, hasPreviousPage }, countTotal);
 }

@@ -2,7 +2,7 @@ import { type EntityMetadata, type EntityName, ReferenceKind, Utils } from '@mik
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { getNamedType, type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { preloadSelected, type Relation } from '../batch-loaders';
-import { selectedField, selectedNodeFields } from '../selection';
+import { selectedField, selectedNodeFields, selectsField } from '../selection';
 import type { ConnectionShape } from './connection';
 import { isPlainFirstPage, type PageSelection, toPageRequest } from './paginate';
 
@@ -53,9 +53,9 @@ function columnsOf(meta: EntityMetadata, info: GraphQLResolveInfo, relations: Re
 /**
  * A list page as its GraphQL selection asks for it: `list` reads the columns the selection needs
  * (pageColumns) and, in the same statement, the selected relations that can be joined (users:
- * `relation(…, { join })`); the other selected relations are then read ahead, one batch each
- * (preloadSelected), so that each row's relation fields answer at once. A page of tickets with
- * requester and assignee is one statement.
+ * `relation(…, { join })`) and its total when totalCount is selected; the other selected
+ * relations are then read ahead, one batch each (preloadSelected), so that each row's relation
+ * fields answer at once. A page of tickets with requester, assignee and totalCount is one statement.
  */
 export async function selectedPage<C extends { em: EntityManager }, T extends object>(
   ctx: C,
@@ -70,7 +70,7 @@ export async function selectedPage<C extends { em: EntityManager }, T extends ob
     const include = selected.has(field) ? related[field]?.include?.(ctx) : undefined;
     if (include) includes.push(include);
   }
-  const page = await list({ columns: pageColumns(ctx.em, entity, info, related), includes });
+  const page = await list({ columns: pageColumns(ctx.em, entity, info, related), includes, total: selectsField(info, 'totalCount') });
   await preloadSelected(ctx, page.nodes, selected, related);
   return page;
 }
