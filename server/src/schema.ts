@@ -6,7 +6,7 @@ import { deny, shield, type IRules } from 'graphql-shield';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { nodeTypeName } from './common/base.entity';
 import { forbidden } from './common/errors';
-import { validateArgument } from './common/input-hygiene';
+import { rememberValidationRules, validateArgument } from './common/input-hygiene';
 import { modules } from './modules';
 import { withApiKeyRestrictions } from './permissions/api-key-gate';
 import { withTwoFactorRequirement } from './permissions/two-factor';
@@ -168,6 +168,7 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
   const [first, ...rest] = modules.flatMap((m) => m.resolvers ?? []);
   if (!first) throw new Error('no resolvers');
   plainPropertiesResolveThemselves();
+  rememberValidationRules();
   const schema = await buildSchema({
     resolvers: [first, ...rest],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

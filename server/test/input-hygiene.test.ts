@@ -1,6 +1,6 @@
-import { IsOptional, MaxLength, validate } from 'class-validator';
+import { getMetadataStorage, IsOptional, MaxLength, MinLength, validate } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
-import { isBlank, textProblem, unsafeTextFields, validateArgument, visibleLength, visibleText } from '../src/common/input-hygiene';
+import { isBlank, rememberValidationRules, textProblem, unsafeTextFields, validateArgument, visibleLength, visibleText } from '../src/common/input-hygiene';
 import { VisibleLength } from '../src/common/visible-length';
 import { fromGlobalId, toGlobalId } from '../src/common/global-id';
 import { makeCase, upload } from '../src/modules/kyc/__tests__/helpers';
@@ -45,6 +45,33 @@ describe('validateArgument', () => {
       await expect(run(build(cls, { code: 'toolong' }))).rejects.toBeInstanceOf(ArgumentValidationError);
       await expect(run([build(cls, { code: 'ok' }), build(cls, { code: 'toolong' })])).rejects.toBeInstanceOf(ArgumentValidationError);
     }
+  });
+
+  it('finds a class\'s rules once, and again after a rule is added: to a class seen without rules, or to a parent of one seen with them', async () => {
+    rememberValidationRules();
+    rememberValidationRules();
+    class LaterParent {
+      @MaxLength(5)
+      a!: string;
+      b!: string;
+    }
+    class LaterChild extends LaterParent {}
+    class Bare {
+      b!: string;
+    }
+    const storage = getMetadataStorage();
+    const rules = storage.getTargetValidationMetadatas(LaterChild, '', false, false);
+    expect(rules).toHaveLength(1);
+    expect(storage.getTargetValidationMetadatas(LaterChild, '', false, false)).toBe(rules);
+    await expect(run(build(LaterChild, { a: 'ok', b: 'x' }))).resolves.toBeUndefined();
+    await expect(run(build(Bare, { b: 'long enough' }))).resolves.toBeUndefined();
+    // Rules added afterwards (as a decorator adds them): both classes are looked at afresh.
+    MinLength(2)(LaterParent.prototype, 'b');
+    MaxLength(3)(Bare.prototype, 'b');
+    expect(storage.getTargetValidationMetadatas(LaterChild, '', false, false)).toHaveLength(2);
+    await expect(run(build(LaterChild, { a: 'ok', b: 'x' }))).rejects.toBeInstanceOf(ArgumentValidationError);
+    await expect(run(build(LaterChild, { a: 'ok', b: 'xy' }))).resolves.toBeUndefined();
+    await expect(run(build(Bare, { b: 'long enough' }))).rejects.toBeInstanceOf(ArgumentValidationError);
   });
 
   it('passes a class without rules and plain values, and still refuses unsafe text in them', async () => {
