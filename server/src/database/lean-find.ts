@@ -339,10 +339,10 @@ interface Joined {
 
 /**
  * The page statements with their includes' joins and total, by the page's text (the learned
- * statement's own string, so its hash is computed once) and then by the included properties and
- * the count's text.
+ * statement's own string, so its hash is computed once), then by the included properties, then by
+ * the count's text ('' for none).
  */
-const joinedTexts = new Map<string, Map<string, string>>();
+const joinedTexts = new Map<string, Map<string, Map<string, string>>>();
 
 /**
  * The select `text` (a page of `meta`'s rows, in `orderBy`) with each include's related row
@@ -356,12 +356,17 @@ function withIncludes(em: EntityManager, text: string, orderBy: FindOptions<obje
   const { columns, joins, firsts, related } = includeJoins(em, joined.meta, 'p', joined.includes, 'p0');
   let byIncludes = joinedTexts.get(text);
   if (!byIncludes) {
-    byIncludes = new Map<string, string>();
+    byIncludes = new Map<string, Map<string, string>>();
     if (joinedTexts.size < 1000) joinedTexts.set(text, byIncludes);
   }
-  let key = joined.includes.length === 1 ? (joined.includes[0]?.property ?? '') : joined.includes.map((i) => i.property).join('\u0000');
-  if (count !== undefined) key += `\u0001${count}`;
-  let sql = byIncludes.get(key);
+  const key = joined.includes.length === 1 ? (joined.includes[0]?.property ?? '') : joined.includes.map((i) => i.property).join('\u0000');
+  let byCount = byIncludes.get(key);
+  if (!byCount) {
+    byCount = new Map<string, string>();
+    if (byIncludes.size < 16) byIncludes.set(key, byCount);
+  }
+  // The count's text is its learned statement's own string too (its hash computed once).
+  let sql = byCount.get(count ?? '');
   if (!sql) {
     const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
     const order = Object.entries((orderBy ?? {}) as Record<string, string>).map(([property, direction]) => {
@@ -372,7 +377,7 @@ function withIncludes(em: EntityManager, text: string, orderBy: FindOptions<obje
     const extra = count === undefined ? firsts : [...firsts, `(${count}) as ${quote(TOTAL)}`];
     const page = `select ${quote('p0')}.*${extra.length ? `, ${extra.join(', ')}` : ''} from (${text}) as ${quote('p0')}`;
     sql = `select ${quote('p')}.*${columns.length ? `, ${columns.join(', ')}` : ''} from (${page}) as ${quote('p')}${joins.length ? ` ${joins.join(' ')}` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}`;
-    if (byIncludes.size < 16) byIncludes.set(key, sql);
+    if (byCount.size < 16) byCount.set(count ?? '', sql);
   }
   return { sql, related };
 }
