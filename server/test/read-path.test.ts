@@ -374,6 +374,8 @@ describe('statements per list page', () => {
     expect(beyond.page.totalCount).toBe(all);
     expect(beyond.sent).toHaveLength(2);
     expect(beyond.sent[1]?.sql).toMatch(/^select count\(\*\) as "count" from "tickets"/);
+    // The count built for the page runs as it is: the tenant's value only.
+    expect(beyond.sent[1]?.bindings).toEqual([acme]);
 
     // Another tenant's total counts its own tickets only.
     const globex = await t.login('owner@globex.test', 'globex');

@@ -269,14 +269,25 @@ export interface LeanTotal<T> {
   readonly filters?: FindOptions<T>['filters'];
 }
 
+/** A lean page: its rows, and with `total` asked for, how to have the total. */
+export interface LeanPage<T> {
+  readonly rows: T[];
+  /**
+   * The number of rows meeting the total's condition: counted with the page when it could be, else
+   * by the count statement already built for it, run on its own each time it is called. Undefined when
+   * no total was asked for, or inside a transaction (the caller counts with leanCount).
+   */
+  readonly total: (() => Promise<number>) | undefined;
+}
+
 /**
  * leanFind, and with `total` the number of rows meeting its condition (leanCount's answer) in the
  * same statement: a page whose caller selects totalCount is then one statement, not two. The
  * count is a scalar subquery beside the page (PostgreSQL runs it once), and it reuses the page's
  * own parameters: it is combined only when its values are the first of the page's, in order (the
- * page's condition is the counted one and more: a cursor), so no parameter is renumbered. `total`
- * is undefined when it was not combined (no rows came to carry it, a transaction, other values
- * first): the caller then counts with leanCount.
+ * page's condition is the counted one and more: a cursor), so no parameter is renumbered. When it
+ * is not combined (no rows came to carry it, other values first), the count statement built for it
+ * runs on its own, once, if the total is asked for; inside a transaction nothing is built.
  */
 export async function leanPage<T extends object>(
   em: EntityManager,
@@ -285,7 +296,7 @@ export async function leanPage<T extends object>(
   options: FindOptions<T> = {},
   includes: readonly LeanInclude[] = [],
   total?: LeanTotal<T>,
-): Promise<{ rows: T[]; total: number | undefined }> {
+): Promise<LeanPage<T>> {
   const name = Utils.className(entity);
   const meta = em.getMetadata().get<T>(name) as EntityMetadata;
   const processed = await (em as unknown as WhereProcessor).processWhere<T>(name, where, options, 'read');
@@ -298,7 +309,13 @@ export async function leanPage<T extends object>(
   const joined = includes.length || count ? { meta, includes, count } : undefined;
   const rows = await selectRows(em, 'rows', name, processed, options, joined);
   const counted = count && rows.length ? rows[0]?.[TOTAL] : undefined;
-  return { rows: rows.map((row) => map(row) as T), total: counted === undefined || counted === null ? undefined : Number(counted) };
+  const built = count;
+  const totalOf = !built
+    ? undefined
+    : counted !== undefined && counted !== null
+      ? () => Promise.resolve(Number(counted))
+      : () => preparedRows(em, built.sql, built.bindings as unknown[]).then(([row]) => Number(row?.count ?? 0));
+  return { rows: rows.map((row) => map(row) as T), total: totalOf };
 }
 
 /** The column carrying a page's total (leanPage). */

@@ -237,7 +237,7 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
   // A lean page reads the columns its caller needs (always the primary key and the sort property).
   const fields = input.columns && [...new Set(['id', sort.field, ...input.columns])];
   let rows: T[];
-  let counted: number | undefined;
+  let counted: (() => Promise<number>) | undefined;
   if (input.options?.populate) {
     rows = await em.find(entity, conditions, findOptions);
   } else {
@@ -261,8 +261,9 @@ export async function paginate<T extends { id: string }>(input: PaginateInput<T>
     hasNextPage = page.before !== undefined;
     hasPreviousPage = hasMore;
   }
-  // The total came with the page when the caller selected it (and the page had rows to carry it).
-  let total: Promise<number> | undefined = counted === undefined ? undefined : Promise.resolve(counted);
-  const countTotal = () => (total ??= leanCount(em, entity, where, { filters: input.options?.filters }));
+  // When the caller selected the total, the page has it (counted with the rows, or by the count
+  // statement leanPage built); otherwise it is counted on its own, once, if asked for.
+  let total: Promise<number> | undefined;
+  const countTotal = () => (total ??= counted ? counted() : leanCount(em, entity, where, { filters: input.options?.filters }));
   return connectionOf(pageRows, sort, { hasNextPage, hasPreviousPage }, countTotal);
 }
