@@ -42,6 +42,19 @@ interface RawPool {
 /** The statements a request sent apart from a session look-up. */
 const pageReads = (sql: string[]) => sql.filter((s) => !SESSION_SQL.test(s));
 
+/**
+ * How many requests of `token` looked its session up before one found it remembered (bounded).
+ * Any change notified to the cache empties it, and a sign-in's own notification may arrive after
+ * the first look-up: statement counts that are about pages leave session look-ups out (pageReads).
+ */
+async function requestsUntilRemembered(token: string): Promise<number> {
+  for (let looked = 0; looked < 50; looked++) {
+    const { sql } = await t.countQueries(() => t.gql('{ me { role } }', {}, { token }));
+    if (!sql.some((s) => SESSION_SQL.test(s))) return looked;
+  }
+  return 50;
+}
+
 /** A query for acme's ticket with the most comments: the ticket and its first 20 comments with their authors. */
 async function busiestTicketQuery(): Promise<string> {
   const acme = await t.tenantId('acme');
@@ -87,12 +100,15 @@ describe('statements per list page', () => {
     });
     expect(res?.errors).toBeUndefined();
     // The page with the people it names joined (each person's row read on the first ticket that
-    // names them only); no users batch, no session look-up.
-    expect(again.count).toBe(1);
-    expect(again.sql.filter((s) => SESSION_SQL.test(s))).toHaveLength(0);
-    expect(again.sql[0]).toMatch(/from "tickets"/);
-    expect(again.sql[0]).toMatch(/left join lateral \(select \* from "users" where "id" = "p"\."requester_id" and "p"\."__j0_first"\)/);
-    expect(again.sql[0]).toMatch(/left join lateral \(select \* from "users" where "id" = "p"\."assignee_id" and "p"\."__j1_first"\)/);
+    // names them only); no users batch.
+    const reads = pageReads(again.sql);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatch(/from "tickets"/);
+    expect(reads[0]).toMatch(/left join lateral \(select \* from "users" where "id" = "p"\."requester_id" and "p"\."__j0_first"\)/);
+    expect(reads[0]).toMatch(/left join lateral \(select \* from "users" where "id" = "p"\."assignee_id" and "p"\."__j1_first"\)/);
+    // And no session look-up once it is remembered: the sign-in's own change notification may
+    // arrive after the first look-up and empty the cache once, so it is remembered within a few requests.
+    expect(await requestsUntilRemembered(token)).toBeLessThan(5);
     expectOk(res as never);
 
     // The same people the users loader would have read, in the page's order.
@@ -200,9 +216,10 @@ describe('statements per list page', () => {
     });
     expectOk(res as never);
     // The ticket with its comments and their authors joined laterally: no comments statement, no users batch.
-    expect(sql).toHaveLength(1);
-    expect(sql[0]).toMatch(/from "tickets" p\s+left join lateral \(/);
-    expect(sql[0]).toMatch(/ticket_comments c/);
+    const reads = pageReads(sql);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatch(/from "tickets" p\s+left join lateral \(/);
+    expect(reads[0]).toMatch(/ticket_comments c/);
     const nodes = (res?.data as { ticket: { comments: { nodes: { author: { name: string } | null }[] } } }).ticket.comments.nodes;
     expect(nodes.length).toBeGreaterThan(0);
     for (const n of nodes) expect(n.author?.name).toEqual(expect.any(String));
@@ -317,8 +334,9 @@ describe('statements per list page', () => {
     const { accessToken: token } = await t.login('agent@acme.test');
     await t.gql('{ me { role } }', {}, { token });
     const { sql } = await t.countQueries(() => t.gql('{ tickets(first: 5) { nodes { id subject } } }', {}, { token }));
-    expect(sql).toHaveLength(1);
-    expect(sql[0]).not.toMatch(/lateral/);
+    const reads = pageReads(sql);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).not.toMatch(/lateral/);
   });
 
   it('counts a page\'s total in the page\'s own statement when totalCount is selected: filtered, after a cursor, at an offset, and apart when the page is empty', async () => {
