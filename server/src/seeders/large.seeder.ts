@@ -22,6 +22,9 @@ export const LARGE_SCALE: LargeScale = { tenants: 20, tickets: 200_000, events: 
 
 /** Rows per INSERT … SELECT: large enough to be fast, small enough to show progress. */
 const CHUNK = 50_000;
+/** How many of each tenant's newest tickets carry a conversation, and how many replies each has. */
+const THREADS = 10;
+const THREAD_LENGTH = 24;
 
 const SUBJECTS = [
   'Cannot export invoices to CSV',
@@ -64,7 +67,8 @@ const sqlList = (values: readonly string[]) => values.map((v) => `'${v.replace(/
 const uuidArray = (ids: readonly string[]) => `array[${sqlList(ids)}]::uuid[]`;
 
 /**
- * A benchmark-sized dataset, in bulk: tenants `large-01…` with members, tickets with comments,
+ * A benchmark-sized dataset, in bulk: tenants `large-01…` with members, tickets with comments
+ * (every third one a reply, the newest ten a conversation of 24),
  * system events, finished automation runs of the demo tools, KYC cases, audit log entries and
  * inbound messages, each written by INSERT … SELECT over generate_series on the server, so a
  * million rows take seconds, not hours. Values are derived from the row number, so two runs
@@ -141,6 +145,17 @@ async function insertTickets(em: EntityManager, tenants: LargeTenant[], total: n
         from tickets where tenant_id = '${tenant.id}' and number between ${from} and ${to} and number % 3 = 0`);
       progress.add(to - from + 1);
     }
+    // The newest tickets each carry a conversation: THREAD_LENGTH replies from the tenant's people
+    // in turn, between the ticket's creation and now (bench/peer's Q4 reads the ticket among the
+    // newest with the most comments: its first 20, with their authors).
+    await em.execute(`
+      insert into ticket_comments (id, created_at, updated_at, tenant_id, ticket_id, author_id, body)
+      select gen_random_uuid(), at, at, t.tenant_id, t.id,
+             (${uuidArray(tenant.userIds)})[1 + (t.number + g) % ${tenant.userIds.length}],
+             'Reply ' || g || ' on ticket ' || t.number || ': we are looking into it and will update this thread.'
+      from tickets t, generate_series(1, ${THREAD_LENGTH}) as g,
+           lateral (select t.created_at + (now() - t.created_at) * g / ${THREAD_LENGTH + 1}) as c(at)
+      where t.tenant_id = '${tenant.id}' and t.number > ${count - THREADS}`);
     await em.execute(`update tenants set ticket_seq = ${count} where id = '${tenant.id}'`);
   }
 }
