@@ -1,6 +1,6 @@
 // Interleaved read benchmark: Atrium vs PostGraphile v5 vs a raw pg + JSON handler on one database.
 // Run through bench.sh (it checks the arguments); see there for the database preparation.
-// Options (env): ROUNDS=3 DURATION=10 CONNECTIONS=16 WORKLOADS=q1 (a comma list of q1,q1c,q2,q3,q4,runs,events,kyc,audit,messages;
+// Options (env): ROUNDS=3 DURATION=10 CONNECTIONS=16 WORKLOADS=q1 (a comma list of q1,q1c,q2,q3,q4,q4one,runs,events,kyc,audit,messages;
 //     `lists` = runs,events,kyc,audit,messages (the partner lists), `all` = every workload)
 //   TENANT=large-01 LOGIN=agent1@large-01.test OWNER_LOGIN=owner0@<TENANT>.test (the tenant owner: kyc and audit need
 //     kyc:read / audit:read, which an agent lacks) PASSWORD=atrium-demo (both logins)
@@ -27,7 +27,11 @@ const DURATION = Math.max(1, Number(env.DURATION ?? 10));
 const CONNECTIONS = Math.max(1, Number(env.CONNECTIONS ?? 16));
 // The partner lists: the tenant's newest 50 rows of each (Atrium and PostGraphile; no raw handler).
 const LISTS = ['runs', 'events', 'kyc', 'audit', 'messages'];
-const ALL = ['q1', 'q1c', 'q2', 'q3', 'q4', ...LISTS];
+// q4: the newest tickets' one with the most comments (the large seed's conversations: its first 20
+// with their authors); q4one: the newest ticket with exactly one comment (a lookup whose cost is
+// mostly per request).
+const TICKET_WORKLOADS = ['q4', 'q4one'];
+const ALL = ['q1', 'q1c', 'q2', 'q3', ...TICKET_WORKLOADS, ...LISTS];
 const WORKLOADS = [...new Set((env.WORKLOADS ?? 'q1').split(',').map((s) => s.trim()).filter(Boolean)
   .flatMap((w) => (w === 'all' ? ALL : w === 'lists' ? LISTS : [w])))];
 const TENANT = env.TENANT ?? 'large-01';
@@ -203,8 +207,12 @@ async function main() {
     `select t.id, count(c.id)::int as n from tickets t left join ticket_comments c on c.ticket_id = t.id
       where t.tenant_id = $1 and t.number > (select max(number) - 200 from tickets where tenant_id = $1)
       group by t.id order by 2 desc, t.id limit 1`, [tenantId])).rows[0];
+  const q4oneRow = (await db.query(
+    `select t.id, count(c.id)::int as n from tickets t join ticket_comments c on c.ticket_id = t.id
+      where t.tenant_id = $1 and t.number > (select max(number) - 200 from tickets where tenant_id = $1)
+      group by t.id having count(c.id) = 1 order by max(t.number) desc limit 1`, [tenantId])).rows[0];
   await db.end();
-  log(`tenant ${TENANT} ${tenantId}: ${nTickets} tickets; Q4 ticket ${q4Row?.id} with ${q4Row?.n} comments`);
+  log(`tenant ${TENANT} ${tenantId}: ${nTickets} tickets; Q4 ticket ${q4Row?.id} with ${q4Row?.n} comments; Q4one ticket ${q4oneRow?.id} with ${q4oneRow?.n}`);
 
   const common = { NODE_ENV: 'production', DATABASE_URL };
   // Atrium runs with the Node flags its Docker image runs it with (the CMD of docker/Dockerfile),
@@ -287,6 +295,12 @@ async function main() {
   });
   const rawReq = (path) => ({ url: `http://127.0.0.1:${PORTS.raw}${path}`, body: '{}', headers: { 'content-type': 'application/json' } });
   const q4Fields = 'id body createdAt author { id email name }';
+  // One ticket with its first 20 comments and their authors.
+  const ticketSpec = (ticketId) => ({
+    atrium: gq(PORTS.atrium, `{ ticket(id: "${atriumGid('Ticket', ticketId)}") { id number subject comments(first: 20) { nodes { ${q4Fields} } pageInfo { hasNextPage } } } }`, token),
+    postgraphile: gq(PORTS.postgraphile, `{ ticket(rowId: "${ticketId}") { id number subject comments: ticketComments(first: 20, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { nodes { ${q4Fields} } pageInfo { hasNextPage } } } }`),
+    raw: rawReq(`/q4?tenant=${tenantId}&ticket=${ticketId}`),
+  });
   const SPECS = {
     q1: { atrium: gq(PORTS.atrium, atriumTickets('', false), token), postgraphile: gq(PORTS.postgraphile, pgTickets('', false)), raw: rawReq(`/q1?tenant=${tenantId}`) },
     q1c: { atrium: gq(PORTS.atrium, atriumTickets('', true), token), postgraphile: gq(PORTS.postgraphile, pgTickets('', true)), raw: rawReq(`/q1c?tenant=${tenantId}`) },
@@ -296,11 +310,8 @@ async function main() {
       raw: rawReq(`/q2?tenant=${tenantId}&after=${cursors.atrium}`),
     },
     q3: { atrium: gq(PORTS.atrium, ME, token) },
-    q4: q4Row && {
-      atrium: gq(PORTS.atrium, `{ ticket(id: "${atriumGid('Ticket', q4Row.id)}") { id number subject comments(first: 20) { nodes { ${q4Fields} } pageInfo { hasNextPage } } } }`, token),
-      postgraphile: gq(PORTS.postgraphile, `{ ticket(rowId: "${q4Row.id}") { id number subject comments: ticketComments(first: 20, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { nodes { ${q4Fields} } pageInfo { hasNextPage } } } }`),
-      raw: rawReq(`/q4?tenant=${tenantId}&ticket=${q4Row.id}`),
-    },
+    q4: q4Row && ticketSpec(q4Row.id),
+    q4one: q4oneRow && ticketSpec(q4oneRow.id),
   };
 
   // The partner lists: the tenant's newest 50 rows, the same fields on both servers. Atrium scopes
@@ -375,9 +386,9 @@ async function main() {
       if (res.status !== 200 || json.errors || !json.data) throw new Error(`${w} on ${name}: HTTP ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
       if (json.data.me) { seen[name] = { summary: `me (${json.data.me.role})` }; continue; }
       const { rows, more, extra } = rowsOf(w, json.data);
-      const n = w === 'q4' ? rows.length - 1 : rows.length;
+      const n = TICKET_WORKLOADS.includes(w) ? rows.length - 1 : rows.length;
       if (n === 0) throw new Error(`${w} on ${name}: no rows; the check would prove nothing (seed with --scale large, see bench.sh)`);
-      seen[name] = { rows, data: canon(Object.values(json.data)[0]), summary: `${n} ${w === 'q4' ? `comments on ticket ${rows[0].split(':')[0]}` : 'rows'}, next ${more}${extra ? `, ${extra}` : ''}, digest ${digestOf(rows)}` };
+      seen[name] = { rows, data: canon(Object.values(json.data)[0]), summary: `${n} ${TICKET_WORKLOADS.includes(w) ? `comments on ticket ${rows[0].split(':')[0]}` : 'rows'}, next ${more}${extra ? `, ${extra}` : ''}, digest ${digestOf(rows)}` };
     }
     const differ = seen.atrium?.data && seen.postgraphile?.data ? [...fieldDiffs(seen.atrium.data, seen.postgraphile.data)] : null;
     log(`check ${w}: ${Object.entries(seen).map(([k, v]) => `${k}: ${v.summary}`).join('; ')}${differ ? `; fields ${differ.length ? `differing in value: ${differ.join(', ')}` : 'identical'}` : ''}`);
