@@ -287,7 +287,7 @@ export interface LeanPage<T> {
  * own parameters: it is combined only when its values are the first of the page's, in order (the
  * page's condition is the counted one and more: a cursor), so no parameter is renumbered. When it
  * is not combined (no rows came to carry it, other values first), the count statement built for it
- * runs on its own, once, if the total is asked for; inside a transaction nothing is built.
+ * runs on its own when the caller asks for the total; inside a transaction nothing is built.
  */
 export async function leanPage<T extends object>(
   em: EntityManager,
