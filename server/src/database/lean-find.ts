@@ -301,22 +301,26 @@ export async function leanPage<T extends object>(
   const meta = em.getMetadata().get<T>(name) as EntityMetadata;
   const processed = await (em as unknown as WhereProcessor).processWhere<T>(name, where, options, 'read');
   const map = rowMapper(em, meta);
-  let count: Built | undefined;
-  if (total && !em.getTransactionContext()) {
-    const countOptions = { filters: total.filters } as FindOptions<T>;
-    count = await learnedStatement(em, 'count', name, await (em as unknown as WhereProcessor).processWhere<T>(name, total.where, countOptions, 'read'), countOptions);
-  }
+  const count = total && !em.getTransactionContext() ? await countStatement(em, name, total) : undefined;
   const joined = includes.length || count ? { meta, includes, count } : undefined;
   const rows = await selectRows(em, 'rows', name, processed, options, joined);
   const counted = count && rows.length ? rows[0]?.[TOTAL] : undefined;
-  const built = count;
-  const totalOf = !built
+  const totalOf = !count
     ? undefined
     : counted !== undefined && counted !== null
       ? () => Promise.resolve(Number(counted))
-      : () => preparedRows(em, built.sql, built.bindings as unknown[]).then(([row]) => Number(row?.count ?? 0));
+      : async () => countOf(await preparedRows(em, count.sql, count.bindings as unknown[]));
   return { rows: rows.map((row) => map(row) as T), total: totalOf };
 }
+
+/** The learned count statement of the rows meeting `total`'s condition (as leanCount would send it). */
+async function countStatement<T extends object>(em: EntityManager, name: string, total: LeanTotal<T>): Promise<Built> {
+  const options = { filters: total.filters } as FindOptions<T>;
+  return learnedStatement(em, 'count', name, await (em as unknown as WhereProcessor).processWhere<T>(name, total.where, options, 'read'), options);
+}
+
+/** A count statement's answer. */
+const countOf = ([row]: readonly Row[]): number => Number(row?.count ?? 0);
 
 /** The column carrying a page's total (leanPage). */
 const TOTAL = '__total';
@@ -329,8 +333,7 @@ const TOTAL = '__total';
 export async function leanCount<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, options: Pick<FindOptions<T>, 'filters'> = {}): Promise<number> {
   const name = Utils.className(entity);
   const processed = await (em as unknown as WhereProcessor).processWhere<T>(name, where, options, 'read');
-  const [row] = await selectRows(em, 'count', name, processed, options);
-  return Number(row?.count ?? 0);
+  return countOf(await selectRows(em, 'count', name, processed, options));
 }
 
 /**
