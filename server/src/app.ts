@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { Config } from './config';
+import './common/apollo-fast-paths';
 import { mountClientApps } from './common/client-assets';
 import { compiledExecution } from './common/compiled-execution';
 import { correlationMiddleware } from './common/correlation';
