@@ -8,8 +8,10 @@ import { hash } from 'node:crypto';
  * 1. The query hash. Every request hashes its query text (SHA-256, the document cache's key)
  *    through `@apollo/utils.createhash`, whose `createHash()` calls `module.require('crypto')` on
  *    every call (a module look-up each time) and builds a streaming Hash object. Here the same
- *    digest comes from Node's one-shot `crypto.hash()`. Together these were about 5 % of the CPU
- *    of a one-ticket read (q4one in bench/peer).
+ *    digest comes from Node's one-shot `crypto.hash()`, and the digests of the query texts clients
+ *    keep sending (a few hundred, each of a few KiB at most) are remembered: a look-up by the text
+ *    costs far less than hashing it again (OpenSSL sets up the digest anew on each call). Together
+ *    these were about 5 % of the CPU of a one-ticket read (q4one in bench/peer).
  * 2. Content negotiation. Each request builds two `Negotiator`s over its Accept header (whether
  *    the answer may be multipart, and which JSON media type), each parsing the header again.
  *    `Negotiator#mediaType` depends only on the Accept header and the offered types, so its
@@ -41,6 +43,23 @@ const Negotiator = require(require.resolve('negotiator', { paths: [apolloServer]
 
 /** At most this many (Accept header, offer) answers are remembered; then they are forgotten at once. */
 const MAX_REMEMBERED = 256;
+/** SHA-256 digests of at most this many query texts are remembered, each at most MAX_REMEMBERED_TEXT characters (under 2 MiB in all). */
+const MAX_DIGESTS = 512;
+const MAX_REMEMBERED_TEXT = 4096;
+const digests = new Map<string, string>();
+
+/** The SHA-256 digest (hex) of a text, remembered for the texts that come again. */
+function sha256Hex(text: string): string {
+  let digest = digests.get(text);
+  if (digest === undefined) {
+    digest = hash('sha256', text, 'hex');
+    if (text.length <= MAX_REMEMBERED_TEXT) {
+      if (digests.size >= MAX_DIGESTS) digests.clear();
+      digests.set(text, digest);
+    }
+  }
+  return digest;
+}
 
 /** A SHA-256 (or other) digest with the streaming interface Apollo expects, computed in one call. */
 function oneShotHash(kind: string) {
@@ -51,7 +70,8 @@ function oneShotHash(kind: string) {
       return hasher;
     },
     digest(encoding: 'hex') {
-      return hash(kind, parts.join(''), encoding);
+      const text = parts.join('');
+      return kind === 'sha256' && encoding === 'hex' ? sha256Hex(text) : hash(kind, text, encoding);
     },
   };
   return hasher;

@@ -32,9 +32,12 @@ describe('Apollo fast paths', () => {
   });
 
   it("hash a query as SHA-256 in hex, Apollo's document key, for any text", () => {
-    for (const text of ['{ __typename }', '', 'query Q { ticket(id: "x") { subject } } # Résumé ✓ 日本', 'x'.repeat(100_000)]) {
+    const texts = ['{ __typename }', '', 'query Q { ticket(id: "x") { subject } } # Résumé ✓ 日本', 'x'.repeat(100_000)];
+    // Twice each (the second from memory), then more texts than are remembered, then the first again.
+    for (const text of [...texts, ...texts, ...Array.from({ length: 700 }, (_, i) => `{ t${i} }`), ...texts]) {
       expect(apolloHash.createHash('sha256').update(text).digest('hex')).toBe(createHash('sha256').update(text).digest('hex'));
     }
+    expect(apolloHash.createHash('md5').update('{ a }').digest('hex')).toBe(createHash('md5').update('{ a }').digest('hex'));
   });
 
   it('negotiate exactly as Negotiator does, from memory the second time and after the memory is full', () => {
