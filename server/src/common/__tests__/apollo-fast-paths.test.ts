@@ -1,4 +1,6 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { buildSchema } from 'graphql';
 import { createHash } from 'node:crypto';
 import { apolloFastPaths, negotiatedMediaType } from '../apollo-fast-paths';
 
@@ -28,7 +30,7 @@ const ACCEPTS = [
 
 describe('Apollo fast paths', () => {
   it('are what Apollo Server calls', () => {
-    expect(apolloFastPaths()).toEqual({ queryHash: true, negotiation: true });
+    expect(apolloFastPaths()).toEqual({ queryHash: true, negotiation: true, gatewayContext: true });
   });
 
   it("hash a query as SHA-256 in hex, Apollo's document key, for any text", () => {
@@ -77,6 +79,57 @@ describe('Apollo fast paths', () => {
       expect(await post('application/graphql-response+json')).toMatchObject({ status: 200, type: 'application/graphql-response+json; charset=utf-8' });
       expect((await post('text/html')).status).toBe(406);
       expect(hashes[0]).toBe(createHash('sha256').update('{ hello }').digest('hex'));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("give a gateway's executor the request as Apollo describes it, its status written through, with one hidden class for every request", async () => {
+    const schema = buildSchema('type Query { "A greeting." hello("How many." n: Int): String }');
+    const seen: GatewayGraphQLRequestContext[] = [];
+    const server = new ApolloServer<{ who: string }>({
+      gateway: {
+        async load() {
+          return {
+            executor: async (request: GatewayGraphQLRequestContext) => {
+              seen.push(request);
+              const http = request.response!.http!;
+              http.status = 299;
+              http.headers.set('x-seen', String(http.status));
+              http.headers.append('x-seen', 'again');
+              return { data: { hello: `hi ${(request.context as { who: string }).who}` } };
+            },
+          };
+        },
+        onSchemaLoadOrUpdate(callback) {
+          callback({ apiSchema: schema, coreSupergraphSdl: '' });
+          return () => undefined;
+        },
+        async stop() {},
+      },
+    });
+    await server.start();
+    try {
+      const post = (search: string) =>
+        server.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json'], ['x-from', 'test']]), search, body: { query: 'query Q($n: Int) { hello(n: $n) }', operationName: 'Q', variables: { n: 1 } } },
+          context: async () => ({ who: 'you' }),
+        });
+      const res = await post('a=1');
+      expect(res.status).toBe(299);
+      expect(res.headers.get('x-seen')).toBe('299, again');
+      expect(res.body.kind === 'complete' && res.body.string).toBe('{"data":{"hello":"hi you"}}\n');
+      await post('?b=2');
+      const [first, second] = seen;
+      expect(first?.request).toMatchObject({ query: 'query Q($n: Int) { hello(n: $n) }', operationName: 'Q', variables: { n: 1 }, http: { method: 'POST', url: 'https://unknown-url.invalid/?a=1' } });
+      expect(first?.request.http?.headers.get('x-from')).toBe('test');
+      expect(second?.request.http?.url).toBe('https://unknown-url.invalid/?b=2');
+      expect(first).toMatchObject({ operationName: 'Q', queryHash: createHash('sha256').update('query Q($n: Int) { hello(n: $n) }').digest('hex'), debug: false, requestIsBatched: false });
+      expect(first?.document).toBeDefined();
+      expect(first?.operation?.name?.value).toBe('Q');
+      // The status accessors live on a shared prototype, not on each request's object.
+      expect(Object.getOwnPropertyDescriptor(first.response!.http, 'status')).toBeUndefined();
+      expect(Object.getPrototypeOf(first.response!.http)).toBe(Object.getPrototypeOf(second.response!.http));
     } finally {
       await server.stop();
     }
