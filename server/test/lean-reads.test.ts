@@ -3,7 +3,7 @@ import { paginate } from '../src/common/pagination/paginate';
 import { SortDirection } from '../src/common/pagination/connection';
 import { dateSort } from '../src/common/pagination/paginate';
 import { TENANT_FILTER } from '../src/database/tenant-filter';
-import { leanCount, leanFind } from '../src/database/lean-find';
+import { leanCount, leanFind, type PooledClient, rowsOf } from '../src/database/lean-find';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { AutomationRun } from '../src/modules/runs/run.entity';
 import { startTestApp, type TestApp } from './harness';
@@ -206,5 +206,29 @@ describe('lean list reads', () => {
       ).rejects.toThrow(/tenant-owned and cannot be included/);
     });
     expect(runs.count).toBe(0);
+  });
+});
+
+describe('rows handed over by pg', () => {
+  it("leave pg's result object empty and reach the caller once, errors included", async () => {
+    const knex = t.orm.em.getConnection().getKnex() as unknown as { client: { acquireConnection(): Promise<PooledClient>; releaseConnection(c: PooledClient): Promise<void> } };
+    const conn = await knex.client.acquireConnection();
+    try {
+      // What pg keeps (its result object, reachable from the query's read timer) is looked at after the answer.
+      let kept: { rows: unknown[] } | undefined;
+      const watched: PooledClient = {
+        query: (config, callback) =>
+          conn.query(config, (err, result) => {
+            kept = result;
+            callback(err, result);
+          }),
+      };
+      const rows = await rowsOf(watched, { text: 'select g from generate_series(1, $1::int) g', values: [3] });
+      expect(rows).toEqual([{ g: 1 }, { g: 2 }, { g: 3 }]);
+      expect(kept?.rows).toEqual([]);
+      await expect(rowsOf(watched, { text: 'select 1/0', values: [] })).rejects.toThrow(/division by zero/);
+    } finally {
+      await knex.client.releaseConnection(conn);
+    }
   });
 });

@@ -507,7 +507,7 @@ const statementShapes = new StatementShapes();
 /** Statements with more values than this (long `in` lists) are sent unnamed, so each connection keeps a bounded set. */
 const MAX_PREPARED_VALUES = 16;
 
-interface PooledClient {
+export interface PooledClient {
   query(config: { name?: string; text: string; values: unknown[] }, callback: (err: Error | null, result: { rows: Row[] }) => void): void;
 }
 interface KnexPool {
@@ -547,7 +547,7 @@ export async function preparedRows(em: EntityManager, text: string, values: unkn
  * holds is a result without rows and an empty holder. Measured the same way: 1 KB promoted per
  * query, and a third more queries per second on one connection.
  */
-function rowsOf(conn: PooledClient, config: { name?: string; text: string; values: unknown[] }): Promise<Row[]> {
+export function rowsOf(conn: PooledClient, config: { name?: string; text: string; values: unknown[] }): Promise<Row[]> {
   return new Promise<Row[]>((resolve, reject) => {
     const pending: { resolve?: (rows: Row[]) => void; reject?: (err: Error) => void } = { resolve, reject };
     conn.query(config, (err, result) => {
