@@ -165,7 +165,10 @@ async function parentAndChildren<P extends object, T extends object>(
     const key = `${parentMeta.className}\u0000${meta.className}\u0000${list.from}\u0000${list.alias}\u0000${list.parent}\u0000${list.order}\u0000${include.map((i) => i.property).join(',')}\u0000${where.sql}\u0000${tenant.sql}`;
     const known = parentTexts.get(key);
     if (known) return new SqlFragment(known, params);
-    const columns = [...own.columns, 'ranked.*', ...(joined?.columns ?? [])].join(', ');
+    // The parent's columns are read from the first row only: the others carry nulls there, which
+    // the driver skips, instead of the parent's text (a ticket's body) once per child.
+    const parentColumns = own.pairs.map(([expression, name]) => `case when ranked.__rn is null or ranked.__rn = 1 then ${expression} end as ${name}`);
+    const columns = [...parentColumns, 'ranked.*', ...(joined?.columns ?? [])].join(', ');
     const query = sql`select ${sqlText(columns)}
         from ${sqlText(em.getPlatform().quoteIdentifier(parentMeta.tableName))} p
         left join lateral (

@@ -212,6 +212,8 @@ export function prefixedColumns(em: EntityManager, meta: EntityMetadata, alias: 
 
 interface PrefixedColumns {
   readonly columns: readonly string[];
+  /** The same columns as (expression, prefixed name) pairs, for statements that wrap the expression. */
+  readonly pairs: readonly (readonly [expression: string, name: string])[];
   readonly key: string;
   readonly map: RowMapper;
 }
@@ -223,8 +225,10 @@ function prefixedColumnsOf(em: EntityManager, meta: EntityMetadata, alias: strin
   const quote = (id: string) => em.getPlatform().quoteIdentifier(id);
   const own = meta.props.filter((p) => p.persist !== false && !p.hidden && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED || p.kind === ReferenceKind.MANY_TO_ONE));
   const [pk] = meta.getPrimaryProps()[0]?.fieldNames ?? ['id'];
+  const pairs = own.flatMap((p) => p.fieldNames).map((c) => [`${quote(alias)}.${quote(c)}`, quote(prefix + c)] as const);
   return {
-    columns: own.flatMap((p) => p.fieldNames).map((c) => `${quote(alias)}.${quote(c)} as ${quote(prefix + c)}`),
+    columns: pairs.map(([expression, name]) => `${expression} as ${name}`),
+    pairs,
     key: prefix + (pk ?? 'id'),
     map: rowMapper(em, meta, prefix),
   };
