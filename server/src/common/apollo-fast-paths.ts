@@ -62,9 +62,9 @@ type MakeGatewayContext = (
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const gatewayContextModule = require(join(dirname(apolloServer), 'utils', 'makeGatewayGraphQLRequestContext.js')) as { makeGatewayGraphQLRequestContext: MakeGatewayContext };
 
-/** At most this many (Accept header, offer) answers are remembered; then they are forgotten at once. */
+/** At most this many (Accept header, offer) answers are remembered, then forgotten at once (a header is at most Node's 16 KiB of headers). */
 const MAX_REMEMBERED = 256;
-/** SHA-256 digests of at most this many query texts are remembered, each at most MAX_REMEMBERED_TEXT characters (under 2 MiB in all). */
+/** SHA-256 digests of at most this many query texts are remembered, each at most MAX_REMEMBERED_TEXT characters (4 MiB at the very most). */
 const MAX_DIGESTS = 512;
 const MAX_REMEMBERED_TEXT = 4096;
 const digests = new Map<string, string>();
