@@ -61,6 +61,7 @@ type MakeGatewayContext = (
 // The module requestPipeline.js calls it from (the package's CommonJS build, beside its index.js).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const gatewayContextModule = require(join(dirname(apolloServer), 'utils', 'makeGatewayGraphQLRequestContext.js')) as { makeGatewayGraphQLRequestContext: MakeGatewayContext };
+const originalGatewayContext = gatewayContextModule.makeGatewayGraphQLRequestContext;
 
 /** At most this many (Accept header, offer) answers are remembered, then forgotten at once (a header is at most Node's 16 KiB of headers). */
 const MAX_REMEMBERED = 256;
@@ -113,38 +114,17 @@ function rememberedMediaType(this: NegotiatorLike, available?: readonly string[]
   return answer;
 }
 
-/** Apollo's HeaderMap as the gateway interface's Fetch-style headers (as Apollo's own FetcherHeadersForHeaderMap). */
-class GatewayHeaders {
-  constructor(private readonly map: HeaderMap) {}
-  append(name: string, value: string): void {
-    const had = this.map.get(name);
-    this.map.set(name, had === undefined ? value : `${had}, ${value}`);
-  }
-  delete(name: string): void {
-    this.map.delete(name);
-  }
-  get(name: string): string | null {
-    return this.map.get(name) ?? null;
-  }
-  has(name: string): boolean {
-    return this.map.has(name);
-  }
-  set(name: string, value: string): void {
-    this.map.set(name, value);
-  }
-  entries(): IterableIterator<[string, string]> {
-    return this.map.entries();
-  }
-  keys(): IterableIterator<string> {
-    return this.map.keys();
-  }
-  values(): IterableIterator<string> {
-    return this.map.values();
-  }
-  [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.map.entries();
-  }
-}
+/**
+ * Apollo's own Fetch-style view of a HeaderMap (its module-private FetcherHeadersForHeaderMap),
+ * taken once from what the original function makes of an empty request, so the headers an
+ * executor reads and writes behave exactly as Apollo's.
+ */
+type GatewayHeaders = NonNullable<GatewayGraphQLRequestContext['request']['http']>['headers'];
+const GatewayHeaders = (() => {
+  const probe = { request: { http: { method: 'POST', headers: new Map(), search: '' } }, response: { http: { headers: new Map() } } };
+  const made = originalGatewayContext(probe as unknown as GraphQLRequestContext<BaseContext>, { logger: console, cache: undefined as never }, { includeStacktraceInErrorResponses: false });
+  return (made.request.http?.headers as object).constructor as new (map: HeaderMap) => GatewayHeaders;
+})();
 
 /** The response's HTTP head as the executor sees it: the status read from and written to Apollo's. */
 class GatewayResponseHttp {
