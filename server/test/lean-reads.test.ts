@@ -1,4 +1,5 @@
 import { ReferenceKind } from '@mikro-orm/core';
+import pg from 'pg';
 import { paginate } from '../src/common/pagination/paginate';
 import { SortDirection } from '../src/common/pagination/connection';
 import { dateSort } from '../src/common/pagination/paginate';
@@ -6,6 +7,7 @@ import { TENANT_FILTER } from '../src/database/tenant-filter';
 import { leanCount, leanFind, type PooledClient, rowsOf } from '../src/database/lean-find';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { AutomationRun } from '../src/modules/runs/run.entity';
+import { READ_TIMEOUT_MESSAGE, watchReads } from '../src/database/read-watchdog';
 import { startTestApp, type TestApp } from './harness';
 
 /*
@@ -209,26 +211,59 @@ describe('lean list reads', () => {
   });
 });
 
-describe('rows handed over by pg', () => {
-  it("leave pg's result object empty and reach the caller once, errors included", async () => {
-    const knex = t.orm.em.getConnection().getKnex() as unknown as { client: { acquireConnection(): Promise<PooledClient>; releaseConnection(c: PooledClient): Promise<void> } };
+describe('the read watchdog (read-watchdog.ts)', () => {
+  type KnexPool = { client: { acquireConnection(): Promise<PooledClient & { connectionParameters: Record<string, unknown> }>; releaseConnection(c: PooledClient): Promise<void> } };
+  const clientOf = async (): Promise<pg.Client> => {
+    const client = new pg.Client({ connectionString: t.orm.config.get('clientUrl') });
+    await client.connect();
+    client.on('error', () => undefined);
+    return client;
+  };
+
+  it("watches the API's pooled connections instead of pg's query_timeout, and lean reads still answer rows and errors", async () => {
+    const knex = t.orm.em.getConnection().getKnex() as unknown as KnexPool;
     const conn = await knex.client.acquireConnection();
     try {
-      // What pg keeps (its result object, reachable from the query's read timer) is looked at after the answer.
-      let kept: { rows: unknown[] } | undefined;
-      const watched: PooledClient = {
-        query: (config, callback) =>
-          conn.query(config, (err, result) => {
-            kept = result;
-            callback(err, result);
-          }),
-      };
-      const rows = await rowsOf(watched, { text: 'select g from generate_series(1, $1::int) g', values: [3] });
-      expect(rows).toEqual([{ g: 1 }, { g: 2 }, { g: 3 }]);
-      expect(kept?.rows).toEqual([]);
-      await expect(rowsOf(watched, { text: 'select 1/0', values: [] })).rejects.toThrow(/division by zero/);
+      // pg's own timeout (a timer per query that kept results from being collected young) is off.
+      expect(conn.connectionParameters.query_timeout).toBeFalsy();
+      expect(conn.query.name).toBe('watchedQuery');
+      expect(await rowsOf(conn, { text: 'select g from generate_series(1, $1::int) g', values: [3] })).toEqual([{ g: 1 }, { g: 2 }, { g: 3 }]);
+      await expect(rowsOf(conn, { text: 'select 1/0', values: [] })).rejects.toThrow(/division by zero/);
     } finally {
       await knex.client.releaseConnection(conn);
+    }
+  });
+
+  it('destroys a connection whose statement has had no answer past the limit, with Query read timeout', async () => {
+    const client = await clientOf();
+    watchReads(client, 100);
+    const ended = new Promise<void>((resolve) => client.on('end', () => resolve()));
+    // The server answers after 5 s; the watchdog gives up on it long before.
+    const sleeping = new Promise((resolve, reject) => client.query('select pg_sleep(5)', (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res))));
+    await expect(sleeping).rejects.toThrow(READ_TIMEOUT_MESSAGE);
+    await ended;
+    await expect(client.query('select 1')).rejects.toThrow();
+  });
+
+  it('leaves a connection alone once its statements are answered, however long it then sits idle', async () => {
+    const client = await clientOf();
+    try {
+      watchReads(client, 100);
+      const answer = (text: string, values?: unknown[]) =>
+        new Promise<pg.QueryResult>((resolve, reject) => {
+          const cb = (err: Error | null, res: pg.QueryResult) => (err ? reject(err) : resolve(res));
+          if (values) client.query(text, values, cb);
+          else client.query(text, cb);
+        });
+      expect((await answer('select $1::int as n', [7])).rows).toEqual([{ n: 7 }]);
+      await expect(answer('select 1/0')).rejects.toThrow(/division by zero/);
+      // Several of the watchdog's rounds pass with the connection idle: it must not be taken for a stuck one.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect((await answer('select 2 as n')).rows).toEqual([{ n: 2 }]);
+      // Promises (and streams) pass through unwatched.
+      expect((await client.query('select 3 as n')).rows).toEqual([{ n: 3 }]);
+    } finally {
+      await client.end();
     }
   });
 });

@@ -3,7 +3,7 @@ import { type AppError, ErrorReason, serviceUnavailable } from './errors';
 /** Messages of the pool and driver when PostgreSQL cannot be reached or does not answer. */
 const UNREACHABLE_MESSAGES = [
   'Timeout acquiring a connection', // knex pool: every connection busy or none could be made
-  'Query read timeout', // pg query_timeout: the server stopped answering
+  'Query read timeout', // the pool's read watchdog (database/read-watchdog.ts): the server stopped answering
   'Connection terminated', // pg: the server went away (also "due to connection timeout")
   'timeout expired', // pg connectionTimeoutMillis
   'Client has encountered a connection error',

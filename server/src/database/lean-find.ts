@@ -539,33 +539,10 @@ export async function preparedRows(em: EntityManager, text: string, values: unkn
   }
 }
 
-/**
- * The rows of one statement, handed over so that nothing pg keeps holds them afterwards.
- *
- * pg's client-side `query_timeout` (orm.config.ts) arms a timer per query whose callback holds the
- * query, its result and the caller's callback. However it is cleared, young objects it reached
- * survived minor GCs until the next full one (measured, Node 20 and 24, pg 8.20: a quarter of every
- * result's bytes promoted, 110 KB of 440 KB for 2,000 small rows, 25 KB of a 50-message page;
- * next to none without the timeout). So the rows are taken off pg's result object, and the
- * callback reaches this promise only through a holder emptied on first use: what the timer still
- * holds is a result without rows and an empty holder. Measured the same way: 1 KB promoted per
- * query, and a third more queries per second on one connection.
- */
+/** The rows of one statement sent with a callback (what the pool's read watchdog watches: read-watchdog.ts). */
 export function rowsOf(conn: PooledClient, config: { name?: string; text: string; values: unknown[] }): Promise<Row[]> {
   return new Promise<Row[]>((resolve, reject) => {
-    const pending: { resolve?: (rows: Row[]) => void; reject?: (err: Error) => void } = { resolve, reject };
-    conn.query(config, (err, result) => {
-      const { resolve: done, reject: failed } = pending;
-      pending.resolve = undefined;
-      pending.reject = undefined;
-      if (err) {
-        failed?.(err);
-        return;
-      }
-      const rows = result.rows;
-      result.rows = [];
-      done?.(rows);
-    });
+    conn.query(config, (err, result) => (err ? reject(err) : resolve(result.rows)));
   });
 }
 

@@ -7,6 +7,7 @@ import { checkBudget } from '../common/request-budget';
 import { migrationsList } from '../migrations';
 import { entities, tenantScopedEntityNames } from './entities';
 import { TENANT_FILTER, type TenantFilterArgs } from './tenant-filter';
+import { watchReads, type WatchedClient } from './read-watchdog';
 
 
 export function createOrmConfig(clientUrl: string, extra: Partial<Options<PostgreSqlDriver>> = {}): Options<PostgreSqlDriver> {
@@ -57,12 +58,17 @@ export function createOrmConfig(clientUrl: string, extra: Partial<Options<Postgr
  */
 export function requestTimeoutOptions(t: Timeouts): Partial<Options<PostgreSqlDriver>> {
   return {
-    pool: { min: 0, max: t.poolMax, acquireTimeoutMillis: t.acquireTimeoutMs },
+    pool: {
+      min: 0,
+      max: t.poolMax,
+      acquireTimeoutMillis: t.acquireTimeoutMs,
+      // Client side: a server that does not answer at all (frozen) never enforces statement_timeout;
+      // a connection left waiting 2 s past it is destroyed (read-watchdog.ts says why not pg's query_timeout).
+      afterCreate: (conn: WatchedClient, done: (err: Error | null, conn: WatchedClient) => void) => done(null, watchReads(conn, t.statementTimeoutMs + 2000)),
+    },
     driverOptions: {
       connection: {
         statement_timeout: t.statementTimeoutMs,
-        // Client side: a server that does not answer at all (frozen) never enforces statement_timeout.
-        query_timeout: t.statementTimeoutMs + 2000,
         connectionTimeoutMillis: t.connectTimeoutMs,
         // A transaction left open by a stuck request must not hold its locks for ever.
         idle_in_transaction_session_timeout: Math.max(t.statementTimeoutMs * 2, 10_000),
