@@ -245,6 +245,19 @@ describe('the read watchdog (read-watchdog.ts)', () => {
     await expect(client.query('select 1')).rejects.toThrow();
   });
 
+  it('counts statements queued on one connection: answers that keep coming keep it, a stuck one behind an answered one does not', async () => {
+    const client = await clientOf();
+    watchReads(client, 1000);
+    const send = (text: string) => new Promise((resolve, reject) => client.query(text, (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res))));
+    // Five statements of 300 ms queued at once: 1.5 s in all, but an answer every 300 ms.
+    await Promise.all([1, 2, 3, 4, 5].map(() => send('select pg_sleep(0.3)')));
+    // A quick statement answered, then one the server sits on behind it: still watched.
+    const quick = send('select 1');
+    const stuck = send('select pg_sleep(10)');
+    await quick;
+    await expect(stuck).rejects.toThrow(READ_TIMEOUT_MESSAGE);
+  });
+
   it('leaves a connection alone once its statements are answered, however long it then sits idle', async () => {
     const client = await clientOf();
     try {
