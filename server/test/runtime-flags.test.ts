@@ -36,6 +36,7 @@ describe('runtime flags', () => {
   it('the image, npm start and npm run bench run the server with the same Node flags', () => {
     const flags = imageFlags();
     expect(flags).toContain('--max-semi-space-size=16');
+    expect(flags).toContain('--heap-growing-percent=100');
     expect(flagsBefore(npmScript('start'), 'server/dist/main.js')).toEqual(flags);
     expect(flagsBefore(npmScript('bench'), 'server/dist/bench/run.js')).toEqual(flags);
   });
