@@ -4,7 +4,7 @@ import { paginate } from '../src/common/pagination/paginate';
 import { SortDirection } from '../src/common/pagination/connection';
 import { dateSort } from '../src/common/pagination/paginate';
 import { TENANT_FILTER } from '../src/database/tenant-filter';
-import { leanCount, leanFind, type PooledClient, rowsOf } from '../src/database/lean-find';
+import { leanCount, leanFind, preparedRows } from '../src/database/lean-find';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { AutomationRun } from '../src/modules/runs/run.entity';
 import { READ_TIMEOUT_MESSAGE, watchReads } from '../src/database/read-watchdog';
@@ -212,13 +212,21 @@ describe('lean list reads', () => {
 });
 
 describe('the read watchdog (read-watchdog.ts)', () => {
-  type KnexPool = { client: { acquireConnection(): Promise<PooledClient & { connectionParameters: Record<string, unknown> }>; releaseConnection(c: PooledClient): Promise<void> } };
+  type PooledConnection = { query: { name: string }; connectionParameters: Record<string, unknown> };
+  type KnexPool = { client: { acquireConnection(): Promise<PooledConnection>; releaseConnection(c: PooledConnection): Promise<void> } };
   const clientOf = async (): Promise<pg.Client> => {
     const client = new pg.Client({ connectionString: t.orm.config.get('clientUrl') });
     await client.connect();
     client.on('error', () => undefined);
     return client;
   };
+  /** A statement sent with a callback (the form the watchdog watches), as a promise. */
+  const answer = (client: pg.Client, text: string, values?: unknown[]) =>
+    new Promise<pg.QueryResult>((resolve, reject) => {
+      const cb = (err: Error | null, res: pg.QueryResult) => (err ? reject(err) : resolve(res));
+      if (values) client.query(text, values, cb);
+      else client.query(text, cb);
+    });
 
   it("watches the API's pooled connections instead of pg's query_timeout, and lean reads still answer rows and errors", async () => {
     const knex = t.orm.em.getConnection().getKnex() as unknown as KnexPool;
@@ -227,11 +235,11 @@ describe('the read watchdog (read-watchdog.ts)', () => {
       // pg's own timeout (a timer per query that kept results from being collected young) is off.
       expect(conn.connectionParameters.query_timeout).toBeFalsy();
       expect(conn.query.name).toBe('watchedQuery');
-      expect(await rowsOf(conn, { text: 'select g from generate_series(1, $1::int) g', values: [3] })).toEqual([{ g: 1 }, { g: 2 }, { g: 3 }]);
-      await expect(rowsOf(conn, { text: 'select 1/0', values: [] })).rejects.toThrow(/division by zero/);
     } finally {
       await knex.client.releaseConnection(conn);
     }
+    expect(await preparedRows(t.orm.em.fork(), 'select g from generate_series(1, $1::int) g', [3])).toEqual([{ g: 1 }, { g: 2 }, { g: 3 }]);
+    await expect(preparedRows(t.orm.em.fork(), 'select 1/$1::int', [0])).rejects.toThrow(/division by zero/);
   });
 
   it('destroys a connection whose statement has had no answer past the limit, with Query read timeout', async () => {
@@ -239,8 +247,7 @@ describe('the read watchdog (read-watchdog.ts)', () => {
     watchReads(client, 100);
     const ended = new Promise<void>((resolve) => client.on('end', () => resolve()));
     // The server answers after 5 s; the watchdog gives up on it long before.
-    const sleeping = new Promise((resolve, reject) => client.query('select pg_sleep(5)', (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res))));
-    await expect(sleeping).rejects.toThrow(READ_TIMEOUT_MESSAGE);
+    await expect(answer(client, 'select pg_sleep(5)')).rejects.toThrow(READ_TIMEOUT_MESSAGE);
     await ended;
     await expect(client.query('select 1')).rejects.toThrow();
   });
@@ -248,12 +255,11 @@ describe('the read watchdog (read-watchdog.ts)', () => {
   it('counts statements queued on one connection: answers that keep coming keep it, a stuck one behind an answered one does not', async () => {
     const client = await clientOf();
     watchReads(client, 1000);
-    const send = (text: string) => new Promise((resolve, reject) => client.query(text, (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res))));
     // Five statements of 300 ms queued at once: 1.5 s in all, but an answer every 300 ms.
-    await Promise.all([1, 2, 3, 4, 5].map(() => send('select pg_sleep(0.3)')));
+    await Promise.all([1, 2, 3, 4, 5].map(() => answer(client, 'select pg_sleep(0.3)')));
     // A quick statement answered, then one the server sits on behind it: still watched.
-    const quick = send('select 1');
-    const stuck = send('select pg_sleep(10)');
+    const quick = answer(client, 'select 1');
+    const stuck = answer(client, 'select pg_sleep(10)');
     await quick;
     await expect(stuck).rejects.toThrow(READ_TIMEOUT_MESSAGE);
   });
@@ -262,17 +268,11 @@ describe('the read watchdog (read-watchdog.ts)', () => {
     const client = await clientOf();
     try {
       watchReads(client, 100);
-      const answer = (text: string, values?: unknown[]) =>
-        new Promise<pg.QueryResult>((resolve, reject) => {
-          const cb = (err: Error | null, res: pg.QueryResult) => (err ? reject(err) : resolve(res));
-          if (values) client.query(text, values, cb);
-          else client.query(text, cb);
-        });
-      expect((await answer('select $1::int as n', [7])).rows).toEqual([{ n: 7 }]);
-      await expect(answer('select 1/0')).rejects.toThrow(/division by zero/);
+      expect((await answer(client, 'select $1::int as n', [7])).rows).toEqual([{ n: 7 }]);
+      await expect(answer(client, 'select 1/0')).rejects.toThrow(/division by zero/);
       // Several of the watchdog's rounds pass with the connection idle: it must not be taken for a stuck one.
       await new Promise((resolve) => setTimeout(resolve, 400));
-      expect((await answer('select 2 as n')).rows).toEqual([{ n: 2 }]);
+      expect((await answer(client, 'select 2 as n')).rows).toEqual([{ n: 2 }]);
       // Promises (and streams) pass through unwatched.
       expect((await client.query('select 3 as n')).rows).toEqual([{ n: 3 }]);
     } finally {

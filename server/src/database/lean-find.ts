@@ -511,7 +511,7 @@ const statementShapes = new StatementShapes();
 /** Statements with more values than this (long `in` lists) are sent unnamed, so each connection keeps a bounded set. */
 const MAX_PREPARED_VALUES = 16;
 
-export interface PooledClient {
+interface PooledClient {
   query(config: { name?: string; text: string; values: unknown[] }, callback: (err: Error | null, result: { rows: Row[] }) => void): void;
 }
 interface KnexPool {
@@ -533,17 +533,13 @@ export async function preparedRows(em: EntityManager, text: string, values: unkn
   try {
     const name = values.length <= MAX_PREPARED_VALUES ? statementName(text) : undefined;
     // PostgreSQL keeps a named statement per connection; the pool's connections are few and long-lived.
-    return await rowsOf(conn, { name, text, values });
+    // Sent with a callback, as knex sends its own: the pool's read watchdog watches it (read-watchdog.ts).
+    return await new Promise<Row[]>((resolve, reject) => {
+      conn.query({ name, text, values }, (err, result) => (err ? reject(err) : resolve(result.rows)));
+    });
   } finally {
     await knex.client.releaseConnection(conn);
   }
-}
-
-/** The rows of one statement sent with a callback (what the pool's read watchdog watches: read-watchdog.ts). */
-export function rowsOf(conn: PooledClient, config: { name?: string; text: string; values: unknown[] }): Promise<Row[]> {
-  return new Promise<Row[]>((resolve, reject) => {
-    conn.query(config, (err, result) => (err ? reject(err) : resolve(result.rows)));
-  });
 }
 
 const names = new Map<string, string>();
