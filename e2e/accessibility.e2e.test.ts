@@ -77,6 +77,10 @@ async function audit(page: Page, who: string, visits: readonly Visit[]): Promise
       if (size === PHONE) {
         await page.setViewportSize(PHONE);
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        // A page that sizes parts of itself from a measured width (the dashboard's grid) lays itself
+        // out again after a resize observer fires and React renders, which a busy machine can take
+        // longer than two frames to do. Wait for that (a page that stays too wide is still reported).
+        await page.waitForFunction((width) => document.documentElement.scrollWidth <= width, PHONE.width, { timeout: 5_000 }).catch(() => undefined);
       }
       const where = `${who} · ${visit.name} (${visit.path}) at ${size.width} px`;
       const found = size === DESKTOP || visit.shot ? await axeViolations(page) : [];
