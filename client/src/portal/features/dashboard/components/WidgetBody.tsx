@@ -4,6 +4,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
+import { useContainerWidth } from 'react-grid-layout';
 import { Link as RouterLink } from 'react-router';
 import type { DashboardWidgetFieldsFragment, WidgetType } from '../../../../gql/graphql';
 import { urls } from '../../../urls';
@@ -32,14 +33,43 @@ function Empty({ text }: { text: string }) {
   );
 }
 
+/** The y axis's width and the chart's right margin: what the bars do not get of the chart's width. */
+const BARS_BESIDE_PX = 36 + 8;
+/** About what a character of a tick label takes at the charts' 12 px, a little generously. */
+const LABEL_CHAR_PX = 7;
+/** MUI X Charts hides a tick label that comes closer than this to its neighbour's. */
+const LABEL_MIN_GAP_PX = 4;
+
+/**
+ * Whether the bars' names fit side by side under a chart this wide. When they do not, MUI X
+ * Charts would hide every other name (a phone, a narrow widget), so the names slant instead.
+ */
+export function barLabelsFit(chartWidth: number, labels: readonly string[]): boolean {
+  if (labels.length === 0) return true;
+  const band = (chartWidth - BARS_BESIDE_PX) / labels.length;
+  const widest = Math.max(...labels.map((l) => l.length)) * LABEL_CHAR_PX;
+  return widest + LABEL_MIN_GAP_PX <= band;
+}
+
 function Bars({ title, points }: { title: string; points: readonly Point[] }) {
+  const { width, containerRef } = useContainerWidth({ initialWidth: 0 });
+  const labels = points.map((p) => p.label);
+  const slant = width > 0 && !barLabelsFit(width, labels);
   return (
-    <Box role="img" aria-label={describe(title, points)} sx={{ height: '100%', minHeight: 140 }}>
+    <Box ref={containerRef} role="img" aria-label={describe(title, points)} sx={{ height: '100%', minHeight: 140 }}>
       <BarChart
         hideLegend
         skipAnimation
         margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-        xAxis={[{ scaleType: 'band', data: points.map((p) => p.label), colorMap: { type: 'ordinal', values: points.map((p) => p.label), colors: points.map(colourOf) }, disableTicks: true }]}
+        xAxis={[
+          {
+            scaleType: 'band',
+            data: labels,
+            colorMap: { type: 'ordinal', values: labels, colors: points.map(colourOf) },
+            disableTicks: true,
+            ...(slant ? { tickLabelStyle: { angle: -35, textAnchor: 'end' as const }, height: 'auto' as const } : {}),
+          },
+        ]}
         yAxis={[{ tickMinStep: 1, width: 36, disableLine: true, disableTicks: true }]}
         series={[{ data: points.map((p) => p.value), label: title }]}
         borderRadius={6}
