@@ -142,9 +142,26 @@ describe('tickets in the portal', () => {
     // A ticket's long title stays on one line of the top bar (ellipsis), not two.
     await page.getByRole('table', { name: 'Tickets' }).getByRole('link').first().click();
     await page.getByRole('heading', { name: /^Conversation/ }).waitFor();
-    const crumbs = await page.getByRole('navigation', { name: 'Breadcrumb' }).boundingBox();
+    const trail = page.getByRole('navigation', { name: 'Breadcrumb' });
+    const crumbs = await trail.boundingBox();
     expect(crumbs?.height).toBeLessThan(32);
+    // On a phone the trail is the way back alone, not "Tickets > ·" with the title squeezed out.
+    expect((await trail.innerText()).trim()).toBe('Tickets');
+    expect(await trail.getByRole('link', { name: 'Tickets' }).isVisible()).toBe(true);
     await e2e.screenshot(page, 'portal-mobile-ticket', { fullPage: false });
+
+    // From a tablet up the whole trail shows, and fits beside the search button: the ticket's
+    // title shortens, the crumbs before it do not run under the button.
+    for (const width of [600, 900, 1200]) {
+      await page.setViewportSize({ width, height: 844 });
+      const fits = await trail.evaluate((nav) => {
+        const ol = nav.querySelector('ol');
+        return Boolean(ol) && (ol as HTMLElement).scrollWidth <= nav.clientWidth + 1;
+      });
+      expect({ width, fits }).toEqual({ width, fits: true });
+      expect({ width, back: await trail.getByRole('link', { name: 'Tickets' }).isVisible() }).toEqual({ width, back: true });
+    }
+    expect((await trail.innerText()).replace(/\s+/g, ' ')).toMatch(/^Home Tickets #\d+ /);
   });
 
   it('a long conversation shows the newest comments and loads earlier ones on demand', async () => {

@@ -52,12 +52,16 @@ export function Breadcrumbs() {
       separator={<NavigateNext fontSize="small" sx={{ color: 'text.disabled' }} />}
       sx={{
         minWidth: 0,
-        // One line in the top bar: the current page's label shortens with an ellipsis instead of wrapping.
+        // One line in the top bar: the current page's label shortens with an ellipsis instead of
+        // wrapping; the short labels before it keep their width.
         '& .MuiBreadcrumbs-ol': { flexWrap: 'nowrap' },
-        '& .MuiBreadcrumbs-li': { whiteSpace: 'nowrap' },
-        '& .MuiBreadcrumbs-li:last-of-type': { minWidth: 0 },
-        // On a phone, deep pages drop the leading "Home" crumb to leave room for the rest.
-        ...(crumbs.length > 2 ? { '& .MuiBreadcrumbs-li:first-of-type, & .MuiBreadcrumbs-li:first-of-type + .MuiBreadcrumbs-separator': { display: { xs: 'none', sm: 'flex' } } } : {}),
+        '& .MuiBreadcrumbs-li, & .MuiBreadcrumbs-separator': { whiteSpace: 'nowrap', flexShrink: 0 },
+        '& .MuiBreadcrumbs-li:last-of-type': { minWidth: 0, flexShrink: 1 },
+        // Below the desktop layout the top bar has little room: the leading "Home" crumb gives it up
+        // (the menu leads home), and on a deeper page so does the current page's own crumb (its
+        // heading names it), leaving the way back: "Tickets", not "Home > T…" or "Tickets > ·".
+        ...(crumbs.length > 1 ? { '& .MuiBreadcrumbs-li:first-of-type, & .MuiBreadcrumbs-li:first-of-type + .MuiBreadcrumbs-separator': { display: { xs: 'none', md: 'flex' } } } : {}),
+        ...(crumbs.length > 2 ? { '& .MuiBreadcrumbs-li:last-of-type, & .MuiBreadcrumbs-separator:nth-last-child(2)': { display: { xs: 'none', md: 'flex' } } } : {}),
       }}
     >
       {crumbs.map((c, i) =>

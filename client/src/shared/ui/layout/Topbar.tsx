@@ -76,7 +76,8 @@ export function UserMenu({ me, onAccount, onLogout }: { me: Me; onAccount: () =>
           Account menu:{' '}
         </Box>
         <Avatar aria-hidden sx={{ width: 32, height: 32, fontSize: '0.8rem', bgcolor: 'primary.main' }}>{initialsOf(me.user.name)}</Avatar>
-        <Box sx={{ display: { xs: 'none', sm: 'block' }, textAlign: 'left', lineHeight: 1.1 }}>
+        {/* The name beside the avatar from a wide screen up: below that the breadcrumbs need the room. */}
+        <Box sx={{ display: { xs: 'none', lg: 'block' }, textAlign: 'left', lineHeight: 1.1 }}>
           <Typography sx={{ fontSize: '0.85rem', fontWeight: 650, color: 'text.primary', lineHeight: 1.2 }}>{me.user.name}</Typography>
           <Typography sx={{ fontSize: '0.72rem', color: 'text.secondary', textTransform: 'capitalize', lineHeight: 1.2 }}>{me.role}</Typography>
         </Box>
@@ -128,15 +129,15 @@ export function SearchButton({ onClick }: { onClick: () => void }) {
       // Named by its content ("Open command palette: Search or jump to…"), so the name holds the
       // visible words; the shortcut is announced through aria-keyshortcuts.
       aria-keyshortcuts={mac ? 'Meta+K' : 'Control+K'}
-      sx={{ borderColor: 'divider', color: 'text.secondary', fontWeight: 500, justifyContent: 'flex-start', minWidth: { sm: 240 }, bgcolor: '#fff' }}
+      sx={{ borderColor: 'divider', color: 'text.secondary', fontWeight: 500, justifyContent: 'flex-start', minWidth: { lg: 240 }, bgcolor: '#fff' }}
     >
       <Box component="span" sx={visuallyHidden}>
         Open command palette:{' '}
       </Box>
-      <Box component="span" sx={{ flex: 1, textAlign: 'left', display: { xs: 'none', sm: 'inline' } }}>
+      <Box component="span" sx={{ flex: 1, textAlign: 'left', display: { xs: 'none', lg: 'inline' } }}>
         Search or jump to…
       </Box>
-      <Typography component="kbd" aria-hidden sx={{ fontSize: '0.7rem', border: 1, borderColor: 'divider', borderRadius: 1, px: 0.75, ml: 1, display: { xs: 'none', sm: 'inline' } }}>
+      <Typography component="kbd" aria-hidden sx={{ fontSize: '0.7rem', border: 1, borderColor: 'divider', borderRadius: 1, px: 0.75, ml: 1, display: { xs: 'none', lg: 'inline' } }}>
         {mac ? '⌘K' : 'Ctrl K'}
       </Typography>
     </Button>
