@@ -33,8 +33,9 @@ function Empty({ text }: { text: string }) {
   );
 }
 
-/** The y axis's width and the chart's right margin: what the bars do not get of the chart's width. */
-const BARS_BESIDE_PX = 36 + 8;
+/** The bar charts' value axis, and their right margin: what the bars do not get of a chart's width. */
+const Y_AXIS_PX = 36;
+const RIGHT_MARGIN_PX = 8;
 /** About what a character of a tick label takes at the charts' 12 px, a little generously. */
 const LABEL_CHAR_PX = 7;
 /** MUI X Charts hides a tick label that comes closer than this to its neighbour's. */
@@ -46,7 +47,7 @@ const LABEL_MIN_GAP_PX = 4;
  */
 export function barLabelsFit(chartWidth: number, labels: readonly string[]): boolean {
   if (labels.length === 0) return true;
-  const band = (chartWidth - BARS_BESIDE_PX) / labels.length;
+  const band = (chartWidth - Y_AXIS_PX - RIGHT_MARGIN_PX) / labels.length;
   const widest = Math.max(...labels.map((l) => l.length)) * LABEL_CHAR_PX;
   return widest + LABEL_MIN_GAP_PX <= band;
 }
@@ -60,7 +61,7 @@ function Bars({ title, points }: { title: string; points: readonly Point[] }) {
       <BarChart
         hideLegend
         skipAnimation
-        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        margin={{ top: 8, right: RIGHT_MARGIN_PX, bottom: 0, left: 0 }}
         xAxis={[
           {
             scaleType: 'band',
@@ -70,7 +71,7 @@ function Bars({ title, points }: { title: string; points: readonly Point[] }) {
             ...(slant ? { tickLabelStyle: { angle: -35, textAnchor: 'end' as const }, height: 'auto' as const } : {}),
           },
         ]}
-        yAxis={[{ tickMinStep: 1, width: 36, disableLine: true, disableTicks: true }]}
+        yAxis={[{ tickMinStep: 1, width: Y_AXIS_PX, disableLine: true, disableTicks: true }]}
         series={[{ data: points.map((p) => p.value), label: title }]}
         borderRadius={6}
         grid={{ horizontal: true }}
