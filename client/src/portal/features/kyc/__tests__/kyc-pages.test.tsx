@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { fakeMe, gqlError } from '../../../../test/fake-graphql';
 import { renderPortal } from '../../../__tests__/portal-harness';
 
@@ -68,7 +68,7 @@ it('lists cases with a state filter kept in the URL; a row opens the case', asyn
 
   await user.click(screen.getByRole('button', { name: 'Clear filters' }));
   const link = await within(table).findByRole('link', { name: 'Erika Mustermann' });
-  link.focus();
+  act(() => link.focus());
   await user.keyboard('{Enter}');
   await waitFor(() => expect(location()).toBe(`/kyc/${CASE_ID}`));
   await screen.findByRole('heading', { level: 1, name: 'Erika Mustermann' });
