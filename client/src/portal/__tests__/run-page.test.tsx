@@ -82,6 +82,44 @@ describe('the run page', () => {
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   }, 20_000);
 
+  it('reads the run again for a change announced while the previous read is still on its way, and shows the newer state', async () => {
+    // The server's state, and the reads it answers: each read answers the state when it was asked.
+    let state = 'QUEUED';
+    let release: (() => void) | null = null;
+    let detailCalls = 0;
+    const { server } = renderPortal(`/runs/${RUN_ID}`, {
+      stored: true,
+      me,
+      handlers: {
+        RunDetail: async () => {
+          detailCalls += 1;
+          const answer = { data: { run: runAs(state) } };
+          // The second read (after "running") is slow: it is still on its way when the run finishes.
+          if (detailCalls === 2) await new Promise<void>((resolve) => (release = resolve));
+          return answer;
+        },
+        RunEvents: () => events(state === 'SUCCEEDED' ? ['run.queued', 'run.started', 'run.succeeded'] : ['run.queued']),
+      },
+    });
+    await screen.findByRole('heading', { level: 1, name: 'VAT number check' });
+    await waitFor(() => expect(server.live.open('RunLive')).toBe(1));
+
+    state = 'RUNNING';
+    server.live.emit('RunLive', { runChanged: { __typename: 'AutomationRun', id: RUN_ID, status: 'RUNNING', updatedAt: new Date().toISOString() } });
+    await waitFor(() => expect(server.callsOf('RunDetail')).toHaveLength(2));
+    state = 'SUCCEEDED';
+    server.live.emit('RunLive', { runChanged: { __typename: 'AutomationRun', id: RUN_ID, status: 'SUCCEEDED', updatedAt: new Date(Date.now() + 1000).toISOString() } });
+    // The newer change is read anew once the read on its way (which answers "running") is in,
+    // neither joined to that read nor overtaken by it.
+    await tick(100);
+    expect(server.callsOf('RunDetail')).toHaveLength(2);
+    (release as (() => void) | null)?.();
+    await waitFor(() => expect(server.callsOf('RunDetail')).toHaveLength(3));
+    await waitFor(() => expect(within(screen.getByTestId('run-status')).getByText('Succeeded')).toBeTruthy());
+    expect(await screen.findByText('Germany')).toBeTruthy();
+    expect(await within(screen.getByRole('list', { name: 'Run events' })).findByText('run.succeeded')).toBeTruthy();
+  });
+
   it('shows the server’s refusal when a cancel comes too late', async () => {
     let status = 'RUNNING';
     const { user } = renderPortal(`/runs/${RUN_ID}`, {

@@ -1,6 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { useSerialRefetch } from '../apollo/serial-refetch';
 import { MARK_ALL_NOTIFICATIONS_READ_MUTATION, MARK_NOTIFICATION_READ_MUTATION, NOTIFICATION_RECEIVED_SUBSCRIPTION, UNREAD_NOTIFICATION_COUNT_QUERY } from './notifications.graphql';
 
 /** The operations that show the inbox: what to refetch when it changes. */
@@ -23,11 +24,12 @@ export function refetchNotifications(client: ApolloClient): Promise<unknown> {
  */
 export function useNotificationsLive(enabled: boolean): void {
   const client = useApolloClient();
-  useSubscription(NOTIFICATION_RECEIVED_SUBSCRIPTION, { skip: !enabled, onData: () => void refetchNotifications(client).catch(() => undefined) });
+  const readAgain = useSerialRefetch(useCallback(() => refetchNotifications(client), [client]));
+  useSubscription(NOTIFICATION_RECEIVED_SUBSCRIPTION, { skip: !enabled, onData: readAgain });
   useEffect(() => {
     if (!enabled) return;
     const refresh = () => {
-      if (document.visibilityState !== 'hidden') void refetchNotifications(client).catch(() => undefined);
+      if (document.visibilityState !== 'hidden') readAgain();
     };
     window.addEventListener('focus', refresh);
     document.addEventListener('visibilitychange', refresh);
@@ -35,7 +37,7 @@ export function useNotificationsLive(enabled: boolean): void {
       window.removeEventListener('focus', refresh);
       document.removeEventListener('visibilitychange', refresh);
     };
-  }, [client, enabled]);
+  }, [readAgain, enabled]);
 }
 
 /** The unread count, fetched on mount and again whenever `refreshKey` changes (e.g. the route). */

@@ -10,6 +10,7 @@ import { useSession } from '../../../../shared/session';
 import { urls } from '../../../urls';
 import { ACTIVE_INCIDENT_STATUSES, INCIDENT_SEVERITIES, INCIDENT_STATUS_LABEL } from '../incidentLabels';
 import { INCIDENT_LIVE_SUBSCRIPTION } from '../incidentLive';
+import { useSerialRefetch } from '../../../../shared/apollo/serial-refetch';
 
 const ACTIVE_INCIDENTS_QUERY = graphql(`
   query ActiveIncidents($filter: IncidentFilter) {
@@ -44,7 +45,8 @@ export function IncidentBanner() {
     fetchPolicy: 'cache-and-network',
   });
   // Live: an incident opened, moved or resolved shows (or clears) at once.
-  useSubscription(INCIDENT_LIVE_SUBSCRIPTION, { skip: !allowed, onData: () => void refetch() });
+  const readAgain = useSerialRefetch(refetch);
+  useSubscription(INCIDENT_LIVE_SUBSCRIPTION, { skip: !allowed, onData: readAgain });
   const incidents = data?.incidents.nodes ?? [];
   if (!allowed || incidents.length === 0) return null;
   const total = data?.incidents.totalCount ?? incidents.length;

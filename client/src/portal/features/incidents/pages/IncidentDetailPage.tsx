@@ -21,6 +21,7 @@ import { urls } from '../../../urls';
 import { IncidentSeverityChip, IncidentStatusChip } from '../components/IncidentChips';
 import { INCIDENT_STATUS_LABEL } from '../incidentLabels';
 import { INCIDENT_LIVE_SUBSCRIPTION } from '../incidentLive';
+import { useSerialRefetch } from '../../../../shared/apollo/serial-refetch';
 
 // The server leaves out internal notes and entries about other tenants; the portal never asks for
 // who wrote an entry (staff names are staff-only).
@@ -88,7 +89,8 @@ export function IncidentDetailPage() {
   const session = useSession();
   const { data, loading, error, refetch } = useQuery(INCIDENT_DETAIL_QUERY, { variables: { id: incidentId }, notifyOnNetworkStatusChange: true });
   // Live: this incident's moves and public notes show without reloading.
-  useSubscription(INCIDENT_LIVE_SUBSCRIPTION, { onData: ({ data: live }) => void (live.data?.incidentChanged.id === incidentId && refetch()) });
+  const readAgain = useSerialRefetch(refetch);
+  useSubscription(INCIDENT_LIVE_SUBSCRIPTION, { onData: ({ data: live }) => live.data?.incidentChanged.id === incidentId && readAgain() });
   const incident = data?.incident;
   useCrumbLabel(incident?.title ?? null);
 

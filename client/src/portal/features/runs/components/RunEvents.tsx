@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { graphql } from '../../../../gql';
 import { messageOf } from '../../../../shared/errors';
 import { formatDateTime } from '../../../../shared/format';
+import { useSerialRefetch } from '../../../../shared/apollo/serial-refetch';
 
 const RUN_EVENTS_QUERY = graphql(`
   query RunEvents($correlationId: String!) {
@@ -43,12 +44,13 @@ function detailOf(payload: unknown): string | null {
  */
 export function RunEvents({ correlationId, changedAt }: { correlationId: string; changedAt: string }) {
   const { data, loading, error, refetch } = useQuery(RUN_EVENTS_QUERY, { variables: { correlationId } });
+  const readAgain = useSerialRefetch(refetch);
   const first = useRef(changedAt);
   useEffect(() => {
     if (first.current === changedAt) return;
     first.current = changedAt;
-    void refetch();
-  }, [changedAt, refetch]);
+    readAgain();
+  }, [changedAt, readAgain]);
 
   if (error && !data) {
     return (

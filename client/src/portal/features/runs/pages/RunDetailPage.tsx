@@ -22,6 +22,7 @@ import { JsonView } from '../components/JsonView';
 import { RunStatusChip } from '../components/RunStatusChip';
 import { useCancelRun, useRetryRun } from '../hooks/useRunActions';
 import { durationBetween, isTerminal, RUN_TRIGGER_LABEL } from '../runLabels';
+import { useSerialRefetch } from '../../../../shared/apollo/serial-refetch';
 
 const RUN_DETAIL_QUERY = graphql(`
   query RunDetail($id: ID!) {
@@ -107,7 +108,8 @@ export function RunDetailPage() {
   useCrumbLabel(run ? `${run.tool.name} run` : null);
 
   // The status moves on the server: each change arrives live until the run is finished.
-  useSubscription(RUN_LIVE_SUBSCRIPTION, { variables: { id: runId }, skip: !live, onData: () => void refetch() });
+  const readAgain = useSerialRefetch(refetch);
+  useSubscription(RUN_LIVE_SUBSCRIPTION, { variables: { id: runId }, skip: !live, onData: readAgain });
 
   if (!run) {
     if (loading) {

@@ -11,6 +11,7 @@ import { urls } from '../../../urls';
 import { runColumns, runRows, type RunSortField } from '../components/runColumns';
 import { dayBound, type RunFilterKey, RunFilters } from '../components/RunFilters';
 import { isRunStatus } from '../runLabels';
+import { useSerialRefetch } from '../../../../shared/apollo/serial-refetch';
 
 /** Status changes of the tenant's runs (the list reads its page again). */
 const RUNS_LIVE_SUBSCRIPTION = graphql(`
@@ -71,7 +72,8 @@ export function RunListPage() {
   });
   const tools = useQuery(RUN_TOOL_OPTIONS_QUERY);
   // Live: a run started, moving or finishing anywhere in the tenant shows in the list at once.
-  useSubscription(RUNS_LIVE_SUBSCRIPTION, { onData: () => void refetch() });
+  const readAgain = useSerialRefetch(refetch);
+  useSubscription(RUNS_LIVE_SUBSCRIPTION, { onData: readAgain });
   const connection = (data ?? previousData)?.runs;
   // Only for roles that may start runs (run:write), not those who can just read the catalog.
   const runButton = session.can('tool:read') && session.can('run:write') ? (
